@@ -1,0 +1,99 @@
+package io.github.berth.core.arn;
+
+/**
+ * Formats the long-format ARNs of ECS resources (and of Application Auto Scaling's) for one
+ * partition, region and account.
+ *
+ * <pre>{@code
+ * EcsArns arns = EcsArns.of("us-east-1", "123456789012");
+ * arns.taskDefinition("web", 3);   // arn:aws:ecs:us-east-1:123456789012:task-definition/web:3
+ * }</pre>
+ */
+public final class EcsArns {
+
+  private final String partition;
+  private final String region;
+  private final String account;
+
+  private EcsArns(String partition, String region, String account) {
+    this.partition = partition;
+    this.region = region;
+    this.account = account;
+  }
+
+  /** ARNs in the {@code aws} partition. */
+  public static EcsArns of(String region, String account) {
+    return new EcsArns("aws", region, account);
+  }
+
+  public static EcsArns of(String partition, String region, String account) {
+    return new EcsArns(partition, region, account);
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String account() {
+    return account;
+  }
+
+  private String ecs(String resource) {
+    return "arn:" + partition + ":ecs:" + region + ":" + account + ":" + resource;
+  }
+
+  public String cluster(String cluster) {
+    return ecs("cluster/" + cluster);
+  }
+
+  public String service(String cluster, String service) {
+    return ecs("service/" + cluster + "/" + service);
+  }
+
+  public String task(String cluster, String taskId) {
+    return ecs("task/" + cluster + "/" + taskId);
+  }
+
+  public String containerInstance(String cluster, String containerInstanceId) {
+    return ecs("container-instance/" + cluster + "/" + containerInstanceId);
+  }
+
+  public String container(String cluster, String taskId, String containerUuid) {
+    return ecs("container/" + cluster + "/" + taskId + "/" + containerUuid);
+  }
+
+  public String taskDefinition(String family, int revision) {
+    return ecs("task-definition/" + family + ":" + revision);
+  }
+
+  public String taskSet(String cluster, String service, String taskSetId) {
+    return ecs("task-set/" + cluster + "/" + service + "/" + taskSetId);
+  }
+
+  public String capacityProvider(String name) {
+    return ecs("capacity-provider/" + name);
+  }
+
+  public String serviceDeployment(String cluster, String service, String id) {
+    return ecs("service-deployment/" + cluster + "/" + service + "/" + id);
+  }
+
+  public String serviceRevision(String cluster, String service, String id) {
+    return ecs("service-revision/" + cluster + "/" + service + "/" + id);
+  }
+
+  /** {@code arn:aws:application-autoscaling:<region>:<account>:scalable-target/<id>}. */
+  public String scalableTarget(String id) {
+    return "arn:" + partition + ":application-autoscaling:" + region + ":" + account + ":scalable-target/" + id;
+  }
+
+  /**
+   * The ARN Application Auto Scaling gives a scaling policy on an ECS service:
+   * {@code arn:aws:autoscaling:<region>:<account>:scalingPolicy:<uuid>:resource/ecs/service/<cluster>/<service>:policyName/<name>}
+   * (reference: ecs-scheduler-scaling.md §4.6).
+   */
+  public String scalingPolicy(String uuid, String resourceId, String policyName) {
+    return "arn:" + partition + ":autoscaling:" + region + ":" + account + ":scalingPolicy:" + uuid
+        + ":resource/ecs/" + resourceId + ":policyName/" + policyName;
+  }
+}

@@ -1,0 +1,529 @@
+package io.github.berth.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.github.berth.core.Nullable;
+import io.github.berth.core.api.DescribeTaskDefinitionResponse;
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.error.SerializationException;
+import io.github.berth.core.error.SerializationException.Problem;
+import io.github.berth.core.model.OpenEnum;
+import io.github.berth.core.model.TaskDefinition;
+import io.github.berth.core.validation.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The wire JSON of ECS (and of Application Auto Scaling): reads and writes every Berth value type
+ * exactly as the AWS JSON 1.1 protocol carries it. Absent members are omitted, an explicit
+ * {@code null} reads as absent, timestamps are epoch seconds.
+ *
+ * <p>Two readers: {@link #strict()} refuses a member the shape does not have and names every such
+ * member by its JSON path ({@code containerDefinitions[1].portMapings}), as the AWS CLI and SDKs
+ * refuse unknown parameters; {@link #lenient()} ignores them, as AWS clients do with responses and
+ * as the fake's server does with requests. Both refuse members of the wrong type. Every problem is
+ * a {@link SerializationException} naming the path, line and column; nothing else escapes.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class EcsJson {
+
+  private static final String UNKNOWN_MEMBERS = "berth.unknownMembers";
+
+  private static final EcsJson STRICT = new EcsJson(true);
+  private static final EcsJson LENIENT = new EcsJson(false);
+
+  private final boolean strict;
+  private final ObjectMapper mapper;
+  private final ObjectWriter compact;
+  private final ObjectWriter pretty;
+
+  private EcsJson(boolean strict) {
+    this.strict = strict;
+    this.mapper = newMapper(strict);
+    this.compact = mapper.writer();
+    this.pretty = mapper.writerWithDefaultPrettyPrinter();
+  }
+
+  /** Reads refusing unknown members (all of them are reported at once). */
+  public static EcsJson strict() {
+    return STRICT;
+  }
+
+  /** Reads ignoring unknown members, as AWS clients and servers do. */
+  public static EcsJson lenient() {
+    return LENIENT;
+  }
+
+  public boolean isStrict() {
+    return strict;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Reads a value of {@code type} from JSON text. */
+  public <T> T read(String json, Class<T> type) {
+    return read(type, json, null);
+  }
+
+  /** Reads a value of {@code type} from UTF-8 JSON bytes. */
+  public <T> T read(byte[] json, Class<T> type) {
+    return read(type, null, json);
+  }
+
+  /** Reads a JSON document as a tree, refusing what is not JSON. */
+  public JsonNode readTree(String json) {
+    return read(JsonNode.class, json, null);
+  }
+
+  /** Converts a JSON tree to a value of {@code type} (no line and column in errors). */
+  public <T> T convert(JsonNode tree, Class<T> type) {
+    List<Problem> unknown = new ArrayList<>();
+    try {
+      T value = reader(type, unknown).readValue(tree);
+      return finish(value, unknown);
+    } catch (IOException | RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  private <T> T read(Class<T> type, @Nullable String text, byte @Nullable [] bytes) {
+    List<Problem> unknown = new ArrayList<>();
+    try {
+      ObjectReader reader = reader(type, unknown);
+      T value = text != null ? reader.readValue(text) : reader.readValue(bytes);
+      if (value == null) {
+        throw new SerializationException(new Problem("", 0, 0, "the document is null, expected " + describe(type)));
+      }
+      return finish(value, unknown);
+    } catch (IOException | RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  private ObjectReader reader(Class<?> type, List<Problem> unknown) {
+    ObjectReader r = mapper.readerFor(type);
+    return strict ? r.withAttribute(UNKNOWN_MEMBERS, unknown) : r;
+  }
+
+  private static <T> T finish(T value, List<Problem> unknown) {
+    if (!unknown.isEmpty()) {
+      throw new SerializationException(unknown);
+    }
+    return value;
+  }
+
+  /**
+   * Reads a task definition in any of the forms people keep in files: a RegisterTaskDefinition
+   * input (what {@code aws ecs register-task-definition --cli-input-json} takes), a
+   * DescribeTaskDefinition output ({@code {"taskDefinition": {...}, "tags": [...]}}), or the bare
+   * {@code taskDefinition} of such an output (with {@code taskDefinitionArn}, {@code revision},
+   * {@code status}, {@code registeredAt}...). The members ECS sets on registration are dropped from
+   * the request it returns and kept in {@link TaskDefinitionFile#described()}.
+   */
+  public TaskDefinitionFile readTaskDefinitionFile(String json) {
+    Set<String> keys = TopLevelKeys.of(json, mapper.getFactory());
+    if (keys.contains("taskDefinition")) {
+      DescribeTaskDefinitionResponse described = read(json, DescribeTaskDefinitionResponse.class);
+      TaskDefinition td = described.taskDefinition();
+      if (td == null) {
+        throw new SerializationException(new Problem("taskDefinition", 0, 0, "expected a task definition object"));
+      }
+      return new TaskDefinitionFile(TaskDefinitionFile.Form.DESCRIBE_OUTPUT, toRegisterRequest(td, described), td);
+    }
+    if (keys.stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
+      TaskDefinition td = read(json, TaskDefinition.class);
+      return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
+    }
+    return new TaskDefinitionFile(TaskDefinitionFile.Form.REGISTER_INPUT, read(json, RegisterTaskDefinitionRequest.class), null);
+  }
+
+  private RegisterTaskDefinitionRequest toRegisterRequest(TaskDefinition td, @Nullable DescribeTaskDefinitionResponse described) {
+    // The members both shapes share carry over by name; the ones ECS sets on registration go.
+    JsonNode tree = mapper.valueToTree(td);
+    RegisterTaskDefinitionRequest request = LENIENT.convert(tree, RegisterTaskDefinitionRequest.class);
+    if (described != null && described.tags() != null && !described.tags().isEmpty()) {
+      request = request.toBuilder().tags(described.tags()).build();
+    }
+    return request;
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /** Writes a value as compact JSON. */
+  public String write(Object value) {
+    try {
+      return compact.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a value as indented JSON, for people. */
+  public String writePretty(Object value) {
+    try {
+      return pretty.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a value as UTF-8 JSON bytes. */
+  public byte[] writeBytes(Object value) {
+    try {
+      return compact.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A value as a JSON tree. */
+  public JsonNode toTree(Object value) {
+    return mapper.valueToTree(value);
+  }
+
+  /** A copy of the configured mapper, for callers that need Jackson directly. */
+  public ObjectMapper copyMapper() {
+    return mapper.copy();
+  }
+
+  // ------------------------------------------------------------------ configuration
+
+  private static ObjectMapper newMapper(boolean strict) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(200)
+            .maxNumberLength(400)
+            .maxStringLength(20_000_000)
+            .maxDocumentLength(50_000_000L)
+            .build())
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .build();
+    JsonMapper.Builder b = JsonMapper.builder(factory)
+        .addModule(WireTimestamps.module())
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(MapperFeature.AUTO_DETECT_FIELDS)
+        .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+        .disable(MapperFeature.AUTO_DETECT_SETTERS)
+        .defaultSetterInfo(JsonSetter.Value.forContentNulls(strict ? Nulls.FAIL : Nulls.SKIP));
+    if (strict) {
+      b.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+      b.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      b.addHandler(new UnknownMemberCollector());
+    } else {
+      b.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+    JsonMapper m = b.build();
+    // true/false is never a string, and "" is never a number or a boolean.
+    m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+      m.coercionConfigFor(t).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return m;
+  }
+
+  /** In strict mode: records each unknown member (with its path and place) and reads on. */
+  private static final class UnknownMemberCollector extends DeserializationProblemHandler {
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+        JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+      Object list = ctxt.getAttribute(UNKNOWN_MEMBERS);
+      if (!(list instanceof List)) {
+        return false;
+      }
+      JsonLocation at = p.currentTokenLocation();
+      String path = pointerToPath(p.getParsingContext().pathAsPointer().toString());
+      ((List<Problem>) list).add(new Problem(path, at.getLineNr() > 0 ? at.getLineNr() : 0,
+          at.getColumnNr() > 0 ? at.getColumnNr() : 0, "unknown member '" + propertyName + "'"));
+      p.skipChildren();
+      return true;
+    }
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  private static RuntimeException translate(Exception e) {
+    if (e instanceof SerializationException) {
+      return (SerializationException) e;
+    }
+    if (e instanceof JsonMappingException) {
+      return new SerializationException(mappingProblem((JsonMappingException) e));
+    }
+    if (e instanceof JsonProcessingException) {
+      return new SerializationException(parseProblem((JsonProcessingException) e, ""));
+    }
+    if (e instanceof IOException) {
+      return new SerializationException(new Problem("", 0, 0, "could not read the document: " + e.getMessage()));
+    }
+    if (e instanceof IllegalArgumentException && e.getCause() instanceof JsonMappingException) {
+      return new SerializationException(mappingProblem((JsonMappingException) e.getCause()));
+    }
+    return new SerializationException(new Problem("", 0, 0, "could not read the document: " + e));
+  }
+
+  private static Problem parseProblem(JsonProcessingException e, String path) {
+    JsonLocation at = e.getLocation();
+    int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
+    int column = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
+    String reason;
+    if (e instanceof StreamConstraintsException) {
+      reason = constraintReason(e.getOriginalMessage());
+    } else if (e instanceof InputCoercionException) {
+      InputCoercionException ice = (InputCoercionException) e;
+      reason = "number out of range of " + describe(ice.getTargetType());
+    } else {
+      reason = "not valid JSON: " + syntaxReason(e.getOriginalMessage());
+    }
+    return new Problem(path, line, column, reason);
+  }
+
+  private static Problem mappingProblem(JsonMappingException e) {
+    String path = path(e.getPath());
+    Throwable cause = e.getCause();
+    if (cause instanceof JsonProcessingException && !(cause instanceof JsonMappingException)) {
+      return parseProblem((JsonProcessingException) cause, path);
+    }
+    JsonLocation at = e.getLocation();
+    int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
+    int column = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
+    String reason;
+    if (e instanceof InvalidNullException) {
+      reason = "null is not allowed in a list or map";
+    } else if (e instanceof InvalidFormatException) {
+      InvalidFormatException ife = (InvalidFormatException) e;
+      reason = ife.getTargetType() == Instant.class
+          ? "not a timestamp: expected epoch seconds or an ISO-8601 date-time, found " + quote(ife.getValue())
+          : "expected " + describe(ife.getTargetType()) + ", found " + quote(ife.getValue());
+    } else if (e instanceof MismatchedInputException) {
+      MismatchedInputException mie = (MismatchedInputException) e;
+      String found = found(e);
+      String original = mie.getOriginalMessage() == null ? "" : mie.getOriginalMessage();
+      if (found == null && original.contains("from Boolean value")) {
+        found = "true or false";
+      } else if (found == null && original.contains("from Integer value")) {
+        found = "a number";
+      }
+      if (found == null) {
+        reason = mie.getOriginalMessage() != null && mie.getOriginalMessage().startsWith("No content")
+            ? "the document is empty"
+            : "expected " + describe(mie.getTargetType());
+      } else {
+        reason = "expected " + describe(mie.getTargetType()) + ", found " + found;
+      }
+      if (mie.getOriginalMessage() != null && mie.getOriginalMessage().startsWith("Trailing token")) {
+        reason = "unexpected content after the end of the document";
+      }
+      if (reason.equals("the document is empty")) {
+        line = 0;
+        column = 0;
+      }
+    } else if (e instanceof ValueInstantiationException) {
+      reason = "invalid value";
+    } else {
+      reason = "could not read: " + firstLine(e.getOriginalMessage());
+    }
+    return new Problem(path, line, column, reason);
+  }
+
+  private static @Nullable String found(JsonMappingException e) {
+    if (!(e.getProcessor() instanceof JsonParser)) {
+      return null;
+    }
+    JsonToken t = ((JsonParser) e.getProcessor()).currentToken();
+    if (t == null) {
+      return null;
+    }
+    switch (t) {
+      case START_OBJECT:
+      case END_OBJECT:
+      case FIELD_NAME:
+        return "an object";
+      case START_ARRAY:
+      case END_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+        return "true";
+      case VALUE_FALSE:
+        return "false";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return null;
+    }
+  }
+
+  static String describe(@Nullable Class<?> type) {
+    if (type == null) {
+      return "a value";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "an integer (32-bit)";
+    }
+    if (type == Long.class || type == long.class) {
+      return "an integer (64-bit)";
+    }
+    if (type == Double.class || type == double.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || OpenEnum.class.isAssignableFrom(type)) {
+      return "a string";
+    }
+    if (type == Instant.class) {
+      return "a timestamp (epoch seconds)";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static String constraintReason(String message) {
+    if (message != null && message.contains("nesting depth")) {
+      return "the document is nested too deeply (more than 200 levels)";
+    }
+    if (message != null && message.contains("Number value length")) {
+      return "a number is too long (more than 400 digits)";
+    }
+    if (message != null && message.contains("document length")) {
+      return "the document is too large (more than 50 MB)";
+    }
+    if (message != null && message.contains("String value length")) {
+      return "a string is too long (more than 20 MB)";
+    }
+    return "the document exceeds a reading limit: " + firstLine(message);
+  }
+
+  private static String path(List<JsonMappingException.Reference> refs) {
+    JsonPath p = JsonPath.root();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        p = p.child(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        p = p.index(r.getIndex());
+      }
+    }
+    return p.toString();
+  }
+
+  static String pointerToPath(String pointer) {
+    JsonPath p = JsonPath.root();
+    if (pointer.isEmpty()) {
+      return "";
+    }
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      String seg = raw.replace("~1", "/").replace("~0", "~");
+      if (!seg.isEmpty() && seg.chars().allMatch(Character::isDigit) && seg.length() < 10) {
+        p = p.index(Integer.parseInt(seg));
+      } else {
+        p = p.child(seg);
+      }
+    }
+    return p.toString();
+  }
+
+  private static String quote(@Nullable Object v) {
+    if (v == null) {
+      return "null";
+    }
+    return v instanceof String ? "'" + v + "'" : v.toString();
+  }
+
+  private static String syntaxReason(@Nullable String message) {
+    String m = firstLine(message);
+    if (m.startsWith("Unexpected end-of-input")) {
+      return "the document ends before it is complete";
+    }
+    int cut = m.indexOf(" (start marker at");
+    if (cut < 0) {
+      cut = m.indexOf(" at [Source");
+    }
+    return cut < 0 ? m : m.substring(0, cut);
+  }
+
+  private static String firstLine(@Nullable String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Lists the members of the top-level object without building any value. */
+  private static final class TopLevelKeys {
+    static Set<String> of(String json, JsonFactory factory) {
+      java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+      try (JsonParser p = factory.createParser(json)) {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT) {
+          if (t == null) {
+            throw new SerializationException(new Problem("", 0, 0, "the document is empty"));
+          }
+          JsonLocation at = p.currentTokenLocation();
+          throw new SerializationException(new Problem("", at.getLineNr(), at.getColumnNr(),
+              "expected an object (a task definition), found " + (t == JsonToken.START_ARRAY ? "an array" : "a " + t.asString())));
+        }
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+          keys.add(p.currentName());
+          p.nextToken();
+          p.skipChildren();
+        }
+      } catch (JsonProcessingException e) {
+        throw new SerializationException(parseProblem(e, ""));
+      } catch (IOException e) {
+        throw new SerializationException(new Problem("", 0, 0, "could not read the document: " + e.getMessage()));
+      }
+      return keys;
+    }
+  }
+}

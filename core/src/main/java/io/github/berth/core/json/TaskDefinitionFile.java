@@ -1,0 +1,33 @@
+package io.github.berth.core.json;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.model.TaskDefinition;
+import java.util.Set;
+
+/**
+ * A task definition as read from a file by {@link EcsJson#readTaskDefinitionFile(String)}: the
+ * RegisterTaskDefinition request it amounts to, and the registered definition when the file was a
+ * DescribeTaskDefinition output.
+ *
+ * @param form which form the file had
+ * @param request what registering it would send (the members ECS sets itself are not in it)
+ * @param described the registered task definition, for the two describe forms; null for an input
+ */
+public record TaskDefinitionFile(Form form, RegisterTaskDefinitionRequest request, @Nullable TaskDefinition described) {
+
+  /** The members that only a registered task definition has; their presence marks the describe form. */
+  static final Set<String> DESCRIBED_ONLY = Set.of("taskDefinitionArn", "revision", "status",
+      "requiresAttributes", "compatibilities", "registeredAt", "registeredBy", "deregisteredAt",
+      "deleteRequestedAt");
+
+  /** The forms a task definition file comes in. */
+  public enum Form {
+    /** A RegisterTaskDefinition input ({@code --cli-input-json}). */
+    REGISTER_INPUT,
+    /** A DescribeTaskDefinition output: {@code {"taskDefinition": {...}, "tags": [...]}}. */
+    DESCRIBE_OUTPUT,
+    /** The bare {@code taskDefinition} object of a DescribeTaskDefinition output. */
+    TASK_DEFINITION
+  }
+}

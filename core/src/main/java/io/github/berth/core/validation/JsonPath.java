@@ -1,0 +1,121 @@
+package io.github.berth.core.validation;
+
+import io.github.berth.core.Nullable;
+
+/**
+ * Where a member sits in a JSON document, written as people read it:
+ * {@code containerDefinitions[1].portMappings[0].hostPort}. Paths are immutable and cheap to
+ * extend; the text is only built when a violation is reported.
+ */
+public final class JsonPath {
+
+  private static final JsonPath ROOT = new JsonPath(null, null, -1);
+
+  private final @Nullable JsonPath parent;
+  private final @Nullable String name;
+  private final int index;
+
+  private JsonPath(@Nullable JsonPath parent, @Nullable String name, int index) {
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
+  }
+
+  /** The document itself; its text is empty. */
+  public static JsonPath root() {
+    return ROOT;
+  }
+
+  /** The path of a member of the object at this path. */
+  public JsonPath child(String member) {
+    return new JsonPath(this, member, -1);
+  }
+
+  /** The path of an element of the array at this path (0-based). */
+  public JsonPath index(int i) {
+    return new JsonPath(this, null, i);
+  }
+
+  /** Parses the text of a path (as {@link #toString()} writes it). */
+  public static JsonPath parse(String text) {
+    JsonPath p = ROOT;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        i++;
+      } else if (c == '[') {
+        int close = text.indexOf(']', i);
+        String inside = text.substring(i + 1, close);
+        if (inside.startsWith("\"")) {
+          p = p.child(inside.substring(1, inside.length() - 1));
+        } else {
+          p = p.index(Integer.parseInt(inside));
+        }
+        i = close + 1;
+      } else {
+        int end = i;
+        while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
+          end++;
+        }
+        p = p.child(text.substring(i, end));
+        i = end;
+      }
+    }
+    return p;
+  }
+
+  public boolean isRoot() {
+    return parent == null;
+  }
+
+  @Override
+  public String toString() {
+    if (parent == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    append(sb);
+    return sb.toString();
+  }
+
+  private void append(StringBuilder sb) {
+    if (parent == null) {
+      return;
+    }
+    parent.append(sb);
+    if (name == null) {
+      sb.append('[').append(index).append(']');
+    } else if (isIdentifier(name)) {
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(name);
+    } else {
+      sb.append("[\"").append(name).append("\"]");
+    }
+  }
+
+  private static boolean isIdentifier(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '@')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JsonPath && o.toString().equals(toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
+  }
+}
