@@ -1,0 +1,312 @@
+package io.github.berth.scaling;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.core.validation.Violation;
+import io.github.berth.scaling.alarm.AlarmSpec;
+import io.github.berth.scaling.alarm.MetricSeries;
+import io.github.berth.scaling.model.CapacityForecast;
+import io.github.berth.scaling.model.PolicyType;
+import io.github.berth.scaling.model.PredictiveScalingMode;
+import io.github.berth.scaling.model.PutScalingPolicyRequest;
+import io.github.berth.scaling.model.PutScheduledActionRequest;
+import io.github.berth.scaling.model.RegisterScalableTargetRequest;
+import io.github.berth.scaling.validation.AutoScalingValidator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Replays Application Auto Scaling over a metric: a scalable target, its scaling policies (target
+ * tracking, step, predictive) and scheduled actions, a metric series (or a function of capacity),
+ * a start, an end and an evaluation step give the timeline of alarms, scaling activities and
+ * capacity that AAS would have produced.
+ *
+ * <pre>{@code
+ * ScalingTimeline timeline = ScalingSimulator.builder()
+ *     .target(registerScalableTargetRequest)
+ *     .addPolicy(putScalingPolicyRequest)
+ *     .metric(MetricSeries.parseCsv(csv))
+ *     .start(Instant.parse("2024-03-04T00:00:00Z"))
+ *     .end(Instant.parse("2024-03-11T00:00:00Z"))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>At each step, in this order: scheduled actions due since the previous step run (in time
+ * order, then by name); a predictive forecast in force raises capacity to its floor; every alarm
+ * is evaluated at the step's instant, every policy makes its proposal and {@link
+ * PolicyCombination} picks the new capacity; then the step's metric datapoint is taken. [model]
+ * The simulated service runs its desired count at once (AAS computes from the running count; here
+ * they are equal), and each scaling activity completes in the step it starts. A run is
+ * deterministic: activity ids and alarm names come from {@link Builder#seed(long)}.
+ */
+public final class ScalingSimulator {
+
+  /** The most steps one run may take (a year of 1-second steps). */
+  public static final int MAX_STEPS = 31_622_400;
+
+  final RegisterScalableTargetRequest target;
+  final List<PutScalingPolicyRequest> policies;
+  final List<PutScheduledActionRequest> scheduledActions;
+  final Map<String, AlarmSpec> stepAlarms;
+  final @Nullable Object defaultMetric;
+  final Map<String, Object> policyMetrics;
+  final Map<String, CapacityForecast> forecasts;
+  final Instant start;
+  final Instant end;
+  final Duration step;
+  final int initialCapacity;
+  final List<Instant[]> deployments;
+  final TargetTrackingFormula formula;
+  final long seed;
+
+  private ScalingSimulator(Builder b, int initialCapacity) {
+    this.target = b.target;
+    this.policies = List.copyOf(b.policies.values());
+    this.scheduledActions = List.copyOf(b.scheduledActions.values());
+    this.stepAlarms = Map.copyOf(b.stepAlarms);
+    this.defaultMetric = b.defaultMetric;
+    this.policyMetrics = Map.copyOf(b.policyMetrics);
+    this.forecasts = Map.copyOf(b.forecasts);
+    this.start = b.start;
+    this.end = b.end;
+    this.step = b.step;
+    this.initialCapacity = initialCapacity;
+    this.deployments = List.copyOf(b.deployments);
+    this.formula = b.formula;
+    this.seed = b.seed;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the simulation. Each call starts afresh and gives the same timeline. */
+  public ScalingTimeline run() {
+    return new SimulationRun(this).run();
+  }
+
+  /** The number of steps a run takes. */
+  public int steps() {
+    return stepCount(start, end, step);
+  }
+
+  private static int stepCount(Instant start, Instant end, Duration step) {
+    long span = Duration.between(start, end).getSeconds();
+    return (int) Math.min(Integer.MAX_VALUE, span / step.getSeconds() + 1);
+  }
+
+  /** Collects the inputs of a simulation; {@link #build()} checks them as AAS would. */
+  public static final class Builder {
+
+    private @Nullable RegisterScalableTargetRequest target;
+    private final Map<String, PutScalingPolicyRequest> policies = new LinkedHashMap<>();
+    private final Map<String, PutScheduledActionRequest> scheduledActions = new LinkedHashMap<>();
+    private final Map<String, AlarmSpec> stepAlarms = new LinkedHashMap<>();
+    private @Nullable Object defaultMetric;
+    private final Map<String, Object> policyMetrics = new LinkedHashMap<>();
+    private final Map<String, CapacityForecast> forecasts = new LinkedHashMap<>();
+    private @Nullable Instant start;
+    private @Nullable Instant end;
+    private Duration step = Duration.ofSeconds(60);
+    private @Nullable Integer initialCapacity;
+    private final List<Instant[]> deployments = new ArrayList<>();
+    private TargetTrackingFormula formula = TargetTrackingFormula.PROPORTIONAL;
+    private long seed = 1;
+
+    private Builder() {}
+
+    /** The scalable target: its MinCapacity, MaxCapacity and SuspendedState. */
+    public Builder target(RegisterScalableTargetRequest target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
+
+    /** A scaling policy; a policy of the same name put earlier is replaced, as PutScalingPolicy does. */
+    public Builder addPolicy(PutScalingPolicyRequest policy) {
+      Objects.requireNonNull(policy, "policy");
+      policies.put(String.valueOf(policy.policyName()), policy);
+      return this;
+    }
+
+    /** A scheduled action; one of the same name put earlier is replaced, as PutScheduledAction does. */
+    public Builder addScheduledAction(PutScheduledActionRequest action) {
+      Objects.requireNonNull(action, "action");
+      scheduledActions.put(String.valueOf(action.scheduledActionName()), action);
+      return this;
+    }
+
+    /**
+     * The CloudWatch alarm whose action is the step scaling policy {@code policyName} (AAS does not
+     * create alarms for step policies; their bounds are offsets from this alarm's threshold).
+     */
+    public Builder alarm(String policyName, AlarmSpec alarm) {
+      stepAlarms.put(Objects.requireNonNull(policyName), Objects.requireNonNull(alarm));
+      return this;
+    }
+
+    /** The recorded metric every policy reads unless given its own. */
+    public Builder metric(MetricSeries series) {
+      this.defaultMetric = Objects.requireNonNull(series, "series");
+      return this;
+    }
+
+    /** A metric computed from the simulated capacity, read by every policy unless given its own. */
+    public Builder metric(CapacityMetric metric) {
+      this.defaultMetric = Objects.requireNonNull(metric, "metric");
+      return this;
+    }
+
+    /** The recorded metric of one policy (two target tracking policies track different metrics). */
+    public Builder metric(String policyName, MetricSeries series) {
+      policyMetrics.put(Objects.requireNonNull(policyName), Objects.requireNonNull(series));
+      return this;
+    }
+
+    /** The capacity-dependent metric of one policy. */
+    public Builder metric(String policyName, CapacityMetric metric) {
+      policyMetrics.put(Objects.requireNonNull(policyName), Objects.requireNonNull(metric));
+      return this;
+    }
+
+    /** The capacity forecast of a predictive scaling policy (as GetPredictiveScalingForecast gives it). */
+    public Builder forecast(String policyName, CapacityForecast forecast) {
+      forecasts.put(Objects.requireNonNull(policyName), Objects.requireNonNull(forecast));
+      return this;
+    }
+
+    public Builder start(Instant start) {
+      this.start = Objects.requireNonNull(start);
+      return this;
+    }
+
+    public Builder end(Instant end) {
+      this.end = Objects.requireNonNull(end);
+      return this;
+    }
+
+    /** The evaluation step (60 s unless set): alarms and policies are evaluated once a step. */
+    public Builder step(Duration step) {
+      this.step = Objects.requireNonNull(step);
+      return this;
+    }
+
+    /** The capacity at the start (the target's MinCapacity unless set). */
+    public Builder initialCapacity(int capacity) {
+      this.initialCapacity = capacity;
+      return this;
+    }
+
+    /** An ECS deployment in progress over [from, to): no scale-in then. */
+    public Builder deployment(Instant from, Instant to) {
+      deployments.add(new Instant[] {Objects.requireNonNull(from), Objects.requireNonNull(to)});
+      return this;
+    }
+
+    /** The target tracking capacity formula ({@link TargetTrackingFormula#PROPORTIONAL} unless set). */
+    public Builder formula(TargetTrackingFormula formula) {
+      this.formula = Objects.requireNonNull(formula);
+      return this;
+    }
+
+    /** The seed of activity ids and alarm name suffixes (1 unless set). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Checks the inputs and makes the simulator.
+     *
+     * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse the
+     *     target, a policy or a scheduled action (with the service's message)
+     * @throws io.github.berth.core.error.autoscaling.ObjectNotFoundException if a policy or action
+     *     is for another scalable target
+     * @throws IllegalArgumentException if the simulation itself lacks something (a metric, a step
+     *     policy's alarm, a forecast, a time range)
+     */
+    public ScalingSimulator build() {
+      if (target == null) {
+        throw new IllegalArgumentException("a scalable target is required");
+      }
+      AutoScalingValidator.check(AutoScalingValidator.validate(target));
+      for (PutScalingPolicyRequest p : policies.values()) {
+        List<Violation> v = AutoScalingValidator.validate(p);
+        AutoScalingValidator.check(v);
+        sameTarget(String.valueOf(p.serviceNamespace()), p.resourceId(), String.valueOf(p.scalableDimension()));
+        checkPolicy(p);
+      }
+      for (PutScheduledActionRequest a : scheduledActions.values()) {
+        AutoScalingValidator.check(AutoScalingValidator.validate(a));
+        sameTarget(String.valueOf(a.serviceNamespace()), a.resourceId(), String.valueOf(a.scalableDimension()));
+      }
+      for (String name : stepAlarms.keySet()) {
+        PutScalingPolicyRequest p = policies.get(name);
+        if (p == null || !PolicyType.STEP_SCALING.equals(policyType(p))) {
+          throw new IllegalArgumentException("an alarm is given for '" + name + "', which is not a step scaling policy");
+        }
+      }
+      if (start == null || end == null) {
+        throw new IllegalArgumentException("a start and an end are required");
+      }
+      if (!start.isBefore(end)) {
+        throw new IllegalArgumentException("the start (" + start + ") must be before the end (" + end + ")");
+      }
+      if (step.getSeconds() < 1 || step.getNano() != 0) {
+        throw new IllegalArgumentException("the step must be a whole number of seconds, at least 1, found " + step);
+      }
+      if (stepCount(start, end, step) > MAX_STEPS) {
+        throw new IllegalArgumentException("the run would take more than " + MAX_STEPS + " steps: use a longer step");
+      }
+      int capacity = initialCapacity != null ? initialCapacity : target.minCapacity();
+      if (capacity < 0) {
+        throw new IllegalArgumentException("the initial capacity must be at least 0, found " + capacity);
+      }
+      return new ScalingSimulator(this, capacity);
+    }
+
+    private void sameTarget(String namespace, @Nullable String resourceId, String dimension) {
+      if (!namespace.equals(String.valueOf(target.serviceNamespace())) || !Objects.equals(resourceId, target.resourceId())
+          || !dimension.equals(String.valueOf(target.scalableDimension()))) {
+        throw AutoScalingValidator.noScalableTarget(namespace, String.valueOf(resourceId), dimension);
+      }
+    }
+
+    private void checkPolicy(PutScalingPolicyRequest p) {
+      String name = p.policyName();
+      PolicyType type = policyType(p);
+      if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
+        TargetTracking.targetValue(p.targetTrackingScalingPolicyConfiguration());
+        needMetric(name);
+      } else if (PolicyType.STEP_SCALING.equals(type)) {
+        if (!stepAlarms.containsKey(name)) {
+          throw new IllegalArgumentException("step scaling policy '" + name
+              + "' has no alarm: give the CloudWatch alarm whose action is the policy");
+        }
+        needMetric(name);
+      } else if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
+        if (PredictiveScalingMode.FORECAST_AND_SCALE.equals(p.predictiveScalingPolicyConfiguration().mode())
+            && !forecasts.containsKey(name)) {
+          throw new IllegalArgumentException("predictive scaling policy '" + name
+              + "' is ForecastAndScale but has no capacity forecast");
+        }
+      } else {
+        throw new IllegalArgumentException("policy '" + name + "' has PolicyType '" + type + "', which is not modelled");
+      }
+    }
+
+    private void needMetric(String policyName) {
+      if (defaultMetric == null && !policyMetrics.containsKey(policyName)) {
+        throw new IllegalArgumentException("policy '" + policyName + "' has no metric to read");
+      }
+    }
+  }
+
+  static PolicyType policyType(PutScalingPolicyRequest p) {
+    return p.policyType() != null ? p.policyType() : PolicyType.STEP_SCALING;
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.berth.scaling;
+
+import io.github.berth.scaling.model.ScalingActivity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a {@link ScalingSimulator} run did: per step the metric, the capacity and the bounds; the
+ * scaling activities with the description and cause Application Auto Scaling would give; and the
+ * alarm state changes. Printable as CSV ({@link #toCsv()}) and drawable as a self-contained SVG
+ * chart ({@link #toSvg()}). Immutable.
+ */
+public final class ScalingTimeline {
+
+  /** The header of {@link #toCsv()}. */
+  public static final String CSV_HEADER = "timestamp,metric,capacity,min_capacity,max_capacity,activity";
+
+  private final String title;
+  private final long[] seconds;
+  private final double[] metric;
+  private final int[] capacity;
+  private final int[] minCapacity;
+  private final int[] maxCapacity;
+  private final List<ScalingActivity> activities;
+  private final int[] activityStep;
+  private final List<AlarmTransition> alarmTransitions;
+  private final List<Threshold> thresholds;
+
+  ScalingTimeline(String title, long[] seconds, double[] metric, int[] capacity, int[] minCapacity, int[] maxCapacity,
+      List<ScalingActivity> activities, int[] activityStep, List<AlarmTransition> alarmTransitions,
+      List<Threshold> thresholds) {
+    this.title = title;
+    this.seconds = seconds;
+    this.metric = metric;
+    this.capacity = capacity;
+    this.minCapacity = minCapacity;
+    this.maxCapacity = maxCapacity;
+    this.activities = List.copyOf(activities);
+    this.activityStep = activityStep;
+    this.alarmTransitions = List.copyOf(alarmTransitions);
+    this.thresholds = List.copyOf(thresholds);
+  }
+
+  /** The number of steps. */
+  public int size() {
+    return seconds.length;
+  }
+
+  /** The steps, in time order. */
+  public List<TimelineStep> steps() {
+    return new AbstractList<>() {
+      @Override
+      public TimelineStep get(int i) {
+        return step(i);
+      }
+
+      @Override
+      public int size() {
+        return seconds.length;
+      }
+    };
+  }
+
+  /** Step {@code i}. */
+  public TimelineStep step(int i) {
+    return new TimelineStep(Instant.ofEpochSecond(seconds[i]), metric[i], capacity[i], minCapacity[i],
+        maxCapacity[i], activityDescriptions(i));
+  }
+
+  /** The capacity after step {@code i}. */
+  public int capacity(int i) {
+    return capacity[i];
+  }
+
+  /** The scaling activities, in the order they started. */
+  public List<ScalingActivity> activities() {
+    return activities;
+  }
+
+  /** The index of the step in which activity {@code i} started. */
+  public int activityStep(int i) {
+    return activityStep[i];
+  }
+
+  /** The alarm state changes, in time order. */
+  public List<AlarmTransition> alarmTransitions() {
+    return alarmTransitions;
+  }
+
+  /** The TargetValues and alarm thresholds drawn on the chart. */
+  public List<Threshold> thresholds() {
+    return thresholds;
+  }
+
+  /** The chart's title: the scalable target. */
+  public String title() {
+    return title;
+  }
+
+  private List<String> activityDescriptions(int step) {
+    List<String> out = new ArrayList<>(1);
+    int i = firstActivityAtOrAfter(step);
+    for (; i < activityStep.length && activityStep[i] == step; i++) {
+      out.add(activities.get(i).description());
+    }
+    return out;
+  }
+
+  private int firstActivityAtOrAfter(int step) {
+    int lo = 0;
+    int hi = activityStep.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (activityStep[mid] < step) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  // ------------------------------------------------------------------ CSV
+
+  /**
+   * The timeline as CSV: the header {@value #CSV_HEADER}, then one row per step; {@code metric}
+   * empty when the step has no datapoint, {@code activity} empty or the descriptions of the
+   * activities the step started (joined by {@code "; "}).
+   */
+  public String toCsv() {
+    StringBuilder sb = new StringBuilder(64 * (seconds.length + 1));
+    sb.append(CSV_HEADER).append('\n');
+    int a = 0;
+    for (int i = 0; i < seconds.length; i++) {
+      sb.append(Instant.ofEpochSecond(seconds[i])).append(',');
+      if (metric[i] == metric[i]) {
+        sb.append(number(metric[i]));
+      }
+      sb.append(',').append(capacity[i]).append(',').append(minCapacity[i]).append(',').append(maxCapacity[i]).append(',');
+      StringBuilder activity = new StringBuilder();
+      for (; a < activityStep.length && activityStep[a] == i; a++) {
+        if (activity.length() > 0) {
+          activity.append("; ");
+        }
+        activity.append(activities.get(a).description());
+      }
+      sb.append(csvField(activity.toString())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  private static String csvField(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  // ------------------------------------------------------------------ SVG
+
+  /**
+   * The timeline as a self-contained SVG chart: the metric and the targets (left axis), the
+   * capacity with its minimum and maximum (right axis), and a marker per scaling activity whose
+   * tooltip gives its description and cause. Opens in any browser.
+   */
+  public String toSvg() {
+    return new SvgChart(this, seconds, metric, capacity, minCapacity, maxCapacity, activityStep).render();
+  }
+}

@@ -1,0 +1,171 @@
+package io.github.berth.scaling;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.scaling.alarm.AlarmSpec;
+import io.github.berth.scaling.alarm.AlarmState;
+import io.github.berth.scaling.model.AdjustmentType;
+import io.github.berth.scaling.model.MetricAggregationType;
+import io.github.berth.scaling.model.StepAdjustment;
+import io.github.berth.scaling.model.StepScalingPolicyConfiguration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One step scaling policy at one evaluation (reference §4.3; API model {@code StepAdjustment},
+ * {@code StepScalingPolicyConfiguration}).
+ *
+ * <ul>
+ *   <li>Interval bounds are offsets from the alarm's threshold. Above the threshold the lower bound
+ *       is inclusive and the upper exclusive; below it the lower is exclusive and the upper
+ *       inclusive. [model] At the threshold itself the alarm's direction decides: an upper alarm
+ *       (GreaterThan...) reads it as above, a lower alarm as below.
+ *   <li>ChangeInCapacity adds the adjustment; ExactCapacity sets it; PercentChangeInCapacity adds
+ *       that percentage of the capacity, rounded: above 1 down, between 0 and 1 to 1, between -1
+ *       and 0 to -1, below -1 toward zero; then at least MinAdjustmentMagnitude either way.
+ *   <li>Cooldown (300 s when absent), see {@link PolicyCooldown}.
+ * </ul>
+ */
+public final class StepScaling {
+
+  /** Cooldown when absent (API model doc of {@code StepScalingPolicyConfiguration.Cooldown}). */
+  public static final int DEFAULT_COOLDOWN_SECONDS = 300;
+
+  private StepScaling() {}
+
+  /**
+   * What the policy asks for when its alarm is in {@code state}.
+   *
+   * @param metric the metric aggregated by the policy's MetricAggregationType (see {@link #aggregate})
+   */
+  public static ScalingProposal evaluate(
+      String policyName,
+      StepScalingPolicyConfiguration config,
+      AlarmSpec alarm,
+      AlarmState state,
+      double metric,
+      int capacity,
+      PolicyCooldown cooldown,
+      Instant now) {
+    if (state != AlarmState.ALARM || metric != metric) {
+      return ScalingProposal.none(policyName, capacity);
+    }
+    StepAdjustment step = stepFor(config.stepAdjustments(), metric - alarm.threshold(), alarm.comparison().isUpper());
+    if (step == null || step.scalingAdjustment() == null) {
+      return ScalingProposal.none(policyName, capacity);
+    }
+    AdjustmentType type = config.adjustmentType();
+    int adjustment = step.scalingAdjustment();
+    Integer magnitude = config.minAdjustmentMagnitude();
+    int cooldownSeconds = cooldown(config);
+    int provisional = adjustedCapacity(type, adjustment, magnitude, capacity);
+    if (provisional > capacity) {
+      boolean inCooldown = cooldown.inScaleOutCooldown(now, cooldownSeconds);
+      int wanted = inCooldown ? adjustedCapacity(type, adjustment, magnitude, cooldown.scaleOutBase()) : provisional;
+      if (inCooldown && wanted <= cooldown.lastScaleOutCapacity()) {
+        return ScalingProposal.blocked(policyName, capacity, alarm.name(),
+            "cooldown: " + wanted + " is not above the " + cooldown.lastScaleOutCapacity()
+                + " the policy set at " + cooldown.lastScaleOut());
+      }
+      return wanted > capacity
+          ? new ScalingProposal(policyName, ScalingProposal.Direction.OUT, wanted, alarm.name(), null)
+          : ScalingProposal.none(policyName, capacity);
+    }
+    if (provisional < capacity) {
+      if (cooldown.inScaleInCooldown(now, cooldownSeconds)) {
+        return ScalingProposal.blocked(policyName, capacity, alarm.name(), "cooldown since " + cooldown.lastScaleIn());
+      }
+      return new ScalingProposal(policyName, ScalingProposal.Direction.IN, provisional, alarm.name(), null);
+    }
+    return ScalingProposal.none(policyName, capacity);
+  }
+
+  /**
+   * The step whose interval holds {@code difference} = metric - threshold, or null.
+   *
+   * @param upperAlarm whether the alarm watches values above its threshold (decides the threshold itself)
+   */
+  public static @Nullable StepAdjustment stepFor(@Nullable List<StepAdjustment> steps, double difference, boolean upperAlarm) {
+    if (steps == null) {
+      return null;
+    }
+    boolean above = difference > 0 || (difference == 0 && upperAlarm);
+    for (StepAdjustment s : steps) {
+      Double lo = s.metricIntervalLowerBound();
+      Double hi = s.metricIntervalUpperBound();
+      boolean inside = above
+          ? (lo == null || difference >= lo) && (hi == null || difference < hi)
+          : (lo == null || difference > lo) && (hi == null || difference <= hi);
+      if (inside) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The capacity an adjustment gives from {@code capacity} (before min and max apply). */
+  public static int adjustedCapacity(@Nullable AdjustmentType type, int adjustment, @Nullable Integer minAdjustmentMagnitude, int capacity) {
+    if (AdjustmentType.EXACT_CAPACITY.equals(type)) {
+      return adjustment;
+    }
+    if (AdjustmentType.PERCENT_CHANGE_IN_CAPACITY.equals(type)) {
+      long change = percentChange(capacity, adjustment);
+      if (change != 0 && minAdjustmentMagnitude != null && Math.abs(change) < minAdjustmentMagnitude) {
+        change = change > 0 ? minAdjustmentMagnitude : -minAdjustmentMagnitude;
+      }
+      return saturate(capacity + change);
+    }
+    return saturate((long) capacity + adjustment);
+  }
+
+  /**
+   * The change a PercentChangeInCapacity adjustment makes to {@code capacity}: above 1 rounded
+   * down (12.7 gives 12), between 0 and 1 gives 1, between -1 and 0 gives -1, below -1 rounded
+   * toward zero (-6.67 gives -6).
+   */
+  public static long percentChange(int capacity, int percent) {
+    long hundredths = (long) capacity * percent; // the change times 100, exactly
+    if (hundredths == 0) {
+      return 0;
+    }
+    if (hundredths > 0) {
+      return hundredths < 100 ? 1 : hundredths / 100;
+    }
+    return hundredths > -100 ? -1 : hundredths / 100; // Java division rounds toward zero
+  }
+
+  /** The policy's metric value: its MetricAggregationType (Average when absent) over datapoints. */
+  public static double aggregate(@Nullable MetricAggregationType type, double[] datapoints, int from, int length) {
+    int n = 0;
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = from; i < from + length; i++) {
+      double x = datapoints[i];
+      if (x == x) {
+        n++;
+        sum += x;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+    }
+    if (n == 0) {
+      return Double.NaN;
+    }
+    if (MetricAggregationType.MINIMUM.equals(type)) {
+      return min;
+    }
+    if (MetricAggregationType.MAXIMUM.equals(type)) {
+      return max;
+    }
+    return sum / n;
+  }
+
+  /** Cooldown, 300 s when absent. */
+  public static int cooldown(StepScalingPolicyConfiguration config) {
+    return config.cooldown() != null ? config.cooldown() : DEFAULT_COOLDOWN_SECONDS;
+  }
+
+  private static int saturate(long v) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+  }
+}

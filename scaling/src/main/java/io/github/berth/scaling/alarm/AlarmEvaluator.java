@@ -1,0 +1,112 @@
+package io.github.berth.scaling.alarm;
+
+import java.time.Instant;
+
+/**
+ * Evaluates a CloudWatch alarm the way CloudWatch documents it ("How alarm state is evaluated when
+ * data is missing", CloudWatch user guide, {@code AlarmThatSendsEmail.md}):
+ *
+ * <ol>
+ *   <li>CloudWatch retrieves an <em>evaluation range</em> of more periods than EvaluationPeriods
+ *       (N). [model] The range is N + {@value #EXTRA_PERIODS} periods, as in the documentation's
+ *       tables (N = 3, 5 datapoints retrieved); AWS says only that it depends on the period.
+ *   <li>If at least N datapoints exist, the N most recent existing ones are evaluated and the
+ *       missing-data treatment is not used.
+ *   <li>Otherwise missing datapoints are filled with the treatment, as few as possible, and all
+ *       real datapoints in the range take part. ALARM when at least DatapointsToAlarm (M) breach,
+ *       else OK; with every datapoint missing: INSUFFICIENT_DATA ({@code missing}), the current
+ *       state ({@code ignore}), ALARM ({@code breaching}) or OK ({@code notBreaching}).
+ *   <li>[model] With {@code missing} or {@code ignore} and fewer than M real datapoints, all of
+ *       them breaching: {@code ignore} keeps the current state; {@code missing} goes to ALARM when
+ *       the oldest datapoint of the range exists (and breaches), else to INSUFFICIENT_DATA. This
+ *       reproduces every row of the documentation's two tables, which is all AWS publishes.
+ * </ol>
+ *
+ * <p>Periods are aligned to multiples of the period since the epoch; at an instant {@code now},
+ * the last datapoint evaluated is that of the last period ending at or before {@code now}.
+ */
+public final class AlarmEvaluator {
+
+  /** How many periods beyond EvaluationPeriods the evaluation range holds. [model] */
+  public static final int EXTRA_PERIODS = 2;
+
+  private AlarmEvaluator() {}
+
+  /** The number of datapoints in the alarm's evaluation range. */
+  public static int evaluationRange(AlarmSpec alarm) {
+    return alarm.evaluationPeriods() + EXTRA_PERIODS;
+  }
+
+  /**
+   * The state of {@code alarm} at {@code now} over {@code series}.
+   *
+   * @param current the state before this evaluation (kept by {@code ignore} when data is missing)
+   */
+  public static AlarmState evaluate(AlarmSpec alarm, MetricSeries series, Instant now, AlarmState current) {
+    int period = alarm.periodSeconds();
+    int range = evaluationRange(alarm);
+    long lastEnd = Math.floorDiv(now.getEpochSecond(), period) * period;
+    double[] datapoints = series.datapoints(lastEnd - (long) range * period, period, range, alarm.statistic());
+    return evaluate(alarm, datapoints, 0, range, current);
+  }
+
+  /**
+   * The state of {@code alarm} over the datapoints of its evaluation range,
+   * {@code datapoints[from .. from + length)}, oldest first, {@code NaN} for a missing period.
+   */
+  public static AlarmState evaluate(AlarmSpec alarm, double[] datapoints, int from, int length, AlarmState current) {
+    int n = alarm.evaluationPeriods();
+    int m = alarm.datapointsToAlarm();
+    int existing = 0;
+    int breaching = 0;
+    for (int i = from; i < from + length; i++) {
+      double x = datapoints[i];
+      if (x == x) {
+        existing++;
+        if (alarm.breaches(x)) {
+          breaching++;
+        }
+      }
+    }
+    if (existing >= n) {
+      // The N most recent real datapoints decide; the treatment is not needed.
+      int seen = 0;
+      int b = 0;
+      for (int i = from + length - 1; i >= from && seen < n; i--) {
+        double x = datapoints[i];
+        if (x == x) {
+          seen++;
+          if (alarm.breaches(x)) {
+            b++;
+          }
+        }
+      }
+      return b >= m ? AlarmState.ALARM : AlarmState.OK;
+    }
+    int fill = n - existing;
+    switch (alarm.treatMissingData()) {
+      case BREACHING:
+        return breaching + fill >= m ? AlarmState.ALARM : AlarmState.OK;
+      case NOT_BREACHING:
+        return breaching >= m ? AlarmState.ALARM : AlarmState.OK;
+      case IGNORE:
+      case MISSING:
+        if (existing == 0) {
+          return alarm.treatMissingData() == TreatMissingData.IGNORE ? current : AlarmState.INSUFFICIENT_DATA;
+        }
+        if (breaching >= m) {
+          return AlarmState.ALARM;
+        }
+        if (breaching < existing) {
+          return AlarmState.OK;
+        }
+        if (alarm.treatMissingData() == TreatMissingData.IGNORE) {
+          return current;
+        }
+        double oldest = datapoints[from];
+        return oldest == oldest ? AlarmState.ALARM : AlarmState.INSUFFICIENT_DATA;
+      default:
+        throw new AssertionError(alarm.treatMissingData());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.berth.scaling.model;
+
+import io.github.berth.core.json.EcsJson;
+
+/**
+ * The wire JSON of Application Auto Scaling. A thin facade over {@link EcsJson}, which reads and
+ * writes every Berth value type: the same strict reader (an unknown member is an error naming its
+ * JSON path), the same lenient reader, the same epoch-second timestamps. It exists so that code
+ * working only with Application Auto Scaling types reads naturally.
+ */
+public final class AutoScalingJson {
+
+  private static final AutoScalingJson STRICT = new AutoScalingJson(EcsJson.strict());
+  private static final AutoScalingJson LENIENT = new AutoScalingJson(EcsJson.lenient());
+
+  private final EcsJson json;
+
+  private AutoScalingJson(EcsJson json) {
+    this.json = json;
+  }
+
+  /** Reads refusing unknown members, as the AWS CLI does with {@code --cli-input-json}. */
+  public static AutoScalingJson strict() {
+    return STRICT;
+  }
+
+  /** Reads ignoring unknown members, as AWS clients and servers do. */
+  public static AutoScalingJson lenient() {
+    return LENIENT;
+  }
+
+  /**
+   * Reads a value of {@code type} from JSON text.
+   *
+   * @throws io.github.berth.core.error.SerializationException naming the path, line and column of
+   *     every problem
+   */
+  public <T> T read(String text, Class<T> type) {
+    return json.read(text, type);
+  }
+
+  /** Writes a value as compact JSON. */
+  public String write(Object value) {
+    return json.write(value);
+  }
+
+  /** Writes a value as indented JSON, for people. */
+  public String writePretty(Object value) {
+    return json.writePretty(value);
+  }
+}

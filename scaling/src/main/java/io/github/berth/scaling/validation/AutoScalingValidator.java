@@ -1,0 +1,391 @@
+package io.github.berth.scaling.validation;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.core.error.AwsServiceException;
+import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
+import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.core.validation.JsonPath;
+import io.github.berth.core.validation.Violation;
+import io.github.berth.core.validation.Violations;
+import io.github.berth.scaling.model.AdjustmentType;
+import io.github.berth.scaling.model.AutoScalingConstraints;
+import io.github.berth.scaling.model.MetricType;
+import io.github.berth.scaling.model.PolicyType;
+import io.github.berth.scaling.model.PredefinedMetricSpecification;
+import io.github.berth.scaling.model.PredictiveScalingMaxCapacityBreachBehavior;
+import io.github.berth.scaling.model.PredictiveScalingMetricSpecification;
+import io.github.berth.scaling.model.PredictiveScalingPolicyConfiguration;
+import io.github.berth.scaling.model.PutScalingPolicyRequest;
+import io.github.berth.scaling.model.PutScheduledActionRequest;
+import io.github.berth.scaling.model.RegisterScalableTargetRequest;
+import io.github.berth.scaling.model.ScalableTargetAction;
+import io.github.berth.scaling.model.ServiceNamespace;
+import io.github.berth.scaling.model.StepAdjustment;
+import io.github.berth.scaling.model.StepScalingPolicyConfiguration;
+import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
+import io.github.berth.scaling.schedule.InvalidScheduleException;
+import io.github.berth.scaling.schedule.Schedule;
+import io.github.berth.scaling.schedule.ScheduledActionTimes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Whether Application Auto Scaling would accept a RegisterScalableTarget, PutScalingPolicy or
+ * PutScheduledAction request, and if not every reason at once. Each {@link Violation} names the
+ * JSON path of the member, the error code ({@code ValidationException}) and the service's message.
+ * Requests are judged as creating the target, policy or action (what the members needed on
+ * creation require).
+ *
+ * <p>The messages marked [obs] are the service's own words as quoted by public sources: GitHub
+ * hashicorp/terraform-provider-aws#4812, terraform-aws-modules/terraform-aws-ecs#31, aws/aws-cdk#26215,
+ * and rule sets measured against the live API; those marked [model] are ours, where no answer of
+ * the service was found. Then the constraints of the API model follow, in AWS's generic form.
+ */
+public final class AutoScalingValidator {
+
+  /** [obs] */
+  static final String MAX_BELOW_MIN = "Maximum capacity cannot be less than minimum capacity";
+  /** [model] after the observed "Minimum capacity cannot be less than 1" of other namespaces. */
+  static final String MIN_BELOW_ZERO = "Minimum capacity cannot be less than 0";
+  /** [model] */
+  static final String MAX_BELOW_ZERO = "Maximum capacity cannot be less than 0";
+  /** [model] */
+  static final String MIN_REQUIRED = "MinCapacity is required when registering a new scalable target";
+  /** [model] */
+  static final String MAX_REQUIRED = "MaxCapacity is required when registering a new scalable target";
+  /** [obs] */
+  static final String ADJUSTMENT_TYPE_REQUIRED = "Adjustment type must be specified";
+  /** [obs] */
+  static final String STEP_REQUIRED = "There must be at least one step adjustment";
+  /** [obs] */
+  static final String TOO_MANY_STEPS = "There can be at most 20 step adjustments per scaling policy";
+  /** [obs] */
+  static final String BOTH_BOUNDS_NULL = "Both lower and upper bounds of a step adjustment cannot be left unspecified";
+  /** [obs] */
+  static final String LOWER_NOT_BELOW_UPPER = "Lower bound must be less than upper bound for a step adjustment";
+  /** [obs] */
+  static final String EXACT_CAPACITY_NEGATIVE = "Scaling adjustment cannot be less than 0 when adjustment type is ExactCapacity";
+  /** [obs] */
+  static final String TWO_NULL_LOWER = "At most one step adjustment may have an unspecified lower bound";
+  /** [obs] */
+  static final String TWO_NULL_UPPER = "At most one step adjustment may have an unspecified upper bound";
+  /** [obs] */
+  static final String NEED_NULL_LOWER =
+      "There must be a step adjustment with an unspecified lower bound when one step adjustment has a negative lower bound";
+  /** [obs] */
+  static final String NEED_NULL_UPPER =
+      "There must be a step adjustment with an unspecified upper bound when one step adjustment has a positive upper bound";
+  /** [obs] */
+  static final String OVERLAP = "Step adjustment intervals cannot overlap";
+  /** [obs] */
+  static final String GAP = "Step adjustment intervals cannot have gaps between them";
+  /** [obs] */
+  static final String MAGNITUDE_PERCENT_ONLY =
+      "Minimum adjustment magnitude is only allowed for adjustment type PercentChangeInCapacity";
+  /** [obs] */
+  static final String TT_METRIC_REQUIRED =
+      "PredefinedMetricSpecification or CustomizedMetricSpecification must be set for target tracking scaling.";
+  /** [obs] */
+  static final String ALB_LABEL_REQUIRED = "Resource label should be specified for predefined metric type ALBRequestCountPerTarget";
+  /** [obs] */
+  static final String ONE_METRIC_SPECIFICATION = "You must specify one metric specification.";
+  /** [obs] */
+  static final String METRIC_SPECIFICATION_INVALID =
+      "The metric specification is invalid. A policy must have either one scaling metric and one load metric or one metric pair.";
+  /** [obs] */
+  static final String BUFFER_REQUIRED = "You must specify MaxCapacityBuffer when using IncreaseMaxCapacity.";
+  /** [obs] */
+  static final String BUFFER_FORBIDDEN = "You cannot specify MaxCapacityBuffer when using HonorMaxCapacity.";
+  /** [model] */
+  static final String PREDICTIVE_ECS_ONLY = "PredictiveScaling policy type is only supported for the ecs service namespace";
+  /** [obs] */
+  static final String TARGET_ACTION_REQUIRED = "ScalableTargetAction must be set";
+  /** [obs] */
+  static final String TARGET_ACTION_EMPTY = "At least one of minimum capacity and maximum capacity should be provided";
+  /** [obs] */
+  static final String START_AFTER_END = "StartTime must be before EndTime";
+
+  private static final int MAX_STEP_ADJUSTMENTS = 20;
+
+  private AutoScalingValidator() {}
+
+  // ------------------------------------------------------------------ RegisterScalableTarget
+
+  /** The reasons Application Auto Scaling would refuse to register this new scalable target. */
+  public static List<Violation> validate(RegisterScalableTargetRequest r) {
+    Violations out = new Violations(ValidationException.ERROR_CODE);
+    JsonPath root = JsonPath.root();
+    if (r.minCapacity() == null) {
+      out.add(root.child("MinCapacity"), ValidationException.ERROR_CODE, MIN_REQUIRED);
+    }
+    if (r.maxCapacity() == null) {
+      out.add(root.child("MaxCapacity"), ValidationException.ERROR_CODE, MAX_REQUIRED);
+    }
+    capacities(r.minCapacity(), r.maxCapacity(), root, out);
+    AutoScalingConstraints.check(r, root, out);
+    return out.toList();
+  }
+
+  private static void capacities(@Nullable Integer min, @Nullable Integer max, JsonPath p, Violations out) {
+    if (min != null && min < 0) {
+      out.add(p.child("MinCapacity"), ValidationException.ERROR_CODE, MIN_BELOW_ZERO);
+    }
+    if (max != null && max < 0) {
+      out.add(p.child("MaxCapacity"), ValidationException.ERROR_CODE, MAX_BELOW_ZERO);
+    }
+    if (min != null && max != null && min > max) {
+      out.add(p.child("MaxCapacity"), ValidationException.ERROR_CODE, MAX_BELOW_MIN);
+    }
+  }
+
+  // ------------------------------------------------------------------ PutScalingPolicy
+
+  /** The reasons Application Auto Scaling would refuse to put this new scaling policy. */
+  public static List<Violation> validate(PutScalingPolicyRequest r) {
+    Violations out = new Violations(ValidationException.ERROR_CODE);
+    JsonPath root = JsonPath.root();
+    PolicyType type = r.policyType() != null ? r.policyType() : PolicyType.STEP_SCALING; // the API default
+    if (PolicyType.STEP_SCALING.equals(type)) {
+      if (r.stepScalingPolicyConfiguration() == null) {
+        out.add(root.child("StepScalingPolicyConfiguration"), ValidationException.ERROR_CODE,
+            "StepScaling policy configuration must be specified");
+      } else {
+        step(r.stepScalingPolicyConfiguration(), root.child("StepScalingPolicyConfiguration"), out);
+      }
+    } else if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
+      if (r.targetTrackingScalingPolicyConfiguration() == null) {
+        out.add(root.child("TargetTrackingScalingPolicyConfiguration"), ValidationException.ERROR_CODE,
+            "TargetTrackingScaling policy configuration must be specified");
+      } else {
+        targetTracking(r.targetTrackingScalingPolicyConfiguration(), root.child("TargetTrackingScalingPolicyConfiguration"), out);
+      }
+    } else if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
+      if (r.serviceNamespace() != null && !ServiceNamespace.ECS.equals(r.serviceNamespace())) {
+        out.add(root.child("PolicyType"), ValidationException.ERROR_CODE, PREDICTIVE_ECS_ONLY);
+      }
+      if (r.predictiveScalingPolicyConfiguration() == null) {
+        out.add(root.child("PredictiveScalingPolicyConfiguration"), ValidationException.ERROR_CODE,
+            "PredictiveScaling policy configuration must be specified");
+      } else {
+        predictive(r.predictiveScalingPolicyConfiguration(), root.child("PredictiveScalingPolicyConfiguration"), out);
+      }
+    }
+    AutoScalingConstraints.check(r, root, out);
+    return out.toList();
+  }
+
+  private static void step(StepScalingPolicyConfiguration c, JsonPath p, Violations out) {
+    String code = ValidationException.ERROR_CODE;
+    if (c.adjustmentType() == null) {
+      out.add(p.child("AdjustmentType"), code, ADJUSTMENT_TYPE_REQUIRED);
+    }
+    if (c.minAdjustmentMagnitude() != null && c.adjustmentType() != null
+        && !AdjustmentType.PERCENT_CHANGE_IN_CAPACITY.equals(c.adjustmentType())) {
+      out.add(p.child("MinAdjustmentMagnitude"), code, MAGNITUDE_PERCENT_ONLY);
+    }
+    List<StepAdjustment> steps = c.stepAdjustments();
+    JsonPath sp = p.child("StepAdjustments");
+    if (steps == null || steps.isEmpty()) {
+      out.add(sp, code, STEP_REQUIRED);
+      return;
+    }
+    if (steps.size() > MAX_STEP_ADJUSTMENTS) {
+      out.add(sp, code, TOO_MANY_STEPS);
+    }
+    boolean shapesOk = true;
+    int nullLower = 0;
+    int nullUpper = 0;
+    boolean negativeLower = false;
+    boolean positiveUpper = false;
+    for (int i = 0; i < steps.size(); i++) {
+      StepAdjustment s = steps.get(i);
+      Double lo = s.metricIntervalLowerBound();
+      Double hi = s.metricIntervalUpperBound();
+      if (lo == null && hi == null) {
+        out.add(sp.index(i), code, BOTH_BOUNDS_NULL);
+        shapesOk = false;
+      } else if (lo != null && hi != null && !(lo < hi)) {
+        out.add(sp.index(i).child("MetricIntervalUpperBound"), code, LOWER_NOT_BELOW_UPPER);
+        shapesOk = false;
+      }
+      if (AdjustmentType.EXACT_CAPACITY.equals(c.adjustmentType()) && s.scalingAdjustment() != null
+          && s.scalingAdjustment() < 0) {
+        out.add(sp.index(i).child("ScalingAdjustment"), code, EXACT_CAPACITY_NEGATIVE);
+      }
+      nullLower += lo == null ? 1 : 0;
+      nullUpper += hi == null ? 1 : 0;
+      negativeLower |= lo != null && lo < 0;
+      positiveUpper |= hi != null && hi > 0;
+    }
+    if (nullLower > 1) {
+      out.add(sp, code, TWO_NULL_LOWER);
+    }
+    if (nullUpper > 1) {
+      out.add(sp, code, TWO_NULL_UPPER);
+    }
+    if (negativeLower && nullLower == 0) {
+      out.add(sp, code, NEED_NULL_LOWER);
+    }
+    if (positiveUpper && nullUpper == 0) {
+      out.add(sp, code, NEED_NULL_UPPER);
+    }
+    if (!shapesOk || nullLower > 1 || nullUpper > 1) {
+      return; // interval algebra needs well-formed intervals
+    }
+    // Sorted by lower bound (null = minus infinity), each interval must start where the previous ends.
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble(i -> lower(steps.get(i))));
+    for (int k = 1; k < order.size(); k++) {
+      double previousUpper = upper(steps.get(order.get(k - 1)));
+      double nextLower = lower(steps.get(order.get(k)));
+      if (previousUpper > nextLower) {
+        out.add(sp.index(order.get(k)), code, OVERLAP);
+        return;
+      }
+      if (previousUpper < nextLower) {
+        out.add(sp.index(order.get(k)), code, GAP);
+        return;
+      }
+    }
+  }
+
+  private static double lower(StepAdjustment s) {
+    return s.metricIntervalLowerBound() == null ? Double.NEGATIVE_INFINITY : s.metricIntervalLowerBound();
+  }
+
+  private static double upper(StepAdjustment s) {
+    return s.metricIntervalUpperBound() == null ? Double.POSITIVE_INFINITY : s.metricIntervalUpperBound();
+  }
+
+  private static void targetTracking(TargetTrackingScalingPolicyConfiguration c, JsonPath p, Violations out) {
+    PredefinedMetricSpecification pre = c.predefinedMetricSpecification();
+    if (pre == null && c.customizedMetricSpecification() == null) {
+      out.add(p, ValidationException.ERROR_CODE, TT_METRIC_REQUIRED);
+    }
+    if (pre != null && MetricType.ALB_REQUEST_COUNT_PER_TARGET.equals(pre.predefinedMetricType())
+        && (pre.resourceLabel() == null || pre.resourceLabel().isEmpty())) {
+      out.add(p.child("PredefinedMetricSpecification").child("ResourceLabel"), ValidationException.ERROR_CODE,
+          ALB_LABEL_REQUIRED);
+    }
+  }
+
+  private static void predictive(PredictiveScalingPolicyConfiguration c, JsonPath p, Violations out) {
+    String code = ValidationException.ERROR_CODE;
+    List<PredictiveScalingMetricSpecification> specs = c.metricSpecifications();
+    if (specs == null || specs.size() != 1) {
+      out.add(p.child("MetricSpecifications"), code, ONE_METRIC_SPECIFICATION);
+    } else {
+      PredictiveScalingMetricSpecification s = specs.get(0);
+      int scaling = (s.predefinedScalingMetricSpecification() != null ? 1 : 0) + (s.customizedScalingMetricSpecification() != null ? 1 : 0);
+      int load = (s.predefinedLoadMetricSpecification() != null ? 1 : 0) + (s.customizedLoadMetricSpecification() != null ? 1 : 0);
+      boolean pair = s.predefinedMetricPairSpecification() != null;
+      boolean valid = pair ? scaling == 0 && load == 0 : scaling == 1 && load == 1;
+      if (!valid) {
+        out.add(p.child("MetricSpecifications").index(0), code, METRIC_SPECIFICATION_INVALID);
+      }
+    }
+    boolean increase = PredictiveScalingMaxCapacityBreachBehavior.INCREASE_MAX_CAPACITY.equals(c.maxCapacityBreachBehavior());
+    if (increase && c.maxCapacityBuffer() == null) {
+      out.add(p.child("MaxCapacityBuffer"), code, BUFFER_REQUIRED);
+    }
+    if (!increase && c.maxCapacityBuffer() != null) {
+      out.add(p.child("MaxCapacityBuffer"), code, BUFFER_FORBIDDEN);
+    }
+  }
+
+  // ------------------------------------------------------------------ PutScheduledAction
+
+  /** The reasons Application Auto Scaling would refuse to put this new scheduled action. */
+  public static List<Violation> validate(PutScheduledActionRequest r) {
+    Violations out = new Violations(ValidationException.ERROR_CODE);
+    String code = ValidationException.ERROR_CODE;
+    JsonPath root = JsonPath.root();
+    if (r.schedule() == null) {
+      out.modelRequired(root.child("Schedule"));
+    } else {
+      try {
+        Schedule.parse(r.schedule());
+      } catch (InvalidScheduleException e) {
+        out.add(root.child("Schedule"), code, e.awsMessage());
+      }
+    }
+    if (r.timezone() != null) {
+      try {
+        ScheduledActionTimes.zone(r.timezone());
+      } catch (IllegalArgumentException e) {
+        // [model] Joda-Time's own words for an unknown zone; AAS names Joda-Time as its zone source.
+        out.add(root.child("Timezone"), code, "The datetime zone id '" + r.timezone() + "' is not recognised");
+      }
+    }
+    if (r.startTime() != null && r.endTime() != null && !r.startTime().isBefore(r.endTime())) {
+      out.add(root.child("StartTime"), code, START_AFTER_END);
+    }
+    ScalableTargetAction a = r.scalableTargetAction();
+    if (a == null) {
+      out.add(root.child("ScalableTargetAction"), code, TARGET_ACTION_REQUIRED);
+    } else if (a.minCapacity() == null && a.maxCapacity() == null) {
+      out.add(root.child("ScalableTargetAction"), code, TARGET_ACTION_EMPTY);
+    } else {
+      capacities(a.minCapacity(), a.maxCapacity(), root.child("ScalableTargetAction"), out);
+    }
+    AutoScalingConstraints.check(r, root, out);
+    return out.toList();
+  }
+
+  /** Why a cron/rate/at schedule is refused, in detail (for people; the service says less). */
+  public static @Nullable String scheduleProblem(@Nullable String schedule) {
+    if (schedule == null) {
+      return null;
+    }
+    try {
+      Schedule.parse(schedule);
+      return null;
+    } catch (InvalidScheduleException e) {
+      return e.reason();
+    }
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  /**
+   * The exception the service answers with for these violations: the first one's, except that
+   * breaches of model constraints are reported together in AWS's form
+   * ({@code 2 validation errors detected: Value ... ; Value ...}).
+   *
+   * @throws IllegalArgumentException if there is no violation
+   */
+  public static AwsServiceException toException(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("no violation");
+    }
+    Violation first = violations.get(0);
+    if (!first.message().startsWith("Value ")) {
+      return first.toException();
+    }
+    List<String> model = violations.stream().map(Violation::message).filter(m -> m.startsWith("Value "))
+        .collect(Collectors.toList());
+    String prefix = model.size() + " validation error" + (model.size() == 1 ? "" : "s") + " detected: ";
+    return new ValidationException(prefix + String.join("; ", model));
+  }
+
+  /** Throws the service's answer if {@code violations} is not empty. */
+  public static void check(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw toException(violations);
+    }
+  }
+
+  /**
+   * The answer to a policy or action put on a target that is not registered ([obs] GitHub
+   * cloudposse/terraform-aws-ecs-cloudwatch-autoscaling#36, ansible/ansible#35632; reference §5.2).
+   */
+  public static ObjectNotFoundException noScalableTarget(String serviceNamespace, String resourceId, String scalableDimension) {
+    return new ObjectNotFoundException("No scalable target registered for service namespace: " + serviceNamespace
+        + ", resource ID: " + resourceId + ", scalable dimension: " + scalableDimension);
+  }
+}
