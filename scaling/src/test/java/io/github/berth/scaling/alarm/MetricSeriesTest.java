@@ -1,0 +1,64 @@
+package io.github.berth.scaling.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricSeriesTest {
+
+  @Test
+  void readsACsvWithAHeaderInAnyOrder() {
+    MetricSeries s = MetricSeries.parseCsv("timestamp,value\r\n"
+        + "2024-03-04T10:01:00Z,20.5\n"
+        + "\n"
+        + "\"2024-03-04T10:00:00Z\",\"10\"\n"
+        + "2024-03-04T11:02:00+01:00,30\n");
+    assertThat(s.size()).isEqualTo(3);
+    assertThat(s.time(0)).isEqualTo("2024-03-04T10:00:00Z");
+    assertThat(s.value(0)).isEqualTo(10);
+    assertThat(s.time(1)).isEqualTo("2024-03-04T10:01:00Z");
+    assertThat(s.time(2)).isEqualTo("2024-03-04T10:02:00Z");
+    assertThat(s.value(2)).isEqualTo(30);
+  }
+
+  @Test
+  void namesTheLineAndTheProblem() {
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,1\nyesterday,2\n"))
+        .hasMessage("line 3: not an ISO-8601 instant: 'yesterday'");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,high\n"))
+        .hasMessage("line 2: not a number: 'high'");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,NaN\n"))
+        .hasMessage("line 2: not a finite number: 'NaN'");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,1,2\n"))
+        .hasMessageStartingWith("line 2: expected 2 columns (timestamp,value), found 3");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("2024-03-04T10:00:00Z,1\n"))
+        .hasMessageStartingWith("line 1: expected a header line");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("")).hasMessageStartingWith("line 1: expected a header line");
+  }
+
+  @Test
+  void anEmptyBodyIsAnEmptySeries() {
+    assertThat(MetricSeries.parseCsv("timestamp,value\n").isEmpty()).isTrue();
+  }
+
+  @Test
+  void refusesValuesThatAreNotNumbers() {
+    assertThatThrownBy(() -> MetricSeries.of(List.of(Instant.EPOCH), new double[] {Double.NaN}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MetricSeries.of(List.of(Instant.EPOCH), new double[] {1, 2}))
+        .hasMessageContaining("differ in length");
+  }
+
+  @Test
+  void datapointsArePerPeriodWithNaNForGaps() {
+    Instant t = Instant.parse("2024-03-04T10:00:00Z");
+    MetricSeries s = MetricSeries.of(List.of(t, t.plusSeconds(30), t.plusSeconds(120)), new double[] {10, 20, 5});
+    double[] d = s.datapoints(t.getEpochSecond(), 60, 3, Statistic.AVERAGE);
+    assertThat(d[0]).isEqualTo(15);
+    assertThat(d[1]).isNaN();
+    assertThat(d[2]).isEqualTo(5);
+  }
+}

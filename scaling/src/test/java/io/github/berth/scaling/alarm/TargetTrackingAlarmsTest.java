@@ -1,0 +1,59 @@
+package io.github.berth.scaling.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.berth.scaling.model.CustomizedMetricSpecification;
+import io.github.berth.scaling.model.MetricStatistic;
+import io.github.berth.scaling.model.MetricType;
+import io.github.berth.scaling.model.PredefinedMetricSpecification;
+import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
+import org.junit.jupiter.api.Test;
+
+class TargetTrackingAlarmsTest {
+
+  private static TargetTrackingScalingPolicyConfiguration cpu(double target) {
+    return TargetTrackingScalingPolicyConfiguration.builder().targetValue(target)
+        .predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+            .predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION).build())
+        .build();
+  }
+
+  @Test
+  void theHighAlarmIsThreeMinutesAboveTheTarget() {
+    AlarmSpec high = TargetTrackingAlarms.high("service/c/s", "u1", cpu(70));
+    assertThat(high.name()).isEqualTo("TargetTracking-service/c/s-AlarmHigh-u1");
+    assertThat(high.comparison()).isEqualTo(ComparisonOperator.GREATER_THAN_THRESHOLD);
+    assertThat(high.threshold()).isEqualTo(70);
+    assertThat(high.periodSeconds()).isEqualTo(60);
+    assertThat(high.evaluationPeriods()).isEqualTo(3);
+    assertThat(high.datapointsToAlarm()).isEqualTo(3);
+    assertThat(high.statistic()).isEqualTo(Statistic.AVERAGE);
+    assertThat(high.treatMissingData()).isEqualTo(TreatMissingData.MISSING);
+  }
+
+  @Test
+  void theLowAlarmIsFifteenMinutesBelowNinetyPercent() {
+    AlarmSpec low = TargetTrackingAlarms.low("service/c/s", "u2", cpu(70));
+    assertThat(low.name()).isEqualTo("TargetTracking-service/c/s-AlarmLow-u2");
+    assertThat(low.comparison()).isEqualTo(ComparisonOperator.LESS_THAN_THRESHOLD);
+    assertThat(low.threshold()).isEqualTo(63.0);
+    assertThat(TargetTrackingAlarms.low("service/c/s", "u2", cpu(80)).threshold()).isEqualTo(72.0);
+    assertThat(low.evaluationPeriods()).isEqualTo(15);
+    assertThat(low.datapointsToAlarm()).isEqualTo(15);
+  }
+
+  @Test
+  void disableScaleInLeavesNoLowAlarm() {
+    assertThat(TargetTrackingAlarms.low("service/c/s", "u", cpu(50).toBuilder().disableScaleIn(true).build())).isNull();
+    assertThat(TargetTrackingAlarms.low("service/c/s", "u", cpu(50).toBuilder().disableScaleIn(false).build())).isNotNull();
+  }
+
+  @Test
+  void aCustomizedMetricKeepsItsStatistic() {
+    TargetTrackingScalingPolicyConfiguration c = TargetTrackingScalingPolicyConfiguration.builder().targetValue(100.0)
+        .customizedMetricSpecification(CustomizedMetricSpecification.builder().metricName("Backlog").namespace("App")
+            .statistic(MetricStatistic.MAXIMUM).build())
+        .build();
+    assertThat(TargetTrackingAlarms.high("service/c/s", "u", c).statistic()).isEqualTo(Statistic.MAXIMUM);
+  }
+}
