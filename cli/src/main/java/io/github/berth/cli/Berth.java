@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Amazon ECS in memory: validate task definitions as ECS would judge them.",
     subcommands = {
         ValidateCommand.class,
+        SimulateScalingCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Berth implements Runnable {

@@ -1,0 +1,465 @@
+package io.github.berth.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.berth.core.Nullable;
+import io.github.berth.core.error.AwsServiceException;
+import io.github.berth.core.error.SerializationException;
+import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.validation.Violation;
+import io.github.berth.scaling.ScalingSimulator;
+import io.github.berth.scaling.ScalingTimeline;
+import io.github.berth.scaling.TargetTracking;
+import io.github.berth.scaling.alarm.AlarmSpec;
+import io.github.berth.scaling.alarm.ComparisonOperator;
+import io.github.berth.scaling.alarm.MetricSeries;
+import io.github.berth.scaling.alarm.Statistic;
+import io.github.berth.scaling.alarm.TreatMissingData;
+import io.github.berth.scaling.model.AutoScalingJson;
+import io.github.berth.scaling.model.GetPredictiveScalingForecastResponse;
+import io.github.berth.scaling.model.PolicyType;
+import io.github.berth.scaling.model.PredictiveScalingMode;
+import io.github.berth.scaling.model.PutScalingPolicyRequest;
+import io.github.berth.scaling.model.PutScheduledActionRequest;
+import io.github.berth.scaling.model.RegisterScalableTargetRequest;
+import io.github.berth.scaling.validation.AutoScalingValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code berth simulate-scaling}: replays Application Auto Scaling policies and scheduled actions
+ * over a recorded metric and writes the timeline as CSV and as an SVG chart. Exit 0 when the
+ * simulation ran, 2 on bad input (naming the file and the problem).
+ */
+@Command(
+    name = "simulate-scaling",
+    sortOptions = false,
+    description = {
+        "Replay ECS service auto scaling over a recorded metric: what capacity the policies and",
+        "scheduled actions would have given, and when. Inputs are the JSON the AWS CLI takes with",
+        "--cli-input-json; the metric is a CSV of timestamp,value rows."})
+final class SimulateScalingCommand implements Callable<Integer> {
+
+  /** The exit status for input the command cannot use. */
+  static final int BAD_INPUT = 2;
+
+  private static final Pattern STEP = Pattern.compile("(\\d+)\\s*(s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  /** The members of a CloudWatch PutMetricAlarm request (what --alarm files may hold). */
+  private static final Set<String> ALARM_MEMBERS = Set.of("AlarmName", "AlarmDescription", "ActionsEnabled",
+      "OKActions", "AlarmActions", "InsufficientDataActions", "MetricName", "Namespace", "Statistic",
+      "ExtendedStatistic", "Dimensions", "Period", "Unit", "EvaluationPeriods", "DatapointsToAlarm", "Threshold",
+      "ComparisonOperator", "TreatMissingData", "EvaluateLowSampleCountPercentile", "Metrics", "Tags",
+      "ThresholdMetricId");
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--target", required = true, paramLabel = "FILE",
+      description = "the scalable target: a RegisterScalableTarget request")
+  Path target;
+
+  @Option(names = "--policy", required = true, arity = "1..*", paramLabel = "FILE",
+      description = "a scaling policy: a PutScalingPolicy request (repeatable)")
+  List<Path> policies;
+
+  @Option(names = "--scheduled-action", arity = "1..*", paramLabel = "FILE",
+      description = "a scheduled action: a PutScheduledAction request (repeatable)")
+  List<Path> scheduledActions = new ArrayList<>();
+
+  @Option(names = "--metric", required = true, paramLabel = "FILE",
+      description = "the metric: CSV with a header, then timestamp,value rows (ISO-8601 instants)")
+  Path metric;
+
+  @Option(names = "--start", required = true, paramLabel = "ISO-INSTANT", description = "e.g. 2024-03-04T00:00:00Z")
+  String start;
+
+  @Option(names = "--end", required = true, paramLabel = "ISO-INSTANT", description = "the last step, inclusive")
+  String end;
+
+  @Option(names = "--step", defaultValue = "60s", paramLabel = "DURATION",
+      description = "the evaluation step: 60s, 5m, 1h or ISO-8601 (default: ${DEFAULT-VALUE})")
+  String step;
+
+  @Option(names = "--capacity", paramLabel = "N", description = "the starting capacity (default: the target's MinCapacity)")
+  @Nullable Integer capacity;
+
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "write the timeline as CSV here (default: standard output)")
+  @Nullable Path csv;
+
+  @Option(names = "--svg", paramLabel = "FILE", description = "write the chart as SVG here")
+  @Nullable Path svg;
+
+  @Option(names = "--alarm", arity = "1..*", paramLabel = "FILE",
+      description = "the CloudWatch alarm of a step scaling policy: a PutMetricAlarm request whose "
+          + "AlarmActions name the policy (by ARN or name) (repeatable)")
+  List<Path> alarms = new ArrayList<>();
+
+  @Option(names = "--forecast", paramLabel = "POLICY=FILE",
+      description = "the capacity forecast of a ForecastAndScale predictive policy: a "
+          + "GetPredictiveScalingForecast response (repeatable)")
+  Map<String, Path> forecasts = new LinkedHashMap<>();
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+      description = "seed of activity ids and alarm names (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  /** Input the command cannot use; its message names the file (or option) and the problem. */
+  private static final class BadInput extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadInput(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      ScalingSimulator simulator = simulator();
+      ScalingTimeline timeline = simulator.run();
+      String csvText = timeline.toCsv();
+      if (csv != null) {
+        write(csv, csvText);
+      } else {
+        out.print(csvText);
+      }
+      if (svg != null) {
+        write(svg, timeline.toSvg());
+      }
+      if (csv != null) {
+        out.println(summary(timeline));
+      }
+      out.flush();
+      return 0;
+    } catch (BadInput e) {
+      err.println("berth simulate-scaling: " + e.getMessage());
+      err.flush();
+      return BAD_INPUT;
+    }
+  }
+
+  private ScalingSimulator simulator() throws BadInput {
+    RegisterScalableTargetRequest t = read(target, RegisterScalableTargetRequest.class);
+    check(target, AutoScalingValidator.validate(t), null);
+
+    Map<String, Path> policyFiles = new LinkedHashMap<>();
+    Map<String, PutScalingPolicyRequest> policyByName = new LinkedHashMap<>();
+    for (Path file : policies) {
+      PutScalingPolicyRequest p = read(file, PutScalingPolicyRequest.class);
+      check(file, AutoScalingValidator.validate(p), null);
+      sameTarget(file, t, String.valueOf(p.serviceNamespace()), p.resourceId(), String.valueOf(p.scalableDimension()));
+      Path other = policyFiles.put(p.policyName(), file);
+      if (other != null) {
+        throw new BadInput(file + ": PolicyName '" + p.policyName() + "' is also the name of the policy in " + other);
+      }
+      policyByName.put(p.policyName(), p);
+    }
+
+    Map<String, AlarmSpec> stepAlarms = new LinkedHashMap<>();
+    for (Path file : alarms) {
+      readAlarm(file, policyByName, stepAlarms);
+    }
+
+    List<PutScheduledActionRequest> actions = new ArrayList<>();
+    Map<String, Path> actionFiles = new LinkedHashMap<>();
+    for (Path file : scheduledActions) {
+      PutScheduledActionRequest a = read(file, PutScheduledActionRequest.class);
+      check(file, AutoScalingValidator.validate(a), AutoScalingValidator.scheduleProblem(a.schedule()));
+      sameTarget(file, t, String.valueOf(a.serviceNamespace()), a.resourceId(), String.valueOf(a.scalableDimension()));
+      Path other = actionFiles.put(a.scheduledActionName(), file);
+      if (other != null) {
+        throw new BadInput(file + ": ScheduledActionName '" + a.scheduledActionName()
+            + "' is also the name of the scheduled action in " + other);
+      }
+      actions.add(a);
+    }
+
+    MetricSeries series;
+    try {
+      series = MetricSeries.parseCsv(readText(metric));
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(metric + ": " + e.getMessage());
+    }
+    if (series.isEmpty()) {
+      throw new BadInput(metric + ": the CSV has no samples");
+    }
+
+    Instant from = instant("--start", start);
+    Instant to = instant("--end", end);
+    if (!from.isBefore(to)) {
+      throw new BadInput("--start (" + from + ") must be before --end (" + to + ")");
+    }
+    Duration stepDuration = duration(step);
+    if (capacity != null && capacity < 0) {
+      throw new BadInput("--capacity must be at least 0, found " + capacity);
+    }
+
+    ScalingSimulator.Builder b = ScalingSimulator.builder().target(t).metric(series).start(from).end(to)
+        .step(stepDuration).seed(seed);
+    if (capacity != null) {
+      b.initialCapacity(capacity);
+    }
+    for (Map.Entry<String, PutScalingPolicyRequest> e : policyByName.entrySet()) {
+      PutScalingPolicyRequest p = e.getValue();
+      Path file = policyFiles.get(e.getKey());
+      PolicyType type = p.policyType() != null ? p.policyType() : PolicyType.STEP_SCALING;
+      if (PolicyType.STEP_SCALING.equals(type) && !stepAlarms.containsKey(e.getKey())) {
+        throw new BadInput(file + ": step scaling policy '" + e.getKey() + "' has no alarm: give its CloudWatch alarm "
+            + "with --alarm FILE (a PutMetricAlarm request whose AlarmActions name the policy)");
+      }
+      if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
+        try {
+          TargetTracking.targetValue(p.targetTrackingScalingPolicyConfiguration());
+        } catch (IllegalArgumentException ex) {
+          throw new BadInput(file + ": TargetTrackingScalingPolicyConfiguration.TargetValue: " + ex.getMessage());
+        }
+      }
+      if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
+        Path forecastFile = forecasts.get(e.getKey());
+        if (forecastFile != null) {
+          GetPredictiveScalingForecastResponse f = read(forecastFile, GetPredictiveScalingForecastResponse.class);
+          if (f.capacityForecast() == null) {
+            throw new BadInput(forecastFile + ": CapacityForecast: the forecast has no capacity forecast");
+          }
+          b.forecast(e.getKey(), f.capacityForecast());
+        } else if (PredictiveScalingMode.FORECAST_AND_SCALE.equals(p.predictiveScalingPolicyConfiguration().mode())) {
+          throw new BadInput(file + ": predictive scaling policy '" + e.getKey() + "' is ForecastAndScale: give its "
+              + "capacity forecast with --forecast " + e.getKey() + "=FILE");
+        }
+      }
+      b.addPolicy(p);
+    }
+    for (String name : forecasts.keySet()) {
+      if (!policyByName.containsKey(name)) {
+        throw new BadInput("--forecast " + name + "=...: no policy is named '" + name + "'");
+      }
+    }
+    stepAlarms.forEach(b::alarm);
+    actions.forEach(b::addScheduledAction);
+    try {
+      return b.build();
+    } catch (AwsServiceException | IllegalArgumentException e) {
+      throw new BadInput(e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  private static String readText(Path file) throws BadInput {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new BadInput(file + ": no such file");
+    } catch (IOException | RuntimeException e) {
+      throw new BadInput(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static <T> T read(Path file, Class<T> type) throws BadInput {
+    String text = readText(file);
+    try {
+      return AutoScalingJson.strict().read(text, type);
+    } catch (SerializationException e) {
+      throw new BadInput(file + ": " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
+    }
+  }
+
+  private static void check(Path file, List<Violation> violations, @Nullable String scheduleDetail) throws BadInput {
+    if (violations.isEmpty()) {
+      return;
+    }
+    throw new BadInput(file + ": " + violations.stream().map(v -> describe(v, scheduleDetail))
+        .collect(Collectors.joining("; ")));
+  }
+
+  private static String describe(Violation v, @Nullable String scheduleDetail) {
+    String s = (v.path().isEmpty() ? "" : v.path() + ": ") + v.errorCode() + ": " + v.message();
+    return v.path().equals("Schedule") && scheduleDetail != null ? s + " (" + scheduleDetail + ")" : s;
+  }
+
+  private static void sameTarget(Path file, RegisterScalableTargetRequest t, String namespace, @Nullable String resourceId,
+      String dimension) throws BadInput {
+    if (!namespace.equals(String.valueOf(t.serviceNamespace())) || !Objects.equals(resourceId, t.resourceId())
+        || !dimension.equals(String.valueOf(t.scalableDimension()))) {
+      AwsServiceException e = AutoScalingValidator.noScalableTarget(namespace, String.valueOf(resourceId), dimension);
+      throw new BadInput(file + ": " + e.errorCode() + ": " + e.getMessage());
+    }
+  }
+
+  /** Reads a PutMetricAlarm request and ties it to the step policy its AlarmActions name. */
+  private static void readAlarm(Path file, Map<String, PutScalingPolicyRequest> policies, Map<String, AlarmSpec> out)
+      throws BadInput {
+    JsonNode tree;
+    try {
+      tree = EcsJson.strict().readTree(readText(file));
+    } catch (SerializationException e) {
+      throw new BadInput(file + ": " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
+    }
+    if (!tree.isObject()) {
+      throw new BadInput(file + ": expected a PutMetricAlarm request (a JSON object)");
+    }
+    for (Iterator<String> it = tree.fieldNames(); it.hasNext();) {
+      String name = it.next();
+      if (!ALARM_MEMBERS.contains(name)) {
+        throw new BadInput(file + ": " + name + ": unknown member '" + name + "' of a PutMetricAlarm request");
+      }
+    }
+    String alarmName = text(file, tree, "AlarmName", null);
+    int evaluationPeriods = integer(file, tree, "EvaluationPeriods", null);
+    AlarmSpec spec;
+    try {
+      spec = new AlarmSpec(alarmName,
+          Statistic.fromWireName(text(file, tree, "Statistic", "Average")),
+          integer(file, tree, "Period", null),
+          evaluationPeriods,
+          integer(file, tree, "DatapointsToAlarm", evaluationPeriods),
+          ComparisonOperator.fromWireName(text(file, tree, "ComparisonOperator", null)),
+          number(file, tree, "Threshold"),
+          TreatMissingData.fromWireName(text(file, tree, "TreatMissingData", "missing")));
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(file + ": " + e.getMessage());
+    }
+    JsonNode actions = tree.get("AlarmActions");
+    List<String> named = new ArrayList<>();
+    if (actions != null && actions.isArray()) {
+      for (JsonNode a : actions) {
+        String action = a.asText();
+        for (String policy : policies.keySet()) {
+          if (action.equals(policy) || action.endsWith(":policyName/" + policy)) {
+            named.add(policy);
+          }
+        }
+      }
+    }
+    if (named.isEmpty()) {
+      throw new BadInput(file + ": AlarmActions: no action names a --policy (give the policy's ARN or name)");
+    }
+    for (String policy : named) {
+      PutScalingPolicyRequest p = policies.get(policy);
+      if (p.policyType() != null && !PolicyType.STEP_SCALING.equals(p.policyType())) {
+        throw new BadInput(file + ": AlarmActions: '" + policy + "' is a " + p.policyType()
+            + " policy; only step scaling policies take an alarm");
+      }
+      out.put(policy, spec);
+    }
+  }
+
+  private static String text(Path file, JsonNode tree, String member, @Nullable String absent) throws BadInput {
+    JsonNode n = tree.get(member);
+    if (n == null || n.isNull()) {
+      if (absent != null) {
+        return absent;
+      }
+      throw new BadInput(file + ": " + member + ": required member missing");
+    }
+    if (!n.isTextual()) {
+      throw new BadInput(file + ": " + member + ": expected a string");
+    }
+    return n.asText();
+  }
+
+  private static int integer(Path file, JsonNode tree, String member, @Nullable Integer absent) throws BadInput {
+    JsonNode n = tree.get(member);
+    if (n == null || n.isNull()) {
+      if (absent != null) {
+        return absent;
+      }
+      throw new BadInput(file + ": " + member + ": required member missing");
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+      throw new BadInput(file + ": " + member + ": expected an integer");
+    }
+    return n.asInt();
+  }
+
+  private static double number(Path file, JsonNode tree, String member) throws BadInput {
+    JsonNode n = tree.get(member);
+    if (n == null || n.isNull()) {
+      throw new BadInput(file + ": " + member + ": required member missing");
+    }
+    if (!n.isNumber()) {
+      throw new BadInput(file + ": " + member + ": expected a number");
+    }
+    return n.asDouble();
+  }
+
+  private static Instant instant(String option, String text) throws BadInput {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadInput(option + ": not an ISO-8601 instant: '" + text + "' (write e.g. 2024-03-04T00:00:00Z)");
+    }
+  }
+
+  /** {@code 60s}, {@code 5m}, {@code 1h}, bare seconds, or ISO-8601 ({@code PT1M}). */
+  static Duration duration(String text) throws BadInput {
+    Duration d;
+    Matcher m = STEP.matcher(text.trim());
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+        d = unit.equals("h") ? Duration.ofHours(n) : unit.equals("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
+      } else {
+        d = Duration.parse(text.trim());
+      }
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      throw new BadInput("--step: not a duration: '" + text + "' (write e.g. 60s, 5m, 1h or PT1M)");
+    }
+    if (d.getSeconds() < 1 || d.getNano() != 0) {
+      throw new BadInput("--step: must be a whole number of seconds, at least 1, found '" + text + "'");
+    }
+    return d;
+  }
+
+  private static void write(Path file, String text) throws BadInput {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BadInput(file + ": cannot write: " + e.getMessage());
+    }
+  }
+
+  private static String summary(ScalingTimeline t) {
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (int i = 0; i < t.size(); i++) {
+      lo = Math.min(lo, t.capacity(i));
+      hi = Math.max(hi, t.capacity(i));
+    }
+    long changes = t.activities().stream().map(a -> a.description()).filter(d -> d.startsWith("Setting desired count"))
+        .count();
+    Function<Integer, String> s = n -> n == 1 ? "" : "s";
+    return t.size() + " step" + s.apply(t.size()) + ", " + t.activities().size() + " scaling activit"
+        + (t.activities().size() == 1 ? "y" : "ies") + " (" + changes + " change" + s.apply((int) changes)
+        + " of desired count), capacity " + lo + " to " + hi + ", " + t.alarmTransitions().size()
+        + " alarm state change" + s.apply(t.alarmTransitions().size());
+  }
+}

@@ -1,0 +1,190 @@
+package io.github.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateScalingCommandTest {
+
+  private static final String TARGET = "{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/prod/web\","
+      + "\"ScalableDimension\":\"ecs:service:DesiredCount\",\"MinCapacity\":2,\"MaxCapacity\":20}";
+  private static final String POLICY = "{\"PolicyName\":\"cpu50\",\"ServiceNamespace\":\"ecs\","
+      + "\"ResourceId\":\"service/prod/web\",\"ScalableDimension\":\"ecs:service:DesiredCount\","
+      + "\"PolicyType\":\"TargetTrackingScaling\",\"TargetTrackingScalingPolicyConfiguration\":{\"TargetValue\":50.0,"
+      + "\"PredefinedMetricSpecification\":{\"PredefinedMetricType\":\"ECSServiceAverageCPUUtilization\"}}}";
+  private static final String STEP_POLICY = "{\"PolicyName\":\"burst\",\"ServiceNamespace\":\"ecs\","
+      + "\"ResourceId\":\"service/prod/web\",\"ScalableDimension\":\"ecs:service:DesiredCount\","
+      + "\"PolicyType\":\"StepScaling\",\"StepScalingPolicyConfiguration\":{\"AdjustmentType\":\"ChangeInCapacity\","
+      + "\"StepAdjustments\":[{\"MetricIntervalLowerBound\":0,\"ScalingAdjustment\":5}]}}";
+  private static final String ALARM = "{\"AlarmName\":\"web-cpu-burst\",\"MetricName\":\"CPUUtilization\","
+      + "\"Namespace\":\"AWS/ECS\",\"Statistic\":\"Maximum\",\"Period\":60,\"EvaluationPeriods\":1,\"Threshold\":95,"
+      + "\"ComparisonOperator\":\"GreaterThanOrEqualToThreshold\",\"AlarmActions\":[\"arn:aws:autoscaling:us-east-1:"
+      + "123456789012:scalingPolicy:0a1b2c3d-0000-4000-8000-000000000000:resource/ecs/service/prod/web:policyName/burst\"]}";
+  private static final String ACTION = "{\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/prod/web\","
+      + "\"ScalableDimension\":\"ecs:service:DesiredCount\",\"ScheduledActionName\":\"morning\","
+      + "\"Schedule\":\"cron(30 0 * * ? *)\",\"ScalableTargetAction\":{\"MinCapacity\":10}}";
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void files() throws IOException {
+    Files.writeString(dir.resolve("target.json"), TARGET);
+    Files.writeString(dir.resolve("policy.json"), POLICY);
+    Files.writeString(dir.resolve("step.json"), STEP_POLICY);
+    Files.writeString(dir.resolve("alarm.json"), ALARM);
+    Files.writeString(dir.resolve("action.json"), ACTION);
+    StringBuilder csv = new StringBuilder("timestamp,value\n");
+    Instant t0 = Instant.parse("2024-03-04T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      double v = i >= 10 && i < 20 ? 90 : i == 40 ? 99 : 50;
+      csv.append(t0.plusSeconds(60L * i)).append(',').append(v).append('\n');
+    }
+    Files.writeString(dir.resolve("cpu.csv"), csv.toString());
+  }
+
+  private int run(String... args) {
+    PrintStream o = System.out;
+    PrintStream e = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      return Berth.run(args);
+    } finally {
+      System.setOut(o);
+      System.setErr(e);
+    }
+  }
+
+  private List<String> args(String... extra) {
+    List<String> a = new ArrayList<>(List.of("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"),
+        "--metric", p("cpu.csv"), "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z"));
+    a.addAll(List.of(extra));
+    return a;
+  }
+
+  private String p(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void writesTheCsvAndTheSvg() throws IOException {
+    int status = run(args("--csv", p("out.csv"), "--svg", p("out.svg"), "--capacity", "4").toArray(new String[0]));
+    assertThat(status).as(stderr()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+    assertThat(csv.get(0)).isEqualTo("timestamp,metric,capacity,min_capacity,max_capacity,activity");
+    assertThat(csv).hasSize(61);
+    assertThat(csv.get(1)).isEqualTo("2024-03-04T00:00:00Z,50,4,2,20,");
+    // 90 % from minute 10: out at 13 to ceil(4 x 90 / 50) = 8, after the 300 s cooldown to 15.
+    assertThat(csv.get(14)).isEqualTo("2024-03-04T00:13:00Z,90,8,2,20,Setting desired count to 8.");
+    assertThat(csv.get(19)).isEqualTo("2024-03-04T00:18:00Z,90,15,2,20,Setting desired count to 15.");
+    assertThat(Files.readString(dir.resolve("out.svg"))).startsWith("<?xml").contains("<svg").endsWith("</svg>\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("60 steps").contains("capacity 4 to 15");
+  }
+
+  @Test
+  void withoutCsvFileTheCsvGoesToStandardOutput() {
+    assertThat(run(args().toArray(new String[0]))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("timestamp,metric,capacity,min_capacity,max_capacity,activity\n");
+  }
+
+  @Test
+  void stepPoliciesTakeTheirAlarmAndScheduledActionsRun() throws IOException {
+    int status = run(args("--policy", p("step.json"), "--alarm", p("alarm.json"), "--scheduled-action", p("action.json"),
+        "--csv", p("out.csv")).toArray(new String[0]));
+    assertThat(status).as(stderr()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+    // Target tracking took 2 tasks to 4 (minute 13) and 8 (18); at 00:30 the schedule raises the minimum.
+    assertThat(csv.get(31)).isEqualTo("2024-03-04T00:30:00Z,50,10,10,20,Setting min capacity to 10; Setting desired count to 10.");
+    // The 99 % minute (40) breaches the burst alarm (Maximum >= 95): +5 at 41.
+    assertThat(csv.get(42)).isEqualTo("2024-03-04T00:41:00Z,50,15,10,20,Setting desired count to 15.");
+  }
+
+  @Test
+  void badJsonNamesTheFileAndThePlace() throws IOException {
+    Files.writeString(dir.resolve("policy.json"), POLICY.replace("\"TargetValue\"", "\"TargetValu\""));
+    assertThat(run(args().toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("policy.json")
+        + ": TargetTrackingScalingPolicyConfiguration.TargetValu: unknown member 'TargetValu' (line 1, column ");
+  }
+
+  @Test
+  void whatAasWouldRefuseIsNamed() throws IOException {
+    Files.writeString(dir.resolve("action.json"), ACTION.replace("30 0 * * ? *", "30 0 * * * *"));
+    assertThat(run(args("--scheduled-action", p("action.json")).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("action.json") + ": Schedule: ValidationException: Invalid CRON expression (one of "
+        + "day-of-month and day-of-week must be '?'");
+
+    err.reset();
+    Files.writeString(dir.resolve("target.json"), TARGET.replace("\"MinCapacity\":2", "\"MinCapacity\":30"));
+    assertThat(run(args().toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("target.json")
+        + ": MaxCapacity: ValidationException: Maximum capacity cannot be less than minimum capacity");
+  }
+
+  @Test
+  void aPolicyForAnotherServiceIsNotFound() throws IOException {
+    Files.writeString(dir.resolve("policy.json"), POLICY.replace("service/prod/web", "service/prod/api"));
+    assertThat(run(args().toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("policy.json") + ": ObjectNotFoundException: No scalable target registered for "
+        + "service namespace: ecs, resource ID: service/prod/api, scalable dimension: ecs:service:DesiredCount");
+  }
+
+  @Test
+  void aStepPolicyWithoutAlarmIsNamed() {
+    assertThat(run(args("--policy", p("step.json")).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("step.json") + ": step scaling policy 'burst' has no alarm");
+  }
+
+  @Test
+  void aBadMetricCsvNamesTheLine() throws IOException {
+    Files.writeString(dir.resolve("cpu.csv"), "timestamp,value\n2024-03-04T00:00:00Z,50\n2024-03-04 00:01,50\n");
+    assertThat(run(args().toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("cpu.csv") + ": line 3: not an ISO-8601 instant: '2024-03-04 00:01'");
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    assertThat(run(args("--step", "fast").toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--step: not a duration: 'fast'");
+    err.reset();
+    List<String> a = args();
+    a.set(a.indexOf("--end") + 1, "2024-03-03T00:00:00Z");
+    assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--start (2024-03-04T00:00:00Z) must be before --end (2024-03-03T00:00:00Z)");
+    err.reset();
+    assertThat(run("simulate-scaling", "--target", p("missing.json"), "--policy", p("policy.json"), "--metric", p("cpu.csv"),
+        "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T01:00:00Z")).isEqualTo(2);
+    assertThat(stderr()).contains(p("missing.json") + ": no such file");
+    err.reset();
+    assertThat(run("simulate-scaling", "--target", p("target.json"))).isEqualTo(2);
+    assertThat(stderr()).contains("Missing required options");
+  }
+
+  @Test
+  void stepDurations() throws Exception {
+    assertThat(SimulateScalingCommand.duration("60s").getSeconds()).isEqualTo(60);
+    assertThat(SimulateScalingCommand.duration("5m").getSeconds()).isEqualTo(300);
+    assertThat(SimulateScalingCommand.duration("1h").getSeconds()).isEqualTo(3600);
+    assertThat(SimulateScalingCommand.duration("90").getSeconds()).isEqualTo(90);
+    assertThat(SimulateScalingCommand.duration("PT2M").getSeconds()).isEqualTo(120);
+  }
+}
