@@ -4,8 +4,8 @@ import io.github.berth.scaling.alarm.Statistic;
 
 /**
  * Samples of one metric accumulated per period (count, sum, min, max), over a fixed range of
- * periods, so that a datapoint by any statistic costs one array read. Filled once from a recorded
- * series, or sample by sample from a capacity-dependent metric.
+ * periods, so that a datapoint by any statistic costs one array read. Filled sample by sample from a
+ * capacity-dependent metric.
  */
 final class PeriodTable {
 

@@ -50,52 +50,84 @@ public final class PolicyCombination {
       boolean scaleOutSuspended,
       boolean scaleInSuspended,
       boolean deploymentInProgress) {
+    Proposal[] tt = targetTracking.stream().map(Proposal::of).toArray(Proposal[]::new);
+    Proposal[] ot = others.stream().map(Proposal::of).toArray(Proposal[]::new);
+    Proposal winner = decide(capacity, min, max, tt, tt.length, ot, ot.length, scaleOutSuspended, scaleInSuspended,
+        deploymentInProgress);
+    if (winner == null) {
+      return new Outcome(capacity, null);
+    }
+    int i = indexOf(tt, winner);
+    ScalingProposal w = i >= 0 ? targetTracking.get(i) : others.get(indexOf(ot, winner));
+    return new Outcome(resulting(capacity, min, max, winner), w);
+  }
+
+  private static int indexOf(Proposal[] proposals, Proposal p) {
+    for (int i = 0; i < proposals.length; i++) {
+      if (proposals[i] == p) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The capacity the winning proposal gives, within [min, max]. */
+  static int resulting(int capacity, int min, int max, Proposal winner) {
+    return winner.isOut() ? Math.max(min, Math.min(winner.capacity, max)) : Math.min(max, Math.max(winner.capacity, min));
+  }
+
+  /**
+   * The proposal that changes capacity, or null; see {@link #resulting} for the capacity. Reads the
+   * first {@code ttCount} and {@code otherCount} elements of the arrays; allocates nothing.
+   */
+  static @Nullable Proposal decide(
+      int capacity,
+      int min,
+      int max,
+      Proposal[] targetTracking,
+      int ttCount,
+      Proposal[] others,
+      int otherCount,
+      boolean scaleOutSuspended,
+      boolean scaleInSuspended,
+      boolean deploymentInProgress) {
     if (!scaleOutSuspended) {
-      ScalingProposal out = largest(targetTracking, ScalingProposal.Direction.OUT);
-      ScalingProposal otherOut = largest(others, ScalingProposal.Direction.OUT);
-      if (out == null || (otherOut != null && otherOut.capacity() > out.capacity())) {
+      Proposal out = largest(targetTracking, ttCount, ScalingProposal.Direction.OUT);
+      Proposal otherOut = largest(others, otherCount, ScalingProposal.Direction.OUT);
+      if (out == null || (otherOut != null && otherOut.capacity > out.capacity)) {
         out = otherOut;
       }
-      if (out != null && capacity < max) {
-        int next = Math.max(min, Math.min(out.capacity(), max));
-        if (next > capacity) {
-          return new Outcome(next, out);
-        }
+      if (out != null && capacity < max && resulting(capacity, min, max, out) > capacity) {
+        return out;
       }
     }
     if (scaleInSuspended || deploymentInProgress || capacity <= min) {
-      return new Outcome(capacity, null);
+      return null;
     }
-    ScalingProposal in = largest(others, ScalingProposal.Direction.IN);
-    if (!targetTracking.isEmpty() && allIn(targetTracking)) {
-      ScalingProposal tt = largest(targetTracking, ScalingProposal.Direction.IN);
-      if (in == null || tt.capacity() > in.capacity()) {
+    Proposal in = largest(others, otherCount, ScalingProposal.Direction.IN);
+    if (ttCount > 0 && allIn(targetTracking, ttCount)) {
+      Proposal tt = largest(targetTracking, ttCount, ScalingProposal.Direction.IN);
+      if (in == null || tt.capacity > in.capacity) {
         in = tt;
       }
     }
-    if (in != null) {
-      int next = Math.min(max, Math.max(in.capacity(), min));
-      if (next < capacity) {
-        return new Outcome(next, in);
-      }
-    }
-    return new Outcome(capacity, null);
+    return in != null && resulting(capacity, min, max, in) < capacity ? in : null;
   }
 
-  private static boolean allIn(List<ScalingProposal> proposals) {
-    for (int i = 0; i < proposals.size(); i++) {
-      if (!proposals.get(i).isIn()) {
+  private static boolean allIn(Proposal[] proposals, int count) {
+    for (int i = 0; i < count; i++) {
+      if (!proposals[i].isIn()) {
         return false;
       }
     }
     return true;
   }
 
-  private static @Nullable ScalingProposal largest(List<ScalingProposal> proposals, ScalingProposal.Direction direction) {
-    ScalingProposal best = null;
-    for (int i = 0; i < proposals.size(); i++) {
-      ScalingProposal p = proposals.get(i);
-      if (p.direction() == direction && (best == null || p.capacity() > best.capacity())) {
+  private static @Nullable Proposal largest(Proposal[] proposals, int count, ScalingProposal.Direction direction) {
+    Proposal best = null;
+    for (int i = 0; i < count; i++) {
+      Proposal p = proposals[i];
+      if (p.direction == direction && (best == null || p.capacity > best.capacity)) {
         best = p;
       }
     }

@@ -2,6 +2,7 @@ package io.github.berth.scaling;
 
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The cooldown bookkeeping of one scaling policy: when it last scaled out (and from what capacity
@@ -12,29 +13,62 @@ import java.time.Instant;
  * capacity above what it last set, computed from the capacity the cooldown started from (a step
  * of +2 then, in cooldown, a step of +3 adds 1); a scale-in waits for its cooldown to end; a
  * scale-out during a scale-in cooldown happens at once and ends that cooldown.
- *
- * @param lastScaleOut when the policy last scaled out, or null
- * @param scaleOutBase the capacity before the scale-out that started the current cooldown
- * @param lastScaleOutCapacity the capacity the policy's last scale-out set
- * @param lastScaleIn when the policy last scaled in (null when none, or cancelled by a scale-out)
  */
-public record PolicyCooldown(
-    @Nullable Instant lastScaleOut,
-    int scaleOutBase,
-    int lastScaleOutCapacity,
-    @Nullable Instant lastScaleIn) {
+public final class PolicyCooldown {
+
+  private static final long NEVER = Long.MIN_VALUE;
 
   /** A policy that has not acted yet. */
-  public static final PolicyCooldown NONE = new PolicyCooldown(null, 0, 0, null);
+  public static final PolicyCooldown NONE = new PolicyCooldown(NEVER, 0, 0, NEVER);
 
-  /** Whether a scale-out cooldown of {@code seconds} that the last scale-out started is running at {@code now}. */
-  public boolean inScaleOutCooldown(Instant now, long seconds) {
-    return lastScaleOut != null && now.isBefore(lastScaleOut.plusSeconds(seconds));
+  private final long lastScaleOut;
+  private final int scaleOutBase;
+  private final int lastScaleOutCapacity;
+  private final long lastScaleIn;
+
+  private PolicyCooldown(long lastScaleOut, int scaleOutBase, int lastScaleOutCapacity, long lastScaleIn) {
+    this.lastScaleOut = lastScaleOut;
+    this.scaleOutBase = scaleOutBase;
+    this.lastScaleOutCapacity = lastScaleOutCapacity;
+    this.lastScaleIn = lastScaleIn;
   }
 
-  /** Whether a scale-in cooldown of {@code seconds} is running at {@code now}. */
+  /** When the policy last scaled out, or null. */
+  public @Nullable Instant lastScaleOut() {
+    return lastScaleOut == NEVER ? null : Instant.ofEpochSecond(lastScaleOut);
+  }
+
+  /** The capacity before the scale-out that started the current scale-out cooldown. */
+  public int scaleOutBase() {
+    return scaleOutBase;
+  }
+
+  /** The capacity the policy's last scale-out set. */
+  public int lastScaleOutCapacity() {
+    return lastScaleOutCapacity;
+  }
+
+  /** When the policy last scaled in (null when never, or when a scale-out ended the cooldown). */
+  public @Nullable Instant lastScaleIn() {
+    return lastScaleIn == NEVER ? null : Instant.ofEpochSecond(lastScaleIn);
+  }
+
+  /** Whether a scale-out cooldown of {@code seconds} started by the last scale-out runs at {@code now}. */
+  public boolean inScaleOutCooldown(Instant now, long seconds) {
+    return inScaleOutCooldown(now.getEpochSecond(), seconds);
+  }
+
+  boolean inScaleOutCooldown(long now, long seconds) {
+    return lastScaleOut != NEVER && now < lastScaleOut + seconds;
+  }
+
+  /** Whether a scale-in cooldown of {@code seconds} runs at {@code now}. */
   public boolean inScaleInCooldown(Instant now, long seconds) {
-    return lastScaleIn != null && now.isBefore(lastScaleIn.plusSeconds(seconds));
+    return inScaleInCooldown(now.getEpochSecond(), seconds);
+  }
+
+  boolean inScaleInCooldown(long now, long seconds) {
+    return lastScaleIn != NEVER && now < lastScaleIn + seconds;
   }
 
   /**
@@ -42,17 +76,46 @@ public record PolicyCooldown(
    * within the running cooldown keeps the cooldown's base capacity.
    */
   public PolicyCooldown afterScaleOut(Instant now, long cooldownSeconds, int before, int after) {
+    return afterScaleOut(now.getEpochSecond(), cooldownSeconds, before, after);
+  }
+
+  PolicyCooldown afterScaleOut(long now, long cooldownSeconds, int before, int after) {
     int base = inScaleOutCooldown(now, cooldownSeconds) ? scaleOutBase : before;
-    return new PolicyCooldown(now, base, after, null);
+    return new PolicyCooldown(now, base, after, NEVER);
   }
 
   /** After this policy scaled in at {@code now}. */
   public PolicyCooldown afterScaleIn(Instant now) {
+    return afterScaleIn(now.getEpochSecond());
+  }
+
+  PolicyCooldown afterScaleIn(long now) {
     return new PolicyCooldown(lastScaleOut, scaleOutBase, lastScaleOutCapacity, now);
   }
 
   /** After another policy scaled out: any scale-in cooldown ends. */
   public PolicyCooldown afterOtherScaleOut() {
-    return lastScaleIn == null ? this : new PolicyCooldown(lastScaleOut, scaleOutBase, lastScaleOutCapacity, null);
+    return lastScaleIn == NEVER ? this : new PolicyCooldown(lastScaleOut, scaleOutBase, lastScaleOutCapacity, NEVER);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PolicyCooldown)) {
+      return false;
+    }
+    PolicyCooldown c = (PolicyCooldown) o;
+    return lastScaleOut == c.lastScaleOut && scaleOutBase == c.scaleOutBase
+        && lastScaleOutCapacity == c.lastScaleOutCapacity && lastScaleIn == c.lastScaleIn;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(lastScaleOut, scaleOutBase, lastScaleOutCapacity, lastScaleIn);
+  }
+
+  @Override
+  public String toString() {
+    return "PolicyCooldown[lastScaleOut=" + lastScaleOut() + ", scaleOutBase=" + scaleOutBase
+        + ", lastScaleOutCapacity=" + lastScaleOutCapacity + ", lastScaleIn=" + lastScaleIn() + "]";
   }
 }

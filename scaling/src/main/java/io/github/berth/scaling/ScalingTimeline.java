@@ -1,6 +1,9 @@
 package io.github.berth.scaling;
 
+import io.github.berth.core.arn.Ids;
+import io.github.berth.scaling.model.ScalableDimension;
 import io.github.berth.scaling.model.ScalingActivity;
+import io.github.berth.scaling.model.ServiceNamespace;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -19,26 +22,32 @@ public final class ScalingTimeline {
   public static final String CSV_HEADER = "timestamp,metric,capacity,min_capacity,max_capacity,activity";
 
   private final String title;
-  private final long[] seconds;
-  private final double[] metric;
-  private final int[] capacity;
-  private final int[] minCapacity;
-  private final int[] maxCapacity;
-  private final List<ScalingActivity> activities;
+  private final long start;
+  private final long stepSeconds;
+  private final int size;
+  private final double[] metric; // per step from metricOffset; null when there is no metric
+  private final int metricOffset;
+  private final StepValues capacity;
+  private final StepValues minCapacity;
+  private final StepValues maxCapacity;
+  private final Activities activities;
   private final int[] activityStep;
   private final List<AlarmTransition> alarmTransitions;
   private final List<Threshold> thresholds;
 
-  ScalingTimeline(String title, long[] seconds, double[] metric, int[] capacity, int[] minCapacity, int[] maxCapacity,
-      List<ScalingActivity> activities, int[] activityStep, List<AlarmTransition> alarmTransitions,
-      List<Threshold> thresholds) {
+  ScalingTimeline(String title, long start, long stepSeconds, int size, double[] metric, int metricOffset,
+      StepValues capacity, StepValues minCapacity, StepValues maxCapacity, Activities activities, int[] activityStep,
+      List<AlarmTransition> alarmTransitions, List<Threshold> thresholds) {
     this.title = title;
-    this.seconds = seconds;
+    this.start = start;
+    this.stepSeconds = stepSeconds;
+    this.size = size;
     this.metric = metric;
+    this.metricOffset = metricOffset;
     this.capacity = capacity;
     this.minCapacity = minCapacity;
     this.maxCapacity = maxCapacity;
-    this.activities = List.copyOf(activities);
+    this.activities = activities;
     this.activityStep = activityStep;
     this.alarmTransitions = List.copyOf(alarmTransitions);
     this.thresholds = List.copyOf(thresholds);
@@ -46,7 +55,7 @@ public final class ScalingTimeline {
 
   /** The number of steps. */
   public int size() {
-    return seconds.length;
+    return size;
   }
 
   /** The steps, in time order. */
@@ -59,25 +68,65 @@ public final class ScalingTimeline {
 
       @Override
       public int size() {
-        return seconds.length;
+        return size;
       }
     };
   }
 
   /** Step {@code i}. */
   public TimelineStep step(int i) {
-    return new TimelineStep(Instant.ofEpochSecond(seconds[i]), metric[i], capacity[i], minCapacity[i],
-        maxCapacity[i], activityDescriptions(i));
+    java.util.Objects.checkIndex(i, size);
+    return new TimelineStep(Instant.ofEpochSecond(second(i)), metric(i), capacity.get(i), minCapacity.get(i),
+        maxCapacity.get(i), activityDescriptions(i));
   }
 
   /** The capacity after step {@code i}. */
   public int capacity(int i) {
-    return capacity[i];
+    java.util.Objects.checkIndex(i, size);
+    return capacity.get(i);
+  }
+
+  private long second(int i) {
+    return start + i * stepSeconds;
+  }
+
+  private double metric(int i) {
+    return metric == null ? Double.NaN : metric[metricOffset + i];
   }
 
   /** The scaling activities, in the order they started. */
   public List<ScalingActivity> activities() {
-    return activities;
+    return activities.get();
+  }
+
+  /** The activities of a run, made into values (with their ids and texts) when first read. */
+  static final class Activities {
+    private final List<ActivityDraft> drafts;
+    private final Ids ids;
+    private final ServiceNamespace namespace;
+    private final String resourceId;
+    private final ScalableDimension dimension;
+    private List<ScalingActivity> values;
+
+    Activities(List<ActivityDraft> drafts, Ids ids, ServiceNamespace namespace, String resourceId,
+        ScalableDimension dimension) {
+      this.drafts = List.copyOf(drafts);
+      this.ids = ids;
+      this.namespace = namespace;
+      this.resourceId = resourceId;
+      this.dimension = dimension;
+    }
+
+    synchronized List<ScalingActivity> get() {
+      if (values == null) {
+        List<ScalingActivity> list = new ArrayList<>(drafts.size());
+        for (ActivityDraft d : drafts) {
+          list.add(d.toActivity(ids, namespace, resourceId, dimension));
+        }
+        values = List.copyOf(list);
+      }
+      return values;
+    }
   }
 
   /** The index of the step in which activity {@code i} started. */
@@ -104,7 +153,7 @@ public final class ScalingTimeline {
     List<String> out = new ArrayList<>(1);
     int i = firstActivityAtOrAfter(step);
     for (; i < activityStep.length && activityStep[i] == step; i++) {
-      out.add(activities.get(i).description());
+      out.add(activities().get(i).description());
     }
     return out;
   }
@@ -131,13 +180,18 @@ public final class ScalingTimeline {
    * activities the step started (joined by {@code "; "}).
    */
   public String toCsv() {
-    StringBuilder sb = new StringBuilder(64 * (seconds.length + 1));
+    List<ScalingActivity> activities = activities();
+    int[] capacity = this.capacity.toArray(size);
+    int[] minCapacity = this.minCapacity.toArray(size);
+    int[] maxCapacity = this.maxCapacity.toArray(size);
+    StringBuilder sb = new StringBuilder(64 * (size + 1));
     sb.append(CSV_HEADER).append('\n');
     int a = 0;
-    for (int i = 0; i < seconds.length; i++) {
-      sb.append(Instant.ofEpochSecond(seconds[i])).append(',');
-      if (metric[i] == metric[i]) {
-        sb.append(number(metric[i]));
+    for (int i = 0; i < size; i++) {
+      sb.append(Instant.ofEpochSecond(second(i))).append(',');
+      double m = metric(i);
+      if (m == m) {
+        sb.append(number(m));
       }
       sb.append(',').append(capacity[i]).append(',').append(minCapacity[i]).append(',').append(maxCapacity[i]).append(',');
       StringBuilder activity = new StringBuilder();
@@ -174,6 +228,13 @@ public final class ScalingTimeline {
    * tooltip gives its description and cause. Opens in any browser.
    */
   public String toSvg() {
-    return new SvgChart(this, seconds, metric, capacity, minCapacity, maxCapacity, activityStep).render();
+    long[] seconds = new long[size];
+    double[] metric = new double[size];
+    for (int i = 0; i < size; i++) {
+      seconds[i] = second(i);
+      metric[i] = metric(i);
+    }
+    return new SvgChart(this, seconds, metric, capacity.toArray(size), minCapacity.toArray(size),
+        maxCapacity.toArray(size), activityStep).render();
   }
 }

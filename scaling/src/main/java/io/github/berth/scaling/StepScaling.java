@@ -30,6 +30,11 @@ public final class StepScaling {
   /** Cooldown when absent (API model doc of {@code StepScalingPolicyConfiguration.Cooldown}). */
   public static final int DEFAULT_COOLDOWN_SECONDS = 300;
 
+  /** Why a policy in ALARM does not scale out: not above the capacity it set, within its cooldown. */
+  public static final String SCALE_OUT_COOLDOWN = "cooldown: not above the capacity the policy last set";
+  /** Why a policy in ALARM does not scale in. */
+  public static final String SCALE_IN_COOLDOWN = "cooldown";
+
   private StepScaling() {}
 
   /**
@@ -46,12 +51,29 @@ public final class StepScaling {
       int capacity,
       PolicyCooldown cooldown,
       Instant now) {
+    Proposal out = new Proposal(policyName);
+    evaluate(out, config, alarm, state, metric, capacity, cooldown, now.getEpochSecond());
+    return out.toRecord();
+  }
+
+  /** The rules, filling in {@code out}. */
+  static void evaluate(
+      Proposal out,
+      StepScalingPolicyConfiguration config,
+      AlarmSpec alarm,
+      AlarmState state,
+      double metric,
+      int capacity,
+      PolicyCooldown cooldown,
+      long now) {
     if (state != AlarmState.ALARM || metric != metric) {
-      return ScalingProposal.none(policyName, capacity);
+      out.none(capacity);
+      return;
     }
     StepAdjustment step = stepFor(config.stepAdjustments(), metric - alarm.threshold(), alarm.comparison().isUpper());
     if (step == null || step.scalingAdjustment() == null) {
-      return ScalingProposal.none(policyName, capacity);
+      out.none(capacity);
+      return;
     }
     AdjustmentType type = config.adjustmentType();
     int adjustment = step.scalingAdjustment();
@@ -62,21 +84,21 @@ public final class StepScaling {
       boolean inCooldown = cooldown.inScaleOutCooldown(now, cooldownSeconds);
       int wanted = inCooldown ? adjustedCapacity(type, adjustment, magnitude, cooldown.scaleOutBase()) : provisional;
       if (inCooldown && wanted <= cooldown.lastScaleOutCapacity()) {
-        return ScalingProposal.blocked(policyName, capacity, alarm.name(),
-            "cooldown: " + wanted + " is not above the " + cooldown.lastScaleOutCapacity()
-                + " the policy set at " + cooldown.lastScaleOut());
+        out.set(ScalingProposal.Direction.NONE, capacity, alarm.name(), SCALE_OUT_COOLDOWN);
+      } else if (wanted > capacity) {
+        out.set(ScalingProposal.Direction.OUT, wanted, alarm.name(), null);
+      } else {
+        out.none(capacity);
       }
-      return wanted > capacity
-          ? new ScalingProposal(policyName, ScalingProposal.Direction.OUT, wanted, alarm.name(), null)
-          : ScalingProposal.none(policyName, capacity);
-    }
-    if (provisional < capacity) {
+    } else if (provisional < capacity) {
       if (cooldown.inScaleInCooldown(now, cooldownSeconds)) {
-        return ScalingProposal.blocked(policyName, capacity, alarm.name(), "cooldown since " + cooldown.lastScaleIn());
+        out.set(ScalingProposal.Direction.NONE, capacity, alarm.name(), SCALE_IN_COOLDOWN);
+      } else {
+        out.set(ScalingProposal.Direction.IN, provisional, alarm.name(), null);
       }
-      return new ScalingProposal(policyName, ScalingProposal.Direction.IN, provisional, alarm.name(), null);
+    } else {
+      out.none(capacity);
     }
-    return ScalingProposal.none(policyName, capacity);
   }
 
   /**

@@ -28,6 +28,11 @@ public final class TargetTracking {
   /** ScaleOutCooldown and ScaleInCooldown when absent, for ECS services (reference §4.2). */
   public static final int DEFAULT_COOLDOWN_SECONDS = 300;
 
+  /** Why a policy in ALARM does not scale out: not above what it set, within the scale-out cooldown. */
+  public static final String SCALE_OUT_COOLDOWN = "scale-out cooldown: not above the capacity the policy last set";
+  /** Why a policy in ALARM does not scale in. */
+  public static final String SCALE_IN_COOLDOWN = "scale-in cooldown";
+
   private TargetTracking() {}
 
   /**
@@ -49,43 +54,63 @@ public final class TargetTracking {
       PolicyCooldown cooldown,
       Instant now,
       TargetTrackingFormula formula) {
-    double target = targetValue(config);
+    Proposal out = new Proposal(policyName);
+    evaluate(out, targetValue(config), Boolean.TRUE.equals(config.disableScaleIn()), scaleOutCooldown(config),
+        scaleInCooldown(config), high, low, highAlarmName, lowAlarmName, latestDatapoint, capacity, cooldown,
+        now.getEpochSecond(), formula);
+    return out.toRecord();
+  }
+
+  /** The rules, filling in {@code out}; the configuration comes already read. */
+  static void evaluate(
+      Proposal out,
+      double target,
+      boolean disableScaleIn,
+      int scaleOutCooldown,
+      int scaleInCooldown,
+      AlarmState high,
+      @Nullable AlarmState low,
+      String highAlarmName,
+      @Nullable String lowAlarmName,
+      double latestDatapoint,
+      int capacity,
+      PolicyCooldown cooldown,
+      long now,
+      TargetTrackingFormula formula) {
     if (capacity == 0) {
       // Scale from zero on one datapoint showing demand, by the minimum possible amount.
       if (latestDatapoint > target) {
-        return new ScalingProposal(policyName, ScalingProposal.Direction.OUT, 1, highAlarmName, null);
+        out.set(ScalingProposal.Direction.OUT, 1, highAlarmName, null);
+      } else {
+        out.none(capacity);
       }
-      return ScalingProposal.none(policyName, capacity);
+      return;
     }
     if (high == AlarmState.ALARM && latestDatapoint == latestDatapoint) {
-      int outCooldown = scaleOutCooldown(config);
-      boolean inCooldown = cooldown.inScaleOutCooldown(now, outCooldown);
+      boolean inCooldown = cooldown.inScaleOutCooldown(now, scaleOutCooldown);
       int base = inCooldown ? cooldown.scaleOutBase() : capacity;
       int wanted = formula.desiredCapacity(base, latestDatapoint, target);
       if (inCooldown && wanted <= cooldown.lastScaleOutCapacity()) {
-        return ScalingProposal.blocked(policyName, capacity, highAlarmName,
-            "scale-out cooldown: " + wanted + " is not above the " + cooldown.lastScaleOutCapacity()
-                + " the policy set at " + cooldown.lastScaleOut());
+        out.set(ScalingProposal.Direction.NONE, capacity, highAlarmName, SCALE_OUT_COOLDOWN);
+      } else if (wanted > capacity) {
+        out.set(ScalingProposal.Direction.OUT, wanted, highAlarmName, null);
+      } else {
+        out.none(capacity);
       }
-      if (wanted > capacity) {
-        return new ScalingProposal(policyName, ScalingProposal.Direction.OUT, wanted, highAlarmName, null);
-      }
-      return ScalingProposal.none(policyName, capacity);
+      return;
     }
-    if (low == AlarmState.ALARM && lowAlarmName != null && !Boolean.TRUE.equals(config.disableScaleIn())
-        && latestDatapoint == latestDatapoint) {
+    if (low == AlarmState.ALARM && lowAlarmName != null && !disableScaleIn && latestDatapoint == latestDatapoint) {
       int wanted = formula.desiredCapacity(capacity, latestDatapoint, target);
       if (wanted >= capacity) {
-        return ScalingProposal.none(policyName, capacity);
+        out.none(capacity);
+      } else if (cooldown.inScaleInCooldown(now, scaleInCooldown)) {
+        out.set(ScalingProposal.Direction.NONE, capacity, lowAlarmName, SCALE_IN_COOLDOWN);
+      } else {
+        out.set(ScalingProposal.Direction.IN, wanted, lowAlarmName, null);
       }
-      int inCooldown = scaleInCooldown(config);
-      if (cooldown.inScaleInCooldown(now, inCooldown)) {
-        return ScalingProposal.blocked(policyName, capacity, lowAlarmName,
-            "scale-in cooldown since " + cooldown.lastScaleIn());
-      }
-      return new ScalingProposal(policyName, ScalingProposal.Direction.IN, wanted, lowAlarmName, null);
+      return;
     }
-    return ScalingProposal.none(policyName, capacity);
+    out.none(capacity);
   }
 
   /** The policy's TargetValue. @throws IllegalArgumentException unless it is above 0 */

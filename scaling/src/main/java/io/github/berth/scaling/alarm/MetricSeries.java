@@ -208,22 +208,37 @@ public final class MetricSeries {
   public double[] datapoints(long firstPeriodStart, int periodSeconds, int count, Statistic statistic) {
     double[] out = new double[count];
     int i = lowerBound(firstPeriodStart);
+    long end = firstPeriodStart;
     for (int p = 0; p < count; p++) {
-      long end = firstPeriodStart + (long) (p + 1) * periodSeconds;
-      int n = 0;
-      double sum = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (; i < seconds.length && seconds[i] < end; i++) {
-        double x = values[i];
-        n++;
-        sum += x;
-        min = Math.min(min, x);
-        max = Math.max(max, x);
+      end += periodSeconds;
+      int from = i;
+      while (i < seconds.length && seconds[i] < end) {
+        i++;
       }
-      out[p] = statistic.of(n, sum, min, max);
+      out[p] = datapoint(from, i, statistic);
     }
     return out;
+  }
+
+  /** The datapoint of samples [from, to) by {@code statistic}; NaN when there is none. */
+  private double datapoint(int from, int to, Statistic statistic) {
+    int n = to - from;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    if (n == 1 && statistic != Statistic.SAMPLE_COUNT) {
+      return values[from]; // one sample: its own average, minimum, maximum and sum
+    }
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = from; k < to; k++) {
+      double x = values[k];
+      sum += x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    return statistic.of(n, sum, min, max);
   }
 
   /** The index of the first sample at or after {@code second}. */
