@@ -20,7 +20,7 @@ import java.util.Locale;
  * precision (runs are at second 0 of the minute).
  *
  * <p>Fields take {@code , - * /}; day-of-month also {@code ? L LW nW}; day-of-week {@code 1-7} or
- * {@code SUN-SAT} (1 = Sunday) and {@code ? L nL n#k}; months {@code 1-12} or {@code JAN-DEC};
+ * {@code SUN-SAT} (1 = Sunday) with {@code , - * ? L nL n#k} but no {@code /}; months {@code 1-12} or {@code JAN-DEC};
  * years 1970-2199. Exactly one of the two day fields is {@code ?}. Names are case-insensitive. A
  * range whose end is below its start wraps around ({@code FRI-MON}, {@code 22-2}), as in Quartz.
  *
@@ -118,6 +118,10 @@ public final class CronExpression implements Schedule {
       wRule = DayRule.LAST_OF_WEEKDAY;
       wDay = dayOfWeekValue(dow.substring(0, dow.length() - 1), f[4]);
     } else {
+      if (dow.contains("/")) {
+        // Day-of-week takes , - * ? L # but no increments (AAS / EventBridge cron reference).
+        throw invalid("day-of-week takes no '/' increment, found '" + f[4] + "'");
+      }
       wRule = DayRule.SET;
       wSet = (int) parseField(dow, 1, 7, DAY_NAMES, "day-of-week");
     }

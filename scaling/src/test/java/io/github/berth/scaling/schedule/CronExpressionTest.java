@@ -55,7 +55,8 @@ class CronExpressionTest {
       "0 0 ? * FOO *|'FOO' is not a valid day-of-week",
       "0 0 L-2 * ? *|is not a valid day-of-month",
       "x 0 * * ? *|'X' is not a valid minutes",
-      "0 0 ,1 * ? *|empty value in day-of-month"})
+      "0 0 ,1 * ? *|empty value in day-of-month",
+      "0 0 ? * 2/2 *|day-of-week takes no '/' increment"})
   void refusesWithTheServiceMessageAndAReason(String fields, String reason) {
     assertThatThrownBy(() -> CronExpression.parse(fields))
         .isInstanceOfSatisfying(InvalidScheduleException.class, e -> {
