@@ -72,6 +72,13 @@ public final class EcsJson {
   private final ObjectMapper mapper;
   private final ObjectWriter compact;
   private final ObjectWriter pretty;
+  /** One reader per type, made once: {@code readerFor} per call showed in the TaskDefinition benchmark. */
+  private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return mapper.readerFor(type);
+    }
+  };
 
   private EcsJson(boolean strict) {
     this.strict = strict;
@@ -149,7 +156,7 @@ public final class EcsJson {
   }
 
   private ObjectReader reader(Class<?> type, List<Problem> unknown) {
-    ObjectReader r = mapper.readerFor(type);
+    ObjectReader r = readers.get(type);
     return strict ? r.withAttribute(UNKNOWN_MEMBERS, unknown) : r;
   }
 
@@ -221,6 +228,44 @@ public final class EcsJson {
       return compact.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The length in bytes of the compact UTF-8 JSON of {@code value}, what {@link #writeBytes} would
+   * return, counted without building the array.
+   */
+  public int byteCount(Object value) {
+    ByteCounter counter = new ByteCounter();
+    try {
+      compact.writeValue(counter, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counter.count;
+  }
+
+  /**
+   * Whether the compact UTF-8 JSON of {@code value} is at most {@code maxBytes} long. Answers from a
+   * cheap upper bound of the length when that is within the limit (the usual case), and counts the
+   * written JSON only when it is not.
+   */
+  public boolean fitsIn(Object value, int maxBytes) {
+    return WireSizeBound.of(value, maxBytes) <= maxBytes || byteCount(value) <= maxBytes;
+  }
+
+  /** An output stream that only counts. */
+  private static final class ByteCounter extends java.io.OutputStream {
+    int count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
     }
   }
 

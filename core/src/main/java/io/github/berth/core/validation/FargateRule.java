@@ -12,7 +12,6 @@ import io.github.berth.core.model.RuntimePlatform;
 import io.github.berth.core.model.Volume;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a task definition that requires FARGATE may not use (reference §7.6, the rejections with known
@@ -20,9 +19,7 @@ import java.util.regex.Pattern;
  */
 final class FargateRule implements TaskDefinitionRule {
 
-  /** Registry host of a private ECR image: {@code <account>.dkr.ecr.<region>.amazonaws.com[.cn]/}. */
-  private static final Pattern ECR_IMAGE =
-      Pattern.compile("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/");
+
   /** Fargate Windows platform version 1.0.0 (DG platform-windows-fargate). */
   private static final Set<OSFamily> FARGATE_WINDOWS = Set.of(OSFamily.WINDOWS_SERVER_2019_FULL,
       OSFamily.WINDOWS_SERVER_2019_CORE, OSFamily.WINDOWS_SERVER_2022_FULL, OSFamily.WINDOWS_SERVER_2022_CORE);
@@ -67,7 +64,7 @@ final class FargateRule implements TaskDefinitionRule {
     boolean ecr = false;
     for (ContainerDefinition c : td.containers) {
       awslogs |= c.logConfiguration() != null && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
-      ecr |= c.image() != null && ECR_IMAGE.matcher(c.image()).lookingAt();
+      ecr |= c.image() != null && isPrivateEcr(c.image());
     }
     if (awslogs) {
       out.client(ROOT.child("executionRoleArn"), TaskDefinitionMessages.FARGATE_AWSLOGS_NEEDS_ROLE);
@@ -75,6 +72,27 @@ final class FargateRule implements TaskDefinitionRule {
     if (ecr) {
       out.client(ROOT.child("executionRoleArn"), TaskDefinitionMessages.FARGATE_ECR_NEEDS_ROLE);
     }
+  }
+
+  /**
+   * Whether an image lives in a private ECR registry, {@code <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/...}
+   * (DG ECR registries). Written out rather than as a regular expression: it runs on every validation.
+   */
+  static boolean isPrivateEcr(String image) {
+    int slash = image.indexOf('/');
+    if (slash < 13) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      char c = image.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    String host = image.substring(12, slash);
+    String prefix = host.startsWith(".dkr.ecr.") ? ".dkr.ecr." : host.startsWith(".dkr.ecr-fips.") ? ".dkr.ecr-fips." : null;
+    String suffix = host.endsWith(".amazonaws.com") ? ".amazonaws.com" : host.endsWith(".amazonaws.com.cn") ? ".amazonaws.com.cn" : null;
+    return prefix != null && suffix != null && host.length() > prefix.length() + suffix.length();
   }
 
   /**

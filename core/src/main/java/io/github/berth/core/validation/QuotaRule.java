@@ -31,9 +31,8 @@ final class QuotaRule implements TaskDefinitionRule {
     checkConstraints(td.request.placementConstraints(), out);
     checkTags(td.request.tags(), out);
     // [model] the size ECS measures is taken to be that of the request as compact wire JSON (UTF-8).
-    int size = EcsJson.lenient().writeBytes(td.request).length;
-    if (size > MAX_SIZE_BYTES) {
-      out.client(JsonPath.root(), TaskDefinitionMessages.tooLarge(size));
+    if (!EcsJson.lenient().fitsIn(td.request, MAX_SIZE_BYTES)) {
+      out.client(JsonPath.root(), TaskDefinitionMessages.tooLarge(EcsJson.lenient().byteCount(td.request)));
     }
   }
 

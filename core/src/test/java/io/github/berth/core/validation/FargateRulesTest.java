@@ -78,6 +78,18 @@ class FargateRulesTest {
   }
 
   @Test
+  void privateEcrImagesAreRecognisedByTheirRegistryHost() {
+    assertThat(FargateRule.isPrivateEcr(ECR_IMAGE)).isTrue();
+    assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web@sha256:abc")).isTrue();
+    assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web:1")).isTrue();
+    assertThat(FargateRule.isPrivateEcr("public.ecr.aws/nginx/nginx:1.27")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("nginx:1.27")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("12345678901.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr.amazonaws.com/web")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("registry.example.com/123456789012.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
+  }
+
+  @Test
   void windowsOnFargateIsWindowsServer2019Or2022OnX86() {
     assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_CORE))).isEmpty();
     assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2022_FULL)
