@@ -493,6 +493,7 @@ public final class EcsJson {
     }
   }
 
+
   static String describe(@Nullable Class<?> type) {
     if (type == null) {
       return "a value";
