@@ -26,6 +26,7 @@ import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 import io.github.berth.scaling.schedule.InvalidScheduleException;
 import io.github.berth.scaling.schedule.Schedule;
 import io.github.berth.scaling.schedule.ScheduledActionTimes;
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class AutoScalingValidator {
   // ------------------------------------------------------------------ RegisterScalableTarget
 
   /** The reasons Application Auto Scaling would refuse to register this new scalable target. */
-  public static List<Violation> validate(RegisterScalableTargetRequest r) {
+  public static ImmutableList<Violation> validate(RegisterScalableTargetRequest r) {
     Violations out = new Violations(ValidationException.ERROR_CODE);
     JsonPath root = JsonPath.root();
     if (r.minCapacity() == null) {
@@ -143,7 +144,7 @@ public final class AutoScalingValidator {
   // ------------------------------------------------------------------ PutScalingPolicy
 
   /** The reasons Application Auto Scaling would refuse to put this new scaling policy. */
-  public static List<Violation> validate(PutScalingPolicyRequest r) {
+  public static ImmutableList<Violation> validate(PutScalingPolicyRequest r) {
     Violations out = new Violations(ValidationException.ERROR_CODE);
     JsonPath root = JsonPath.root();
     PolicyType type = r.policyType() != null ? r.policyType() : PolicyType.STEP_SCALING; // the API default
@@ -301,7 +302,7 @@ public final class AutoScalingValidator {
   // ------------------------------------------------------------------ PutScheduledAction
 
   /** The reasons Application Auto Scaling would refuse to put this new scheduled action. */
-  public static List<Violation> validate(PutScheduledActionRequest r) {
+  public static ImmutableList<Violation> validate(PutScheduledActionRequest r) {
     Violations out = new Violations(ValidationException.ERROR_CODE);
     String code = ValidationException.ERROR_CODE;
     JsonPath root = JsonPath.root();
@@ -378,6 +379,21 @@ public final class AutoScalingValidator {
     if (!violations.isEmpty()) {
       throw toException(violations);
     }
+  }
+
+  /** Throws what RegisterScalableTarget would answer, if it would refuse the request. */
+  public static void requireValid(RegisterScalableTargetRequest r) throws AwsServiceException {
+    check(validate(r));
+  }
+
+  /** Throws what PutScalingPolicy would answer, if it would refuse the request. */
+  public static void requireValid(PutScalingPolicyRequest r) throws AwsServiceException {
+    check(validate(r));
+  }
+
+  /** Throws what PutScheduledAction would answer, if it would refuse the request. */
+  public static void requireValid(PutScheduledActionRequest r) throws AwsServiceException {
+    check(validate(r));
   }
 
   /**

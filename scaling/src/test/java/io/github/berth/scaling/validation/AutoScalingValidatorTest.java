@@ -288,6 +288,12 @@ class AutoScalingValidatorTest {
     List<Violation> v = AutoScalingValidator.validate(action().schedule("cron(0 22 * * * *)").build());
     assertThatThrownBy(() -> AutoScalingValidator.check(v)).isInstanceOf(ValidationException.class)
         .hasMessage("Invalid CRON expression");
+    assertThatThrownBy(() -> AutoScalingValidator.requireValid(action().schedule("cron(0 22 * * * *)").build()))
+        .isInstanceOf(ValidationException.class).hasMessage("Invalid CRON expression");
+    AutoScalingValidator.requireValid(action().build());
+    AutoScalingValidator.requireValid(target().build());
+    assertThatThrownBy(() -> AutoScalingValidator.requireValid(policy().build()))
+        .hasMessage("StepScaling policy configuration must be specified");
     ObjectNotFoundException e = AutoScalingValidator.noScalableTarget("ecs", "service/c/x", "ecs:service:DesiredCount");
     assertThat(e.getMessage()).isEqualTo("No scalable target registered for service namespace: ecs, resource ID: "
         + "service/c/x, scalable dimension: ecs:service:DesiredCount");
