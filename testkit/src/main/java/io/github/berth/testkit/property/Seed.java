@@ -1,0 +1,52 @@
+package io.github.berth.testkit.property;
+
+/**
+ * The seed of one property run and where it came from: the test's own {@code .seed(...)}, the
+ * build-wide system property or environment variable, or a fresh random one (which is printed).
+ */
+record Seed(long value, boolean random, String caller) {
+
+  static Seed choose(Long explicit) {
+    String caller = findCaller();
+    if (explicit != null) {
+      return new Seed(explicit, false, caller);
+    }
+    String property = System.getProperty(Property.SEED_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return new Seed(parse(property, "system property " + Property.SEED_PROPERTY), false, caller);
+    }
+    String env = System.getenv(Property.SEED_ENVIRONMENT);
+    if (env != null && !env.isBlank()) {
+      return new Seed(parse(env, "environment variable " + Property.SEED_ENVIRONMENT), false, caller);
+    }
+    // Only the choice of a seed is left to chance; everything after it follows from the seed.
+    long fresh = SplitMix64.derive(System.nanoTime(), System.currentTimeMillis() ^ Thread.currentThread().getId());
+    return new Seed(fresh, true, caller);
+  }
+
+  private static long parse(String text, String source) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the " + source + " must be a whole number (a long), got '" + text + "'");
+    }
+  }
+
+  /** The test that runs the property: {@code MyTest.myProperty}. */
+  private static String findCaller() {
+    String pkg = Seed.class.getPackageName() + ".";
+    return StackWalker.getInstance().walk(frames -> frames
+        .filter(f -> !f.getClassName().startsWith(pkg) || f.getClassName().endsWith("Test"))
+        .findFirst()
+        .map(f -> {
+          String cls = f.getClassName();
+          String method = f.getMethodName();
+          if (method.startsWith("lambda$")) { // lambda$myTest$3: the test method around the lambda
+            int end = method.lastIndexOf('$');
+            method = method.substring("lambda$".length(), end > "lambda$".length() ? end : method.length());
+          }
+          return cls.substring(cls.lastIndexOf('.') + 1) + "." + method;
+        })
+        .orElse("(unknown)"));
+  }
+}
