@@ -341,10 +341,8 @@ public final class EcsJson {
       MismatchedInputException mie = (MismatchedInputException) e;
       String found = found(e);
       String original = mie.getOriginalMessage() == null ? "" : mie.getOriginalMessage();
-      if (found == null && original.contains("from Boolean value")) {
-        found = "true or false";
-      } else if (found == null && original.contains("from Integer value")) {
-        found = "a number";
+      if (found == null) {
+        found = foundInMessage(original);
       }
       if (found == null) {
         reason = mie.getOriginalMessage() != null && mie.getOriginalMessage().startsWith("No content")
@@ -399,6 +397,31 @@ public final class EcsJson {
         return null;
     }
   }
+
+  /** Jackson names what it found as "from Object value", "from Boolean value"... */
+  private static @Nullable String foundInMessage(String message) {
+    java.util.regex.Matcher m = FOUND.matcher(message);
+    if (!m.find()) {
+      return null;
+    }
+    switch (m.group(1)) {
+      case "Object":
+        return "an object";
+      case "Array":
+        return "an array";
+      case "String":
+        return "a string";
+      case "Boolean":
+        return "true or false";
+      case "Integer":
+      case "Floating-point":
+        return "a number";
+      default:
+        return null;
+    }
+  }
+
+  private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile("from ([A-Za-z-]+) value");
 
   static String describe(@Nullable Class<?> type) {
     if (type == null) {
