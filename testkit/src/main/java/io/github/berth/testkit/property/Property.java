@@ -24,7 +24,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>The seed: {@link ForAll#seed(long)} if the test sets one; else the system property
  * {@value #SEED_PROPERTY}; else the environment variable {@value #SEED_ENVIRONMENT}; else a random
- * seed, printed so a run can be repeated. The same seed gives the same values, the same failure and
+ * seed, chosen once per JVM and printed once, so a run can be repeated. The same seed gives the same values, the same failure and
  * the same shrunk counterexample on every machine.
  */
 public final class Property {
@@ -195,10 +195,6 @@ public final class Property {
     }
 
     void run() {
-      if (seed.random()) {
-        System.out.println("[berth] property " + seed.caller() + ": seed " + seed.value()
-            + " (replay with .seed(" + seed.value() + "L) or -D" + SEED_PROPERTY + "=" + seed.value() + ")");
-      }
       int discarded = 0;
       int done = 0;
       for (int attempt = 0; done < tries; attempt++) {

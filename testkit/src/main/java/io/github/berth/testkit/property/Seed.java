@@ -19,9 +19,21 @@ record Seed(long value, boolean random, String caller) {
     if (env != null && !env.isBlank()) {
       return new Seed(parse(env, "environment variable " + Property.SEED_ENVIRONMENT), false, caller);
     }
+    return new Seed(Session.SEED, true, caller);
+  }
+
+  /**
+   * The random seed of this JVM, chosen once and printed once, so a whole build replays with one
+   * {@code -Dberth.seed} and the log is not flooded with one line per property.
+   */
+  private static final class Session {
     // Only the choice of a seed is left to chance; everything after it follows from the seed.
-    long fresh = SplitMix64.derive(System.nanoTime(), System.currentTimeMillis() ^ Thread.currentThread().getId());
-    return new Seed(fresh, true, caller);
+    static final long SEED = SplitMix64.derive(System.nanoTime(), System.currentTimeMillis());
+
+    static {
+      System.out.println("[berth] properties without a seed use the random seed " + SEED + " in this run; replay with -D"
+          + Property.SEED_PROPERTY + "=" + SEED + " or " + Property.SEED_ENVIRONMENT + "=" + SEED);
+    }
   }
 
   private static long parse(String text, String source) {
