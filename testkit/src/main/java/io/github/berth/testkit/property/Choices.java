@@ -28,6 +28,14 @@ final class Choices {
 
   private long[] record = new long[64];
   private int size;
+  /** Where the next replayed choice is read; differs from {@code size} after a punched-out span. */
+  private int readPos;
+
+  // Punching out a span: the span-th generator call sees only zeros (its simplest value), then
+  // reading resumes where that call's choices ended in the replayed record.
+  private int punchSpan = -1;
+  private int punchEnd;
+  private boolean punching;
 
   // Spans: the stretch of the record each generator call made, for the shrinker.
   private int[] spanStart;
@@ -53,6 +61,17 @@ final class Choices {
 
   static Choices replay(long[] record, boolean recordSpans) {
     return new Choices(null, record, false, recordSpans);
+  }
+
+  /**
+   * Replays {@code record}, except that the generator call of span {@code span} (as numbered by a
+   * replay of the same record) draws only zeros; the choices after that span stay aligned.
+   */
+  static Choices replayPunchingOut(long[] record, int span, int spanEnd) {
+    Choices c = new Choices(null, record, false, true);
+    c.punchSpan = span;
+    c.punchEnd = spanEnd;
+    return c;
   }
 
   /** Every draw at its max: the largest sizes and the far end of every range. */
@@ -125,7 +144,8 @@ final class Choices {
     if (largest) {
       return put(max);
     }
-    long v = size < replay.length ? replay[size] : 0;
+    long v = punching || readPos >= replay.length ? 0 : replay[readPos];
+    readPos++;
     return put(v < 0 ? 0 : Math.min(v, max));
   }
 
@@ -145,7 +165,7 @@ final class Choices {
 
   /** Whether further draws would repeat what earlier ones gave (no randomness left): retrying is futile. */
   boolean exhausted() {
-    return random == null && (largest || size >= replay.length);
+    return random == null && (largest || punching || readPos >= replay.length);
   }
 
   boolean isRandom() {
@@ -175,11 +195,18 @@ final class Choices {
     spanStart[spanCount] = size;
     spanEnd[spanCount] = -1;
     spanLabel[spanCount] = label;
+    if (spanCount == punchSpan) {
+      punching = true;
+    }
     return spanCount++;
   }
 
   void endSpan(int span) {
     spanEnd[span] = size;
+    if (span == punchSpan && punching) {
+      punching = false;
+      readPos = Math.max(readPos, punchEnd);
+    }
   }
 
   int spanCount() {

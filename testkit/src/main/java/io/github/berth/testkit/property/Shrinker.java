@@ -1,7 +1,9 @@
 package io.github.berth.testkit.property;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -12,10 +14,15 @@ import java.util.function.Function;
  *
  * <p>Records are ordered shortlex (shorter first, then smaller numbers first), and a candidate is kept
  * only if the record its replay actually used is smaller than the best so far, so shrinking always
- * ends. The passes: delete the choices of one generated part (a list element, say); delete blocks of
- * 8, 4, 2, 1 choices; set a part's choices to 0 (its simplest value); replace a part with a smaller
- * part of the same generator nested in it (a tree with its subtree); lower each number, by binary
- * search; move an amount from one number to a later one.
+ * ends. The passes, biggest steps first:
+ * <ol>
+ *   <li>delete a list element (its "another?" choice and its choices: the rest stays aligned);
+ *   <li>punch out a generated part: replay it with zeros only (its simplest value) and resume after it;
+ *   <li>replace a part with a smaller part of the same generator nested in it (a tree with its subtree);
+ *   <li>delete blocks of 8, 4, 2, 1 choices;
+ *   <li>lower each number, by binary search;
+ *   <li>move an amount from one number to a later one nearby.
+ * </ol>
  */
 final class Shrinker<T> {
 
@@ -24,6 +31,7 @@ final class Shrinker<T> {
   private final int maxRuns;
   private final int maxAttempts;
   private final Set<Key> tried = new HashSet<>();
+  private final Set<Key> ran = new HashSet<>();
 
   private long[] best;
   private T bestValue;
@@ -49,13 +57,15 @@ final class Shrinker<T> {
     best = record;
     bestValue = value;
     bestFailure = failure;
-    bestChoices = spansOf(record);
+    bestChoices = Choices.replay(record, true);
+    gen.generate(bestChoices);
+    ran.add(new Key(record));
     boolean progress = true;
     while (progress && !spent()) {
-      progress = deleteSpans();
-      progress |= deleteBlocks();
-      progress |= zeroSpans();
+      progress = deleteElements();
+      progress |= punchOutSpans();
       progress |= replaceWithDescendants();
+      progress |= deleteBlocks();
       progress |= lowerNumbers();
       progress |= redistribute();
     }
@@ -66,41 +76,31 @@ final class Shrinker<T> {
 
   // ------------------------------------------------------------------ passes
 
-  private boolean deleteSpans() {
+  private boolean deleteElements() {
     boolean any = false;
-    for (int i = 0; i < bestChoices.spanCount() && !spent(); i++) {
-      int start = bestChoices.spanStart(i);
-      int end = bestChoices.spanEnd(i);
-      if (end > start && consider(without(best, start, end))) {
+    for (int k = 0; !spent(); k++) {
+      Span s = nth(spans(true), k);
+      if (s == null) {
+        break;
+      }
+      if (consider(without(best, s.start, s.end))) {
         any = true;
-        i--; // the spans were recomputed: look at the one now at this index
+        k--; // the spans changed: look at the one that is now k-th
       }
     }
     return any;
   }
 
-  private boolean deleteBlocks() {
+  private boolean punchOutSpans() {
     boolean any = false;
-    for (int k = 8; k >= 1; k /= 2) {
-      for (int i = 0; i + k <= best.length && !spent(); i++) {
-        if (consider(without(best, i, i + k))) {
-          any = true;
-          i--;
-        }
+    for (int k = 0; !spent(); k++) {
+      Span s = nth(spans(false), k);
+      if (s == null) {
+        break;
       }
-    }
-    return any;
-  }
-
-  private boolean zeroSpans() {
-    boolean any = false;
-    for (int i = 0; i < bestChoices.spanCount() && !spent(); i++) {
-      int start = bestChoices.spanStart(i);
-      int end = bestChoices.spanEnd(i);
-      if (end > start && !allZero(best, start, end)) {
-        long[] candidate = best.clone();
-        Arrays.fill(candidate, start, end, 0);
-        any |= consider(candidate);
+      if (!allZero(best, s.start, s.end) && evaluate(Choices.replayPunchingOut(best, s.index, s.end))) {
+        any = true;
+        k--;
       }
     }
     return any;
@@ -115,7 +115,7 @@ final class Shrinker<T> {
       for (int j = i + 1; j < bestChoices.spanCount() && bestChoices.spanStart(j) < end && !spent(); j++) {
         int ds = bestChoices.spanStart(j);
         int de = bestChoices.spanEnd(j);
-        if (bestChoices.spanLabel(j) == label && de <= end && de > ds && de - ds < end - start) {
+        if (bestChoices.spanLabel(j) == label && label != Gen.ELEMENT && de <= end && de > ds && de - ds < end - start) {
           long[] candidate = new long[best.length - (end - start) + (de - ds)];
           System.arraycopy(best, 0, candidate, 0, start);
           System.arraycopy(best, ds, candidate, start, de - ds);
@@ -124,6 +124,19 @@ final class Shrinker<T> {
             any = true;
             break; // span indices changed; move on with the next outer span
           }
+        }
+      }
+    }
+    return any;
+  }
+
+  private boolean deleteBlocks() {
+    boolean any = false;
+    for (int k = 8; k >= 1; k /= 2) {
+      for (int i = 0; i + k <= best.length && !spent(); i++) {
+        if (consider(without(best, i, i + k))) {
+          any = true;
+          i--;
         }
       }
     }
@@ -179,11 +192,10 @@ final class Shrinker<T> {
         long hi = a;
         while (hi - lo > 1 && !spent()) {
           long mid = lo + (hi - lo) / 2;
-          long[] base = best;
-          if (base[i] != a - lo || base[j] != satAdd(b, lo)) {
+          if (best.length <= j || best[i] != a - lo || best[j] != satAdd(b, lo)) {
             break; // the record changed shape under us
           }
-          long[] candidate = base.clone();
+          long[] candidate = best.clone();
           candidate[i] = a - mid;
           candidate[j] = satAdd(b, mid);
           if (consider(candidate)) {
@@ -198,16 +210,28 @@ final class Shrinker<T> {
     return any;
   }
 
-  private static long[] moved(long[] a, int from, int to, long amount) {
-    long[] out = a.clone();
-    out[from] -= amount;
-    out[to] = satAdd(out[to], amount);
+  // ------------------------------------------------------------------ spans
+
+  private record Span(int start, int end, int index) {}
+
+  /** The distinct non-empty spans of the best record (list elements only, or all), largest first. */
+  private List<Span> spans(boolean elementsOnly) {
+    List<Span> out = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < bestChoices.spanCount(); i++) {
+      int start = bestChoices.spanStart(i);
+      int end = bestChoices.spanEnd(i);
+      if (end > start && (!elementsOnly || bestChoices.spanLabel(i) == Gen.ELEMENT) && seen.add(((long) start << 32) | end)) {
+        out.add(new Span(start, end, i));
+      }
+    }
+    out.sort((a, b) -> a.end - a.start != b.end - b.start ? Integer.compare(b.end - b.start, a.end - a.start)
+        : Integer.compare(a.start, b.start));
     return out;
   }
 
-  private static long satAdd(long x, long y) {
-    long r = x + y;
-    return r < 0 ? Long.MAX_VALUE : r;
+  private static Span nth(List<Span> spans, int k) {
+    return k < spans.size() ? spans.get(k) : null;
   }
 
   // ------------------------------------------------------------------ one candidate
@@ -216,8 +240,12 @@ final class Shrinker<T> {
     if (!tried.add(new Key(candidate))) {
       return false;
     }
+    return evaluate(Choices.replay(candidate, true));
+  }
+
+  /** Replays a candidate and keeps it if it is smaller than the best and still fails the same way. */
+  private boolean evaluate(Choices c) {
     attempts++;
-    Choices c = Choices.replay(candidate, true);
     T value;
     try {
       value = gen.generate(c);
@@ -225,7 +253,7 @@ final class Shrinker<T> {
       return false;
     }
     long[] used = c.recorded();
-    if (!smaller(used, best)) {
+    if (!smaller(used, best) || !ran.add(new Key(used))) {
       return false;
     }
     runs++;
@@ -239,12 +267,6 @@ final class Shrinker<T> {
     bestChoices = c;
     steps++;
     return true;
-  }
-
-  private Choices spansOf(long[] record) {
-    Choices c = Choices.replay(record, true);
-    gen.generate(c);
-    return c;
   }
 
   private boolean spent() {
@@ -270,6 +292,18 @@ final class Shrinker<T> {
     long[] out = a.clone();
     out[i] = v;
     return out;
+  }
+
+  private static long[] moved(long[] a, int from, int to, long amount) {
+    long[] out = a.clone();
+    out[from] -= amount;
+    out[to] = satAdd(out[to], amount);
+    return out;
+  }
+
+  private static long satAdd(long x, long y) {
+    long r = x + y;
+    return r < 0 ? Long.MAX_VALUE : r;
   }
 
   private static boolean allZero(long[] a, int from, int to) {

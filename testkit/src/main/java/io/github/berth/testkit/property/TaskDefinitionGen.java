@@ -1,0 +1,649 @@
+package io.github.berth.testkit.property;
+
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.model.CPUArchitecture;
+import io.github.berth.core.model.Compatibility;
+import io.github.berth.core.model.ContainerCondition;
+import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.model.ContainerDependency;
+import io.github.berth.core.model.DockerVolumeConfiguration;
+import io.github.berth.core.model.EFSTransitEncryption;
+import io.github.berth.core.model.EFSVolumeConfiguration;
+import io.github.berth.core.model.EphemeralStorage;
+import io.github.berth.core.model.HealthCheck;
+import io.github.berth.core.model.HostVolumeProperties;
+import io.github.berth.core.model.IpcMode;
+import io.github.berth.core.model.KeyValuePair;
+import io.github.berth.core.model.LinuxParameters;
+import io.github.berth.core.model.LogConfiguration;
+import io.github.berth.core.model.LogDriver;
+import io.github.berth.core.model.MountPoint;
+import io.github.berth.core.model.NetworkMode;
+import io.github.berth.core.model.OSFamily;
+import io.github.berth.core.model.PidMode;
+import io.github.berth.core.model.PortMapping;
+import io.github.berth.core.model.ResourceRequirement;
+import io.github.berth.core.model.ResourceType;
+import io.github.berth.core.model.RuntimePlatform;
+import io.github.berth.core.model.Scope;
+import io.github.berth.core.model.Secret;
+import io.github.berth.core.model.Tag;
+import io.github.berth.core.model.TransportProtocol;
+import io.github.berth.core.model.Ulimit;
+import io.github.berth.core.model.UlimitName;
+import io.github.berth.core.model.Volume;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Valid RegisterTaskDefinition requests for one launch type, following the rules of reference
+ * ecs-placement-taskdef.md §7 (and §4.6-4.8 for ports and GPUs). Each rule the generator respects is
+ * noted where it is respected. Where the reference leaves a rule open, the generator stays on the
+ * side every reading accepts (noted [model]).
+ */
+final class TaskDefinitionGen {
+
+  /** The platform a task definition is made for. */
+  record Platform(Compatibility launchType, boolean windows, OSFamily osFamily, CPUArchitecture architecture,
+      NetworkMode networkMode) {
+
+    /** The mode that applies: an omitted mode is bridge on Linux, Docker's default (nat) on Windows (§7.6). */
+    boolean bridgeLike() {
+      return networkMode == null || networkMode.equals(NetworkMode.BRIDGE);
+    }
+
+    boolean fargate() {
+      return launchType.equals(Compatibility.FARGATE);
+    }
+
+    boolean ec2() {
+      return launchType.equals(Compatibility.EC2);
+    }
+  }
+
+  private static final List<OSFamily> WINDOWS_FAMILIES = List.of(
+      OSFamily.WINDOWS_SERVER_2019_CORE, OSFamily.WINDOWS_SERVER_2019_FULL,
+      OSFamily.WINDOWS_SERVER_2022_CORE, OSFamily.WINDOWS_SERVER_2022_FULL);
+
+  private TaskDefinitionGen() {}
+
+  /**
+   * @param windows TRUE or FALSE to fix the operating system, null for either (Windows only where the
+   *     launch type supports it: EC2 and Fargate)
+   * @param unitForms whether task cpu and memory may be written in units ({@code "1 vCPU"}, {@code "2 GB"})
+   */
+  static Gen<RegisterTaskDefinitionRequest> valid(Compatibility launchType, Boolean windows, boolean unitForms) {
+    return valid(launchType, windows, unitForms, null);
+  }
+
+  /** As above, in {@code region} (for ARNs and log groups), or a drawn one when null. */
+  static Gen<RegisterTaskDefinitionRequest> valid(Compatibility launchType, Boolean windows, boolean unitForms, String region) {
+    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, launchType, windows), unitForms,
+        region != null ? region : d.pick(Fixtures.REGIONS)).build());
+  }
+
+  static Platform platform(Draw d, Compatibility launchType, Boolean windowsWanted) {
+    boolean windowsPossible = !launchType.equals(Compatibility.EXTERNAL);
+    boolean windows = windowsPossible && (windowsWanted != null ? windowsWanted : d.chance(0.2));
+    if (windows) {
+      OSFamily family = d.pick(WINDOWS_FAMILIES);
+      // Windows: awsvpc on Fargate; on EC2 the default mode (omitted) or awsvpc (§7.6).
+      NetworkMode mode = launchType.equals(Compatibility.FARGATE) ? NetworkMode.AWSVPC : d.pick(null, NetworkMode.AWSVPC);
+      return new Platform(launchType, true, family, CPUArchitecture.X86_64, mode);
+    }
+    CPUArchitecture arch = d.chance(0.25) ? CPUArchitecture.ARM64 : CPUArchitecture.X86_64;
+    NetworkMode mode;
+    if (launchType.equals(Compatibility.FARGATE)) {
+      mode = NetworkMode.AWSVPC; // Fargate only supports awsvpc (§7.6)
+    } else if (launchType.equals(Compatibility.EXTERNAL)) {
+      mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.NONE); // no awsvpc on ECS Anywhere (§1.1)
+    } else {
+      mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.AWSVPC, NetworkMode.NONE);
+    }
+    return new Platform(launchType, false, OSFamily.LINUX, arch, mode);
+  }
+
+  /** The state of one task definition being drawn. */
+  private static final class Builder {
+    private final Draw d;
+    private final Platform p;
+    private final boolean unitForms;
+    private final String region;
+    private final String family;
+    private final Integer taskCpu;
+    private final Integer taskMemory;
+    private final BitSet usedContainerPorts = new BitSet(65536);
+    private final BitSet usedHostPorts = new BitSet(65536);
+    private final Set<String> portNames = new LinkedHashSet<>();
+    private final List<ContainerDefinition> containers = new ArrayList<>();
+    private final Set<String> containerNames = new LinkedHashSet<>();
+    private int cpuLeft;
+    private int memoryReservationLeft;
+    private int gpusLeft = 4;
+    private boolean needsExecutionRole;
+
+    Builder(Draw d, Platform p, boolean unitForms, String region) {
+      this.d = d;
+      this.p = p;
+      this.unitForms = unitForms;
+      this.region = region;
+      this.family = name(d, Fixtures.FAMILIES);
+      if (p.fargate()) {
+        // Fargate needs task cpu and memory from its table (§7.3, §7.4).
+        FargateSizes.Row row = d.pick(p.windows() ? FargateSizes.WINDOWS : FargateSizes.LINUX);
+        taskCpu = row.cpu();
+        taskMemory = d.pick(row.memory());
+      } else if (p.windows()) {
+        taskCpu = null; // ignored for Windows containers on EC2 (§7.3): leave them out
+        taskMemory = null;
+      } else {
+        // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of §7.3 accepts.
+        taskCpu = d.maybe(0.5, () -> d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
+        taskMemory = d.maybe(0.5, () -> d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384));
+      }
+      cpuLeft = taskCpu == null ? Integer.MAX_VALUE : taskCpu;
+      memoryReservationLeft = taskMemory == null ? Integer.MAX_VALUE : taskMemory;
+    }
+
+    RegisterTaskDefinitionRequest build() {
+      List<Volume> volumes = d.list(0, 3, 0.35, i -> volume(i));
+      d.list(1, 10, 0.5, i -> {
+        ContainerDefinition c = container(i, volumes);
+        containers.add(c);
+        return c;
+      });
+      RegisterTaskDefinitionRequest.Builder b = RegisterTaskDefinitionRequest.builder()
+          .family(family)
+          .containerDefinitions(containers)
+          .networkMode(p.networkMode())
+          .requiresCompatibilities(compatibilities());
+      if (!volumes.isEmpty() || d.chance(0.1)) {
+        b.volumes(volumes);
+      }
+      if (taskCpu != null) {
+        b.cpu(cpuText(taskCpu));
+      }
+      if (taskMemory != null) {
+        b.memory(memoryText(taskMemory));
+      }
+      // Fargate needs an execution role for awslogs, ECR images and secrets (§7.6); give it one always.
+      if (p.fargate() || needsExecutionRole || d.chance(0.3)) {
+        b.executionRoleArn(Fixtures.role(d.pick("ecsTaskExecutionRole", "app-execution-role")));
+      }
+      if (d.chance(0.4)) {
+        b.taskRoleArn(Fixtures.role(d.pick("app-task-role", family + "-task")));
+      }
+      RuntimePlatform platform = runtimePlatform();
+      if (platform != null) {
+        b.runtimePlatform(platform);
+      }
+      if (p.fargate() && !p.windows() && d.chance(0.2)) {
+        b.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(d.between(21, 200)).build()); // 21-200 GiB, Fargate Linux only
+      }
+      if (p.ec2() && !p.windows()) {
+        // pidMode and ipcMode: not on Fargate (§7.6) nor Windows. [model] not on EXTERNAL either.
+        b.pidMode(d.maybe(0.1, () -> d.pick(PidMode.TASK, PidMode.HOST)));
+        b.ipcMode(d.maybe(0.1, () -> d.pick(IpcMode.TASK, IpcMode.HOST, IpcMode.NONE)));
+      }
+      if (d.chance(0.3)) {
+        b.tags(tags());
+      }
+      return b.build();
+    }
+
+    private List<Compatibility> compatibilities() {
+      if (p.fargate() && !p.windows() && d.chance(0.2)) {
+        return List.of(Compatibility.FARGATE, Compatibility.EC2); // valid for both: awsvpc, a Fargate size, no GPU
+      }
+      return List.of(p.launchType());
+    }
+
+    private RuntimePlatform runtimePlatform() {
+      // Windows must say so; ARM64 must say so; x86_64 Linux may (the defaults, §7.4).
+      if (p.windows() || p.architecture().equals(CPUArchitecture.ARM64) || d.chance(0.3)) {
+        RuntimePlatform.Builder rp = RuntimePlatform.builder().operatingSystemFamily(p.osFamily());
+        if (p.windows() || p.architecture().equals(CPUArchitecture.ARM64) || d.chance(0.5)) {
+          rp.cpuArchitecture(p.architecture());
+        }
+        return rp.build();
+      }
+      return null;
+    }
+
+    private String cpuText(int units) {
+      if (!unitForms || !d.chance(0.25)) {
+        return Integer.toString(units);
+      }
+      // Unit forms ECS accepts and converts on registration (§7.3): "1 vCPU", ".25 vcpu".
+      String vcpu = units % 1024 == 0 ? Integer.toString(units / 1024)
+          : units == 256 ? d.pick(".25", "0.25") : units == 512 ? d.pick(".5", "0.5") : units == 128 ? ".125" : null;
+      if (vcpu == null) {
+        return Integer.toString(units);
+      }
+      return vcpu + d.pick(" vCPU", " vcpu", "vCPU");
+    }
+
+    private String memoryText(int mib) {
+      if (!unitForms || mib % 1024 != 0 || !d.chance(0.25)) {
+        return Integer.toString(mib);
+      }
+      return mib / 1024 + d.pick("GB", " GB", " gb");
+    }
+
+    // ---------------------------------------------------------------- volumes
+
+    private Volume volume(int index) {
+      String name = d.pick("data", "cache", "logs", "config", "shared", "scratch") + "-" + index;
+      Volume.Builder v = Volume.builder().name(name);
+      if (p.fargate()) {
+        // Fargate: bind mounts without a source path (host.sourcePath is refused, §7.6); EFS on Linux.
+        if (!p.windows() && d.chance(0.3)) {
+          v.efsVolumeConfiguration(efs());
+        }
+        return v.build();
+      }
+      if (p.windows()) {
+        return v.host(HostVolumeProperties.builder().sourcePath("C:\\ecs\\" + name).build()).build();
+      }
+      int kind = d.between(0, p.ec2() ? 3 : 2);
+      switch (kind) {
+        case 0:
+          return v.host(HostVolumeProperties.builder().sourcePath("/ecs/" + name).build()).build();
+        case 1:
+          return v.build(); // a volume with no configuration: Docker's own, for the task's life
+        case 2: {
+          boolean shared = d.chance(0.5);
+          DockerVolumeConfiguration.Builder dv = DockerVolumeConfiguration.builder()
+              .scope(shared ? Scope.SHARED : Scope.TASK).driver("local");
+          if (shared && d.chance(0.5)) {
+            dv.autoprovision(true); // autoprovision only with the shared scope
+          }
+          return v.dockerVolumeConfiguration(dv.build()).build();
+        }
+        default:
+          return v.efsVolumeConfiguration(efs()).build();
+      }
+    }
+
+    private EFSVolumeConfiguration efs() {
+      EFSVolumeConfiguration.Builder e = EFSVolumeConfiguration.builder().fileSystemId("fs-" + d.hex(8));
+      if (d.chance(0.5)) {
+        e.rootDirectory(d.pick("/", "/data", "/shared/app"));
+      }
+      if (d.chance(0.5)) {
+        boolean encrypted = d.chance(0.7);
+        e.transitEncryption(encrypted ? EFSTransitEncryption.ENABLED : EFSTransitEncryption.DISABLED);
+        if (encrypted && d.chance(0.3)) {
+          e.transitEncryptionPort(d.between(20049, 20100)); // only meaningful with encryption on
+        }
+      }
+      return e.build();
+    }
+
+    // ---------------------------------------------------------------- containers
+
+    private ContainerDefinition container(int index, List<Volume> volumes) {
+      String name = uniqueContainerName();
+      ContainerDefinition.Builder c = ContainerDefinition.builder().name(name).image(image());
+      // The first container is essential (essential defaults to true): at least one must be (§7.2).
+      Boolean essential = index == 0 ? d.pick(null, Boolean.TRUE) : d.pick(null, Boolean.TRUE, Boolean.FALSE);
+      c.essential(essential);
+      memoryAndCpu(c);
+      List<PortMapping> ports = p.networkMode() != null && p.networkMode().equals(NetworkMode.NONE)
+          ? List.of() // no port mappings at all with networkMode none (§4.6)
+          : d.list(0, 3, 0.4, i -> portMapping());
+      if (!ports.isEmpty()) {
+        c.portMappings(ports);
+      }
+      HealthCheck health = d.maybe(0.3, this::healthCheck);
+      c.healthCheck(health);
+      Set<String> variableNames = new LinkedHashSet<>();
+      if (d.chance(0.4)) {
+        c.environment(d.list(0, 5, 0.5, i -> KeyValuePair.builder().name(uniqueVariable(variableNames))
+            .value(d.pick("production", "true", "8080", "https://api.example.com/v1", "", "a=b;c=d")).build()));
+      }
+      if (d.chance(0.25)) {
+        needsExecutionRole = true; // secrets are fetched with the execution role
+        c.secrets(d.list(1, 3, 0.3, i -> secret(uniqueVariable(variableNames))));
+      }
+      c.logConfiguration(d.maybe(0.4, () -> logConfiguration(name)));
+      if (!volumes.isEmpty()) {
+        List<MountPoint> mounts = new ArrayList<>();
+        for (Volume v : volumes) {
+          if (d.chance(0.5)) {
+            String path = p.windows() ? "C:\\mnt\\" + v.name() : "/mnt/" + v.name();
+            mounts.add(MountPoint.builder().sourceVolume(v.name()).containerPath(path).readOnly(d.pick(null, false, true)).build());
+          }
+        }
+        if (!mounts.isEmpty()) {
+          c.mountPoints(mounts);
+        }
+      }
+      if (!p.windows() && index > 0 && d.chance(0.3)) {
+        c.dependsOn(dependencies(index));
+      }
+      if (p.ec2() && !p.windows() && gpusLeft > 0 && d.chance(0.1)) {
+        // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8).
+        int gpus = d.between(1, Math.min(2, gpusLeft));
+        gpusLeft -= gpus;
+        c.resourceRequirements(List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build()));
+      }
+      extras(c, index);
+      return c.build();
+    }
+
+    private String uniqueContainerName() {
+      String name = name(d, Fixtures.CONTAINER_NAMES);
+      String unique = name;
+      for (int n = 2; !containerNames.add(unique); n++) {
+        unique = suffixed(name, "-" + n);
+      }
+      return unique;
+    }
+
+    private String image() {
+      if (p.windows()) {
+        return d.pick(Fixtures.WINDOWS_IMAGES);
+      }
+      if (d.chance(0.3)) {
+        needsExecutionRole |= p.fargate();
+        return Fixtures.ecrImage(region, d.pick("app", "payments/api", "worker"), d.pick("latest", "1.0.3", "2024-11-30"));
+      }
+      return d.pick(Fixtures.LINUX_IMAGES);
+    }
+
+    /**
+     * Container cpu and memory within the task's (§7.5): each container's memory at most the task's,
+     * the reservations and the cpu values adding up to at most the task's; without task memory, every
+     * container has memory or memoryReservation; memory never below memoryReservation (§4.4).
+     */
+    private void memoryAndCpu(ContainerDefinition.Builder c) {
+      boolean reservationAllowed = !p.windows(); // Windows: no memoryReservation (§4.4)
+      int kind; // 0 none, 1 memory, 2 reservation, 3 both
+      if (taskMemory != null) {
+        kind = reservationAllowed ? d.between(0, 3) : d.between(0, 1);
+      } else {
+        kind = reservationAllowed ? d.between(1, 3) : 1;
+      }
+      int ceiling = taskMemory != null ? taskMemory : 4096;
+      Integer reservation = null;
+      if ((kind == 2 || kind == 3) && memoryReservationLeft >= 32) {
+        int share = taskMemory != null ? Math.max(32, Math.min(memoryReservationLeft, taskMemory / 4)) : 2048;
+        reservation = d.between(32, share);
+        memoryReservationLeft -= reservation;
+        c.memoryReservation(reservation);
+      } else if (kind == 2) {
+        kind = taskMemory != null ? 0 : 1; // no reservation budget left: fall back to a hard limit
+      }
+      if (kind == 1 || kind == 3) {
+        int floor = Math.max(p.windows() ? 256 : 32, reservation == null ? 0 : reservation);
+        c.memory(d.between(floor, Math.max(floor, ceiling)));
+      }
+      if (d.chance(0.5)) {
+        int max = taskCpu != null ? cpuLeft : 2048;
+        int cpu = d.between(0, max);
+        cpuLeft -= taskCpu != null ? cpu : 0;
+        c.cpu(cpu);
+      }
+    }
+
+    // ---------------------------------------------------------------- ports
+
+    /**
+     * One port mapping as the network mode allows (§4.6, §4.7): in awsvpc and host mode the host port
+     * is omitted or equals the container port; in bridge mode (and Windows' default mode) it is
+     * omitted or 0 (dynamic) or a static port; port ranges only in bridge or awsvpc mode, on Linux.
+     * No container port appears twice in a task (so never for two protocols), static host ports
+     * and ranges never overlap, and no port is one the agent reserves.
+     */
+    private PortMapping portMapping() {
+      PortMapping.Builder m = PortMapping.builder();
+      boolean rangesAllowed = !p.windows() && (p.bridgeLike() || p.networkMode().equals(NetworkMode.AWSVPC));
+      TransportProtocol protocol = d.pick(null, TransportProtocol.TCP, TransportProtocol.UDP);
+      m.protocol(protocol);
+      if (rangesAllowed && d.chance(0.15)) {
+        int length = d.between(1, 20);
+        int first = freeRange(d.between(10000, 29000), length);
+        m.containerPortRange(first + "-" + (first + length));
+        return m.build();
+      }
+      int containerPort = freePort(usedContainerPorts, d.chance(0.4) ? d.between(1024, 9999) : d.pick(Fixtures.COMMON_PORTS));
+      usedContainerPorts.set(containerPort);
+      m.containerPort(containerPort);
+      if (p.bridgeLike()) {
+        switch (d.between(0, 2)) {
+          case 0:
+            break; // omitted: dynamic
+          case 1:
+            m.hostPort(0); // dynamic, said explicitly
+            break;
+          default:
+            int host = freePort(usedHostPorts, d.between(1024, 9999));
+            usedHostPorts.set(host);
+            m.hostPort(host);
+        }
+      } else if (d.chance(0.5)) {
+        usedHostPorts.set(containerPort);
+        m.hostPort(containerPort); // awsvpc and host: equal or omitted
+      } else {
+        usedHostPorts.set(containerPort);
+      }
+      if (d.chance(0.2)) {
+        String name = "port-" + containerPort; // lower case, digits, '-'; unique in the task
+        if (portNames.add(name)) {
+          m.name(name);
+        }
+      }
+      return m.build();
+    }
+
+    /** The first port of a free range of {@code length + 1} ports at or after {@code start}. */
+    private int freeRange(int start, int length) {
+      int first = start;
+      while (!rangeFree(first, first + length)) {
+        first++;
+      }
+      usedContainerPorts.set(first, first + length + 1);
+      usedHostPorts.set(first, first + length + 1);
+      return first;
+    }
+
+    private boolean rangeFree(int first, int last) {
+      for (int port = first; port <= last; port++) {
+        if (usedContainerPorts.get(port) || usedHostPorts.get(port) || Fixtures.RESERVED_PORTS.contains(port)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@code wanted} or the next port above it that is free in {@code used} and not reserved. */
+    private int freePort(BitSet used, int wanted) {
+      int port = wanted;
+      while (used.get(port) || Fixtures.RESERVED_PORTS.contains(port)) {
+        port++;
+      }
+      return port;
+    }
+
+    // ---------------------------------------------------------------- the rest of a container
+
+    private HealthCheck healthCheck() {
+      HealthCheck.Builder h = HealthCheck.builder().command(d.pick(
+          List.of("CMD-SHELL", "curl -f http://localhost/ || exit 1"),
+          List.of("CMD", "/bin/healthcheck"),
+          List.of("CMD-SHELL", "exit 0"),
+          List.of("CMD", "wget", "-q", "-O-", "http://localhost:8080/health")));
+      // Ranges from the API model: interval 5-300, timeout 2-60, retries 1-10, startPeriod 0-300.
+      Integer interval = d.maybe(0.5, () -> d.between(5, 300));
+      h.interval(interval);
+      // [model] the timeout stays below the interval when both are given.
+      h.timeout(d.maybe(0.5, () -> d.between(2, Math.min(60, interval == null ? 60 : Math.max(2, interval - 1)))));
+      h.retries(d.maybe(0.5, () -> d.between(1, 10)));
+      h.startPeriod(d.maybe(0.5, () -> d.between(0, 300)));
+      return h.build();
+    }
+
+    private String uniqueVariable(Set<String> taken) {
+      String base = d.pick("APP_ENV", "PORT", "LOG_LEVEL", "DATABASE_URL", "API_KEY", "FEATURE_FLAGS", "JAVA_OPTS", "REGION");
+      String name = base;
+      for (int n = 2; !taken.add(name); n++) {
+        name = base + "_" + n;
+      }
+      return name;
+    }
+
+    private Secret secret(String name) {
+      String valueFrom = d.chance(0.5)
+          ? Fixtures.ssmParameter(region, family + "/" + name.toLowerCase())
+          : Fixtures.secretsManagerSecret(region, family + "-" + name.toLowerCase(), d.hex(6));
+      return Secret.builder().name(name).valueFrom(valueFrom).build();
+    }
+
+    /** A log driver the platform supports (API model LogConfiguration.logDriver text). */
+    private LogConfiguration logConfiguration(String container) {
+      List<LogDriver> drivers;
+      if (p.fargate()) {
+        drivers = List.of(LogDriver.AWSLOGS, LogDriver.SPLUNK);
+      } else if (p.windows()) {
+        drivers = List.of(LogDriver.AWSLOGS, LogDriver.JSON_FILE);
+      } else {
+        drivers = List.of(LogDriver.AWSLOGS, LogDriver.JSON_FILE, LogDriver.SYSLOG, LogDriver.JOURNALD,
+            LogDriver.GELF, LogDriver.FLUENTD, LogDriver.SPLUNK);
+      }
+      LogDriver driver = d.pick(drivers);
+      LogConfiguration.Builder l = LogConfiguration.builder().logDriver(driver);
+      Map<String, String> options = new LinkedHashMap<>();
+      if (driver.equals(LogDriver.AWSLOGS)) {
+        needsExecutionRole |= p.fargate();
+        options.put("awslogs-group", "/ecs/" + family);
+        options.put("awslogs-region", region);
+        if (p.fargate() || d.chance(0.7)) {
+          options.put("awslogs-stream-prefix", d.pick("ecs", container)); // required on Fargate
+        }
+        if (d.chance(0.2)) {
+          options.put("awslogs-create-group", "true");
+        }
+      } else if (driver.equals(LogDriver.SPLUNK)) {
+        options.put("splunk-url", "https://splunk.example.com:8088");
+        needsExecutionRole = true; // the token comes from a secret
+        l.secretOptions(List.of(Secret.builder().name("splunk-token").valueFrom(Fixtures.ssmParameter(region, "splunk/token")).build()));
+      } else if (driver.equals(LogDriver.JSON_FILE)) {
+        if (d.chance(0.5)) {
+          options.put("max-size", d.pick("10m", "100m"));
+          options.put("max-file", d.pick("3", "5"));
+        }
+      } else if (driver.equals(LogDriver.SYSLOG)) {
+        options.put("syslog-address", "udp://127.0.0.1:514");
+      } else if (driver.equals(LogDriver.GELF)) {
+        options.put("gelf-address", "udp://127.0.0.1:12201");
+      } else if (driver.equals(LogDriver.FLUENTD)) {
+        options.put("fluentd-address", "localhost:24224");
+      }
+      if (!options.isEmpty()) {
+        l.options(options);
+      }
+      return l.build();
+    }
+
+    /**
+     * Dependencies on earlier containers only (so never a cycle), each at most once: START on any,
+     * HEALTHY only on one with a health check, COMPLETE and SUCCESS only on a non-essential one
+     * (§7.2).
+     */
+    private List<ContainerDependency> dependencies(int index) {
+      List<Integer> candidates = new ArrayList<>();
+      for (int j = 0; j < index; j++) {
+        candidates.add(j);
+      }
+      int count = d.between(1, Math.min(2, candidates.size()));
+      List<ContainerDependency> out = new ArrayList<>();
+      for (int k = 0; k < count; k++) {
+        ContainerDefinition target = containers.get(candidates.remove(d.between(0, candidates.size() - 1)));
+        List<ContainerCondition> conditions = new ArrayList<>(List.of(ContainerCondition.START));
+        if (target.healthCheck() != null) {
+          conditions.add(ContainerCondition.HEALTHY);
+        }
+        if (Boolean.FALSE.equals(target.essential())) {
+          conditions.add(ContainerCondition.COMPLETE);
+          conditions.add(ContainerCondition.SUCCESS);
+        }
+        out.add(ContainerDependency.builder().containerName(target.name()).condition(d.pick(conditions)).build());
+      }
+      return out;
+    }
+
+    /** Fields with few rules, drawn rarely, for realism and to exercise the JSON. */
+    private void extras(ContainerDefinition.Builder c, int index) {
+      if (d.chance(0.3)) {
+        c.command(d.pick(List.of("nginx", "-g", "daemon off;"), List.of("sh", "-c", "echo \"hello\" && sleep 3600"),
+            List.of("java", "-jar", "/app/app.jar")));
+      }
+      if (d.chance(0.1)) {
+        c.entryPoint(d.pick(List.of("/docker-entrypoint.sh"), List.of("sh", "-c")));
+      }
+      if (d.chance(0.1)) {
+        c.workingDirectory(p.windows() ? "C:\\app" : "/app");
+      }
+      if (d.chance(0.15)) {
+        c.stopTimeout(d.between(2, 120));
+      }
+      if (d.chance(0.1)) {
+        c.startTimeout(d.between(2, 120));
+      }
+      if (d.chance(0.15)) {
+        c.dockerLabels(Map.of("com.example.team", d.pick("payments", "search"), "com.example.tier", d.pick("web", "batch")));
+      }
+      if (p.windows()) {
+        return;
+      }
+      // Linux only from here (Windows supports none of these).
+      if (d.chance(0.1)) {
+        c.readonlyRootFilesystem(d.chance(0.5));
+      }
+      if (d.chance(0.1)) {
+        int soft = d.between(1024, 65536);
+        c.ulimits(List.of(Ulimit.builder().name(UlimitName.NOFILE).softLimit(soft).hardLimit(d.between(soft, 1048576)).build()));
+      }
+      if (d.chance(0.1)) {
+        c.linuxParameters(LinuxParameters.builder().initProcessEnabled(true).build());
+      }
+      if (!p.fargate() && d.chance(0.05)) {
+        c.privileged(d.chance(0.5)); // privileged: not on Fargate (§7.6)
+      }
+      if (!NetworkMode.AWSVPC.equals(p.networkMode()) && d.chance(0.1)) {
+        c.hostname(d.pick("app", "web-1")); // hostname: not with awsvpc (§7.2)
+      }
+      if (p.bridgeLike() && index > 0 && d.chance(0.1)) {
+        c.links(List.of(containers.get(d.between(0, index - 1)).name())); // links: bridge only (§7.2)
+      }
+    }
+
+    private List<Tag> tags() {
+      List<String> keys = new ArrayList<>(List.of("team", "env", "app", "cost-center"));
+      return d.list(1, 4, 0.4, i -> Tag.builder()
+          .key(keys.remove(d.between(0, keys.size() - 1)))
+          .value(d.pick("payments", "prod", "staging", "1234", "")).build());
+    }
+  }
+
+  /** A name of the given names or, sometimes, any valid name up to the longest allowed (255). */
+  static String name(Draw d, List<String> names) {
+    if (!d.chance(0.2)) {
+      return d.pick(names);
+    }
+    return d.gen(NAMES);
+  }
+
+  /** Any valid name, its length drawn first so that every length up to 255 comes up. */
+  private static final Gen<String> NAMES = Gen.integers(1, 255).flatMap(n -> Gen.strings(Fixtures.NAME_CHARS, n, n));
+
+  private static String suffixed(String name, String suffix) {
+    return name.length() + suffix.length() <= 255 ? name + suffix : name.substring(0, 255 - suffix.length()) + suffix;
+  }
+}
