@@ -66,16 +66,18 @@ final class ClusterGen {
     List<InstanceDraft> instances = d.list(1, 10, 0.7, i -> {
       InstanceType type = d.pick(palette);
       boolean windows = ContainerInstanceGen.windowsCapable(type) && d.chance(0.1);
-      // The first instances cover the AZs one by one, the others land anywhere.
-      String az = i < azCount ? site.availabilityZones().get(i) : d.pick(site.availabilityZones());
+      // The first instances cover the AZs one by one, the others land anywhere. (The pick is drawn
+      // either way, so that deleting an instance while shrinking leaves the next ones' draws aligned.)
+      String anywhere = d.pick(site.availabilityZones());
+      String az = i < azCount ? site.availabilityZones().get(i) : anywhere;
       return ContainerInstanceGen.instance(d, site, type, windows, az, i);
     });
 
     List<RegisterTaskDefinitionRequest> requests = new ArrayList<>();
     List<TaskDefinition> definitions = new ArrayList<>();
     d.list(1, 4, 0.5, i -> {
-      boolean anyWindows = instances.stream().anyMatch(x -> x.windows);
-      RegisterTaskDefinitionRequest r = d.gen(TaskDefinitionGen.valid(Compatibility.EC2, anyWindows ? null : Boolean.FALSE, false, site.region()));
+      boolean windows = d.chance(0.2) && instances.stream().anyMatch(x -> x.windows);
+      RegisterTaskDefinitionRequest r = d.gen(TaskDefinitionGen.forCluster(windows, site.region()));
       int revision = 1 + (int) requests.stream().filter(x -> x.family().equals(r.family())).count();
       requests.add(r);
       definitions.add(Registration.registered(r, arns.taskDefinition(r.family(), revision), revision,
@@ -84,7 +86,7 @@ final class ClusterGen {
     });
 
     List<Task> tasks = new ArrayList<>();
-    d.list(0, Math.min(30, 4 * instances.size()), 0.8, i -> {
+    d.list(0, Math.min(30, 4 * instances.size()), 0.92, i -> {
       int which = d.between(0, requests.size() - 1);
       int start = d.between(0, instances.size() - 1);
       boolean pending = d.chance(0.15);

@@ -14,12 +14,14 @@ import java.util.function.Function;
  *
  * <p>Records are ordered shortlex (shorter first, then smaller numbers first), and a candidate is kept
  * only if the record its replay actually used is smaller than the best so far, so shrinking always
- * ends. The passes, biggest steps first:
+ * ends. The passes, cheapest and biggest steps first (a later pass runs only when the earlier ones
+ * are stuck):
  * <ol>
  *   <li>delete a list element (its "another?" choice and its choices: the rest stays aligned);
  *   <li>punch out a generated part: replay it with zeros only (its simplest value) and resume after it;
  *   <li>replace a part with a smaller part of the same generator nested in it (a tree with its subtree);
  *   <li>delete blocks of 8, 4, 2, 1 choices;
+ *   <li>set each number to 0;
  *   <li>lower each number, by binary search;
  *   <li>move an amount from one number to a later one nearby.
  * </ol>
@@ -49,7 +51,7 @@ final class Shrinker<T> {
     this.gen = gen;
     this.property = property;
     this.maxRuns = maxRuns;
-    this.maxAttempts = maxRuns * 5;
+    this.maxAttempts = maxRuns * 20;
   }
 
   /** The smallest failing value found from {@code record}, which must fail with {@code failure}. */
@@ -60,14 +62,22 @@ final class Shrinker<T> {
     bestChoices = Choices.replay(record, true);
     gen.generate(bestChoices);
     ran.add(new Key(record));
+    // Cheap, big steps first; a costlier pass runs only when the cheaper ones are stuck, and any
+    // progress sends the shrinker back to the cheap ones.
+    List<java.util.function.BooleanSupplier> passes = List.of(this::deleteElements, this::punchOutSpans,
+        this::replaceWithDescendants, this::deleteBlocks, this::zeroNumbers, this::lowerNumbers, this::redistribute);
     boolean progress = true;
     while (progress && !spent()) {
-      progress = deleteElements();
-      progress |= punchOutSpans();
-      progress |= replaceWithDescendants();
-      progress |= deleteBlocks();
-      progress |= lowerNumbers();
-      progress |= redistribute();
+      progress = false;
+      for (java.util.function.BooleanSupplier pass : passes) {
+        if (pass.getAsBoolean()) {
+          progress = true;
+          break;
+        }
+        if (spent()) {
+          break;
+        }
+      }
     }
     return new Result<>(best, bestValue, bestFailure, steps, runs);
   }
@@ -138,6 +148,16 @@ final class Shrinker<T> {
           any = true;
           i--;
         }
+      }
+    }
+    return any;
+  }
+
+  private boolean zeroNumbers() {
+    boolean any = false;
+    for (int i = 0; i < best.length && !spent(); i++) {
+      if (best[i] != 0) {
+        any |= consider(with(best, i, 0));
       }
     }
     return any;

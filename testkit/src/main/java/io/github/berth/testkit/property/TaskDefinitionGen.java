@@ -78,13 +78,16 @@ final class TaskDefinitionGen {
    * @param unitForms whether task cpu and memory may be written in units ({@code "1 vCPU"}, {@code "2 GB"})
    */
   static Gen<RegisterTaskDefinitionRequest> valid(Compatibility launchType, Boolean windows, boolean unitForms) {
-    return valid(launchType, windows, unitForms, null);
+    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, launchType, windows), unitForms,
+        d.pick(Fixtures.REGIONS), false).build());
   }
 
-  /** As above, in {@code region} (for ARNs and log groups), or a drawn one when null. */
-  static Gen<RegisterTaskDefinitionRequest> valid(Compatibility launchType, Boolean windows, boolean unitForms, String region) {
-    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, launchType, windows), unitForms,
-        region != null ? region : d.pick(Fixtures.REGIONS)).build());
+  /**
+   * EC2 task definitions sized for the instances of a cluster (at most 2 GiB and 2 vCPU a task, as
+   * most services are), in {@code region}, with plain integer cpu and memory.
+   */
+  static Gen<RegisterTaskDefinitionRequest> forCluster(Boolean windows, String region) {
+    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, Compatibility.EC2, windows), false, region, true).build());
   }
 
   static Platform platform(Draw d, Compatibility launchType, Boolean windowsWanted) {
@@ -113,6 +116,7 @@ final class TaskDefinitionGen {
     private final Draw d;
     private final Platform p;
     private final boolean unitForms;
+    private final boolean compact;
     private final String region;
     private final String family;
     private final Integer taskCpu;
@@ -127,8 +131,9 @@ final class TaskDefinitionGen {
     private int gpusLeft = 4;
     private boolean needsExecutionRole;
 
-    Builder(Draw d, Platform p, boolean unitForms, String region) {
+    Builder(Draw d, Platform p, boolean unitForms, String region, boolean compact) {
       this.d = d;
+      this.compact = compact;
       this.p = p;
       this.unitForms = unitForms;
       this.region = region;
@@ -143,8 +148,8 @@ final class TaskDefinitionGen {
         taskMemory = null;
       } else {
         // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of §7.3 accepts.
-        taskCpu = d.maybe(0.5, () -> d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
-        taskMemory = d.maybe(0.5, () -> d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384));
+        taskCpu = d.maybe(0.5, () -> compact ? d.pick(256, 512, 1024, 128, 2048) : d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
+        taskMemory = d.maybe(0.5, () -> compact ? d.pick(512, 1024, 256, 2048) : d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384));
       }
       cpuLeft = taskCpu == null ? Integer.MAX_VALUE : taskCpu;
       memoryReservationLeft = taskMemory == null ? Integer.MAX_VALUE : taskMemory;
@@ -370,10 +375,10 @@ final class TaskDefinitionGen {
       } else {
         kind = reservationAllowed ? d.between(1, 3) : 1;
       }
-      int ceiling = taskMemory != null ? taskMemory : 4096;
+      int ceiling = taskMemory != null ? taskMemory : compact ? 512 : 4096;
       Integer reservation = null;
       if ((kind == 2 || kind == 3) && memoryReservationLeft >= 32) {
-        int share = taskMemory != null ? Math.max(32, Math.min(memoryReservationLeft, taskMemory / 4)) : 2048;
+        int share = taskMemory != null ? Math.max(32, Math.min(memoryReservationLeft, taskMemory / 4)) : compact ? 256 : 2048;
         reservation = d.between(32, share);
         memoryReservationLeft -= reservation;
         c.memoryReservation(reservation);
@@ -385,7 +390,7 @@ final class TaskDefinitionGen {
         c.memory(d.between(floor, Math.max(floor, ceiling)));
       }
       if (d.chance(0.5)) {
-        int max = taskCpu != null ? cpuLeft : 2048;
+        int max = taskCpu != null ? cpuLeft : compact ? 256 : 2048;
         int cpu = d.between(0, max);
         cpuLeft -= taskCpu != null ? cpu : 0;
         c.cpu(cpu);
