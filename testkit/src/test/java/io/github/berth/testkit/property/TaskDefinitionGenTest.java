@@ -360,6 +360,24 @@ class TaskDefinitionGenTest {
   }
 
   @Test
+  void aPortMappingPropertyShrinksToOneContainerWithTwoMappings() {
+    // The property the benchmark shrinks (GeneratorBenchmark.shrinkFailingTaskDefinitionProperty).
+    PropertyFailure f = catchThrowableOfType(PropertyFailure.class, () -> Property.forAll(EcsGen.fargateTaskDefinitions()).seed(42)
+        .check(td -> assertThat(td.containerDefinitions()).allMatch(c -> c.portMappings() == null || c.portMappings().size() <= 1)));
+    RegisterTaskDefinitionRequest shrunk = (RegisterTaskDefinitionRequest) f.shrunk().get(0);
+    assertThat(shrunk.containerDefinitions()).singleElement().satisfies(c -> {
+      assertThat(c.portMappings()).hasSize(2);
+      assertThat(c.portMappings()).allSatisfy(m -> {
+        assertThat(m.hostPort()).isNull();
+        assertThat(m.protocol()).isNull();
+        assertThat(m.name()).isNull();
+      });
+    });
+    // The smallest Fargate size of its operating system.
+    assertThat(shrunk.cpu() + "/" + shrunk.memory()).isEqualTo(windows(shrunk) ? "1024/2048" : "256/512");
+  }
+
+  @Test
   void managedInstancesHaveNoGeneratorYet() {
     assertThatThrownBy(() -> EcsGen.taskDefinitions(Compatibility.MANAGED_INSTANCES))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MANAGED_INSTANCES");
