@@ -1,5 +1,6 @@
 package io.github.berth.testkit.property;
 
+import com.google.common.collect.ImmutableMap;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.CPUArchitecture;
 import io.github.berth.core.model.Compatibility;
@@ -602,7 +603,7 @@ final class TaskDefinitionGen {
         c.startTimeout(d.between(2, 120));
       }
       if (d.chance(0.15)) {
-        c.dockerLabels(Map.of("com.example.team", d.pick("payments", "search"), "com.example.tier", d.pick("web", "batch")));
+        c.dockerLabels(ImmutableMap.of("com.example.team", d.pick("payments", "search"), "com.example.tier", d.pick("web", "batch")));
       }
       if (p.windows()) {
         return;

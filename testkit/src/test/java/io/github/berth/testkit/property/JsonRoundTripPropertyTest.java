@@ -28,18 +28,22 @@ class JsonRoundTripPropertyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("modelTypes")
   <T> void readOfWriteIsTheValue(Class<T> type) {
-    Property.forAll(EcsGen.any(type)).tries(20).check(x -> {
+    Property.forAll(EcsGen.any(type)).tries(12).check(x -> {
       String json = STRICT.write(x);
       assertThat(STRICT.read(json, type)).as(json).isEqualTo(x);
-    });
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("modelTypes")
-  <T> void prettyJsonAndBytesReadBackToo(Class<T> type) {
-    Property.forAll(EcsGen.any(type)).tries(5).check(x -> {
       assertThat(STRICT.read(STRICT.writePretty(x), type)).isEqualTo(x);
       assertThat(STRICT.read(STRICT.writeBytes(x), type)).isEqualTo(x);
     });
+  }
+
+  @Test
+  void theGeneratedValuesReachNestedMembersAndUnknownEnumValues() {
+    // The round trip above is only as good as what it is given: values with nested structures,
+    // empty lists (which must stay empty, not absent) and enum values this version does not know.
+    List<String> json = EcsGen.any(io.github.berth.core.api.CreateServiceRequest.class).samples(1, 200).stream().map(STRICT::write).toList();
+    assertThat(json).anyMatch(j -> j.contains("\"serviceConnectConfiguration\":{\"enabled\""));
+    assertThat(json).anyMatch(j -> j.contains(":[]"));
+    assertThat(json).anyMatch(j -> j.contains("\"future-"));
+    assertThat(json).anyMatch(j -> j.contains("\\\""));
   }
 }
