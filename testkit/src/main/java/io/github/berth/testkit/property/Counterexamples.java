@@ -30,7 +30,7 @@ final class Counterexamples {
       int steps, Throwable failure) {
     StringBuilder sb = new StringBuilder();
     sb.append("Property ").append(seed.caller()).append(" failed on try ").append(triesRun).append(" of ").append(tries)
-        .append(", seed ").append(seed.value()).append(".\n");
+        .append(", seed ").append(seed.value()).append(seed.random() ? " (chosen at random for this run)" : "").append(".\n");
     sb.append("Shrunk counterexample (").append(steps).append(steps == 1 ? " shrink" : " shrinks").append("):\n");
     appendArguments(sb, shrunk);
     sb.append("Failure: ").append(failure).append('\n');

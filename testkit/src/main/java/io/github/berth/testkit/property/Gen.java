@@ -59,7 +59,7 @@ public abstract class Gen<T> {
     return run(Choices.random(seed));
   }
 
-  /** {@code count} values for this seed (value {@code i} is the one try {@code i} would see). */
+  /** {@code count} values for this seed, each from its own random stream. */
   public final List<T> samples(long seed, int count) {
     ImmutableList.Builder<T> out = ImmutableList.builderWithExpectedSize(count);
     for (int i = 0; i < count; i++) {

@@ -7,17 +7,20 @@ package io.github.berth.testkit.property;
 record Seed(long value, boolean random, String caller) {
 
   static Seed choose(Long explicit) {
+    return choose(explicit, System.getProperty(Property.SEED_PROPERTY), System.getenv(Property.SEED_ENVIRONMENT));
+  }
+
+  /** The seed from, in this order: the test's own, the system property, the environment variable, chance. */
+  static Seed choose(Long explicit, String property, String environment) {
     String caller = findCaller();
     if (explicit != null) {
       return new Seed(explicit, false, caller);
     }
-    String property = System.getProperty(Property.SEED_PROPERTY);
     if (property != null && !property.isBlank()) {
       return new Seed(parse(property, "system property " + Property.SEED_PROPERTY), false, caller);
     }
-    String env = System.getenv(Property.SEED_ENVIRONMENT);
-    if (env != null && !env.isBlank()) {
-      return new Seed(parse(env, "environment variable " + Property.SEED_ENVIRONMENT), false, caller);
+    if (environment != null && !environment.isBlank()) {
+      return new Seed(parse(environment, "environment variable " + Property.SEED_ENVIRONMENT), false, caller);
     }
     return new Seed(Session.SEED, true, caller);
   }

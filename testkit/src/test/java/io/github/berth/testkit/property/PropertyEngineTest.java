@@ -161,6 +161,19 @@ class PropertyEngineTest {
   }
 
   @Test
+  void theSeedComesFromTheTestThenThePropertyThenTheEnvironmentThenChance() {
+    assertThat(Seed.choose(1L, "2", "3").value()).isEqualTo(1);
+    assertThat(Seed.choose(null, "2", "3").value()).isEqualTo(2);
+    assertThat(Seed.choose(null, null, " 3 ").value()).isEqualTo(3);
+    assertThat(Seed.choose(null, "", "-3").value()).isEqualTo(-3);
+    Seed random = Seed.choose(null, null, null);
+    assertThat(random.random()).isTrue();
+    assertThat(Seed.choose(null, null, null).value()).as("one random seed per run").isEqualTo(random.value());
+    assertThatThrownBy(() -> Seed.choose(null, null, "abc"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BERTH_SEED").hasMessageContaining("'abc'");
+  }
+
+  @Test
   void theRandomStreamIsSplitMix64OnEveryMachine() {
     // Reference outputs of SplitMix64 for seed 1234567 (the test vector of Vigna's C code).
     SplitMix64 r = new SplitMix64(1234567);
