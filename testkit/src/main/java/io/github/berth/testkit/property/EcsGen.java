@@ -68,6 +68,28 @@ public final class EcsGen {
     return taskDefinitions(Compatibility.EXTERNAL);
   }
 
+  /**
+   * Task definitions that break exactly one named rule of ECS, each with the violation (path,
+   * error code, ECS's message) that validation must report, and nothing else.
+   */
+  public static Gen<InvalidTaskDefinition> invalidTaskDefinitions() {
+    return InvalidTaskDefinitionGen.any();
+  }
+
+  /** Task definitions that break the one rule named (one of {@link #invalidTaskDefinitionRules()}). */
+  public static Gen<InvalidTaskDefinition> invalidTaskDefinitions(String rule) {
+    Gen<InvalidTaskDefinition> gen = InvalidTaskDefinitionGen.BY_RULE.get(rule);
+    if (gen == null) {
+      throw new IllegalArgumentException("no rule '" + rule + "'; the rules are " + invalidTaskDefinitionRules());
+    }
+    return gen;
+  }
+
+  /** The names of the rules {@link #invalidTaskDefinitions()} breaks, e.g. {@code fargate-only-awsvpc}. */
+  public static List<String> invalidTaskDefinitionRules() {
+    return List.copyOf(InvalidTaskDefinitionGen.BY_RULE.keySet());
+  }
+
   /** The EC2 instance types Berth knows (core.ec2.InstanceTypes), shrinking to the first. */
   public static Gen<InstanceType> instanceTypes() {
     return Gen.elements(List.copyOf(ContainerInstanceGen.TYPES));

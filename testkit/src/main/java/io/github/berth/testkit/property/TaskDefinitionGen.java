@@ -74,13 +74,53 @@ final class TaskDefinitionGen {
   private TaskDefinitionGen() {}
 
   /**
+   * What to generate.
+   *
+   * @param launchType EC2, FARGATE or EXTERNAL
    * @param windows TRUE or FALSE to fix the operating system, null for either (Windows only where the
    *     launch type supports it: EC2 and Fargate)
+   * @param networkMode a network mode to use (one the launch type and system allow), or null to draw one
+   * @param taskMemory TRUE or FALSE to have task-level memory or not (EC2 and EXTERNAL on Linux), null to draw
    * @param unitForms whether task cpu and memory may be written in units ({@code "1 vCPU"}, {@code "2 GB"})
+   * @param compact sizes for the instances of a cluster (at most 2 GiB and 2 vCPU a task)
+   * @param region the region of ARNs and log groups, or null to draw one
    */
+  record Options(Compatibility launchType, Boolean windows, NetworkMode networkMode, Boolean taskMemory,
+      boolean unitForms, boolean compact, String region) {
+
+    static Options of(Compatibility launchType) {
+      return new Options(launchType, null, null, null, true, false, null);
+    }
+
+    Options windows(Boolean w) {
+      return new Options(launchType, w, networkMode, taskMemory, unitForms, compact, region);
+    }
+
+    Options networkMode(NetworkMode m) {
+      return new Options(launchType, windows, m, taskMemory, unitForms, compact, region);
+    }
+
+    Options taskMemory(Boolean m) {
+      return new Options(launchType, windows, networkMode, m, unitForms, compact, region);
+    }
+
+    /** Plain integer cpu and memory only. */
+    Options plainUnits() {
+      return new Options(launchType, windows, networkMode, taskMemory, false, compact, region);
+    }
+
+    Options compactIn(String r) {
+      return new Options(launchType, windows, networkMode, taskMemory, false, true, r);
+    }
+  }
+
   static Gen<RegisterTaskDefinitionRequest> valid(Compatibility launchType, Boolean windows, boolean unitForms) {
-    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, launchType, windows), unitForms,
-        d.pick(Fixtures.REGIONS), false).build());
+    Options o = Options.of(launchType).windows(windows);
+    return valid(unitForms ? o : o.plainUnits());
+  }
+
+  static Gen<RegisterTaskDefinitionRequest> valid(Options o) {
+    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, o), o, o.region() != null ? o.region() : d.pick(Fixtures.REGIONS)).build());
   }
 
   /**
@@ -88,17 +128,18 @@ final class TaskDefinitionGen {
    * most services are), in {@code region}, with plain integer cpu and memory.
    */
   static Gen<RegisterTaskDefinitionRequest> forCluster(Boolean windows, String region) {
-    return Draw.of(d -> new TaskDefinitionGen.Builder(d, platform(d, Compatibility.EC2, windows), false, region, true).build());
+    return valid(Options.of(Compatibility.EC2).windows(windows).compactIn(region));
   }
 
-  static Platform platform(Draw d, Compatibility launchType, Boolean windowsWanted) {
+  static Platform platform(Draw d, Options o) {
+    Compatibility launchType = o.launchType();
     boolean windowsPossible = !launchType.equals(Compatibility.EXTERNAL);
-    boolean windows = windowsPossible && (windowsWanted != null ? windowsWanted : d.chance(0.2));
+    boolean windows = windowsPossible && (o.windows() != null ? o.windows() : d.chance(0.2));
     if (windows) {
       OSFamily family = d.pick(WINDOWS_FAMILIES);
       // Windows: awsvpc on Fargate; on EC2 the default mode (omitted) or awsvpc (§7.6).
       NetworkMode mode = launchType.equals(Compatibility.FARGATE) ? NetworkMode.AWSVPC : d.pick(null, NetworkMode.AWSVPC);
-      return new Platform(launchType, true, family, CPUArchitecture.X86_64, mode);
+      return new Platform(launchType, true, family, CPUArchitecture.X86_64, o.networkMode() != null ? o.networkMode() : mode);
     }
     CPUArchitecture arch = d.chance(0.25) ? CPUArchitecture.ARM64 : CPUArchitecture.X86_64;
     NetworkMode mode;
@@ -109,7 +150,7 @@ final class TaskDefinitionGen {
     } else {
       mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.AWSVPC, NetworkMode.NONE);
     }
-    return new Platform(launchType, false, OSFamily.LINUX, arch, mode);
+    return new Platform(launchType, false, OSFamily.LINUX, arch, o.networkMode() != null ? o.networkMode() : mode);
   }
 
   /** The state of one task definition being drawn. */
@@ -132,11 +173,11 @@ final class TaskDefinitionGen {
     private int gpusLeft = 4;
     private boolean needsExecutionRole;
 
-    Builder(Draw d, Platform p, boolean unitForms, String region, boolean compact) {
+    Builder(Draw d, Platform p, Options o, String region) {
       this.d = d;
-      this.compact = compact;
+      this.compact = o.compact();
       this.p = p;
-      this.unitForms = unitForms;
+      this.unitForms = o.unitForms();
       this.region = region;
       this.family = name(d, Fixtures.FAMILIES);
       if (p.fargate()) {
@@ -150,7 +191,9 @@ final class TaskDefinitionGen {
       } else {
         // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of §7.3 accepts.
         taskCpu = d.maybe(0.5, () -> compact ? d.pick(256, 512, 1024, 128, 2048) : d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
-        taskMemory = d.maybe(0.5, () -> compact ? d.pick(512, 1024, 256, 2048) : d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384));
+        boolean memory = d.chance(0.5);
+        taskMemory = !(o.taskMemory() != null ? o.taskMemory() : memory) ? null
+            : compact ? d.pick(512, 1024, 256, 2048) : d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384);
       }
       cpuLeft = taskCpu == null ? Integer.MAX_VALUE : taskCpu;
       memoryReservationLeft = taskMemory == null ? Integer.MAX_VALUE : taskMemory;
