@@ -189,7 +189,7 @@ public abstract class Gen<T> {
     return new Gen<>() {
       @Override
       Long draw(Choices c) {
-        boolean negative = up == 0 || down != 0 && c.drawBoolean(down / (double) (up + (double) down));
+        boolean negative = up == 0 || down != 0 && c.drawBoolean(down / ((double) up + down));
         if (up == 0 && down == 0) {
           return origin;
         }
@@ -229,7 +229,11 @@ public abstract class Gen<T> {
   /** One of the values, shrinking towards the first. */
   @SafeVarargs
   public static <T> Gen<T> elements(T... values) {
-    return elements(Arrays.asList(values));
+    List<T> list = new ArrayList<>(values.length);
+    for (T v : values) {
+      list.add(v);
+    }
+    return elements(list);
   }
 
   /** One of the values, shrinking towards the first. */
@@ -249,7 +253,11 @@ public abstract class Gen<T> {
   /** A value of one of the generators, each equally likely, shrinking towards the first. */
   @SafeVarargs
   public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-    return oneOf(Arrays.asList(gens));
+    List<Gen<? extends T>> list = new ArrayList<>(gens.length);
+    for (Gen<? extends T> g : gens) {
+      list.add(g);
+    }
+    return oneOf(list);
   }
 
   /** A value of one of the generators, each equally likely, shrinking towards the first. */
@@ -277,7 +285,11 @@ public abstract class Gen<T> {
    */
   @SafeVarargs
   public static <T> Gen<T> frequency(Weighted<? extends T>... choices) {
-    return frequency(Arrays.asList(choices));
+    List<Weighted<? extends T>> list = new ArrayList<>(choices.length);
+    for (Weighted<? extends T> w : choices) {
+      list.add(w);
+    }
+    return frequency(list);
   }
 
   /** As {@link #frequency(Weighted[])}. */
