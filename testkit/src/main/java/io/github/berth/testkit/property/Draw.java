@@ -39,10 +39,49 @@ final class Draw {
     return values[(int) c.drawUniform(values.length - 1)];
   }
 
-  /** The value of {@code make} with probability {@code p}, else null (the simpler). */
+  /**
+   * The value of {@code make} with probability {@code p}, else null (the simpler). The choice and the
+   * value's draws are marked as an optional part, which the shrinker can drop as a whole.
+   */
   <T> T maybe(double p, Supplier<T> make) {
-    return chance(p) ? make.get() : null;
+    int span = c.recordsSpans() ? c.startSpan(OPTIONAL) : -1;
+    T value = null;
+    if (chance(p)) {
+      int body = span >= 0 ? c.startSpan(ITEM) : -1;
+      value = make.get();
+      if (body >= 0) {
+        c.endSpan(body);
+      }
+    }
+    if (span >= 0) {
+      c.endSpan(span);
+    }
+    return value;
   }
+
+  /** Runs {@code body} with probability {@code p}, as an optional part (see {@link #maybe}). */
+  boolean when(double p, Runnable body) {
+    return maybe(p, () -> {
+      body.run();
+      return Boolean.TRUE;
+    }) != null;
+  }
+
+  /** The label of an optional part's span: its "present?" choice and its draws. */
+  static final Object OPTIONAL = new Object() {
+    @Override
+    public String toString() {
+      return "optional";
+    }
+  };
+
+  /** The label of the span of one list element's or optional part's own draws. */
+  static final Object ITEM = new Object() {
+    @Override
+    public String toString() {
+      return "item";
+    }
+  };
 
   <T> T gen(Gen<T> g) {
     return g.generate(c);
@@ -57,23 +96,28 @@ final class Draw {
     ImmutableList.Builder<T> out = ImmutableList.builder();
     int n = 0;
     for (; n < min; n++) {
-      int span = c.recordsSpans() ? c.startSpan(Gen.ELEMENT) : -1;
-      out.add(element.apply(n));
-      if (span >= 0) {
-        c.endSpan(span);
-      }
+      out.add(item(element, n));
     }
     for (; n < max; n++) {
       int span = c.recordsSpans() ? c.startSpan(Gen.ELEMENT) : -1;
       if (!c.drawBoolean(pMore)) {
         break;
       }
-      out.add(element.apply(n));
+      out.add(item(element, n));
       if (span >= 0) {
         c.endSpan(span);
       }
     }
     return out.build();
+  }
+
+  private <T> T item(IntFunction<T> element, int n) {
+    int span = c.recordsSpans() ? c.startSpan(ITEM) : -1;
+    T value = element.apply(n);
+    if (span >= 0) {
+      c.endSpan(span);
+    }
+    return value;
   }
 
   /** Lower-case hex digits. */

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * ends. The passes, cheapest and biggest steps first (a later pass runs only when the earlier ones
  * are stuck):
  * <ol>
- *   <li>delete a list element (its "another?" choice and its choices: the rest stays aligned);
+ *   <li>delete a list element (its "another?" choice and its choices: the rest stays aligned), or
+ *       drop an optional part (its "present?" choice becomes 0 and its choices go);
  *   <li>punch out a generated part: replay it with zeros only (its simplest value) and resume after it;
  *   <li>replace a part with a smaller part of the same generator nested in it (a tree with its subtree);
  *   <li>delete blocks of 8, 4, 2, 1 choices;
@@ -86,6 +87,7 @@ final class Shrinker<T> {
 
   // ------------------------------------------------------------------ passes
 
+  /** Drops list elements (their choices, "another?" included) and optional parts (a single 0: "absent"). */
   private boolean deleteElements() {
     boolean any = false;
     for (int k = 0; !spent(); k++) {
@@ -93,7 +95,9 @@ final class Shrinker<T> {
       if (s == null) {
         break;
       }
-      if (consider(without(best, s.start, s.end))) {
+      long[] candidate = bestChoices.spanLabel(s.index) == Gen.ELEMENT ? without(best, s.start, s.end)
+          : replaced(best, s.start, s.end, new long[] {0});
+      if (consider(candidate)) {
         any = true;
         k--; // the spans changed: look at the one that is now k-th
       }
@@ -234,14 +238,16 @@ final class Shrinker<T> {
 
   private record Span(int start, int end, int index) {}
 
-  /** The distinct non-empty spans of the best record (list elements only, or all), largest first. */
+  /** The distinct non-empty spans of the best record (removable parts only, or all), largest first. */
   private List<Span> spans(boolean elementsOnly) {
     List<Span> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < bestChoices.spanCount(); i++) {
       int start = bestChoices.spanStart(i);
       int end = bestChoices.spanEnd(i);
-      if (end > start && (!elementsOnly || bestChoices.spanLabel(i) == Gen.ELEMENT) && seen.add(((long) start << 32) | end)) {
+      Object label = bestChoices.spanLabel(i);
+      boolean removable = label == Gen.ELEMENT || label == Draw.OPTIONAL && end - start > 1;
+      if (end > start && (!elementsOnly || removable) && seen.add(((long) start << 32) | end)) {
         out.add(new Span(start, end, i));
       }
     }
@@ -305,6 +311,14 @@ final class Shrinker<T> {
     long[] out = new long[a.length - (to - from)];
     System.arraycopy(a, 0, out, 0, from);
     System.arraycopy(a, to, out, from, a.length - to);
+    return out;
+  }
+
+  private static long[] replaced(long[] a, int from, int to, long[] by) {
+    long[] out = new long[a.length - (to - from) + by.length];
+    System.arraycopy(a, 0, out, 0, from);
+    System.arraycopy(by, 0, out, from, by.length);
+    System.arraycopy(a, to, out, from + by.length, a.length - to);
     return out;
   }
 

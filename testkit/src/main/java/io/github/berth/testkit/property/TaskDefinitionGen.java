@@ -224,9 +224,7 @@ final class TaskDefinitionGen {
       if (p.fargate() || needsExecutionRole || d.chance(0.3)) {
         b.executionRoleArn(Fixtures.role(d.pick("ecsTaskExecutionRole", "app-execution-role")));
       }
-      if (d.chance(0.4)) {
-        b.taskRoleArn(Fixtures.role(d.pick("app-task-role", family + "-task")));
-      }
+      b.taskRoleArn(d.maybe(0.4, () -> Fixtures.role(d.pick("app-task-role", family + "-task"))));
       RuntimePlatform platform = runtimePlatform();
       if (platform != null) {
         b.runtimePlatform(platform);
@@ -239,9 +237,7 @@ final class TaskDefinitionGen {
         b.pidMode(d.maybe(0.1, () -> d.pick(PidMode.TASK, PidMode.HOST)));
         b.ipcMode(d.maybe(0.1, () -> d.pick(IpcMode.TASK, IpcMode.HOST, IpcMode.NONE)));
       }
-      if (d.chance(0.3)) {
-        b.tags(tags());
-      }
+      b.tags(d.maybe(0.3, this::tags));
       return b.build();
     }
 
@@ -352,35 +348,37 @@ final class TaskDefinitionGen {
       HealthCheck health = d.maybe(0.3, this::healthCheck);
       c.healthCheck(health);
       Set<String> variableNames = new LinkedHashSet<>();
-      if (d.chance(0.4)) {
-        c.environment(d.list(0, 5, 0.5, i -> KeyValuePair.builder().name(uniqueVariable(variableNames))
-            .value(d.pick("production", "true", "8080", "https://api.example.com/v1", "", "a=b;c=d")).build()));
-      }
-      if (d.chance(0.25)) {
+      c.environment(d.maybe(0.4, () -> d.list(0, 5, 0.5, i -> KeyValuePair.builder().name(uniqueVariable(variableNames))
+          .value(d.pick("production", "true", "8080", "https://api.example.com/v1", "", "a=b;c=d")).build())));
+      c.secrets(d.maybe(0.25, () -> {
         needsExecutionRole = true; // secrets are fetched with the execution role
-        c.secrets(d.list(1, 3, 0.3, i -> secret(uniqueVariable(variableNames))));
-      }
+        return d.list(1, 3, 0.3, i -> secret(uniqueVariable(variableNames)));
+      }));
       c.logConfiguration(d.maybe(0.4, () -> logConfiguration(name)));
       if (!volumes.isEmpty()) {
         List<MountPoint> mounts = new ArrayList<>();
         for (Volume v : volumes) {
-          if (d.chance(0.5)) {
-            String path = p.windows() ? "C:\\mnt\\" + v.name() : "/mnt/" + v.name();
-            mounts.add(MountPoint.builder().sourceVolume(v.name()).containerPath(path).readOnly(d.pick(null, false, true)).build());
+          String path = p.windows() ? "C:\\mnt\\" + v.name() : "/mnt/" + v.name();
+          MountPoint m = d.maybe(0.5, () -> MountPoint.builder().sourceVolume(v.name()).containerPath(path)
+              .readOnly(d.pick(null, false, true)).build());
+          if (m != null) {
+            mounts.add(m);
           }
         }
         if (!mounts.isEmpty()) {
           c.mountPoints(mounts);
         }
       }
-      if (!p.windows() && index > 0 && d.chance(0.3)) {
-        c.dependsOn(dependencies(index));
+      if (!p.windows() && index > 0) {
+        c.dependsOn(d.maybe(0.3, () -> dependencies(index)));
       }
-      if (p.ec2() && !p.windows() && gpusLeft > 0 && d.chance(0.1)) {
+      if (p.ec2() && !p.windows() && gpusLeft > 0) {
         // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8).
-        int gpus = d.between(1, Math.min(2, gpusLeft));
-        gpusLeft -= gpus;
-        c.resourceRequirements(List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build()));
+        c.resourceRequirements(d.maybe(0.1, () -> {
+          int gpus = d.between(1, Math.min(2, gpusLeft));
+          gpusLeft -= gpus;
+          return List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build());
+        }));
       }
       extras(c, index);
       return c.build();
@@ -629,47 +627,32 @@ final class TaskDefinitionGen {
 
     /** Fields with few rules, drawn rarely, for realism and to exercise the JSON. */
     private void extras(ContainerDefinition.Builder c, int index) {
-      if (d.chance(0.3)) {
-        c.command(d.pick(List.of("nginx", "-g", "daemon off;"), List.of("sh", "-c", "echo \"hello\" && sleep 3600"),
-            List.of("java", "-jar", "/app/app.jar")));
-      }
-      if (d.chance(0.1)) {
-        c.entryPoint(d.pick(List.of("/docker-entrypoint.sh"), List.of("sh", "-c")));
-      }
-      if (d.chance(0.1)) {
-        c.workingDirectory(p.windows() ? "C:\\app" : "/app");
-      }
-      if (d.chance(0.15)) {
-        c.stopTimeout(d.between(2, 120));
-      }
-      if (d.chance(0.1)) {
-        c.startTimeout(d.between(2, 120));
-      }
-      if (d.chance(0.15)) {
-        c.dockerLabels(ImmutableMap.of("com.example.team", d.pick("payments", "search"), "com.example.tier", d.pick("web", "batch")));
-      }
+      c.command(d.maybe(0.3, () -> d.pick(List.of("nginx", "-g", "daemon off;"),
+          List.of("sh", "-c", "echo \"hello\" && sleep 3600"), List.of("java", "-jar", "/app/app.jar"))));
+      c.entryPoint(d.maybe(0.1, () -> d.pick(List.of("/docker-entrypoint.sh"), List.of("sh", "-c"))));
+      c.workingDirectory(d.maybe(0.1, () -> p.windows() ? "C:\\app" : "/app"));
+      c.stopTimeout(d.maybe(0.15, () -> d.between(2, 120)));
+      c.startTimeout(d.maybe(0.1, () -> d.between(2, 120)));
+      c.dockerLabels(d.maybe(0.15, () -> ImmutableMap.of("com.example.team", d.pick("payments", "search"),
+          "com.example.tier", d.pick("web", "batch"))));
       if (p.windows()) {
         return;
       }
       // Linux only from here (Windows supports none of these).
-      if (d.chance(0.1)) {
-        c.readonlyRootFilesystem(d.chance(0.5));
-      }
-      if (d.chance(0.1)) {
+      c.readonlyRootFilesystem(d.maybe(0.1, () -> d.chance(0.5)));
+      c.ulimits(d.maybe(0.1, () -> {
         int soft = d.between(1024, 65536);
-        c.ulimits(List.of(Ulimit.builder().name(UlimitName.NOFILE).softLimit(soft).hardLimit(d.between(soft, 1048576)).build()));
+        return List.of(Ulimit.builder().name(UlimitName.NOFILE).softLimit(soft).hardLimit(d.between(soft, 1048576)).build());
+      }));
+      c.linuxParameters(d.maybe(0.1, () -> LinuxParameters.builder().initProcessEnabled(true).build()));
+      if (!p.fargate()) {
+        c.privileged(d.maybe(0.05, () -> d.chance(0.5))); // privileged: not on Fargate (§7.6)
       }
-      if (d.chance(0.1)) {
-        c.linuxParameters(LinuxParameters.builder().initProcessEnabled(true).build());
+      if (!NetworkMode.AWSVPC.equals(p.networkMode())) {
+        c.hostname(d.maybe(0.1, () -> d.pick("app", "web-1"))); // hostname: not with awsvpc (§7.2)
       }
-      if (!p.fargate() && d.chance(0.05)) {
-        c.privileged(d.chance(0.5)); // privileged: not on Fargate (§7.6)
-      }
-      if (!NetworkMode.AWSVPC.equals(p.networkMode()) && d.chance(0.1)) {
-        c.hostname(d.pick("app", "web-1")); // hostname: not with awsvpc (§7.2)
-      }
-      if (p.bridgeLike() && index > 0 && d.chance(0.1)) {
-        c.links(List.of(containers.get(d.between(0, index - 1)).name())); // links: bridge only (§7.2)
+      if (p.bridgeLike() && index > 0) {
+        c.links(d.maybe(0.1, () -> List.of(containers.get(d.between(0, index - 1)).name()))); // links: bridge only (§7.2)
       }
     }
 
