@@ -153,6 +153,9 @@ final class TaskDefinitionGen {
     return new Platform(launchType, false, OSFamily.LINUX, arch, o.networkMode() != null ? o.networkMode() : mode);
   }
 
+  /** A volume and which containers mount it (bit i: container i) and how. */
+  private record VolumeDraft(Volume volume, int mountMask, Boolean readOnly) {}
+
   /** The state of one task definition being drawn. */
   private static final class Builder {
     private final Draw d;
@@ -200,9 +203,12 @@ final class TaskDefinitionGen {
     }
 
     RegisterTaskDefinitionRequest build() {
-      List<Volume> volumes = d.list(0, 3, 0.35, i -> volume(i));
+      // Each volume draws which containers mount it, so that dropping a volume while shrinking
+      // takes its mount points along and leaves the containers' own draws as they were.
+      List<VolumeDraft> drafts = d.list(0, 3, 0.35, i -> new VolumeDraft(volume(i), d.between(0, 1023), d.pick(null, false, true)));
+      List<Volume> volumes = drafts.stream().map(VolumeDraft::volume).toList();
       d.list(1, 10, 0.5, i -> {
-        ContainerDefinition c = container(i, volumes);
+        ContainerDefinition c = container(i, drafts);
         containers.add(c);
         return c;
       });
@@ -211,7 +217,8 @@ final class TaskDefinitionGen {
           .containerDefinitions(containers)
           .networkMode(p.networkMode())
           .requiresCompatibilities(compatibilities());
-      if (!volumes.isEmpty() || d.chance(0.1)) {
+      boolean emptyVolumes = d.chance(0.1); // drawn either way, to keep later draws aligned while shrinking
+      if (!volumes.isEmpty() || emptyVolumes) {
         b.volumes(volumes);
       }
       if (taskCpu != null) {
@@ -221,7 +228,8 @@ final class TaskDefinitionGen {
         b.memory(memoryText(taskMemory));
       }
       // Fargate needs an execution role for awslogs, ECR images and secrets (§7.6); give it one always.
-      if (p.fargate() || needsExecutionRole || d.chance(0.3)) {
+      boolean role = d.chance(0.3);
+      if (p.fargate() || needsExecutionRole || role) {
         b.executionRoleArn(Fixtures.role(d.pick("ecsTaskExecutionRole", "app-execution-role")));
       }
       b.taskRoleArn(d.maybe(0.4, () -> Fixtures.role(d.pick("app-task-role", family + "-task"))));
@@ -274,7 +282,8 @@ final class TaskDefinitionGen {
     }
 
     private String memoryText(int mib) {
-      if (!unitForms || mib % 1024 != 0 || !d.chance(0.25)) {
+      boolean units = d.chance(0.25);
+      if (!unitForms || mib % 1024 != 0 || !units) {
         return Integer.toString(mib);
       }
       return mib / 1024 + d.pick("GB", " GB", " gb");
@@ -332,7 +341,7 @@ final class TaskDefinitionGen {
 
     // ---------------------------------------------------------------- containers
 
-    private ContainerDefinition container(int index, List<Volume> volumes) {
+    private ContainerDefinition container(int index, List<VolumeDraft> volumes) {
       String name = uniqueContainerName();
       ContainerDefinition.Builder c = ContainerDefinition.builder().name(name).image(image());
       // The first container is essential (essential defaults to true): at least one must be (§7.2).
@@ -357,12 +366,11 @@ final class TaskDefinitionGen {
       c.logConfiguration(d.maybe(0.4, () -> logConfiguration(name)));
       if (!volumes.isEmpty()) {
         List<MountPoint> mounts = new ArrayList<>();
-        for (Volume v : volumes) {
-          String path = p.windows() ? "C:\\mnt\\" + v.name() : "/mnt/" + v.name();
-          MountPoint m = d.maybe(0.5, () -> MountPoint.builder().sourceVolume(v.name()).containerPath(path)
-              .readOnly(d.pick(null, false, true)).build());
-          if (m != null) {
-            mounts.add(m);
+        for (VolumeDraft v : volumes) {
+          if ((v.mountMask() >> index & 1) == 1) {
+            String name = v.volume().name();
+            String path = p.windows() ? "C:\\mnt\\" + name : "/mnt/" + name;
+            mounts.add(MountPoint.builder().sourceVolume(name).containerPath(path).readOnly(v.readOnly()).build());
           }
         }
         if (!mounts.isEmpty()) {
@@ -372,12 +380,12 @@ final class TaskDefinitionGen {
       if (!p.windows() && index > 0) {
         c.dependsOn(d.maybe(0.3, () -> dependencies(index)));
       }
-      if (p.ec2() && !p.windows() && gpusLeft > 0) {
-        // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8).
+      if (p.ec2() && !p.windows()) {
+        // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8); at most 4 a task.
         c.resourceRequirements(d.maybe(0.1, () -> {
-          int gpus = d.between(1, Math.min(2, gpusLeft));
+          int gpus = Math.min(d.between(1, 2), gpusLeft);
           gpusLeft -= gpus;
-          return List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build());
+          return gpus == 0 ? null : List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build());
         }));
       }
       extras(c, index);
@@ -397,11 +405,13 @@ final class TaskDefinitionGen {
       if (p.windows()) {
         return d.pick(Fixtures.WINDOWS_IMAGES);
       }
-      if (d.chance(0.3)) {
+      String ecr = d.maybe(0.3, () -> Fixtures.ecrImage(region, d.pick("app", "payments/api", "worker"), d.pick("latest", "1.0.3", "2024-11-30")));
+      String other = d.pick(Fixtures.LINUX_IMAGES);
+      if (ecr != null) {
         needsExecutionRole |= p.fargate();
-        return Fixtures.ecrImage(region, d.pick("app", "payments/api", "worker"), d.pick("latest", "1.0.3", "2024-11-30"));
+        return ecr;
       }
-      return d.pick(Fixtures.LINUX_IMAGES);
+      return other;
     }
 
     /**
@@ -418,18 +428,20 @@ final class TaskDefinitionGen {
         kind = reservationAllowed ? d.between(1, 3) : 1;
       }
       int ceiling = taskMemory != null ? taskMemory : compact ? 512 : 4096;
-      Integer reservation = null;
-      if ((kind == 2 || kind == 3) && memoryReservationLeft >= 32) {
-        int share = taskMemory != null ? Math.max(32, Math.min(memoryReservationLeft, taskMemory / 4)) : compact ? 256 : 2048;
-        reservation = d.between(32, share);
+      // Both values are drawn whatever is used, so that draws stay aligned while shrinking.
+      int share = taskMemory != null ? Math.max(32, Math.min(Math.max(32, memoryReservationLeft), taskMemory / 4)) : compact ? 256 : 2048;
+      int reservationDrawn = d.between(32, share);
+      Integer reservation = (kind == 2 || kind == 3) && reservationDrawn <= memoryReservationLeft ? reservationDrawn : null;
+      if (reservation != null) {
         memoryReservationLeft -= reservation;
         c.memoryReservation(reservation);
-      } else if (kind == 2) {
-        kind = taskMemory != null ? 0 : 1; // no reservation budget left: fall back to a hard limit
       }
-      if (kind == 1 || kind == 3) {
-        int floor = Math.max(p.windows() ? 256 : 32, reservation == null ? 0 : reservation);
-        c.memory(d.between(floor, Math.max(floor, ceiling)));
+      // Without task memory a container needs memory when it got no reservation (no budget left).
+      boolean memory = kind == 1 || kind == 3 || kind == 2 && reservation == null && taskMemory == null;
+      int floor = Math.max(p.windows() ? 256 : 32, reservation == null ? 0 : reservation);
+      int memoryDrawn = d.between(floor, Math.max(floor, ceiling));
+      if (memory) {
+        c.memory(memoryDrawn);
       }
       if (d.chance(0.5)) {
         int max = taskCpu != null ? cpuLeft : compact ? 256 : 2048;
