@@ -143,7 +143,7 @@ class EcsJsonTest {
         .satisfies(p -> {
           assertThat(p.line()).isEqualTo(2);
           assertThat(p.column()).isEqualTo(10);
-          assertThat(p.reason()).startsWith("not valid JSON: Unexpected character ('}'");
+          assertThat(p.reason()).isEqualTo("not valid JSON: unexpected character '}'");
         });
     assertThat(readFails(EcsJson.strict(), "{\"family\": \"a\"", TaskDefinition.class).problems().get(0).reason())
         .isEqualTo("not valid JSON: the document ends before it is complete");
@@ -152,7 +152,7 @@ class EcsJsonTest {
     assertThat(readFails(EcsJson.strict(), "{} {}", TaskDefinition.class).problems().get(0).reason())
         .isEqualTo("unexpected content after the end of the document");
     assertThat(readFails(EcsJson.strict(), "{\"family\": \"a\", \"family\": \"b\"}", TaskDefinition.class).problems().get(0).reason())
-        .isEqualTo("not valid JSON: Duplicate field 'family'");
+        .isEqualTo("not valid JSON: member 'family' appears more than once");
     assertThat(readFails(EcsJson.strict(), "null", TaskDefinition.class).problems().get(0).reason())
         .isEqualTo("the document is null, expected an object");
   }
