@@ -126,6 +126,18 @@ final class Choices {
     return put(random.nextDouble() < p ? 1 : 0) == 1;
   }
 
+  /**
+   * The "no more" a list records when it reaches its maximum size, where it asks nothing: always 0.
+   * With it, deleting one element of a full list while shrinking leaves a record in which that 0
+   * ends the shorter list, and what follows the list stays aligned.
+   */
+  void drawStop() {
+    if (random == null && !largest) {
+      readPos++;
+    }
+    put(0);
+  }
+
   /** An index drawn with the given weights (all positive) when random. */
   int drawWeighted(int[] weights, int total) {
     if (random == null) {

@@ -42,6 +42,8 @@ final class ClusterGen {
 
   private static final List<String> CLUSTER_NAMES = List.of("default", "prod", "staging-cluster", "batch", "ecs-cluster-1", "payments_prod");
 
+  private static final List<InstanceType> GPU_TYPES = ContainerInstanceGen.TYPES.stream().filter(t -> t.gpus() > 0).toList();
+
   private ClusterGen() {}
 
   static Gen<ClusterState> clusters() {
@@ -62,7 +64,14 @@ final class ClusterGen {
     int azCount = d.between(1, 6);
     ContainerInstanceGen.Site site = ContainerInstanceGen.site(d, name, azCount);
     EcsArns arns = site.arns();
-    List<InstanceType> palette = d.list(1, 3, 0.4, i -> d.pick(ContainerInstanceGen.TYPES));
+    List<InstanceType> drawn = d.list(1, 3, 0.4, i -> d.pick(ContainerInstanceGen.TYPES));
+    // About one cluster in six is (partly) a GPU cluster, so that GPU tasks find GPU instances.
+    boolean gpuCluster = d.chance(0.15);
+    InstanceType gpuType = d.pick(GPU_TYPES);
+    List<InstanceType> palette = new ArrayList<>(drawn);
+    if (gpuCluster) {
+      palette.add(0, gpuType);
+    }
     List<InstanceDraft> instances = d.list(1, 10, 0.7, i -> {
       InstanceType type = d.pick(palette);
       boolean windows = ContainerInstanceGen.windowsCapable(type) && d.chance(0.1);

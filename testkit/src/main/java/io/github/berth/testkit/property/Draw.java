@@ -108,6 +108,9 @@ final class Draw {
         c.endSpan(span);
       }
     }
+    if (n == max && max > min) {
+      c.drawStop();
+    }
     return out.build();
   }
 

@@ -341,6 +341,9 @@ public abstract class Gen<T> {
             c.endSpan(span);
           }
         }
+        if (n == max && max > min) {
+          c.drawStop();
+        }
         return out.build();
       }
     };
@@ -400,6 +403,9 @@ public abstract class Gen<T> {
             }
           }
           duplicatesInARow = 0;
+        }
+        if (out.size() == max && max > min) {
+          c.drawStop();
         }
         return out;
       }

@@ -46,6 +46,10 @@ import java.util.Set;
  * ecs-placement-taskdef.md §7 (and §4.6-4.8 for ports and GPUs). Each rule the generator respects is
  * noted where it is respected. Where the reference leaves a rule open, the generator stays on the
  * side every reading accepts (noted [model]).
+ *
+ * <p>For shrinking, the generator draws the same choices in the same order whatever the platform
+ * and whatever earlier parts came out, and only uses them or not: then a change of one choice (Windows
+ * to Linux, awsvpc to bridge, a part dropped) leaves every later choice meaning what it meant.
  */
 final class TaskDefinitionGen {
 
@@ -183,20 +187,22 @@ final class TaskDefinitionGen {
       this.unitForms = o.unitForms();
       this.region = region;
       this.family = name(d, Fixtures.FAMILIES);
+      // Fargate needs task cpu and memory from its table (§7.3, §7.4).
+      FargateSizes.Row row = d.pick(p.windows() ? FargateSizes.WINDOWS : FargateSizes.LINUX);
+      int fargateMemory = d.pick(row.memory());
+      // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of §7.3 accepts.
+      Integer cpu = d.maybe(0.5, () -> compact ? d.pick(256, 512, 1024, 128, 2048) : d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
+      boolean memoryWanted = d.chance(0.5);
+      int memory = compact ? d.pick(512, 1024, 256, 2048) : d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384);
       if (p.fargate()) {
-        // Fargate needs task cpu and memory from its table (§7.3, §7.4).
-        FargateSizes.Row row = d.pick(p.windows() ? FargateSizes.WINDOWS : FargateSizes.LINUX);
         taskCpu = row.cpu();
-        taskMemory = d.pick(row.memory());
+        taskMemory = fargateMemory;
       } else if (p.windows()) {
         taskCpu = null; // ignored for Windows containers on EC2 (§7.3): leave them out
         taskMemory = null;
       } else {
-        // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of §7.3 accepts.
-        taskCpu = d.maybe(0.5, () -> compact ? d.pick(256, 512, 1024, 128, 2048) : d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
-        boolean memory = d.chance(0.5);
-        taskMemory = !(o.taskMemory() != null ? o.taskMemory() : memory) ? null
-            : compact ? d.pick(512, 1024, 256, 2048) : d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384);
+        taskCpu = cpu;
+        taskMemory = (o.taskMemory() != null ? o.taskMemory() : memoryWanted) ? memory : null;
       }
       cpuLeft = taskCpu == null ? Integer.MAX_VALUE : taskCpu;
       memoryReservationLeft = taskMemory == null ? Integer.MAX_VALUE : taskMemory;
@@ -229,28 +235,30 @@ final class TaskDefinitionGen {
       }
       // Fargate needs an execution role for awslogs, ECR images and secrets (§7.6); give it one always.
       boolean role = d.chance(0.3);
+      String roleName = d.pick("ecsTaskExecutionRole", "app-execution-role");
       if (p.fargate() || needsExecutionRole || role) {
-        b.executionRoleArn(Fixtures.role(d.pick("ecsTaskExecutionRole", "app-execution-role")));
+        b.executionRoleArn(Fixtures.role(roleName));
       }
       b.taskRoleArn(d.maybe(0.4, () -> Fixtures.role(d.pick("app-task-role", family + "-task"))));
-      RuntimePlatform platform = runtimePlatform();
-      if (platform != null) {
-        b.runtimePlatform(platform);
+      b.runtimePlatform(runtimePlatform());
+      EphemeralStorage storage = d.maybe(0.2, () -> EphemeralStorage.builder().sizeInGiB(d.between(21, 200)).build());
+      if (p.fargate() && !p.windows()) {
+        b.ephemeralStorage(storage); // 21-200 GiB, Fargate Linux only
       }
-      if (p.fargate() && !p.windows() && d.chance(0.2)) {
-        b.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(d.between(21, 200)).build()); // 21-200 GiB, Fargate Linux only
-      }
+      PidMode pid = d.maybe(0.1, () -> d.pick(PidMode.TASK, PidMode.HOST));
+      IpcMode ipc = d.maybe(0.1, () -> d.pick(IpcMode.TASK, IpcMode.HOST, IpcMode.NONE));
       if (p.ec2() && !p.windows()) {
         // pidMode and ipcMode: not on Fargate (§7.6) nor Windows. [model] not on EXTERNAL either.
-        b.pidMode(d.maybe(0.1, () -> d.pick(PidMode.TASK, PidMode.HOST)));
-        b.ipcMode(d.maybe(0.1, () -> d.pick(IpcMode.TASK, IpcMode.HOST, IpcMode.NONE)));
+        b.pidMode(pid);
+        b.ipcMode(ipc);
       }
       b.tags(d.maybe(0.3, this::tags));
       return b.build();
     }
 
     private List<Compatibility> compatibilities() {
-      if (p.fargate() && !p.windows() && d.chance(0.2)) {
+      boolean both = d.chance(0.2);
+      if (p.fargate() && !p.windows() && both) {
         return List.of(Compatibility.FARGATE, Compatibility.EC2); // valid for both: awsvpc, a Fargate size, no GPU
       }
       return List.of(p.launchType());
@@ -258,9 +266,12 @@ final class TaskDefinitionGen {
 
     private RuntimePlatform runtimePlatform() {
       // Windows must say so; ARM64 must say so; x86_64 Linux may (the defaults, §7.4).
-      if (p.windows() || p.architecture().equals(CPUArchitecture.ARM64) || d.chance(0.3)) {
+      boolean explicit = p.windows() || p.architecture().equals(CPUArchitecture.ARM64);
+      boolean platform = d.chance(0.3);
+      boolean architecture = d.chance(0.5);
+      if (explicit || platform) {
         RuntimePlatform.Builder rp = RuntimePlatform.builder().operatingSystemFamily(p.osFamily());
-        if (p.windows() || p.architecture().equals(CPUArchitecture.ARM64) || d.chance(0.5)) {
+        if (explicit || architecture) {
           rp.cpuArchitecture(p.architecture());
         }
         return rp.build();
@@ -269,71 +280,74 @@ final class TaskDefinitionGen {
     }
 
     private String cpuText(int units) {
-      if (!unitForms || !d.chance(0.25)) {
+      boolean inUnits = d.chance(0.25);
+      boolean leadingZero = d.chance(0.5);
+      String suffix = d.pick(" vCPU", " vcpu", "vCPU");
+      if (!unitForms || !inUnits) {
         return Integer.toString(units);
       }
       // Unit forms ECS accepts and converts on registration (§7.3): "1 vCPU", ".25 vcpu".
       String vcpu = units % 1024 == 0 ? Integer.toString(units / 1024)
-          : units == 256 ? d.pick(".25", "0.25") : units == 512 ? d.pick(".5", "0.5") : units == 128 ? ".125" : null;
-      if (vcpu == null) {
-        return Integer.toString(units);
-      }
-      return vcpu + d.pick(" vCPU", " vcpu", "vCPU");
+          : units == 256 ? (leadingZero ? "0.25" : ".25") : units == 512 ? (leadingZero ? "0.5" : ".5") : units == 128 ? ".125" : null;
+      return vcpu == null ? Integer.toString(units) : vcpu + suffix;
     }
 
     private String memoryText(int mib) {
-      boolean units = d.chance(0.25);
-      if (!unitForms || mib % 1024 != 0 || !units) {
+      boolean inUnits = d.chance(0.25);
+      String suffix = d.pick("GB", " GB", " gb");
+      if (!unitForms || mib % 1024 != 0 || !inUnits) {
         return Integer.toString(mib);
       }
-      return mib / 1024 + d.pick("GB", " GB", " gb");
+      return mib / 1024 + suffix;
     }
 
     // ---------------------------------------------------------------- volumes
 
     private Volume volume(int index) {
       String name = d.pick("data", "cache", "logs", "config", "shared", "scratch") + "-" + index;
+      int kind = d.between(0, 3);
+      boolean shared = d.chance(0.5);
+      boolean autoprovision = d.chance(0.5);
+      boolean efsOnFargate = d.chance(0.3);
+      EFSVolumeConfiguration efs = efs();
       Volume.Builder v = Volume.builder().name(name);
       if (p.fargate()) {
         // Fargate: bind mounts without a source path (host.sourcePath is refused, §7.6); EFS on Linux.
-        if (!p.windows() && d.chance(0.3)) {
-          v.efsVolumeConfiguration(efs());
+        if (!p.windows() && efsOnFargate) {
+          v.efsVolumeConfiguration(efs);
         }
         return v.build();
       }
       if (p.windows()) {
         return v.host(HostVolumeProperties.builder().sourcePath("C:\\ecs\\" + name).build()).build();
       }
-      int kind = d.between(0, p.ec2() ? 3 : 2);
-      switch (kind) {
+      switch (p.ec2() ? kind : kind % 3) { // EFS: not on EXTERNAL
         case 0:
           return v.host(HostVolumeProperties.builder().sourcePath("/ecs/" + name).build()).build();
         case 1:
           return v.build(); // a volume with no configuration: Docker's own, for the task's life
         case 2: {
-          boolean shared = d.chance(0.5);
           DockerVolumeConfiguration.Builder dv = DockerVolumeConfiguration.builder()
               .scope(shared ? Scope.SHARED : Scope.TASK).driver("local");
-          if (shared && d.chance(0.5)) {
+          if (shared && autoprovision) {
             dv.autoprovision(true); // autoprovision only with the shared scope
           }
           return v.dockerVolumeConfiguration(dv.build()).build();
         }
         default:
-          return v.efsVolumeConfiguration(efs()).build();
+          return v.efsVolumeConfiguration(efs).build();
       }
     }
 
     private EFSVolumeConfiguration efs() {
       EFSVolumeConfiguration.Builder e = EFSVolumeConfiguration.builder().fileSystemId("fs-" + d.hex(8));
-      if (d.chance(0.5)) {
-        e.rootDirectory(d.pick("/", "/data", "/shared/app"));
-      }
-      if (d.chance(0.5)) {
-        boolean encrypted = d.chance(0.7);
+      e.rootDirectory(d.maybe(0.5, () -> d.pick("/", "/data", "/shared/app")));
+      Boolean encrypted = d.maybe(0.5, () -> d.chance(0.7));
+      Integer port = d.maybe(0.3, () -> d.between(20049, 20100));
+      if (encrypted != null) {
         e.transitEncryption(encrypted ? EFSTransitEncryption.ENABLED : EFSTransitEncryption.DISABLED);
-        if (encrypted && d.chance(0.3)) {
-          e.transitEncryptionPort(d.between(20049, 20100)); // only meaningful with encryption on
+        if (encrypted) {
+          e.transitEncryptionPort(port); // only meaningful with encryption on
         }
       }
       return e.build();
@@ -368,25 +382,27 @@ final class TaskDefinitionGen {
         List<MountPoint> mounts = new ArrayList<>();
         for (VolumeDraft v : volumes) {
           if ((v.mountMask() >> index & 1) == 1) {
-            String name = v.volume().name();
-            String path = p.windows() ? "C:\\mnt\\" + name : "/mnt/" + name;
-            mounts.add(MountPoint.builder().sourceVolume(name).containerPath(path).readOnly(v.readOnly()).build());
+            String volume = v.volume().name();
+            String path = p.windows() ? "C:\\mnt\\" + volume : "/mnt/" + volume;
+            mounts.add(MountPoint.builder().sourceVolume(volume).containerPath(path).readOnly(v.readOnly()).build());
           }
         }
         if (!mounts.isEmpty()) {
           c.mountPoints(mounts);
         }
       }
-      if (!p.windows() && index > 0) {
-        c.dependsOn(d.maybe(0.3, () -> dependencies(index)));
+      if (index > 0) {
+        List<ContainerDependency> dependsOn = d.maybe(0.3, () -> dependencies(index));
+        if (!p.windows()) {
+          c.dependsOn(dependsOn);
+        }
       }
-      if (p.ec2() && !p.windows()) {
-        // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8); at most 4 a task.
-        c.resourceRequirements(d.maybe(0.1, () -> {
-          int gpus = Math.min(d.between(1, 2), gpusLeft);
-          gpusLeft -= gpus;
-          return gpus == 0 ? null : List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build());
-        }));
+      // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8); at most 4 a task.
+      Integer gpusWanted = d.maybe(0.1, () -> d.between(1, 2));
+      if (gpusWanted != null && p.ec2() && !p.windows() && gpusLeft > 0) {
+        int gpus = Math.min(gpusWanted, gpusLeft);
+        gpusLeft -= gpus;
+        c.resourceRequirements(List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(Integer.toString(gpus)).build()));
       }
       extras(c, index);
       return c.build();
@@ -402,11 +418,11 @@ final class TaskDefinitionGen {
     }
 
     private String image() {
-      if (p.windows()) {
-        return d.pick(Fixtures.WINDOWS_IMAGES);
-      }
       String ecr = d.maybe(0.3, () -> Fixtures.ecrImage(region, d.pick("app", "payments/api", "worker"), d.pick("latest", "1.0.3", "2024-11-30")));
-      String other = d.pick(Fixtures.LINUX_IMAGES);
+      String other = d.pick(p.windows() ? Fixtures.WINDOWS_IMAGES : Fixtures.LINUX_IMAGES);
+      if (p.windows()) {
+        return other;
+      }
       if (ecr != null) {
         needsExecutionRole |= p.fargate();
         return ecr;
@@ -421,12 +437,8 @@ final class TaskDefinitionGen {
      */
     private void memoryAndCpu(ContainerDefinition.Builder c) {
       boolean reservationAllowed = !p.windows(); // Windows: no memoryReservation (§4.4)
-      int kind; // 0 none, 1 memory, 2 reservation, 3 both
-      if (taskMemory != null) {
-        kind = reservationAllowed ? d.between(0, 3) : d.between(0, 1);
-      } else {
-        kind = reservationAllowed ? d.between(1, 3) : 1;
-      }
+      // 0 none, 1 memory, 2 reservation, 3 both (without task memory, at least one of them)
+      int kind = d.between(taskMemory != null ? 0 : 1, reservationAllowed ? 3 : 1);
       int ceiling = taskMemory != null ? taskMemory : compact ? 512 : 4096;
       // Both values are drawn whatever is used, so that draws stay aligned while shrinking.
       int share = taskMemory != null ? Math.max(32, Math.min(Math.max(32, memoryReservationLeft), taskMemory / 4)) : compact ? 256 : 2048;
@@ -465,34 +477,43 @@ final class TaskDefinitionGen {
       boolean rangesAllowed = !p.windows() && (p.bridgeLike() || p.networkMode().equals(NetworkMode.AWSVPC));
       TransportProtocol protocol = d.pick(null, TransportProtocol.TCP, TransportProtocol.UDP);
       m.protocol(protocol);
-      if (rangesAllowed && d.chance(0.15)) {
-        int length = d.between(1, 20);
-        int first = freeRange(d.between(10000, 29000), length);
-        m.containerPortRange(first + "-" + (first + length));
+      boolean range = d.chance(0.15);
+      int rangeLength = d.between(1, 20);
+      int rangeStart = d.between(10000, 29000);
+      boolean common = !d.chance(0.4);
+      int commonPort = d.pick(Fixtures.COMMON_PORTS);
+      int otherPort = d.between(1024, 9999);
+      int bridgeKind = d.between(0, 2);
+      int staticHostPort = d.between(1024, 9999);
+      boolean hostPortGiven = d.chance(0.5);
+      boolean named = d.chance(0.2);
+      if (rangesAllowed && range) {
+        int first = freeRange(rangeStart, rangeLength);
+        m.containerPortRange(first + "-" + (first + rangeLength));
         return m.build();
       }
-      int containerPort = freePort(usedContainerPorts, d.chance(0.4) ? d.between(1024, 9999) : d.pick(Fixtures.COMMON_PORTS));
+      int containerPort = freePort(usedContainerPorts, common ? commonPort : otherPort);
       usedContainerPorts.set(containerPort);
       m.containerPort(containerPort);
       if (p.bridgeLike()) {
-        switch (d.between(0, 2)) {
+        switch (bridgeKind) {
           case 0:
             break; // omitted: dynamic
           case 1:
             m.hostPort(0); // dynamic, said explicitly
             break;
           default:
-            int host = freePort(usedHostPorts, d.between(1024, 9999));
+            int host = freePort(usedHostPorts, staticHostPort);
             usedHostPorts.set(host);
             m.hostPort(host);
         }
-      } else if (d.chance(0.5)) {
-        usedHostPorts.set(containerPort);
-        m.hostPort(containerPort); // awsvpc and host: equal or omitted
       } else {
         usedHostPorts.set(containerPort);
+        if (hostPortGiven) {
+          m.hostPort(containerPort); // awsvpc and host: equal or omitted
+        }
       }
-      if (d.chance(0.2)) {
+      if (named) {
         String name = "port-" + containerPort; // lower case, digits, '-'; unique in the task
         if (portNames.add(name)) {
           m.name(name);
@@ -558,9 +579,11 @@ final class TaskDefinitionGen {
     }
 
     private Secret secret(String name) {
-      String valueFrom = d.chance(0.5)
+      boolean ssm = d.chance(0.5);
+      String suffix = d.hex(6);
+      String valueFrom = ssm
           ? Fixtures.ssmParameter(region, family + "/" + name.toLowerCase())
-          : Fixtures.secretsManagerSecret(region, family + "-" + name.toLowerCase(), d.hex(6));
+          : Fixtures.secretsManagerSecret(region, family + "-" + name.toLowerCase(), suffix);
       return Secret.builder().name(name).valueFrom(valueFrom).build();
     }
 
@@ -576,16 +599,22 @@ final class TaskDefinitionGen {
             LogDriver.GELF, LogDriver.FLUENTD, LogDriver.SPLUNK);
       }
       LogDriver driver = d.pick(drivers);
+      boolean streamPrefix = d.chance(0.7);
+      String prefix = d.pick("ecs", container);
+      boolean createGroup = d.chance(0.2);
+      boolean jsonOptions = d.chance(0.5);
+      String maxSize = d.pick("10m", "100m");
+      String maxFile = d.pick("3", "5");
       LogConfiguration.Builder l = LogConfiguration.builder().logDriver(driver);
       Map<String, String> options = new LinkedHashMap<>();
       if (driver.equals(LogDriver.AWSLOGS)) {
         needsExecutionRole |= p.fargate();
         options.put("awslogs-group", "/ecs/" + family);
         options.put("awslogs-region", region);
-        if (p.fargate() || d.chance(0.7)) {
-          options.put("awslogs-stream-prefix", d.pick("ecs", container)); // required on Fargate
+        if (p.fargate() || streamPrefix) {
+          options.put("awslogs-stream-prefix", prefix); // required on Fargate
         }
-        if (d.chance(0.2)) {
+        if (createGroup) {
           options.put("awslogs-create-group", "true");
         }
       } else if (driver.equals(LogDriver.SPLUNK)) {
@@ -593,9 +622,9 @@ final class TaskDefinitionGen {
         needsExecutionRole = true; // the token comes from a secret
         l.secretOptions(List.of(Secret.builder().name("splunk-token").valueFrom(Fixtures.ssmParameter(region, "splunk/token")).build()));
       } else if (driver.equals(LogDriver.JSON_FILE)) {
-        if (d.chance(0.5)) {
-          options.put("max-size", d.pick("10m", "100m"));
-          options.put("max-file", d.pick("3", "5"));
+        if (jsonOptions) {
+          options.put("max-size", maxSize);
+          options.put("max-file", maxFile);
         }
       } else if (driver.equals(LogDriver.SYSLOG)) {
         options.put("syslog-address", "udp://127.0.0.1:514");
@@ -647,24 +676,29 @@ final class TaskDefinitionGen {
       c.startTimeout(d.maybe(0.1, () -> d.between(2, 120)));
       c.dockerLabels(d.maybe(0.15, () -> ImmutableMap.of("com.example.team", d.pick("payments", "search"),
           "com.example.tier", d.pick("web", "batch"))));
-      if (p.windows()) {
-        return;
-      }
-      // Linux only from here (Windows supports none of these).
-      c.readonlyRootFilesystem(d.maybe(0.1, () -> d.chance(0.5)));
-      c.ulimits(d.maybe(0.1, () -> {
+      Boolean readonlyRoot = d.maybe(0.1, () -> d.chance(0.5));
+      List<Ulimit> ulimits = d.maybe(0.1, () -> {
         int soft = d.between(1024, 65536);
         return List.of(Ulimit.builder().name(UlimitName.NOFILE).softLimit(soft).hardLimit(d.between(soft, 1048576)).build());
-      }));
-      c.linuxParameters(d.maybe(0.1, () -> LinuxParameters.builder().initProcessEnabled(true).build()));
+      });
+      LinuxParameters linux = d.maybe(0.1, () -> LinuxParameters.builder().initProcessEnabled(true).build());
+      Boolean privileged = d.maybe(0.05, () -> d.chance(0.5));
+      String hostname = d.maybe(0.1, () -> d.pick("app", "web-1"));
+      Integer linkTo = index == 0 ? null : d.maybe(0.1, () -> d.between(0, index - 1));
+      if (p.windows()) {
+        return; // Windows supports none of what follows
+      }
+      c.readonlyRootFilesystem(readonlyRoot);
+      c.ulimits(ulimits);
+      c.linuxParameters(linux);
       if (!p.fargate()) {
-        c.privileged(d.maybe(0.05, () -> d.chance(0.5))); // privileged: not on Fargate (§7.6)
+        c.privileged(privileged); // privileged: not on Fargate (§7.6)
       }
       if (!NetworkMode.AWSVPC.equals(p.networkMode())) {
-        c.hostname(d.maybe(0.1, () -> d.pick("app", "web-1"))); // hostname: not with awsvpc (§7.2)
+        c.hostname(hostname); // hostname: not with awsvpc (§7.2)
       }
-      if (p.bridgeLike() && index > 0) {
-        c.links(d.maybe(0.1, () -> List.of(containers.get(d.between(0, index - 1)).name()))); // links: bridge only (§7.2)
+      if (p.bridgeLike() && linkTo != null) {
+        c.links(List.of(containers.get(linkTo).name())); // links: bridge only (§7.2)
       }
     }
 
