@@ -20,6 +20,7 @@ class ReadmePropertyExampleTest {
 
   // ---- The code under test: two helpers of a deployment pipeline. ----
 
+  // readme:property-example
   /** Adds a log router sidecar to a task definition before the pipeline registers it. */
   static RegisterTaskDefinitionRequest addLogRouter(RegisterTaskDefinitionRequest td) {
     List<ContainerDefinition> containers = new ArrayList<>(td.containerDefinitions());
@@ -40,6 +41,14 @@ class ReadmePropertyExampleTest {
     return td.toBuilder().containerDefinitions(containers).build();
   }
 
+  @Test
+  void whateverTaskDefinitionComesInTheSidecarKeepsItValid() {
+    Property.forAll(EcsGen.taskDefinitions())
+        .tries(300)
+        .check(td -> assertThat(TaskDefinitionValidator.validate(addLogRouter(td))).isEmpty());
+  }
+  // end readme:property-example
+
   /** How many more tasks of a size the cluster's active, connected instances can take. */
   static int roomFor(ClusterState cluster, int cpu, int memory) {
     int room = 0;
@@ -54,15 +63,6 @@ class ReadmePropertyExampleTest {
   static int remaining(ContainerInstance i, String resource) {
     return i.remainingResources().stream()
         .filter(r -> r.name().equals(resource)).mapToInt(Resource::integerValue).sum();
-  }
-
-  // ---- The properties. ----
-
-  @Test
-  void whateverTaskDefinitionComesInTheSidecarKeepsItValid() {
-    Property.forAll(EcsGen.taskDefinitions())
-        .tries(300)
-        .check(td -> assertThat(TaskDefinitionValidator.validate(addLogRouter(td))).isEmpty());
   }
 
   @Test
