@@ -17,7 +17,7 @@ import java.time.Instant;
  *       scale-in cooldown runs.
  *   <li>Capacity 0 (an ECS service with no running task publishes no CPU): one datapoint above the
  *       target is enough, and the policy asks for the minimum possible, 1 task (DG
- *       {@code service-auto-scaling.md}).
+ *       {@code service-auto-scaling.md}); [model] not again within its scale-out cooldown.
  * </ul>
  *
  * The scalable target's min and max, suspension and deployments are applied when the proposals
@@ -78,11 +78,14 @@ public final class TargetTracking {
       long now,
       TargetTrackingFormula formula) {
     if (capacity == 0) {
-      // Scale from zero on one datapoint showing demand, by the minimum possible amount.
-      if (latestDatapoint > target) {
-        out.set(ScalingProposal.Direction.OUT, 1, highAlarmName, null);
-      } else {
+      // Scale from zero on one datapoint showing demand, by the minimum possible amount; within the
+      // scale-out cooldown the task the policy already added counts as there, as for any scale-out.
+      if (!(latestDatapoint > target)) {
         out.none(capacity);
+      } else if (cooldown.inScaleOutCooldown(now, scaleOutCooldown) && cooldown.lastScaleOutCapacity() >= 1) {
+        out.set(ScalingProposal.Direction.NONE, capacity, highAlarmName, SCALE_OUT_COOLDOWN);
+      } else {
+        out.set(ScalingProposal.Direction.OUT, 1, highAlarmName, null);
       }
       return;
     }

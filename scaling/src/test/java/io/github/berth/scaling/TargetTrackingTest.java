@@ -108,6 +108,14 @@ class TargetTrackingTest {
     assertThat(p.capacity()).isEqualTo(1);
     assertThat(eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, Double.NaN, 0,
         PolicyCooldown.NONE, NOW).direction()).isEqualTo(ScalingProposal.Direction.NONE);
+    // Back at zero within the cooldown of that scale-out: the task it added counts as there.
+    PolicyCooldown cd = PolicyCooldown.NONE.afterScaleOut(NOW, 300, 0, 1);
+    ScalingProposal again = eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, 80, 0, cd,
+        NOW.plusSeconds(120));
+    assertThat(again.direction()).isEqualTo(ScalingProposal.Direction.NONE);
+    assertThat(again.blockedBy()).isEqualTo(TargetTracking.SCALE_OUT_COOLDOWN);
+    assertThat(eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, 80, 0, cd,
+        NOW.plusSeconds(300)).capacity()).isEqualTo(1);
   }
 
   @Test
