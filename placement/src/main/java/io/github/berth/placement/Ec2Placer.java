@@ -27,9 +27,11 @@ final class Ec2Placer {
   private final List<TaskPlacement> placements;
   private final List<Failure> failures;
   private final List<PlacementExplanation> explanations;
+  private final boolean scanOnly;
 
   Ec2Placer(ClusterSnapshot snapshot, PlacementPlan plan, PlacementState state, List<TaskPlacement> placements,
-      List<Failure> failures, List<PlacementExplanation> explanations) {
+      List<Failure> failures, List<PlacementExplanation> explanations, boolean scanOnly) {
+    this.scanOnly = scanOnly;
     this.plan = plan;
     this.state = state;
     this.filters = new FilterChain(state, plan);
@@ -38,7 +40,7 @@ final class Ec2Placer {
     for (int k = 0; k < rules.length; k++) {
       rules[k] = state.rule(plan.strategies().get(k), plan.request().seed());
     }
-    // Spread indexes count tasks of every pool; build them before any placement.
+    // The rules (and the spread indexes they share) exist before any placement, so counts start right.
     this.placements = placements;
     this.failures = failures;
     this.explanations = explanations;
@@ -104,7 +106,7 @@ final class Ec2Placer {
       }
       maxKeys[k] = max;
     }
-    Ranker heap = HeapRanker.tryCreate(members, filters.stage, rules, rank, state.n, maxKeys);
+    Ranker heap = scanOnly ? null : HeapRanker.tryCreate(members, filters.stage, rules, rank, state.n, maxKeys);
     return heap != null ? heap : new ScanRanker(members, filters.stage, rules, rank);
   }
 

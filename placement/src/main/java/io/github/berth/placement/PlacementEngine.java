@@ -33,6 +33,11 @@ public final class PlacementEngine {
    *     ECS's message when the request is invalid; nothing is placed then
    */
   public static PlacementResult place(ClusterSnapshot snapshot, PlacementRequest request) {
+    return place(snapshot, request, false);
+  }
+
+  /** With {@code scanOnly}, every choice scans (the tests compare it with the heap ranker). */
+  static PlacementResult place(ClusterSnapshot snapshot, PlacementRequest request, boolean scanOnly) {
     PlacementPlan plan = RequestPlanner.plan(snapshot, request);
     List<TaskPlacement> placements = new ArrayList<>(request.count());
     List<Failure> failures = new ArrayList<>();
@@ -45,7 +50,7 @@ public final class PlacementEngine {
       } else {
         if (ec2 == null) {
           ec2 = new Ec2Placer(snapshot, plan, new PlacementState(snapshot, plan.group()), placements, failures,
-              explanations);
+              explanations, scanOnly);
         }
         ec2.place(pool, task);
       }
