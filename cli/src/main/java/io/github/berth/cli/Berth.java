@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
     name = "berth",
     mixinStandardHelpOptions = true,
     version = "berth 0.1.0-SNAPSHOT",
-    description = "Amazon ECS in memory: validate task definitions as ECS would judge them.",
+    description = "Amazon ECS in memory: validate task definitions, place tasks and query clusters as ECS would.",
     subcommands = {
         ValidateCommand.class,
+        PlaceCommand.class,
+        QueryCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Berth implements Runnable {
