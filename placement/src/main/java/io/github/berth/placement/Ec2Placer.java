@@ -87,7 +87,7 @@ final class Ec2Placer {
         out[k++] = i;
       }
     }
-    return java.util.Arrays.copyOf(out, k);
+    return k == out.length ? out : java.util.Arrays.copyOf(out, k);
   }
 
   private Ranker ranker(int[] members, int count) {

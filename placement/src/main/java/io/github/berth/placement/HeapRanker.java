@@ -39,24 +39,37 @@ final class HeapRanker implements Ranker {
     this.rankBits = rankBits;
     this.cellOf = new int[n];
     Arrays.fill(cellOf, -1);
-    Map<List<Integer>, Integer> cells = new HashMap<>();
-    List<int[]> buckets = new ArrayList<>();
-    int[] sizes = new int[pool.length];
+    // Cells: one per combination of the cell rules' buckets met in the pool, numbered in order.
+    int[] cell = new int[n];
+    int cellCount = 1;
+    for (StrategyRule.SpreadAttribute r : cellRules) {
+      Map<Long, Integer> renumber = new HashMap<>();
+      for (int i : pool) {
+        long pair = (long) cell[i] << 32 | r.bucketOf[i];
+        Integer id = renumber.get(pair);
+        if (id == null) {
+          id = renumber.size();
+          renumber.put(pair, id);
+        }
+        cell[i] = id;
+      }
+      cellCount = renumber.size();
+    }
+    int[][] bucketsOfCell = new int[cellCount][];
+    int[] sizes = new int[cellCount];
     for (int i : pool) {
-      List<Integer> key = new ArrayList<>(cellRules.length);
-      for (StrategyRule.SpreadAttribute r : cellRules) {
-        key.add(r.bucketOf[i]);
-      }
-      Integer c = cells.get(key);
-      if (c == null) {
-        c = cells.size();
-        cells.put(key, c);
-        buckets.add(key.stream().mapToInt(Integer::intValue).toArray());
-      }
+      int c = cell[i];
       cellOf[i] = c;
       sizes[c]++;
+      if (bucketsOfCell[c] == null) {
+        int[] b = new int[cellRules.length];
+        for (int r = 0; r < cellRules.length; r++) {
+          b[r] = cellRules[r].bucketOf[i];
+        }
+        bucketsOfCell[c] = b;
+      }
     }
-    this.cellBuckets = buckets.toArray(new int[0][]);
+    this.cellBuckets = bucketsOfCell;
     this.heaps = new Heap[cellBuckets.length];
     int[] position = new int[n];
     Arrays.fill(position, -1);

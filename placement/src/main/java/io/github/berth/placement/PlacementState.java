@@ -32,6 +32,7 @@ final class PlacementState implements QueryTarget {
   /** Ports taken by this request, per instance (null until the first). */
   private final PortSet[] taken;
   private final Map<String, StrategyRule.SpreadAttribute> spreadByAttribute = new HashMap<>();
+  private StrategyRule.SpreadAttribute[] spreadIndexes = new StrategyRule.SpreadAttribute[0];
 
   PlacementState(ClusterSnapshot snapshot, String group) {
     this.snapshot = snapshot;
@@ -58,7 +59,15 @@ final class PlacementState implements QueryTarget {
       case BINPACK_CPU -> new StrategyRule.Binpack(cpu);
       case BINPACK_MEMORY -> new StrategyRule.Binpack(memory);
       case SPREAD_INSTANCE -> new StrategyRule.SpreadInstance(groupCount);
-      case SPREAD_ATTRIBUTE -> spreadByAttribute.computeIfAbsent(spec.attribute(), this::spreadIndex);
+      case SPREAD_ATTRIBUTE -> {
+        StrategyRule.SpreadAttribute index = spreadByAttribute.get(spec.attribute());
+        if (index == null) {
+          index = spreadIndex(spec.attribute());
+          spreadByAttribute.put(spec.attribute(), index);
+          spreadIndexes = spreadByAttribute.values().toArray(new StrategyRule.SpreadAttribute[0]);
+        }
+        yield index;
+      }
       case RANDOM -> new StrategyRule.Random(seed);
     };
   }
@@ -70,7 +79,13 @@ final class PlacementState implements QueryTarget {
     for (int i = 0; i < n; i++) {
       String v = column == null ? null : column[i];
       // The missing value is a bucket of its own (a key no attribute value can have).
-      bucketOf[i] = ids.computeIfAbsent(v == null ? "\u0000missing" : v, k -> ids.size());
+      String key = v == null ? "\u0000missing" : v;
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = ids.size();
+        ids.put(key, id);
+      }
+      bucketOf[i] = id;
     }
     int[] counts = new int[ids.size()];
     for (int i = 0; i < n; i++) {
@@ -80,24 +95,24 @@ final class PlacementState implements QueryTarget {
   }
 
   /** Every spread-by-attribute index of this request (to tell them of each placement). */
-  Iterable<StrategyRule.SpreadAttribute> spreadIndexes() {
-    return spreadByAttribute.values();
+  StrategyRule.SpreadAttribute[] spreadIndexes() {
+    return spreadIndexes;
   }
 
   // ------------------------------------------------------------------ ports
 
   boolean tcpTaken(int i, int port) {
-    return Arrays.binarySearch(snapshot.reservedTcp[i], port) >= 0 || (taken[i] != null && taken[i].reservedTcp.contains(port));
+    return Arrays.binarySearch(snapshot.reservedTcp[i], port) >= 0 || (taken[i] != null && taken[i].has(PortSet.RESERVED_TCP, port));
   }
 
   boolean udpTaken(int i, int port) {
-    return Arrays.binarySearch(snapshot.reservedUdp[i], port) >= 0 || (taken[i] != null && taken[i].reservedUdp.contains(port));
+    return Arrays.binarySearch(snapshot.reservedUdp[i], port) >= 0 || (taken[i] != null && taken[i].has(PortSet.RESERVED_UDP, port));
   }
 
   /** Host ports held reserved on the instance (TCP and UDP): ECS allows 100 (reference §4.5). */
   int reservedPortCount(int i) {
     int c = snapshot.reservedTcp[i].length + snapshot.reservedUdp[i].length;
-    return taken[i] == null ? c : c + taken[i].reservedTcp.size() + taken[i].reservedUdp.size();
+    return taken[i] == null ? c : c + taken[i].size[PortSet.RESERVED_TCP] + taken[i].size[PortSet.RESERVED_UDP];
   }
 
   /** Whether the host port is bound on the instance at all (reserved, or a task's dynamic binding). */
@@ -107,18 +122,17 @@ final class PlacementState implements QueryTarget {
       return true;
     }
     PortSet t = taken[i];
-    return t != null && (udp ? t.boundUdp : t.boundTcp).contains(port);
+    return t != null && t.has(udp ? PortSet.BOUND_UDP : PortSet.BOUND_TCP, port);
   }
 
   void reserve(int i, int port, boolean udp) {
     PortSet t = ports(i);
-    (udp ? t.reservedUdp : t.reservedTcp).add(port);
-    (udp ? t.boundUdp : t.boundTcp).add(port);
+    t.add(udp ? PortSet.RESERVED_UDP : PortSet.RESERVED_TCP, port);
+    t.add(udp ? PortSet.BOUND_UDP : PortSet.BOUND_TCP, port);
   }
 
   void bind(int i, int port, boolean udp) {
-    PortSet t = ports(i);
-    (udp ? t.boundUdp : t.boundTcp).add(port);
+    ports(i).add(udp ? PortSet.BOUND_UDP : PortSet.BOUND_TCP, port);
   }
 
   private PortSet ports(int i) {
@@ -130,40 +144,37 @@ final class PlacementState implements QueryTarget {
     return t;
   }
 
-  /** Ports a request took on one instance; small, so plain sorted int arrays. */
+  /** Ports a request took on one instance, in four small sets (few ports, so scanned in full). */
   static final class PortSet {
-    final IntSet reservedTcp = new IntSet();
-    final IntSet reservedUdp = new IntSet();
-    final IntSet boundTcp = new IntSet();
-    final IntSet boundUdp = new IntSet();
-  }
+    static final int RESERVED_TCP = 0;
+    static final int RESERVED_UDP = 1;
+    static final int BOUND_TCP = 2;
+    static final int BOUND_UDP = 3;
+    private static final int[] NONE = new int[0];
 
-  /** A small growable set of ints. */
-  static final class IntSet {
-    private int[] values = new int[4];
-    private int size;
+    final int[][] values = {NONE, NONE, NONE, NONE};
+    final int[] size = new int[4];
 
-    boolean contains(int v) {
-      for (int k = 0; k < size; k++) {
-        if (values[k] == v) {
+    boolean has(int set, int port) {
+      int[] v = values[set];
+      for (int k = size[set] - 1; k >= 0; k--) {
+        if (v[k] == port) {
           return true;
         }
       }
       return false;
     }
 
-    void add(int v) {
-      if (contains(v)) {
+    void add(int set, int port) {
+      if (has(set, port)) {
         return;
       }
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+      int n = size[set];
+      if (n == values[set].length) {
+        values[set] = Arrays.copyOf(values[set], Math.max(2, n * 2));
       }
-      values[size++] = v;
-    }
-
-    int size() {
-      return size;
+      values[set][n] = port;
+      size[set] = n + 1;
     }
   }
 

@@ -1,6 +1,5 @@
 package io.github.berth.placement;
 
-import com.google.common.collect.ImmutableList;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.LaunchType;
 import io.github.berth.core.model.NetworkBinding;
@@ -31,7 +30,7 @@ public record TaskPlacement(
     @Nullable String eniSubnetId) {
 
   public TaskPlacement {
-    containers = ImmutableList.copyOf(containers);
+    containers = List.copyOf(containers);
   }
 
   /** Whether the task takes an ENI of its own (awsvpc). */
@@ -42,7 +41,7 @@ public record TaskPlacement(
   /** The host ports of one container. */
   public record ContainerBindings(String containerName, List<NetworkBinding> networkBindings) {
     public ContainerBindings {
-      networkBindings = ImmutableList.copyOf(networkBindings);
+      networkBindings = List.copyOf(networkBindings);
     }
   }
 }

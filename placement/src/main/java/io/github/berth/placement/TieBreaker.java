@@ -34,22 +34,22 @@ public final class TieBreaker {
 
   /**
    * The rank of each instance in the request's random order: {@code rank[i]} is 0 for the instance
-   * preferred first. Instances sort by {@link #instanceKey} as unsigned values, then by index.
+   * preferred first. Instances sort by the upper 40 bits of {@link #instanceKey} (unsigned), then
+   * by index (so a sort of primitive longs does it).
    */
   public static int[] order(long seed, int instanceCount) {
-    long[] keyed = new long[instanceCount];
-    Integer[] idx = new Integer[instanceCount];
-    for (int i = 0; i < instanceCount; i++) {
-      keyed[i] = instanceKey(seed, i);
-      idx[i] = i;
+    if (instanceCount > (1 << 24)) {
+      throw new IllegalArgumentException("too many instances: " + instanceCount);
     }
-    Arrays.sort(idx, (a, b) -> {
-      int c = Long.compareUnsigned(keyed[a], keyed[b]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    long[] keyed = new long[instanceCount];
+    for (int i = 0; i < instanceCount; i++) {
+      // The sign flip makes the signed sort an unsigned one.
+      keyed[i] = ((instanceKey(seed, i) >>> 24) << 24 | i) ^ Long.MIN_VALUE;
+    }
+    Arrays.sort(keyed);
     int[] rank = new int[instanceCount];
     for (int r = 0; r < instanceCount; r++) {
-      rank[idx[r]] = r;
+      rank[(int) (keyed[r] & 0xFFFFFF)] = r;
     }
     return rank;
   }
