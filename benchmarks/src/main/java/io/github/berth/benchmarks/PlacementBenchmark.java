@@ -77,6 +77,16 @@ public class PlacementBenchmark {
     return PlacementEngine.place(cluster, scenario2);
   }
 
+  /**
+   * Scenario 2 with the placements made into values ({@code TaskPlacement}s with their
+   * {@code NetworkBinding}s), as a caller reading them pays.
+   */
+  @Benchmark
+  @OperationsPerInvocation(TASKS)
+  public Object scenario2WithPlacementValues() {
+    return PlacementEngine.place(cluster, scenario2).placements();
+  }
+
   @Benchmark
   @OperationsPerInvocation(TASKS)
   public PlacementResult binpackCpuMemory() {

@@ -1,10 +1,6 @@
 package io.github.berth.placement;
 
 import io.github.berth.core.model.Failure;
-import io.github.berth.core.model.LaunchType;
-import io.github.berth.core.model.NetworkBinding;
-import io.github.berth.core.model.TransportProtocol;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +13,18 @@ import java.util.Map;
 final class Ec2Placer {
 
   private static final String EXTERNAL_CAPABILITY = "ecs.capability.external";
-  private static final String ANY_IP = "0.0.0.0";
 
   private final PlacementPlan plan;
   private final PlacementState state;
   private final FilterChain filters;
   private final int[] rank;
   private final StrategyRule[] rules;
-  private final List<TaskPlacement> placements;
+  private final PlacementLog log;
   private final List<Failure> failures;
   private final List<PlacementExplanation> explanations;
   private final boolean scanOnly;
 
-  Ec2Placer(ClusterSnapshot snapshot, PlacementPlan plan, PlacementState state, List<TaskPlacement> placements,
+  Ec2Placer(ClusterSnapshot snapshot, PlacementPlan plan, PlacementState state, PlacementLog log,
       List<Failure> failures, List<PlacementExplanation> explanations, boolean scanOnly) {
     this.scanOnly = scanOnly;
     this.plan = plan;
@@ -41,13 +36,13 @@ final class Ec2Placer {
       rules[k] = state.rule(plan.strategies().get(k), plan.request().seed());
     }
     // The rules (and the spread indexes they share) exist before any placement, so counts start right.
-    this.placements = placements;
+    this.log = log;
     this.failures = failures;
     this.explanations = explanations;
   }
 
   /** Places {@code pool.count()} tasks starting at task index {@code firstTask}. */
-  void place(PlacementPlan.Pool pool, int firstTask) {
+  void place(PlacementPlan.Pool pool, int poolIndex, int firstTask) {
     int[] members = members(pool);
     String poolName = pool.capacityProvider() != null ? pool.capacityProvider() : pool.kind().name();
     if (members.length == 0) {
@@ -57,7 +52,6 @@ final class Ec2Placer {
       return;
     }
     Ranker ranker = ranker(members, pool.count());
-    LaunchType launchType = pool.kind() == PlacementPlan.PoolKind.EXTERNAL ? LaunchType.EXTERNAL : LaunchType.EC2;
     for (int t = 0; t < pool.count(); t++) {
       int task = firstTask + t;
       int i = ranker.choose(task);
@@ -65,7 +59,7 @@ final class Ec2Placer {
         explainFailure(members, poolName, task, pool.count() - t);
         return;
       }
-      placements.add(apply(i, task, launchType, pool.capacityProvider()));
+      apply(i, task, poolIndex);
       filters.recheck(i);
       ranker.changed(i);
     }
@@ -110,9 +104,8 @@ final class Ec2Placer {
     return heap != null ? heap : new ScanRanker(members, filters.stage, rules, rank);
   }
 
-  private TaskPlacement apply(int i, int task, LaunchType launchType, String provider) {
+  private void apply(int i, int task, int poolIndex) {
     TaskRequirements req = plan.requirements();
-    ClusterSnapshot s = state.snapshot;
     state.cpu[i] -= req.cpu;
     state.memory[i] -= req.memory;
     if (req.allGpus) {
@@ -134,63 +127,37 @@ final class Ec2Placer {
     for (int p : req.staticUdp) {
       state.reserve(i, p, true);
     }
-    List<TaskPlacement.ContainerBindings> containers = new ArrayList<>(req.containers.size());
+    int offset = log.instance(task, i, poolIndex);
+    if (req.awsvpc) {
+      return; // the task's own ENI: no host ports
+    }
     for (TaskRequirements.ContainerPorts c : req.containers) {
-      List<NetworkBinding> bindings = req.awsvpc ? List.of() : bindings(i, c);
-      containers.add(new TaskPlacement.ContainerBindings(c.name(), bindings));
+      for (TaskRequirements.PortSpec p : c.ports()) {
+        log.hostPort(offset++, hostPort(i, p));
+      }
     }
-    String eniSubnet = req.awsvpc ? eniSubnet(s.availabilityZone[i]) : null;
-    return new TaskPlacement(task, s.arn[i], i, s.availabilityZone[i], launchType, provider, plan.group(),
-        containers, eniSubnet);
   }
 
-  private List<NetworkBinding> bindings(int i, TaskRequirements.ContainerPorts c) {
-    if (c.ports().isEmpty()) {
-      return List.of();
-    }
-    List<NetworkBinding> out = new ArrayList<>(c.ports().size());
-    for (TaskRequirements.PortSpec p : c.ports()) {
-      TransportProtocol protocol = p.udp() ? TransportProtocol.UDP : TransportProtocol.TCP;
-      if (p.containerRange() != null) {
-        int length = p.containerRange()[1] - p.containerRange()[0] + 1;
-        int first = EphemeralPorts.lowestFree(state, i, p.udp(), length);
-        NetworkBinding.Builder b = NetworkBinding.builder().bindIP(ANY_IP).protocol(protocol)
-            .containerPortRange(p.containerRange()[0] + "-" + p.containerRange()[1]);
-        if (first > 0) {
-          for (int port = first; port < first + length; port++) {
-            state.bind(i, port, p.udp());
-          }
-          b.hostPortRange(first + "-" + (first + length - 1));
-        }
-        out.add(b.build());
-        continue;
-      }
-      int host = p.hostPort();
-      if (p.dynamic()) {
-        host = EphemeralPorts.lowestFree(state, i, p.udp(), 1);
-        if (host > 0) {
-          state.bind(i, host, p.udp());
+  /** The host port of one mapping: the static one, or the dynamic one chosen now (first of a range). */
+  private int hostPort(int i, TaskRequirements.PortSpec p) {
+    if (p.containerRange() != null) {
+      int length = p.containerRange()[1] - p.containerRange()[0] + 1;
+      int first = EphemeralPorts.lowestFree(state, i, p.udp(), length);
+      if (first > 0) {
+        for (int port = first; port < first + length; port++) {
+          state.bind(i, port, p.udp());
         }
       }
-      NetworkBinding.Builder b = NetworkBinding.builder().bindIP(ANY_IP).containerPort(p.containerPort())
-          .protocol(protocol);
-      if (host > 0) {
-        b.hostPort(host);
-      }
-      out.add(b.build());
+      return first;
     }
-    return out;
-  }
-
-  /** [model] The task's ENI goes in the first of the request's subnets in the instance's AZ. */
-  private String eniSubnet(String az) {
-    for (String subnet : plan.subnets()) {
-      ClusterSnapshot.Subnet known = state.snapshot.subnets.get(subnet);
-      if (known != null && az != null && az.equals(known.availabilityZone())) {
-        return subnet;
-      }
+    if (!p.dynamic()) {
+      return p.hostPort();
     }
-    return plan.subnets().get(0);
+    int host = EphemeralPorts.lowestFree(state, i, p.udp(), 1);
+    if (host > 0) {
+      state.bind(i, host, p.udp());
+    }
+    return host;
   }
 
   private void explainFailure(int[] members, String poolName, int task, int remaining) {

@@ -21,7 +21,7 @@ final class FargatePlacer {
   private FargatePlacer() {}
 
   static void place(ClusterSnapshot snapshot, PlacementPlan plan, PlacementPlan.Pool pool, int firstTask,
-      List<TaskPlacement> placements) {
+      PlacementLog log) {
     String provider = pool.capacityProvider() == null ? RequestPlanner.FARGATE : pool.capacityProvider();
     Map<String, List<String>> subnetsByZone = new LinkedHashMap<>();
     for (String subnet : plan.subnets()) {
@@ -55,7 +55,7 @@ final class FargatePlacer {
       perSubnet.merge(chosen, 1, Integer::sum);
       ClusterSnapshot.Subnet known = snapshot.subnets.get(chosen);
       String az = known != null ? known.availabilityZone() : null;
-      placements.add(new TaskPlacement(firstTask + t, null, -1, az, LaunchType.FARGATE, pool.capacityProvider(),
+      log.fargate(new TaskPlacement(firstTask + t, null, -1, az, LaunchType.FARGATE, pool.capacityProvider(),
           plan.group(), containers(plan), chosen));
     }
   }

@@ -39,24 +39,25 @@ public final class PlacementEngine {
   /** With {@code scanOnly}, every choice scans (the tests compare it with the heap ranker). */
   static PlacementResult place(ClusterSnapshot snapshot, PlacementRequest request, boolean scanOnly) {
     PlacementPlan plan = RequestPlanner.plan(snapshot, request);
-    List<TaskPlacement> placements = new ArrayList<>(request.count());
+    PlacementLog log = new PlacementLog(snapshot, plan);
     List<Failure> failures = new ArrayList<>();
     List<PlacementExplanation> explanations = new ArrayList<>();
     Ec2Placer ec2 = null;
     int task = 0;
-    for (PlacementPlan.Pool pool : plan.pools()) {
+    for (int k = 0; k < plan.pools().size(); k++) {
+      PlacementPlan.Pool pool = plan.pools().get(k);
       if (pool.kind() == PlacementPlan.PoolKind.FARGATE) {
-        FargatePlacer.place(snapshot, plan, pool, task, placements);
+        FargatePlacer.place(snapshot, plan, pool, task, log);
       } else {
         if (ec2 == null) {
-          ec2 = new Ec2Placer(snapshot, plan, new PlacementState(snapshot, plan.group()), placements, failures,
+          ec2 = new Ec2Placer(snapshot, plan, new PlacementState(snapshot, plan.group()), log, failures,
               explanations, scanOnly);
         }
-        ec2.place(pool, task);
+        ec2.place(pool, k, task);
       }
       task += pool.count();
     }
-    return new PlacementResult(request, placements, failures, explanations,
+    return new PlacementResult(request, log, failures, explanations,
         snapshot.size > 0 ? snapshot.arn[0] : null);
   }
 }

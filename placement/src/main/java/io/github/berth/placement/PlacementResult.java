@@ -23,23 +23,34 @@ import java.util.List;
 public final class PlacementResult {
 
   private final PlacementRequest request;
-  private final ImmutableList<TaskPlacement> placements;
+  private final PlacementLog log;
+  private volatile @Nullable List<TaskPlacement> placements;
   private final ImmutableList<Failure> failures;
   private final ImmutableList<PlacementExplanation> explanations;
   private final @Nullable String anyInstanceArn;
 
-  PlacementResult(PlacementRequest request, List<TaskPlacement> placements, List<Failure> failures,
+  PlacementResult(PlacementRequest request, PlacementLog log, List<Failure> failures,
       List<PlacementExplanation> explanations, @Nullable String anyInstanceArn) {
     this.request = request;
-    this.placements = ImmutableList.copyOf(placements);
+    this.log = log;
     this.failures = ImmutableList.copyOf(failures);
     this.explanations = ImmutableList.copyOf(explanations);
     this.anyInstanceArn = anyInstanceArn;
   }
 
-  /** The placed tasks, by task index. */
+  /** The placed tasks, by task index (made into values on first call; the decisions are all taken). */
   public List<TaskPlacement> placements() {
-    return placements;
+    List<TaskPlacement> p = placements;
+    if (p == null) {
+      p = ImmutableList.copyOf(log.toPlacements());
+      placements = p;
+    }
+    return p;
+  }
+
+  /** How many tasks were placed. */
+  public int placedCount() {
+    return log.size();
   }
 
   /** One failure per task not placed ([model] reference §6.1), in task order. */
@@ -94,7 +105,7 @@ public final class PlacementResult {
     String tdArn = td.taskDefinitionArn() != null ? td.taskDefinitionArn()
         : arns.taskDefinition(td.family() == null ? "unknown" : td.family(), td.revision() == null ? 1 : td.revision());
     List<Task> tasks = new ArrayList<>();
-    for (TaskPlacement p : placements) {
+    for (TaskPlacement p : placements()) {
       String taskId = ids.taskId();
       String taskArn = arns.task(cluster, taskId);
       List<Container> containers = new ArrayList<>();
@@ -139,6 +150,6 @@ public final class PlacementResult {
 
   @Override
   public String toString() {
-    return "PlacementResult[" + placements.size() + " placed, " + failures.size() + " failed]";
+    return "PlacementResult[" + log.size() + " placed, " + failures.size() + " failed]";
   }
 }
