@@ -1,6 +1,5 @@
 package io.github.berth.placement.query;
 
-import io.github.berth.core.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
