@@ -46,6 +46,9 @@ public final class PlacementEngine {
     int task = 0;
     for (int k = 0; k < plan.pools().size(); k++) {
       PlacementPlan.Pool pool = plan.pools().get(k);
+      if (pool.count() == 0) {
+        continue;
+      }
       if (pool.kind() == PlacementPlan.PoolKind.FARGATE) {
         FargatePlacer.place(snapshot, plan, pool, task, log);
       } else {
