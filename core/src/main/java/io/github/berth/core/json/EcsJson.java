@@ -72,6 +72,13 @@ public final class EcsJson {
   private final ObjectMapper mapper;
   private final ObjectWriter compact;
   private final ObjectWriter pretty;
+  /** One reader per type, made once: {@code readerFor} per call showed in the TaskDefinition benchmark. */
+  private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return mapper.readerFor(type);
+    }
+  };
 
   private EcsJson(boolean strict) {
     this.strict = strict;
@@ -114,30 +121,42 @@ public final class EcsJson {
   /** Converts a JSON tree to a value of {@code type} (no line and column in errors). */
   public <T> T convert(JsonNode tree, Class<T> type) {
     List<Problem> unknown = new ArrayList<>();
+    T value;
     try {
-      T value = reader(type, unknown).readValue(tree);
-      return finish(value, unknown);
+      value = reader(type, unknown).readValue(tree);
     } catch (IOException | RuntimeException e) {
-      throw translate(e);
+      throw withEarlierProblems(unknown, translate(e));
     }
+    return finish(value, unknown);
   }
 
   private <T> T read(Class<T> type, @Nullable String text, byte @Nullable [] bytes) {
     List<Problem> unknown = new ArrayList<>();
+    T value;
     try {
       ObjectReader reader = reader(type, unknown);
-      T value = text != null ? reader.readValue(text) : reader.readValue(bytes);
-      if (value == null) {
-        throw new SerializationException(new Problem("", 0, 0, "the document is null, expected " + describe(type)));
-      }
-      return finish(value, unknown);
+      value = text != null ? reader.readValue(text) : reader.readValue(bytes);
     } catch (IOException | RuntimeException e) {
-      throw translate(e);
+      throw withEarlierProblems(unknown, translate(e));
     }
+    if (value == null) {
+      throw new SerializationException(new Problem("", 0, 0, "the document is null, expected " + describe(type)));
+    }
+    return finish(value, unknown);
+  }
+
+  /** Reading stops at the first wrong value; the unknown members met before it are reported too. */
+  private static RuntimeException withEarlierProblems(List<Problem> earlier, RuntimeException failure) {
+    if (earlier.isEmpty() || !(failure instanceof SerializationException)) {
+      return failure;
+    }
+    List<Problem> all = new ArrayList<>(earlier);
+    all.addAll(((SerializationException) failure).problems());
+    return new SerializationException(all);
   }
 
   private ObjectReader reader(Class<?> type, List<Problem> unknown) {
-    ObjectReader r = mapper.readerFor(type);
+    ObjectReader r = readers.get(type);
     return strict ? r.withAttribute(UNKNOWN_MEMBERS, unknown) : r;
   }
 
@@ -209,6 +228,44 @@ public final class EcsJson {
       return compact.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The length in bytes of the compact UTF-8 JSON of {@code value}, what {@link #writeBytes} would
+   * return, counted without building the array.
+   */
+  public int byteCount(Object value) {
+    ByteCounter counter = new ByteCounter();
+    try {
+      compact.writeValue(counter, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counter.count;
+  }
+
+  /**
+   * Whether the compact UTF-8 JSON of {@code value} is at most {@code maxBytes} long. Answers from a
+   * cheap upper bound of the length when that is within the limit (the usual case), and counts the
+   * written JSON only when it is not.
+   */
+  public boolean fitsIn(Object value, int maxBytes) {
+    return WireSizeBound.of(value, maxBytes) <= maxBytes || byteCount(value) <= maxBytes;
+  }
+
+  /** An output stream that only counts. */
+  private static final class ByteCounter extends java.io.OutputStream {
+    int count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
     }
   }
 
@@ -305,7 +362,24 @@ public final class EcsJson {
   }
 
   private static Problem parseProblem(JsonProcessingException e, String path) {
+    return parseProblem(e, path, e.getProcessor() instanceof JsonParser ? (JsonParser) e.getProcessor() : null);
+  }
+
+  private static Problem parseProblem(JsonProcessingException e, String path, @Nullable JsonParser p) {
     JsonLocation at = e.getLocation();
+    if (p != null) {
+      boolean tooDeep = e instanceof StreamConstraintsException
+          && String.valueOf(e.getOriginalMessage()).contains("nesting depth");
+      if (path.isEmpty() && !tooDeep) {
+        // Where the parser was: the member being read when the text went wrong.
+        path = pointerToPath(p.getParsingContext().pathAsPointer().toString());
+      }
+      if (e instanceof InputCoercionException) {
+        at = p.currentTokenLocation(); // where the number starts, not where it ends
+      } else if (at == null || at.getLineNr() < 0) {
+        at = p.currentLocation();
+      }
+    }
     int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
     int column = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
     String reason;
@@ -339,12 +413,10 @@ public final class EcsJson {
           : "expected " + describe(ife.getTargetType()) + ", found " + quote(ife.getValue());
     } else if (e instanceof MismatchedInputException) {
       MismatchedInputException mie = (MismatchedInputException) e;
-      String found = found(e);
       String original = mie.getOriginalMessage() == null ? "" : mie.getOriginalMessage();
-      if (found == null && original.contains("from Boolean value")) {
-        found = "true or false";
-      } else if (found == null && original.contains("from Integer value")) {
-        found = "a number";
+      String found = foundInMessage(original);
+      if (found == null) {
+        found = found(e);
       }
       if (found == null) {
         reason = mie.getOriginalMessage() != null && mie.getOriginalMessage().startsWith("No content")
@@ -366,6 +438,27 @@ public final class EcsJson {
       reason = "could not read: " + firstLine(e.getOriginalMessage());
     }
     return new Problem(path, line, column, reason);
+  }
+
+  /** What Jackson's message says it met ("... from Object value ..."), in plain words; null if it says nothing. */
+  private static @Nullable String foundInMessage(String message) {
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("from object value")) {
+      return "an object";
+    }
+    if (m.contains("from array value")) {
+      return "an array";
+    }
+    if (m.contains("from boolean value")) {
+      return m.contains("value_false") || m.contains("value (false)") ? "false" : "true";
+    }
+    if (m.contains("from integer value") || m.contains("from number value") || m.contains("from floating-point value")) {
+      return "a number";
+    }
+    if (m.contains("from string value")) {
+      return "a string";
+    }
+    return null;
   }
 
   private static @Nullable String found(JsonMappingException e) {
@@ -399,6 +492,7 @@ public final class EcsJson {
         return null;
     }
   }
+
 
   static String describe(@Nullable Class<?> type) {
     if (type == null) {
@@ -479,16 +573,88 @@ public final class EcsJson {
     return v instanceof String ? "'" + v + "'" : v.toString();
   }
 
-  private static String syntaxReason(@Nullable String message) {
+  /** Jackson's syntax messages in plain words; a message not recognised is kept, trimmed of its source part. */
+  static String syntaxReason(@Nullable String message) {
     String m = firstLine(message);
     if (m.startsWith("Unexpected end-of-input")) {
       return "the document ends before it is complete";
     }
+    String ch = quotedCharacter(m);
+    if (m.startsWith("Duplicate field '")) {
+      return "member " + m.substring("Duplicate field ".length()) + " appears more than once";
+    }
+    if (m.contains("maybe a (non-standard) comment")) {
+      return "comments are not allowed in JSON";
+    }
+    if (m.startsWith("Non-standard token '")) {
+      return m.substring("Non-standard token ".length(), m.indexOf('\'', "Non-standard token '".length()) + 1)
+          + " is not a JSON value";
+    }
+    if (m.startsWith("Unrecognized token '")) {
+      int end = m.indexOf('\'', "Unrecognized token '".length());
+      return "unexpected text " + m.substring("Unrecognized token ".length(), end + 1)
+          + " (strings need double quotes; the literals are true, false and null)";
+    }
+    if (m.startsWith("Unexpected close marker '")) {
+      int expected = m.indexOf("expected '");
+      return "unexpected '" + m.charAt("Unexpected close marker '".length()) + "'"
+          + (expected < 0 ? "" : ", expected '" + m.charAt(expected + "expected '".length()) + "'");
+    }
+    if (m.contains("CTRL-CHAR")) {
+      int code = m.indexOf("code ");
+      String which = code < 0 ? "" : " (code " + m.substring(code + 5, Math.max(code + 5, m.indexOf(')', code))) + ")";
+      return m.startsWith("Illegal unquoted character")
+          ? "a control character" + which + " in a string must be escaped with a backslash"
+          : "unexpected control character" + which;
+    }
+    if (m.startsWith("Unrecognized character escape")) {
+      return "invalid escape sequence in a string: " + m.substring("Unrecognized character escape ".length());
+    }
+    if (m.contains("Leading zeroes not allowed")) {
+      return "a number must not start with 0";
+    }
+    if (ch != null) {
+      if (m.contains("was expecting double-quote to start field name")) {
+        return "expected a member name in double quotes, found " + ch
+            + (ch.equals("'}'") ? " (a comma before it?)" : "");
+      }
+      if (m.contains("was expecting a colon")) {
+        return "expected ':' after the member name, found " + ch;
+      }
+      if (m.contains("was expecting comma to separate Object entries")) {
+        return "expected ',' or '}' after a member, found " + ch;
+      }
+      if (m.contains("was expecting comma to separate Array entries")) {
+        return "expected ',' or ']' after an element, found " + ch;
+      }
+      if (m.contains("in numeric value")) {
+        return "malformed number, found " + ch;
+      }
+      return "unexpected " + (ch.startsWith("'") ? "character " : "") + ch;
+    }
     int cut = m.indexOf(" (start marker at");
+    if (cut < 0) {
+      cut = m.indexOf(" (for ");
+    }
     if (cut < 0) {
       cut = m.indexOf(" at [Source");
     }
     return cut < 0 ? m : m.substring(0, cut);
+  }
+
+  /** The character of Jackson's "Unexpected character ('x' (code 120))", as {@code 'x'}; null if none. */
+  private static @Nullable String quotedCharacter(String m) {
+    int at = m.indexOf("character ('");
+    if (at < 0) {
+      return null;
+    }
+    int start = at + "character ('".length();
+    int end = m.indexOf("' (code", start);
+    if (end < 0) {
+      return null;
+    }
+    String c = m.substring(start, end);
+    return c.equals("\uFEFF") || c.equals("\ufeff") ? "a byte order mark (U+FEFF)" : "'" + c + "'";
   }
 
   private static String firstLine(@Nullable String s) {
@@ -499,11 +665,33 @@ public final class EcsJson {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
+  private static String describeToken(JsonToken t) {
+    switch (t) {
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+        return "true";
+      case VALUE_FALSE:
+        return "false";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return t.toString();
+    }
+  }
+
   /** Lists the members of the top-level object without building any value. */
   private static final class TopLevelKeys {
     static Set<String> of(String json, JsonFactory factory) {
       java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
-      try (JsonParser p = factory.createParser(json)) {
+      JsonParser p = null;
+      try {
+        p = factory.createParser(json);
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
           if (t == null) {
@@ -511,7 +699,7 @@ public final class EcsJson {
           }
           JsonLocation at = p.currentTokenLocation();
           throw new SerializationException(new Problem("", at.getLineNr(), at.getColumnNr(),
-              "expected an object (a task definition), found " + (t == JsonToken.START_ARRAY ? "an array" : "a " + t.asString())));
+              "expected an object (a task definition), found " + describeToken(t)));
         }
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
           keys.add(p.currentName());
@@ -519,9 +707,18 @@ public final class EcsJson {
           p.skipChildren();
         }
       } catch (JsonProcessingException e) {
-        throw new SerializationException(parseProblem(e, ""));
+        // Some reading limits do not name the parser; this one knows where it was.
+        throw new SerializationException(parseProblem(e, "", e.getProcessor() instanceof JsonParser ? (JsonParser) e.getProcessor() : p));
       } catch (IOException e) {
         throw new SerializationException(new Problem("", 0, 0, "could not read the document: " + e.getMessage()));
+      } finally {
+        if (p != null) {
+          try {
+            p.close();
+          } catch (IOException ignored) {
+            // reading a String: nothing to release
+          }
+        }
       }
       return keys;
     }

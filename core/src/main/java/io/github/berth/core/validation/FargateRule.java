@@ -1,0 +1,142 @@
+package io.github.berth.core.validation;
+
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.model.CPUArchitecture;
+import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.model.LinuxParameters;
+import io.github.berth.core.model.LogDriver;
+import io.github.berth.core.model.OSFamily;
+import io.github.berth.core.model.PidMode;
+import io.github.berth.core.model.PortMapping;
+import io.github.berth.core.model.RuntimePlatform;
+import io.github.berth.core.model.Volume;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a task definition that requires FARGATE may not use (reference §7.6, the rejections with known
+ * texts), and the restrictions of Windows containers on Fargate (reference §7.4).
+ */
+final class FargateRule implements TaskDefinitionRule {
+
+
+  /** Fargate Windows platform version 1.0.0 (DG platform-windows-fargate). */
+  private static final Set<OSFamily> FARGATE_WINDOWS = Set.of(OSFamily.WINDOWS_SERVER_2019_FULL,
+      OSFamily.WINDOWS_SERVER_2019_CORE, OSFamily.WINDOWS_SERVER_2022_FULL, OSFamily.WINDOWS_SERVER_2022_CORE);
+  /** "container port 3150 is reserved" for Windows on Fargate (DG-archive AWS_Fargate.md). */
+  static final int WINDOWS_RESERVED_PORT = 3150;
+
+  private static final JsonPath ROOT = JsonPath.root();
+
+  @Override
+  public void check(TaskDefinitionContext td, Violations out) {
+    if (!td.fargate) {
+      return;
+    }
+    RegisterTaskDefinitionRequest r = td.request;
+    if (r.ipcMode() != null) {
+      out.client(ROOT.child("ipcMode"), TaskDefinitionMessages.FARGATE_NO_IPC_MODE);
+    }
+    if (r.pidMode() != null && !PidMode.TASK.equals(r.pidMode())) {
+      out.client(ROOT.child("pidMode"), TaskDefinitionMessages.fargatePidMode(r.pidMode().value()));
+    }
+    List<Volume> volumes = r.volumes() == null ? List.of() : r.volumes();
+    for (int i = 0; i < volumes.size(); i++) {
+      Volume v = volumes.get(i);
+      if (v.host() != null && v.host().sourcePath() != null && !v.host().sourcePath().isEmpty()) {
+        out.client(ROOT.child("volumes").index(i).child("host").child("sourcePath"),
+            TaskDefinitionMessages.FARGATE_HOST_SOURCE_PATH);
+      }
+    }
+    checkExecutionRole(td, out);
+    if (td.windows) {
+      checkWindows(td, volumes, out);
+    }
+  }
+
+  /** Pulling from ECR and sending logs to CloudWatch need the execution role on Fargate. */
+  private static void checkExecutionRole(TaskDefinitionContext td, Violations out) {
+    String role = td.request.executionRoleArn();
+    if (role != null && !role.isBlank()) {
+      return;
+    }
+    boolean awslogs = false;
+    boolean ecr = false;
+    for (ContainerDefinition c : td.containers) {
+      awslogs |= c.logConfiguration() != null && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
+      ecr |= c.image() != null && isPrivateEcr(c.image());
+    }
+    if (awslogs) {
+      out.client(ROOT.child("executionRoleArn"), TaskDefinitionMessages.FARGATE_AWSLOGS_NEEDS_ROLE);
+    }
+    if (ecr) {
+      out.client(ROOT.child("executionRoleArn"), TaskDefinitionMessages.FARGATE_ECR_NEEDS_ROLE);
+    }
+  }
+
+  /**
+   * Whether an image lives in a private ECR registry, {@code <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/...}
+   * (DG ECR registries). Written out rather than as a regular expression: it runs on every validation.
+   */
+  static boolean isPrivateEcr(String image) {
+    int slash = image.indexOf('/');
+    if (slash < 13) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      char c = image.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    String host = image.substring(12, slash);
+    String prefix = host.startsWith(".dkr.ecr.") ? ".dkr.ecr." : host.startsWith(".dkr.ecr-fips.") ? ".dkr.ecr-fips." : null;
+    String suffix = host.endsWith(".amazonaws.com") ? ".amazonaws.com" : host.endsWith(".amazonaws.com.cn") ? ".amazonaws.com.cn" : null;
+    return prefix != null && suffix != null && host.length() > prefix.length() + suffix.length();
+  }
+
+  /**
+   * Windows on Fargate: X86_64 only, Windows Server 2019 and 2022, no configurable ephemeral storage,
+   * no EFS, no maxSwap or swappiness, container port 3150 reserved (reference §7.4). The cpu floor of
+   * 1 vCPU is in {@link FargateTaskSizes}.
+   */
+  private static void checkWindows(TaskDefinitionContext td, List<Volume> volumes, Violations out) {
+    RuntimePlatform platform = td.request.runtimePlatform();
+    JsonPath at = ROOT.child("runtimePlatform");
+    CPUArchitecture architecture = platform.cpuArchitecture();
+    if (architecture != null && architecture.isKnown() && !CPUArchitecture.X86_64.equals(architecture)) {
+      out.client(at.child("cpuArchitecture"), TaskDefinitionMessages.fargateWindowsArchitecture(architecture.value()));
+    }
+    OSFamily family = platform.operatingSystemFamily();
+    if (family.isKnown() && !FARGATE_WINDOWS.contains(family)) {
+      out.client(at.child("operatingSystemFamily"), TaskDefinitionMessages.fargateWindowsFamily(family.value()));
+    }
+    if (td.request.ephemeralStorage() != null) {
+      out.client(ROOT.child("ephemeralStorage"), TaskDefinitionMessages.FARGATE_WINDOWS_EPHEMERAL_STORAGE);
+    }
+    for (int i = 0; i < volumes.size(); i++) {
+      if (volumes.get(i).efsVolumeConfiguration() != null) {
+        out.client(ROOT.child("volumes").index(i).child("efsVolumeConfiguration"), TaskDefinitionMessages.FARGATE_WINDOWS_EFS);
+      }
+    }
+    for (int i = 0; i < td.containers.size(); i++) {
+      ContainerDefinition c = td.containers.get(i);
+      LinuxParameters lp = c.linuxParameters();
+      if (lp != null && lp.maxSwap() != null) {
+        out.client(TaskDefinitionContext.container(i).child("linuxParameters").child("maxSwap"),
+            TaskDefinitionMessages.fargateWindowsLinuxParameter("maxSwap"));
+      }
+      if (lp != null && lp.swappiness() != null) {
+        out.client(TaskDefinitionContext.container(i).child("linuxParameters").child("swappiness"),
+            TaskDefinitionMessages.fargateWindowsLinuxParameter("swappiness"));
+      }
+      List<PortMapping> mappings = c.portMappings() == null ? List.of() : c.portMappings();
+      for (int j = 0; j < mappings.size(); j++) {
+        if (Integer.valueOf(WINDOWS_RESERVED_PORT).equals(mappings.get(j).containerPort())) {
+          out.client(TaskDefinitionContext.container(i).child("portMappings").index(j).child("containerPort"),
+              TaskDefinitionMessages.fargateWindowsReservedPort(WINDOWS_RESERVED_PORT));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.github.berth.core.validation;
+
+/**
+ * Every message the task definition rules give, in one place. Texts marked [obs] are ECS's own
+ * words, seen in real API output (sources in the reference, {@code ecs-placement-taskdef.md} §7, or
+ * cited here). Texts marked [model] are Berth's: ECS publishes nothing for that case, so the text is
+ * written in ECS's style and may differ from what ECS says.
+ */
+final class TaskDefinitionMessages {
+
+  private TaskDefinitionMessages() {}
+
+  // ----- family (§7.1)
+
+  /** [obs] aws-actions/amazon-ecs-deploy-task-definition#630. */
+  static final String FAMILY_BLANK = "Family can not be blank.";
+  /** [obs] aws/amazon-ecs-cli#37, #542. */
+  static final String FAMILY_INVALID_CHARACTERS = "Family contains invalid characters.";
+  /** [model] the documented limit of 255 characters; ECS's text for it is not known. */
+  static final String FAMILY_TOO_LONG = "Family can not be longer than 255 characters.";
+
+  // ----- containers (§7.2)
+
+  /** [obs] awsdocs/aws-cloudformation-user-guide#454. */
+  static final String CONTAINER_LIST_EMPTY = "Container list cannot be empty.";
+  /** [obs] aws/amazon-ecs-cli#184. */
+  static final String TOO_MANY_CONTAINERS = "Too many containers.";
+  /** [obs] hashicorp/terraform#2888. */
+  static final String CONTAINER_NAME_BLANK = "Container.name should not be null or empty.";
+  /** [obs] hashicorp/terraform-provider-aws#5950, ansible/ansible#22860. */
+  static final String CONTAINER_NAME_INVALID_CHARACTERS = "Container.name contains invalid characters.";
+  /** [model] the documented limit of 255 characters. */
+  static final String CONTAINER_NAME_TOO_LONG = "Container.name can not be longer than 255 characters.";
+  /** [obs] Shippable/support#2946. */
+  static final String CONTAINER_NAMES_NOT_UNIQUE = "Container names must be unique within a Task Definition.";
+  /** [obs] reference §7.2. */
+  static final String CONTAINER_IMAGE_BLANK = "Container.image should not be null or empty.";
+  /** [model] the documented limit of 255 characters for an image reference. */
+  static final String CONTAINER_IMAGE_TOO_LONG = "Container.image can not be longer than 255 characters.";
+  /** [obs, weak] quoted in aws-cloudformation/cfn-lint#4536. */
+  static final String NO_ESSENTIAL_CONTAINER = "Task definition doesn't have any essential container.";
+  /** [obs] boto/boto3#2436, klothoplatform/klotho#892 (ECS writes no final period). */
+  static final String DEPENDENCY_ON_ESSENTIAL =
+      "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container";
+
+  /** [model] a dependsOn entry naming a container the task definition does not have. */
+  static String unknownDependency(String dependency, String container) {
+    return "Container '" + container + "' depends on container '" + dependency
+        + "', which is not defined in the task definition.";
+  }
+
+  // ----- task size (§7.3, §7.4)
+
+  /** [obs] DG task-cpu-memory-error. */
+  static final String INVALID_TASK_CPU = "Invalid 'cpu' setting for task.";
+  /** [model] by analogy with the cpu text. */
+  static final String INVALID_TASK_MEMORY = "Invalid 'memory' setting for task.";
+  /** [obs] mongodb/terraform-aws-ecs-task-definition#38. */
+  static final String FARGATE_REQUIRES_CPU = "Fargate requires that 'cpu' be defined at the task level.";
+  /** [obs] hackoregon/civic-devops#246. */
+  static final String FARGATE_REQUIRES_MEMORY = "Fargate requires that 'memory' be defined at the task level.";
+
+  /** [obs] towardsthecloud/aws-cdk-examples#1 (the current wording, with the values). */
+  static String noFargateConfiguration(int cpu, int memory) {
+    return "No Fargate configuration exists for given values: " + cpu + " CPU, " + memory
+        + " memory. See the Amazon ECS documentation for the valid values.";
+  }
+
+  // ----- container cpu and memory (§7.5)
+
+  /** [obs] aws/aws-cli#4453, sil-org/ecs-deploy#59. */
+  static String memoryOrReservationRequired(String container) {
+    return "Invalid setting for container '" + container
+        + "'. At least one of 'memory' or 'memoryReservation' must be specified.";
+  }
+
+  /** [obs] pulumi/pulumi-awsx#188. */
+  static String containerMemoryAboveTask(String container) {
+    return "The 'memory' setting for container '" + container + "' is greater than for the task.";
+  }
+
+  /** [obs] cloudnativedaysjp/dreamkast-infra#4766. */
+  static final String RESERVATIONS_ABOVE_TASK_MEMORY =
+      "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.";
+  /** [obs] klothoplatform/klotho#892. */
+  static final String CONTAINER_CPU_ABOVE_TASK_CPU =
+      "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.";
+
+  /** [model] the documented rule (memory at least memoryReservation); ECS's text is not known. */
+  static String reservationAboveMemory(String container) {
+    return "The 'memoryReservation' setting for container '" + container
+        + "' is greater than its 'memory' setting.";
+  }
+
+  // ----- network mode (§7.6, §4.6)
+
+  /** [obs] aws/amazon-ecs-cli#1145; ECS writes curly quotes here. */
+  static final String FARGATE_ONLY_AWSVPC = "Fargate only supports network mode \u2018awsvpc\u2019.";
+  /** [model] ECS Anywhere documents bridge, host and none only. */
+  static final String EXTERNAL_NO_AWSVPC = "The EXTERNAL launch type does not support network mode 'awsvpc'.";
+
+  /** [model] Windows containers take the default mode (omitted) or awsvpc. */
+  static String windowsNetworkMode(String mode) {
+    return "Network mode '" + mode + "' is not supported for Windows containers. Use 'awsvpc' or omit networkMode.";
+  }
+
+  /** [obs] for awsvpc (aws-observability/aws-otel-collector#1359); [model] for host and none. */
+  static String linksNotSupported(String mode) {
+    return "Links are not supported when networkMode=" + mode + ".";
+  }
+
+  /** [model] links are documented as unsupported for Windows containers. */
+  static final String LINKS_NOT_SUPPORTED_WINDOWS = "Links are not supported for Windows containers.";
+  /** [obs] labd/ecs-deplojo#26. */
+  static final String HOSTNAME_AWSVPC = "hostname is not supported on container when networkMode=awsvpc.";
+
+  // ----- port mappings (§4.5-§4.7)
+
+  /** [obs] for awsvpc (aws/amazon-ecs-cli#1014); [model] for host, by analogy. */
+  static String hostPortMustMatch(String mode) {
+    return "When networkMode=" + mode + ", the host ports and container ports in port mappings must match.";
+  }
+
+  /** [model] the API documents that none mode takes no port mappings. */
+  static final String NO_PORT_MAPPINGS_IN_NONE = "Port mappings are not supported when networkMode=none.";
+
+  /** [obs] aws/aws-cli#7288, aws/aws-cdk#8762. */
+  static String invalidContainerPort(String container) {
+    return "Invalid 'containerPort' setting for container '" + container + "'.";
+  }
+
+  /** [model] by analogy with the containerPort text. */
+  static String invalidHostPort(String container) {
+    return "Invalid 'hostPort' setting for container '" + container + "'.";
+  }
+
+  /** [obs] for TCP (aws/amazon-ecs-agent#1220); [model] for UDP, by analogy. */
+  static String hostPortMappedTwice(String protocol, int port) {
+    return protocol + " host port '" + port + "' is mapped multiple times in task.";
+  }
+
+  /** [model] the range rules of PortMapping.containerPortRange. */
+  static String invalidContainerPortRange(String container) {
+    return "Invalid 'containerPortRange' setting for container '" + container
+        + "'. Specify 'first-last' with 1 <= first < last <= 65535.";
+  }
+
+  /** [model] a mapping gives either containerPort or containerPortRange. */
+  static String portAndRange(String container) {
+    return "Specify either 'containerPort' or 'containerPortRange' in a port mapping of container '"
+        + container + "', not both.";
+  }
+
+  /** [model] the host port range is set by ECS, never by the user. */
+  static String hostPortWithRange(String container) {
+    return "The 'hostPort' setting can't be specified with 'containerPortRange' for container '" + container + "'.";
+  }
+
+  /** [model] ranges are documented for bridge and awsvpc only. */
+  static String rangesNotSupported(String mode) {
+    return "Container port ranges are not supported when networkMode=" + mode + ".";
+  }
+
+  /** [model] at most 100 ranges per container are documented. */
+  static String tooManyPortRanges(String container) {
+    return "Too many port ranges for container '" + container + "'. The maximum is 100.";
+  }
+
+  /**
+   * [model] on registration; the same words are ECS's CreateService text for a repeated container port
+   * (terraform-aws-modules/terraform-aws-ecs#89), used here for ranges that overlap.
+   */
+  static String portInTwoMappings(int port, String container) {
+    return "Container port " + port + " is used in more than one port mapping for container " + container;
+  }
+
+  // ----- Fargate-only rejections (§7.6)
+
+  /** [obs] cn-terraform/terraform-aws-ecs-fargate#2. */
+  static final String FARGATE_NO_IPC_MODE = "Tasks using the Fargate launch type do not support ipcMode.";
+
+  /** [obs] aws/aws-cdk#29619. */
+  static String fargatePidMode(String mode) {
+    return "Tasks using the Fargate launch type do not support pidMode '" + mode
+        + "'. The supported value for pidMode is 'task'.";
+  }
+
+  /** [obs] reference §7.6. */
+  static final String FARGATE_HOST_SOURCE_PATH = "host.sourcePath should not be set for volumes in Fargate.";
+  /** [obs] virtual-kubelet/virtual-kubelet#193. */
+  static final String FARGATE_AWSLOGS_NEEDS_ROLE =
+      "Fargate requires task definition to have execution role ARN to support log driver awslogs.";
+  /** [obs] hashicorp/terraform-provider-aws#3051. */
+  static final String FARGATE_ECR_NEEDS_ROLE =
+      "Fargate requires task definition to have execution role ARN to support ECR images.";
+
+  // ----- Windows on Fargate (§7.4) [model]: restrictions documented, texts not known
+
+  static String fargateWindowsArchitecture(String architecture) {
+    return "Fargate does not support CPU architecture '" + architecture + "' for Windows containers.";
+  }
+
+  static String fargateWindowsFamily(String family) {
+    return "Fargate does not support operating system family '" + family + "'.";
+  }
+
+  static final String FARGATE_WINDOWS_EPHEMERAL_STORAGE =
+      "Fargate does not support ephemeralStorage for Windows containers.";
+  static final String FARGATE_WINDOWS_EFS = "Fargate does not support EFS volumes for Windows containers.";
+
+  static String fargateWindowsLinuxParameter(String member) {
+    return "Fargate does not support linuxParameters." + member + " for Windows containers.";
+  }
+
+  static String fargateWindowsReservedPort(int port) {
+    return "Container port " + port + " is reserved on Fargate for Windows containers.";
+  }
+
+  // ----- quotas (§7.9, §2.1)
+
+  /** [obs] awsdocs/amazon-ecs-developer-guide#149. */
+  static String tooLarge(int length) {
+    return "Actual length: '" + length + "'. Max allowed length is '65536' bytes.";
+  }
+
+  /** [obs] aws-samples/aws-cdk-examples#628. */
+  static final String DISTINCT_INSTANCE_NOT_SUPPORTED = "constraint.type 'distinctInstance' is not supported.";
+  /** [model] the documented maximum of 10 constraints per task. */
+  static final String TOO_MANY_PLACEMENT_CONSTRAINTS = "Too many placement constraints. The maximum is 10.";
+  /** [model] the documented maximum expression length. */
+  static final String EXPRESSION_TOO_LONG = "The expression of a placement constraint can't be longer than 2000 characters.";
+
+  /** [model] tag keys are documented as unique per resource. */
+  static String duplicateTagKey(String key) {
+    return "Tag key '" + key + "' is specified more than once.";
+  }
+
+  /** [model] the documented reserved prefix. */
+  static final String RESERVED_TAG_PREFIX =
+      "Tag keys and values can't start with the prefix 'aws:', which is reserved for AWS use.";
+}

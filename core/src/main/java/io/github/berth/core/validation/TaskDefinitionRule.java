@@ -1,0 +1,7 @@
+package io.github.berth.core.validation;
+
+/** One group of the checks ECS makes on RegisterTaskDefinition; each reports every breach it finds. */
+interface TaskDefinitionRule {
+
+  void check(TaskDefinitionContext td, Violations out);
+}

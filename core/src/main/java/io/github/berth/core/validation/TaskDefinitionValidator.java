@@ -1,0 +1,64 @@
+package io.github.berth.core.validation;
+
+import com.google.common.collect.ImmutableList;
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.error.AwsServiceException;
+import java.util.List;
+
+/**
+ * Whether ECS would register a task definition, and if not every reason at once. Each
+ * {@link Violation} names the JSON path of the member, the error code ECS answers with
+ * ({@code ClientException} for nearly every rule, {@code InvalidParameterException} for the API
+ * model's constraints) and ECS's message, word for word where it is known.
+ *
+ * <p>The rules are those of reference §7 (family, containers, cpu and memory, the Fargate table,
+ * network modes, port mappings, Fargate-only settings, quotas), checked in that order, then the API
+ * model's constraints (required members, enum values, lengths, ranges) for what no rule reported.
+ * ECS itself stops at the first problem; {@link #requireValid} throws the exception for the first one.
+ *
+ * <pre>{@code
+ * List<Violation> problems = TaskDefinitionValidator.validate(request);
+ * problems.forEach(v -> System.out.println(v.path() + ": " + v.errorCode() + ": " + v.message()));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe. Rules that need the state of an account (revisions per family, roles
+ * that exist) are not here.
+ */
+public final class TaskDefinitionValidator {
+
+  private static final List<TaskDefinitionRule> RULES = List.of(
+      new FamilyRule(),
+      new ContainerRule(),
+      new TaskSizeRule(),
+      new NetworkModeRule(),
+      new PortMappingRule(),
+      new FargateRule(),
+      new QuotaRule());
+
+  private TaskDefinitionValidator() {}
+
+  /** Every reason ECS would refuse to register {@code request}; empty when it would register it. */
+  public static ImmutableList<Violation> validate(RegisterTaskDefinitionRequest request) {
+    if (request == null) {
+      throw new NullPointerException("request");
+    }
+    Violations out = Violations.forEcs();
+    TaskDefinitionContext td = new TaskDefinitionContext(request);
+    for (TaskDefinitionRule rule : RULES) {
+      rule.check(td, out);
+    }
+    EcsShapeRules.check(request, JsonPath.root(), out);
+    return out.toList();
+  }
+
+  /**
+   * Throws what ECS would answer to a RegisterTaskDefinition call with {@code request}: the exception of
+   * its first violation. Returns normally when ECS would register it.
+   */
+  public static void requireValid(RegisterTaskDefinitionRequest request) throws AwsServiceException {
+    List<Violation> violations = validate(request);
+    if (!violations.isEmpty()) {
+      throw violations.get(0).toException();
+    }
+  }
+}

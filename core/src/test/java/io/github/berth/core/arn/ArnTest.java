@@ -1,0 +1,99 @@
+package io.github.berth.core.arn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ArnTest {
+
+  private final EcsArns arns = EcsArns.of("us-east-1", "123456789012");
+
+  @Test
+  void formatsTheLongArnOfEveryResource() {
+    assertThat(arns.cluster("prod")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/prod");
+    assertThat(arns.service("prod", "web")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/prod/web");
+    assertThat(arns.task("prod", "0123456789abcdef0123456789abcdef"))
+        .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef");
+    assertThat(arns.containerInstance("prod", "ab")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:container-instance/prod/ab");
+    assertThat(arns.container("prod", "t1", "c1")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:container/prod/t1/c1");
+    assertThat(arns.taskDefinition("web", 3)).isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3");
+    assertThat(arns.taskSet("prod", "web", "ecs-svc/1234567890123456789"))
+        .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-set/prod/web/ecs-svc/1234567890123456789");
+    assertThat(arns.capacityProvider("spot")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:capacity-provider/spot");
+    assertThat(arns.serviceDeployment("prod", "web", "d1")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/d1");
+    assertThat(arns.serviceRevision("prod", "web", "r1")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service-revision/prod/web/r1");
+    assertThat(arns.scalableTarget("1234")).isEqualTo("arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/1234");
+    assertThat(arns.scalingPolicy("u-1", "service/prod/web", "cpu"))
+        .isEqualTo("arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:u-1:resource/ecs/service/prod/web:policyName/cpu");
+    assertThat(EcsArns.of("aws-cn", "cn-north-1", "123456789012").cluster("c")).isEqualTo("arn:aws-cn:ecs:cn-north-1:123456789012:cluster/c");
+  }
+
+  @Test
+  void parsesWhatItFormats() {
+    EcsArn task = EcsArn.parse(arns.task("prod", "abc"));
+    assertThat(task.type()).isEqualTo(EcsArn.Type.TASK);
+    assertThat(task.cluster()).isEqualTo("prod");
+    assertThat(task.name()).isEqualTo("abc");
+    assertThat(task.arn().region()).isEqualTo("us-east-1");
+    assertThat(task.arn().account()).isEqualTo("123456789012");
+
+    EcsArn td = EcsArn.parse(arns.taskDefinition("web-app_1", 42));
+    assertThat(td.type()).isEqualTo(EcsArn.Type.TASK_DEFINITION);
+    assertThat(td.name()).isEqualTo("web-app_1");
+    assertThat(td.revision()).isEqualTo(42);
+
+    EcsArn container = EcsArn.parse(arns.container("prod", "t1", "c1"));
+    assertThat(container.parent()).isEqualTo("t1");
+    assertThat(container.name()).isEqualTo("c1");
+
+    EcsArn set = EcsArn.parse(arns.taskSet("prod", "web", "ecs-svc/1234567890123456789"));
+    assertThat(set.parent()).isEqualTo("web");
+    assertThat(set.name()).isEqualTo("ecs-svc/1234567890123456789");
+
+    assertThat(EcsArn.parse(arns.cluster("prod")).cluster()).isEqualTo("prod");
+    assertThat(EcsArn.parse(arns.capacityProvider("spot")).name()).isEqualTo("spot");
+    assertThat(EcsArn.parse(arns.service("prod", "web")).toString()).isEqualTo(arns.service("prod", "web"));
+  }
+
+  @Test
+  void parsesTheOldShortFormat() {
+    EcsArn old = EcsArn.parse("arn:aws:ecs:us-east-1:123456789012:task/f2ad7dba-413f-45dd-b4f4-9d8f4ae73f1b");
+    assertThat(old.cluster()).isNull();
+    assertThat(old.name()).isEqualTo("f2ad7dba-413f-45dd-b4f4-9d8f4ae73f1b");
+    assertThat(EcsArn.parse("arn:aws:ecs:us-east-1:123456789012:service/web").name()).isEqualTo("web");
+  }
+
+  @Test
+  void refusesWhatIsNotAnEcsArn() {
+    assertThatThrownBy(() -> EcsArn.parse("cluster/prod")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with 'arn:'");
+    assertThatThrownBy(() -> EcsArn.parse("arn:aws:s3:::bucket/key")).hasMessageContaining("not an ECS ARN");
+    assertThatThrownBy(() -> EcsArn.parse("arn:aws:ecs:us-east-1:1:widget/x")).hasMessageContaining("unknown ECS resource type");
+    assertThatThrownBy(() -> EcsArn.parse("arn:aws:ecs:us-east-1:1:task-definition/web")).hasMessageContaining("without a revision");
+    assertThatThrownBy(() -> EcsArn.parse("arn:aws:ecs:us-east-1:1:task-definition/web:x")).hasMessageContaining("bad revision");
+    assertThatThrownBy(() -> EcsArn.parse("arn:aws:ecs:us-east-1:1:task/a/b/c")).hasMessageContaining("number of '/'");
+    assertThatThrownBy(() -> Arn.parse("arn:aws:ecs")).hasMessageContaining("six");
+    assertThat(Arn.isArn("arn:aws:ecs:us-east-1:1:cluster/x")).isTrue();
+    assertThat(Arn.isArn("nope")).isFalse();
+  }
+
+  @Test
+  void idsHaveEcsFormatsAndFollowTheSeed() {
+    Ids ids = new Ids(7);
+    String task = ids.taskId();
+    assertThat(task).matches("[0-9a-f]{32}");
+    assertThat(ids.containerInstanceId()).matches("[0-9a-f]{32}");
+    assertThat(ids.uuid()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(ids.deploymentId()).matches("ecs-svc/[1-9][0-9]{18}");
+    assertThat(new Ids(7).taskId()).isEqualTo(task);
+    assertThat(new Ids(8).taskId()).isNotEqualTo(task);
+    Set<String> many = new HashSet<>();
+    Ids more = new Ids(1);
+    for (int i = 0; i < 10_000; i++) {
+      many.add(more.taskId());
+    }
+    assertThat(many).hasSize(10_000);
+  }
+}

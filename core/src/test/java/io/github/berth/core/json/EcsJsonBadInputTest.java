@@ -1,0 +1,125 @@
+package io.github.berth.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.error.SerializationException;
+import io.github.berth.core.error.SerializationException.Problem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input reaches the caller as a SerializationException in plain words, with path and place. */
+class EcsJsonBadInputTest {
+
+  private static List<Problem> problems(String json) {
+    SerializationException e = catchThrowableOfType(SerializationException.class,
+        () -> EcsJson.strict().readTaskDefinitionFile(json));
+    assertThat(e).as("no SerializationException for %s", json).isNotNull();
+    return e.problems();
+  }
+
+  private static Problem problem(String json) {
+    List<Problem> problems = problems(json);
+    assertThat(problems).hasSize(1);
+    return problems.get(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"family\":\"x\",}|not valid JSON: expected a member name in double quotes, found '}' (a comma before it?)",
+      "{'family':'x'}|not valid JSON: expected a member name in double quotes, found '''",
+      "{\"family\" \"x\"}|not valid JSON: expected ':' after the member name, found '\"'",
+      "{\"family\":\"x\" \"cpu\":\"1\"}|not valid JSON: expected ',' or '}' after a member, found '\"'",
+      "{\"tags\":[{} {}]}|not valid JSON: expected ',' or ']' after an element, found '{'",
+      "{\"cpu\":NaN}|not valid JSON: 'NaN' is not a JSON value",
+      "{\"family\": tru}|not valid JSON: unexpected text 'tru' (strings need double quotes; the literals are true, false and null)",
+      "{\"family\":\"x\"]|not valid JSON: unexpected ']', expected '}'",
+      "{\"family\":\"a\u0001\"}|not valid JSON: a control character (code 1) in a string must be escaped with a backslash",
+      "{\"family\":\"\\x\"}|not valid JSON: invalid escape sequence in a string: 'x' (code 120)",
+      "{\"cpu\": 01}|not valid JSON: a number must not start with 0",
+      "{\"family\":\"x\",\"family\":\"y\"}|not valid JSON: member 'family' appears more than once",
+      "{\"family\":\"x\"|not valid JSON: the document ends before it is complete",
+      "\"task\"|expected an object (a task definition), found a string",
+      "null|expected an object (a task definition), found null",
+      "true|expected an object (a task definition), found true"})
+  void syntaxErrorsInPlainWords(String json, String reason) {
+    assertThat(problem(json).reason()).isEqualTo(reason);
+  }
+
+  @Test
+  void commentsAndEmptyDocumentsAreNoJson() {
+    assertThat(problem("{\"family\":\"x\" // note\n}").reason()).isEqualTo("not valid JSON: comments are not allowed in JSON");
+    assertThat(problem("   ").reason()).isEqualTo("the document is empty");
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheMemberAndThePlace() {
+    Problem p = problem("{\n  \"family\": \"x\",\n  \"cpu\": 01\n}");
+    assertThat(p.path()).isEqualTo("cpu");
+    assertThat(p.line()).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"cpu\": true}|cpu|expected a string, found true",
+      "{\"cpu\": {}}|cpu|expected a string, found an object",
+      "{\"cpu\": [256]}|cpu|expected a string, found an array",
+      "{\"requiresCompatibilities\": \"FARGATE\"}|requiresCompatibilities|expected an array, found a string",
+      "{\"containerDefinitions\": {}}|containerDefinitions|expected an array, found an object",
+      "{\"containerDefinitions\": [{\"essential\": {}}]}|containerDefinitions[0].essential|expected true or false, found an object",
+      "{\"containerDefinitions\": [{\"memory\": 1.5}]}|containerDefinitions[0].memory|expected an integer (32-bit), found 1.5",
+      "{\"containerDefinitions\": [{\"memory\": \"lots\"}]}|containerDefinitions[0].memory|expected an integer (32-bit), found 'lots'",
+      "{\"containerDefinitions\": [{\"links\": 5}]}|containerDefinitions[0].links|expected an array, found a number",
+      "{\"containerDefinitions\": [{\"memory\": 99999999999}]}|containerDefinitions[0].memory|number out of range of an integer (32-bit)"})
+  void wrongTypesNameWhatWasExpectedAndFound(String json, String path, String reason) {
+    Problem p = problem(json);
+    assertThat(p.path()).isEqualTo(path);
+    assertThat(p.reason()).isEqualTo(reason);
+    assertThat(p.line()).isEqualTo(1);
+  }
+
+  @Test
+  void unknownMembersMetBeforeAWrongValueAreReportedWithIt() {
+    assertThat(problems("{\"famly\": \"x\", \"containerDefinitions\": [{\"nmae\": \"a\"}], \"cpu\": true}"))
+        .extracting(Problem::path, Problem::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("famly", "unknown member 'famly'"),
+            org.assertj.core.groups.Tuple.tuple("containerDefinitions[0].nmae", "unknown member 'nmae'"),
+            org.assertj.core.groups.Tuple.tuple("cpu", "expected a string, found true"));
+  }
+
+  @Test
+  void everyUnknownMemberIsReportedOnce() {
+    assertThat(problems("{\"family\": \"x\", \"a\": 1, \"containerDefinitions\": [{\"b\": {\"c\": [1]}}]}"))
+        .extracting(Problem::path)
+        .containsExactly("a", "containerDefinitions[0].b");
+  }
+
+  @Test
+  void hugeNumbersAndDeepNestingHitReadingLimitsNotTheStack() {
+    assertThat(problem("{\"cpu\": " + "1".repeat(1000) + "}").reason()).isEqualTo("a number is too long (more than 400 digits)");
+    Problem deep = problem("{\"family\": " + "[".repeat(50_000));
+    assertThat(deep.reason()).isEqualTo("the document is nested too deeply (more than 200 levels)");
+    assertThat(deep.path()).isEmpty();
+  }
+
+  @Test
+  void exponentsThatWouldTakeForeverAreRefusedAtOnce() {
+    Problem p = problem("{\"taskDefinition\": {\"family\": \"x\", \"registeredAt\": 1e1000000000}}");
+    assertThat(p.path()).isEqualTo("taskDefinition.registeredAt");
+    assertThat(p.reason()).startsWith("not a timestamp");
+    assertThat(problem("{\"taskDefinition\": {\"family\": \"x\", \"registeredAt\": 1e-1000000000}}").reason())
+        .startsWith("not a timestamp");
+  }
+
+  @Test
+  void aNumberForAStringMemberIsItsText() {
+    // cpu and memory as numbers are common in files (reference §7.3); they read as their text
+    RegisterTaskDefinitionRequest r = EcsJson.strict().read("{\"cpu\": 1024, \"memory\": 2048}", RegisterTaskDefinitionRequest.class);
+    assertThat(r.cpu()).isEqualTo("1024");
+    assertThat(r.memory()).isEqualTo("2048");
+  }
+}

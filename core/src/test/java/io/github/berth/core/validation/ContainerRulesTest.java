@@ -1,0 +1,152 @@
+package io.github.berth.core.validation;
+
+import static io.github.berth.core.validation.Fixtures.client;
+import static io.github.berth.core.validation.Fixtures.container;
+import static io.github.berth.core.validation.Fixtures.ec2;
+import static io.github.berth.core.validation.Fixtures.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.berth.core.model.ContainerCondition;
+import io.github.berth.core.model.ContainerDependency;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Family and containers: reference §7.1 and §7.2. */
+class ContainerRulesTest {
+
+  private static ContainerDependency dependsOn(String name, ContainerCondition condition) {
+    return ContainerDependency.builder().containerName(name).condition(condition).build();
+  }
+
+  @Test
+  void aValidFamilyHasLettersDigitsUnderscoresAndHyphens() {
+    assertThat(validate(ec2(container("web")).family("Web_app-2"))).isEmpty();
+    assertThat(validate(ec2(container("web")).family("a".repeat(255)))).isEmpty();
+  }
+
+  @Test
+  void aMissingOrEmptyFamilyIsBlankAndTheModelDoesNotRepeatIt() {
+    assertThat(validate(ec2(container("web")).family(null)))
+        .containsExactly(client("family", "Family can not be blank."));
+    assertThat(validate(ec2(container("web")).family("")))
+        .containsExactly(client("family", "Family can not be blank."));
+  }
+
+  @Test
+  void aFamilyWithOtherCharactersIsRefused() {
+    assertThat(validate(ec2(container("web")).family("web app")))
+        .containsExactly(client("family", "Family contains invalid characters."));
+    assertThat(validate(ec2(container("web")).family("web.app")))
+        .containsExactly(client("family", "Family contains invalid characters."));
+  }
+
+  @Test
+  void aFamilyOfMoreThan255CharactersIsRefused() {
+    assertThat(validate(ec2(container("web")).family("a".repeat(256))))
+        .containsExactly(client("family", "Family can not be longer than 255 characters."));
+  }
+
+  @Test
+  void theContainerListMustNotBeEmptyOrMissing() {
+    assertThat(validate(ec2())).containsExactly(client("containerDefinitions", "Container list cannot be empty."));
+    assertThat(validate(ec2().containerDefinitions(null)))
+        .containsExactly(client("containerDefinitions", "Container list cannot be empty."));
+  }
+
+  @Test
+  void tenContainersAreAllowedElevenAreNot() {
+    List<io.github.berth.core.model.ContainerDefinition> ten = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ten.add(container("c" + i).build());
+    }
+    assertThat(validate(ec2().containerDefinitions(ten))).isEmpty();
+    List<io.github.berth.core.model.ContainerDefinition> eleven = new ArrayList<>(ten);
+    eleven.add(container("c10").build());
+    assertThat(validate(ec2().containerDefinitions(eleven)))
+        .containsExactly(client("containerDefinitions", "Too many containers."));
+  }
+
+  @Test
+  void everyContainerNeedsAName() {
+    assertThat(validate(ec2(container("web"), container(null))))
+        .containsExactly(client("containerDefinitions[1].name", "Container.name should not be null or empty."));
+    assertThat(validate(ec2(container(""))))
+        .containsExactly(client("containerDefinitions[0].name", "Container.name should not be null or empty."));
+  }
+
+  @Test
+  void containerNamesTakeTheFamilyCharactersAndAtMost255OfThem() {
+    assertThat(validate(ec2(container("Web_1-a"), container("b".repeat(255))))).isEmpty();
+    assertThat(validate(ec2(container("my app"))))
+        .containsExactly(client("containerDefinitions[0].name", "Container.name contains invalid characters."));
+    assertThat(validate(ec2(container("b".repeat(256)))))
+        .containsExactly(client("containerDefinitions[0].name", "Container.name can not be longer than 255 characters."));
+  }
+
+  @Test
+  void containerNamesAreUnique() {
+    assertThat(validate(ec2(container("web"), container("db"), container("web"))))
+        .containsExactly(client("containerDefinitions[2].name", "Container names must be unique within a Task Definition."));
+  }
+
+  @Test
+  void everyContainerNeedsAnImageOfAtMost255Characters() {
+    assertThat(validate(ec2(container("web").image("r".repeat(255))))).isEmpty();
+    assertThat(validate(ec2(container("web").image(null))))
+        .containsExactly(client("containerDefinitions[0].image", "Container.image should not be null or empty."));
+    assertThat(validate(ec2(container("web").image(" "))))
+        .containsExactly(client("containerDefinitions[0].image", "Container.image should not be null or empty."));
+    assertThat(validate(ec2(container("web").image("r".repeat(256)))))
+        .containsExactly(client("containerDefinitions[0].image", "Container.image can not be longer than 255 characters."));
+  }
+
+  @Test
+  void essentialDefaultsToTrueAndOneEssentialContainerIsEnough() {
+    assertThat(validate(ec2(container("web")))).isEmpty();
+    assertThat(validate(ec2(container("web").essential(false), container("main").essential(true)))).isEmpty();
+  }
+
+  @Test
+  void aTaskWithoutAnyEssentialContainerIsRefused() {
+    assertThat(validate(ec2(container("web").essential(false), container("db").essential(false))))
+        .containsExactly(client("containerDefinitions", "Task definition doesn't have any essential container."));
+  }
+
+  @Test
+  void aContainerMayWaitForANonEssentialContainerToSucceedOrForAnyToStart() {
+    assertThat(validate(ec2(
+        container("web").addDependsOn(dependsOn("init", ContainerCondition.SUCCESS))
+            .addDependsOn(dependsOn("log", ContainerCondition.START)),
+        container("init").essential(false),
+        container("log")))).isEmpty();
+  }
+
+  @Test
+  void aContainerCannotWaitForAnEssentialContainerToSucceedOrComplete() {
+    String message = "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container";
+    assertThat(validate(ec2(container("web").addDependsOn(dependsOn("init", ContainerCondition.SUCCESS)),
+        container("init").essential(true))))
+        .containsExactly(client("containerDefinitions[0].dependsOn[0]", message));
+    // essential omitted means essential
+    assertThat(validate(ec2(container("web").addDependsOn(dependsOn("init", ContainerCondition.COMPLETE)),
+        container("init"))))
+        .containsExactly(client("containerDefinitions[0].dependsOn[0]", message));
+  }
+
+  @Test
+  void aDependencyMustNameAContainerOfTheTask() {
+    assertThat(validate(ec2(container("web").addDependsOn(dependsOn("db", ContainerCondition.START)))))
+        .containsExactly(client("containerDefinitions[0].dependsOn[0].containerName",
+            "Container 'web' depends on container 'db', which is not defined in the task definition."));
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceInOrder() {
+    assertThat(validate(ec2(container("my app"), container("db").image(null)).family("")))
+        .containsExactly(
+            client("family", "Family can not be blank."),
+            client("containerDefinitions[0].name", "Container.name contains invalid characters."),
+            client("containerDefinitions[1].image", "Container.image should not be null or empty."));
+  }
+}

@@ -1,0 +1,139 @@
+package io.github.berth.core.validation;
+
+import static io.github.berth.core.validation.Fixtures.client;
+import static io.github.berth.core.validation.Fixtures.container;
+import static io.github.berth.core.validation.Fixtures.ec2;
+import static io.github.berth.core.validation.Fixtures.fargate;
+import static io.github.berth.core.validation.Fixtures.port;
+import static io.github.berth.core.validation.Fixtures.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.model.CPUArchitecture;
+import io.github.berth.core.model.EFSVolumeConfiguration;
+import io.github.berth.core.model.EphemeralStorage;
+import io.github.berth.core.model.HostVolumeProperties;
+import io.github.berth.core.model.IpcMode;
+import io.github.berth.core.model.LinuxParameters;
+import io.github.berth.core.model.LogConfiguration;
+import io.github.berth.core.model.LogDriver;
+import io.github.berth.core.model.OSFamily;
+import io.github.berth.core.model.PidMode;
+import io.github.berth.core.model.RuntimePlatform;
+import io.github.berth.core.model.Volume;
+import org.junit.jupiter.api.Test;
+
+/** What Fargate refuses: reference §7.6, and Windows on Fargate, §7.4. */
+class FargateRulesTest {
+
+  private static final String ROLE = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
+  private static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0";
+  private static final LogConfiguration AWSLOGS = LogConfiguration.builder().logDriver(LogDriver.AWSLOGS).build();
+
+  private static RegisterTaskDefinitionRequest.Builder windows(OSFamily family) {
+    return fargate(container("web")).cpu("1024").memory("2048")
+        .runtimePlatform(RuntimePlatform.builder().operatingSystemFamily(family).build());
+  }
+
+  @Test
+  void fargateRefusesIpcMode() {
+    assertThat(validate(ec2(container("web")).ipcMode(IpcMode.HOST))).isEmpty();
+    assertThat(validate(fargate(container("web")).ipcMode(IpcMode.TASK)))
+        .containsExactly(client("ipcMode", "Tasks using the Fargate launch type do not support ipcMode."));
+  }
+
+  @Test
+  void fargateTakesPidModeTaskOnly() {
+    assertThat(validate(fargate(container("web")).pidMode(PidMode.TASK))).isEmpty();
+    assertThat(validate(fargate(container("web")).pidMode(PidMode.HOST))).containsExactly(client("pidMode",
+        "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'."));
+  }
+
+  @Test
+  void fargateVolumesHaveNoHostSourcePath() {
+    Volume scratch = Volume.builder().name("scratch").host(HostVolumeProperties.builder().build()).build();
+    Volume bind = Volume.builder().name("data").host(HostVolumeProperties.builder().sourcePath("/data").build()).build();
+    assertThat(validate(fargate(container("web")).addVolumes(scratch))).isEmpty();
+    assertThat(validate(ec2(container("web")).addVolumes(bind))).isEmpty();
+    assertThat(validate(fargate(container("web")).addVolumes(scratch, bind)))
+        .containsExactly(client("volumes[1].host.sourcePath", "host.sourcePath should not be set for volumes in Fargate."));
+  }
+
+  @Test
+  void awslogsOnFargateNeedsTheExecutionRole() {
+    assertThat(validate(fargate(container("web").logConfiguration(AWSLOGS)).executionRoleArn(ROLE))).isEmpty();
+    assertThat(validate(ec2(container("web").logConfiguration(AWSLOGS)))).isEmpty();
+    assertThat(validate(fargate(container("web").logConfiguration(AWSLOGS), container("db").logConfiguration(AWSLOGS))))
+        .containsExactly(client("executionRoleArn",
+            "Fargate requires task definition to have execution role ARN to support log driver awslogs."));
+  }
+
+  @Test
+  void ecrImagesOnFargateNeedTheExecutionRole() {
+    assertThat(validate(fargate(container("web").image(ECR_IMAGE)).executionRoleArn(ROLE))).isEmpty();
+    assertThat(validate(fargate(container("web").image("public.ecr.aws/nginx/nginx:1.27")))).isEmpty();
+    assertThat(validate(fargate(container("web").image(ECR_IMAGE))))
+        .containsExactly(client("executionRoleArn",
+            "Fargate requires task definition to have execution role ARN to support ECR images."));
+  }
+
+  @Test
+  void privateEcrImagesAreRecognisedByTheirRegistryHost() {
+    assertThat(FargateRule.isPrivateEcr(ECR_IMAGE)).isTrue();
+    assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web@sha256:abc")).isTrue();
+    assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web:1")).isTrue();
+    assertThat(FargateRule.isPrivateEcr("public.ecr.aws/nginx/nginx:1.27")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("nginx:1.27")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("12345678901.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr.amazonaws.com/web")).isFalse();
+    assertThat(FargateRule.isPrivateEcr("registry.example.com/123456789012.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
+  }
+
+  @Test
+  void windowsOnFargateIsWindowsServer2019Or2022OnX86() {
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_CORE))).isEmpty();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2022_FULL)
+        .runtimePlatform(RuntimePlatform.builder().operatingSystemFamily(OSFamily.WINDOWS_SERVER_2022_FULL)
+            .cpuArchitecture(CPUArchitecture.X86_64).build()))).isEmpty();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2016_FULL)))
+        .containsExactly(client("runtimePlatform.operatingSystemFamily",
+            "Fargate does not support operating system family 'WINDOWS_SERVER_2016_FULL'."));
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2022_CORE)
+        .runtimePlatform(RuntimePlatform.builder().operatingSystemFamily(OSFamily.WINDOWS_SERVER_2022_CORE)
+            .cpuArchitecture(CPUArchitecture.ARM64).build())))
+        .containsExactly(client("runtimePlatform.cpuArchitecture",
+            "Fargate does not support CPU architecture 'ARM64' for Windows containers."));
+  }
+
+  @Test
+  void linuxOnFargateMayRunOnArm() {
+    assertThat(validate(fargate(container("web")).runtimePlatform(RuntimePlatform.builder()
+        .operatingSystemFamily(OSFamily.LINUX).cpuArchitecture(CPUArchitecture.ARM64).build()))).isEmpty();
+  }
+
+  @Test
+  void windowsOnFargateHasNoEphemeralStorageEfsOrSwap() {
+    assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(30).build())))
+        .isEmpty();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(30).build())))
+        .containsExactly(client("ephemeralStorage", "Fargate does not support ephemeralStorage for Windows containers."));
+    Volume efs = Volume.builder().name("shared")
+        .efsVolumeConfiguration(EFSVolumeConfiguration.builder().fileSystemId("fs-12345678").build()).build();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).addVolumes(efs)))
+        .containsExactly(client("volumes[0].efsVolumeConfiguration", "Fargate does not support EFS volumes for Windows containers."));
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).containerDefinitions(java.util.List.of(
+        container("web").linuxParameters(LinuxParameters.builder().maxSwap(512).swappiness(10).build()).build()))))
+        .containsExactly(
+            client("containerDefinitions[0].linuxParameters.maxSwap", "Fargate does not support linuxParameters.maxSwap for Windows containers."),
+            client("containerDefinitions[0].linuxParameters.swappiness", "Fargate does not support linuxParameters.swappiness for Windows containers."));
+  }
+
+  @Test
+  void windowsOnFargateReservesContainerPort3150() {
+    assertThat(validate(fargate(container("web").addPortMappings(port(3150))))).isEmpty();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).containerDefinitions(java.util.List.of(
+        container("web").addPortMappings(port(3150)).build()))))
+        .containsExactly(client("containerDefinitions[0].portMappings[0].containerPort",
+            "Container port 3150 is reserved on Fargate for Windows containers."));
+  }
+}
