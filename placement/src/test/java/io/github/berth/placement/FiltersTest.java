@@ -300,4 +300,40 @@ class FiltersTest {
     assertThat(r.explain()).containsExactly("task 0 (EC2): 4 instances: 1 AGENT, 2 RESOURCE:CPU, 1 RESOURCE:MEMORY; "
         + "reported RESOURCE:MEMORY on " + arn("c"));
   }
+
+  @Test
+  void unknownInstanceTypeHasNoKnownEniCapacity() {
+    PlacementResult r = PlacementEngine.place(cluster(instance("a", "x9.huge", "us-east-1a")),
+        vpc(awsvpc(64, 64), "subnet-us-east-1a").build());
+    assertThat(r.failures()).containsExactly(failure("a", FailureReason.ENI));
+  }
+
+  @Test
+  void awsvpcInstanceInAnotherVpcLacksTheAttribute() {
+    ClusterSnapshot s = ClusterSnapshot.builder().subnet("subnet-x", "us-east-1a", "vpc-2")
+        .addInstance(instance("a", "m5.large", "us-east-1a").build()).build();
+    PlacementResult r = PlacementEngine.place(s, vpc(awsvpc(64, 64), "subnet-x").build());
+    assertThat(r.failures()).containsExactly(failure("a", FailureReason.ATTRIBUTE));
+    ClusterSnapshot same = ClusterSnapshot.builder().subnet("subnet-x", "us-east-1a", "vpc-1")
+        .addInstance(instance("a", "m5.large", "us-east-1a").build()).build();
+    PlacementResult ok = PlacementEngine.place(same, vpc(awsvpc(64, 64), "subnet-x").build());
+    assertThat(ok.placements()).extracting(TaskPlacement::eniSubnetId).containsExactly("subnet-x");
+  }
+
+  @Test
+  void externalInstancesTakeOnlyExternalTasks() {
+    ContainerInstance.Builder ext = instance("e", "m5.large", "us-east-1a");
+    List<Attribute> attrs = new ArrayList<>(ext.build().attributes());
+    attrs.add(Attribute.builder().name("ecs.capability.external").build());
+    ext.attributes(attrs);
+    ClusterSnapshot s = cluster(instance("a", "m5.large", "us-east-1a"), ext);
+    assertThat(place(s, td(10, 10), 4).placements()).extracting(TaskPlacement::containerInstanceArn)
+        .containsOnly(arn("a"));
+    PlacementResult external = PlacementEngine.place(s, PlacementRequest.builder(td(10, 10)).count(3)
+        .launchType(io.github.berth.core.model.LaunchType.EXTERNAL).build());
+    assertThat(external.placements()).extracting(TaskPlacement::containerInstanceArn).containsOnly(arn("e"));
+    assertThat(external.placements().get(0).launchType()).isEqualTo(io.github.berth.core.model.LaunchType.EXTERNAL);
+    PlacementResult none = PlacementEngine.place(cluster(ext), PlacementRequest.builder(td(10, 10)).build());
+    assertThat(none.failures()).containsExactly(failure(null, FailureReason.NO_ACTIVE_INSTANCES));
+  }
 }
