@@ -469,28 +469,7 @@ public final class EcsJson {
     if (t == null) {
       return null;
     }
-    switch (t) {
-      case START_OBJECT:
-      case END_OBJECT:
-      case FIELD_NAME:
-        return "an object";
-      case START_ARRAY:
-      case END_ARRAY:
-        return "an array";
-      case VALUE_STRING:
-        return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return "a number";
-      case VALUE_TRUE:
-        return "true";
-      case VALUE_FALSE:
-        return "false";
-      case VALUE_NULL:
-        return "null";
-      default:
-        return null;
-    }
+    return describeToken(t);
   }
 
 
@@ -665,9 +644,14 @@ public final class EcsJson {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private static String describeToken(JsonToken t) {
+  private static @Nullable String describeToken(JsonToken t) {
     switch (t) {
+      case START_OBJECT:
+      case END_OBJECT:
+      case FIELD_NAME:
+        return "an object";
       case START_ARRAY:
+      case END_ARRAY:
         return "an array";
       case VALUE_STRING:
         return "a string";
@@ -681,7 +665,7 @@ public final class EcsJson {
       case VALUE_NULL:
         return "null";
       default:
-        return t.toString();
+        return null;
     }
   }
 
