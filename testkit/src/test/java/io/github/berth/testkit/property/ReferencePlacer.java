@@ -129,8 +129,15 @@ final class ReferencePlacer {
           gpus[i] -= c.gpuIds().size();
         }
         for (NetworkBinding b : c.networkBindings() == null ? List.<NetworkBinding>of() : c.networkBindings()) {
+          Set<Integer> bound = (TransportProtocol.UDP.equals(b.protocol()) ? boundUdp : boundTcp).get(i);
           if (b.hostPort() != null && b.hostPort() > 0) {
-            (TransportProtocol.UDP.equals(b.protocol()) ? boundUdp : boundTcp).get(i).add(b.hostPort());
+            bound.add(b.hostPort());
+          }
+          if (b.hostPortRange() != null) {
+            String[] ends = b.hostPortRange().split("-");
+            for (int p = Integer.parseInt(ends[0]); p <= Integer.parseInt(ends[1]); p++) {
+              bound.add(p);
+            }
           }
         }
       }
