@@ -2,43 +2,49 @@ package io.github.berth.benchmarks;
 
 import io.github.berth.placement.ClusterSnapshot;
 import io.github.berth.testkit.property.PlacementScenarios;
-import org.openjdk.jol.info.GraphLayout;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 
 /**
  * What a cluster snapshot of 5,000 container instances and 25,000 tasks retains on the heap: the
- * whole object graph reachable from it, measured with JOL's {@link GraphLayout} (and, as a cross
- * check, the heap in use after garbage collection with and without it). Budget: 32 MB.
+ * heap in use after full garbage collections while the snapshot is reachable, less the same once it
+ * is not (the median of several rounds). Budget: 32 MB.
  *
- * <p>Run: {@code java -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
- * io.github.berth.benchmarks.SnapshotFootprint} (the property lets JOL 0.17 read record fields).
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.berth.benchmarks.SnapshotFootprint}
+ * (optional arguments: instances, tasks).
  */
 public final class SnapshotFootprint {
 
+  private static final int ROUNDS = 5;
+
   private SnapshotFootprint() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws InterruptedException {
     int instances = args.length > 0 ? Integer.parseInt(args[0]) : PlacementScenarios.MAX_INSTANCES;
     int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
-    ClusterSnapshot snapshot = PlacementScenarios.clusterWithTasks(instances, tasks, 42);
-    GraphLayout layout = GraphLayout.parseInstance(snapshot);
-    System.out.printf("snapshot of %d instances and %d tasks: %,d bytes retained (%.2f MiB) in %,d objects%n",
-        instances, tasks, layout.totalSize(), layout.totalSize() / 1048576.0, layout.totalCount());
-    layout = null; // it holds every object of the graph
-    long with = usedAfterGc();
-    int size = snapshot.size();
-    snapshot = null;
-    long without = usedAfterGc();
-    System.out.println("(" + size + " instances)");
-    System.out.printf("heap in use after GC: %,d bytes with the snapshot, %,d without (delta %.2f MiB)%n",
-        with, without, (with - without) / 1048576.0);
+    long[] deltas = new long[ROUNDS];
+    int size = 0;
+    for (int r = 0; r < ROUNDS; r++) {
+      long before = usedAfterGc();
+      ClusterSnapshot snapshot = PlacementScenarios.clusterWithTasks(instances, tasks, 42 + r);
+      long with = usedAfterGc();
+      size = snapshot.size();
+      deltas[r] = with - before;
+      snapshot = null;
+    }
+    java.util.Arrays.sort(deltas);
+    long median = deltas[ROUNDS / 2];
+    System.out.printf("snapshot of %d instances and %d tasks: %,d bytes retained (%.2f MiB), median of %d rounds"
+        + " (min %.2f MiB, max %.2f MiB)%n", size, tasks, median, median / 1048576.0, ROUNDS,
+        deltas[0] / 1048576.0, deltas[ROUNDS - 1] / 1048576.0);
   }
 
   private static long usedAfterGc() throws InterruptedException {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 5; i++) {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 4; i++) {
       System.gc();
-      Thread.sleep(100);
+      Thread.sleep(50);
     }
-    return rt.totalMemory() - rt.freeMemory();
+    return memory.getHeapMemoryUsage().getUsed();
   }
 }
