@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
     name = "berth",
     mixinStandardHelpOptions = true,
     version = "berth 0.1.0-SNAPSHOT",
-    description = "Amazon ECS in memory: validate task definitions as ECS would judge them.",
+    description = "Amazon ECS in memory: validate task definitions, place tasks, query clusters and simulate "
+        + "service auto scaling as ECS and Application Auto Scaling would.",
     subcommands = {
         ValidateCommand.class,
+        PlaceCommand.class,
+        QueryCommand.class,
         SimulateScalingCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -173,7 +173,9 @@ final class ClusterGen {
       x.runningTasks++;
     }
     EcsArns arns = site.arns();
-    String taskId = d.hex(32);
+    // The instance's id and its task count make task ids unique whatever the random digits are.
+    String instanceId = x.arn.substring(x.arn.length() - 8);
+    String taskId = d.hex(20) + instanceId + String.format("%04x", x.runningTasks + x.pendingTasks);
     String taskArn = arns.task(site.clusterName(), taskId);
     String status = pending ? "PENDING" : "RUNNING";
     Instant created = x.registeredAt.plusSeconds(d.between(60, 86_400 * 7));

@@ -72,8 +72,9 @@ final class ContainerInstanceGen {
     }
     boolean connected = !d.chance(0.1) && !status.equals("INACTIVE");
     String statusReason = status.equals("REGISTRATION_FAILED") ? "Failed to provision the trunk elastic network interface" : null;
-    String id = d.hex(32);
-    String ec2Id = "i-" + d.hex(17);
+    // The index makes ids unique even when shrinking drives every random hex digit to 0.
+    String id = d.hex(24) + String.format("%08x", index);
+    String ec2Id = "i-" + d.hex(9) + String.format("%08x", index);
     Instant registeredAt = site.epoch().plusSeconds(d.between(0, 86_400 * 30) + index);
     String agentVersion = "1." + d.between(70, 90) + "." + d.between(0, 2);
     VersionInfo version = VersionInfo.builder()

@@ -128,6 +128,16 @@ class ClusterGenTest {
     assertThat(azCounts).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
+  /** As in ECS, no two instances or tasks share an ARN, even in the simplest (all-zero) draws. */
+  @Test
+  void instanceAndTaskArnsAreUnique() {
+    Property.forAll(EcsGen.clusters()).tries(200).check(c -> {
+      assertThat(c.containerInstances()).extracting(ContainerInstance::containerInstanceArn).doesNotHaveDuplicates();
+      assertThat(c.containerInstances()).extracting(ContainerInstance::ec2InstanceId).doesNotHaveDuplicates();
+      assertThat(c.tasks()).extracting(io.github.berth.core.model.Task::taskArn).doesNotHaveDuplicates();
+    });
+  }
+
   /**
    * The accounting, recomputed here from the registered task definitions (reference §4.3): for each
    * instance, remaining = registered less the cpu, memory, static host ports and GPUs of its tasks.

@@ -1,0 +1,44 @@
+package io.github.berth.cli;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.core.api.DescribeContainerInstancesResponse;
+import io.github.berth.core.api.DescribeTasksResponse;
+import io.github.berth.core.json.EcsJson;
+import io.github.berth.placement.ClusterSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reading the input files of the commands, with errors that name the file. */
+final class Files {
+
+  private Files() {}
+
+  /** A snapshot from describe-container-instances and (optionally) describe-tasks output files. */
+  static ClusterSnapshot snapshot(Path instances, @Nullable Path tasks, boolean trunking) throws IOException {
+    DescribeContainerInstancesResponse ci =
+        EcsJson.lenient().read(read(instances), DescribeContainerInstancesResponse.class);
+    ClusterSnapshot.Builder b = ClusterSnapshot.builder().awsvpcTrunking(trunking);
+    if (ci.containerInstances() != null) {
+      b.addInstances(ci.containerInstances());
+    }
+    if (tasks != null) {
+      DescribeTasksResponse t = EcsJson.lenient().read(read(tasks), DescribeTasksResponse.class);
+      if (t.tasks() != null) {
+        b.addTasks(t.tasks());
+      }
+    }
+    return b.build();
+  }
+
+  static String read(Path path) throws IOException {
+    try {
+      return java.nio.file.Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IOException(path + ": no such file", e);
+    } catch (IOException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.berth.cli;
+
+import io.github.berth.core.api.RunTaskRequest;
+import io.github.berth.core.error.AwsServiceException;
+import io.github.berth.core.error.SerializationException;
+import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.json.TaskDefinitionFile;
+import io.github.berth.core.model.TaskDefinition;
+import io.github.berth.placement.ClusterSnapshot;
+import io.github.berth.placement.PlacementEngine;
+import io.github.berth.placement.PlacementRequest;
+import io.github.berth.placement.PlacementResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code berth place}: would this RunTask fit on my cluster right now, and if not, why? Prints the
+ * RunTask response ECS would give; the explanation of failures goes to standard error.
+ */
+@Command(name = "place", description = {
+    "Place a RunTask request on a cluster as ECS would, from describe-container-instances and describe-tasks output.",
+    "Prints the RunTask response (tasks and failures) as JSON; why tasks did not fit goes to standard error.",
+    "Exit status: 0 every task placed, 1 some not placed, 2 bad input."})
+final class PlaceCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--instances", required = true, paramLabel = "FILE",
+      description = "a DescribeContainerInstances response (aws ecs describe-container-instances)")
+  Path instances;
+
+  @Option(names = "--tasks", paramLabel = "FILE", description = "a DescribeTasks response (aws ecs describe-tasks)")
+  Path tasks;
+
+  @Option(names = "--task-definition", required = true, paramLabel = "FILE",
+      description = "a RegisterTaskDefinition input or a DescribeTaskDefinition output")
+  Path taskDefinition;
+
+  @Option(names = "--request", required = true, paramLabel = "FILE",
+      description = "a RunTask request (its taskDefinition member may be omitted)")
+  Path request;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of the random choices (default 0)")
+  long seed;
+
+  @Option(names = "--awsvpc-trunking", description = "the awsvpcTrunking account setting is on")
+  boolean trunking;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      ClusterSnapshot snapshot = Files.snapshot(instances, tasks, trunking);
+      TaskDefinition td = readTaskDefinition(Files.read(taskDefinition));
+      RunTaskRequest run = EcsJson.strict().read(Files.read(request), RunTaskRequest.class);
+      PlacementRequest placement = PlacementRequest.fromRunTask(run, td).toBuilder().seed(seed).build();
+      PlacementResult result = PlacementEngine.place(snapshot, placement);
+      out.println(EcsJson.lenient().writePretty(result.toRunTaskResponse()));
+      out.flush();
+      result.explain().forEach(err::println);
+      err.flush();
+      return result.allPlaced() ? 0 : 1;
+    } catch (SerializationException e) {
+      err.println("berth place: " + e.getMessage());
+      return 2;
+    } catch (AwsServiceException e) {
+      err.println("berth place: " + e.errorCode() + ": " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("berth place: cannot read " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static TaskDefinition readTaskDefinition(String json) {
+    TaskDefinitionFile file = EcsJson.strict().readTaskDefinitionFile(json);
+    if (file.described() != null) {
+      return file.described();
+    }
+    return EcsJson.lenient().convert(EcsJson.lenient().toTree(file.request()), TaskDefinition.class);
+  }
+}

@@ -1,0 +1,169 @@
+package io.github.berth.placement;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.core.error.InvalidParameterException;
+import io.github.berth.core.model.CapacityProviderStrategyItem;
+import io.github.berth.core.validation.JsonPath;
+import io.github.berth.core.validation.Violations;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a capacity provider strategy divides tasks among its providers (reference
+ * ecs-scheduler-scaling.md §3.2): the provider with a {@code base} gets the first {@code base}
+ * tasks, the rest follow the {@code weight} ratio.
+ *
+ * <p>[model] AWS publishes no rounding. Berth computes the target of each provider for the total
+ * of tasks once these are placed (base first, then the weighted rest by floor, the leftover one by
+ * one by largest fractional remainder, ties in strategy order), and hands out the new tasks one at
+ * a time to the provider furthest below its target (ties in strategy order). With nothing running,
+ * the split is the target itself; with tasks running, totals move towards the ratio. A base is
+ * honoured even on a provider of weight 0 (the reference is unsure; the base is documented as the
+ * minimum to run there).
+ */
+public final class CapacityProviderStrategies {
+
+  /** Providers per strategy (current API doc; reference §3.2). */
+  public static final int MAX_PROVIDERS = 20;
+
+  private CapacityProviderStrategies() {}
+
+  /**
+   * How many of {@code count} new tasks go to each provider, in strategy order (every provider of
+   * the strategy is a key, possibly with 0).
+   *
+   * @param alreadyRunningPerProvider tasks of the same service or group already on each provider
+   *     (missing providers: 0)
+   * @throws InvalidParameterException for an empty strategy, a repeated provider, weights or bases
+   *     out of range, more than one base, or no positive weight, with ECS's text where known
+   */
+  public static Map<String, Integer> split(List<CapacityProviderStrategyItem> strategy, int count,
+      @Nullable Map<String, Integer> alreadyRunningPerProvider) {
+    validate(strategy);
+    Map<String, Integer> running = alreadyRunningPerProvider == null ? Map.of() : alreadyRunningPerProvider;
+    int n = strategy.size();
+    int[] current = new int[n];
+    int total = count;
+    for (int i = 0; i < n; i++) {
+      current[i] = Math.max(0, running.getOrDefault(strategy.get(i).capacityProvider(), 0));
+      total += current[i];
+    }
+    long[] target = targets(strategy, total);
+    int[] added = new int[n];
+    for (int t = 0; t < count; t++) {
+      int best = -1;
+      long bestDeficit = Long.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        if (weight(strategy.get(i)) == 0 && target[i] <= current[i] + added[i]) {
+          continue; // a weight-0 provider only ever takes its base
+        }
+        long deficit = target[i] - (current[i] + added[i]);
+        if (deficit > bestDeficit) {
+          bestDeficit = deficit;
+          best = i;
+        }
+      }
+      added[best]++;
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      out.put(strategy.get(i).capacityProvider(), added[i]);
+    }
+    return out;
+  }
+
+  /** The share of each provider when {@code total} tasks run: base first, then weights. */
+  static long[] targets(List<CapacityProviderStrategyItem> strategy, int total) {
+    int n = strategy.size();
+    long[] target = new long[n];
+    long rest = total;
+    for (int i = 0; i < n; i++) {
+      int base = base(strategy.get(i));
+      if (base > 0) {
+        target[i] = Math.min(base, rest);
+        rest -= target[i];
+      }
+    }
+    long weights = 0;
+    for (CapacityProviderStrategyItem item : strategy) {
+      weights += weight(item);
+    }
+    long given = 0;
+    long[] remainder = new long[n];
+    for (int i = 0; i < n; i++) {
+      long share = rest * weight(strategy.get(i));
+      target[i] += share / weights;
+      given += share / weights;
+      remainder[i] = share % weights;
+    }
+    for (long left = rest - given; left > 0; left--) {
+      int best = -1;
+      for (int i = 0; i < n; i++) {
+        if (weight(strategy.get(i)) > 0 && (best < 0 || remainder[i] > remainder[best])) {
+          best = i;
+        }
+      }
+      target[best]++;
+      remainder[best] = -1;
+    }
+    return target;
+  }
+
+  private static int weight(CapacityProviderStrategyItem item) {
+    return item.weight() == null ? 0 : item.weight();
+  }
+
+  private static int base(CapacityProviderStrategyItem item) {
+    return item.base() == null ? 0 : item.base();
+  }
+
+  private static void validate(List<CapacityProviderStrategyItem> strategy) {
+    Violations v = Violations.forEcs();
+    JsonPath root = JsonPath.root().child("capacityProviderStrategy");
+    if (strategy.isEmpty()) {
+      v.modelMinSize(root, 0, 1);
+    } else if (strategy.size() > MAX_PROVIDERS) {
+      v.modelMaxSize(root, strategy.size(), MAX_PROVIDERS);
+    }
+    int bases = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < strategy.size(); i++) {
+      CapacityProviderStrategyItem item = strategy.get(i);
+      JsonPath p = root.index(i);
+      if (item.capacityProvider() == null) {
+        v.modelRequired(p.child("capacityProvider"));
+      } else if (!seen.add(item.capacityProvider())) {
+        // [model]
+        v.invalidParameter(p.child("capacityProvider"), "The capacity provider " + item.capacityProvider()
+            + " appears more than once in the capacity provider strategy.");
+      }
+      if (item.weight() != null && (item.weight() < 0 || item.weight() > 1000)) {
+        if (item.weight() < 0) {
+          v.modelMin(p.child("weight"), item.weight(), 0);
+        } else {
+          v.modelMax(p.child("weight"), item.weight(), 1000);
+        }
+      }
+      if (item.base() != null && (item.base() < 0 || item.base() > 100_000)) {
+        if (item.base() < 0) {
+          v.modelMin(p.child("base"), item.base(), 0);
+        } else {
+          v.modelMax(p.child("base"), item.base(), 100_000);
+        }
+      }
+      if (base(item) > 0) {
+        bases++;
+      }
+    }
+    if (!v.isEmpty()) {
+      throw (InvalidParameterException) v.toList().get(0).toException();
+    }
+    if (bases > 1) {
+      throw PlacementErrors.moreThanOneBase();
+    }
+    if (strategy.stream().allMatch(i -> weight(i) == 0)) {
+      throw PlacementErrors.noPositiveWeight();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.berth.placement;
+
+import io.github.berth.core.Nullable;
+import io.github.berth.core.ec2.InstanceType;
+import io.github.berth.core.ec2.InstanceTypes;
+
+/**
+ * How many awsvpc tasks an instance can hold: one ENI each, the primary ENI counts against the EC2
+ * limit, and with ENI trunking the trunked limit of the type applies (reference §5.1, §5.3, §5.4;
+ * the numbers live in {@link InstanceTypes}).
+ *
+ * <p>[model] An instance is trunked when the {@code awsvpcTrunking} account setting is on and its
+ * type supports trunking, or when it carries {@code ecs.awsvpc-trunk-id} (ECS attached a trunk, so
+ * the setting was on when it registered). An instance whose type Berth does not know (or that has
+ * no {@code ecs.instance-type}) has no known ENI capacity and takes no awsvpc task
+ * ({@code RESOURCE:ENI}); add the type to {@link InstanceTypes}.
+ */
+final class EniCapacity {
+
+  static final String INSTANCE_TYPE = "ecs.instance-type";
+  static final String TRUNK_ID = "ecs.awsvpc-trunk-id";
+
+  private EniCapacity() {}
+
+  static int awsvpcTaskLimit(@Nullable String instanceType, boolean accountTrunking, boolean hasTrunk) {
+    if (instanceType == null) {
+      return 0;
+    }
+    InstanceType type = InstanceTypes.find(instanceType).orElse(null);
+    if (type == null) {
+      return 0;
+    }
+    return type.awsvpcTaskLimit((accountTrunking || hasTrunk) && type.supportsTrunking());
+  }
+}

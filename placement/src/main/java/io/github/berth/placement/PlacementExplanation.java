@@ -1,0 +1,43 @@
+package io.github.berth.placement;
+
+import com.google.common.collect.ImmutableMap;
+import io.github.berth.core.Nullable;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Why tasks were not placed, for a person: of the instances considered, how many each reason
+ * excluded (each instance counted once, under the first check it failed, in the order of
+ * {@link FailureReason}), and the closest matching instance whose reason ECS reports.
+ *
+ * @param firstTask the index of the first unplaced task this explains
+ * @param tasks how many unplaced tasks, from {@code firstTask}, share it
+ * @param pool what the tasks were placed on: {@code EC2}, {@code EXTERNAL} or a capacity provider
+ * @param instancesConsidered the instances of that launch type or capacity provider
+ * @param excludedBy instances per reason, in precedence order, reasons with none left out
+ * @param reason the reported reason
+ * @param closestInstanceArn the reported instance, or null for a request-level reason
+ */
+public record PlacementExplanation(int firstTask, int tasks, String pool, int instancesConsidered,
+    Map<FailureReason, Integer> excludedBy, FailureReason reason, @Nullable String closestInstanceArn) {
+
+  public PlacementExplanation {
+    excludedBy = ImmutableMap.copyOf(excludedBy);
+  }
+
+  /**
+   * One line: {@code task 3-4 (EC2): 5000 instances: 3120 RESOURCE:MEMORY, 1880 MemberOf placement
+   * constraint unsatisfied; reported MemberOf placement constraint unsatisfied on arn:...}.
+   */
+  @Override
+  public String toString() {
+    String which = tasks == 1 ? "task " + firstTask : "tasks " + firstTask + "-" + (firstTask + tasks - 1);
+    StringJoiner counts = new StringJoiner(", ");
+    excludedBy.forEach((r, n) -> counts.add(n + " " + r.text()));
+    String head = which + " (" + pool + "): " + instancesConsidered
+        + (instancesConsidered == 1 ? " instance" : " instances");
+    String body = instancesConsidered == 0 ? "" : ": " + counts;
+    String tail = "; reported " + reason.text() + (closestInstanceArn != null ? " on " + closestInstanceArn : "");
+    return head + body + tail;
+  }
+}

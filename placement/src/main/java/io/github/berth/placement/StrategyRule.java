@@ -1,0 +1,115 @@
+package io.github.berth.placement;
+
+/**
+ * One placement strategy as a ranking of candidate instances: a key per instance, lower is better.
+ * Strategies apply in order, each breaking the ties of the one before ([model] reference §1.4:
+ * a lexicographic order); {@link TieBreaker} breaks what is left.
+ */
+interface StrategyRule {
+
+  /** The key of {@code instance} for the task of index {@code task} of the request. */
+  long key(int instance, int task);
+
+  /** Whether keys compare as unsigned values (random keys use all 64 bits). */
+  default boolean unsigned() {
+    return false;
+  }
+
+  /** Whether the key of an instance depends on that instance alone (not on a bucket of instances). */
+  boolean perInstance();
+
+  /** Tells the rule a task of the group went to {@code instance}. */
+  default void placed(int instance) {}
+
+  /** {@code binpack}: the least remaining CPU or memory first (reference §1.3). */
+  final class Binpack implements StrategyRule {
+    private final int[] remaining;
+
+    Binpack(int[] remaining) {
+      this.remaining = remaining;
+    }
+
+    @Override
+    public long key(int instance, int task) {
+      return remaining[instance];
+    }
+
+    @Override
+    public boolean perInstance() {
+      return true;
+    }
+  }
+
+  /** {@code spread} on {@code instanceId} or {@code host}: the fewest tasks of the group on the instance. */
+  final class SpreadInstance implements StrategyRule {
+    private final int[] groupCount;
+
+    SpreadInstance(int[] groupCount) {
+      this.groupCount = groupCount;
+    }
+
+    @Override
+    public long key(int instance, int task) {
+      return groupCount[instance];
+    }
+
+    @Override
+    public boolean perInstance() {
+      return true;
+    }
+  }
+
+  /**
+   * {@code spread} on {@code attribute:<name>}: the fewest tasks of the group among the instances
+   * sharing the instance's value. [model] Instances without the attribute form a bucket of their
+   * own (reference §1.3); every instance of the snapshot counts, whatever its state.
+   */
+  final class SpreadAttribute implements StrategyRule {
+    final int[] bucketOf;
+    final int[] bucketCount;
+
+    SpreadAttribute(int[] bucketOf, int[] bucketCount) {
+      this.bucketOf = bucketOf;
+      this.bucketCount = bucketCount;
+    }
+
+    @Override
+    public long key(int instance, int task) {
+      return bucketCount[bucketOf[instance]];
+    }
+
+    @Override
+    public boolean perInstance() {
+      return false;
+    }
+
+    @Override
+    public void placed(int instance) {
+      bucketCount[bucketOf[instance]]++;
+    }
+  }
+
+  /** {@code random}: a fresh draw per task ({@link TieBreaker#randomKey}). */
+  final class Random implements StrategyRule {
+    private final long seed;
+
+    Random(long seed) {
+      this.seed = seed;
+    }
+
+    @Override
+    public long key(int instance, int task) {
+      return TieBreaker.randomKey(seed, task, instance);
+    }
+
+    @Override
+    public boolean unsigned() {
+      return true;
+    }
+
+    @Override
+    public boolean perInstance() {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.berth.placement.query;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed cluster query language expression: a tree of {@link And}, {@link Or}, {@link Not} and
+ * basic {@link Predicate}s. Values compare by structure; {@link #toString()} is the canonical text,
+ * and {@code ClusterQuery.parse(e.toString()).equals(e)} holds for every expression.
+ */
+public sealed interface Expression permits Expression.And, Expression.Or, Expression.Not, Expression.Predicate {
+
+  /** Whether the result can change as tasks are placed (it tests {@code runningTasksCount} or {@code task:group}). */
+  boolean dependsOnTasks();
+
+  /** Both sides must hold. */
+  record And(Expression left, Expression right) implements Expression {
+    public And {
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+
+    @Override
+    public boolean dependsOnTasks() {
+      return left.dependsOnTasks() || right.dependsOnTasks();
+    }
+
+    @Override
+    public String toString() {
+      return QueryPrinter.print(this);
+    }
+  }
+
+  /** Either side must hold. */
+  record Or(Expression left, Expression right) implements Expression {
+    public Or {
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+
+    @Override
+    public boolean dependsOnTasks() {
+      return left.dependsOnTasks() || right.dependsOnTasks();
+    }
+
+    @Override
+    public String toString() {
+      return QueryPrinter.print(this);
+    }
+  }
+
+  /** The operand must not hold. */
+  record Not(Expression operand) implements Expression {
+    public Not {
+      Objects.requireNonNull(operand, "operand");
+    }
+
+    @Override
+    public boolean dependsOnTasks() {
+      return operand.dependsOnTasks();
+    }
+
+    @Override
+    public String toString() {
+      return QueryPrinter.print(this);
+    }
+  }
+
+  /**
+   * A basic expression: {@code subject operator [argument]}.
+   *
+   * @param values no value for {@code exists}/{@code !exists}, one for comparisons, one or more for
+   *     {@code in}/{@code !in}; each as written, without quotes
+   */
+  record Predicate(Subject subject, Operator operator, List<String> values) implements Expression {
+    public Predicate {
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(operator, "operator");
+      values = ImmutableList.copyOf(values);
+      int n = values.size();
+      boolean ok = switch (operator.arity()) {
+        case NONE -> n == 0;
+        case ONE -> n == 1;
+        case LIST -> n >= 1;
+      };
+      if (!ok) {
+        throw new IllegalArgumentException(operator + " takes " + operator.arity() + " value(s), not " + n);
+      }
+    }
+
+    public static Predicate of(Subject subject, Operator operator, String... values) {
+      return new Predicate(subject, operator, List.of(values));
+    }
+
+    @Override
+    public boolean dependsOnTasks() {
+      return subject.kind() == Subject.Kind.TASK_GROUP || subject.kind() == Subject.Kind.RUNNING_TASKS_COUNT;
+    }
+
+    @Override
+    public String toString() {
+      return QueryPrinter.print(this);
+    }
+  }
+}

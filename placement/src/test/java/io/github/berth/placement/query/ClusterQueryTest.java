@@ -1,0 +1,170 @@
+package io.github.berth.placement.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.berth.core.error.InvalidParameterException;
+import io.github.berth.placement.query.Expression.And;
+import io.github.berth.placement.query.Expression.Not;
+import io.github.berth.placement.query.Expression.Or;
+import io.github.berth.placement.query.Expression.Predicate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClusterQueryTest {
+
+  private static final Subject TYPE = Subject.attribute("ecs.instance-type");
+  private static final Subject AZ = Subject.attribute("ecs.availability-zone");
+  private static final Subject GROUP = Subject.of(Subject.Kind.TASK_GROUP);
+
+  /** Every documented example of reference §3.5 parses, prints canonically and reparses equal. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "attribute:ecs.instance-type == t2.small",
+      "attribute:ecs.availability-zone in [us-east-1a, us-east-1b]",
+      "attribute:ecs.instance-type =~ g2.* and attribute:ecs.availability-zone != us-east-1d",
+      "task:group == service:production",
+      "not(task:group == database)",
+      "runningTasksCount == 1",
+      "agentVersion < 1.14.5",
+      "registeredAt < 2018-02-13",
+      "ec2InstanceId in ['i-abcd1234', 'i-wxyx7890']",
+      "attribute:ecs.instance-type == g2.2xlarge",
+      "attribute:stack == prod",
+      "attribute:stack != prod",
+      "attribute:ecs.instance-type in [t2.small, t2.medium]",
+      "attribute:ecs.instance-type =~ t2.* and attribute:ecs.availability-zone == us-east-1a",
+      "attribute:ecs.instance-type =~ t2.*",
+      "task:group == databases",
+      "task:group == service:daemon-service",
+      "attribute:ecs.instance-type == p2.xlarge",
+      "attribute:ecs.os-family == WINDOWS_SERVER_2019_FULL",
+      "attribute:ecs.availability-zone not_in [us-east-1e]",
+      "attribute:ecs.os-type == linux",
+      "attribute:color =~ green"})
+  void documentedExamplesRoundTrip(String text) {
+    Expression e = ClusterQuery.parse(text);
+    assertThat(ClusterQuery.parse(ClusterQuery.print(e))).isEqualTo(e);
+  }
+
+  @Test
+  void example1Structure() {
+    assertThat(ClusterQuery.parse("attribute:ecs.instance-type == t2.small"))
+        .isEqualTo(Predicate.of(TYPE, Operator.EQUALS, "t2.small"));
+  }
+
+  @Test
+  void example2ListValues() {
+    assertThat(ClusterQuery.parse("attribute:ecs.availability-zone in [us-east-1a, us-east-1b]"))
+        .isEqualTo(Predicate.of(AZ, Operator.IN, "us-east-1a", "us-east-1b"));
+  }
+
+  @Test
+  void example3AndOfTwo() {
+    assertThat(ClusterQuery.parse("attribute:ecs.instance-type =~ g2.* and attribute:ecs.availability-zone != us-east-1d"))
+        .isEqualTo(new And(Predicate.of(TYPE, Operator.MATCHES, "g2.*"),
+            Predicate.of(AZ, Operator.NOT_EQUALS, "us-east-1d")));
+  }
+
+  @Test
+  void example5NotFunctionStyle() {
+    assertThat(ClusterQuery.parse("not(task:group == database)"))
+        .isEqualTo(new Not(Predicate.of(GROUP, Operator.EQUALS, "database")));
+  }
+
+  @Test
+  void example9QuotedValuesAreTheSameAsBare() {
+    assertThat(ClusterQuery.parse("ec2InstanceId in ['i-abcd1234', 'i-wxyx7890']"))
+        .isEqualTo(ClusterQuery.parse("ec2InstanceId in [i-abcd1234, i-wxyx7890]"));
+  }
+
+  /** Example 10, the precedence template: parentheses group; without them and binds tighter than or. */
+  @Test
+  void example10Precedence() {
+    Predicate e1 = Predicate.of(Subject.attribute("a"), Operator.EQUALS, "1");
+    Predicate e2 = Predicate.of(Subject.attribute("b"), Operator.EQUALS, "2");
+    Predicate e3 = Predicate.of(Subject.attribute("c"), Operator.EQUALS, "3");
+    assertThat(ClusterQuery.parse("(attribute:a == 1 or attribute:b == 2) and attribute:c == 3"))
+        .isEqualTo(new And(new Or(e1, e2), e3));
+    assertThat(ClusterQuery.parse("attribute:a == 1 or attribute:b == 2 and attribute:c == 3"))
+        .isEqualTo(new Or(e1, new And(e2, e3)));
+    assertThat(ClusterQuery.parse("not attribute:a == 1 and attribute:b == 2"))
+        .isEqualTo(new And(new Not(e1), e2));
+  }
+
+  @Test
+  void symbolsAndWordsAreTheSameOperators() {
+    assertThat(ClusterQuery.parse("attribute:a equals x && attribute:b not_equals y || !attribute:c exists"))
+        .isEqualTo(ClusterQuery.parse("attribute:a == x and attribute:b != y or not attribute:c exists"));
+    assertThat(ClusterQuery.parse("attribute:a !exists")).isEqualTo(ClusterQuery.parse("attribute:a not_exists"));
+    assertThat(ClusterQuery.parse("attribute:a !in [x]")).isEqualTo(ClusterQuery.parse("attribute:a not_in [x]"));
+    assertThat(ClusterQuery.parse("attribute:a !~ x")).isEqualTo(ClusterQuery.parse("attribute:a not_matches x"));
+    assertThat(ClusterQuery.parse("runningTasksCount greater_than_equal 2"))
+        .isEqualTo(ClusterQuery.parse("runningTasksCount >= 2"));
+    assertThat(ClusterQuery.parse("runningTasksCount less_than 2")).isEqualTo(ClusterQuery.parse("runningTasksCount < 2"));
+  }
+
+  @Test
+  void printerIsCanonical() {
+    assertThat(ClusterQuery.print(ClusterQuery.parse("(attribute:a  ==  'x')AND NOT(task:group==g)")))
+        .isEqualTo("attribute:a == x and not(task:group == g)");
+    assertThat(ClusterQuery.print(ClusterQuery.parse("attribute:a == 'has space' or attribute:b == ''")))
+        .isEqualTo("attribute:a == 'has space' or attribute:b == ''");
+    assertThat(ClusterQuery.print(ClusterQuery.parse("attribute:a == 'it''s'"))).isEqualTo("attribute:a == 'it''s'");
+  }
+
+  @Test
+  void printerParenthesizesTreesTheParserWouldGroupOtherwise() {
+    Predicate a = Predicate.of(Subject.attribute("a"), Operator.EXISTS);
+    Predicate b = Predicate.of(Subject.attribute("b"), Operator.EXISTS);
+    Predicate c = Predicate.of(Subject.attribute("c"), Operator.EXISTS);
+    for (Expression e : List.of(new And(a, new And(b, c)), new Or(a, new Or(b, c)), new And(new Or(a, b), c),
+        new Not(new And(a, b)), new Or(new And(a, b), new Not(c)))) {
+      assertThat(ClusterQuery.parse(ClusterQuery.print(e))).as(ClusterQuery.print(e)).isEqualTo(e);
+    }
+    assertThat(ClusterQuery.print(new And(a, new And(b, c)))).isEqualTo("attribute:a exists and (attribute:b exists and attribute:c exists)");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''                                          | 1  | the expression is empty",
+      "attribute:ecs.instance-type ==              | 31 | expected a value after ==",
+      "attribute:ecs.instance-type = t2.small      | 29 | unexpected character '='",
+      "foo == bar                                  | 1  | unknown subject 'foo'",
+      "ec2InstanceId > i-1                         | 15 | the operator > is not valid for ec2InstanceId",
+      "agentVersion =~ 1.*                         | 14 | the operator =~ is not valid for agentVersion",
+      "runningTasksCount == many                   | 22 | runningTasksCount takes a whole number",
+      "registeredAt < yesterday                    | 16 | registeredAt takes a date",
+      "agentConnected == maybe                     | 19 | agentConnected takes true or false",
+      "attribute:a =~ '('                          | 16 | is not a valid Java regular expression",
+      "(attribute:a exists                         | 20 | expected ')' to close the '(' at column 1",
+      "attribute:a in [x, y                        | 21 | expected ',' or ']' in the list",
+      "attribute:a in x                            | 16 | expected '[' to start the list of in",
+      "attribute:a == x attribute:b == y           | 18 | expected 'and', 'or' or the end of the expression",
+      "attribute:a == 'open                        | 16 | the quoted value is not closed",
+      "attribute: exists                           | 1  | attribute: needs an attribute name",
+      "task:group exists                           | 12 | the operator exists is not valid for task:group",
+      "attribute:a == x and                        | 21 | expected a subject"})
+  void errorsPointAtTheColumn(String text, int column, String reason) {
+    assertThatThrownBy(() -> ClusterQuery.parse(text))
+        .isInstanceOf(InvalidParameterException.class)
+        .isInstanceOfSatisfying(QuerySyntaxException.class, e -> {
+          assertThat(e.column()).isEqualTo(column);
+          assertThat(e.reason()).contains(reason);
+          assertThat(e.getMessage()).startsWith("Invalid cluster query language expression at column " + column + ": ");
+          assertThat(e.errorCode()).isEqualTo("InvalidParameterException");
+        });
+  }
+
+  @Test
+  void keywordsAsValuesAndValuesNeedingQuotes() {
+    Expression e = ClusterQuery.parse("task:group == and");
+    assertThat(e).isEqualTo(Predicate.of(GROUP, Operator.EQUALS, "and"));
+    Expression regex = Predicate.of(Subject.attribute("x"), Operator.MATCHES, "(a|b)[0-9]+");
+    assertThat(ClusterQuery.print(regex)).isEqualTo("attribute:x =~ '(a|b)[0-9]+'");
+    assertThat(ClusterQuery.parse(ClusterQuery.print(regex))).isEqualTo(regex);
+  }
+}
