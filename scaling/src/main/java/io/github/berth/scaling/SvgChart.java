@@ -161,14 +161,25 @@ final class SvgChart {
         "fill=\"" + METRIC_COLOUR + "\" transform=\"rotate(-90 18 " + fmt((TOP + bottom) / 2.0) + ")\"");
     text(WIDTH - 18, (TOP + bottom) / 2.0, "capacity", "middle",
         "fill=\"" + CAPACITY_COLOUR + "\" transform=\"rotate(90 " + (WIDTH - 18) + " " + fmt((TOP + bottom) / 2.0) + ")\"");
-    for (int i = 0; i <= 5; i++) {
-      long t = t0 + (t1 - t0) * i / 5;
+    long tick = tickSeconds(t1 - t0);
+    for (long t = Math.floorDiv(t0 + tick - 1, tick) * tick; t <= t1; t += tick) {
       double x = x(t);
       out.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(bottom).append("\" x2=\"").append(fmt(x))
           .append("\" y2=\"").append(bottom + 5).append("\" stroke=\"#000000\"/>\n");
       text(x, bottom + 20, TIME.format(Instant.ofEpochSecond(t)), "middle", "");
     }
     text((LEFT + right) / 2.0, HEIGHT - 16, "time (UTC)", "middle", "");
+  }
+
+  /** A round time step giving at most eight ticks over {@code span} seconds. */
+  static long tickSeconds(long span) {
+    long[] steps = {60, 300, 900, 1_800, 3_600, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 2_592_000};
+    for (long step : steps) {
+      if (span / step <= 8) {
+        return step;
+      }
+    }
+    return Math.max(1, span / 8);
   }
 
   private void thresholds() {
