@@ -180,6 +180,13 @@ class SimulateScalingCommandTest {
   }
 
   @Test
+  void helpListsTheOptions() {
+    assertThat(run("simulate-scaling", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--target=FILE").contains("--scheduled-action")
+        .contains("--csv=FILE").contains("--svg=FILE");
+  }
+
+  @Test
   void stepDurations() throws Exception {
     assertThat(SimulateScalingCommand.duration("60s").getSeconds()).isEqualTo(60);
     assertThat(SimulateScalingCommand.duration("5m").getSeconds()).isEqualTo(300);
