@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "berth",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // every subcommand takes --help and --version
     version = "berth 0.1.0-SNAPSHOT",
     description = "Amazon ECS in memory: validate task definitions, place tasks, query clusters and simulate "
         + "service auto scaling as ECS and Application Auto Scaling would.",

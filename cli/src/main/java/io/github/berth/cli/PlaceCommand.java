@@ -4,7 +4,6 @@ import io.github.berth.core.api.RunTaskRequest;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
-import io.github.berth.core.json.TaskDefinitionFile;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.placement.ClusterSnapshot;
 import io.github.berth.placement.PlacementEngine;
@@ -81,10 +80,6 @@ final class PlaceCommand implements Callable<Integer> {
   }
 
   private static TaskDefinition readTaskDefinition(String json) {
-    TaskDefinitionFile file = EcsJson.strict().readTaskDefinitionFile(json);
-    if (file.described() != null) {
-      return file.described();
-    }
-    return EcsJson.lenient().convert(EcsJson.lenient().toTree(file.request()), TaskDefinition.class);
+    return EcsJson.strict().readTaskDefinitionFile(json).taskDefinition();
   }
 }

@@ -16,6 +16,17 @@ import java.util.Set;
  */
 public record TaskDefinitionFile(Form form, RegisterTaskDefinitionRequest request, @Nullable TaskDefinition described) {
 
+  /**
+   * The task definition: the registered one for the describe forms, else the request's members as
+   * an unregistered task definition (no ARN, revision or status), e.g. to plan its placement.
+   */
+  public TaskDefinition taskDefinition() {
+    if (described != null) {
+      return described;
+    }
+    return EcsJson.lenient().convert(EcsJson.lenient().toTree(request), TaskDefinition.class);
+  }
+
   /** The members that only a registered task definition has; their presence marks the describe form. */
   static final Set<String> DESCRIBED_ONLY = Set.of("taskDefinitionArn", "revision", "status",
       "requiresAttributes", "compatibilities", "registeredAt", "registeredBy", "deregisteredAt",
