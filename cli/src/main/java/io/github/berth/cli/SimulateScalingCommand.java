@@ -56,7 +56,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "simulate-scaling",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Replay ECS service auto scaling over a recorded metric: what capacity the policies and "
         + "scheduled actions would have given, and when. Inputs are the JSON the AWS CLI takes with "
