@@ -1,4 +1,4 @@
-package io.github.berth.scaling.examples;
+package io.github.berth.testkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** The README's scaling example, compiled and run so that the README stays true. */
+/** The README's scaling example, compiled and run; {@link ReadmeExamplesTest} keeps the two the same. */
 class ReadmeScalingExampleTest {
 
   @Test
@@ -37,7 +37,7 @@ class ReadmeScalingExampleTest {
       cpuCsv.append(Instant.parse("2024-03-04T00:00:00Z").plusSeconds(60L * minute)).append(',').append(cpu).append('\n');
     }
 
-    // --- README ---
+    // readme:scaling
     AutoScalingJson json = AutoScalingJson.strict();
     ScalingTimeline timeline = ScalingSimulator.builder()
         .target(json.read(targetJson, RegisterScalableTargetRequest.class))
@@ -56,7 +56,7 @@ class ReadmeScalingExampleTest {
 
     Instant next = CronExpression.parse("0 8 ? * MON-FRI *").next(Instant.parse("2024-03-29T12:00:00Z"),
         ZoneId.of("Europe/Paris")); // 2024-04-01T06:00:00Z: Monday 08:00, summer time
-    // --- end ---
+    // end readme:scaling
 
     assertThat(timeline.activities()).isNotEmpty();
     assertThat(timeline.activities().get(0).cause()).isEqualTo("scheduled action name weekday-morning was triggered");
