@@ -4,6 +4,15 @@ import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.ec2.InstanceType;
 import io.github.berth.core.model.Compatibility;
 import io.github.berth.core.model.ContainerInstance;
+import io.github.berth.core.model.PlacementConstraint;
+import io.github.berth.core.model.PlacementStrategy;
+import io.github.berth.placement.PlacementRequest;
+import io.github.berth.placement.query.Expression;
+import io.github.berth.scaling.alarm.AlarmSpec;
+import io.github.berth.scaling.model.PutScalingPolicyRequest;
+import io.github.berth.scaling.model.PutScheduledActionRequest;
+import io.github.berth.scaling.model.RegisterScalableTargetRequest;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,8 +30,10 @@ import java.util.List;
  * Container instances and clusters are as DescribeContainerInstances and DescribeTasks show them.
  * Every generator shrinks: a failing property reports a small task definition or cluster.
  *
- * <p>Placement constraints and strategies, cluster query language expressions and scaling
- * values are not generated here yet; they come with the placement and scaling modules.
+ * <p>Placement inputs (cluster query language expressions as text and as values, constraints,
+ * strategies, whole requests) and scaling inputs (scalable targets, target tracking and step
+ * policies, scheduled actions, cron expressions, metric series) are here too; {@link PlacementGen}
+ * and {@link ScalingGen} hold them, with more specialised generators.
  */
 public final class EcsGen {
 
@@ -118,5 +129,64 @@ public final class EcsGen {
    */
   public static <T> Gen<T> any(Class<T> type) {
     return ModelGen.of(type);
+  }
+
+  // ------------------------------------------------------------------ placement
+
+  /** Cluster query language expressions: every subject and operator, values quoted and not. */
+  public static Gen<Expression> clusterQueries() {
+    return PlacementGen.expressions();
+  }
+
+  /** Cluster query language expressions as text (in any spelling ECS accepts) with the value they parse to. */
+  public static Gen<Tuple2<String, Expression>> clusterQueryTexts() {
+    return PlacementGen.expressionTexts();
+  }
+
+  /** Up to five placement strategies (binpack, spread, random) with their fields. */
+  public static Gen<List<PlacementStrategy>> placementStrategies() {
+    return PlacementGen.strategies();
+  }
+
+  /** Placement constraints for a cluster: memberOf over its attributes and groups, distinctInstance. */
+  public static Gen<List<PlacementConstraint>> placementConstraints(ClusterState cluster) {
+    return PlacementGen.constraints(cluster);
+  }
+
+  /** Placement requests fitted to a cluster: task definition, count, constraints, strategies, seed. */
+  public static Gen<PlacementRequest> placementRequests(ClusterState cluster) {
+    return PlacementGen.requests(cluster);
+  }
+
+  // ------------------------------------------------------------------ scaling
+
+  /** RegisterScalableTarget requests for an ECS service. */
+  public static Gen<RegisterScalableTargetRequest> scalableTargets() {
+    return ScalingGen.scalableTargets();
+  }
+
+  /** Target tracking PutScalingPolicy requests named {@code name}. */
+  public static Gen<PutScalingPolicyRequest> targetTrackingPolicies(String name) {
+    return ScalingGen.targetTrackingPolicies(name);
+  }
+
+  /** Step scaling PutScalingPolicy requests named {@code name}, with the alarm that drives each. */
+  public static Gen<Tuple2<PutScalingPolicyRequest, AlarmSpec>> stepPolicies(String name) {
+    return ScalingGen.stepPolicies(name);
+  }
+
+  /** PutScheduledAction requests named {@code name} (at, rate and cron schedules, zones, bounds). */
+  public static Gen<PutScheduledActionRequest> scheduledActions(String name, Instant createdAt) {
+    return ScalingGen.scheduledActions(name, createdAt);
+  }
+
+  /** Valid six-field AWS cron expressions. */
+  public static Gen<String> cronExpressions() {
+    return ScalingGen.cronExpressions();
+  }
+
+  /** Minute samples of a utilization-like metric, {@code minutes} long (flat, walks, waves, spikes, gaps). */
+  public static Gen<double[]> metricValues(int minutes) {
+    return ScalingGen.metricValues(minutes);
   }
 }
