@@ -3,7 +3,9 @@ package io.github.berth.cli;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.api.DescribeContainerInstancesResponse;
 import io.github.berth.core.api.DescribeTasksResponse;
+import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.placement.ClusterSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,19 +19,38 @@ final class Files {
 
   /** A snapshot from describe-container-instances and (optionally) describe-tasks output files. */
   static ClusterSnapshot snapshot(Path instances, @Nullable Path tasks, boolean trunking) throws IOException {
-    DescribeContainerInstancesResponse ci =
-        EcsJson.lenient().read(read(instances), DescribeContainerInstancesResponse.class);
+    DescribeContainerInstancesResponse ci = readJson(instances, EcsJson.lenient(), DescribeContainerInstancesResponse.class);
     ClusterSnapshot.Builder b = ClusterSnapshot.builder().awsvpcTrunking(trunking);
     if (ci.containerInstances() != null) {
       b.addInstances(ci.containerInstances());
     }
     if (tasks != null) {
-      DescribeTasksResponse t = EcsJson.lenient().read(read(tasks), DescribeTasksResponse.class);
+      DescribeTasksResponse t = readJson(tasks, EcsJson.lenient(), DescribeTasksResponse.class);
       if (t.tasks() != null) {
         b.addTasks(t.tasks());
       }
     }
     return b.build();
+  }
+
+  /** A file's JSON as a value of {@code type}; a problem in it is reported with the file's name. */
+  static <T> T readJson(Path path, EcsJson json, Class<T> type) throws IOException {
+    String text = read(path);
+    try {
+      return json.read(text, type);
+    } catch (SerializationException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A task definition file in any form (register input, describe output, bare task definition). */
+  static TaskDefinition readTaskDefinition(Path path) throws IOException {
+    String text = read(path);
+    try {
+      return EcsJson.strict().readTaskDefinitionFile(text).taskDefinition();
+    } catch (SerializationException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
   }
 
   static String read(Path path) throws IOException {

@@ -58,8 +58,8 @@ final class PlaceCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       ClusterSnapshot snapshot = Files.snapshot(instances, tasks, trunking);
-      TaskDefinition td = readTaskDefinition(Files.read(taskDefinition));
-      RunTaskRequest run = EcsJson.strict().read(Files.read(request), RunTaskRequest.class);
+      TaskDefinition td = Files.readTaskDefinition(taskDefinition);
+      RunTaskRequest run = Files.readJson(request, EcsJson.strict(), RunTaskRequest.class);
       PlacementRequest placement = PlacementRequest.fromRunTask(run, td).toBuilder().seed(seed).build();
       PlacementResult result = PlacementEngine.place(snapshot, placement);
       out.println(EcsJson.lenient().writePretty(result.toRunTaskResponse()));
@@ -77,9 +77,5 @@ final class PlaceCommand implements Callable<Integer> {
       err.println("berth place: cannot read " + e.getMessage());
       return 2;
     }
-  }
-
-  private static TaskDefinition readTaskDefinition(String json) {
-    return EcsJson.strict().readTaskDefinitionFile(json).taskDefinition();
   }
 }

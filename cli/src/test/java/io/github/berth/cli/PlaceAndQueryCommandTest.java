@@ -114,7 +114,7 @@ class PlaceAndQueryCommandTest {
     Path typo = write("run.json", "{\"count\": 1, \"placementStrategies\": []}");
     assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", typo.toString())).isEqualTo(2);
-    assertThat(stderr()).contains("placementStrategies");
+    assertThat(stderr()).contains("run.json: placementStrategies: unknown member 'placementStrategies'");
 
     Path sixStrategies = write("six.json", "{\"placementStrategy\": [" + "{\"type\": \"random\"},".repeat(5)
         + "{\"type\": \"random\"}]}");
@@ -128,6 +128,7 @@ class PlaceAndQueryCommandTest {
 
     Path notJson = write("broken.json", "{\"containerInstances\": [");
     assertThat(Berth.run("query", "--instances", notJson.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).contains("broken.json: containerInstances: not valid JSON: the document ends before it is complete");
   }
 
   @Test
