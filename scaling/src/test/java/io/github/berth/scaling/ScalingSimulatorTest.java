@@ -363,4 +363,16 @@ class ScalingSimulatorTest {
     assertThatThrownBy(() -> ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 0))
         .metric(minutes(1)).start(T0).end(T0.plusSeconds(60)).build()).hasMessageContaining("above 0");
   }
+
+  @Test
+  void aRunSpansAtMostMaxSpanWhateverTheStep() {
+    // A long step once hid a span of centuries: the alarms' datapoints overflowed their array.
+    Instant yearOn = T0.plus(ScalingSimulator.MAX_SPAN);
+    ScalingTimeline t = ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(yearOn).step(ScalingSimulator.MAX_SPAN).build().run();
+    assertThat(t.size()).isEqualTo(2);
+    assertThatThrownBy(() -> ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(yearOn.plusSeconds(1)).step(Duration.ofDays(3650)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the run spans more than 366 days");
+  }
 }
