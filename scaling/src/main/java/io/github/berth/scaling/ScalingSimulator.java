@@ -241,6 +241,13 @@ public final class ScalingSimulator {
         throw new IllegalArgumentException("a scalable target is required");
       }
       AutoScalingValidator.check(AutoScalingValidator.validate(target));
+      // Predictive policies count too: the quota is on scaling policies per target. [model]
+      if (policies.size() > AutoScalingValidator.MAX_POLICIES_PER_TARGET) {
+        throw AutoScalingValidator.tooManyPolicies(String.valueOf(target.resourceId()));
+      }
+      if (scheduledActions.size() > AutoScalingValidator.MAX_SCHEDULED_ACTIONS_PER_TARGET) {
+        throw AutoScalingValidator.tooManyScheduledActions(String.valueOf(target.resourceId()));
+      }
       for (PutScalingPolicyRequest p : policies.values()) {
         List<Violation> v = AutoScalingValidator.validate(p);
         AutoScalingValidator.check(v);

@@ -2,6 +2,7 @@ package io.github.berth.scaling.validation;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
+import io.github.berth.core.error.autoscaling.LimitExceededException;
 import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
 import io.github.berth.core.error.autoscaling.ValidationException;
 import io.github.berth.core.validation.JsonPath;
@@ -143,7 +144,29 @@ public final class AutoScalingValidator {
 
   private static final int MAX_STEP_ADJUSTMENTS = 20;
 
+  /** Scaling policies (step and target tracking) per scalable target (reference §4.1, AAS quotas). */
+  public static final int MAX_POLICIES_PER_TARGET = 50;
+  /** Scheduled actions per scalable target (reference §4.1, AAS quotas). */
+  public static final int MAX_SCHEDULED_ACTIONS_PER_TARGET = 200;
+
   private AutoScalingValidator() {}
+
+  // ------------------------------------------------------------------ quotas across requests
+
+  /**
+   * What PutScalingPolicy answers when a target would hold more policies than its quota. [model]
+   * The quota is documented; the service's message for it was not found.
+   */
+  public static LimitExceededException tooManyPolicies(String resourceId) {
+    return new LimitExceededException("The scalable target " + resourceId + " can have at most "
+        + MAX_POLICIES_PER_TARGET + " scaling policies");
+  }
+
+  /** What PutScheduledAction answers when a target would hold more scheduled actions than its quota. [model] */
+  public static LimitExceededException tooManyScheduledActions(String resourceId) {
+    return new LimitExceededException("The scalable target " + resourceId + " can have at most "
+        + MAX_SCHEDULED_ACTIONS_PER_TARGET + " scheduled actions");
+  }
 
   // ------------------------------------------------------------------ RegisterScalableTarget
 
