@@ -1,7 +1,6 @@
 package io.github.berth.placement;
 
 import static io.github.berth.placement.Fixtures.arn;
-import static io.github.berth.placement.Fixtures.awsvpc;
 import static io.github.berth.placement.Fixtures.instance;
 import static io.github.berth.placement.Fixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +71,7 @@ class FargateAndCapacityProvidersTest {
 
   @Test
   void fargateSpreadsOverTheSubnetsAzs() {
-    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(awsvpc(256, 512))
+    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(Fixtures.fargate())
         .launchType(LaunchType.FARGATE).count(9).networkConfiguration(subnets("subnet-1", "subnet-2", "subnet-3", "subnet-4"))
         .build());
     Map<String, Long> perAz = r.placements().stream()
@@ -94,7 +93,7 @@ class FargateAndCapacityProvidersTest {
         .addTask(Task.builder().group("family:vpc").availabilityZone("us-east-1a").launchType(LaunchType.FARGATE)
             .desiredStatus("RUNNING").build())
         .build();
-    PlacementResult r = PlacementEngine.place(s, PlacementRequest.builder(awsvpc(256, 512)).launchType(LaunchType.FARGATE)
+    PlacementResult r = PlacementEngine.place(s, PlacementRequest.builder(Fixtures.fargate()).launchType(LaunchType.FARGATE)
         .count(3).networkConfiguration(subnets("subnet-1", "subnet-2")).build());
     // us-east-1a already has one: the first goes to us-east-1b, then both AZs end with two.
     assertThat(r.placements().get(0).availabilityZone()).isEqualTo("us-east-1b");
@@ -104,7 +103,7 @@ class FargateAndCapacityProvidersTest {
 
   @Test
   void fargateAndSpotSpreadIndependently() {
-    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(awsvpc(256, 512))
+    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(Fixtures.fargate())
         .capacityProviderStrategy(List.of(item("FARGATE", 1, 1), item("FARGATE_SPOT", null, 3))).count(5)
         .networkConfiguration(subnets("subnet-1", "subnet-2")).build());
     assertThat(r.placements()).extracting(TaskPlacement::capacityProviderName)
