@@ -70,6 +70,30 @@ class FargateAndCapacityProvidersTest {
   }
 
   @Test
+  void splitRejectsMalformedStrategies() {
+    List<CapacityProviderStrategyItem> twenty = new java.util.ArrayList<>();
+    for (int k = 0; k < CapacityProviderStrategies.MAX_PROVIDERS; k++) {
+      twenty.add(item("p" + k, null, 1));
+    }
+    assertThat(CapacityProviderStrategies.split(twenty, 20, null).values()).containsOnly(1);
+    List<CapacityProviderStrategyItem> twentyOne = new java.util.ArrayList<>(twenty);
+    twentyOne.add(item("p20", null, 1));
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(twentyOne, 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value of size 21 at 'capacityProviderStrategy' "
+            + "failed to satisfy constraint: Member must have length less than or equal to 20");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("at 'capacityProviderStrategy'");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, 1), item("A", null, 2)), 1, null))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("The capacity provider A appears more than once in the capacity provider strategy.");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", -1, 1)), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value '-1' at 'capacityProviderStrategy[0].base' "
+            + "failed to satisfy constraint: Member must have value greater than or equal to 0");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item(null, null, 1)), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("capacityProviderStrategy[0].capacityProvider");
+  }
+
+  @Test
   void fargateSpreadsOverTheSubnetsAzs() {
     PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(Fixtures.fargate())
         .launchType(LaunchType.FARGATE).count(9).networkConfiguration(subnets("subnet-1", "subnet-2", "subnet-3", "subnet-4"))
