@@ -257,8 +257,13 @@ final class SimulateScalingCommand implements Callable<Integer> {
       b.addPolicy(p);
     }
     for (String name : forecasts.keySet()) {
-      if (!policyByName.containsKey(name)) {
+      PutScalingPolicyRequest p = policyByName.get(name);
+      if (p == null) {
         throw new BadInput("--forecast " + name + "=...: no policy is named '" + name + "'");
+      }
+      if (!PolicyType.PREDICTIVE_SCALING.equals(p.policyType())) {
+        throw new BadInput("--forecast " + name + "=...: policy '" + name + "' (" + policyFiles.get(name)
+            + ") is not a predictive scaling policy; only those take a forecast");
       }
     }
     stepAlarms.forEach(b::alarm);

@@ -180,6 +180,24 @@ class SimulateScalingCommandTest {
   }
 
   @Test
+  void aRangeTooLongForAnyStepIsBadInputNotACrash() {
+    List<String> a = args("--step", "9999999999h");
+    a.set(a.indexOf("--end") + 1, "2124-03-04T00:00:00Z");
+    assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("the run spans more than 366 days").doesNotContain("Exception");
+  }
+
+  @Test
+  void aForecastForAPolicyThatIsNotPredictiveIsNamed() {
+    assertThat(run(args("--forecast", "cpu50=" + p("forecast.json")).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--forecast cpu50=...: policy 'cpu50' (" + p("policy.json")
+        + ") is not a predictive scaling policy");
+    err.reset();
+    assertThat(run(args("--forecast", "nope=" + p("forecast.json")).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--forecast nope=...: no policy is named 'nope'");
+  }
+
+  @Test
   void helpListsTheOptions() {
     assertThat(run("simulate-scaling", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--target=FILE").contains("--scheduled-action")

@@ -46,8 +46,15 @@ import java.util.Objects;
  */
 public final class ScalingSimulator {
 
-  /** The most steps one run may take (a year of 1-second steps). */
-  public static final int MAX_STEPS = 31_622_400;
+  /**
+   * The longest time one run may span. [model] A bound of ours, not of AAS: the alarms' datapoints
+   * over the whole span are laid out before the run (a 10-second alarm period gives 3.2 million of
+   * them over 366 days), so an unbounded span would exhaust memory whatever the step.
+   */
+  public static final Duration MAX_SPAN = Duration.ofDays(366);
+
+  /** The most steps one run may take: {@link #MAX_SPAN} in 1-second steps. */
+  public static final int MAX_STEPS = (int) MAX_SPAN.getSeconds();
 
   final RegisterScalableTargetRequest target;
   final List<PutScalingPolicyRequest> policies;
@@ -234,6 +241,13 @@ public final class ScalingSimulator {
         throw new IllegalArgumentException("a scalable target is required");
       }
       AutoScalingValidator.check(AutoScalingValidator.validate(target));
+      // Predictive policies count too: the quota is on scaling policies per target. [model]
+      if (policies.size() > AutoScalingValidator.MAX_POLICIES_PER_TARGET) {
+        throw AutoScalingValidator.tooManyPolicies(String.valueOf(target.resourceId()));
+      }
+      if (scheduledActions.size() > AutoScalingValidator.MAX_SCHEDULED_ACTIONS_PER_TARGET) {
+        throw AutoScalingValidator.tooManyScheduledActions(String.valueOf(target.resourceId()));
+      }
       for (PutScalingPolicyRequest p : policies.values()) {
         List<Violation> v = AutoScalingValidator.validate(p);
         AutoScalingValidator.check(v);
@@ -259,8 +273,9 @@ public final class ScalingSimulator {
       if (step.getSeconds() < 1 || step.getNano() != 0) {
         throw new IllegalArgumentException("the step must be a whole number of seconds, at least 1, found " + step);
       }
-      if (stepCount(start, end, step) > MAX_STEPS) {
-        throw new IllegalArgumentException("the run would take more than " + MAX_STEPS + " steps: use a longer step");
+      if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+        throw new IllegalArgumentException("the run spans more than " + MAX_SPAN.toDays() + " days (from " + start
+            + " to " + end + "): simulate a shorter range");
       }
       int capacity = initialCapacity != null ? initialCapacity : target.minCapacity();
       if (capacity < 0) {

@@ -3,6 +3,7 @@ package io.github.berth.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.berth.core.error.autoscaling.LimitExceededException;
 import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
 import io.github.berth.core.error.autoscaling.ValidationException;
 import io.github.berth.scaling.alarm.AlarmSpec;
@@ -335,6 +336,31 @@ class ScalingSimulatorTest {
   }
 
   @Test
+  void aTargetHoldsAtMostFiftyPoliciesAndTwoHundredScheduledActions() {
+    ScalingSimulator.Builder b = ScalingSimulator.builder().target(target(1, 5)).metric(minutes(1)).start(T0)
+        .end(T0.plusSeconds(60));
+    for (int i = 0; i < 50; i++) {
+      b.addPolicy(targetTracking("cpu" + i, 50));
+    }
+    for (int i = 0; i < 200; i++) {
+      b.addScheduledAction(scheduled("a" + i, "rate(1 day)", 1, 5));
+    }
+    assertThat(b.build().steps()).isEqualTo(2);
+    b.addPolicy(targetTracking("cpu0", 60)); // replaces cpu0, as PutScalingPolicy does
+    assertThat(b.build().steps()).isEqualTo(2);
+    b.addPolicy(targetTracking("cpu50", 50));
+    assertThatThrownBy(b::build).isInstanceOf(LimitExceededException.class)
+        .hasMessage("The scalable target " + RESOURCE + " can have at most 50 scaling policies");
+    ScalingSimulator.Builder actions = ScalingSimulator.builder().target(target(1, 5))
+        .addPolicy(targetTracking("cpu", 50)).metric(minutes(1)).start(T0).end(T0.plusSeconds(60));
+    for (int i = 0; i <= 200; i++) {
+      actions.addScheduledAction(scheduled("a" + i, "rate(1 day)", 1, 5));
+    }
+    assertThatThrownBy(actions::build).isInstanceOf(LimitExceededException.class)
+        .hasMessage("The scalable target " + RESOURCE + " can have at most 200 scheduled actions");
+  }
+
+  @Test
   void whatAasWouldRefuseIsRefused() {
     assertThatThrownBy(() -> ScalingSimulator.builder().target(target(5, 1)).addPolicy(targetTracking("cpu", 50))
         .metric(minutes(1)).start(T0).end(T0.plusSeconds(60)).build())
@@ -362,5 +388,17 @@ class ScalingSimulatorTest {
         .metric(minutes(1)).start(T0).end(T0).build()).hasMessageContaining("must be before the end");
     assertThatThrownBy(() -> ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 0))
         .metric(minutes(1)).start(T0).end(T0.plusSeconds(60)).build()).hasMessageContaining("above 0");
+  }
+
+  @Test
+  void aRunSpansAtMostMaxSpanWhateverTheStep() {
+    // A long step once hid a span of centuries: the alarms' datapoints overflowed their array.
+    Instant yearOn = T0.plus(ScalingSimulator.MAX_SPAN);
+    ScalingTimeline t = ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(yearOn).step(ScalingSimulator.MAX_SPAN).build().run();
+    assertThat(t.size()).isEqualTo(2);
+    assertThatThrownBy(() -> ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(yearOn.plusSeconds(1)).step(Duration.ofDays(3650)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the run spans more than 366 days");
   }
 }

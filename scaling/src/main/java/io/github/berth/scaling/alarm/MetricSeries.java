@@ -206,6 +206,10 @@ public final class MetricSeries {
    * starting at {@code firstPeriodStart} (epoch second); NaN where a period has no sample.
    */
   public double[] datapoints(long firstPeriodStart, int periodSeconds, int count, Statistic statistic) {
+    if (periodSeconds < 1 || count < 0) {
+      throw new IllegalArgumentException("a period of at least 1 second and a count of at least 0 are needed, found "
+          + periodSeconds + " s and " + count);
+    }
     double[] out = new double[count];
     int i = lowerBound(firstPeriodStart);
     long end = firstPeriodStart;

@@ -2,6 +2,7 @@ package io.github.berth.scaling.alarm;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.scaling.model.CustomizedMetricSpecification;
+import io.github.berth.scaling.model.TargetTrackingMetricDataQuery;
 import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 
 /**
@@ -56,12 +57,34 @@ public final class TargetTrackingAlarms {
     return t;
   }
 
-  /** The statistic the alarms use: Average, or a customized metric's own statistic. */
+  /**
+   * The statistic the alarms use: Average, or a customized metric's own statistic. With metric
+   * math the metric is the query that returns data: its MetricStat's Stat when that is one of the
+   * five statistics, else [model] Average of the series the expression gives (the simulator is
+   * handed that series as the policy's metric).
+   */
   public static Statistic statistic(TargetTrackingScalingPolicyConfiguration config) {
     CustomizedMetricSpecification c = config.customizedMetricSpecification();
-    if (c != null && c.statistic() != null && c.statistic().isKnown()) {
-      return Statistic.fromWireName(c.statistic().value());
+    if (c == null) {
+      return Statistic.AVERAGE;
     }
-    return Statistic.AVERAGE;
+    if (c.metrics() != null) {
+      for (TargetTrackingMetricDataQuery q : c.metrics()) {
+        if (!Boolean.FALSE.equals(q.returnData())) {
+          return q.metricStat() != null ? known(q.metricStat().stat()) : Statistic.AVERAGE;
+        }
+      }
+      return Statistic.AVERAGE;
+    }
+    return c.statistic() != null ? known(c.statistic().value()) : Statistic.AVERAGE;
+  }
+
+  private static Statistic known(@Nullable String stat) {
+    for (Statistic s : Statistic.values()) {
+      if (stat != null && s.wireName().equals(stat)) {
+        return s;
+      }
+    }
+    return Statistic.AVERAGE; // a percentile or other extended statistic: [model] read as Average
   }
 }

@@ -2,6 +2,7 @@ package io.github.berth.scaling.validation;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
+import io.github.berth.core.error.autoscaling.LimitExceededException;
 import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
 import io.github.berth.core.error.autoscaling.ValidationException;
 import io.github.berth.core.validation.JsonPath;
@@ -9,9 +10,12 @@ import io.github.berth.core.validation.Violation;
 import io.github.berth.core.validation.Violations;
 import io.github.berth.scaling.model.AdjustmentType;
 import io.github.berth.scaling.model.AutoScalingConstraints;
+import io.github.berth.scaling.model.CustomizedMetricSpecification;
 import io.github.berth.scaling.model.MetricType;
 import io.github.berth.scaling.model.PolicyType;
 import io.github.berth.scaling.model.PredefinedMetricSpecification;
+import io.github.berth.scaling.model.PredictiveScalingCustomizedMetricSpecification;
+import io.github.berth.scaling.model.PredictiveScalingMetricDataQuery;
 import io.github.berth.scaling.model.PredictiveScalingMaxCapacityBreachBehavior;
 import io.github.berth.scaling.model.PredictiveScalingMetricSpecification;
 import io.github.berth.scaling.model.PredictiveScalingPolicyConfiguration;
@@ -22,6 +26,7 @@ import io.github.berth.scaling.model.ScalableTargetAction;
 import io.github.berth.scaling.model.ServiceNamespace;
 import io.github.berth.scaling.model.StepAdjustment;
 import io.github.berth.scaling.model.StepScalingPolicyConfiguration;
+import io.github.berth.scaling.model.TargetTrackingMetricDataQuery;
 import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 import io.github.berth.scaling.schedule.InvalidScheduleException;
 import io.github.berth.scaling.schedule.Schedule;
@@ -108,9 +113,60 @@ public final class AutoScalingValidator {
   /** [obs] */
   static final String START_AFTER_END = "StartTime must be before EndTime";
 
+  // Metric math. The rules are the API model's ("you must specify either Expression or MetricStat,
+  // but not both"; Id "must be unique ...; the valid characters are letters, numbers, and
+  // underscores. The first character must be a lowercase letter"; ReturnData true "for only the
+  // final math expression", its default true). AWS publishes no message for them: [model].
+  /** [model] */
+  static final String PREDEFINED_AND_CUSTOMIZED =
+      "PredefinedMetricSpecification and CustomizedMetricSpecification cannot both be set for target tracking scaling.";
+  /** [model] */
+  static final String METRIC_AND_METRICS =
+      "A customized metric specification takes either MetricName, Namespace and Statistic or Metrics, not both.";
+  /** [model] */
+  static final String METRIC_PARTS_REQUIRED =
+      "A customized metric specification without Metrics must specify MetricName, Namespace and Statistic.";
+  /** [model] */
+  static final String QUERIES_REQUIRED = "At least one metric data query must be specified.";
+  /** [model] */
+  static final String EXPRESSION_XOR_STAT =
+      "A metric data query must specify either Expression or MetricStat, but not both.";
+  /** [model] */
+  static final String ID_FORMAT = "The Id of a metric data query may contain only letters, numbers and underscores, "
+      + "and its first character must be a lowercase letter.";
+  /** [model] */
+  static final String ID_DUPLICATE = "The Id of a metric data query must be unique within the metric specification.";
+  /** [model] */
+  static final String ONE_RETURN_DATA =
+      "Exactly one metric data query must return data: set ReturnData to false on all others.";
+
+  private static final java.util.regex.Pattern QUERY_ID = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9_]*");
+
   private static final int MAX_STEP_ADJUSTMENTS = 20;
 
+  /** Scaling policies (step and target tracking) per scalable target (reference §4.1, AAS quotas). */
+  public static final int MAX_POLICIES_PER_TARGET = 50;
+  /** Scheduled actions per scalable target (reference §4.1, AAS quotas). */
+  public static final int MAX_SCHEDULED_ACTIONS_PER_TARGET = 200;
+
   private AutoScalingValidator() {}
+
+  // ------------------------------------------------------------------ quotas across requests
+
+  /**
+   * What PutScalingPolicy answers when a target would hold more policies than its quota. [model]
+   * The quota is documented; the service's message for it was not found.
+   */
+  public static LimitExceededException tooManyPolicies(String resourceId) {
+    return new LimitExceededException("The scalable target " + resourceId + " can have at most "
+        + MAX_POLICIES_PER_TARGET + " scaling policies");
+  }
+
+  /** What PutScheduledAction answers when a target would hold more scheduled actions than its quota. [model] */
+  public static LimitExceededException tooManyScheduledActions(String resourceId) {
+    return new LimitExceededException("The scalable target " + resourceId + " can have at most "
+        + MAX_SCHEDULED_ACTIONS_PER_TARGET + " scheduled actions");
+  }
 
   // ------------------------------------------------------------------ RegisterScalableTarget
 
@@ -265,13 +321,77 @@ public final class AutoScalingValidator {
 
   private static void targetTracking(TargetTrackingScalingPolicyConfiguration c, JsonPath p, Violations out) {
     PredefinedMetricSpecification pre = c.predefinedMetricSpecification();
-    if (pre == null && c.customizedMetricSpecification() == null) {
+    CustomizedMetricSpecification custom = c.customizedMetricSpecification();
+    if (pre == null && custom == null) {
       out.add(p, ValidationException.ERROR_CODE, TT_METRIC_REQUIRED);
+    }
+    if (pre != null && custom != null) {
+      out.add(p, ValidationException.ERROR_CODE, PREDEFINED_AND_CUSTOMIZED);
+    }
+    if (custom != null) {
+      customized(custom, p.child("CustomizedMetricSpecification"), out);
     }
     if (pre != null && MetricType.ALB_REQUEST_COUNT_PER_TARGET.equals(pre.predefinedMetricType())
         && (pre.resourceLabel() == null || pre.resourceLabel().isEmpty())) {
       out.add(p.child("PredefinedMetricSpecification").child("ResourceLabel"), ValidationException.ERROR_CODE,
           ALB_LABEL_REQUIRED);
+    }
+  }
+
+  private static void customized(CustomizedMetricSpecification c, JsonPath p, Violations out) {
+    String code = ValidationException.ERROR_CODE;
+    boolean single = c.metricName() != null || c.namespace() != null || c.statistic() != null
+        || c.dimensions() != null || c.unit() != null;
+    if (c.metrics() != null) {
+      if (single) {
+        out.add(p, code, METRIC_AND_METRICS);
+      }
+      List<MetricQuery> queries = new ArrayList<>();
+      for (TargetTrackingMetricDataQuery q : c.metrics()) {
+        queries.add(new MetricQuery(q.id(), q.expression() != null, q.metricStat() != null, q.returnData()));
+      }
+      queries(queries, p.child("Metrics"), out);
+    } else if (c.metricName() == null || c.namespace() == null || c.statistic() == null) {
+      out.add(p, code, METRIC_PARTS_REQUIRED);
+    }
+  }
+
+  private static void customized(@Nullable PredictiveScalingCustomizedMetricSpecification c, JsonPath p, Violations out) {
+    if (c == null || c.metricDataQueries() == null) {
+      return; // MetricDataQueries is required by the model: reported in AWS's generic form
+    }
+    List<MetricQuery> queries = new ArrayList<>();
+    for (PredictiveScalingMetricDataQuery q : c.metricDataQueries()) {
+      queries.add(new MetricQuery(q.id(), q.expression() != null, q.metricStat() != null, q.returnData()));
+    }
+    queries(queries, p.child("MetricDataQueries"), out);
+  }
+
+  /** One metric data query, as far as the metric math rules see it. */
+  private record MetricQuery(@Nullable String id, boolean expression, boolean metricStat, @Nullable Boolean returnData) {}
+
+  private static void queries(List<MetricQuery> queries, JsonPath p, Violations out) {
+    String code = ValidationException.ERROR_CODE;
+    if (queries.isEmpty()) {
+      out.add(p, code, QUERIES_REQUIRED);
+      return;
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    int returning = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      MetricQuery q = queries.get(i);
+      if (q.expression() == q.metricStat()) {
+        out.add(p.index(i), code, EXPRESSION_XOR_STAT);
+      }
+      if (q.id() != null && !QUERY_ID.matcher(q.id()).matches()) {
+        out.add(p.index(i).child("Id"), code, ID_FORMAT);
+      } else if (q.id() != null && !ids.add(q.id())) {
+        out.add(p.index(i).child("Id"), code, ID_DUPLICATE);
+      }
+      returning += Boolean.FALSE.equals(q.returnData()) ? 0 : 1; // absent means true
+    }
+    if (returning != 1) {
+      out.add(p, code, ONE_RETURN_DATA);
     }
   }
 
@@ -286,9 +406,13 @@ public final class AutoScalingValidator {
       int load = (s.predefinedLoadMetricSpecification() != null ? 1 : 0) + (s.customizedLoadMetricSpecification() != null ? 1 : 0);
       boolean pair = s.predefinedMetricPairSpecification() != null;
       boolean valid = pair ? scaling == 0 && load == 0 : scaling == 1 && load == 1;
+      JsonPath sp = p.child("MetricSpecifications").index(0);
       if (!valid) {
-        out.add(p.child("MetricSpecifications").index(0), code, METRIC_SPECIFICATION_INVALID);
+        out.add(sp, code, METRIC_SPECIFICATION_INVALID);
       }
+      customized(s.customizedScalingMetricSpecification(), sp.child("CustomizedScalingMetricSpecification"), out);
+      customized(s.customizedLoadMetricSpecification(), sp.child("CustomizedLoadMetricSpecification"), out);
+      customized(s.customizedCapacityMetricSpecification(), sp.child("CustomizedCapacityMetricSpecification"), out);
     }
     boolean increase = PredictiveScalingMaxCapacityBreachBehavior.INCREASE_MAX_CAPACITY.equals(c.maxCapacityBreachBehavior());
     if (increase && c.maxCapacityBuffer() == null) {

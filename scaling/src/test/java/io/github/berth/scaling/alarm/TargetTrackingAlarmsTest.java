@@ -3,6 +3,9 @@ package io.github.berth.scaling.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.scaling.model.CustomizedMetricSpecification;
+import io.github.berth.scaling.model.TargetTrackingMetric;
+import io.github.berth.scaling.model.TargetTrackingMetricDataQuery;
+import io.github.berth.scaling.model.TargetTrackingMetricStat;
 import io.github.berth.scaling.model.MetricStatistic;
 import io.github.berth.scaling.model.MetricType;
 import io.github.berth.scaling.model.PredefinedMetricSpecification;
@@ -55,5 +58,29 @@ class TargetTrackingAlarmsTest {
             .statistic(MetricStatistic.MAXIMUM).build())
         .build();
     assertThat(TargetTrackingAlarms.high("service/c/s", "u", c).statistic()).isEqualTo(Statistic.MAXIMUM);
+  }
+
+  @Test
+  void metricMathReadsTheQueryThatReturnsData() {
+    TargetTrackingMetricDataQuery m1 = TargetTrackingMetricDataQuery.builder().id("m1").returnData(false)
+        .metricStat(TargetTrackingMetricStat.builder().stat("Maximum").metric(TargetTrackingMetric.builder()
+            .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").build()).build())
+        .build();
+    TargetTrackingScalingPolicyConfiguration single = TargetTrackingScalingPolicyConfiguration.builder().targetValue(10.0)
+        .customizedMetricSpecification(CustomizedMetricSpecification.builder()
+            .addMetrics(m1.toBuilder().returnData(null).build()).build())
+        .build();
+    assertThat(TargetTrackingAlarms.statistic(single)).isEqualTo(Statistic.MAXIMUM);
+    TargetTrackingScalingPolicyConfiguration math = TargetTrackingScalingPolicyConfiguration.builder().targetValue(10.0)
+        .customizedMetricSpecification(CustomizedMetricSpecification.builder().addMetrics(m1,
+            TargetTrackingMetricDataQuery.builder().id("e1").expression("m1 / 4").returnData(true).build()).build())
+        .build();
+    assertThat(TargetTrackingAlarms.statistic(math)).isEqualTo(Statistic.AVERAGE);
+    TargetTrackingScalingPolicyConfiguration percentile = TargetTrackingScalingPolicyConfiguration.builder()
+        .targetValue(10.0).customizedMetricSpecification(CustomizedMetricSpecification.builder()
+            .addMetrics(m1.toBuilder().returnData(null).metricStat(m1.metricStat().toBuilder().stat("p99").build()).build())
+            .build())
+        .build();
+    assertThat(TargetTrackingAlarms.statistic(percentile)).isEqualTo(Statistic.AVERAGE);
   }
 }

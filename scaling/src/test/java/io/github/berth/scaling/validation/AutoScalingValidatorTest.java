@@ -24,6 +24,14 @@ import io.github.berth.scaling.model.ServiceNamespace;
 import io.github.berth.scaling.model.StepAdjustment;
 import io.github.berth.scaling.model.StepScalingPolicyConfiguration;
 import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
+import io.github.berth.scaling.model.TargetTrackingMetric;
+import io.github.berth.scaling.model.TargetTrackingMetricDataQuery;
+import io.github.berth.scaling.model.TargetTrackingMetricStat;
+import io.github.berth.scaling.model.CustomizedMetricSpecification;
+import io.github.berth.scaling.model.MetricStatistic;
+import io.github.berth.scaling.model.PredictiveScalingCustomizedMetricSpecification;
+import io.github.berth.scaling.model.PredictiveScalingMetricDataQuery;
+import io.github.berth.scaling.model.PredictiveScalingPredefinedScalingMetricSpecification;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -239,6 +247,99 @@ class AutoScalingValidatorTest {
             PredictiveScalingPolicyConfiguration.builder().addMetricSpecifications(pair()).maxCapacityBuffer(10).build()).build()),
         "PredictiveScalingPolicyConfiguration.MaxCapacityBuffer",
         "You cannot specify MaxCapacityBuffer when using HonorMaxCapacity.");
+  }
+
+  // ------------------------------------------------------------------ metric math
+
+  private static TargetTrackingMetricDataQuery stat(String id, String stat, Boolean returnData) {
+    return TargetTrackingMetricDataQuery.builder().id(id).returnData(returnData)
+        .metricStat(TargetTrackingMetricStat.builder().stat(stat).metric(TargetTrackingMetric.builder()
+            .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").build()).build())
+        .build();
+  }
+
+  private static TargetTrackingMetricDataQuery expression(String id, String expression, Boolean returnData) {
+    return TargetTrackingMetricDataQuery.builder().id(id).expression(expression).returnData(returnData).build();
+  }
+
+  private static List<Violation> math(CustomizedMetricSpecification spec) {
+    return AutoScalingValidator.validate(policy().policyType(PolicyType.TARGET_TRACKING_SCALING)
+        .targetTrackingScalingPolicyConfiguration(TargetTrackingScalingPolicyConfiguration.builder().targetValue(100.0)
+            .customizedMetricSpecification(spec).build())
+        .build());
+  }
+
+  private static final String MATH = "TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification";
+
+  @Test
+  void metricMathPassesWhenOneQueryReturnsTheFinalExpression() {
+    // Backlog per task, the AAS user guide's example: m1 / m2, only e1 returning data.
+    assertThat(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false),
+        stat("m2", "Average", false), expression("e1", "m1 / m2", true)).build())).isEmpty();
+    // Without math, ReturnData may be left out: it defaults to true.
+    assertThat(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", null)).build())).isEmpty();
+    assertThat(math(CustomizedMetricSpecification.builder().metricName("Backlog").namespace("App")
+        .statistic(MetricStatistic.AVERAGE).build())).isEmpty();
+  }
+
+  @Test
+  void metricMathRulesAreEnforced() {
+    only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", null), expression("e1", "m1 * 2", null))
+        .build()), MATH + ".Metrics", AutoScalingValidator.ONE_RETURN_DATA);
+    only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false)).build()),
+        MATH + ".Metrics", AutoScalingValidator.ONE_RETURN_DATA);
+    only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false),
+        stat("m2", "Sum", false).toBuilder().expression("m1").build(), expression("e1", "m1", true)).build()),
+        MATH + ".Metrics[1]", AutoScalingValidator.EXPRESSION_XOR_STAT);
+    only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false),
+        TargetTrackingMetricDataQuery.builder().id("e1").build()).build()),
+        MATH + ".Metrics[1]", AutoScalingValidator.EXPRESSION_XOR_STAT);
+    only(math(CustomizedMetricSpecification.builder().addMetrics(stat("M1", "Sum", null)).build()),
+        MATH + ".Metrics[0].Id", AutoScalingValidator.ID_FORMAT);
+    only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false), expression("m1", "m1", true))
+        .build()), MATH + ".Metrics[1].Id", AutoScalingValidator.ID_DUPLICATE);
+    only(math(CustomizedMetricSpecification.builder().metrics(List.of()).build()), MATH + ".Metrics",
+        AutoScalingValidator.QUERIES_REQUIRED);
+    only(math(CustomizedMetricSpecification.builder().metricName("Backlog").addMetrics(stat("m1", "Sum", null)).build()),
+        MATH, AutoScalingValidator.METRIC_AND_METRICS);
+    only(math(CustomizedMetricSpecification.builder().metricName("Backlog").namespace("App").build()),
+        MATH, AutoScalingValidator.METRIC_PARTS_REQUIRED);
+  }
+
+  @Test
+  void aPolicyTracksOneKindOfMetric() {
+    only(AutoScalingValidator.validate(policy().policyType(PolicyType.TARGET_TRACKING_SCALING)
+            .targetTrackingScalingPolicyConfiguration(TargetTrackingScalingPolicyConfiguration.builder().targetValue(50.0)
+                .predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+                    .predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION).build())
+                .customizedMetricSpecification(CustomizedMetricSpecification.builder().metricName("Backlog")
+                    .namespace("App").statistic(MetricStatistic.AVERAGE).build())
+                .build())
+            .build()),
+        "TargetTrackingScalingPolicyConfiguration", AutoScalingValidator.PREDEFINED_AND_CUSTOMIZED);
+  }
+
+  @Test
+  void predictiveMetricMathRulesAreEnforced() {
+    PredictiveScalingMetricDataQuery load = PredictiveScalingMetricDataQuery.builder().id("load").expression("m1 * 2")
+        .build();
+    PredictiveScalingMetricSpecification custom = PredictiveScalingMetricSpecification.builder().targetValue(50.0)
+        .predefinedScalingMetricSpecification(PredictiveScalingPredefinedScalingMetricSpecification.builder()
+            .predefinedMetricType("ECSServiceAverageCPUUtilization").build())
+        .customizedLoadMetricSpecification(PredictiveScalingCustomizedMetricSpecification.builder()
+            .addMetricDataQueries(load).build())
+        .build();
+    PutScalingPolicyRequest.Builder b = policy().policyType(PolicyType.PREDICTIVE_SCALING);
+    assertThat(AutoScalingValidator.validate(b.predictiveScalingPolicyConfiguration(
+        PredictiveScalingPolicyConfiguration.builder().addMetricSpecifications(custom).build()).build())).isEmpty();
+    PredictiveScalingMetricSpecification twoReturn = custom.toBuilder()
+        .customizedLoadMetricSpecification(PredictiveScalingCustomizedMetricSpecification.builder()
+            .addMetricDataQueries(load, load.toBuilder().id("other").build()).build())
+        .build();
+    only(AutoScalingValidator.validate(b.predictiveScalingPolicyConfiguration(
+            PredictiveScalingPolicyConfiguration.builder().addMetricSpecifications(twoReturn).build()).build()),
+        "PredictiveScalingPolicyConfiguration.MetricSpecifications[0].CustomizedLoadMetricSpecification.MetricDataQueries",
+        AutoScalingValidator.ONE_RETURN_DATA);
   }
 
   // ------------------------------------------------------------------ scheduled actions
