@@ -34,7 +34,10 @@ import io.github.berth.scaling.schedule.ScheduledActionTimes;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -140,7 +143,7 @@ public final class AutoScalingValidator {
   static final String ONE_RETURN_DATA =
       "Exactly one metric data query must return data: set ReturnData to false on all others.";
 
-  private static final java.util.regex.Pattern QUERY_ID = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9_]*");
+  private static final Pattern QUERY_ID = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
   private static final int MAX_STEP_ADJUSTMENTS = 20;
 
@@ -376,7 +379,7 @@ public final class AutoScalingValidator {
       out.add(p, code, QUERIES_REQUIRED);
       return;
     }
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     int returning = 0;
     for (int i = 0; i < queries.size(); i++) {
       MetricQuery q = queries.get(i);
