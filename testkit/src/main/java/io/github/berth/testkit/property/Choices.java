@@ -13,8 +13,9 @@ import java.util.Arrays;
  * {@code filter} because it replays them. This is the design of Hypothesis (MacIver et al.).
  *
  * <p>Three sources: a seeded random stream; a record to replay (draws past its end give 0, a
- * recorded number above a draw's max gives max); and the "largest" source, where every draw gives its
- * max, used once per run to try the edge of every range.
+ * recorded number above a draw's max gives max); and the "largest" sources, where every draw gives its
+ * max and every yes/no choice the same answer, used early in each run to try the edges of every
+ * range and size.
  */
 final class Choices {
 
@@ -24,6 +25,8 @@ final class Choices {
   private final SplitMix64 random;
   private final long[] replay;
   private final boolean largest;
+  /** In a largest source: the answer of every yes/no choice. */
+  private final boolean largestAnswer;
   private final boolean recordSpans;
 
   private long[] record = new long[64];
@@ -43,10 +46,11 @@ final class Choices {
   private Object[] spanLabel;
   private int spanCount;
 
-  private Choices(SplitMix64 random, long[] replay, boolean largest, boolean recordSpans) {
+  private Choices(SplitMix64 random, long[] replay, boolean largest, boolean largestAnswer, boolean recordSpans) {
     this.random = random;
     this.replay = replay;
     this.largest = largest;
+    this.largestAnswer = largestAnswer;
     this.recordSpans = recordSpans;
     if (recordSpans) {
       spanStart = new int[32];
@@ -56,11 +60,11 @@ final class Choices {
   }
 
   static Choices random(long seed) {
-    return new Choices(new SplitMix64(seed), null, false, false);
+    return new Choices(new SplitMix64(seed), null, false, false, false);
   }
 
   static Choices replay(long[] record, boolean recordSpans) {
-    return new Choices(null, record, false, recordSpans);
+    return new Choices(null, record, false, false, recordSpans);
   }
 
   /**
@@ -68,20 +72,33 @@ final class Choices {
    * replay of the same record) draws only zeros; the choices after that span stay aligned.
    */
   static Choices replayPunchingOut(long[] record, int span, int spanEnd) {
-    Choices c = new Choices(null, record, false, true);
+    Choices c = new Choices(null, record, false, false, true);
     c.punchSpan = span;
     c.punchEnd = spanEnd;
     return c;
   }
 
-  /** Every draw at its max: the largest sizes and the far end of every range. */
+  /**
+   * Every draw at its max and every yes/no choice yes: the largest sizes, every optional part present,
+   * and the far end of every range ({@code min} of a range that straddles zero, whose sign is a yes/no
+   * choice).
+   */
   static Choices largest() {
-    return new Choices(null, null, true, false);
+    return new Choices(null, null, true, true, false);
+  }
+
+  /**
+   * Every draw at its max and every yes/no choice no: the smallest sizes with the largest elements,
+   * optional parts absent, and {@code max} of a range that straddles zero, which {@link #largest}
+   * and {@link #simplest} both miss.
+   */
+  static Choices largestPositive() {
+    return new Choices(null, null, true, false, false);
   }
 
   /** Every draw 0: the simplest value of every generator. */
   static Choices simplest() {
-    return new Choices(null, new long[0], false, false);
+    return new Choices(null, new long[0], false, false, false);
   }
 
   // ------------------------------------------------------------------ draws
@@ -120,6 +137,9 @@ final class Choices {
 
   /** 1 with probability {@code p} when random, else 0. */
   boolean drawBoolean(double p) {
+    if (largest) {
+      return put(largestAnswer ? 1 : 0) == 1;
+    }
     if (random == null) {
       return next(1) == 1;
     }

@@ -125,24 +125,24 @@ final class ContainerInstanceGen {
   }
 
   /**
-   * Up to 10 custom attributes (§3.6): names of 1-128 letters, digits, '-', '_', '/', '\', '.';
-   * values optional, 1-128 of those and '@', ':' and inner spaces.
+   * Up to 10 custom attributes (§3.6), the limit reached now and then: names of 1-128 letters,
+   * digits, '-', '_', '/', '\', '.', distinct (a repeated name would replace the first, as
+   * PutAttributes does) and never ecs.* (the built-ins'); values optional, 1-128 of those and '@',
+   * ':' and inner spaces.
    */
   private static List<Attribute> customAttributes(Draw d) {
-    List<Attribute> drawn = d.list(0, 10, 0.3, i -> {
-      String name = d.chance(0.3) ? d.gen(CUSTOM_NAMES) : d.pick("stack", "team", "color", "tier", "app/version", "rack.id", "disk\\type");
+    Set<String> names = new LinkedHashSet<>();
+    return d.list(0, 10, 0.7, i -> {
+      String drawn = d.chance(0.3) ? d.gen(CUSTOM_NAMES) : d.pick("stack", "team", "color", "tier", "app/version", "rack.id", "disk\\type");
+      String base = drawn.startsWith("ecs.") ? "x" + drawn.substring(1) : drawn;
+      String name = base;
+      for (int n = 2; !names.add(name); n++) {
+        String suffix = "-" + n;
+        name = base.length() + suffix.length() <= 128 ? base + suffix : base.substring(0, 128 - suffix.length()) + suffix;
+      }
       String value = d.maybe(0.8, () -> d.chance(0.4) ? d.gen(CUSTOM_VALUES) : d.pick("prod", "green", "blue", "web tier", "v1.2.3", "ops@example:team/a\\b"));
       return Attribute.builder().name(name).value(value).build();
     });
-    // A repeated name would replace the first (PutAttributes), and ecs.* names are the built-ins'.
-    Set<String> names = new LinkedHashSet<>();
-    List<Attribute> out = new ArrayList<>();
-    for (Attribute a : drawn) {
-      if (!a.name().startsWith("ecs.") && names.add(a.name())) {
-        out.add(a);
-      }
-    }
-    return out;
   }
 
   private static final Gen<String> CUSTOM_NAMES = Gen.strings("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_/\\.", 1, 128);

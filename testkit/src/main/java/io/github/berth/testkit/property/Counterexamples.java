@@ -54,10 +54,11 @@ final class Counterexamples {
     }
   }
 
-  /** Wire JSON for values JSON can show faithfully (ECS values, records, collections, scalars). */
+  /** Wire JSON for values JSON can show faithfully (ECS values, records, collections, arrays, scalars). */
   static String describe(Object value) {
     if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-        || value instanceof Collection || value instanceof Map || value instanceof Record || isBerth(value)) {
+        || value instanceof Collection || value instanceof Map || value instanceof Record || isBerth(value)
+        || value.getClass().isArray()) {
       try {
         return EcsJson.strict().writePretty(value);
       } catch (RuntimeException e) {

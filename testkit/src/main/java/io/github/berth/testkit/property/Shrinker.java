@@ -277,6 +277,10 @@ final class Shrinker<T> {
       value = gen.generate(c);
     } catch (Rejected r) {
       return false;
+    } catch (RuntimeException e) {
+      // A user's map, flatMap or filter that throws on this candidate: the candidate is unusable,
+      // but the counterexample found so far must not be lost to it.
+      return false;
     }
     long[] used = c.recorded();
     if (!smaller(used, best) || !ran.add(new Key(used))) {

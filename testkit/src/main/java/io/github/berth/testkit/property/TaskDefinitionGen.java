@@ -392,10 +392,8 @@ final class TaskDefinitionGen {
         }
       }
       if (index > 0) {
-        List<ContainerDependency> dependsOn = d.maybe(0.3, () -> dependencies(index));
-        if (!p.windows()) {
-          c.dependsOn(dependsOn);
-        }
+        // Linux and Windows alike (API ContainerDependency: Fargate Windows platform 1.0.0 or later).
+        c.dependsOn(d.maybe(0.3, () -> dependencies(index)));
       }
       // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8); at most 4 a task.
       Integer gpusWanted = d.maybe(0.1, () -> d.between(1, 2));
@@ -468,13 +466,14 @@ final class TaskDefinitionGen {
     /**
      * One port mapping as the network mode allows (§4.6, §4.7): in awsvpc and host mode the host port
      * is omitted or equals the container port; in bridge mode (and Windows' default mode) it is
-     * omitted or 0 (dynamic) or a static port; port ranges only in bridge or awsvpc mode, on Linux.
+     * omitted or 0 (dynamic) or a static port; port ranges only in bridge (or Windows' default) or
+     * awsvpc mode, on Linux and Windows.
      * No container port appears twice in a task (so never for two protocols), static host ports
      * and ranges never overlap, and no port is one the agent reserves.
      */
     private PortMapping portMapping() {
       PortMapping.Builder m = PortMapping.builder();
-      boolean rangesAllowed = !p.windows() && (p.bridgeLike() || p.networkMode().equals(NetworkMode.AWSVPC));
+      boolean rangesAllowed = p.bridgeLike() || p.networkMode().equals(NetworkMode.AWSVPC);
       TransportProtocol protocol = d.pick(null, TransportProtocol.TCP, TransportProtocol.UDP);
       m.protocol(protocol);
       boolean range = d.chance(0.15);

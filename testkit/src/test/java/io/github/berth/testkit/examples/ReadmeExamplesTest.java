@@ -40,7 +40,7 @@ class ReadmeExamplesTest {
         }
       }
     }
-    assertThat(regions).contains("quick-start");
+    assertThat(regions).contains("quick-start", "property-example");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.ContainerDefinition;
@@ -11,6 +12,7 @@ import io.github.berth.testkit.property.ClusterState;
 import io.github.berth.testkit.property.EcsGen;
 import io.github.berth.testkit.property.Gen;
 import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.PropertyFailure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,42 @@ class ReadmePropertyExampleTest {
         .check(td -> assertThat(TaskDefinitionValidator.validate(addLogRouter(td))).isEmpty());
   }
   // end readme:property-example
+
+  /** addLogRouter without its 10-container check, for the README's claim below. */
+  static RegisterTaskDefinitionRequest addLogRouterAlways(RegisterTaskDefinitionRequest td) {
+    List<ContainerDefinition> containers = new ArrayList<>(td.containerDefinitions());
+    List<String> taken = containers.stream().map(ContainerDefinition::name).toList();
+    String name = "log-router";
+    for (int n = 2; taken.contains(name); n++) {
+      name = "log-router-" + n;
+    }
+    containers.add(ContainerDefinition.builder().name(name).image("public.ecr.aws/aws-observability/aws-for-fluent-bit:stable")
+        .essential(false).memory(64).build());
+    return td.toBuilder().containerDefinitions(containers).build();
+  }
+
+  /**
+   * The README says: "Without the 10-container check this fails, and shrinks to ten bare containers
+   * with containerDefinitions: ClientException: Too many containers." Whatever the seed: the
+   * largest edge case has ten containers.
+   */
+  @Test
+  void withoutTheCheckThePropertyFailsAndShrinksToTenBareContainers() {
+    PropertyFailure f = catchThrowableOfType(PropertyFailure.class, () -> Property.forAll(EcsGen.taskDefinitions())
+        .tries(300)
+        .check(td -> assertThat(TaskDefinitionValidator.validate(addLogRouterAlways(td))).isEmpty()));
+    assertThat(f).as("the property should fail").isNotNull();
+    RegisterTaskDefinitionRequest shrunk = (RegisterTaskDefinitionRequest) f.shrunk().get(0);
+    assertThat(shrunk.containerDefinitions()).hasSize(10).allSatisfy(c -> {
+      assertThat(c.portMappings()).isNull();
+      assertThat(c.environment()).isNull();
+      assertThat(c.secrets()).isNull();
+      assertThat(c.healthCheck()).isNull();
+      assertThat(c.logConfiguration()).isNull();
+      assertThat(c.dependsOn()).isNull();
+    });
+    assertThat(f.getMessage()).contains("containerDefinitions: ClientException: Too many containers.");
+  }
 
   /** How many more tasks of a size the cluster's active, connected instances can take. */
   static int roomFor(ClusterState cluster, int cpu, int memory) {

@@ -110,6 +110,36 @@ class ClusterGenTest {
     assertThat(statuses).containsExactlyInAnyOrder("ACTIVE", "DRAINING", "REGISTERING", "DEREGISTERING", "REGISTRATION_FAILED", "INACTIVE");
   }
 
+  /** The agent state, operating systems, trunking, GPUs and custom attributes all come up. */
+  @Test
+  void everyAgentStateAndKindOfInstanceComesUp() {
+    Set<String> seen = new HashSet<>();
+    for (ContainerInstance i : EcsGen.containerInstances().samples(7, 3000)) {
+      seen.add("agent connected " + i.agentConnected());
+      seen.add("agent update " + (i.agentUpdateStatus() == null ? "none" : i.agentUpdateStatus().value()));
+      seen.add("os " + attribute(i, "ecs.os-family"));
+      seen.add("arch " + attribute(i, "ecs.cpu-architecture"));
+      if (hasAttribute(i, "ecs.awsvpc-trunk-id")) {
+        seen.add("trunking");
+      }
+      if (resource(i.registeredResources(), "GPU") != null) {
+        seen.add("GPU");
+      }
+      List<Attribute> custom = i.attributes().stream()
+          .filter(a -> !a.name().startsWith("ecs.") && !a.name().startsWith("com.amazonaws.ecs.")).toList();
+      seen.add("custom attributes " + (custom.isEmpty() ? "none" : custom.size() == 10 ? "10" : "some"));
+      if (custom.stream().anyMatch(a -> a.value() == null)) {
+        seen.add("custom attribute without value");
+      }
+    }
+    Set<String> expected = new HashSet<>(Set.of("agent connected true", "agent connected false", "agent update none",
+        "os LINUX", "os WINDOWS_SERVER_2019_CORE", "os WINDOWS_SERVER_2019_FULL", "os WINDOWS_SERVER_2022_CORE",
+        "os WINDOWS_SERVER_2022_FULL", "arch x86_64", "arch arm64", "trunking", "GPU", "custom attributes none",
+        "custom attributes some", "custom attributes 10", "custom attribute without value"));
+    io.github.berth.core.model.AgentUpdateStatus.knownValues().forEach(v -> expected.add("agent update " + v.value()));
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   @Test
   void clustersSpanOneToSixAvailabilityZonesThatAllHoldInstances() {
     Property.forAll(EcsGen.clusters()).tries(100).check(c -> {

@@ -96,6 +96,13 @@ class PropertyEngineTest {
   }
 
   @Test
+  void arraysArePrintedByTheirElementsNotTheirIdentity() {
+    Gen<Object[]> pairs = Gen.zip(Gen.integers(0, 100), Gen.doubles(0, 10).map(d -> new double[] {d}), (n, ds) -> new Object[] {n, ds});
+    PropertyFailure f = failureOf(() -> Property.forAll(pairs).seed(45).check(x -> assertThat((Integer) x[0]).isLessThan(7)));
+    assertThat(f.getMessage()).contains("[ 7, [ 0.0 ] ]").doesNotContain("[Ljava.lang.Object;@");
+  }
+
+  @Test
   void edgeCasesComeFirst() {
     PropertyFailure empty = failureOf(() -> Property.forAll(Gen.integers(0, 9).list(0, 5)).seed(10).check(xs -> assertThat(xs).isNotEmpty()));
     assertThat(empty.tries()).isEqualTo(1);
@@ -103,6 +110,53 @@ class PropertyEngineTest {
     assertThat(max.tries()).isEqualTo(2);
     PropertyFailure full = failureOf(() -> Property.forAll(Gen.integers(0, 9).list(0, 40)).seed(12).check(xs -> assertThat(xs).hasSizeLessThan(40)));
     assertThat(full.tries()).isEqualTo(2);
+  }
+
+  @Test
+  void bothEndsOfARangeThatStraddlesZeroAreTriedEarly() {
+    // The simplest value is 0 here, so min and max need an edge case each.
+    PropertyFailure min = failureOf(() -> Property.forAll(Gen.integers(-1_000_000, 1_000_000)).seed(40)
+        .check(x -> assertThat(x).isNotEqualTo(-1_000_000)));
+    assertThat(min.tries()).isEqualTo(2);
+    PropertyFailure max = failureOf(() -> Property.forAll(Gen.integers(-1_000_000, 1_000_000)).seed(40)
+        .check(x -> assertThat(x).isNotEqualTo(1_000_000)));
+    assertThat(max.tries()).isEqualTo(3);
+    PropertyFailure maxInAList = failureOf(() -> Property.forAll(Gen.longs(-5, Long.MAX_VALUE).list(1, 50)).seed(41)
+        .check(xs -> assertThat(xs).doesNotContain(Long.MAX_VALUE)));
+    assertThat(maxInAList.tries()).isEqualTo(3);
+    assertThat(maxInAList.shrunk()).containsExactly(List.of(Long.MAX_VALUE));
+  }
+
+  @Test
+  void aRepeatedEdgeCaseIsNotTriedTwice() {
+    List<Integer> seen = new ArrayList<>();
+    Property.forAll(Gen.integers(0, 100)).seed(42).tries(3).check(seen::add);
+    assertThat(seen).hasSize(3).startsWith(0, 100);
+    assertThat(seen.subList(1, 3)).as("the third edge case of [0, 100] is 100 again: skipped").doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aGeneratorThatThrowsWhileShrinkingDoesNotLoseTheCounterexample() {
+    // Only the shrinker meets 1..99 here (tries(3) runs the edge cases only: 0, 1000).
+    Gen<Integer> noSmallOnes = Gen.integers(0, 1000).map(x -> {
+      if (x > 0 && x < 100) {
+        throw new IllegalStateException("no " + x);
+      }
+      return x;
+    });
+    PropertyFailure f = failureOf(() -> Property.forAll(noSmallOnes).seed(43).tries(3).check(x -> assertThat(x).isLessThan(5)));
+    assertThat(f.shrunk()).containsExactly(100);
+  }
+
+  @Test
+  void aGeneratorThatThrowsOnATryFailsWithTheSeed() {
+    Gen<Integer> broken = Gen.integers(0, 1000).map(x -> 1000 / (x - 500));
+    assertThatThrownBy(() -> Property.forAll(broken).seed(44).tries(10_000).check(x -> {}))
+        .isInstanceOf(GenerationException.class)
+        .hasMessageContaining("ArithmeticException")
+        .hasMessageContaining("seed 44")
+        .hasMessageContaining(".seed(44L)")
+        .hasCauseInstanceOf(ArithmeticException.class);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.github.berth.scaling.TargetTrackingFormula;
 import io.github.berth.scaling.TimelineStep;
 import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.alarm.AlarmState;
+import io.github.berth.scaling.alarm.TargetTrackingAlarms;
 import io.github.berth.scaling.model.PolicyType;
 import io.github.berth.scaling.model.PutScalingPolicyRequest;
 import io.github.berth.scaling.model.PutScheduledActionRequest;
@@ -204,9 +205,13 @@ class ScalingPropertiesTest {
     Gen<Object[]> g = Gen.zip(ScalingGen.scalableTargets().filter(t -> t.maxCapacity() >= 1),
         ScalingGen.targetTrackingPolicies("cpu"), Gen.integers(1, 20), (t, p, c) -> new Object[] {t, p, c})
         .flatMap(x -> {
-          double target = ((PutScalingPolicyRequest) x[1]).targetTrackingScalingPolicyConfiguration().targetValue();
-          // From at least 90 % of the target (so the low alarm never fires) upwards.
-          return ScalingGen.risingValues(4 * 60, target * 0.9, target * 4).map(m -> new Object[] {x[0], x[1], x[2], m});
+          var config = ((PutScalingPolicyRequest) x[1]).targetTrackingScalingPolicyConfiguration();
+          double target = config.targetValue();
+          // From the low alarm's threshold (about 90 % of the target, so it never fires) upwards. The
+          // threshold is the alarm's own: target * 0.9 can be a hair below it (14.8 * 0.9 < 14.8 * 9 / 10).
+          AlarmSpec low = TargetTrackingAlarms.low("service/prod/web", "x", config);
+          double floor = low == null ? target * 0.9 : low.threshold();
+          return ScalingGen.risingValues(4 * 60, floor, target * 4).map(m -> new Object[] {x[0], x[1], x[2], m});
         });
     Property.forAll(g).tries(150).check(x -> {
       RegisterScalableTargetRequest target = (RegisterScalableTargetRequest) x[0];

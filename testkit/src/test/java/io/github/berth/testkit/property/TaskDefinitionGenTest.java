@@ -180,8 +180,8 @@ class TaskDefinitionGenTest {
         }
         for (PortMapping m : ports) {
           if (m.containerPortRange() != null) {
+            // Bridge (or Windows' default mode) or awsvpc; Linux and Windows (§4.7).
             assertThat(mode == null || mode.equals(NetworkMode.BRIDGE) || mode.equals(NetworkMode.AWSVPC)).isTrue();
-            assertThat(windows(td)).isFalse();
             assertThat(m.containerPort()).isNull();
             assertThat(m.hostPort()).isNull();
             String[] ends = m.containerPortRange().split("-");
@@ -322,6 +322,106 @@ class TaskDefinitionGenTest {
         "dynamic or omitted host port", "static host port", "udp", "health check", "secrets", "environment",
         "log configuration", "mount points", "dependsOn", "GPU", "links", "EFS volume", "Docker volume", "host volume",
         "255-character family");
+  }
+
+  /**
+   * Coverage per platform, measured over many samples: every feature the issue names comes up on
+   * every launch type and operating system that allows it (reference §4.6-4.8, §7.2-7.6), and the
+   * platform-wide choices (architectures, OS families, network modes, log drivers, volume kinds,
+   * dependency conditions, GPU counts) all come up where they are allowed. Written from the
+   * reference, not from the generator: a feature the generator leaves out on a platform that allows
+   * it fails here.
+   */
+  @Test
+  void everyFeatureComesUpOnEveryPlatformThatAllowsIt() {
+    Map<String, Set<String>> seen = new java.util.TreeMap<>();
+    List<RegisterTaskDefinitionRequest> sample = new ArrayList<>();
+    sample.addAll(EcsGen.ec2TaskDefinitions().samples(31, 3000));
+    sample.addAll(EcsGen.fargateTaskDefinitions().samples(32, 2500));
+    sample.addAll(EcsGen.externalTaskDefinitions().samples(33, 1500));
+    for (RegisterTaskDefinitionRequest td : sample) {
+      String platform = td.requiresCompatibilities().get(0).value() + (windows(td) ? " windows" : " linux");
+      Set<String> f = seen.computeIfAbsent(platform, k -> new HashSet<>());
+      f.add("mode " + (td.networkMode() == null ? "(omitted)" : td.networkMode().value()));
+      if (td.runtimePlatform() != null) {
+        f.add("os " + td.runtimePlatform().operatingSystemFamily().value());
+        if (td.runtimePlatform().cpuArchitecture() != null) {
+          f.add("arch " + td.runtimePlatform().cpuArchitecture().value());
+        }
+      }
+      addIf(f, td.requiresCompatibilities().size() > 1, "also EC2");
+      addIf(f, td.memory() == null, "no task memory");
+      addIf(f, td.ephemeralStorage() != null, "ephemeral storage");
+      addIf(f, td.pidMode() != null, "pidMode");
+      addIf(f, td.ipcMode() != null, "ipcMode");
+      for (Volume v : td.volumes() == null ? List.<Volume>of() : td.volumes()) {
+        f.add("volume " + (v.efsVolumeConfiguration() != null ? "efs" : v.dockerVolumeConfiguration() != null ? "docker"
+            : v.host() != null ? "host" : "task"));
+      }
+      int taskGpus = 0;
+      for (ContainerDefinition c : containers(td)) {
+        for (PortMapping m : c.portMappings() == null ? List.<PortMapping>of() : c.portMappings()) {
+          boolean udp = TransportProtocol.UDP.equals(m.protocol());
+          String kind = m.containerPortRange() != null ? "port range"
+              : m.hostPort() == null ? "host port omitted"
+              : m.hostPort() == 0 ? "host port 0"
+              : m.hostPort().equals(m.containerPort()) ? "host port = container port" : "static host port";
+          f.add(kind);
+          f.add(kind + (udp ? " udp" : " tcp"));
+        }
+        addIf(f, c.healthCheck() != null, "health check");
+        addIf(f, c.secrets() != null, "secrets");
+        addIf(f, c.environment() != null, "environment");
+        addIf(f, c.mountPoints() != null, "mount points");
+        addIf(f, c.links() != null, "links");
+        addIf(f, c.memoryReservation() != null, "memoryReservation");
+        if (c.logConfiguration() != null) {
+          f.add("log " + c.logConfiguration().logDriver().value());
+        }
+        for (ContainerDependency dep : c.dependsOn() == null ? List.<ContainerDependency>of() : c.dependsOn()) {
+          f.add("dependsOn " + dep.condition().value());
+        }
+        for (var r : c.resourceRequirements() == null ? List.<io.github.berth.core.model.ResourceRequirement>of() : c.resourceRequirements()) {
+          f.add("GPU " + r.value() + " in a container");
+          taskGpus += Integer.parseInt(r.value());
+        }
+      }
+      addIf(f, taskGpus == 4, "GPU 4 in a task");
+    }
+    Set<String> everywhere = Set.of("health check", "secrets", "environment", "mount points",
+        "dependsOn START", "dependsOn HEALTHY", "dependsOn COMPLETE", "dependsOn SUCCESS",
+        "port range", "port range tcp", "port range udp", "host port omitted udp", "host port omitted tcp");
+    Set<String> bridgeLike = Set.of("host port 0", "static host port", "static host port udp", "static host port tcp");
+    Set<String> awsvpcOrHost = Set.of("host port = container port", "host port = container port udp");
+    Set<String> allLinuxLogs = Set.of("log awslogs", "log json-file", "log syslog", "log journald", "log gelf", "log fluentd", "log splunk");
+    Set<String> windowsFamilies = Set.of("os WINDOWS_SERVER_2019_CORE", "os WINDOWS_SERVER_2019_FULL",
+        "os WINDOWS_SERVER_2022_CORE", "os WINDOWS_SERVER_2022_FULL");
+    Map<String, Set<String>> expected = Map.of(
+        "EC2 linux", union(everywhere, bridgeLike, awsvpcOrHost, allLinuxLogs, Set.of("mode (omitted)", "mode bridge", "mode host",
+            "mode awsvpc", "mode none", "os LINUX", "arch X86_64", "arch ARM64", "no task memory", "memoryReservation", "links",
+            "pidMode", "ipcMode", "volume host", "volume task", "volume docker", "volume efs",
+            "GPU 1 in a container", "GPU 2 in a container", "GPU 4 in a task")),
+        "EC2 windows", union(everywhere, bridgeLike, awsvpcOrHost, windowsFamilies, Set.of("mode (omitted)", "mode awsvpc",
+            "arch X86_64", "no task memory", "log awslogs", "log json-file", "volume host")),
+        "FARGATE linux", union(everywhere, awsvpcOrHost, Set.of("mode awsvpc", "os LINUX", "arch X86_64", "arch ARM64",
+            "also EC2", "memoryReservation", "ephemeral storage", "log awslogs", "log splunk", "volume task", "volume efs")),
+        "FARGATE windows", union(everywhere, awsvpcOrHost, windowsFamilies, Set.of("mode awsvpc", "arch X86_64",
+            "log awslogs", "log splunk", "volume task")),
+        "EXTERNAL linux", union(everywhere, bridgeLike, awsvpcOrHost, allLinuxLogs, Set.of("mode (omitted)", "mode bridge",
+            "mode host", "mode none", "os LINUX", "arch X86_64", "arch ARM64", "no task memory", "memoryReservation", "links",
+            "volume host", "volume task", "volume docker")));
+    assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((platform, features) ->
+        assertThat(seen.get(platform)).as("features of %s task definitions", platform).containsAll(features));
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> out = new HashSet<>();
+    for (Set<String> s : sets) {
+      out.addAll(s);
+    }
+    return out;
   }
 
   private static void addIf(Set<String> seen, boolean condition, String feature) {
