@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -105,17 +106,17 @@ public final class EcsJson {
 
   /** Reads a value of {@code type} from JSON text. */
   public <T> T read(String json, Class<T> type) {
-    return read(type, json, null);
+    return read(type, Objects.requireNonNull(json, "json"), null);
   }
 
   /** Reads a value of {@code type} from UTF-8 JSON bytes. */
   public <T> T read(byte[] json, Class<T> type) {
-    return read(type, null, json);
+    return read(type, null, Objects.requireNonNull(json, "json"));
   }
 
   /** Reads a JSON document as a tree, refusing what is not JSON. */
   public JsonNode readTree(String json) {
-    return read(JsonNode.class, json, null);
+    return read(JsonNode.class, Objects.requireNonNull(json, "json"), null);
   }
 
   /** Converts a JSON tree to a value of {@code type} (no line and column in errors). */
@@ -176,6 +177,7 @@ public final class EcsJson {
    * the request it returns and kept in {@link TaskDefinitionFile#described()}.
    */
   public TaskDefinitionFile readTaskDefinitionFile(String json) {
+    Objects.requireNonNull(json, "json");
     Set<String> keys = TopLevelKeys.of(json, mapper.getFactory());
     if (keys.contains("taskDefinition")) {
       DescribeTaskDefinitionResponse described = read(json, DescribeTaskDefinitionResponse.class);
@@ -294,6 +296,7 @@ public final class EcsJson {
         .build();
     JsonMapper.Builder b = JsonMapper.builder(factory)
         .addModule(WireTimestamps.module())
+        .addModule(FiniteDoubles.module())
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -387,7 +390,9 @@ public final class EcsJson {
       reason = constraintReason(e.getOriginalMessage());
     } else if (e instanceof InputCoercionException) {
       InputCoercionException ice = (InputCoercionException) e;
-      reason = "number out of range of " + describe(ice.getTargetType());
+      Class<?> target = ice.getTargetType();
+      reason = "number out of range of " + (target == Double.class || target == Double.TYPE
+          ? "a floating-point number (64-bit)" : describe(target));
     } else {
       reason = "not valid JSON: " + syntaxReason(e.getOriginalMessage());
     }
@@ -545,11 +550,18 @@ public final class EcsJson {
     return p.toString();
   }
 
+  /** Longest value quoted in a message: a 10 MB string does not come back whole in the error. */
+  private static final int MAX_QUOTED = 64;
+
   private static String quote(@Nullable Object v) {
     if (v == null) {
       return "null";
     }
-    return v instanceof String ? "'" + v + "'" : v.toString();
+    String text = v.toString();
+    if (text.length() > MAX_QUOTED) {
+      text = text.substring(0, MAX_QUOTED - 3) + "...";
+    }
+    return v instanceof String ? "'" + text + "'" : text;
   }
 
   /** Jackson's syntax messages in plain words; a message not recognised is kept, trimmed of its source part. */
