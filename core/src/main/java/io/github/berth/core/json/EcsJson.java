@@ -46,8 +46,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The wire JSON of ECS (and of Application Auto Scaling): reads and writes every Berth value type
@@ -178,16 +178,19 @@ public final class EcsJson {
    */
   public TaskDefinitionFile readTaskDefinitionFile(String json) {
     Objects.requireNonNull(json, "json");
-    Set<String> keys = TopLevelKeys.of(json, mapper.getFactory());
-    if (keys.contains("taskDefinition")) {
+    Map<String, JsonLocation> keys = TopLevelKeys.of(json, mapper.getFactory());
+    if (keys.containsKey("taskDefinition")) {
       DescribeTaskDefinitionResponse described = read(json, DescribeTaskDefinitionResponse.class);
       TaskDefinition td = described.taskDefinition();
       if (td == null) {
-        throw new SerializationException(new Problem("taskDefinition", 0, 0, "expected a task definition object"));
+        // Only an explicit null gets here: any other non-object is refused while reading.
+        JsonLocation at = keys.get("taskDefinition");
+        throw new SerializationException(new Problem("taskDefinition", Math.max(at.getLineNr(), 0),
+            Math.max(at.getColumnNr(), 0), "expected an object (a task definition), found null"));
       }
       return new TaskDefinitionFile(TaskDefinitionFile.Form.DESCRIBE_OUTPUT, toRegisterRequest(td, described), td);
     }
-    if (keys.stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
+    if (keys.keySet().stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
       TaskDefinition td = read(json, TaskDefinition.class);
       return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
     }
@@ -681,10 +684,10 @@ public final class EcsJson {
     }
   }
 
-  /** Lists the members of the top-level object without building any value. */
+  /** Lists the members of the top-level object, each with where its value starts, without building any value. */
   private static final class TopLevelKeys {
-    static Set<String> of(String json, JsonFactory factory) {
-      java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    static Map<String, JsonLocation> of(String json, JsonFactory factory) {
+      Map<String, JsonLocation> keys = new java.util.LinkedHashMap<>();
       JsonParser p = null;
       try {
         p = factory.createParser(json);
@@ -698,8 +701,9 @@ public final class EcsJson {
               "expected an object (a task definition), found " + describeToken(t)));
         }
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-          keys.add(p.currentName());
+          String name = p.currentName();
           p.nextToken();
+          keys.put(name, p.currentTokenLocation());
           p.skipChildren();
         }
       } catch (JsonProcessingException e) {
