@@ -5,6 +5,7 @@ import io.github.berth.core.api.DescribeContainerInstancesResponse;
 import io.github.berth.core.api.DescribeTasksResponse;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.json.TaskDefinitionFile;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.placement.ClusterSnapshot;
 import java.io.IOException;
@@ -45,9 +46,14 @@ final class Files {
 
   /** A task definition file in any form (register input, describe output, bare task definition). */
   static TaskDefinition readTaskDefinition(Path path) throws IOException {
+    return readTaskDefinitionFile(path).taskDefinition();
+  }
+
+  /** A task definition file in any form, as read (with the RegisterTaskDefinition input it amounts to). */
+  static TaskDefinitionFile readTaskDefinitionFile(Path path) throws IOException {
     String text = read(path);
     try {
-      return EcsJson.strict().readTaskDefinitionFile(text).taskDefinition();
+      return EcsJson.strict().readTaskDefinitionFile(text);
     } catch (SerializationException e) {
       throw new IOException(path + ": " + e.getMessage(), e);
     }

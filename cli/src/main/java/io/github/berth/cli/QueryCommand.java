@@ -64,6 +64,10 @@ final class QueryCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("berth query: cannot read " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A bug of Berth's, not the input's: one line rather than a stack trace.
+      err.println("berth query: internal error: " + e);
+      return 2;
     }
   }
 }

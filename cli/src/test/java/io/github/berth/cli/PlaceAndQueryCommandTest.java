@@ -10,6 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import io.github.berth.core.model.Attachment;
+import io.github.berth.core.model.Container;
+import io.github.berth.core.model.Failure;
+import io.github.berth.core.model.KeyValuePair;
+import io.github.berth.core.model.NetworkBinding;
+import io.github.berth.core.model.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +137,123 @@ class PlaceAndQueryCommandTest {
     Path notJson = write("broken.json", "{\"containerInstances\": [");
     assertThat(Berth.run("query", "--instances", notJson.toString(), "agentConnected == true")).isEqualTo(2);
     assertThat(stderr()).contains("broken.json: containerInstances: not valid JSON: the document ends before it is complete");
+  }
+
+  @Test
+  void noTaskPlacedExitsOneWithEmptyTasksAndAFailureEach() throws IOException {
+    Path big = write("big.json", """
+        {"family": "big", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 9000}]}
+        """);
+    Path request = write("run.json", "{\"count\": 2}");
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", big.toString(),
+        "--request", request.toString())).isEqualTo(1);
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    assertThat(response.tasks()).isEmpty();
+    assertThat(response.failures()).extracting(f -> f.reason() + " " + f.arn())
+        .containsExactly("RESOURCE:MEMORY " + ARN + "a", "RESOURCE:MEMORY " + ARN + "a");
+    assertThat(stderr()).isEqualTo("tasks 0-1 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
+        + " on " + ARN + "a" + System.lineSeparator());
+  }
+
+  @Test
+  void awsvpcTasksCarryTheirEniAttachmentAndContainersTheirBindings() throws IOException {
+    Path instances = write("vpc-instances.json", """
+        {"containerInstances": [{"containerInstanceArn": "%sv", "ec2InstanceId": "i-v", "status": "ACTIVE",
+          "agentConnected": true,
+          "attributes": [{"name": "ecs.instance-type", "value": "m5.large"},
+                         {"name": "ecs.availability-zone", "value": "us-east-1a"},
+                         {"name": "ecs.subnet-id", "value": "subnet-a"}, {"name": "ecs.vpc-id", "value": "vpc-1"},
+                         {"name": "ecs.capability.task-eni"}],
+          "remainingResources": [{"name": "CPU", "type": "INTEGER", "integerValue": 2048},
+                                 {"name": "MEMORY", "type": "INTEGER", "integerValue": 7000}]}]}
+        """.formatted(ARN));
+    Path td = write("vpc-td.json", """
+        {"family": "api", "networkMode": "awsvpc", "containerDefinitions": [{"name": "app", "image": "nginx",
+          "memory": 256, "portMappings": [{"containerPort": 8080}]}]}
+        """);
+    Path request = write("run.json", """
+        {"count": 3, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
+        """);
+    int status = Berth.run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
+        "--request", request.toString());
+    assertThat(status).as(stderr()).isEqualTo(1); // m5.large: 3 ENIs, 2 awsvpc tasks without trunking
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    assertThat(response.tasks()).hasSize(2);
+    for (Task task : response.tasks()) {
+      assertThat(task.containerInstanceArn()).isEqualTo(ARN + "v");
+      assertThat(task.group()).isEqualTo("family:api");
+      assertThat(task.lastStatus()).isEqualTo("PROVISIONING");
+      Attachment eni = task.attachments().get(0);
+      assertThat(eni.type()).isEqualTo("ElasticNetworkInterface");
+      assertThat(eni.details()).containsExactly(KeyValuePair.builder().name("subnetId").value("subnet-a").build());
+      assertThat(task.containers()).extracting(Container::name).containsExactly("app");
+      assertThat(task.containers().get(0).networkBindings()).isNotNull(); // present (empty: the ENI's own ports)
+    }
+    assertThat(response.failures()).containsExactly(Failure.builder().arn(ARN + "v").reason("RESOURCE:ENI").build());
+    assertThat(stderr()).contains("reported RESOURCE:ENI on " + ARN + "v");
+
+    assertThat(Berth.run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
+        "--request", request.toString(), "--awsvpc-trunking")).isEqualTo(0); // trunked m5.large: 10
+  }
+
+  @Test
+  void bridgeBindingsShowTheChosenHostPorts() throws IOException {
+    Path request = write("run.json", "{\"count\": 3, \"placementStrategy\": [{\"type\": \"binpack\", \"field\": \"memory\"}]}");
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+        taskDefinition().toString(), "--request", request.toString())).isEqualTo(0);
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    assertThat(response.failures()).isEmpty();
+    List<String> bindings = new ArrayList<>();
+    for (Task task : response.tasks()) {
+      NetworkBinding b = task.containers().get(0).networkBindings().get(0);
+      bindings.add(task.containerInstanceArn().substring(ARN.length()) + " " + b.containerPort() + "->"
+          + b.hostPort() + "/" + b.protocol().value());
+      assertThat(task.attachments()).isNull();
+    }
+    // b (3,000 MiB) first, then a: the dynamic port is chosen per instance, never twice on one.
+    assertThat(bindings).containsExactly("b 80->49153/tcp", "a 80->49153/tcp", "a 80->49154/tcp");
+  }
+
+  @Test
+  void aTaskDefinitionEcsWouldNotRegisterExitsTwo() throws IOException {
+    Path bad = write("bad-td.json", """
+        {"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "app", "image": "nginx",
+          "memory": 64, "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]}
+        """);
+    Path request = write("run.json", "{}");
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", bad.toString(),
+        "--request", request.toString())).isEqualTo(2);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr()).contains("bad-td.json: not a task definition ECS would register")
+        .contains("containerDefinitions[0].portMappings[0]")
+        .contains("When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
+  }
+
+  @Test
+  void aRequestEcsWouldRefuseExitsTwoWithItsErrorCodeAndNothingOnStandardOutput() throws IOException {
+    Path eleven = write("run.json", "{\"count\": 11}");
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+        taskDefinition().toString(), "--request", eleven.toString())).isEqualTo(2);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr()).contains("berth place: InvalidParameterException: Value '11' at 'count' failed to satisfy "
+        + "constraint: Member must have value less than or equal to 10");
+    Path badQuery = write("run2.json", """
+        {"placementConstraints": [{"type": "memberOf", "expression": "attribute:x =="}]}
+        """);
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+        taskDefinition().toString(), "--request", badQuery.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("Invalid cluster query language expression at column 15");
+  }
+
+  @Test
+  void queryReadsTasksForTaskGroups() throws IOException {
+    Path tasks = write("tasks.json", """
+        {"tasks": [{"taskArn": "arn:aws:ecs:us-east-1:123456789012:task/prod/t1", "containerInstanceArn": "%sb",
+                    "group": "service:db", "desiredStatus": "RUNNING", "lastStatus": "RUNNING"}]}
+        """.formatted(ARN));
+    assertThat(Berth.run("query", "--instances", instances().toString(), "--tasks", tasks.toString(),
+        "not(task:group == service:db)")).isEqualTo(0);
+    assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
   }
 
   @Test

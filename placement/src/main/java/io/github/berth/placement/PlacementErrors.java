@@ -51,6 +51,12 @@ final class PlacementErrors {
     return new InvalidParameterException("Placement strategies are not supported with FARGATE launch type.");
   }
 
+  // [obs, weak] §1.7: ECS's answer to a Fargate task definition with placement constraints; a
+  // definition read from a file (not registered) may carry both.
+  static ClientException fargateTaskDefinitionConstraints() {
+    return new ClientException("Fargate does not support task placement constraints.");
+  }
+
   // [obs] §2.1
   static InvalidParameterException distinctInstanceExpression() {
     return new InvalidParameterException("distinctInstance expression should not be specified.");
@@ -105,7 +111,7 @@ final class PlacementErrors {
   static InvalidParameterException count(int count, boolean runTask) {
     Violations v = Violations.forEcs();
     if (count < 1) {
-      v.modelMin(JsonPath.root().child("count"), count, 1);
+      v.modelMin(JsonPath.root().child("count"), count, runTask ? 1 : 0);
     } else {
       v.modelMax(JsonPath.root().child("count"), count, MAX_RUN_TASK_COUNT);
     }

@@ -42,6 +42,10 @@ final class RequestPlanner {
     if (TaskDefinitionStatus.INACTIVE.equals(td.status())) {
       throw PlacementErrors.inactiveTaskDefinition();
     }
+    if (request.launchType() != null && !request.launchType().isKnown()) {
+      throw PlacementErrors.unknownEnum(JsonPath.root().child("launchType"), request.launchType().value(),
+          LaunchType.knownValues());
+    }
     List<CapacityProviderStrategyItem> cps = request.capacityProviderStrategy();
     boolean hasCps = cps != null && !cps.isEmpty();
     if (request.launchType() != null && hasCps) {
@@ -57,8 +61,14 @@ final class RequestPlanner {
       if (!request.placementStrategy().isEmpty()) {
         throw PlacementErrors.fargateStrategies();
       }
+      if (td.placementConstraints() != null && !td.placementConstraints().isEmpty()) {
+        throw PlacementErrors.fargateTaskDefinitionConstraints();
+      }
+      // [model] reference §7.7: a definition is Fargate-compatible only when ECS said so
+      // (compatibilities, in a DescribeTaskDefinition output) or it asked for it
+      // (requiresCompatibilities, in a RegisterTaskDefinition input); with neither it is not.
       List<Compatibility> compat = td.compatibilities() != null ? td.compatibilities() : td.requiresCompatibilities();
-      if (compat != null && !compat.contains(Compatibility.FARGATE)) {
+      if (compat == null || !compat.contains(Compatibility.FARGATE)) {
         throw PlacementErrors.noFargateSupport();
       }
     }

@@ -186,7 +186,8 @@ final class SnapshotBuilder {
     Map<String, Integer> ids = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> offInstance = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> perProvider = new LinkedHashMap<>();
-    for (Task t : tasks) {
+    for (int taskIndex = 0; taskIndex < tasks.size(); taskIndex++) {
+      Task t = tasks.get(taskIndex);
       if ("STOPPED".equals(t.desiredStatus())) {
         continue; // distinctInstance and spread look at the desired status (reference §2.1)
       }
@@ -213,8 +214,8 @@ final class SnapshotBuilder {
       if (t.desiredStatus() == null || "RUNNING".equals(t.desiredStatus())) {
         runningFromTasks[i]++;
       }
-      taskCpu[i] += TaskResources.units(t.cpu(), false);
-      taskMemory[i] += TaskResources.units(t.memory(), true);
+      taskCpu[i] += taskUnits(t.cpu(), taskIndex, "cpu");
+      taskMemory[i] += taskUnits(t.memory(), taskIndex, "memory");
       if (hasEni(t)) {
         enisUsed[i]++;
       }
@@ -310,6 +311,16 @@ final class SnapshotBuilder {
       boundTcp[i] = tcp.size() == reservedTcp[i].length ? reservedTcp[i] : toArray(tcp);
       boundUdp[i] = udp.size() == reservedUdp[i].length ? reservedUdp[i] : toArray(udp);
       runningTasks[i] = ci.runningTasksCount() != null ? ci.runningTasksCount() : runningFromTasks[i];
+    }
+  }
+
+  /** A task's {@code cpu} or {@code memory}; a value ECS never reports is refused with its path. */
+  private static int taskUnits(@Nullable String value, int task, String member) {
+    try {
+      return TaskResources.units(value, member.equals("memory"));
+    } catch (io.github.berth.core.error.ClientException e) {
+      throw new InvalidParameterException("tasks[" + task + "]." + member + " is not a valid " + member
+          + " value: '" + value + "'");
     }
   }
 

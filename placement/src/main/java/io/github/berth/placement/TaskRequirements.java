@@ -89,14 +89,15 @@ final class TaskRequirements {
     }
     String taskCpu = overrides != null && TaskResources.given(overrides.cpu()) ? overrides.cpu() : td.cpu();
     String taskMemory = overrides != null && TaskResources.given(overrides.memory()) ? overrides.memory() : td.memory();
-    int cpu = TaskResources.units(taskCpu, false);
-    int memory = TaskResources.units(taskMemory, true);
+    // Sums in long: container values up to Integer.MAX_VALUE must not wrap round to a small task.
+    long cpu = TaskResources.units(taskCpu, false);
+    long memory = TaskResources.units(taskMemory, true);
     boolean sumCpu = cpu <= 0;
     boolean sumMemory = !TaskResources.given(taskMemory);
     if (sumCpu) {
       cpu = 0;
     }
-    int gpus = 0;
+    long gpus = 0;
     boolean allGpus = false;
     NetworkMode mode = td.networkMode() == null ? NetworkMode.BRIDGE : td.networkMode();
     boolean awsvpc = NetworkMode.AWSVPC.equals(mode);
@@ -125,12 +126,7 @@ final class TaskRequirements {
             if (r.value().trim().equalsIgnoreCase("ALL")) {
               allGpus = true;
             } else {
-              try {
-                gpus += Integer.parseInt(r.value().trim());
-              } catch (NumberFormatException e) {
-                throw new InvalidParameterException("The GPU value '" + r.value() + "' of container "
-                    + c.name() + " is not a number.");
-              }
+              gpus += gpuCount(r.value(), c.name());
             }
           }
         }
@@ -176,9 +172,32 @@ final class TaskRequirements {
     }
     int[] tcpArr = sorted(tcp);
     int[] udpArr = sorted(udp);
-    return new TaskRequirements(Math.max(0, cpu), Math.max(0, memory), gpus, allGpus, mode, distinct(tcpArr),
+    return new TaskRequirements(clamp(cpu), clamp(memory), clamp(gpus), allGpus, mode, distinct(tcpArr),
         distinct(udpArr), tcpArr.length != distinct(tcpArr).length, udpArr.length != distinct(udpArr).length,
         dynamic, List.copyOf(containers), List.copyOf(attrs));
+  }
+
+  /** A sum as an int: negative sums are 0, sums beyond int fit on no instance (Integer.MAX_VALUE). */
+  private static int clamp(long sum) {
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, sum));
+  }
+
+  /**
+   * The GPUs of one {@code resourceRequirements} entry: a whole number of at least 1 (or
+   * {@code ALL}, handled by the caller). [model] The message follows the wording of ECS's
+   * "Invalid 'cpu' setting" texts; ECS's own for a bad GPU value is not published.
+   */
+  private static int gpuCount(String value, @Nullable String container) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidParameterException("Invalid GPU value '" + value + "' for container " + container
+        + ": the value must be a whole number of at least 1, or ALL.");
   }
 
   private static int[] sorted(List<Integer> list) {

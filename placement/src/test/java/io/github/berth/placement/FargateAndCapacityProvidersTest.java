@@ -1,7 +1,6 @@
 package io.github.berth.placement;
 
 import static io.github.berth.placement.Fixtures.arn;
-import static io.github.berth.placement.Fixtures.awsvpc;
 import static io.github.berth.placement.Fixtures.instance;
 import static io.github.berth.placement.Fixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +70,32 @@ class FargateAndCapacityProvidersTest {
   }
 
   @Test
+  void splitRejectsMalformedStrategies() {
+    List<CapacityProviderStrategyItem> twenty = new java.util.ArrayList<>();
+    for (int k = 0; k < CapacityProviderStrategies.MAX_PROVIDERS; k++) {
+      twenty.add(item("p" + k, null, 1));
+    }
+    assertThat(CapacityProviderStrategies.split(twenty, 20, null).values()).containsOnly(1);
+    List<CapacityProviderStrategyItem> twentyOne = new java.util.ArrayList<>(twenty);
+    twentyOne.add(item("p20", null, 1));
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(twentyOne, 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value of size 21 at 'capacityProviderStrategy' "
+            + "failed to satisfy constraint: Member must have length less than or equal to 20");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("at 'capacityProviderStrategy'");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, 1), item("A", null, 2)), 1, null))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("The capacity provider A appears more than once in the capacity provider strategy.");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", -1, 1)), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value '-1' at 'capacityProviderStrategy[0].base' "
+            + "failed to satisfy constraint: Member must have value greater than or equal to 0");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item(null, null, 1)), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("capacityProviderStrategy[0].capacityProvider");
+  }
+
+  @Test
   void fargateSpreadsOverTheSubnetsAzs() {
-    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(awsvpc(256, 512))
+    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(Fixtures.fargate())
         .launchType(LaunchType.FARGATE).count(9).networkConfiguration(subnets("subnet-1", "subnet-2", "subnet-3", "subnet-4"))
         .build());
     Map<String, Long> perAz = r.placements().stream()
@@ -94,7 +117,7 @@ class FargateAndCapacityProvidersTest {
         .addTask(Task.builder().group("family:vpc").availabilityZone("us-east-1a").launchType(LaunchType.FARGATE)
             .desiredStatus("RUNNING").build())
         .build();
-    PlacementResult r = PlacementEngine.place(s, PlacementRequest.builder(awsvpc(256, 512)).launchType(LaunchType.FARGATE)
+    PlacementResult r = PlacementEngine.place(s, PlacementRequest.builder(Fixtures.fargate()).launchType(LaunchType.FARGATE)
         .count(3).networkConfiguration(subnets("subnet-1", "subnet-2")).build());
     // us-east-1a already has one: the first goes to us-east-1b, then both AZs end with two.
     assertThat(r.placements().get(0).availabilityZone()).isEqualTo("us-east-1b");
@@ -104,7 +127,7 @@ class FargateAndCapacityProvidersTest {
 
   @Test
   void fargateAndSpotSpreadIndependently() {
-    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(awsvpc(256, 512))
+    PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(Fixtures.fargate())
         .capacityProviderStrategy(List.of(item("FARGATE", 1, 1), item("FARGATE_SPOT", null, 3))).count(5)
         .networkConfiguration(subnets("subnet-1", "subnet-2")).build());
     assertThat(r.placements()).extracting(TaskPlacement::capacityProviderName)

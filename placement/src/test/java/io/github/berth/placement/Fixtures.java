@@ -79,6 +79,12 @@ final class Fixtures {
         .build();
   }
 
+  /** An awsvpc definition registered for Fargate (requiresCompatibilities FARGATE, task-level size). */
+  static TaskDefinition fargate() {
+    return awsvpc(256, 512).toBuilder().cpu("256").memory("512")
+        .requiresCompatibilities(List.of(io.github.berth.core.model.Compatibility.FARGATE)).build();
+  }
+
   static PortMapping port(int containerPort, Integer hostPort) {
     return PortMapping.builder().containerPort(containerPort).hostPort(hostPort).build();
   }

@@ -28,6 +28,8 @@ import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraintType;
 import io.github.berth.core.model.TaskDefinitionStatus;
 import io.github.berth.core.model.TaskOverride;
+import io.github.berth.core.model.ResourceRequirement;
+import io.github.berth.core.model.ResourceType;
 import io.github.berth.placement.query.QuerySyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,6 +136,61 @@ class RequestValidationTest {
     rejects(PlacementRequest.builder(awsvpc(256, 512).toBuilder().requiresCompatibilities(List.of(Compatibility.EC2))
             .build()).launchType(LaunchType.FARGATE).networkConfiguration(subnets("subnet-1")).build(),
         InvalidParameterException.class, "Task definition does not support launch_type FARGATE.");
+  }
+
+  @Test
+  void fargateRejectsTaskDefinitionConstraintsAndDefinitionsNotRegisteredForIt() {
+    PlacementRequest.Builder onFargate = PlacementRequest.builder(Fixtures.fargate()).launchType(LaunchType.FARGATE)
+        .networkConfiguration(subnets("subnet-1"));
+    assertThat(PlacementEngine.place(CLUSTER, onFargate.build()).allPlaced()).isTrue();
+    TaskDefinition pinned = Fixtures.fargate().toBuilder().placementConstraints(List.of(TaskDefinitionPlacementConstraint
+        .builder().type(TaskDefinitionPlacementConstraintType.MEMBER_OF).expression("attribute:x exists").build()))
+        .build();
+    rejects(PlacementRequest.builder(pinned).launchType(LaunchType.FARGATE).networkConfiguration(subnets("subnet-1"))
+        .build(), ClientException.class, "Fargate does not support task placement constraints.");
+    // Neither compatibilities nor requiresCompatibilities name FARGATE: not a Fargate definition (§7.7).
+    rejects(PlacementRequest.builder(awsvpc(256, 512)).launchType(LaunchType.FARGATE)
+        .networkConfiguration(subnets("subnet-1")).build(), InvalidParameterException.class,
+        "Task definition does not support launch_type FARGATE.");
+    rejects(PlacementRequest.builder(Fixtures.fargate()).networkConfiguration(subnets("subnet-1"))
+        .capacityProviderStrategy(List.of(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT")
+            .weight(1).build())).addPlacementConstraint(memberOf("attribute:x exists")).build(),
+        InvalidParameterException.class, "Placement constraints are not supported with FARGATE launch type.");
+  }
+
+  @Test
+  void unknownLaunchType() {
+    rejects(request().launchType(LaunchType.fromValue("EC3")).build(), InvalidParameterException.class,
+        "Value 'EC3' at 'launchType' failed to satisfy constraint: Member must satisfy enum value set: "
+            + LaunchType.knownValues());
+    assertThat(PlacementEngine.place(CLUSTER, request().launchType(LaunchType.EC2).build()).allPlaced()).isTrue();
+  }
+
+  @Test
+  void serviceCountIsZeroOrMore() {
+    assertThat(PlacementEngine.place(CLUSTER, request().service("s").count(0).build()).placements()).isEmpty();
+    rejects(request().service("s").count(-1).build(), InvalidParameterException.class,
+        "Value '-1' at 'count' failed to satisfy constraint: Member must have value greater than or equal to 0");
+  }
+
+  @Test
+  void containerValuesThatWouldOverflowFitNowhere() {
+    TaskDefinition huge = TaskDefinition.builder().family("f").addContainerDefinitions(
+        Fixtures.container("a").cpu(Integer.MAX_VALUE).memory(1).build(),
+        Fixtures.container("b").cpu(Integer.MAX_VALUE).memory(1).build()).build();
+    assertThat(PlacementEngine.place(CLUSTER, PlacementRequest.builder(huge).build()).failures())
+        .extracting(f -> f.reason()).containsExactly("RESOURCE:CPU");
+  }
+
+  @Test
+  void gpuValueMustBeAWholeNumberOrAll() {
+    for (String bad : List.of("-3", "0", "two")) {
+      TaskDefinition td = TaskDefinition.builder().family("f").addContainerDefinitions(Fixtures.container("a").memory(1)
+          .resourceRequirements(List.of(ResourceRequirement.builder().type(ResourceType.GPU).value(bad).build())).build())
+          .build();
+      rejects(PlacementRequest.builder(td).build(), InvalidParameterException.class, "Invalid GPU value '" + bad
+          + "' for container a: the value must be a whole number of at least 1, or ALL.");
+    }
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SnapshotAndQueryTest {
 
@@ -68,6 +70,61 @@ class SnapshotAndQueryTest {
     assertThatThrownBy(() -> s.filter("attribute:stack === prod")).isInstanceOf(QuerySyntaxException.class);
   }
 
+  private static ContainerInstance documented(String id, String type, String az, String ec2Id, String version,
+      String registered, int running, Attribute... extra) {
+    ContainerInstance.Builder b = instance(id, type, az);
+    List<Attribute> attrs = new ArrayList<>(b.build().attributes());
+    attrs.addAll(List.of(extra));
+    return b.attributes(attrs).ec2InstanceId(ec2Id).versionInfo(VersionInfo.builder().agentVersion(version).build())
+        .registeredAt(Instant.parse(registered)).runningTasksCount(running).build();
+  }
+
+  /** Five instances on which each documented example of reference §3.5 selects a different set. */
+  private static ClusterSnapshot documentedCluster() {
+    return ClusterSnapshot.builder()
+        .addInstance(documented("a", "t2.small", "us-east-1a", "i-abcd1234", "1.9.0", "2018-02-12T10:00:00Z", 1,
+            Fixtures.attr("stack", "prod")))
+        .addInstance(documented("b", "t2.medium", "us-east-1b", "i-wxyx7890", "1.14.5", "2018-02-13T00:00:00Z", 0,
+            Fixtures.attr("stack", "dev")))
+        .addInstance(documented("c", "g2.2xlarge", "us-east-1c", "i-c", "1.20.0", "2019-01-01T00:00:00Z", 2))
+        .addInstance(documented("d", "g2.2xlarge", "us-east-1d", "i-d", "1.70.0", "2020-01-01T00:00:00Z", 1,
+            Fixtures.attr("stack", "prod"), Fixtures.attr("ecs.os-family", "WINDOWS_SERVER_2019_FULL")))
+        .addInstance(documented("e", "p2.xlarge", "us-east-1a", "i-e", "1.14.4", "2018-03-01T00:00:00Z", 0))
+        .addTask(Fixtures.task("a", "service:production"))
+        .addTask(Fixtures.task("c", "database"))
+        .addTask(Fixtures.task("c", "databases"))
+        .addTask(Fixtures.task("d", "service:daemon-service"))
+        .build();
+  }
+
+  /** Every documented example expression of reference §3.5 (numbered as there) selects what the docs say. */
+  @ParameterizedTest(name = "§3.5 #{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "1  | attribute:ecs.instance-type == t2.small                                                       | a",
+      "2  | attribute:ecs.availability-zone in [us-east-1a, us-east-1b]                                   | a b e",
+      "3  | attribute:ecs.instance-type =~ g2.* and attribute:ecs.availability-zone != us-east-1d          | c",
+      "4  | task:group == service:production                                                              | a",
+      "5  | not(task:group == database)                                                                   | a b d e",
+      "6  | runningTasksCount == 1                                                                        | a d",
+      "7  | agentVersion < 1.14.5                                                                         | a e",
+      "8  | registeredAt < 2018-02-13                                                                     | a",
+      "9  | ec2InstanceId in ['i-abcd1234', 'i-wxyx7890']                                                 | a b",
+      "10 | (attribute:stack == prod or attribute:stack == dev) and attribute:ecs.availability-zone == us-east-1a | a",
+      "11 | attribute:ecs.instance-type == g2.2xlarge                                                     | c d",
+      "12 | attribute:stack == prod                                                                       | a d",
+      "13 | attribute:stack != prod                                                                       | b",
+      "14 | attribute:ecs.instance-type in [t2.small, t2.medium]                                          | a b",
+      "15 | attribute:ecs.instance-type =~ t2.* and attribute:ecs.availability-zone == us-east-1a          | a",
+      "16 | attribute:ecs.instance-type =~ t2.*                                                           | a b",
+      "17 | task:group == databases                                                                       | c",
+      "18 | task:group == service:daemon-service                                                          | d",
+      "19 | attribute:ecs.instance-type == p2.xlarge                                                      | e",
+      "20 | attribute:ecs.os-family == WINDOWS_SERVER_2019_FULL                                           | d"})
+  void documentedExamplesSelectWhatTheDocsSay(int number, String expression, String expected) {
+    List<String> arns = java.util.Arrays.stream(expected.trim().split(" ")).map(Fixtures::arn).toList();
+    assertThat(documentedCluster().filter(expression)).as("§3.5 #%d", number).containsExactlyElementsOf(arns);
+  }
+
   @Test
   void snapshotFromDescribeJsonIsOneLine() {
     String instances = """
@@ -113,6 +170,10 @@ class SnapshotAndQueryTest {
     assertThatThrownBy(() -> ClusterSnapshot.of(List.of(ContainerInstance.builder().build()), List.of()))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessage("containerInstances[0].containerInstanceArn must be given");
+    assertThatThrownBy(() -> ClusterSnapshot.of(List.of(instance("a", "m5.large", "us-east-1a").build()),
+        List.of(Fixtures.task("a", "g"), Fixtures.task("a", "g").toBuilder().memory("lots").build())))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("tasks[1].memory is not a valid memory value: 'lots'");
   }
 
   @Test

@@ -87,6 +87,17 @@ public sealed interface Expression permits Expression.And, Expression.Or, Expres
       if (!ok) {
         throw new IllegalArgumentException(operator + " takes " + operator.arity() + " value(s), not " + n);
       }
+      // What the parser refuses cannot be built either, so that every predicate prints to text that
+      // parses back to it.
+      if (!subject.kind().accepts(operator)) {
+        throw new IllegalArgumentException("the operator " + operator + " is not valid for " + subject);
+      }
+      for (String v : values) {
+        String problem = QueryValues.problem(subject, operator, v);
+        if (problem != null) {
+          throw new IllegalArgumentException(problem);
+        }
+      }
     }
 
     public static Predicate of(Subject subject, Operator operator, String... values) {

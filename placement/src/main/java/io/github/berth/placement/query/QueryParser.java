@@ -135,9 +135,9 @@ final class QueryParser {
       if (name.isEmpty()) {
         throw new QuerySyntaxException(s.column(), "attribute: needs an attribute name");
       }
-      if (!name.matches("[A-Za-z0-9_./\\\\-]{1,128}")) {
+      if (!Subject.isAttributeName(name)) {
         throw new QuerySyntaxException(s.column() + "attribute:".length(),
-            "invalid attribute name '" + name + "' (1-128 letters, digits, - _ / \\ .)");
+            "invalid attribute name '" + name + "' " + Subject.ATTRIBUTE_NAME_RULE);
       }
       return Subject.attribute(name);
     }

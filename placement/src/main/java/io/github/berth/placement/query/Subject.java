@@ -59,6 +59,16 @@ public record Subject(Kind kind, @Nullable String attributeName) {
     if ((kind == Kind.ATTRIBUTE) != (attributeName != null)) {
       throw new IllegalArgumentException("an attribute name goes with attribute subjects only");
     }
+    if (attributeName != null && !isAttributeName(attributeName)) {
+      throw new IllegalArgumentException("invalid attribute name '" + attributeName + "' " + ATTRIBUTE_NAME_RULE);
+    }
+  }
+
+  /** How attribute names are written (reference §3.6): 1-128 letters, digits, - _ / \ and dots. */
+  static final String ATTRIBUTE_NAME_RULE = "(1-128 letters, digits, - _ / \\ .)";
+
+  static boolean isAttributeName(String name) {
+    return name.matches("[A-Za-z0-9_./\\\\-]{1,128}");
   }
 
   public static Subject of(Kind kind) {

@@ -159,6 +159,22 @@ class ClusterQueryTest {
         });
   }
 
+  /** What the parser refuses cannot be built either: every expression that exists prints and parses back. */
+  @Test
+  void expressionsTheParserWouldRefuseCannotBeBuilt() {
+    assertThatThrownBy(() -> Subject.attribute("has space")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid attribute name 'has space'");
+    assertThatThrownBy(() -> Subject.attribute("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Predicate.of(GROUP, Operator.EXISTS)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the operator exists is not valid for task:group");
+    assertThatThrownBy(() -> Predicate.of(Subject.of(Subject.Kind.RUNNING_TASKS_COUNT), Operator.EQUALS, "many"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runningTasksCount takes a whole number");
+    assertThatThrownBy(() -> Predicate.of(TYPE, Operator.MATCHES, "(")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a valid Java regular expression");
+    Expression fine = Predicate.of(Subject.attribute("app/tier_1\\x"), Operator.IN, "", "it's", "a b");
+    assertThat(ClusterQuery.parse(ClusterQuery.print(fine))).isEqualTo(fine);
+  }
+
   @Test
   void keywordsAsValuesAndValuesNeedingQuotes() {
     Expression e = ClusterQuery.parse("task:group == and");
