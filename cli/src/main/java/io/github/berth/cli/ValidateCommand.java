@@ -107,7 +107,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.println(name + ": " + violations.size() + (violations.size() == 1 ? " problem" : " problems"));
     for (Violation v : violations) {
-      out.println("  " + v);
+      // The path where the member stands in this file (under taskDefinition in a describe output).
+      out.println("  " + new Violation(td.pathInFile(v.path()), v.errorCode(), v.message()));
     }
     return INVALID;
   }

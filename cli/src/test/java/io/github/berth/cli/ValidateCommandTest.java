@@ -115,6 +115,38 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aDescribeOutputsProblemsAreNamedWhereTheyStandInTheFile() throws IOException {
+    String file = write("described-invalid.json", "{\"taskDefinition\": {\"taskDefinitionArn\": "
+        + "\"arn:aws:ecs:eu-west-1:123456789012:task-definition/web:3\", \"family\": \"web\", \"revision\": 3, "
+        + "\"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\"}]}, "
+        + "\"tags\": [{\"key\": \"aws:team\", \"value\": \"x\"}]}");
+    assertThat(validate(file)).isEqualTo(1);
+    assertThat(output()).isEqualTo(file + ": 2 problems\n"
+        + "  taskDefinition.containerDefinitions[0]: ClientException: Invalid setting for container 'a'. "
+        + "At least one of 'memory' or 'memoryReservation' must be specified.\n"
+        + "  tags[0].key: InvalidParameterException: Tag keys and values can't start with the prefix 'aws:', "
+        + "which is reserved for AWS use.\n");
+  }
+
+  @Test
+  void aBareTaskDefinitionsProblemsKeepTheirPaths() throws IOException {
+    String file = write("bare-invalid.json", "{\"family\": \"web\", \"revision\": 3, \"status\": \"ACTIVE\", "
+        + "\"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\"}]}");
+    assertThat(validate(file)).isEqualTo(1);
+    assertThat(output()).isEqualTo(file + ": 1 problem\n"
+        + "  containerDefinitions[0]: ClientException: Invalid setting for container 'a'. "
+        + "At least one of 'memory' or 'memoryReservation' must be specified.\n");
+  }
+
+  @Test
+  void aNullTaskDefinitionIsNamedWithItsPlace() throws IOException {
+    String file = write("null-td.json", "{\n  \"taskDefinition\": null\n}");
+    assertThat(validate(file)).isEqualTo(2);
+    assertThat(output()).isEqualTo(file + ": not a task definition\n"
+        + "  taskDefinition (line 2, column 21): expected an object (a task definition), found null\n");
+  }
+
+  @Test
   void theWorstFileDecidesTheExitStatus() {
     assertThat(validate(fixture("fargate-web.json"), fixture("invalid-fargate.json"))).isEqualTo(1);
     assertThat(validate(fixture("invalid-fargate.json"), fixture("truncated.json"), fixture("fargate-web.json")))

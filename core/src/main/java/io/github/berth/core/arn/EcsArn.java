@@ -105,10 +105,13 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
         if (colon <= 0) {
           throw new IllegalArgumentException("task definition ARN without a revision: " + text);
         }
-        int revision;
-        try {
-          revision = Integer.parseInt(fr.substring(colon + 1));
-        } catch (NumberFormatException e) {
+        // Revisions count from 1 (reference ecs-placement-taskdef.md §7.1); no sign, no blanks.
+        String digits = fr.substring(colon + 1);
+        int revision = 0;
+        if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          revision = Integer.parseInt(digits);
+        }
+        if (revision < 1) {
           throw new IllegalArgumentException("task definition ARN with a bad revision: " + text);
         }
         return new EcsArn(arn, type, null, fr.substring(0, colon), null, revision);

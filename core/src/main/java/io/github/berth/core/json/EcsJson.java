@@ -46,7 +46,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The wire JSON of ECS (and of Application Auto Scaling): reads and writes every Berth value type
@@ -105,17 +106,17 @@ public final class EcsJson {
 
   /** Reads a value of {@code type} from JSON text. */
   public <T> T read(String json, Class<T> type) {
-    return read(type, json, null);
+    return read(type, Objects.requireNonNull(json, "json"), null);
   }
 
   /** Reads a value of {@code type} from UTF-8 JSON bytes. */
   public <T> T read(byte[] json, Class<T> type) {
-    return read(type, null, json);
+    return read(type, null, Objects.requireNonNull(json, "json"));
   }
 
   /** Reads a JSON document as a tree, refusing what is not JSON. */
   public JsonNode readTree(String json) {
-    return read(JsonNode.class, json, null);
+    return read(JsonNode.class, Objects.requireNonNull(json, "json"), null);
   }
 
   /** Converts a JSON tree to a value of {@code type} (no line and column in errors). */
@@ -176,16 +177,20 @@ public final class EcsJson {
    * the request it returns and kept in {@link TaskDefinitionFile#described()}.
    */
   public TaskDefinitionFile readTaskDefinitionFile(String json) {
-    Set<String> keys = TopLevelKeys.of(json, mapper.getFactory());
-    if (keys.contains("taskDefinition")) {
+    Objects.requireNonNull(json, "json");
+    Map<String, JsonLocation> keys = TopLevelKeys.of(json, mapper.getFactory());
+    if (keys.containsKey("taskDefinition")) {
       DescribeTaskDefinitionResponse described = read(json, DescribeTaskDefinitionResponse.class);
       TaskDefinition td = described.taskDefinition();
       if (td == null) {
-        throw new SerializationException(new Problem("taskDefinition", 0, 0, "expected a task definition object"));
+        // Only an explicit null gets here: any other non-object is refused while reading.
+        JsonLocation at = keys.get("taskDefinition");
+        throw new SerializationException(new Problem("taskDefinition", Math.max(at.getLineNr(), 0),
+            Math.max(at.getColumnNr(), 0), "expected an object (a task definition), found null"));
       }
       return new TaskDefinitionFile(TaskDefinitionFile.Form.DESCRIBE_OUTPUT, toRegisterRequest(td, described), td);
     }
-    if (keys.stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
+    if (keys.keySet().stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
       TaskDefinition td = read(json, TaskDefinition.class);
       return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
     }
@@ -294,6 +299,7 @@ public final class EcsJson {
         .build();
     JsonMapper.Builder b = JsonMapper.builder(factory)
         .addModule(WireTimestamps.module())
+        .addModule(FiniteDoubles.module())
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -387,7 +393,9 @@ public final class EcsJson {
       reason = constraintReason(e.getOriginalMessage());
     } else if (e instanceof InputCoercionException) {
       InputCoercionException ice = (InputCoercionException) e;
-      reason = "number out of range of " + describe(ice.getTargetType());
+      Class<?> target = ice.getTargetType();
+      reason = "number out of range of " + (target == Double.class || target == Double.TYPE
+          ? "a floating-point number (64-bit)" : describe(target));
     } else {
       reason = "not valid JSON: " + syntaxReason(e.getOriginalMessage());
     }
@@ -545,11 +553,18 @@ public final class EcsJson {
     return p.toString();
   }
 
+  /** Longest value quoted in a message: a 10 MB string does not come back whole in the error. */
+  private static final int MAX_QUOTED = 64;
+
   private static String quote(@Nullable Object v) {
     if (v == null) {
       return "null";
     }
-    return v instanceof String ? "'" + v + "'" : v.toString();
+    String text = v.toString();
+    if (text.length() > MAX_QUOTED) {
+      text = text.substring(0, MAX_QUOTED - 3) + "...";
+    }
+    return v instanceof String ? "'" + text + "'" : text;
   }
 
   /** Jackson's syntax messages in plain words; a message not recognised is kept, trimmed of its source part. */
@@ -669,10 +684,10 @@ public final class EcsJson {
     }
   }
 
-  /** Lists the members of the top-level object without building any value. */
+  /** Lists the members of the top-level object, each with where its value starts, without building any value. */
   private static final class TopLevelKeys {
-    static Set<String> of(String json, JsonFactory factory) {
-      java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    static Map<String, JsonLocation> of(String json, JsonFactory factory) {
+      Map<String, JsonLocation> keys = new java.util.LinkedHashMap<>();
       JsonParser p = null;
       try {
         p = factory.createParser(json);
@@ -686,8 +701,9 @@ public final class EcsJson {
               "expected an object (a task definition), found " + describeToken(t)));
         }
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-          keys.add(p.currentName());
+          String name = p.currentName();
           p.nextToken();
+          keys.put(name, p.currentTokenLocation());
           p.skipChildren();
         }
       } catch (JsonProcessingException e) {

@@ -27,6 +27,22 @@ public record TaskDefinitionFile(Form form, RegisterTaskDefinitionRequest reques
     return EcsJson.lenient().convert(EcsJson.lenient().toTree(request), TaskDefinition.class);
   }
 
+  /**
+   * Where a member of {@link #request()} stands in the file: the same path for an input or a bare
+   * task definition; under {@code taskDefinition} for a DescribeTaskDefinition output, whose
+   * {@code tags} stand beside it. The empty path (the whole document) stays empty.
+   *
+   * @param requestPath a JSON path in the request, e.g. {@code containerDefinitions[0].memory} from
+   *     a {@link io.github.berth.core.validation.Violation}
+   */
+  public String pathInFile(String requestPath) {
+    if (form != Form.DESCRIBE_OUTPUT || requestPath.isEmpty() || requestPath.equals("tags")
+        || requestPath.startsWith("tags[")) {
+      return requestPath;
+    }
+    return "taskDefinition." + requestPath;
+  }
+
   /** The members that only a registered task definition has; their presence marks the describe form. */
   static final Set<String> DESCRIBED_ONLY = Set.of("taskDefinitionArn", "revision", "status",
       "requiresAttributes", "compatibilities", "registeredAt", "registeredBy", "deregisteredAt",

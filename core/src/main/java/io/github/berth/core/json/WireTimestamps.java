@@ -43,7 +43,16 @@ final class WireTimestamps {
     return seconds.add(BigDecimal.valueOf(nanos, 9)).stripTrailingZeros();
   }
 
+  /** More digits before the point than any Instant has (about 3.2e16 seconds): refused before any arithmetic. */
+  private static final int MAX_WHOLE_DIGITS = 19;
+  /** A timestamp string longer than this is no timestamp; refused before it is parsed as a number. */
+  private static final int MAX_TEXT_LENGTH = 64;
+
   static Instant fromEpochSeconds(BigDecimal seconds) {
+    // Without this, 1e100000 builds a 100,000-digit integer before failing (and 1e9999999 takes minutes).
+    if (seconds.signum() != 0 && seconds.precision() - seconds.scale() > MAX_WHOLE_DIGITS) {
+      throw new ArithmeticException("beyond the range of a timestamp");
+    }
     BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
     long nanos = seconds.subtract(whole).multiply(NANOS_PER_SECOND).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
     return Instant.ofEpochSecond(whole.longValueExact(), nanos);
@@ -66,6 +75,9 @@ final class WireTimestamps {
         }
         if (t == JsonToken.VALUE_STRING) {
           String s = p.getText().trim();
+          if (s.length() > MAX_TEXT_LENGTH) {
+            throw new DateTimeException("too long");
+          }
           if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) && !s.contains("-") || s.charAt(0) == '.')) {
             return fromEpochSeconds(new BigDecimal(s));
           }

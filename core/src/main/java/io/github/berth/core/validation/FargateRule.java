@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.CPUArchitecture;
 import io.github.berth.core.model.ContainerDefinition;
@@ -8,17 +9,20 @@ import io.github.berth.core.model.LogDriver;
 import io.github.berth.core.model.OSFamily;
 import io.github.berth.core.model.PidMode;
 import io.github.berth.core.model.PortMapping;
+import io.github.berth.core.model.ResourceRequirement;
+import io.github.berth.core.model.ResourceType;
 import io.github.berth.core.model.RuntimePlatform;
+import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.Volume;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What a task definition that requires FARGATE may not use (reference §7.6, the rejections with known
- * texts), and the restrictions of Windows containers on Fargate (reference §7.4).
+ * What a task definition that requires FARGATE may not use (reference §7.6: the rejections with known
+ * texts and the parameters documented as not valid on Fargate), and the restrictions of Windows
+ * containers on Fargate (reference §7.4).
  */
 final class FargateRule implements TaskDefinitionRule {
-
 
   /** Fargate Windows platform version 1.0.0 (DG platform-windows-fargate). */
   private static final Set<OSFamily> FARGATE_WINDOWS = Set.of(OSFamily.WINDOWS_SERVER_2019_FULL,
@@ -48,10 +52,72 @@ final class FargateRule implements TaskDefinitionRule {
             TaskDefinitionMessages.FARGATE_HOST_SOURCE_PATH);
       }
     }
+    List<TaskDefinitionPlacementConstraint> constraints = r.placementConstraints();
+    if (constraints != null && !constraints.isEmpty()) {
+      out.client(ROOT.child("placementConstraints"), TaskDefinitionMessages.FARGATE_NO_PLACEMENT_CONSTRAINTS);
+    }
+    for (int i = 0; i < td.containers.size(); i++) {
+      checkUnsupported(td.containers.get(i), TaskDefinitionContext.container(i), out);
+    }
     checkExecutionRole(td, out);
     if (td.windows) {
       checkWindows(td, volumes, out);
     }
+  }
+
+  /**
+   * The container settings documented as not valid on Fargate: reference §7.6 (disableNetworking,
+   * dnsSearchDomains, dnsServers, dockerSecurityOptions, gpu, privileged, maxSwap, swappiness) and the API
+   * model (LinuxParameters.devices and sharedMemorySize: "If you're using tasks that use the Fargate launch
+   * type, the ... parameter isn't supported"). ECS's texts for these are not known: see
+   * {@link TaskDefinitionMessages#fargateUnsupported}. A flag counts when true and a list when it has an
+   * element, since describe outputs carry {@code false} and {@code []} for settings never made. links and
+   * extraHosts are refused for awsvpc, the mode Fargate requires ({@link NetworkModeRule}).
+   */
+  private static void checkUnsupported(ContainerDefinition c, JsonPath at, Violations out) {
+    if (Boolean.TRUE.equals(c.privileged())) {
+      out.client(at.child("privileged"), TaskDefinitionMessages.fargateUnsupported("privileged"));
+    }
+    if (Boolean.TRUE.equals(c.disableNetworking())) {
+      out.client(at.child("disableNetworking"), TaskDefinitionMessages.fargateUnsupported("disableNetworking"));
+    }
+    if (hasElements(c.dnsServers())) {
+      out.client(at.child("dnsServers"), TaskDefinitionMessages.fargateUnsupported("dnsServers"));
+    }
+    if (hasElements(c.dnsSearchDomains())) {
+      out.client(at.child("dnsSearchDomains"), TaskDefinitionMessages.fargateUnsupported("dnsSearchDomains"));
+    }
+    if (hasElements(c.dockerSecurityOptions())) {
+      out.client(at.child("dockerSecurityOptions"), TaskDefinitionMessages.fargateUnsupported("dockerSecurityOptions"));
+    }
+    List<ResourceRequirement> requirements = c.resourceRequirements() == null ? List.of() : c.resourceRequirements();
+    for (int j = 0; j < requirements.size(); j++) {
+      if (ResourceType.GPU.equals(requirements.get(j).type())) {
+        out.client(at.child("resourceRequirements").index(j).child("type"),
+            TaskDefinitionMessages.fargateUnsupported("GPU resource requirements"));
+      }
+    }
+    LinuxParameters lp = c.linuxParameters();
+    if (lp == null) {
+      return;
+    }
+    JsonPath linux = at.child("linuxParameters");
+    if (hasElements(lp.devices())) {
+      out.client(linux.child("devices"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.devices"));
+    }
+    if (lp.sharedMemorySize() != null) {
+      out.client(linux.child("sharedMemorySize"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.sharedMemorySize"));
+    }
+    if (lp.maxSwap() != null) {
+      out.client(linux.child("maxSwap"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.maxSwap"));
+    }
+    if (lp.swappiness() != null) {
+      out.client(linux.child("swappiness"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.swappiness"));
+    }
+  }
+
+  private static boolean hasElements(@Nullable List<?> list) {
+    return list != null && !list.isEmpty();
   }
 
   /** Pulling from ECR and sending logs to CloudWatch need the execution role on Fargate. */
@@ -97,8 +163,9 @@ final class FargateRule implements TaskDefinitionRule {
 
   /**
    * Windows on Fargate: X86_64 only, Windows Server 2019 and 2022, no configurable ephemeral storage,
-   * no EFS, no maxSwap or swappiness, container port 3150 reserved (reference §7.4). The cpu floor of
-   * 1 vCPU is in {@link FargateTaskSizes}.
+   * no EFS, no systemControls, container port 3150 reserved (reference §7.4; API SystemControl: "This
+   * isn't supported for Windows containers on Fargate"). The cpu floor of 1 vCPU is in
+   * {@link FargateTaskSizes}; maxSwap and swappiness are refused on all of Fargate.
    */
   private static void checkWindows(TaskDefinitionContext td, List<Volume> volumes, Violations out) {
     RuntimePlatform platform = td.request.runtimePlatform();
@@ -121,14 +188,9 @@ final class FargateRule implements TaskDefinitionRule {
     }
     for (int i = 0; i < td.containers.size(); i++) {
       ContainerDefinition c = td.containers.get(i);
-      LinuxParameters lp = c.linuxParameters();
-      if (lp != null && lp.maxSwap() != null) {
-        out.client(TaskDefinitionContext.container(i).child("linuxParameters").child("maxSwap"),
-            TaskDefinitionMessages.fargateWindowsLinuxParameter("maxSwap"));
-      }
-      if (lp != null && lp.swappiness() != null) {
-        out.client(TaskDefinitionContext.container(i).child("linuxParameters").child("swappiness"),
-            TaskDefinitionMessages.fargateWindowsLinuxParameter("swappiness"));
+      if (hasElements(c.systemControls())) {
+        out.client(TaskDefinitionContext.container(i).child("systemControls"),
+            TaskDefinitionMessages.FARGATE_WINDOWS_SYSTEM_CONTROLS);
       }
       List<PortMapping> mappings = c.portMappings() == null ? List.of() : c.portMappings();
       for (int j = 0; j < mappings.size(); j++) {

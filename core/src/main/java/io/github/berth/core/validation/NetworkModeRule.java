@@ -6,7 +6,7 @@ import io.github.berth.core.model.NetworkMode;
 /**
  * Which network modes each launch type and operating system allows, and the container settings a mode
  * rules out (reference §7.6, §7.2): Fargate takes awsvpc only, EXTERNAL anything but awsvpc, Windows
- * its default mode or awsvpc; links need bridge; hostname is refused in awsvpc.
+ * its default mode or awsvpc; links need bridge; hostname and extraHosts are refused in awsvpc.
  */
 final class NetworkModeRule implements TaskDefinitionRule {
 
@@ -34,6 +34,9 @@ final class NetworkModeRule implements TaskDefinitionRule {
       }
       if (c.hostname() != null && td.isMode(NetworkMode.AWSVPC)) {
         out.client(TaskDefinitionContext.container(i).child("hostname"), TaskDefinitionMessages.HOSTNAME_AWSVPC);
+      }
+      if (c.extraHosts() != null && !c.extraHosts().isEmpty() && td.isMode(NetworkMode.AWSVPC)) {
+        out.client(TaskDefinitionContext.container(i).child("extraHosts"), TaskDefinitionMessages.EXTRA_HOSTS_AWSVPC);
       }
     }
   }

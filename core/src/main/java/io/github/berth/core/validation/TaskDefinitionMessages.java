@@ -113,6 +113,11 @@ final class TaskDefinitionMessages {
   static final String LINKS_NOT_SUPPORTED_WINDOWS = "Links are not supported for Windows containers.";
   /** [obs] labd/ecs-deplojo#26. */
   static final String HOSTNAME_AWSVPC = "hostname is not supported on container when networkMode=awsvpc.";
+  /**
+   * [model] API ContainerDefinition.extraHosts: "isn't supported for ... tasks that use the awsvpc network
+   * mode"; worded like the observed hostname text.
+   */
+  static final String EXTRA_HOSTS_AWSVPC = "extraHosts is not supported on container when networkMode=awsvpc.";
 
   // ----- port mappings (§4.5-§4.7)
 
@@ -185,6 +190,21 @@ final class TaskDefinitionMessages {
         + "'. The supported value for pidMode is 'task'.";
   }
 
+  /**
+   * [model] a setting documented as not valid on Fargate (reference §7.6; API {@code ContainerDefinition},
+   * {@code LinuxParameters}) whose refusal ECS words in no published text; written like the observed
+   * ipcMode text.
+   *
+   * @param setting the member as the task definition names it, e.g. {@code privileged} or
+   *     {@code linuxParameters.maxSwap}
+   */
+  static String fargateUnsupported(String setting) {
+    return "Tasks using the Fargate launch type do not support " + setting + ".";
+  }
+
+  /** [obs, weak] reference §1.7 (a comment in public Terraform code). */
+  static final String FARGATE_NO_PLACEMENT_CONSTRAINTS = "Fargate does not support task placement constraints.";
+
   /** [obs] reference §7.6. */
   static final String FARGATE_HOST_SOURCE_PATH = "host.sourcePath should not be set for volumes in Fargate.";
   /** [obs] virtual-kubelet/virtual-kubelet#193. */
@@ -208,9 +228,7 @@ final class TaskDefinitionMessages {
       "Fargate does not support ephemeralStorage for Windows containers.";
   static final String FARGATE_WINDOWS_EFS = "Fargate does not support EFS volumes for Windows containers.";
 
-  static String fargateWindowsLinuxParameter(String member) {
-    return "Fargate does not support linuxParameters." + member + " for Windows containers.";
-  }
+  static final String FARGATE_WINDOWS_SYSTEM_CONTROLS = "Fargate does not support systemControls for Windows containers.";
 
   static String fargateWindowsReservedPort(int port) {
     return "Container port " + port + " is reserved on Fargate for Windows containers.";

@@ -1,11 +1,15 @@
 package io.github.berth.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.error.SerializationException.Problem;
+import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.model.ContainerInstance;
+import io.github.berth.core.model.TaskDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,5 +125,84 @@ class EcsJsonBadInputTest {
     RegisterTaskDefinitionRequest r = EcsJson.strict().read("{\"cpu\": 1024, \"memory\": 2048}", RegisterTaskDefinitionRequest.class);
     assertThat(r.cpu()).isEqualTo("1024");
     assertThat(r.memory()).isEqualTo("2048");
+  }
+  // ----- numbers beyond their type, values too long to quote, documents of 10 MB
+
+  private static Problem problemReading(String json, Class<?> type) {
+    SerializationException e = catchThrowableOfType(SerializationException.class, () -> EcsJson.strict().read(json, type));
+    assertThat(e).as("no SerializationException for %s", json).isNotNull();
+    assertThat(e.problems()).hasSize(1);
+    return e.problems().get(0);
+  }
+
+  @Test
+  void aDoubleBeyondItsRangeIsRefusedNotReadAsInfinity() {
+    for (String huge : new String[] {"1e400", "-1e400", "\"1e400\"", "1e9999999"}) {
+      Problem p = problemReading("{\"registeredResources\": [{\"name\": \"CPU\", \"doubleValue\": " + huge + "}]}",
+          ContainerInstance.class);
+      assertThat(p.path()).isEqualTo("registeredResources[0].doubleValue");
+      assertThat(p.reason()).isEqualTo("number out of range of a floating-point number (64-bit)");
+      assertThat(p.line()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theProtocolsNamesForValuesNoNumberWritesAreKept() {
+    // AWS JSON protocols carry NaN and the infinities of a double as these strings.
+    for (String name : new String[] {"NaN", "Infinity", "-Infinity"}) {
+      String json = "{\"registeredResources\":[{\"name\":\"CPU\",\"doubleValue\":\"" + name + "\"}]}";
+      ContainerInstance ci = EcsJson.strict().read(json, ContainerInstance.class);
+      assertThat(ci.registeredResources().get(0).doubleValue()).isEqualTo(Double.valueOf(name));
+      assertThat(EcsJson.strict().write(ci)).isEqualTo(json);
+    }
+    ContainerInstance big = EcsJson.strict().read("{\"registeredResources\":[{\"doubleValue\":1.7e308}]}", ContainerInstance.class);
+    assertThat(big.registeredResources().get(0).doubleValue()).isEqualTo(1.7e308);
+  }
+
+  @Test
+  void timestampsWithHugeExponentsOrLongTextAreRefusedAtOnce() {
+    for (String v : new String[] {"\"1e100000\"", "1e100000", "\"1e9999999\"", "\"" + "1".repeat(100_000) + "\""}) {
+      Problem p = problemReading("{\"registeredAt\": " + v + "}", TaskDefinition.class);
+      assertThat(p.path()).isEqualTo("registeredAt");
+      assertThat(p.reason()).startsWith("not a timestamp: expected epoch seconds or an ISO-8601 date-time, found '");
+      assertThat(p.reason().length()).isLessThan(200);
+    }
+  }
+
+  @Test
+  void aLongValueIsShortenedInTheMessage() {
+    Problem p = problemReading("{\"essential\": \"" + "t".repeat(1_000_000) + "\"}", ContainerDefinition.class);
+    assertThat(p.path()).isEqualTo("essential");
+    assertThat(p.reason()).isEqualTo("expected true or false, found '" + "t".repeat(61) + "...'");
+  }
+
+  @Test
+  void tenMegabyteDocumentsGetAnAnswerNotAHang() {
+    StringBuilder env = new StringBuilder();
+    while (env.length() < 10_000_000) {
+      env.append(env.length() == 0 ? "" : ",").append("{\"name\": \"VARIABLE\", \"value\": \"").append("v".repeat(100)).append("\"}");
+    }
+    String big = "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\", "
+        + "\"memory\": 128, \"environment\": [" + env + "]}]}";
+    assertThat(EcsJson.strict().readTaskDefinitionFile(big).request().containerDefinitions().get(0).environment())
+        .hasSizeGreaterThan(50_000);
+
+    assertThat(problem("{\"family\": " + "[".repeat(10_000_000)).reason())
+        .isEqualTo("the document is nested too deeply (more than 200 levels)");
+    assertThat(problem("x".repeat(10_000_000)).reason()).startsWith("not valid JSON: unexpected text 'xxxx");
+    assertThat(problem("x".repeat(10_000_000)).reason().length()).isLessThan(1_000);
+    Problem truncated = problem(big.substring(0, big.length() / 2));
+    assertThat(truncated.reason()).isEqualTo("not valid JSON: the document ends before it is complete");
+    assertThat(truncated.path()).startsWith("containerDefinitions[0].environment[");
+    assertThat(problem("{\"family\": \"" + "f".repeat(10_000_000) + "\", \"cpu\": true}").reason())
+        .isEqualTo("expected a string, found true");
+  }
+
+  @Test
+  void nullIsAProgrammingErrorNotADocument() {
+    assertThatThrownBy(() -> EcsJson.strict().read((String) null, TaskDefinition.class))
+        .isInstanceOf(NullPointerException.class).hasMessage("json");
+    assertThatThrownBy(() -> EcsJson.strict().readTaskDefinitionFile(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("json");
   }
 }

@@ -211,6 +211,31 @@ class EcsJsonTest {
   }
 
   @Test
+  void aNullTaskDefinitionIsRefusedWithItsPlace() {
+    assertThatThrownBy(() -> EcsJson.strict().readTaskDefinitionFile("{\"tags\": [],\n \"taskDefinition\": null}"))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage("taskDefinition: expected an object (a task definition), found null (line 2, column 20)");
+  }
+
+  @Test
+  void aMemberOfTheRequestIsNamedWhereItStandsInTheFile() {
+    String td = "{\"family\": \"web\", \"revision\": 3, \"containerDefinitions\": [{\"name\": \"a\"}]}";
+    TaskDefinitionFile described = EcsJson.strict().readTaskDefinitionFile("{\"taskDefinition\": " + td + ", \"tags\": []}");
+    assertThat(described.form()).isEqualTo(TaskDefinitionFile.Form.DESCRIBE_OUTPUT);
+    assertThat(described.pathInFile("containerDefinitions[0].image")).isEqualTo("taskDefinition.containerDefinitions[0].image");
+    assertThat(described.pathInFile("family")).isEqualTo("taskDefinition.family");
+    assertThat(described.pathInFile("tags[1].key")).isEqualTo("tags[1].key");
+    assertThat(described.pathInFile("tags")).isEqualTo("tags");
+    assertThat(described.pathInFile("")).isEmpty();
+    TaskDefinitionFile bare = EcsJson.strict().readTaskDefinitionFile(td);
+    assertThat(bare.form()).isEqualTo(TaskDefinitionFile.Form.TASK_DEFINITION);
+    assertThat(bare.pathInFile("containerDefinitions[0].image")).isEqualTo("containerDefinitions[0].image");
+    TaskDefinitionFile input = EcsJson.strict().readTaskDefinitionFile("{\"family\": \"web\"}");
+    assertThat(input.form()).isEqualTo(TaskDefinitionFile.Form.REGISTER_INPUT);
+    assertThat(input.pathInFile("family")).isEqualTo("family");
+  }
+
+  @Test
   void valuesWriteInModelMemberOrder() {
     ContainerDefinition c = ContainerDefinition.builder()
         .addPortMappings(PortMapping.builder().hostPort(80).containerPort(8080).build())

@@ -41,6 +41,11 @@ public final class ApiModel {
     }
   }
 
+  /** Every shape of the model, by name. */
+  public JsonNode shapes() {
+    return shapes;
+  }
+
   public JsonNode shape(String name) {
     JsonNode s = shapes.get(name);
     if (s == null) {

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.CPUArchitecture;
+import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.model.Device;
 import io.github.berth.core.model.EFSVolumeConfiguration;
 import io.github.berth.core.model.EphemeralStorage;
 import io.github.berth.core.model.HostVolumeProperties;
@@ -19,8 +21,14 @@ import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
 import io.github.berth.core.model.OSFamily;
 import io.github.berth.core.model.PidMode;
+import io.github.berth.core.model.ResourceRequirement;
+import io.github.berth.core.model.ResourceType;
 import io.github.berth.core.model.RuntimePlatform;
+import io.github.berth.core.model.SystemControl;
+import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
+import io.github.berth.core.model.TaskDefinitionPlacementConstraintType;
 import io.github.berth.core.model.Volume;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What Fargate refuses: reference §7.6, and Windows on Fargate, §7.4. */
@@ -112,7 +120,7 @@ class FargateRulesTest {
   }
 
   @Test
-  void windowsOnFargateHasNoEphemeralStorageEfsOrSwap() {
+  void windowsOnFargateHasNoEphemeralStorageEfsOrSystemControls() {
     assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(30).build())))
         .isEmpty();
     assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(30).build())))
@@ -121,11 +129,65 @@ class FargateRulesTest {
         .efsVolumeConfiguration(EFSVolumeConfiguration.builder().fileSystemId("fs-12345678").build()).build();
     assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).addVolumes(efs)))
         .containsExactly(client("volumes[0].efsVolumeConfiguration", "Fargate does not support EFS volumes for Windows containers."));
+    SystemControl keepalive = SystemControl.builder().namespace("net.ipv4.tcp_keepalive_time").value("500").build();
+    assertThat(validate(fargate(container("web").addSystemControls(keepalive)))).isEmpty();
     assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2019_FULL).containerDefinitions(java.util.List.of(
-        container("web").linuxParameters(LinuxParameters.builder().maxSwap(512).swappiness(10).build()).build()))))
-        .containsExactly(
-            client("containerDefinitions[0].linuxParameters.maxSwap", "Fargate does not support linuxParameters.maxSwap for Windows containers."),
-            client("containerDefinitions[0].linuxParameters.swappiness", "Fargate does not support linuxParameters.swappiness for Windows containers."));
+        container("web").addSystemControls(keepalive).build()))))
+        .containsExactly(client("containerDefinitions[0].systemControls", "Fargate does not support systemControls for Windows containers."));
+  }
+
+  // ----- settings documented as not valid on Fargate, texts [model] (reference §7.6)
+
+  private static String unsupported(String setting) {
+    return "Tasks using the Fargate launch type do not support " + setting + ".";
+  }
+
+  @Test
+  void fargateRefusesPrivilegedAndTheHostsNetworkSettings() {
+    ContainerDefinition.Builder hostly = container("web").privileged(true).disableNetworking(true)
+        .addDnsServers("10.0.0.2").addDnsSearchDomains("example.com").addDockerSecurityOptions("no-new-privileges");
+    assertThat(validate(ec2(hostly))).isEmpty();
+    // false and [] are what describe outputs carry for settings never made
+    assertThat(validate(fargate(container("web").privileged(false).disableNetworking(false)
+        .dnsServers(List.of()).dnsSearchDomains(List.of()).dockerSecurityOptions(List.of())))).isEmpty();
+    assertThat(validate(fargate(hostly))).containsExactly(
+        client("containerDefinitions[0].privileged", unsupported("privileged")),
+        client("containerDefinitions[0].disableNetworking", unsupported("disableNetworking")),
+        client("containerDefinitions[0].dnsServers", unsupported("dnsServers")),
+        client("containerDefinitions[0].dnsSearchDomains", unsupported("dnsSearchDomains")),
+        client("containerDefinitions[0].dockerSecurityOptions", unsupported("dockerSecurityOptions")));
+  }
+
+  @Test
+  void fargateHasNoGpus() {
+    ResourceRequirement gpu = ResourceRequirement.builder().type(ResourceType.GPU).value("1").build();
+    assertThat(validate(ec2(container("web").addResourceRequirements(gpu)))).isEmpty();
+    assertThat(validate(fargate(container("web").addResourceRequirements(gpu))))
+        .containsExactly(client("containerDefinitions[0].resourceRequirements[0].type", unsupported("GPU resource requirements")));
+  }
+
+  @Test
+  void fargateTakesNoDevicesSharedMemorySizeOrSwap() {
+    LinuxParameters host = LinuxParameters.builder().addDevices(Device.builder().hostPath("/dev/fuse").build())
+        .sharedMemorySize(64).maxSwap(512).swappiness(10).build();
+    assertThat(validate(ec2(container("web").linuxParameters(host)))).isEmpty();
+    assertThat(validate(fargate(container("web").linuxParameters(
+        LinuxParameters.builder().initProcessEnabled(true).devices(List.of()).build())))).isEmpty();
+    assertThat(validate(fargate(container("web").linuxParameters(host)))).containsExactly(
+        client("containerDefinitions[0].linuxParameters.devices", unsupported("linuxParameters.devices")),
+        client("containerDefinitions[0].linuxParameters.sharedMemorySize", unsupported("linuxParameters.sharedMemorySize")),
+        client("containerDefinitions[0].linuxParameters.maxSwap", unsupported("linuxParameters.maxSwap")),
+        client("containerDefinitions[0].linuxParameters.swappiness", unsupported("linuxParameters.swappiness")));
+  }
+
+  @Test
+  void fargateTakesNoTaskPlacementConstraints() {
+    TaskDefinitionPlacementConstraint constraint = TaskDefinitionPlacementConstraint.builder()
+        .type(TaskDefinitionPlacementConstraintType.MEMBER_OF).expression("attribute:ecs.instance-type =~ t3.*").build();
+    assertThat(validate(ec2(container("web")).addPlacementConstraints(constraint))).isEmpty();
+    assertThat(validate(fargate(container("web")).placementConstraints(List.of()))).isEmpty();
+    assertThat(validate(fargate(container("web")).addPlacementConstraints(constraint)))
+        .containsExactly(client("placementConstraints", "Fargate does not support task placement constraints."));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static io.github.berth.core.validation.Fixtures.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.model.Compatibility;
+import io.github.berth.core.model.HostEntry;
 import io.github.berth.core.model.NetworkMode;
 import io.github.berth.core.model.OSFamily;
 import io.github.berth.core.model.PortMapping;
@@ -79,6 +80,17 @@ class NetworkRulesTest {
   void windowsContainersHaveNoLinks() {
     assertThat(validate(ec2(container("web").addLinks("db"), container("db")).runtimePlatform(WINDOWS)))
         .containsExactly(client("containerDefinitions[0].links", "Links are not supported for Windows containers."));
+  }
+
+  @Test
+  void extraHostsAreRefusedInAwsvpcMode() {
+    HostEntry db = HostEntry.builder().hostname("db.internal").ipAddress("10.0.0.5").build();
+    assertThat(validate(ec2(container("web").addExtraHosts(db)))).isEmpty();
+    assertThat(validate(ec2(container("web").addExtraHosts(db)).networkMode(NetworkMode.HOST))).isEmpty();
+    assertThat(validate(ec2(container("web").extraHosts(List.of())).networkMode(NetworkMode.AWSVPC))).isEmpty();
+    assertThat(validate(ec2(container("web").addExtraHosts(db)).networkMode(NetworkMode.AWSVPC)))
+        .containsExactly(client("containerDefinitions[0].extraHosts",
+            "extraHosts is not supported on container when networkMode=awsvpc."));
   }
 
   @Test

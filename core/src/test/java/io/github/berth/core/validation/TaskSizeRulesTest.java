@@ -111,6 +111,23 @@ class TaskSizeRulesTest {
         .containsExactly(client("memory", noFargate(256, 4096)));
   }
 
+  @ParameterizedTest(name = "{0} CPU with {1}..{2} MiB by 1024")
+  @CsvSource({
+      "1024, 2048, 8192",
+      "2048, 4096, 16384",
+      "4096, 8192, 30720"})
+  void theFargateTableOnWindows(int cpu, int min, int max) {
+    for (int memory = min; memory <= max; memory += 1024) {
+      assertThat(validate(fargate(container("web")).runtimePlatform(WINDOWS).cpu("" + cpu).memory("" + memory)))
+          .as(cpu + "/" + memory).isEmpty();
+    }
+    for (int memory : new int[] {min - 1024, max + 1024, min + 512}) {
+      assertThat(validate(fargate(container("web").memory(null)).runtimePlatform(WINDOWS).cpu("" + cpu).memory("" + memory)))
+          .as(cpu + "/" + memory)
+          .containsExactly(client("memory", noFargate(cpu, memory)));
+    }
+  }
+
   @Test
   void windowsOnFargateTakesOnlyTheOneTwoAndFourVcpuRows() {
     assertThat(validate(fargate(container("web")).runtimePlatform(WINDOWS).cpu("1024").memory("2048"))).isEmpty();
