@@ -50,7 +50,7 @@ SERVICES = {
         """.split(),
     },
     "autoscaling": {
-        "model": "scaling/src/test/resources/aws-models/application-autoscaling-2016-02-06.json",
+        "model": "core/src/test/resources/aws-models/application-autoscaling-2016-02-06.json",
         "src": "scaling/src/main/java",
         "model_pkg": "io.github.berth.scaling.model",
         "api_pkg": "io.github.berth.scaling.model",

@@ -35,6 +35,9 @@ class InstanceTypesTest {
     assertThat(m5.memoryMiB()).isEqualTo(8192);
     assertThat(m5.registeredMemoryMiB()).isLessThan(8192).isGreaterThan(7900);
     assertThat(type("p3.2xlarge").gpus()).isEqualTo(1);
+    assertThat(type("g4dn.12xlarge").gpus()).isEqualTo(4);
+    assertThat(type("p2.8xlarge").gpus()).isEqualTo(8);
+    assertThat(type("m5.large").gpus()).isZero();
     assertThat(type("m6g.large").architecture()).isEqualTo("arm64");
     assertThat(m5.family()).isEqualTo("m5");
   }
