@@ -154,6 +154,23 @@ class FiltersTest {
         .resourceRequirements(List.of(ResourceRequirement.builder().type(ResourceType.GPU).value("ALL").build())).build())
         .build();
     assertThat(place(cluster(gpuBox), all, 2).placements()).hasSize(1);
+    // ALL takes every GPU of the instance: one without GPUs has none to give, one with a GPU in use
+    // cannot give all of them
+    assertThat(place(cluster(instance("a", "m5.large", "us-east-1a")), all, 1).failures())
+        .containsExactly(failure("a", FailureReason.GPU));
+    List<String> eight = List.of("GPU-0", "GPU-1", "GPU-2", "GPU-3", "GPU-4", "GPU-5", "GPU-6", "GPU-7");
+    ContainerInstance.Builder p2 = instance("p", "p2.8xlarge", "us-east-1a");
+    ClusterSnapshot allFree = cluster(p2.remainingResources(withGpus(p2.build().registeredResources(), eight)));
+    assertThat(place(allFree, all, 1).placements()).extracting(TaskPlacement::containerInstanceArn).containsExactly(arn("p"));
+    ClusterSnapshot oneInUse = cluster(p2.remainingResources(withGpus(p2.build().registeredResources(), eight.subList(1, 8))));
+    assertThat(place(oneInUse, all, 1).failures()).containsExactly(failure("p", FailureReason.GPU));
+    assertThat(place(oneInUse, oneGpu, 1).placements()).hasSize(1);
+  }
+
+  private static List<Resource> withGpus(List<Resource> resources, List<String> gpuIds) {
+    List<Resource> out = new ArrayList<>(resources);
+    out.add(Resource.builder().name("GPU").type("STRINGSET").stringSetValue(gpuIds).build());
+    return out;
   }
 
   @Test
