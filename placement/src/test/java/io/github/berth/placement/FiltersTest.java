@@ -335,6 +335,13 @@ class FiltersTest {
         .addInstance(instance("a", "m5.large", "us-east-1a").build()).build();
     PlacementResult ok = PlacementEngine.place(same, vpc(awsvpc(64, 64), "subnet-x").build());
     assertThat(ok.placements()).extracting(TaskPlacement::eniSubnetId).containsExactly("subnet-x");
+    // the VPC is compared only when both are known: an instance without ecs.vpc-id is not refused for it
+    ContainerInstance.Builder unknownVpc = instance("a", "m5.large", "us-east-1a");
+    unknownVpc.attributes(unknownVpc.build().attributes().stream().filter(a -> !a.name().equals("ecs.vpc-id")).toList());
+    ClusterSnapshot noVpc = ClusterSnapshot.builder().subnet("subnet-x", "us-east-1a", "vpc-2")
+        .addInstance(unknownVpc.build()).build();
+    assertThat(PlacementEngine.place(noVpc, vpc(awsvpc(64, 64), "subnet-x").build()).placements())
+        .extracting(TaskPlacement::containerInstanceArn).containsExactly(arn("a"));
   }
 
   @Test
