@@ -200,6 +200,15 @@ class FiltersTest {
     assertThat(place(s, td(128, 128, dnsUdp, dnsTcp), 1).allPlaced()).isTrue();
     PlacementResult r = place(s, td(128, 128, dnsUdp), 2);
     assertThat(r.failures()).containsExactly(failure("a", FailureReason.PORTS_UDP));
+    // a task that binds one static host port twice fits no instance, per protocol
+    TaskDefinition twiceUdp = TaskDefinition.builder().family("dns")
+        .addContainerDefinitions(container("x").cpu(64).memory(64).portMappings(List.of(dnsUdp)).build())
+        .addContainerDefinitions(container("y").cpu(64).memory(64).portMappings(List.of(dnsUdp)).build()).build();
+    assertThat(place(s, twiceUdp, 1).failures()).containsExactly(failure("a", FailureReason.PORTS_UDP));
+    TaskDefinition twiceTcp = TaskDefinition.builder().family("dns")
+        .addContainerDefinitions(container("x").cpu(64).memory(64).portMappings(List.of(dnsTcp)).build())
+        .addContainerDefinitions(container("y").cpu(64).memory(64).portMappings(List.of(dnsTcp)).build()).build();
+    assertThat(place(s, twiceTcp, 1).failures()).containsExactly(failure("a", FailureReason.PORTS));
   }
 
   @Test
@@ -247,6 +256,11 @@ class FiltersTest {
     assertThat(place(s, td(128, 128, port(80, 80)), 1).allPlaced()).isTrue(); // 99 + 1
     assertThat(place(s, td(128, 128, port(80, 80), port(81, 81)), 1).failures())
         .containsExactly(failure("a", FailureReason.PORTS)); // 99 + 2
+    // UDP ports count toward the 100 too
+    PortMapping udp = PortMapping.builder().containerPort(53).hostPort(53).protocol(TransportProtocol.UDP).build();
+    assertThat(place(s, td(128, 128, udp), 1).allPlaced()).isTrue(); // 99 + 1
+    assertThat(place(s, td(128, 128, port(80, 80), udp), 1).failures())
+        .containsExactly(failure("a", FailureReason.PORTS)); // 99 + 1 + 1
   }
 
   private static PlacementRequest.Builder vpc(TaskDefinition td, String... subnets) {
@@ -297,6 +311,11 @@ class FiltersTest {
     PlacementResult none = PlacementEngine.place(cluster(instance("a", "m5.large", "us-east-1a")),
         vpc(awsvpc(64, 64), "subnet-us-east-1b").build());
     assertThat(none.failures()).containsExactly(failure("a", FailureReason.LOCATION));
+    // an instance of unknown AZ is in none of the subnets' AZs
+    ContainerInstance.Builder nowhere = instance("a", "m5.large", "us-east-1a");
+    nowhere.attributes(nowhere.build().attributes().stream().filter(a -> !a.name().equals("ecs.availability-zone")).toList());
+    assertThat(PlacementEngine.place(cluster(nowhere), vpc(awsvpc(64, 64), "subnet-us-east-1a").build()).failures())
+        .containsExactly(failure("a", FailureReason.LOCATION));
   }
 
   @Test
@@ -316,6 +335,14 @@ class FiltersTest {
     assertThat(r.failures()).containsExactly(failure("c", FailureReason.MEMORY));
     assertThat(r.explain()).containsExactly("task 0 (EC2): 4 instances: 1 AGENT, 2 RESOURCE:CPU, 1 RESOURCE:MEMORY; "
         + "reported RESOURCE:MEMORY on " + arn("c"));
+  }
+
+  @Test
+  void cpuIsCheckedBeforeMemory() {
+    // [model] FailureReason order: an instance short of both reports RESOURCE:CPU
+    ClusterSnapshot s = cluster(instance("a", "m5.large", "us-east-1a", 100, 100));
+    assertThat(place(s, td(512, 512), 1).failures()).containsExactly(failure("a", FailureReason.CPU));
+    assertThat(place(s, td(64, 512), 1).failures()).containsExactly(failure("a", FailureReason.MEMORY));
   }
 
   @Test
