@@ -295,6 +295,20 @@ class FiltersTest {
   }
 
   @Test
+  void anInstanceWithATrunkIsTrunkedWhateverTheAccountSetting() {
+    // [model] EniCapacity: ecs.awsvpc-trunk-id means ECS attached a trunk, so the setting was on
+    ClusterSnapshot off = cluster(instance("a", "m5.large", "us-east-1a", 8192, 8192));
+    assertThat(PlacementEngine.place(off, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build()).placements())
+        .hasSize(2);
+    ContainerInstance.Builder trunked = instance("a", "m5.large", "us-east-1a", 8192, 8192);
+    List<Attribute> attrs = new ArrayList<>(trunked.build().attributes());
+    attrs.add(attr("ecs.awsvpc-trunk-id", "eni-0123456789abcdef0"));
+    ClusterSnapshot withTrunk = cluster(trunked.attributes(attrs));
+    assertThat(PlacementEngine.place(withTrunk, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build()).allPlaced())
+        .isTrue();
+  }
+
+  @Test
   void unsupportedTrunkingTypeKeepsTheBaseLimit() {
     ClusterSnapshot s = ClusterSnapshot.builder().awsvpcTrunking(true)
         .addInstance(instance("a", "r5.8xlarge", "us-east-1a", 8192, 8192).build()).build();
