@@ -128,7 +128,8 @@ class PlaceAndQueryCommandTest {
         + "{\"type\": \"random\"}]}");
     assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", sixStrategies.toString())).isEqualTo(2);
-    assertThat(stderr()).contains("InvalidParameterException");
+    assertThat(stderr()).contains("berth place: InvalidParameterException: Value of size 6 at 'placementStrategy' "
+        + "failed to satisfy constraint: Member must have length less than or equal to 5");
 
     assertThat(Berth.run("place", "--instances", dir.resolve("missing.json").toString(), "--task-definition",
         taskDefinition().toString(), "--request", typo.toString())).isEqualTo(2);
@@ -224,9 +225,9 @@ class PlaceAndQueryCommandTest {
     assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", bad.toString(),
         "--request", request.toString())).isEqualTo(2);
     assertThat(stdout()).isEmpty();
-    assertThat(stderr()).contains("bad-td.json: not a task definition ECS would register")
-        .contains("containerDefinitions[0].portMappings[0]")
-        .contains("When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
+    assertThat(stderr()).contains("bad-td.json: not a task definition ECS would register:" + System.lineSeparator()
+        + "  containerDefinitions[0].portMappings[0].hostPort: ClientException: When networkMode=awsvpc, the host ports "
+        + "and container ports in port mappings must match." + System.lineSeparator());
   }
 
   @Test
@@ -242,7 +243,8 @@ class PlaceAndQueryCommandTest {
         """);
     assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", badQuery.toString())).isEqualTo(2);
-    assertThat(stderr()).contains("Invalid cluster query language expression at column 15");
+    assertThat(stderr()).contains("berth place: InvalidParameterException: Invalid cluster query language expression "
+        + "at column 15: expected a value after ==, found the end of the expression" + System.lineSeparator());
   }
 
   @Test

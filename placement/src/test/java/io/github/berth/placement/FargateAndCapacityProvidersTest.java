@@ -82,7 +82,8 @@ class FargateAndCapacityProvidersTest {
         .isInstanceOf(InvalidParameterException.class).hasMessage("Value of size 21 at 'capacityProviderStrategy' "
             + "failed to satisfy constraint: Member must have length less than or equal to 20");
     assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(), 1, null))
-        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("at 'capacityProviderStrategy'");
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value of size 0 at 'capacityProviderStrategy' "
+            + "failed to satisfy constraint: Member must have length greater than or equal to 1");
     assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, 1), item("A", null, 2)), 1, null))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessage("The capacity provider A appears more than once in the capacity provider strategy.");
@@ -90,7 +91,8 @@ class FargateAndCapacityProvidersTest {
         .isInstanceOf(InvalidParameterException.class).hasMessage("Value '-1' at 'capacityProviderStrategy[0].base' "
             + "failed to satisfy constraint: Member must have value greater than or equal to 0");
     assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item(null, null, 1)), 1, null))
-        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("capacityProviderStrategy[0].capacityProvider");
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value null at "
+            + "'capacityProviderStrategy[0].capacityProvider' failed to satisfy constraint: Member must not be null");
   }
 
   @Test

@@ -119,8 +119,8 @@ class RequestValidationTest {
     String tooLong = "attribute:x == " + "y".repeat(1990);
     assertThatThrownBy(() -> PlacementEngine.place(CLUSTER, request().addPlacementConstraint(memberOf(tooLong)).build()))
         .isInstanceOf(InvalidParameterException.class)
-        .hasMessageContaining("at 'placementConstraints[0].expression' failed to satisfy constraint: Member must have "
-            + "length less than or equal to 2000");
+        .hasMessage("Value 'attribute:x == " + "y".repeat(46) + "...' at 'placementConstraints[0].expression' failed "
+            + "to satisfy constraint: Member must have length less than or equal to 2000");
   }
 
   @Test

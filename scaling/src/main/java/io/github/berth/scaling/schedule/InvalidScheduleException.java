@@ -1,19 +1,20 @@
 package io.github.berth.scaling.schedule;
 
 /**
- * A schedule expression Application Auto Scaling would refuse. {@link #awsMessage()} is the
- * service's own sentence (what a {@code ValidationException} from PutScheduledAction says);
+ * A schedule expression Application Auto Scaling would refuse. {@link #awsMessage()} is what a
+ * {@code ValidationException} from PutScheduledAction says (the service's own sentence where marked
+ * [obs], else [model]: the reference, ecs-scheduler-scaling.md §4.4, gives no error texts);
  * {@link #getMessage()} adds the precise reason, for people.
  */
 public final class InvalidScheduleException extends IllegalArgumentException {
 
-  /** PutScheduledAction's answer to an expression that is none of at(), rate(), cron(). */
+  /** [obs] aws/aws-cdk#6053: PutScheduledAction's answer to an expression it cannot read. */
   public static final String INVALID_EXPRESSION = "Invalid schedule expression";
-  /** PutScheduledAction's answer to a malformed at() date-time. */
+  /** [model] a malformed at() date-time (the wording third-party validators use; no real output found). */
   public static final String INVALID_AT = "Invalid schedule at DateTime expression";
-  /** PutScheduledAction's answer to a rate() below one unit. */
+  /** [model] a rate() below one unit. */
   public static final String INVALID_FREQUENCY = "Invalid schedule frequency";
-  /** PutScheduledAction's answer to a malformed cron(). */
+  /** [model] a malformed cron(). */
   public static final String INVALID_CRON = "Invalid CRON expression";
 
   private final String awsMessage;
@@ -25,7 +26,7 @@ public final class InvalidScheduleException extends IllegalArgumentException {
     this.reason = reason;
   }
 
-  /** The message the service answers with, word for word. */
+  /** The message the service answers with (word for word where the constant is marked [obs]). */
   public String awsMessage() {
     return awsMessage;
   }

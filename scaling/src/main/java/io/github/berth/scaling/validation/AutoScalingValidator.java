@@ -47,16 +47,17 @@ import java.util.stream.Collectors;
  * Requests are judged as creating the target, policy or action (what the members needed on
  * creation require).
  *
- * <p>The messages marked [obs] are the service's own words as quoted by public sources: GitHub
- * hashicorp/terraform-provider-aws#4812, terraform-aws-modules/terraform-aws-ecs#31, aws/aws-cdk#26215,
- * and rule sets measured against the live API; those marked [model] are ours, where no answer of
- * the service was found. Then the constraints of the API model follow, in AWS's generic form.
+ * <p>The messages marked [obs] are the service's own words, pasted from real output in the public
+ * issue named at each (none of them is in the reference, ecs-scheduler-scaling.md §5.2, which
+ * quotes only the ObjectNotFoundException text). Those marked [model] are ours: AWS publishes no
+ * text for them, and no real output was found; where third-party lint rules quote a wording, it is
+ * used, unverified. Then the constraints of the API model follow, in AWS's generic form.
  */
 public final class AutoScalingValidator {
 
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String MAX_BELOW_MIN = "Maximum capacity cannot be less than minimum capacity";
-  /** [model] after the observed "Minimum capacity cannot be less than 1" of other namespaces. */
+  /** [model] worded like MAX_BELOW_MIN. */
   static final String MIN_BELOW_ZERO = "Minimum capacity cannot be less than 0";
   /** [model] */
   static final String MAX_BELOW_ZERO = "Maximum capacity cannot be less than 0";
@@ -64,56 +65,62 @@ public final class AutoScalingValidator {
   static final String MIN_REQUIRED = "MinCapacity is required when registering a new scalable target";
   /** [model] */
   static final String MAX_REQUIRED = "MaxCapacity is required when registering a new scalable target";
-  /** [obs] */
+  /** [model] a policy of type StepScaling without its configuration. */
+  static final String STEP_CONFIGURATION_REQUIRED = "StepScaling policy configuration must be specified";
+  /** [model] a policy of type TargetTrackingScaling without its configuration. */
+  static final String TARGET_TRACKING_CONFIGURATION_REQUIRED = "TargetTrackingScaling policy configuration must be specified";
+  /** [model] a policy of type PredictiveScaling without its configuration. */
+  static final String PREDICTIVE_CONFIGURATION_REQUIRED = "PredictiveScaling policy configuration must be specified";
+  /** [model] the wording third-party validators use; no real output found. */
   static final String ADJUSTMENT_TYPE_REQUIRED = "Adjustment type must be specified";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String STEP_REQUIRED = "There must be at least one step adjustment";
-  /** [obs] */
+  /** [obs] aws/aws-cdk#26215. */
   static final String TOO_MANY_STEPS = "There can be at most 20 step adjustments per scaling policy";
-  /** [obs] */
+  /** [obs] hashicorp/terraform-provider-aws#4812. */
   static final String BOTH_BOUNDS_NULL = "Both lower and upper bounds of a step adjustment cannot be left unspecified";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String LOWER_NOT_BELOW_UPPER = "Lower bound must be less than upper bound for a step adjustment";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String EXACT_CAPACITY_NEGATIVE = "Scaling adjustment cannot be less than 0 when adjustment type is ExactCapacity";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String TWO_NULL_LOWER = "At most one step adjustment may have an unspecified lower bound";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String TWO_NULL_UPPER = "At most one step adjustment may have an unspecified upper bound";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String NEED_NULL_LOWER =
       "There must be a step adjustment with an unspecified lower bound when one step adjustment has a negative lower bound";
-  /** [obs] */
+  /** [obs] terraform-aws-modules/terraform-aws-ecs#31. */
   static final String NEED_NULL_UPPER =
       "There must be a step adjustment with an unspecified upper bound when one step adjustment has a positive upper bound";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String OVERLAP = "Step adjustment intervals cannot overlap";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String GAP = "Step adjustment intervals cannot have gaps between them";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String MAGNITUDE_PERCENT_ONLY =
       "Minimum adjustment magnitude is only allowed for adjustment type PercentChangeInCapacity";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String TT_METRIC_REQUIRED =
       "PredefinedMetricSpecification or CustomizedMetricSpecification must be set for target tracking scaling.";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String ALB_LABEL_REQUIRED = "Resource label should be specified for predefined metric type ALBRequestCountPerTarget";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String ONE_METRIC_SPECIFICATION = "You must specify one metric specification.";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String METRIC_SPECIFICATION_INVALID =
       "The metric specification is invalid. A policy must have either one scaling metric and one load metric or one metric pair.";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String BUFFER_REQUIRED = "You must specify MaxCapacityBuffer when using IncreaseMaxCapacity.";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String BUFFER_FORBIDDEN = "You cannot specify MaxCapacityBuffer when using HonorMaxCapacity.";
   /** [model] */
   static final String PREDICTIVE_ECS_ONLY = "PredictiveScaling policy type is only supported for the ecs service namespace";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String TARGET_ACTION_REQUIRED = "ScalableTargetAction must be set";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String TARGET_ACTION_EMPTY = "At least one of minimum capacity and maximum capacity should be provided";
-  /** [obs] */
+  /** [model] the wording third-party validators use; no real output found. */
   static final String START_AFTER_END = "StartTime must be before EndTime";
 
   // Metric math. The rules are the API model's ("you must specify either Expression or MetricStat,
@@ -209,15 +216,14 @@ public final class AutoScalingValidator {
     PolicyType type = r.policyType() != null ? r.policyType() : PolicyType.STEP_SCALING; // the API default
     if (PolicyType.STEP_SCALING.equals(type)) {
       if (r.stepScalingPolicyConfiguration() == null) {
-        out.add(root.child("StepScalingPolicyConfiguration"), ValidationException.ERROR_CODE,
-            "StepScaling policy configuration must be specified");
+        out.add(root.child("StepScalingPolicyConfiguration"), ValidationException.ERROR_CODE, STEP_CONFIGURATION_REQUIRED);
       } else {
         step(r.stepScalingPolicyConfiguration(), root.child("StepScalingPolicyConfiguration"), out);
       }
     } else if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
       if (r.targetTrackingScalingPolicyConfiguration() == null) {
         out.add(root.child("TargetTrackingScalingPolicyConfiguration"), ValidationException.ERROR_CODE,
-            "TargetTrackingScaling policy configuration must be specified");
+            TARGET_TRACKING_CONFIGURATION_REQUIRED);
       } else {
         targetTracking(r.targetTrackingScalingPolicyConfiguration(), root.child("TargetTrackingScalingPolicyConfiguration"), out);
       }
@@ -227,7 +233,7 @@ public final class AutoScalingValidator {
       }
       if (r.predictiveScalingPolicyConfiguration() == null) {
         out.add(root.child("PredictiveScalingPolicyConfiguration"), ValidationException.ERROR_CODE,
-            "PredictiveScaling policy configuration must be specified");
+            PREDICTIVE_CONFIGURATION_REQUIRED);
       } else {
         predictive(r.predictiveScalingPolicyConfiguration(), root.child("PredictiveScalingPolicyConfiguration"), out);
       }
