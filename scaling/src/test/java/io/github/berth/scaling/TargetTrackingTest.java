@@ -32,6 +32,8 @@ class TargetTrackingTest {
     TargetTrackingFormula f = TargetTrackingFormula.PROPORTIONAL;
     assertThat(f.desiredCapacity(10, 90, 50)).isEqualTo(18);
     assertThat(f.desiredCapacity(10, 55, 50)).isEqualTo(11); // exactly 11, not pushed to 12
+    // 25 x 17.6 / 40 is 11 in decimal but 11.000000000000002 in binary floating point
+    assertThat(f.desiredCapacity(25, 17.6, 40)).isEqualTo(11);
     assertThat(f.desiredCapacity(10, 55.1, 50)).isEqualTo(12);
     assertThat(f.desiredCapacity(10, 30, 50)).isEqualTo(6);
     assertThat(f.desiredCapacity(3, 10, 50)).isEqualTo(1);
