@@ -110,6 +110,13 @@ class CronExpressionTest {
     CronExpression last = CronExpression.parse("0 0 ? * 6L *");
     assertThat(last.matchesDate(LocalDate.parse("2024-03-29"))).isTrue();
     assertThat(last.matchesDate(LocalDate.parse("2024-03-22"))).isFalse();
+    // May 2024 has 31 days: the 24th is a Friday exactly a week before the last one, the 31st
+    assertThat(last.matchesDate(LocalDate.parse("2024-05-31"))).isTrue();
+    assertThat(last.matchesDate(LocalDate.parse("2024-05-24"))).isFalse();
+    // 2#1: the first Monday, which can be the 7th (October 2024 begins on a Tuesday)
+    CronExpression first = CronExpression.parse("0 0 ? * 2#1 *");
+    assertThat(first.matchesDate(LocalDate.parse("2024-10-07"))).isTrue();
+    assertThat(first.matchesDate(LocalDate.parse("2024-10-14"))).isFalse();
     // L alone in day-of-week: Saturday.
     assertThat(CronExpression.parse("0 0 ? * L *").matchesDate(LocalDate.parse("2024-03-30"))).isTrue();
   }
