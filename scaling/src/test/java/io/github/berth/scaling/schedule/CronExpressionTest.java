@@ -149,6 +149,9 @@ class CronExpressionTest {
     // Friday evening to Monday.
     assertThat(next("0 18 ? * MON-FRI *", "2024-03-08T18:00:00Z", UTC)).isEqualTo("2024-03-11T18:00:00Z");
     assertThat(next("0/15 * * * ? *", "2024-03-04T10:07:30Z", UTC)).isEqualTo("2024-03-04T10:15:00Z");
+    // from a run itself, or from within its minute, the next run is the next one that day
+    assertThat(next("0/15 * * * ? *", "2024-03-04T10:15:00Z", UTC)).isEqualTo("2024-03-04T10:30:00Z");
+    assertThat(next("0/15 * * * ? *", "2024-03-04T10:15:30Z", UTC)).isEqualTo("2024-03-04T10:30:00Z");
   }
 
   @Test
