@@ -55,6 +55,7 @@ class CronExpressionTest {
       "0 0 ? * FOO *|'FOO' is not a valid day-of-week",
       "0 0 L-2 * ? *|is not a valid day-of-month",
       "x 0 * * ? *|'X' is not a valid minutes",
+      "-5 0 * * ? *|'-5' is not a valid minutes value",
       "0 0 ,1 * ? *|empty value in day-of-month",
       "0 0 ? * 2/2 *|day-of-week takes no '/' increment"})
   void refusesWithTheServiceMessageAndAReason(String fields, String reason) {
