@@ -196,6 +196,9 @@ class CronExpressionTest {
     Instant t = next("0 12 30 12 ? 2011", "2011-12-01T00:00:00Z", apia);
     // 2011-12-30T12:00 local does not exist; shifted by the 24-hour gap: 2011-12-31T12:00+14:00.
     assertThat(t).isEqualTo("2011-12-30T22:00:00Z");
+    // Asked from the first instant after the gap (2011-12-31T00:00+14:00): the skipped day's noon,
+    // run on the day after, is still ahead.
+    assertThat(next("0 12 30 12 ? 2011", "2011-12-30T10:00:00Z", apia)).isEqualTo("2011-12-30T22:00:00Z");
   }
 
   @Test
