@@ -18,6 +18,15 @@ public final class ClusterQuery {
   /** ECS's limit on a {@code memberOf} expression (reference §2.1). */
   public static final int MAX_EXPRESSION_LENGTH = 2000;
 
+  /**
+   * The deepest expression {@link #parse} accepts: nested parentheses and negations, and the
+   * operators of an {@code and}/{@code or} chain, each count one level. [model] ECS publishes no
+   * such limit; this one keeps parsing, evaluating and printing (all recursive) clear of the stack's
+   * end, and is far above what a {@code memberOf} expression of {@link #MAX_EXPRESSION_LENGTH}
+   * characters needs unless it stacks hundreds of negations.
+   */
+  public static final int MAX_DEPTH = 1000;
+
   private ClusterQuery() {}
 
   /**

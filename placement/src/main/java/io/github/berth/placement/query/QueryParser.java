@@ -3,7 +3,9 @@ package io.github.berth.placement.query;
 import io.github.berth.placement.query.QueryLexer.Kind;
 import io.github.berth.placement.query.QueryLexer.Token;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recursive descent over the grammar of reference §3.2 ([model]: {@code not} binds tighter than
@@ -22,6 +24,10 @@ final class QueryParser {
 
   private final List<Token> tokens;
   private int pos;
+  /** The depth of each node built (a predicate is 1), to refuse trees the recursive evaluator cannot walk. */
+  private final Map<Expression, Integer> depths = new IdentityHashMap<>();
+  /** The parentheses and negations open where the parser stands: its own recursion. */
+  private int nesting;
 
   private QueryParser(List<Token> tokens) {
     this.tokens = tokens;
@@ -51,8 +57,9 @@ final class QueryParser {
   private Expression or() {
     Expression left = and();
     while (peek().isWord("or") || isSymbol(peek(), "||")) {
-      next();
-      left = new Expression.Or(left, and());
+      Token op = next();
+      Expression right = and();
+      left = node(new Expression.Or(left, right), op, left, right);
     }
     return left;
   }
@@ -60,8 +67,9 @@ final class QueryParser {
   private Expression and() {
     Expression left = unary();
     while (peek().isWord("and") || isSymbol(peek(), "&&")) {
-      next();
-      left = new Expression.And(left, unary());
+      Token op = next();
+      Expression right = unary();
+      left = node(new Expression.And(left, right), op, left, right);
     }
     return left;
   }
@@ -70,11 +78,16 @@ final class QueryParser {
     Token t = peek();
     if (t.isWord("not") || isSymbol(t, "!")) {
       next();
-      return new Expression.Not(unary());
+      enter(t);
+      Expression operand = unary();
+      nesting--;
+      return node(new Expression.Not(operand), t, operand, operand);
     }
     if (t.is(Kind.LPAREN)) {
       next();
+      enter(t);
       Expression inner = or();
+      nesting--;
       Token close = next();
       if (!close.is(Kind.RPAREN)) {
         throw new QuerySyntaxException(close.column(), "expected ')' to close the '(' at column " + t.column()
@@ -83,6 +96,26 @@ final class QueryParser {
       return inner;
     }
     return predicate();
+  }
+
+  private void enter(Token t) {
+    if (++nesting > ClusterQuery.MAX_DEPTH) {
+      throw tooDeep(t);
+    }
+  }
+
+  private Expression node(Expression e, Token at, Expression left, Expression right) {
+    int depth = 1 + Math.max(depths.getOrDefault(left, 1), depths.getOrDefault(right, 1));
+    if (depth > ClusterQuery.MAX_DEPTH) {
+      throw tooDeep(at);
+    }
+    depths.put(e, depth);
+    return e;
+  }
+
+  private static QuerySyntaxException tooDeep(Token at) {
+    return new QuerySyntaxException(at.column(), "the expression nests more than " + ClusterQuery.MAX_DEPTH
+        + " levels deep (parentheses, not, and each and/or in a chain count)");
   }
 
   private static boolean isSymbol(Token t, String s) {
