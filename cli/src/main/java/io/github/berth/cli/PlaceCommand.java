@@ -61,6 +61,11 @@ final class PlaceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String twice = Files.stdinTwice(instances, tasks, taskDefinition, request);
+    if (twice != null) {
+      err.println("berth place: " + twice);
+      return 2;
+    }
     try {
       ClusterSnapshot snapshot = Files.snapshot(instances, tasks, trunking);
       TaskDefinitionFile file = Files.readTaskDefinitionFile(taskDefinition);
@@ -87,7 +92,7 @@ final class PlaceCommand implements Callable<Integer> {
       err.println("berth place: " + e.errorCode() + ": " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("berth place: cannot read " + e.getMessage());
+      err.println("berth place: " + e.getMessage()); // FILE: the problem
       return 2;
     } catch (RuntimeException e) {
       // A bug of Berth's, not the input's: one line, and not exit 1, which means "some tasks not placed".

@@ -50,6 +50,11 @@ final class QueryCommand implements Callable<Integer> {
       err.println("  " + " ".repeat(Math.max(0, e.column() - 1)) + "^");
       return 2;
     }
+    String twice = Files.stdinTwice(instances, tasks);
+    if (twice != null) {
+      err.println("berth query: " + twice);
+      return 2;
+    }
     try {
       ClusterSnapshot snapshot = Files.snapshot(instances, tasks, false);
       snapshot.filter(parsed).forEach(out::println);
@@ -62,7 +67,7 @@ final class QueryCommand implements Callable<Integer> {
       err.println("berth query: " + e.errorCode() + ": " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("berth query: cannot read " + e.getMessage());
+      err.println("berth query: " + e.getMessage()); // FILE: the problem
       return 2;
     } catch (RuntimeException e) {
       // A bug of Berth's, not the input's: one line rather than a stack trace.

@@ -274,4 +274,83 @@ class PlaceAndQueryCommandTest {
         .contains("  attribute:ecs.instance-type = m5.large" + System.lineSeparator() + "  " + " ".repeat(28) + "^");
     assertThat(stdout()).isEmpty();
   }
+
+  @Test
+  void aFileOfAnotherShapeIsNamedNotReadAsAnEmptyCluster() throws IOException {
+    Path describeTasks = write("describe-tasks.json", "{\"tasks\": [], \"failures\": []}");
+    assertThat(Berth.run("place", "--instances", describeTasks.toString(), "--task-definition",
+        taskDefinition().toString(), "--request", write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: " + describeTasks
+        + ": not a DescribeContainerInstances response: it has no containerInstances member" + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
+
+    err.reset();
+    assertThat(Berth.run("query", "--instances", describeTasks.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + describeTasks
+        + ": not a DescribeContainerInstances response: it has no containerInstances member" + System.lineSeparator());
+
+    err.reset();
+    Path instances = instances();
+    assertThat(Berth.run("query", "--instances", instances.toString(), "--tasks", instances.toString(),
+        "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + instances + ": not a DescribeTasks response: it has no tasks member"
+        + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
+
+    // An empty cluster that is one is still what ECS says of it.
+    err.reset();
+    Path empty = write("empty-cluster.json", "{\"containerInstances\": [], \"failures\": []}");
+    assertThat(Berth.run("query", "--instances", empty.toString(), "agentConnected == true")).isEqualTo(0);
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void unreadableFilesAreSaidPlainly() throws IOException {
+    Path td = taskDefinition();
+    Path run = write("run.json", "{\"count\": 1}");
+    assertThat(Berth.run("place", "--instances", dir.toString(), "--task-definition", td.toString(), "--request",
+        run.toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: " + dir + ": it is a directory" + System.lineSeparator());
+
+    err.reset();
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, "{\"containerInstances\": [], \"x\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Berth.run("query", "--instances", latin1.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + latin1 + ": not UTF-8 text" + System.lineSeparator());
+  }
+
+  @Test
+  void aByteOrderMarkIsSkippedAsBerthValidateSkipsIt() throws IOException {
+    Path bom = write("bom.json", "\uFEFF{\"containerInstances\": [" + instance("a", "m5.large", "us-east-1a", 2048, 7000,
+        true) + "]}");
+    assertThat(Berth.run("query", "--instances", bom.toString(), "agentConnected == true")).as(stderr()).isEqualTo(0);
+    assertThat(stdout().lines()).containsExactly(ARN + "a");
+  }
+
+  @Test
+  void dashReadsStandardInputOnce() throws IOException {
+    java.io.InputStream savedIn = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(instances())));
+      assertThat(Berth.run("query", "--instances", "-", "attribute:ecs.instance-type =~ m5.*")).as(stderr()).isEqualTo(0);
+      assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
+
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(instances())));
+      assertThat(Berth.run("place", "--instances", "-", "--task-definition", "-", "--request",
+          write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
+      assertThat(stderr()).isEqualTo("berth place: standard input (-) can stand for one input file only, found 2"
+          + System.lineSeparator());
+    } finally {
+      System.setIn(savedIn);
+    }
+  }
+
+  @Test
+  void aQueryNestedTooDeepIsAnErrorWithItsColumnNotAStackTrace() throws IOException {
+    String deep = "(".repeat(5000) + "agentConnected == true" + ")".repeat(5000);
+    assertThat(Berth.run("query", "--instances", instances().toString(), deep)).isEqualTo(2);
+    assertThat(stderr()).startsWith("berth query: Invalid cluster query language expression at column 1001: the "
+        + "expression nests more than 1000 levels deep").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(stdout()).isEmpty();
+  }
 }
