@@ -3,6 +3,7 @@ package io.github.berth.cli;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.api.DescribeContainerInstancesResponse;
 import io.github.berth.core.api.DescribeTasksResponse;
+import io.github.berth.core.error.InvalidParameterException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.json.TaskDefinitionFile;
@@ -62,7 +63,14 @@ final class Files {
       }
       b.addTasks(t.tasks());
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (InvalidParameterException e) {
+      // The snapshot's messages start with the path of the member (containerInstances[i]... or
+      // tasks[i]...): name the file it stands in.
+      Path file = tasks != null && e.getMessage().startsWith("tasks[") ? tasks : instances;
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** A file's JSON as a value of {@code type}; a problem in it is reported with the file's name. */

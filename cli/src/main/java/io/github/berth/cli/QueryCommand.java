@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "query", description = {
     "Print the ARN of each container instance a cluster query language expression matches, one a line, in input "
         + "order (what ListContainerInstances with --filter returns).",
-    "Exit status: 0 on success, 2 when the expression does not parse (the column is shown) or a file is bad."})
+    "Exit status: 0 on success, 2 when the expression does not parse (the column is shown) or a file is bad.",
+    "One FILE may be -, standard input."})
 final class QueryCommand implements Callable<Integer> {
 
   @Spec

@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
     description = "Replay ECS service auto scaling over a recorded metric: what capacity the policies and "
         + "scheduled actions would have given, and when. Inputs are the JSON the AWS CLI takes with "
         + "--cli-input-json; the metric is a CSV of timestamp,value rows. Exit 0 when the simulation ran, "
-        + "2 on bad input.")
+        + "2 on bad input. One input FILE may be -, standard input.")
 final class SimulateScalingCommand implements Callable<Integer> {
 
   /** The exit status for input the command cannot use. */

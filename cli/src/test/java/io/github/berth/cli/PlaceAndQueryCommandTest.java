@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.api.RunTaskResponse;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.model.TaskDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -352,5 +353,41 @@ class PlaceAndQueryCommandTest {
     assertThat(stderr()).startsWith("berth query: Invalid cluster query language expression at column 1001: the "
         + "expression nests more than 1000 levels deep").doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void aRequestNamingAnotherTaskDefinitionIsBadInput() throws IOException {
+    Path td = taskDefinition(); // family web, no revision (a register input)
+    Path other = write("other.json", "{\"count\": 1, \"taskDefinition\": \"api:3\"}");
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
+        "--request", other.toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: " + other + ": taskDefinition: 'api:3' names the family api, not web "
+        + "(the task definition placed is " + td + "'s; leave taskDefinition out or name it)" + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
+
+    for (String same : List.of("web", "web:4", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:4")) {
+      Path request = write("same.json", "{\"count\": 1, \"taskDefinition\": \"" + same + "\"}");
+      assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
+          "--request", request.toString())).as(same).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void aDescribedRevisionMustBeTheOneNamed() {
+    TaskDefinition described = TaskDefinition.builder().family("web").revision(4).build();
+    assertThat(PlaceCommand.mismatch("web:4", described)).isNull();
+    assertThat(PlaceCommand.mismatch("arn:aws:ecs:us-east-1:123456789012:task-definition/web:4", described)).isNull();
+    assertThat(PlaceCommand.mismatch("web:5", described)).isEqualTo("'web:5' names revision 5, not 4");
+    assertThat(PlaceCommand.mismatch("arn:aws:ecs:us-east-1:123456789012:task-definition/webapp:4", described))
+        .isEqualTo("'arn:aws:ecs:us-east-1:123456789012:task-definition/webapp:4' names the family webapp, not web");
+    assertThat(PlaceCommand.mismatch(null, described)).isNull();
+  }
+
+  @Test
+  void aBadInstanceOrTaskIsNamedWithItsFile() throws IOException {
+    Path noArn = write("no-arn.json", "{\"containerInstances\": [{}]}");
+    assertThat(Berth.run("query", "--instances", noArn.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + noArn + ": containerInstances[0].containerInstanceArn must be given"
+        + System.lineSeparator());
   }
 }
