@@ -267,6 +267,14 @@ final class SimulateScalingCommand implements Callable<Integer> {
           if (f.capacityForecast() == null) {
             throw new BadInput(forecastFile + ": CapacityForecast: the forecast has no capacity forecast");
           }
+          List<Instant> times = f.capacityForecast().timestamps();
+          List<Double> values = f.capacityForecast().values();
+          if (times == null || values == null || times.size() != values.size()) {
+            // The simulator would read the shorter list and drop the rest without a word.
+            throw new BadInput(forecastFile + ": CapacityForecast: Timestamps and Values must both be given and be as "
+                + "long as each other, found " + (times == null ? "no" : times.size()) + " Timestamps and "
+                + (values == null ? "no" : values.size()) + " Values");
+          }
           b.forecast(e.getKey(), f.capacityForecast());
         } else if (PredictiveScalingMode.FORECAST_AND_SCALE.equals(p.predictiveScalingPolicyConfiguration().mode())) {
           throw new BadInput(file + ": predictive scaling policy '" + e.getKey() + "' is ForecastAndScale: give its "

@@ -273,4 +273,29 @@ class SimulateScalingCommandTest {
       System.setIn(savedIn);
     }
   }
+
+  @Test
+  void aForecastWhoseTimestampsAndValuesDifferInLengthIsNamed() throws IOException {
+    Files.writeString(dir.resolve("pred.json"), "{\"PolicyName\":\"pred\",\"ServiceNamespace\":\"ecs\","
+        + "\"ResourceId\":\"service/prod/web\",\"ScalableDimension\":\"ecs:service:DesiredCount\","
+        + "\"PolicyType\":\"PredictiveScaling\",\"PredictiveScalingPolicyConfiguration\":{\"MetricSpecifications\":"
+        + "[{\"TargetValue\":50,\"PredefinedMetricPairSpecification\":{\"PredefinedMetricType\":"
+        + "\"ECSServiceCPUUtilization\"}}],\"Mode\":\"ForecastAndScale\"}}");
+    Files.writeString(dir.resolve("short.json"), "{\"CapacityForecast\":{\"Timestamps\":[\"2024-03-04T00:00:00Z\","
+        + "\"2024-03-04T01:00:00Z\"],\"Values\":[5]}}");
+    List<String> a = args("--forecast", "pred=" + p("short.json"), "--csv", p("out.csv"));
+    a.set(a.indexOf("--policy") + 1, p("pred.json"));
+    assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: " + p("short.json") + ": CapacityForecast: Timestamps and "
+        + "Values must both be given and be as long as each other, found 2 Timestamps and 1 Values"
+        + System.lineSeparator());
+    assertThat(dir.resolve("out.csv")).doesNotExist();
+
+    err.reset();
+    Files.writeString(dir.resolve("even.json"), "{\"CapacityForecast\":{\"Timestamps\":[\"2024-03-04T00:00:00Z\"],"
+        + "\"Values\":[5]}}");
+    a.set(a.indexOf("--forecast") + 1, "pred=" + p("even.json"));
+    assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(1)).startsWith("2024-03-04T00:00:00Z,50,5,");
+  }
 }
