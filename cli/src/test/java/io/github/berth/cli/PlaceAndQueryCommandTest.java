@@ -350,8 +350,9 @@ class PlaceAndQueryCommandTest {
   void aQueryNestedTooDeepIsAnErrorWithItsColumnNotAStackTrace() throws IOException {
     String deep = "(".repeat(5000) + "agentConnected == true" + ")".repeat(5000);
     assertThat(Berth.run("query", "--instances", instances().toString(), deep)).isEqualTo(2);
-    assertThat(stderr()).startsWith("berth query: Invalid cluster query language expression at column 1001: the "
-        + "expression nests more than 1000 levels deep").doesNotContain("Exception").doesNotContain("\tat ");
+    int max = io.github.berth.placement.query.ClusterQuery.MAX_DEPTH;
+    assertThat(stderr()).startsWith("berth query: Invalid cluster query language expression at column " + (max + 1)
+        + ": the expression nests more than " + max + " levels deep").doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(stdout()).isEmpty();
   }
 

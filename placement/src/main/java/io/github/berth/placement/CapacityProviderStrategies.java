@@ -35,46 +35,86 @@ public final class CapacityProviderStrategies {
    *
    * @param alreadyRunningPerProvider tasks of the same service or group already on each provider
    *     (missing providers: 0)
+   * @throws IllegalArgumentException for a negative {@code count}
    * @throws InvalidParameterException for an empty strategy, a repeated provider, weights or bases
    *     out of range, more than one base, or no positive weight, with ECS's text where known
    */
   public static Map<String, Integer> split(List<CapacityProviderStrategyItem> strategy, int count,
       @Nullable Map<String, Integer> alreadyRunningPerProvider) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, found " + count);
+    }
     validate(strategy);
     Map<String, Integer> running = alreadyRunningPerProvider == null ? Map.of() : alreadyRunningPerProvider;
     int n = strategy.size();
-    int[] current = new int[n];
-    int total = count;
+    long[] current = new long[n];
+    long total = count;
     for (int i = 0; i < n; i++) {
-      current[i] = Math.max(0, running.getOrDefault(strategy.get(i).capacityProvider(), 0));
+      Integer r = running.get(strategy.get(i).capacityProvider());
+      current[i] = r == null ? 0 : Math.max(0, r);
       total += current[i];
     }
     long[] target = targets(strategy, total);
-    int[] added = new int[n];
-    for (int t = 0; t < count; t++) {
-      int best = -1;
-      long bestDeficit = Long.MIN_VALUE;
-      for (int i = 0; i < n; i++) {
-        if (weight(strategy.get(i)) == 0 && target[i] <= current[i] + added[i]) {
-          continue; // a weight-0 provider only ever takes its base
-        }
-        long deficit = target[i] - (current[i] + added[i]);
-        if (deficit > bestDeficit) {
-          bestDeficit = deficit;
-          best = i;
-        }
-      }
-      added[best]++;
+    long[] deficit = new long[n];
+    for (int i = 0; i < n; i++) {
+      deficit[i] = target[i] - current[i];
     }
+    long[] added = fill(deficit, count);
     Map<String, Integer> out = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      out.put(strategy.get(i).capacityProvider(), added[i]);
+      out.put(strategy.get(i).capacityProvider(), (int) added[i]);
     }
     return out;
   }
 
+  /**
+   * Hands out {@code count} tasks one at a time, each to the provider furthest below its target
+   * (ties in strategy order), in time independent of {@code count}: every provider is filled down
+   * to a common deficit level, and the tasks left over go to the first providers at that level. The
+   * deficits add up to {@code count}, so the level is never below 0 and a provider at or above its
+   * target (a weight-0 provider past its base) takes nothing.
+   */
+  private static long[] fill(long[] deficit, long count) {
+    int n = deficit.length;
+    long lo = 0;
+    long hi = 0;
+    for (long d : deficit) {
+      hi = Math.max(hi, d);
+    }
+    // The lowest level L >= 0 at which the deficits above L add up to no more than count.
+    while (lo < hi) {
+      long mid = lo + (hi - lo) / 2;
+      if (above(deficit, mid) <= count) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    long[] added = new long[n];
+    long left = count;
+    for (int i = 0; i < n; i++) {
+      added[i] = Math.max(0, deficit[i] - lo);
+      left -= added[i];
+    }
+    for (int i = 0; i < n && left > 0; i++) {
+      if (deficit[i] >= lo && lo > 0) {
+        added[i]++;
+        left--;
+      }
+    }
+    return added;
+  }
+
+  private static long above(long[] deficit, long level) {
+    long sum = 0;
+    for (long d : deficit) {
+      sum += Math.max(0, d - level);
+    }
+    return sum;
+  }
+
   /** The share of each provider when {@code total} tasks run: base first, then weights. */
-  static long[] targets(List<CapacityProviderStrategyItem> strategy, int total) {
+  static long[] targets(List<CapacityProviderStrategyItem> strategy, long total) {
     int n = strategy.size();
     long[] target = new long[n];
     long rest = total;
@@ -118,9 +158,13 @@ public final class CapacityProviderStrategies {
     return item.base() == null ? 0 : item.base();
   }
 
-  private static void validate(List<CapacityProviderStrategyItem> strategy) {
+  private static void validate(@Nullable List<CapacityProviderStrategyItem> strategy) {
     Violations v = Violations.forEcs();
     JsonPath root = JsonPath.root().child("capacityProviderStrategy");
+    if (strategy == null) {
+      v.modelRequired(root);
+      throw (InvalidParameterException) v.toList().get(0).toException();
+    }
     if (strategy.isEmpty()) {
       v.modelMinSize(root, 0, 1);
     } else if (strategy.size() > MAX_PROVIDERS) {
@@ -131,6 +175,10 @@ public final class CapacityProviderStrategies {
     for (int i = 0; i < strategy.size(); i++) {
       CapacityProviderStrategyItem item = strategy.get(i);
       JsonPath p = root.index(i);
+      if (item == null) {
+        v.modelRequired(p);
+        continue;
+      }
       if (item.capacityProvider() == null) {
         v.modelRequired(p.child("capacityProvider"));
       } else if (!seen.add(item.capacityProvider())) {

@@ -96,6 +96,81 @@ class FargateAndCapacityProvidersTest {
   }
 
   @Test
+  void splitTakesNoLongerForManyTasks() {
+    // Handing out tasks one at a time took Integer.MAX_VALUE steps here; the total of running and
+    // new tasks also overflowed an int.
+    List<CapacityProviderStrategyItem> s = List.of(item("A", 5, 1), item("B", null, 2), item("C", null, 0));
+    Map<String, Integer> split = CapacityProviderStrategies.split(s, Integer.MAX_VALUE, Map.of("B", Integer.MAX_VALUE));
+    assertThat(split.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(split).containsEntry("C", 0);
+    assertThat(split.get("A")).isGreaterThan(split.get("B"));
+  }
+
+  @Test
+  void splitGivesEachTaskToTheProviderFurthestBelowItsTarget() {
+    // The split in closed form equals the one-task-at-a-time rule it implements.
+    java.util.Random random = new java.util.Random(7);
+    for (int run = 0; run < 2_000; run++) {
+      int n = 1 + random.nextInt(4);
+      List<CapacityProviderStrategyItem> s = new java.util.ArrayList<>();
+      Map<String, Integer> running = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        s.add(item("p" + i, i == 0 && random.nextBoolean() ? random.nextInt(6) : null,
+            i == n - 1 ? 1 + random.nextInt(3) : random.nextInt(4)));
+        if (random.nextBoolean()) {
+          running.put("p" + i, random.nextInt(8));
+        }
+      }
+      int count = random.nextInt(25);
+      assertThat(CapacityProviderStrategies.split(s, count, running)).as("%s, %d, %s", s, count, running)
+          .isEqualTo(oneAtATime(s, count, running));
+    }
+  }
+
+  /** The rule step by step: each new task to the provider furthest below its target, ties in order. */
+  private static Map<String, Integer> oneAtATime(List<CapacityProviderStrategyItem> s, int count,
+      Map<String, Integer> running) {
+    int n = s.size();
+    long[] current = new long[n];
+    long total = count;
+    for (int i = 0; i < n; i++) {
+      current[i] = running.getOrDefault(s.get(i).capacityProvider(), 0);
+      total += current[i];
+    }
+    long[] target = CapacityProviderStrategies.targets(s, total);
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    s.forEach(i -> out.put(i.capacityProvider(), 0));
+    for (int t = 0; t < count; t++) {
+      int best = -1;
+      for (int i = 0; i < n; i++) {
+        long d = target[i] - current[i];
+        if (best < 0 || d > target[best] - current[best]) {
+          best = i;
+        }
+      }
+      current[best]++;
+      out.merge(s.get(best).capacityProvider(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  @Test
+  void splitRefusesCarelessArguments() {
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, 1)), -1, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("count must not be negative, found -1");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(null, 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("at 'capacityProviderStrategy'");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(java.util.Arrays.asList(item("A", null, 1), null), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value null at 'capacityProviderStrategy[1]' "
+            + "failed to satisfy constraint: Member must not be null");
+    // A map that holds null for a provider: nothing runs there.
+    Map<String, Integer> running = new java.util.HashMap<>();
+    running.put("A", null);
+    assertThat(CapacityProviderStrategies.split(List.of(item("A", null, 1), item("B", null, 1)), 2, running))
+        .containsExactly(Map.entry("A", 1), Map.entry("B", 1));
+  }
+
+  @Test
   void fargateSpreadsOverTheSubnetsAzs() {
     PlacementResult r = PlacementEngine.place(subnetsKnown().build(), PlacementRequest.builder(Fixtures.fargate())
         .launchType(LaunchType.FARGATE).count(9).networkConfiguration(subnets("subnet-1", "subnet-2", "subnet-3", "subnet-4"))

@@ -41,37 +41,6 @@ class SnapshotAndQueryTest {
         .build();
   }
 
-  /** Deep expressions parse, evaluate and print at the limit, and beyond it are refused, not a StackOverflowError. */
-  @Test
-  void expressionsNestAtMostMaxDepthLevels() {
-    ClusterSnapshot s = cluster();
-    int max = io.github.berth.placement.query.ClusterQuery.MAX_DEPTH;
-    String parens = "(".repeat(max) + "attribute:stack == prod" + ")".repeat(max);
-    String nots = "not ".repeat(max - 1) + "attribute:stack == prod";
-    String chain = String.join(" and ", java.util.Collections.nCopies(max, "attribute:stack == prod"));
-    String orChain = String.join(" or ", java.util.Collections.nCopies(max - 1, "attribute:stack == none"))
-        + " or attribute:stack == dev";
-    assertThat(s.filter(parens)).containsExactly(arn("a"));
-    assertThat(s.filter(nots)).containsExactly(arn("b"), arn("c")); // 999 negations: odd, so "not prod"
-    assertThat(s.filter(chain)).containsExactly(arn("a"));
-    assertThat(s.filter(orChain)).containsExactly(arn("b"));
-    assertThat(io.github.berth.placement.query.ClusterQuery.parse(chain).toString()).isEqualTo(chain);
-
-    String tooDeep = "Invalid cluster query language expression at column %d: the expression nests more than "
-        + max + " levels deep (parentheses, not, and each and/or in a chain count)";
-    assertThatThrownBy(() -> s.filter("(" + parens + ")")).isInstanceOf(QuerySyntaxException.class)
-        .hasMessage(tooDeep, max + 1);
-    assertThatThrownBy(() -> s.filter("not " + nots + " and attribute:x exists")).isInstanceOf(QuerySyntaxException.class)
-        .hasMessage(tooDeep, 1); // the outermost not is the one too many
-    assertThatThrownBy(() -> s.filter(chain + " and attribute:x exists")).isInstanceOf(QuerySyntaxException.class)
-        .hasMessage(tooDeep, chain.length() + 2);
-    // Far beyond the limit (what used to overflow the stack) the answer is the same error.
-    assertThatThrownBy(() -> s.filter("!".repeat(100_000) + "attribute:x exists"))
-        .isInstanceOf(QuerySyntaxException.class);
-    assertThatThrownBy(() -> s.filter(String.join(" or ", java.util.Collections.nCopies(20_000, "attribute:x exists"))))
-        .isInstanceOf(QuerySyntaxException.class);
-  }
-
   @Test
   void filterAnswersLikeListContainerInstances() {
     ClusterSnapshot s = cluster();

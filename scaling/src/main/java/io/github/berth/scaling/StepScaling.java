@@ -155,8 +155,17 @@ public final class StepScaling {
     return hundredths > -100 ? -1 : hundredths / 100; // Java division rounds toward zero
   }
 
-  /** The policy's metric value: its MetricAggregationType (Average when absent) over datapoints. */
+  /**
+   * The policy's metric value: its MetricAggregationType (Average when absent) over
+   * {@code datapoints[from .. from + length)}.
+   *
+   * @throws IllegalArgumentException if that range is not inside {@code datapoints}
+   */
   public static double aggregate(@Nullable MetricAggregationType type, double[] datapoints, int from, int length) {
+    if (from < 0 || length < 0 || (long) from + length > datapoints.length) {
+      throw new IllegalArgumentException("the datapoints from " + from + " (" + length + " of them) are not inside the "
+          + datapoints.length + " given");
+    }
     int n = 0;
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;

@@ -1,6 +1,7 @@
 package io.github.berth.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.alarm.AlarmState;
@@ -164,5 +165,15 @@ class StepScalingTest {
     assertThat(StepScaling.aggregate(MetricAggregationType.MINIMUM, d, 0, 4)).isEqualTo(10);
     assertThat(StepScaling.aggregate(MetricAggregationType.MAXIMUM, d, 0, 4)).isEqualTo(30);
     assertThat(StepScaling.aggregate(MetricAggregationType.MAXIMUM, d, 1, 1)).isNaN();
+  }
+
+  @Test
+  void aggregateRefusesARangeOutsideTheDatapoints() {
+    // This threw ArrayIndexOutOfBoundsException from inside.
+    assertThatThrownBy(() -> StepScaling.aggregate(null, new double[3], 2, 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the datapoints from 2 (5 of them) are not inside the 3 given");
+    assertThatThrownBy(() -> StepScaling.aggregate(null, new double[3], -1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(StepScaling.aggregate(null, new double[] {9, 1, 3}, 1, 2)).isEqualTo(2.0);
   }
 }

@@ -36,7 +36,12 @@ public final class JsonPath {
     return new JsonPath(this, null, i);
   }
 
-  /** Parses the text of a path (as {@link #toString()} writes it). */
+  /**
+   * Parses the text of a path (as {@link #toString()} writes it).
+   *
+   * @throws IllegalArgumentException if the text is not such a path (an unclosed {@code [}, an
+   *     index that is not a number of at most 9 digits), naming the offending position
+   */
   public static JsonPath parse(String text) {
     JsonPath p = ROOT;
     int i = 0;
@@ -45,12 +50,23 @@ public final class JsonPath {
       if (c == '.') {
         i++;
       } else if (c == '[') {
-        int close = text.indexOf(']', i);
+        // A quoted name (a map key) may itself hold ']': it ends at the quote before the bracket.
+        boolean quoted = i + 1 < text.length() && text.charAt(i + 1) == '"';
+        int close = quoted ? text.indexOf("\"]", i + 2) : text.indexOf(']', i);
+        if (quoted && close >= 0) {
+          close++;
+        }
+        if (close < 0) {
+          throw new IllegalArgumentException("not a JSON path: '[' at index " + i + " is not closed in '" + text + "'");
+        }
         String inside = text.substring(i + 1, close);
-        if (inside.startsWith("\"")) {
+        if (quoted) {
           p = p.child(inside.substring(1, inside.length() - 1));
-        } else {
+        } else if (!inside.isEmpty() && inside.length() <= 9 && inside.chars().allMatch(d -> d >= '0' && d <= '9')) {
           p = p.index(Integer.parseInt(inside));
+        } else {
+          throw new IllegalArgumentException("not a JSON path: expected an index or a quoted name between '[' and ']' at "
+              + "index " + i + ", found '" + inside + "' in '" + text + "'");
         }
         i = close + 1;
       } else {

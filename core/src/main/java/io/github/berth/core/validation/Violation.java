@@ -15,6 +15,22 @@ import io.github.berth.core.error.autoscaling.ValidationException;
  */
 public record Violation(String path, String errorCode, String message) {
 
+  /**
+   * @throws IllegalArgumentException if a member is null or the error code is not one a violation
+   *     can carry ({@code ClientException}, {@code InvalidParameterException}, {@code ValidationException})
+   */
+  public Violation {
+    if (path == null || errorCode == null || message == null) {
+      throw new IllegalArgumentException("a violation needs a path, an error code and a message, found "
+          + path + ", " + errorCode + ", " + message);
+    }
+    if (!errorCode.equals(ClientException.ERROR_CODE) && !errorCode.equals(InvalidParameterException.ERROR_CODE)
+        && !errorCode.equals(ValidationException.ERROR_CODE)) {
+      throw new IllegalArgumentException("a violation's error code is ClientException, InvalidParameterException or "
+          + "ValidationException, found '" + errorCode + "'");
+    }
+  }
+
   /** The exception the service would answer with for this violation. */
   public AwsServiceException toException() {
     switch (errorCode) {
@@ -22,10 +38,8 @@ public record Violation(String path, String errorCode, String message) {
         return new ClientException(message);
       case InvalidParameterException.ERROR_CODE:
         return new InvalidParameterException(message);
-      case ValidationException.ERROR_CODE:
-        return new ValidationException(message);
       default:
-        throw new IllegalStateException("no exception type for " + errorCode);
+        return new ValidationException(message);
     }
   }
 

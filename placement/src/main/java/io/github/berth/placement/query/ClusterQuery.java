@@ -19,13 +19,14 @@ public final class ClusterQuery {
   public static final int MAX_EXPRESSION_LENGTH = 2000;
 
   /**
-   * The deepest expression {@link #parse} accepts: nested parentheses and negations, and the
-   * operators of an {@code and}/{@code or} chain, each count one level. [model] ECS publishes no
-   * such limit; this one keeps parsing, evaluating and printing (all recursive) clear of the stack's
-   * end, and is far above what a {@code memberOf} expression of {@link #MAX_EXPRESSION_LENGTH}
-   * characters needs unless it stacks hundreds of negations.
+   * [model] How deep an expression may nest: operators ({@code and}, {@code or}, {@code not}, each a
+   * level above its operands; a chain of {@code n} terms is {@code n - 1} levels) and parentheses.
+   * ECS publishes no such limit; this one keeps parsing, printing and evaluating, which recurse over
+   * the tree, within any thread's stack, and is above what a {@code memberOf} expression of
+   * {@value #MAX_EXPRESSION_LENGTH} characters holds in practice (a list of values is written
+   * {@code in [a, b, c]}, which is one level).
    */
-  public static final int MAX_DEPTH = 1000;
+  public static final int MAX_DEPTH = 500;
 
   private ClusterQuery() {}
 
@@ -33,7 +34,7 @@ public final class ClusterQuery {
    * Parses an expression.
    *
    * @throws QuerySyntaxException (an {@code InvalidParameterException}) naming the column where
-   *     the text stops making sense
+   *     the text stops making sense, or where it nests deeper than {@link #MAX_DEPTH}
    */
   public static Expression parse(String text) {
     return QueryParser.parse(text);

@@ -3,9 +3,7 @@ package io.github.berth.placement.query;
 import io.github.berth.placement.query.QueryLexer.Kind;
 import io.github.berth.placement.query.QueryLexer.Token;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Recursive descent over the grammar of reference §3.2 ([model]: {@code not} binds tighter than
@@ -24,10 +22,8 @@ final class QueryParser {
 
   private final List<Token> tokens;
   private int pos;
-  /** The depth of each node built (a predicate is 1), to refuse trees the recursive evaluator cannot walk. */
-  private final Map<Expression, Integer> depths = new IdentityHashMap<>();
-  /** The parentheses and negations open where the parser stands: its own recursion. */
-  private int nesting;
+  /** The 'not's and '('s the parser is inside (each one a level of its recursion). */
+  private int open;
 
   private QueryParser(List<Token> tokens) {
     this.tokens = tokens;
@@ -38,7 +34,7 @@ final class QueryParser {
       throw new QuerySyntaxException(1, "the expression is empty");
     }
     QueryParser p = new QueryParser(QueryLexer.tokenize(text));
-    Expression e = p.or();
+    Expression e = p.or().expression();
     Token t = p.peek();
     if (!t.is(Kind.END)) {
       throw new QuerySyntaxException(t.column(), "expected 'and', 'or' or the end of the expression, found " + t.describe());
@@ -54,68 +50,67 @@ final class QueryParser {
     return tokens.get(pos++);
   }
 
-  private Expression or() {
-    Expression left = and();
+  /** An expression with the depth of its tree (a predicate is 1), so that nesting is bounded as it grows. */
+  private record Parsed(Expression expression, int depth) {}
+
+  private Parsed or() {
+    Parsed left = and();
     while (peek().isWord("or") || isSymbol(peek(), "||")) {
       Token op = next();
-      Expression right = and();
-      left = node(new Expression.Or(left, right), op, left, right);
+      Parsed right = and();
+      left = nest(op, new Expression.Or(left.expression(), right.expression()), Math.max(left.depth(), right.depth()));
     }
     return left;
   }
 
-  private Expression and() {
-    Expression left = unary();
+  private Parsed and() {
+    Parsed left = unary();
     while (peek().isWord("and") || isSymbol(peek(), "&&")) {
       Token op = next();
-      Expression right = unary();
-      left = node(new Expression.And(left, right), op, left, right);
+      Parsed right = unary();
+      left = nest(op, new Expression.And(left.expression(), right.expression()), Math.max(left.depth(), right.depth()));
     }
     return left;
   }
 
-  private Expression unary() {
+  private Parsed unary() {
     Token t = peek();
-    if (t.isWord("not") || isSymbol(t, "!")) {
-      next();
-      enter(t);
-      Expression operand = unary();
-      nesting--;
-      return node(new Expression.Not(operand), t, operand, operand);
+    boolean not = t.isWord("not") || isSymbol(t, "!");
+    if (!not && !t.is(Kind.LPAREN)) {
+      return new Parsed(predicate(), 1);
     }
-    if (t.is(Kind.LPAREN)) {
-      next();
-      enter(t);
-      Expression inner = or();
-      nesting--;
+    // Checked on the way down: the parser recurses once per 'not' and '('.
+    if (++open > ClusterQuery.MAX_DEPTH) {
+      throw tooDeep(t);
+    }
+    next();
+    Parsed out;
+    if (not) {
+      Parsed operand = unary();
+      out = nest(t, new Expression.Not(operand.expression()), operand.depth());
+    } else {
+      out = or();
       Token close = next();
       if (!close.is(Kind.RPAREN)) {
         throw new QuerySyntaxException(close.column(), "expected ')' to close the '(' at column " + t.column()
             + ", found " + close.describe());
       }
-      return inner;
     }
-    return predicate();
+    open--;
+    return out;
   }
 
-  private void enter(Token t) {
-    if (++nesting > ClusterQuery.MAX_DEPTH) {
-      throw tooDeep(t);
-    }
-  }
-
-  private Expression node(Expression e, Token at, Expression left, Expression right) {
-    int depth = 1 + Math.max(depths.getOrDefault(left, 1), depths.getOrDefault(right, 1));
-    if (depth > ClusterQuery.MAX_DEPTH) {
+  /** {@code e} one level above operands {@code below} deep; refused past {@link ClusterQuery#MAX_DEPTH}. */
+  private static Parsed nest(Token at, Expression e, int below) {
+    if (below + 1 > ClusterQuery.MAX_DEPTH) {
       throw tooDeep(at);
     }
-    depths.put(e, depth);
-    return e;
+    return new Parsed(e, below + 1);
   }
 
   private static QuerySyntaxException tooDeep(Token at) {
     return new QuerySyntaxException(at.column(), "the expression nests more than " + ClusterQuery.MAX_DEPTH
-        + " levels deep (parentheses, not, and each and/or in a chain count)");
+        + " levels deep (operators and parentheses)");
   }
 
   private static boolean isSymbol(Token t, String s) {

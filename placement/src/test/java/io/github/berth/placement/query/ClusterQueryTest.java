@@ -183,4 +183,46 @@ class ClusterQueryTest {
     assertThat(ClusterQuery.print(regex)).isEqualTo("attribute:x =~ '(a|b)[0-9]+'");
     assertThat(ClusterQuery.parse(ClusterQuery.print(regex))).isEqualTo(regex);
   }
+
+  @Test
+  void nestingUpToTheLimitParsesPrintsAndEvaluates() {
+    String term = "runningTasksCount == 0";
+    String chain = (term + " and ").repeat(ClusterQuery.MAX_DEPTH - 1) + term;
+    Expression e = ClusterQuery.parse(chain);
+    assertThat(ClusterQuery.parse(ClusterQuery.print(e))).isEqualTo(e);
+    assertThat(e.hashCode()).isEqualTo(ClusterQuery.parse(chain).hashCode());
+    QueryTarget none = new QueryTarget() {
+      @Override public int instanceCount() { return 1; }
+      @Override public Boolean agentConnected(int i) { return true; }
+      @Override public String agentVersion(int i) { return null; }
+      @Override public String ec2InstanceId(int i) { return null; }
+      @Override public java.time.Instant registeredAt(int i) { return null; }
+      @Override public int runningTasksCount(int i) { return 0; }
+      @Override public AttributeColumn attribute(String name) { return i -> null; }
+      @Override public boolean hostsGroup(int i, String group) { return false; }
+      @Override public Iterable<String> groups(int i) { return List.of(); }
+    };
+    assertThat(ClusterQuery.select(e, none)).containsExactly(0);
+    String nots = "not ".repeat(ClusterQuery.MAX_DEPTH - 1) + term;
+    assertThat(ClusterQuery.parse(nots)).isInstanceOf(Not.class);
+    String parens = "(".repeat(ClusterQuery.MAX_DEPTH) + term + ")".repeat(ClusterQuery.MAX_DEPTH);
+    assertThat(ClusterQuery.parse(parens)).isEqualTo(ClusterQuery.parse(term));
+  }
+
+  @Test
+  void nestingBeyondTheLimitIsASyntaxErrorNotAStackOverflow() {
+    // These overflowed the stack (parsing parentheses and 'not's, printing and hashing long chains).
+    String term = "runningTasksCount == 0";
+    for (String text : List.of(
+        (term + " and ").repeat(ClusterQuery.MAX_DEPTH) + term,
+        (term + " or ").repeat(20_000) + term,
+        "not ".repeat(ClusterQuery.MAX_DEPTH) + term,
+        "!".repeat(20_000) + term,
+        "(".repeat(ClusterQuery.MAX_DEPTH + 1) + term + ")".repeat(ClusterQuery.MAX_DEPTH + 1),
+        "(".repeat(20_000) + term + ")".repeat(20_000))) {
+      assertThatThrownBy(() -> ClusterQuery.parse(text)).isInstanceOf(QuerySyntaxException.class)
+          .isInstanceOf(InvalidParameterException.class)
+          .hasMessageContaining("the expression nests more than " + ClusterQuery.MAX_DEPTH + " levels deep");
+    }
+  }
 }

@@ -53,8 +53,11 @@ public final class AlarmEvaluator {
   /**
    * The state of {@code alarm} over the datapoints of its evaluation range,
    * {@code datapoints[from .. from + length)}, oldest first, {@code NaN} for a missing period.
+   *
+   * @throws IllegalArgumentException if that range is not inside {@code datapoints}
    */
   public static AlarmState evaluate(AlarmSpec alarm, double[] datapoints, int from, int length, AlarmState current) {
+    checkRange(datapoints, from, length);
     int n = alarm.evaluationPeriods();
     int m = alarm.datapointsToAlarm();
     int existing = 0;
@@ -107,6 +110,14 @@ public final class AlarmEvaluator {
         return oldest == oldest ? AlarmState.ALARM : AlarmState.INSUFFICIENT_DATA;
       default:
         throw new AssertionError(alarm.treatMissingData());
+    }
+  }
+
+  /** Refuses a range {@code datapoints[from .. from + length)} outside the array. */
+  private static void checkRange(double[] datapoints, int from, int length) {
+    if (from < 0 || length < 0 || (long) from + length > datapoints.length) {
+      throw new IllegalArgumentException("the datapoints from " + from + " (" + length + " of them) are not inside the "
+          + datapoints.length + " given");
     }
   }
 }

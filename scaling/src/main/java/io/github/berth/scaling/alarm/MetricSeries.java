@@ -40,7 +40,12 @@ public final class MetricSeries {
     return ofEpochSeconds(s, values);
   }
 
-  /** Like {@link #of(List, double[])}, with times as epoch seconds. */
+  /**
+   * Like {@link #of(List, double[])}, with times as epoch seconds.
+   *
+   * @throws IllegalArgumentException if the lengths differ, a value is not finite or a time is
+   *     outside the range of an {@link Instant}
+   */
   public static MetricSeries ofEpochSeconds(long[] epochSeconds, double[] values) {
     if (epochSeconds.length != values.length) {
       throw new IllegalArgumentException("times and values differ in length: " + epochSeconds.length
@@ -49,6 +54,10 @@ public final class MetricSeries {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         throw new IllegalArgumentException("sample " + i + " is not a finite number: " + values[i]);
+      }
+      if (epochSeconds[i] < Instant.MIN.getEpochSecond() || epochSeconds[i] > Instant.MAX.getEpochSecond()) {
+        throw new IllegalArgumentException("sample " + i + " is at epoch second " + epochSeconds[i]
+            + ", outside the range of an Instant");
       }
     }
     long[] s = epochSeconds.clone();

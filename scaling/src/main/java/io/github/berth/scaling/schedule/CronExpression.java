@@ -34,6 +34,10 @@ public final class CronExpression implements Schedule {
 
   static final int MIN_YEAR = 1970;
   static final int MAX_YEAR = 2199;
+  private static final Instant FIRST_SEARCHED = LocalDate.of(MIN_YEAR, 1, 1).minusDays(2).atStartOfDay()
+      .toInstant(ZoneOffset.UTC);
+  private static final Instant LAST_SEARCHED = LocalDate.of(MAX_YEAR + 1, 1, 1).plusDays(2).atStartOfDay()
+      .toInstant(ZoneOffset.UTC);
 
   private static final String[] MONTH_NAMES =
       {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
@@ -251,6 +255,14 @@ public final class CronExpression implements Schedule {
    * {@code zone}, or null if it never fires again (its years are over).
    */
   public @Nullable Instant next(Instant after, ZoneId zone) {
+    // Cron years run from 1970 to 2199: outside them (and far outside what java.time can turn
+    // into a local date) there is nothing to search; a day either side covers every zone offset.
+    if (after.isAfter(LAST_SEARCHED)) {
+      return null;
+    }
+    if (after.isBefore(FIRST_SEARCHED)) {
+      after = FIRST_SEARCHED;
+    }
     ZoneRules rules = zone.getRules();
     long afterSecond = after.getEpochSecond();
     LocalDateTime localAfter = LocalDateTime.ofInstant(after, zone);

@@ -1,5 +1,6 @@
 package io.github.berth.scaling.schedule;
 
+import io.github.berth.core.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +19,18 @@ public record RateSchedule(long value, String unit) implements Schedule {
 
   private static final Pattern RATE = Pattern.compile("\\s*(-?\\d+)\\s*([A-Za-z]+)\\s*");
 
+  /** @throws InvalidScheduleException for a unit other than minute(s), hour(s), day(s) or a value out of range */
+  public RateSchedule {
+    if (unit == null || unitSeconds(unit) == 0) {
+      throw new InvalidScheduleException(InvalidScheduleException.INVALID_EXPRESSION,
+          "the unit must be minute(s), hour(s) or day(s), found '" + unit + "'");
+    }
+    if (value < 1 || value > Long.MAX_VALUE / 86_400) {
+      throw new InvalidScheduleException(InvalidScheduleException.INVALID_FREQUENCY,
+          "the value must be a positive integer, found " + value);
+    }
+  }
+
   static RateSchedule parseBody(String body) {
     Matcher m = RATE.matcher(body);
     if (!m.matches()) {
@@ -35,10 +48,6 @@ public record RateSchedule(long value, String unit) implements Schedule {
     } catch (NumberFormatException e) {
       throw new InvalidScheduleException(InvalidScheduleException.INVALID_FREQUENCY,
           "the value " + m.group(1) + " is too large");
-    }
-    if (value < 1 || value > Long.MAX_VALUE / 86_400) {
-      throw new InvalidScheduleException(InvalidScheduleException.INVALID_FREQUENCY,
-          "the value must be a positive integer, found " + value);
     }
     return new RateSchedule(value, unit);
   }
@@ -70,15 +79,21 @@ public record RateSchedule(long value, String unit) implements Schedule {
   }
 
   @Override
-  public Instant next(Instant after, ZoneId zone, Instant anchor) {
+  public @Nullable Instant next(Instant after, ZoneId zone, Instant anchor) {
     long step = value * unitSeconds(unit);
     long a = anchor.getEpochSecond();
     long t = after.getEpochSecond();
     if (t < a) {
       return anchor;
     }
-    long k = (t - a) / step + 1;
-    return Instant.ofEpochSecond(a + k * step);
+    try {
+      long k = (t - a) / step + 1;
+      long next = Math.addExact(a, Math.multiplyExact(k, step));
+      // Past the last instant java.time holds, the schedule has no further run to name.
+      return next > Instant.MAX.getEpochSecond() ? null : Instant.ofEpochSecond(next);
+    } catch (ArithmeticException beyondLong) {
+      return null;
+    }
   }
 
   @Override

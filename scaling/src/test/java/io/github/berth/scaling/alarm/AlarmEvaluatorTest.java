@@ -148,4 +148,17 @@ class AlarmEvaluatorTest {
     assertThat(new AlarmSpec("a", Statistic.AVERAGE, 10, 1, 1, ComparisonOperator.GREATER_THAN_THRESHOLD,
         1, TreatMissingData.MISSING).periodSeconds()).isEqualTo(10);
   }
+
+  @Test
+  void aRangeOutsideTheDatapointsIsRefusedWithIllegalArgumentException() {
+    // This threw ArrayIndexOutOfBoundsException from inside.
+    AlarmSpec alarm = AlarmSpec.of("a", Statistic.AVERAGE, 60, 3, ComparisonOperator.GREATER_THAN_THRESHOLD, 1);
+    assertThatThrownBy(() -> AlarmEvaluator.evaluate(alarm, new double[3], 2, 5, AlarmState.OK))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the datapoints from 2 (5 of them) are not inside the 3 given");
+    assertThatThrownBy(() -> AlarmEvaluator.evaluate(alarm, new double[3], -1, 2, AlarmState.OK))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AlarmEvaluator.evaluate(alarm, new double[3], 1, Integer.MAX_VALUE, AlarmState.OK))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(AlarmEvaluator.evaluate(alarm, new double[] {0, 2, 2, 2}, 1, 3, AlarmState.OK)).isEqualTo(AlarmState.ALARM);
+  }
 }

@@ -67,4 +67,14 @@ class MetricSeriesTest {
     assertThat(d[1]).isNaN();
     assertThat(d[2]).isEqualTo(5);
   }
+
+  @Test
+  void aTimeOutsideTheRangeOfAnInstantIsRefusedWithIllegalArgumentException() {
+    // This threw java.time's DateTimeException from inside.
+    assertThatThrownBy(() -> MetricSeries.ofEpochSeconds(new long[] {0, Long.MAX_VALUE}, new double[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sample 1 is at epoch second " + Long.MAX_VALUE + ", outside the range of an Instant");
+    assertThat(MetricSeries.ofEpochSeconds(new long[] {Instant.MAX.getEpochSecond()}, new double[] {1}).time(0))
+        .isEqualTo(Instant.MAX.minusNanos(Instant.MAX.getNano()));
+  }
 }

@@ -93,4 +93,35 @@ class ScheduleTest {
     assertThatThrownBy(() -> ScheduledActionTimes.zone("Mars/Olympus")).hasMessageContaining("'Mars/Olympus'");
     assertThatThrownBy(() -> ScheduledActionTimes.zone("+02:00")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void nextAtTheEndsOfTimeIsNullOrTheFirstRun() {
+    // These threw java.time's DateTimeException (the year of Instant.MAX has no LocalDate; a rate's
+    // next run past Instant.MAX has no Instant).
+    CronExpression daily = CronExpression.parse("0 10 * * ? *");
+    assertThat(daily.next(Instant.MAX, ZoneId.of("Europe/Paris"))).isNull();
+    assertThat(daily.next(Instant.parse("2199-12-31T10:00:00Z"), ZoneOffset.UTC)).isNull();
+    assertThat(daily.next(Instant.MIN, ZoneId.of("America/St_Johns"))).isEqualTo(Instant.parse("1970-01-01T13:30:00Z"));
+    assertThat(daily.next(Instant.MIN, ZoneOffset.UTC)).isEqualTo(Instant.parse("1970-01-01T10:00:00Z"));
+    RateSchedule minutes = (RateSchedule) Schedule.parse("rate(1 minute)");
+    assertThat(minutes.next(Instant.MAX.minusSeconds(30), ZoneOffset.UTC, Instant.MIN)).isNull();
+    assertThat(minutes.next(Instant.MAX, ZoneOffset.UTC, Instant.EPOCH)).isNull();
+    RateSchedule longest = (RateSchedule) Schedule.parse("rate(" + Long.MAX_VALUE / 86_400 + " days)");
+    assertThat(longest.next(Instant.EPOCH.plusSeconds(1), ZoneOffset.UTC, Instant.EPOCH)).isNull();
+    assertThat(minutes.next(Instant.parse("2024-03-01T10:00:30Z"), ZoneOffset.UTC, Instant.EPOCH))
+        .isEqualTo(Instant.parse("2024-03-01T10:01:00Z"));
+    assertThat(ScheduledActionTimes.of("rate(5 minutes)", null, Instant.MIN, Instant.MAX).next(Instant.MAX, Instant.EPOCH))
+        .isNull();
+  }
+
+  @Test
+  void aRateBuiltDirectlyIsCheckedAsWhenParsed() {
+    // new RateSchedule(0, "minutes").next(...) divided by zero.
+    assertThatThrownBy(() -> new RateSchedule(0, "minutes")).isInstanceOf(InvalidScheduleException.class)
+        .hasMessageStartingWith(InvalidScheduleException.INVALID_FREQUENCY);
+    assertThatThrownBy(() -> new RateSchedule(5, "weeks")).isInstanceOf(InvalidScheduleException.class)
+        .hasMessageContaining("the unit must be minute(s), hour(s) or day(s), found 'weeks'");
+    assertThatThrownBy(() -> new RateSchedule(5, null)).isInstanceOf(InvalidScheduleException.class);
+    assertThat(new RateSchedule(5, "minutes").interval()).isEqualTo(Duration.ofMinutes(5));
+  }
 }
