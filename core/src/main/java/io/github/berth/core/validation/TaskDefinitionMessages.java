@@ -87,6 +87,14 @@ final class TaskDefinitionMessages {
       "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.";
 
   /** [model] the documented rule (memory at least memoryReservation); ECS's text is not known. */
+  /**
+   * [model] A negative container {@code cpu}, {@code memory} or {@code memoryReservation}: ECS's text
+   * for it is not published; worded like its "Invalid 'cpu' setting for task.".
+   */
+  static String invalidContainerSetting(String setting, String container) {
+    return "Invalid '" + setting + "' setting for container '" + container + "'.";
+  }
+
   static String reservationAboveMemory(String container) {
     return "The 'memoryReservation' setting for container '" + container
         + "' is greater than its 'memory' setting.";

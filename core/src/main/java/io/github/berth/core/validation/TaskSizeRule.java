@@ -51,6 +51,10 @@ final class TaskSizeRule implements TaskDefinitionRule {
       ContainerDefinition c = containers.get(i);
       Integer memory = c.memory();
       Integer reservation = c.memoryReservation();
+      // [model] Negative values are no amount of anything: refused. 0 counts as not given.
+      negative(c.cpu(), "cpu", i, c, out);
+      negative(memory, "memory", i, c, out);
+      negative(reservation, "memoryReservation", i, c, out);
       boolean hasMemory = memory != null && memory != 0;
       boolean hasReservation = reservation != null && reservation != 0;
       if (!td.memoryGiven && !hasMemory && !hasReservation) {
@@ -59,7 +63,7 @@ final class TaskSizeRule implements TaskDefinitionRule {
       }
       // [model] equality is allowed: docs say "greater than", a docs PR says "greater than or equal"
       // (awsdocs/amazon-ecs-developer-guide#242); reference §4.4.
-      if (memory != null && reservation != null && memory < reservation) {
+      if (memory != null && reservation != null && memory > 0 && memory < reservation) {
         out.client(TaskDefinitionContext.container(i).child("memoryReservation"),
             TaskDefinitionMessages.reservationAboveMemory(TaskDefinitionContext.name(c)));
       }
@@ -68,14 +72,21 @@ final class TaskSizeRule implements TaskDefinitionRule {
         out.client(TaskDefinitionContext.container(i).child("memory"),
             TaskDefinitionMessages.containerMemoryAboveTask(TaskDefinitionContext.name(c)));
       }
-      reservations += reservation == null ? 0 : reservation;
-      cpu += c.cpu() == null ? 0 : c.cpu();
+      reservations += reservation == null ? 0 : Math.max(0, reservation);
+      cpu += c.cpu() == null ? 0 : Math.max(0, c.cpu());
     }
     if (memoryValid && reservations > td.memory.getAsInt()) {
       out.client(TaskDefinitionContext.CONTAINERS, TaskDefinitionMessages.RESERVATIONS_ABOVE_TASK_MEMORY);
     }
     if (cpuValid && cpu > td.cpu.getAsInt()) {
       out.client(TaskDefinitionContext.CONTAINERS, TaskDefinitionMessages.CONTAINER_CPU_ABOVE_TASK_CPU);
+    }
+  }
+
+  private static void negative(Integer value, String setting, int i, ContainerDefinition c, Violations out) {
+    if (value != null && value < 0) {
+      out.client(TaskDefinitionContext.container(i).child(setting),
+          TaskDefinitionMessages.invalidContainerSetting(setting, TaskDefinitionContext.name(c)));
     }
   }
 }

@@ -165,6 +165,19 @@ class TaskSizeRulesTest {
   }
 
   @Test
+  void containerCpuAndMemoryAreNotNegative() {
+    assertThat(validate(ec2(container("web").cpu(0).memory(256).memoryReservation(0)))).isEmpty();
+    assertThat(validate(ec2(container("web").cpu(-1).memory(-256).memoryReservation(-128))))
+        .containsExactly(
+            client("containerDefinitions[0].cpu", "Invalid 'cpu' setting for container 'web'."),
+            client("containerDefinitions[0].memory", "Invalid 'memory' setting for container 'web'."),
+            client("containerDefinitions[0].memoryReservation",
+                "Invalid 'memoryReservation' setting for container 'web'."));
+    assertThat(validate(ec2(container("web").memory(Integer.MIN_VALUE)).memory("512")))
+        .containsExactly(client("containerDefinitions[0].memory", "Invalid 'memory' setting for container 'web'."));
+  }
+
+  @Test
   void noContainersMemoryExceedsTheTasks() {
     assertThat(validate(ec2(container("web").memory(512), container("db").memory(512)).memory("512"))).isEmpty();
     assertThat(validate(ec2(container("web").memory(512), container("db").memory(513)).memory("512")))
