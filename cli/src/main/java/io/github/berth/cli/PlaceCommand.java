@@ -1,5 +1,6 @@
 package io.github.berth.cli;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RunTaskRequest;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Place a RunTask request on a cluster as ECS would, from describe-container-instances and describe-tasks output.",
     "Prints the RunTask response (tasks and failures) as JSON; why tasks did not fit goes to standard error.",
     "Exit status: 0 every task placed, 1 some not placed, 2 bad input (a file that cannot be read, is not such "
-        + "JSON or is a task definition ECS would not register, or a request ECS would refuse)."})
+        + "JSON or is a task definition ECS would not register, or a request ECS would refuse).",
+    "One FILE may be -, standard input."})
 final class PlaceCommand implements Callable<Integer> {
 
   @Spec
@@ -61,6 +63,11 @@ final class PlaceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String twice = Files.stdinTwice(instances, tasks, taskDefinition, request);
+    if (twice != null) {
+      err.println("berth place: " + twice);
+      return 2;
+    }
     try {
       ClusterSnapshot snapshot = Files.snapshot(instances, tasks, trunking);
       TaskDefinitionFile file = Files.readTaskDefinitionFile(taskDefinition);
@@ -73,6 +80,12 @@ final class PlaceCommand implements Callable<Integer> {
       }
       TaskDefinition td = file.taskDefinition();
       RunTaskRequest run = Files.readJson(request, EcsJson.strict(), RunTaskRequest.class);
+      String mismatch = mismatch(run.taskDefinition(), td);
+      if (mismatch != null) {
+        err.println("berth place: " + request + ": taskDefinition: " + mismatch + " (the task definition placed is "
+            + taskDefinition + "'s; leave taskDefinition out or name it)");
+        return 2;
+      }
       PlacementRequest placement = PlacementRequest.fromRunTask(run, td).toBuilder().seed(seed).build();
       PlacementResult result = PlacementEngine.place(snapshot, placement);
       out.println(EcsJson.lenient().writePretty(result.toRunTaskResponse()));
@@ -87,12 +100,41 @@ final class PlaceCommand implements Callable<Integer> {
       err.println("berth place: " + e.errorCode() + ": " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("berth place: cannot read " + e.getMessage());
+      err.println("berth place: " + e.getMessage()); // FILE: the problem
       return 2;
     } catch (RuntimeException e) {
       // A bug of Berth's, not the input's: one line, and not exit 1, which means "some tasks not placed".
       err.println("berth place: internal error: " + e);
       return 2;
     }
+  }
+
+  /**
+   * Why the RunTask request's {@code taskDefinition} (a family, {@code family:revision} or an ARN)
+   * does not name the definition given, or null when it does or is absent.
+   */
+  static @Nullable String mismatch(@Nullable String named, TaskDefinition td) {
+    if (named == null) {
+      return null;
+    }
+    String ref = named;
+    int slash = ref.startsWith("arn:") ? ref.indexOf(":task-definition/") : -1;
+    if (slash >= 0) {
+      ref = ref.substring(slash + ":task-definition/".length());
+    }
+    String family = ref;
+    String revision = null;
+    int colon = ref.lastIndexOf(':');
+    if (colon >= 0) {
+      family = ref.substring(0, colon);
+      revision = ref.substring(colon + 1);
+    }
+    if (!family.equals(td.family())) {
+      return "'" + named + "' names the family " + family + ", not " + td.family();
+    }
+    if (revision != null && td.revision() != null && !revision.equals(String.valueOf(td.revision()))) {
+      return "'" + named + "' names revision " + revision + ", not " + td.revision();
+    }
+    return null;
   }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "query", description = {
     "Print the ARN of each container instance a cluster query language expression matches, one a line, in input "
         + "order (what ListContainerInstances with --filter returns).",
-    "Exit status: 0 on success, 2 when the expression does not parse (the column is shown) or a file is bad."})
+    "Exit status: 0 on success, 2 when the expression does not parse (the column is shown) or a file is bad.",
+    "One FILE may be -, standard input."})
 final class QueryCommand implements Callable<Integer> {
 
   @Spec
@@ -50,6 +51,11 @@ final class QueryCommand implements Callable<Integer> {
       err.println("  " + " ".repeat(Math.max(0, e.column() - 1)) + "^");
       return 2;
     }
+    String twice = Files.stdinTwice(instances, tasks);
+    if (twice != null) {
+      err.println("berth query: " + twice);
+      return 2;
+    }
     try {
       ClusterSnapshot snapshot = Files.snapshot(instances, tasks, false);
       snapshot.filter(parsed).forEach(out::println);
@@ -62,7 +68,7 @@ final class QueryCommand implements Callable<Integer> {
       err.println("berth query: " + e.errorCode() + ": " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("berth query: cannot read " + e.getMessage());
+      err.println("berth query: " + e.getMessage()); // FILE: the problem
       return 2;
     } catch (RuntimeException e) {
       // A bug of Berth's, not the input's: one line rather than a stack trace.

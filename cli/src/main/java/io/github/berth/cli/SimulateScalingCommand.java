@@ -25,9 +25,9 @@ import io.github.berth.scaling.validation.AutoScalingValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
     description = "Replay ECS service auto scaling over a recorded metric: what capacity the policies and "
         + "scheduled actions would have given, and when. Inputs are the JSON the AWS CLI takes with "
         + "--cli-input-json; the metric is a CSV of timestamp,value rows. Exit 0 when the simulation ran, "
-        + "2 on bad input.")
+        + "2 on bad input. One input FILE may be -, standard input.")
 final class SimulateScalingCommand implements Callable<Integer> {
 
   /** The exit status for input the command cannot use. */
@@ -142,24 +142,43 @@ final class SimulateScalingCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      List<Path> inputs = new ArrayList<>(List.of(target, metric));
+      inputs.addAll(policies);
+      inputs.addAll(scheduledActions);
+      inputs.addAll(alarms);
+      inputs.addAll(forecasts.values());
+      String twice = Files.stdinTwice(inputs.toArray(Path[]::new));
+      if (twice != null) {
+        throw new BadInput(twice);
+      }
+      if (csv != null && svg != null && csv.toAbsolutePath().normalize().equals(svg.toAbsolutePath().normalize())) {
+        throw new BadInput("--csv and --svg name the same file: " + svg);
+      }
       ScalingSimulator simulator = simulator();
       ScalingTimeline timeline = simulator.run();
       String csvText = timeline.toCsv();
+      Map<Path, String> files = new LinkedHashMap<>();
       if (csv != null) {
-        write(csv, csvText);
-      } else {
-        out.print(csvText);
+        files.put(csv, csvText);
       }
       if (svg != null) {
-        write(svg, timeline.toSvg());
+        files.put(svg, timeline.toSvg());
       }
-      if (csv != null) {
+      writeAll(files);
+      if (csv == null) {
+        out.print(csvText);
+      } else {
         out.println(summary(timeline));
       }
       out.flush();
       return 0;
     } catch (BadInput e) {
       err.println("berth simulate-scaling: " + e.getMessage());
+      err.flush();
+      return BAD_INPUT;
+    } catch (RuntimeException e) {
+      // A bug of Berth's, not the input's: one line rather than a stack trace.
+      err.println("berth simulate-scaling: internal error: " + e);
       err.flush();
       return BAD_INPUT;
     }
@@ -248,6 +267,14 @@ final class SimulateScalingCommand implements Callable<Integer> {
           if (f.capacityForecast() == null) {
             throw new BadInput(forecastFile + ": CapacityForecast: the forecast has no capacity forecast");
           }
+          List<Instant> times = f.capacityForecast().timestamps();
+          List<Double> values = f.capacityForecast().values();
+          if (times == null || values == null || times.size() != values.size()) {
+            // The simulator would read the shorter list and drop the rest without a word.
+            throw new BadInput(forecastFile + ": CapacityForecast: Timestamps and Values must both be given and be as "
+                + "long as each other, found " + (times == null ? "no" : times.size()) + " Timestamps and "
+                + (values == null ? "no" : values.size()) + " Values");
+          }
           b.forecast(e.getKey(), f.capacityForecast());
         } else if (PredictiveScalingMode.FORECAST_AND_SCALE.equals(p.predictiveScalingPolicyConfiguration().mode())) {
           throw new BadInput(file + ": predictive scaling policy '" + e.getKey() + "' is ForecastAndScale: give its "
@@ -279,11 +306,9 @@ final class SimulateScalingCommand implements Callable<Integer> {
 
   private static String readText(Path file) throws BadInput {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new BadInput(file + ": no such file");
-    } catch (IOException | RuntimeException e) {
-      throw new BadInput(file + ": cannot read: " + e.getMessage());
+      return Files.read(file);
+    } catch (IOException e) {
+      throw new BadInput(e.getMessage()); // FILE: the problem
     }
   }
 
@@ -444,12 +469,60 @@ final class SimulateScalingCommand implements Callable<Integer> {
     return d;
   }
 
-  private static void write(Path file, String text) throws BadInput {
+  /**
+   * Writes every output file or none: each goes first to a temporary file beside it, and only when
+   * all are written do they take their names (so a --svg that cannot be written leaves no --csv).
+   */
+  private static void writeAll(Map<Path, String> files) throws BadInput {
+    Map<Path, Path> written = new LinkedHashMap<>();
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BadInput(file + ": cannot write: " + e.getMessage());
+      for (Map.Entry<Path, String> e : files.entrySet()) {
+        Path file = e.getKey();
+        Path temp = temporaryBeside(file);
+        written.put(file, temp);
+        try {
+          java.nio.file.Files.writeString(temp, e.getValue(), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+          throw new BadInput(file + ": cannot write: " + reason(ex));
+        }
+      }
+      for (Map.Entry<Path, Path> e : written.entrySet()) {
+        try {
+          java.nio.file.Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException ex) {
+          throw new BadInput(e.getKey() + ": cannot write: " + reason(ex));
+        }
+      }
+      written.clear();
+    } finally {
+      for (Path temp : written.values()) {
+        try {
+          java.nio.file.Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // Best effort: the run has failed already and says why.
+        }
+      }
     }
+  }
+
+  private static Path temporaryBeside(Path file) throws BadInput {
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new BadInput(file + ": cannot write: it is a directory");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+      throw new BadInput(file + ": cannot write: the directory " + parent + " does not exist");
+    }
+    // Named, not Files.createTempFile: that one is private to the user, and the output must get the
+    // permissions any new file gets.
+    return parent.resolve("." + file.getFileName() + ".berth-partial");
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static String summary(ScalingTimeline t) {

@@ -5,18 +5,8 @@ import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.json.TaskDefinitionFile;
 import io.github.berth.core.validation.TaskDefinitionValidator;
 import io.github.berth.core.validation.Violation;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,9 +39,6 @@ final class ValidateCommand implements Callable<Integer> {
   static final int INVALID = 1;
   static final int NOT_A_TASK_DEFINITION = 2;
 
-  /** EcsJson reads documents of up to 50 MB; a larger file is refused before it is read into memory. */
-  static final long MAX_FILE_BYTES = 50_000_000L;
-
   @Spec
   CommandSpec spec;
 
@@ -81,8 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
     String name = file.toString();
     String text;
     try {
-      text = decode(read(file));
-    } catch (Unreadable e) {
+      text = Files.utf8(Files.bytes(file));
+    } catch (Files.Unreadable e) {
       out.println(name + ": cannot read: " + e.getMessage());
       return NOT_A_TASK_DEFINITION;
     } catch (CharacterCodingException e) {
@@ -113,45 +100,6 @@ final class ValidateCommand implements Callable<Integer> {
     return INVALID;
   }
 
-  private static byte[] read(Path file) throws Unreadable {
-    try {
-      if (file.toString().equals("-")) {
-        InputStream in = System.in;
-        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-        if (bytes.length > MAX_FILE_BYTES) {
-          throw new Unreadable("standard input is larger than 50 MB");
-        }
-        return bytes;
-      }
-      if (Files.isDirectory(file)) {
-        throw new Unreadable("it is a directory");
-      }
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new Unreadable("the file is " + size + " bytes, more than the 50 MB read at most");
-      }
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new Unreadable("no such file");
-    } catch (AccessDeniedException e) {
-      throw new Unreadable("permission denied");
-    } catch (IOException e) {
-      throw new Unreadable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-  }
-
-  /** Strict UTF-8, without a byte order mark (editors on Windows write one; it is not JSON). */
-  private static String decode(byte[] bytes) throws CharacterCodingException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
-    if (chars.length() > 0 && chars.charAt(0) == '\uFEFF') {
-      chars.position(1);
-    }
-    return chars.toString();
-  }
-
   /** {@code path (line L, column C): reason}, leaving out what is unknown. */
   static String describe(SerializationException.Problem p) {
     StringBuilder sb = new StringBuilder();
@@ -165,14 +113,5 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return sb.length() == 0 ? p.reason() : sb.append(": ").append(p.reason()).toString();
-  }
-
-  /** A file that cannot be read, with the reason in plain words. */
-  private static final class Unreadable extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Unreadable(String reason) {
-      super(reason, null, false, false);
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.api.RunTaskResponse;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.model.TaskDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -273,5 +274,121 @@ class PlaceAndQueryCommandTest {
     assertThat(stderr()).contains("at column 29: unexpected character '='")
         .contains("  attribute:ecs.instance-type = m5.large" + System.lineSeparator() + "  " + " ".repeat(28) + "^");
     assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void aFileOfAnotherShapeIsNamedNotReadAsAnEmptyCluster() throws IOException {
+    Path describeTasks = write("describe-tasks.json", "{\"tasks\": [], \"failures\": []}");
+    assertThat(Berth.run("place", "--instances", describeTasks.toString(), "--task-definition",
+        taskDefinition().toString(), "--request", write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: " + describeTasks
+        + ": not a DescribeContainerInstances response: it has no containerInstances member" + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
+
+    err.reset();
+    assertThat(Berth.run("query", "--instances", describeTasks.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + describeTasks
+        + ": not a DescribeContainerInstances response: it has no containerInstances member" + System.lineSeparator());
+
+    err.reset();
+    Path instances = instances();
+    assertThat(Berth.run("query", "--instances", instances.toString(), "--tasks", instances.toString(),
+        "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + instances + ": not a DescribeTasks response: it has no tasks member"
+        + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
+
+    // An empty cluster that is one is still what ECS says of it.
+    err.reset();
+    Path empty = write("empty-cluster.json", "{\"containerInstances\": [], \"failures\": []}");
+    assertThat(Berth.run("query", "--instances", empty.toString(), "agentConnected == true")).isEqualTo(0);
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void unreadableFilesAreSaidPlainly() throws IOException {
+    Path td = taskDefinition();
+    Path run = write("run.json", "{\"count\": 1}");
+    assertThat(Berth.run("place", "--instances", dir.toString(), "--task-definition", td.toString(), "--request",
+        run.toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: " + dir + ": it is a directory" + System.lineSeparator());
+
+    err.reset();
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, "{\"containerInstances\": [], \"x\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Berth.run("query", "--instances", latin1.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + latin1 + ": not UTF-8 text" + System.lineSeparator());
+  }
+
+  @Test
+  void aByteOrderMarkIsSkippedAsBerthValidateSkipsIt() throws IOException {
+    Path bom = write("bom.json", "\uFEFF{\"containerInstances\": [" + instance("a", "m5.large", "us-east-1a", 2048, 7000,
+        true) + "]}");
+    assertThat(Berth.run("query", "--instances", bom.toString(), "agentConnected == true")).as(stderr()).isEqualTo(0);
+    assertThat(stdout().lines()).containsExactly(ARN + "a");
+  }
+
+  @Test
+  void dashReadsStandardInputOnce() throws IOException {
+    java.io.InputStream savedIn = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(instances())));
+      assertThat(Berth.run("query", "--instances", "-", "attribute:ecs.instance-type =~ m5.*")).as(stderr()).isEqualTo(0);
+      assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
+
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(instances())));
+      assertThat(Berth.run("place", "--instances", "-", "--task-definition", "-", "--request",
+          write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
+      assertThat(stderr()).isEqualTo("berth place: standard input (-) can stand for one input file only, found 2"
+          + System.lineSeparator());
+    } finally {
+      System.setIn(savedIn);
+    }
+  }
+
+  @Test
+  void aQueryNestedTooDeepIsAnErrorWithItsColumnNotAStackTrace() throws IOException {
+    String deep = "(".repeat(5000) + "agentConnected == true" + ")".repeat(5000);
+    assertThat(Berth.run("query", "--instances", instances().toString(), deep)).isEqualTo(2);
+    int max = io.github.berth.placement.query.ClusterQuery.MAX_DEPTH;
+    assertThat(stderr()).startsWith("berth query: Invalid cluster query language expression at column " + (max + 1)
+        + ": the expression nests more than " + max + " levels deep").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void aRequestNamingAnotherTaskDefinitionIsBadInput() throws IOException {
+    Path td = taskDefinition(); // family web, no revision (a register input)
+    Path other = write("other.json", "{\"count\": 1, \"taskDefinition\": \"api:3\"}");
+    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
+        "--request", other.toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: " + other + ": taskDefinition: 'api:3' names the family api, not web "
+        + "(the task definition placed is " + td + "'s; leave taskDefinition out or name it)" + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
+
+    for (String same : List.of("web", "web:4", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:4")) {
+      Path request = write("same.json", "{\"count\": 1, \"taskDefinition\": \"" + same + "\"}");
+      assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
+          "--request", request.toString())).as(same).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void aDescribedRevisionMustBeTheOneNamed() {
+    TaskDefinition described = TaskDefinition.builder().family("web").revision(4).build();
+    assertThat(PlaceCommand.mismatch("web:4", described)).isNull();
+    assertThat(PlaceCommand.mismatch("arn:aws:ecs:us-east-1:123456789012:task-definition/web:4", described)).isNull();
+    assertThat(PlaceCommand.mismatch("web:5", described)).isEqualTo("'web:5' names revision 5, not 4");
+    assertThat(PlaceCommand.mismatch("arn:aws:ecs:us-east-1:123456789012:task-definition/webapp:4", described))
+        .isEqualTo("'arn:aws:ecs:us-east-1:123456789012:task-definition/webapp:4' names the family webapp, not web");
+    assertThat(PlaceCommand.mismatch(null, described)).isNull();
+  }
+
+  @Test
+  void aBadInstanceOrTaskIsNamedWithItsFile() throws IOException {
+    Path noArn = write("no-arn.json", "{\"containerInstances\": [{}]}");
+    assertThat(Berth.run("query", "--instances", noArn.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth query: " + noArn + ": containerInstances[0].containerInstanceArn must be given"
+        + System.lineSeparator());
   }
 }

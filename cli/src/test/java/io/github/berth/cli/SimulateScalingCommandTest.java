@@ -212,4 +212,90 @@ class SimulateScalingCommandTest {
     assertThat(SimulateScalingCommand.duration("90").getSeconds()).isEqualTo(90);
     assertThat(SimulateScalingCommand.duration("PT2M").getSeconds()).isEqualTo(120);
   }
+
+  @Test
+  void whenAnOutputCannotBeWrittenNoneIs() throws IOException {
+    Path csv = dir.resolve("out.csv");
+    String missingDir = dir.resolve("no-such-dir").toString();
+    assertThat(run(args("--csv", csv.toString(), "--svg", missingDir + "/out.svg").toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: " + missingDir + "/out.svg: cannot write: the directory "
+        + missingDir + " does not exist" + System.lineSeparator());
+    assertThat(csv).doesNotExist();
+
+    err.reset();
+    Files.createDirectory(dir.resolve("a-dir"));
+    assertThat(run(args("--csv", csv.toString(), "--svg", p("a-dir")).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("a-dir") + ": cannot write: it is a directory");
+    assertThat(csv).doesNotExist();
+
+    err.reset();
+    assertThat(run(args("--csv", csv.toString(), "--svg", csv.toString()).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--csv and --svg name the same file: " + csv);
+    assertThat(csv).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("berth-partial"));
+    }
+
+    // An existing output is replaced when the run succeeds.
+    Files.writeString(csv, "old");
+    assertThat(run(args("--csv", csv.toString()).toArray(new String[0]))).as(stderr()).isZero();
+    assertThat(Files.readString(csv)).startsWith("timestamp,metric,capacity");
+  }
+
+  @Test
+  void aStepLongerThanAnyRunIsBadInputNotOutOfMemory() {
+    assertThat(run(args("--step", "86400000000", "--csv", p("out.csv")).toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: the step must be at most 366 days, found PT24000000H"
+        + System.lineSeparator());
+    assertThat(dir.resolve("out.csv")).doesNotExist();
+  }
+
+  @Test
+  void inputFilesAreReadAsTheOtherCommandsReadThem() throws IOException {
+    Files.write(dir.resolve("cpu.csv"), new byte[] {'t', ',', 'v', '\n', (byte) 0xff, ',', '1', '\n'});
+    assertThat(run(args().toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: " + p("cpu.csv") + ": not UTF-8 text" + System.lineSeparator());
+
+
+    err.reset();
+    java.io.InputStream savedIn = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(TARGET.getBytes(StandardCharsets.UTF_8)));
+      files(); // a good metric again
+      List<String> a = args("--csv", p("out.csv"));
+      a.set(a.indexOf("--target") + 1, "-");
+      assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
+      a.set(a.indexOf("--metric") + 1, "-");
+      assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+      assertThat(stderr()).isEqualTo("berth simulate-scaling: standard input (-) can stand for one input file only, "
+          + "found 2" + System.lineSeparator());
+    } finally {
+      System.setIn(savedIn);
+    }
+  }
+
+  @Test
+  void aForecastWhoseTimestampsAndValuesDifferInLengthIsNamed() throws IOException {
+    Files.writeString(dir.resolve("pred.json"), "{\"PolicyName\":\"pred\",\"ServiceNamespace\":\"ecs\","
+        + "\"ResourceId\":\"service/prod/web\",\"ScalableDimension\":\"ecs:service:DesiredCount\","
+        + "\"PolicyType\":\"PredictiveScaling\",\"PredictiveScalingPolicyConfiguration\":{\"MetricSpecifications\":"
+        + "[{\"TargetValue\":50,\"PredefinedMetricPairSpecification\":{\"PredefinedMetricType\":"
+        + "\"ECSServiceCPUUtilization\"}}],\"Mode\":\"ForecastAndScale\"}}");
+    Files.writeString(dir.resolve("short.json"), "{\"CapacityForecast\":{\"Timestamps\":[\"2024-03-04T00:00:00Z\","
+        + "\"2024-03-04T01:00:00Z\"],\"Values\":[5]}}");
+    List<String> a = args("--forecast", "pred=" + p("short.json"), "--csv", p("out.csv"));
+    a.set(a.indexOf("--policy") + 1, p("pred.json"));
+    assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: " + p("short.json") + ": CapacityForecast: Timestamps and "
+        + "Values must both be given and be as long as each other, found 2 Timestamps and 1 Values"
+        + System.lineSeparator());
+    assertThat(dir.resolve("out.csv")).doesNotExist();
+
+    err.reset();
+    Files.writeString(dir.resolve("even.json"), "{\"CapacityForecast\":{\"Timestamps\":[\"2024-03-04T00:00:00Z\"],"
+        + "\"Values\":[5]}}");
+    a.set(a.indexOf("--forecast") + 1, "pred=" + p("even.json"));
+    assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(1)).startsWith("2024-03-04T00:00:00Z,50,5,");
+  }
 }

@@ -277,6 +277,10 @@ public final class ScalingSimulator {
         throw new IllegalArgumentException("the run spans more than " + MAX_SPAN.toDays() + " days (from " + start
             + " to " + end + "): simulate a shorter range");
       }
+      if (step.compareTo(MAX_SPAN) > 0) {
+        // Periods are counted in int seconds; a step longer than any run (centuries) used to wrap round.
+        throw new IllegalArgumentException("the step must be at most " + MAX_SPAN.toDays() + " days, found " + step);
+      }
       int capacity = initialCapacity != null ? initialCapacity : target.minCapacity();
       if (capacity < 0) {
         throw new IllegalArgumentException("the initial capacity must be at least 0, found " + capacity);

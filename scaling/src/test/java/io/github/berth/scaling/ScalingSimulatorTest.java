@@ -401,4 +401,20 @@ class ScalingSimulatorTest {
         .metric(minutes(1)).start(T0).end(yearOn.plusSeconds(1)).step(Duration.ofDays(3650)).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the run spans more than 366 days");
   }
+
+  @Test
+  void aStepIsAtMostMaxSpan() {
+    // A step of 2,700 years over a day once ran out of memory: its seconds wrapped round as an int period.
+    Instant dayOn = T0.plus(Duration.ofDays(1));
+    assertThatThrownBy(() -> ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(dayOn).step(Duration.ofSeconds(86_400_000_000L)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the step must be at most 366 days, found PT24000000H");
+    assertThatThrownBy(() -> ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(dayOn).step(ScalingSimulator.MAX_SPAN.plusSeconds(1)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the step must be at most 366 days");
+    ScalingTimeline t = ScalingSimulator.builder().target(target(1, 5)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(1)).start(T0).end(dayOn).step(ScalingSimulator.MAX_SPAN).build().run();
+    assertThat(t.size()).isEqualTo(1);
+  }
 }

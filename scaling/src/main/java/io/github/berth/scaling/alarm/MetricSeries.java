@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Recorded samples of one metric: instants (second precision) and finite values, in time order.
@@ -84,6 +85,10 @@ public final class MetricSeries {
     return true;
   }
 
+  /** A decimal number as CSV exports write it: {@code 42}, {@code -0.5}, {@code .5}, {@code 1.2E3}. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   /**
    * Reads a CSV of samples: a header line (such as {@code timestamp,value}), then one
    * {@code timestamp,value} row per sample, the timestamp an ISO-8601 instant
@@ -135,6 +140,10 @@ public final class MetricSeries {
       }
       if (!Double.isFinite(d)) {
         throw new IllegalArgumentException("line " + (i + 1) + ": not a finite number: '" + abbreviate(val) + "'");
+      }
+      if (!DECIMAL.matcher(val).matches()) {
+        // Java also reads 50d, 7f and 0x1p3; a metric export never writes them.
+        throw new IllegalArgumentException("line " + (i + 1) + ": not a number: '" + abbreviate(val) + "'");
       }
       s[n] = t.getEpochSecond();
       v[n] = d;

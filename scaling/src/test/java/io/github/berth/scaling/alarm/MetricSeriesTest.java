@@ -32,6 +32,12 @@ class MetricSeriesTest {
         .hasMessage("line 2: not a number: 'high'");
     assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,NaN\n"))
         .hasMessage("line 2: not a finite number: 'NaN'");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,50d\n"))
+        .hasMessage("line 2: not a number: '50d'");
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,0x1p3\n"))
+        .hasMessage("line 2: not a number: '0x1p3'");
+    assertThat(MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,-1.5E2\n2024-03-04T10:01:00Z,.5\n"
+        + "2024-03-04T10:02:00Z,+7.\n").value(0)).isEqualTo(-150);
     assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,1,2\n"))
         .hasMessageStartingWith("line 2: expected 2 columns (timestamp,value), found 3");
     assertThatThrownBy(() -> MetricSeries.parseCsv("2024-03-04T10:00:00Z,1\n"))
