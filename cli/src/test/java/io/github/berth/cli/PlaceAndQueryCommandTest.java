@@ -189,7 +189,7 @@ class PlaceAndQueryCommandTest {
       assertThat(eni.type()).isEqualTo("ElasticNetworkInterface");
       assertThat(eni.details()).containsExactly(KeyValuePair.builder().name("subnetId").value("subnet-a").build());
       assertThat(task.containers()).extracting(Container::name).containsExactly("app");
-      assertThat(task.containers().get(0).networkBindings()).isNotNull(); // present (empty: the ENI's own ports)
+      assertThat(task.containers().get(0).networkBindings()).isNotNull().isEmpty(); // present, empty: the ENI has its own ports
     }
     assertThat(response.failures()).containsExactly(Failure.builder().arn(ARN + "v").reason("RESOURCE:ENI").build());
     assertThat(stderr()).contains("reported RESOURCE:ENI on " + ARN + "v");

@@ -11,7 +11,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,7 +227,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void aTenMegabyteFileIsJudgedQuickly() throws IOException {
+  void aTenMegabyteFileIsJudgedWithoutEchoingIt() throws IOException {
     StringBuilder env = new StringBuilder();
     while (env.length() < 10_000_000) {
       env.append(env.length() == 0 ? "" : ",").append("{\"name\": \"VARIABLE\", \"value\": \"").append("v".repeat(100)).append("\"}");
@@ -239,12 +238,10 @@ class ValidateCommandTest {
     byte[] junk = new byte[10_000_000];
     java.util.Arrays.fill(junk, (byte) 'x');
     String garbage = write("garbage.json", junk);
-    long start = System.nanoTime();
+    // How fast is measured in the benchmarks, not here (no timing assertions in tests).
     assertThat(validate(big)).isEqualTo(1);
     assertThat(validate(nested)).isEqualTo(2);
     assertThat(validate(garbage)).isEqualTo(2);
-    // not a timing assertion: a generous bound that only a hang or a quadratic path would break
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(output()).contains(big + ": 1 problem\n  (document): ClientException: Actual length: '")
         .contains(nested + ": not a task definition\n  line 1, column 212: the document is nested too deeply")
         .contains("the document is nested too deeply (more than 200 levels)")

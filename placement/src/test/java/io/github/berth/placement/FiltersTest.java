@@ -154,6 +154,23 @@ class FiltersTest {
         .resourceRequirements(List.of(ResourceRequirement.builder().type(ResourceType.GPU).value("ALL").build())).build())
         .build();
     assertThat(place(cluster(gpuBox), all, 2).placements()).hasSize(1);
+    // ALL takes every GPU of the instance: one without GPUs has none to give, one with a GPU in use
+    // cannot give all of them
+    assertThat(place(cluster(instance("a", "m5.large", "us-east-1a")), all, 1).failures())
+        .containsExactly(failure("a", FailureReason.GPU));
+    List<String> eight = List.of("GPU-0", "GPU-1", "GPU-2", "GPU-3", "GPU-4", "GPU-5", "GPU-6", "GPU-7");
+    ContainerInstance.Builder p2 = instance("p", "p2.8xlarge", "us-east-1a");
+    ClusterSnapshot allFree = cluster(p2.remainingResources(withGpus(p2.build().registeredResources(), eight)));
+    assertThat(place(allFree, all, 1).placements()).extracting(TaskPlacement::containerInstanceArn).containsExactly(arn("p"));
+    ClusterSnapshot oneInUse = cluster(p2.remainingResources(withGpus(p2.build().registeredResources(), eight.subList(1, 8))));
+    assertThat(place(oneInUse, all, 1).failures()).containsExactly(failure("p", FailureReason.GPU));
+    assertThat(place(oneInUse, oneGpu, 1).placements()).hasSize(1);
+  }
+
+  private static List<Resource> withGpus(List<Resource> resources, List<String> gpuIds) {
+    List<Resource> out = new ArrayList<>(resources);
+    out.add(Resource.builder().name("GPU").type("STRINGSET").stringSetValue(gpuIds).build());
+    return out;
   }
 
   @Test
@@ -183,6 +200,15 @@ class FiltersTest {
     assertThat(place(s, td(128, 128, dnsUdp, dnsTcp), 1).allPlaced()).isTrue();
     PlacementResult r = place(s, td(128, 128, dnsUdp), 2);
     assertThat(r.failures()).containsExactly(failure("a", FailureReason.PORTS_UDP));
+    // a task that binds one static host port twice fits no instance, per protocol
+    TaskDefinition twiceUdp = TaskDefinition.builder().family("dns")
+        .addContainerDefinitions(container("x").cpu(64).memory(64).portMappings(List.of(dnsUdp)).build())
+        .addContainerDefinitions(container("y").cpu(64).memory(64).portMappings(List.of(dnsUdp)).build()).build();
+    assertThat(place(s, twiceUdp, 1).failures()).containsExactly(failure("a", FailureReason.PORTS_UDP));
+    TaskDefinition twiceTcp = TaskDefinition.builder().family("dns")
+        .addContainerDefinitions(container("x").cpu(64).memory(64).portMappings(List.of(dnsTcp)).build())
+        .addContainerDefinitions(container("y").cpu(64).memory(64).portMappings(List.of(dnsTcp)).build()).build();
+    assertThat(place(s, twiceTcp, 1).failures()).containsExactly(failure("a", FailureReason.PORTS));
   }
 
   @Test
@@ -230,6 +256,11 @@ class FiltersTest {
     assertThat(place(s, td(128, 128, port(80, 80)), 1).allPlaced()).isTrue(); // 99 + 1
     assertThat(place(s, td(128, 128, port(80, 80), port(81, 81)), 1).failures())
         .containsExactly(failure("a", FailureReason.PORTS)); // 99 + 2
+    // UDP ports count toward the 100 too
+    PortMapping udp = PortMapping.builder().containerPort(53).hostPort(53).protocol(TransportProtocol.UDP).build();
+    assertThat(place(s, td(128, 128, udp), 1).allPlaced()).isTrue(); // 99 + 1
+    assertThat(place(s, td(128, 128, port(80, 80), udp), 1).failures())
+        .containsExactly(failure("a", FailureReason.PORTS)); // 99 + 1 + 1
   }
 
   private static PlacementRequest.Builder vpc(TaskDefinition td, String... subnets) {
@@ -264,6 +295,20 @@ class FiltersTest {
   }
 
   @Test
+  void anInstanceWithATrunkIsTrunkedWhateverTheAccountSetting() {
+    // [model] EniCapacity: ecs.awsvpc-trunk-id means ECS attached a trunk, so the setting was on
+    ClusterSnapshot off = cluster(instance("a", "m5.large", "us-east-1a", 8192, 8192));
+    assertThat(PlacementEngine.place(off, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build()).placements())
+        .hasSize(2);
+    ContainerInstance.Builder trunked = instance("a", "m5.large", "us-east-1a", 8192, 8192);
+    List<Attribute> attrs = new ArrayList<>(trunked.build().attributes());
+    attrs.add(attr("ecs.awsvpc-trunk-id", "eni-0123456789abcdef0"));
+    ClusterSnapshot withTrunk = cluster(trunked.attributes(attrs));
+    assertThat(PlacementEngine.place(withTrunk, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build()).allPlaced())
+        .isTrue();
+  }
+
+  @Test
   void unsupportedTrunkingTypeKeepsTheBaseLimit() {
     ClusterSnapshot s = ClusterSnapshot.builder().awsvpcTrunking(true)
         .addInstance(instance("a", "r5.8xlarge", "us-east-1a", 8192, 8192).build()).build();
@@ -280,6 +325,11 @@ class FiltersTest {
     PlacementResult none = PlacementEngine.place(cluster(instance("a", "m5.large", "us-east-1a")),
         vpc(awsvpc(64, 64), "subnet-us-east-1b").build());
     assertThat(none.failures()).containsExactly(failure("a", FailureReason.LOCATION));
+    // an instance of unknown AZ is in none of the subnets' AZs
+    ContainerInstance.Builder nowhere = instance("a", "m5.large", "us-east-1a");
+    nowhere.attributes(nowhere.build().attributes().stream().filter(a -> !a.name().equals("ecs.availability-zone")).toList());
+    assertThat(PlacementEngine.place(cluster(nowhere), vpc(awsvpc(64, 64), "subnet-us-east-1a").build()).failures())
+        .containsExactly(failure("a", FailureReason.LOCATION));
   }
 
   @Test
@@ -302,6 +352,14 @@ class FiltersTest {
   }
 
   @Test
+  void cpuIsCheckedBeforeMemory() {
+    // [model] FailureReason order: an instance short of both reports RESOURCE:CPU
+    ClusterSnapshot s = cluster(instance("a", "m5.large", "us-east-1a", 100, 100));
+    assertThat(place(s, td(512, 512), 1).failures()).containsExactly(failure("a", FailureReason.CPU));
+    assertThat(place(s, td(64, 512), 1).failures()).containsExactly(failure("a", FailureReason.MEMORY));
+  }
+
+  @Test
   void unknownInstanceTypeHasNoKnownEniCapacity() {
     PlacementResult r = PlacementEngine.place(cluster(instance("a", "x9.huge", "us-east-1a")),
         vpc(awsvpc(64, 64), "subnet-us-east-1a").build());
@@ -318,6 +376,13 @@ class FiltersTest {
         .addInstance(instance("a", "m5.large", "us-east-1a").build()).build();
     PlacementResult ok = PlacementEngine.place(same, vpc(awsvpc(64, 64), "subnet-x").build());
     assertThat(ok.placements()).extracting(TaskPlacement::eniSubnetId).containsExactly("subnet-x");
+    // the VPC is compared only when both are known: an instance without ecs.vpc-id is not refused for it
+    ContainerInstance.Builder unknownVpc = instance("a", "m5.large", "us-east-1a");
+    unknownVpc.attributes(unknownVpc.build().attributes().stream().filter(a -> !a.name().equals("ecs.vpc-id")).toList());
+    ClusterSnapshot noVpc = ClusterSnapshot.builder().subnet("subnet-x", "us-east-1a", "vpc-2")
+        .addInstance(unknownVpc.build()).build();
+    assertThat(PlacementEngine.place(noVpc, vpc(awsvpc(64, 64), "subnet-x").build()).placements())
+        .extracting(TaskPlacement::containerInstanceArn).containsExactly(arn("a"));
   }
 
   @Test

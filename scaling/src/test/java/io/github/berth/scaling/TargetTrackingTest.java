@@ -32,6 +32,8 @@ class TargetTrackingTest {
     TargetTrackingFormula f = TargetTrackingFormula.PROPORTIONAL;
     assertThat(f.desiredCapacity(10, 90, 50)).isEqualTo(18);
     assertThat(f.desiredCapacity(10, 55, 50)).isEqualTo(11); // exactly 11, not pushed to 12
+    // 25 x 17.6 / 40 is 11 in decimal but 11.000000000000002 in binary floating point
+    assertThat(f.desiredCapacity(25, 17.6, 40)).isEqualTo(11);
     assertThat(f.desiredCapacity(10, 55.1, 50)).isEqualTo(12);
     assertThat(f.desiredCapacity(10, 30, 50)).isEqualTo(6);
     assertThat(f.desiredCapacity(3, 10, 50)).isEqualTo(1);
@@ -54,6 +56,11 @@ class TargetTrackingTest {
     assertThat(p.direction()).isEqualTo(ScalingProposal.Direction.IN);
     assertThat(p.capacity()).isEqualTo(6);
     assertThat(p.alarmName()).isEqualTo("low");
+    // In ALARM, but the formula keeps the capacity (ceil(10 x 46 / 50) = 10): nothing to do
+    ScalingProposal keep = eval(cpu(50), AlarmState.OK, AlarmState.ALARM, 46, 10, PolicyCooldown.NONE, NOW);
+    assertThat(keep.direction()).isEqualTo(ScalingProposal.Direction.NONE);
+    assertThat(keep.capacity()).isEqualTo(10);
+    assertThat(keep.blockedBy()).isNull();
   }
 
   @Test
@@ -108,6 +115,11 @@ class TargetTrackingTest {
     assertThat(p.capacity()).isEqualTo(1);
     assertThat(eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, Double.NaN, 0,
         PolicyCooldown.NONE, NOW).direction()).isEqualTo(ScalingProposal.Direction.NONE);
+    // a datapoint above the target, not at it
+    assertThat(eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, 50, 0,
+        PolicyCooldown.NONE, NOW).direction()).isEqualTo(ScalingProposal.Direction.NONE);
+    assertThat(eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, 50.5, 0,
+        PolicyCooldown.NONE, NOW).capacity()).isEqualTo(1);
     // Back at zero within the cooldown of that scale-out: the task it added counts as there.
     PolicyCooldown cd = PolicyCooldown.NONE.afterScaleOut(NOW, 300, 0, 1);
     ScalingProposal again = eval(cpu(50), AlarmState.INSUFFICIENT_DATA, AlarmState.INSUFFICIENT_DATA, 80, 0, cd,

@@ -65,6 +65,9 @@ class FargateRulesTest {
     assertThat(validate(ec2(container("web")).addVolumes(bind))).isEmpty();
     assertThat(validate(fargate(container("web")).addVolumes(scratch, bind)))
         .containsExactly(client("volumes[1].host.sourcePath", "host.sourcePath should not be set for volumes in Fargate."));
+    // an empty sourcePath names no host path
+    Volume empty = Volume.builder().name("empty").host(HostVolumeProperties.builder().sourcePath("").build()).build();
+    assertThat(validate(fargate(container("web")).addVolumes(empty))).isEmpty();
   }
 
   @Test
@@ -72,6 +75,10 @@ class FargateRulesTest {
     assertThat(validate(fargate(container("web").logConfiguration(AWSLOGS)).executionRoleArn(ROLE))).isEmpty();
     assertThat(validate(ec2(container("web").logConfiguration(AWSLOGS)))).isEmpty();
     assertThat(validate(fargate(container("web").logConfiguration(AWSLOGS), container("db").logConfiguration(AWSLOGS))))
+        .containsExactly(client("executionRoleArn",
+            "Fargate requires task definition to have execution role ARN to support log driver awslogs."));
+    // a blank role is no role
+    assertThat(validate(fargate(container("web").logConfiguration(AWSLOGS)).executionRoleArn(" ")))
         .containsExactly(client("executionRoleArn",
             "Fargate requires task definition to have execution role ARN to support log driver awslogs."));
   }
@@ -93,6 +100,8 @@ class FargateRulesTest {
     assertThat(FargateRule.isPrivateEcr("public.ecr.aws/nginx/nginx:1.27")).isFalse();
     assertThat(FargateRule.isPrivateEcr("nginx:1.27")).isFalse();
     assertThat(FargateRule.isPrivateEcr("12345678901.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
+    // twelve characters before the host, but not twelve digits
+    assertThat(FargateRule.isPrivateEcr("12345678901a.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
     assertThat(FargateRule.isPrivateEcr("123456789012.dkr.ecr.amazonaws.com/web")).isFalse();
     assertThat(FargateRule.isPrivateEcr("registry.example.com/123456789012.dkr.ecr.eu-west-1.amazonaws.com/web")).isFalse();
   }

@@ -184,6 +184,9 @@ class NetworkRulesTest {
     assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"))).networkMode(NetworkMode.HOST)))
         .containsExactly(client("containerDefinitions[0].portMappings[0].containerPortRange",
             "Container port ranges are not supported when networkMode=host."));
+    // Windows' default mode (no networkMode) is its own bridge: ranges are taken there (reference §4.7)
+    RuntimePlatform windows = RuntimePlatform.builder().operatingSystemFamily(OSFamily.WINDOWS_SERVER_2022_CORE).build();
+    assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"))).runtimePlatform(windows))).isEmpty();
   }
 
   @Test
@@ -206,6 +209,9 @@ class NetworkRulesTest {
     assertThat(validate(ec2(container("media").addPortMappings(withHost))))
         .containsExactly(client("containerDefinitions[0].portMappings[0].hostPort",
             "The 'hostPort' setting can't be specified with 'containerPortRange' for container 'media'."));
+    // hostPort 0 means "no host port" (a dynamic one), so it may come with a range
+    PortMapping dynamicHost = PortMapping.builder().hostPort(0).containerPortRange("10000-10100").build();
+    assertThat(validate(ec2(container("media").addPortMappings(dynamicHost)))).isEmpty();
   }
 
   @Test
@@ -216,6 +222,23 @@ class NetworkRulesTest {
     assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"), port(10100)))))
         .containsExactly(client("containerDefinitions[0].portMappings[1].containerPort",
             "Container port 10100 is used in more than one port mapping for container media"));
+    // a mapping overlaps the furthest-reaching earlier one, not only its neighbour: 10150 lies in the
+    // second range, past the end of the first
+    assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"), range("10050-10200"), port(10150)))))
+        .containsExactly(
+            client("containerDefinitions[0].portMappings[1].containerPortRange",
+                "Container port 10050 is used in more than one port mapping for container media"),
+            client("containerDefinitions[0].portMappings[2].containerPort",
+                "Container port 10150 is used in more than one port mapping for container media"));
+    // a short range inside a long one does not shorten the reach of the long one
+    assertThat(validate(ec2(container("media").addPortMappings(range("10000-10300"), range("10050-10100"), port(10200)))))
+        .containsExactly(
+            client("containerDefinitions[0].portMappings[1].containerPortRange",
+                "Container port 10050 is used in more than one port mapping for container media"),
+            client("containerDefinitions[0].portMappings[2].containerPort",
+                "Container port 10200 is used in more than one port mapping for container media"));
+    assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"), range("10101-10200"), port(10201)))))
+        .isEmpty();
     // the same numbers for UDP are another port
     assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"),
         PortMapping.builder().containerPortRange("10000-10100").protocol(TransportProtocol.UDP).build())))).isEmpty();

@@ -55,6 +55,13 @@ class CapacityProviderScalingTest {
     // A group that does not fit the smallest type is left out.
     assertThat(CapacityProviderScaling.estimateInstances(List.of(new ProvisioningTasks(4096, 1024, 0, 5),
         new ProvisioningTasks(1024, 1024, 0, 4)), large, small)).isEqualTo(1);
+    // GPUs count in the fit too: a GPU task does not fit an m5.large, it fits a p2.xlarge (1 GPU)
+    InstanceType gpuLarge = InstanceTypes.find("p2.8xlarge").orElseThrow(); // 8 GPUs
+    InstanceType gpuSmall = InstanceTypes.find("p2.xlarge").orElseThrow(); // 1 GPU
+    assertThat(CapacityProviderScaling.estimateInstances(List.of(new ProvisioningTasks(1024, 1024, 1, 4)), gpuLarge, small))
+        .isZero();
+    assertThat(CapacityProviderScaling.estimateInstances(List.of(new ProvisioningTasks(1024, 1024, 1, 12)), gpuLarge, gpuSmall))
+        .isEqualTo(2); // 8 per p2.8xlarge by GPUs
   }
 
   @Test
@@ -102,6 +109,9 @@ class CapacityProviderScalingTest {
     // Near the target it goes straight there.
     assertThat(CapacityProviderScaling.evaluate(ManagedScalingSettings.DEFAULTS, state(10, 9, 0, 10, null, 20), NOW)
         .desiredCapacity()).isEqualTo(9);
+    // A scale-in never raises the desired capacity, even where it stands below the computed step.
+    assertThat(CapacityProviderScaling.evaluate(ManagedScalingSettings.DEFAULTS, state(10, 2, 0, 4, null, 14), NOW)
+        .desiredCapacity()).isEqualTo(4);
     // A reservation above target resets the count.
     assertThat(CapacityProviderScaling.evaluate(ManagedScalingSettings.DEFAULTS, state(10, 10, 1, 10, null, 14), NOW)
         .lowMinutes()).isEqualTo(0);

@@ -55,6 +55,7 @@ class CronExpressionTest {
       "0 0 ? * FOO *|'FOO' is not a valid day-of-week",
       "0 0 L-2 * ? *|is not a valid day-of-month",
       "x 0 * * ? *|'X' is not a valid minutes",
+      "-5 0 * * ? *|'-5' is not a valid minutes value",
       "0 0 ,1 * ? *|empty value in day-of-month",
       "0 0 ? * 2/2 *|day-of-week takes no '/' increment"})
   void refusesWithTheServiceMessageAndAReason(String fields, String reason) {
@@ -110,6 +111,13 @@ class CronExpressionTest {
     CronExpression last = CronExpression.parse("0 0 ? * 6L *");
     assertThat(last.matchesDate(LocalDate.parse("2024-03-29"))).isTrue();
     assertThat(last.matchesDate(LocalDate.parse("2024-03-22"))).isFalse();
+    // May 2024 has 31 days: the 24th is a Friday exactly a week before the last one, the 31st
+    assertThat(last.matchesDate(LocalDate.parse("2024-05-31"))).isTrue();
+    assertThat(last.matchesDate(LocalDate.parse("2024-05-24"))).isFalse();
+    // 2#1: the first Monday, which can be the 7th (October 2024 begins on a Tuesday)
+    CronExpression first = CronExpression.parse("0 0 ? * 2#1 *");
+    assertThat(first.matchesDate(LocalDate.parse("2024-10-07"))).isTrue();
+    assertThat(first.matchesDate(LocalDate.parse("2024-10-14"))).isFalse();
     // L alone in day-of-week: Saturday.
     assertThat(CronExpression.parse("0 0 ? * L *").matchesDate(LocalDate.parse("2024-03-30"))).isTrue();
   }
@@ -142,6 +150,9 @@ class CronExpressionTest {
     // Friday evening to Monday.
     assertThat(next("0 18 ? * MON-FRI *", "2024-03-08T18:00:00Z", UTC)).isEqualTo("2024-03-11T18:00:00Z");
     assertThat(next("0/15 * * * ? *", "2024-03-04T10:07:30Z", UTC)).isEqualTo("2024-03-04T10:15:00Z");
+    // from a run itself, or from within its minute, the next run is the next one that day
+    assertThat(next("0/15 * * * ? *", "2024-03-04T10:15:00Z", UTC)).isEqualTo("2024-03-04T10:30:00Z");
+    assertThat(next("0/15 * * * ? *", "2024-03-04T10:15:30Z", UTC)).isEqualTo("2024-03-04T10:30:00Z");
   }
 
   @Test
@@ -185,6 +196,9 @@ class CronExpressionTest {
     Instant t = next("0 12 30 12 ? 2011", "2011-12-01T00:00:00Z", apia);
     // 2011-12-30T12:00 local does not exist; shifted by the 24-hour gap: 2011-12-31T12:00+14:00.
     assertThat(t).isEqualTo("2011-12-30T22:00:00Z");
+    // Asked from the first instant after the gap (2011-12-31T00:00+14:00): the skipped day's noon,
+    // run on the day after, is still ahead.
+    assertThat(next("0 12 30 12 ? 2011", "2011-12-30T10:00:00Z", apia)).isEqualTo("2011-12-30T22:00:00Z");
   }
 
   @Test

@@ -275,12 +275,21 @@ public final class PlacementGen {
 
   /** Task definitions for EC2 placement: bridge, host or awsvpc; CPU, memory, ports, sometimes a GPU. */
   public static Gen<TaskDefinition> taskDefinitions() {
+    return taskDefinitions(1);
+  }
+
+  /**
+   * Task definitions whose containers ask for a GPU {@code gpuWeight} times in 25. A request fitted to
+   * a cluster with GPUs asks for them often, so that GPU placement (and its RESOURCE:GPU refusal) is
+   * exercised in a fair share of tries rather than in one or two.
+   */
+  private static Gen<TaskDefinition> taskDefinitions(int gpuWeight) {
     return Gen.elements(NetworkMode.BRIDGE, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.AWSVPC)
         .flatMap(mode -> {
           Gen<ContainerDefinition> container = Gen.zip(
               Gen.tuples(Gen.integers(0, 16).map(k -> k * 64), Gen.integers(1, 32).map(k -> k * 32), Gen.booleans()),
               Gen.lists(portMappings(mode), 0, 2),
-              Gen.frequency(Gen.weighted(24, Gen.constant(0)), Gen.weighted(1, Gen.constant(1))),
+              Gen.frequency(Gen.weighted(25 - gpuWeight, Gen.constant(0)), Gen.weighted(gpuWeight, Gen.constant(1))),
               (resources, ports, gpus) -> {
                 ContainerDefinition.Builder b = ContainerDefinition.builder().image("nginx").cpu(resources.first());
                 if (resources.third()) {
@@ -321,7 +330,9 @@ public final class PlacementGen {
         .map(Task::group).filter(g -> g != null).toList()));
     Gen<String> group = groups.isEmpty() ? Gen.constant(null)
         : Gen.frequency(Gen.weighted(2, Gen.constant(null)), Gen.weighted(1, Gen.elements(groups)));
-    Gen<TaskDefinition> tds = Gen.zip(taskDefinitions(), clusterExpressions(cluster).orNull(0.9), (td, e) -> e == null
+    boolean gpus = cluster.containerInstances().stream().anyMatch(ci -> ci.registeredResources() != null
+        && ci.registeredResources().stream().anyMatch(r -> "GPU".equals(r.name())));
+    Gen<TaskDefinition> tds = Gen.zip(taskDefinitions(gpus ? 12 : 1), clusterExpressions(cluster).orNull(0.9), (td, e) -> e == null
         ? td : td.toBuilder().placementConstraints(List.of(TaskDefinitionPlacementConstraint.builder()
             .type(TaskDefinitionPlacementConstraintType.MEMBER_OF).expression(e.toString()).build())).build());
     Gen<List<String>> chosenSubnets = Gen.lists(Gen.elements(with(subnets, "subnet-elsewhere")), 1, 3);

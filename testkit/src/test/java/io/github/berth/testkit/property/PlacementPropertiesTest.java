@@ -278,6 +278,62 @@ class PlacementPropertiesTest {
     });
   }
 
+  /**
+   * The properties above check something only when their case comes up (tasks placed, a GPU asked
+   * for, a static host port, a distinctInstance or memberOf constraint, a binpack choice with a
+   * smaller instance to compare): this counts how often the generator gives each, so that a change
+   * to it cannot make them vacuous unnoticed. The floors are about a third of what 300 cases give.
+   */
+  @Test
+  void theGeneratedCasesExerciseEveryProperty() {
+    Map<String, Integer> seen = new HashMap<>();
+    for (PlacementGen.PlacementCase c : PlacementGen.cases().samples(42, 300)) {
+      ClusterSnapshot snapshot = snapshot(c.cluster());
+      PlacementResult r = PlacementEngine.place(snapshot, c.request());
+      boolean placed = !r.placements().isEmpty();
+      Need need = Need.of(c.request().taskDefinition());
+      count(seen, "placed", placed);
+      count(seen, "refused", !r.allPlaced());
+      count(seen, "awsvpc placed", placed && NetworkMode.AWSVPC.equals(c.request().taskDefinition().networkMode()));
+      count(seen, "GPU placed", placed && need.gpus() > 0);
+      count(seen, "GPU refused", r.failures().stream().anyMatch(f -> "RESOURCE:GPU".equals(f.reason())));
+      count(seen, "host port bound", r.placements().stream().flatMap(p -> p.containers().stream())
+          .flatMap(x -> x.networkBindings().stream()).anyMatch(b -> b.hostPort() != null && b.hostPort() > 0));
+      count(seen, "distinctInstance placed", placed && c.request().placementConstraints().stream()
+          .anyMatch(x -> PlacementConstraintType.DISTINCT_INSTANCE.equals(x.type())));
+      List<String> expressions = new ArrayList<>();
+      c.request().placementConstraints().stream().filter(x -> x.expression() != null).forEach(x -> expressions.add(x.expression()));
+      if (c.request().taskDefinition().placementConstraints() != null) {
+        c.request().taskDefinition().placementConstraints().forEach(x -> expressions.add(x.expression()));
+      }
+      count(seen, "instance memberOf placed", placed
+          && expressions.stream().anyMatch(t -> !ClusterQuery.parse(t).dependsOnTasks()));
+      PlacementRequest one = c.request().toBuilder().count(1).placementStrategy(List.of(PlacementStrategy.builder()
+          .type(PlacementStrategyType.BINPACK).field("memory").build())).build();
+      PlacementResult binpacked = PlacementEngine.place(snapshot, one);
+      if (binpacked.allPlaced()) {
+        String chosen = binpacked.placements().get(0).containerInstanceArn();
+        int left = c.cluster().containerInstances().stream().filter(ci -> ci.containerInstanceArn().equals(chosen))
+            .mapToInt(ci -> resource(ci, "MEMORY")).sum();
+        count(seen, "binpack with a smaller instance", c.cluster().containerInstances().stream()
+            .anyMatch(ci -> ci.ec2InstanceId() != null && resource(ci, "MEMORY") < left));
+      }
+    }
+    assertThat(seen).as("cases out of 300").containsOnlyKeys("placed", "refused", "awsvpc placed", "GPU placed",
+        "GPU refused", "host port bound", "distinctInstance placed", "instance memberOf placed",
+        "binpack with a smaller instance");
+    Map<String, Integer> floors = Map.of("placed", 40, "refused", 40, "awsvpc placed", 8, "GPU placed", 4,
+        "GPU refused", 8, "host port bound", 20, "distinctInstance placed", 8, "instance memberOf placed", 5,
+        "binpack with a smaller instance", 8);
+    floors.forEach((what, floor) -> assertThat(seen.get(what)).as("%s in 300 cases", what).isGreaterThanOrEqualTo(floor));
+  }
+
+  private static void count(Map<String, Integer> seen, String what, boolean happened) {
+    if (happened) {
+      seen.merge(what, 1, Integer::sum);
+    }
+  }
+
   @Test
   void printedExpressionsParseBackEqual() {
     Property.forAll(PlacementGen.expressions()).tries(500)
