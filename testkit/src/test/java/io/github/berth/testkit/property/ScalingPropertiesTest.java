@@ -19,6 +19,7 @@ import io.github.berth.scaling.model.RegisterScalableTargetRequest;
 import io.github.berth.scaling.model.ScalingActivity;
 import io.github.berth.scaling.schedule.CronExpression;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
@@ -256,11 +257,13 @@ class ScalingPropertiesTest {
     Property.forAll(g).tries(250).check(x -> {
       String expression = (String) x[0];
       ZoneId zone = (ZoneId) x[1];
-      CronExpression cron = CronExpression.parse(expression.substring(5, expression.length() - 1));
+      String fields = expression.substring(5, expression.length() - 1);
+      CronExpression cron = CronExpression.parse(fields);
+      ReferenceCron reference = new ReferenceCron(fields);
       Instant after = (Instant) x[2];
       for (int run = 0; run < RUNS && after != null; run++) {
         Instant fast = cron.next(after, zone);
-        Instant brute = bruteForceNext(cron, zone, after, HORIZON_MINUTES);
+        Instant brute = bruteForceNext(reference, zone, after, HORIZON_MINUTES);
         if (brute != null) {
           assertThat(fast).as("%s in %s after %s", expression, zone, after).isEqualTo(brute);
         } else {
@@ -274,13 +277,55 @@ class ScalingPropertiesTest {
     });
   }
 
+  /** The oracle itself, on dates whose answer is known from a calendar. */
+  @Test
+  void theReferenceCronReadsTheDocumentedForms() {
+    assertThat(new ReferenceCron("0 8 ? * 6L *").matches(LocalDateTime.parse("2024-05-31T08:00"))).isTrue();
+    assertThat(new ReferenceCron("0 8 ? * 6L *").matches(LocalDateTime.parse("2024-05-24T08:00"))).isFalse();
+    assertThat(new ReferenceCron("0 0 15W * ? *").matches(LocalDateTime.parse("2024-06-14T00:00"))).isTrue(); // 15th: Saturday
+    assertThat(new ReferenceCron("0 0 1W * ? *").matches(LocalDateTime.parse("2024-06-03T00:00"))).isTrue(); // 1st: Saturday
+    assertThat(new ReferenceCron("0 0 1W * ? *").matches(LocalDateTime.parse("2024-09-02T00:00"))).isTrue(); // 1st: Sunday
+    assertThat(new ReferenceCron("0 0 31W * ? *").matches(LocalDateTime.parse("2024-03-29T00:00"))).isTrue(); // 31st: Sunday
+    assertThat(new ReferenceCron("0 0 LW * ? *").matches(LocalDateTime.parse("2024-08-30T00:00"))).isTrue();
+    assertThat(new ReferenceCron("0 0 ? * 2#1 *").matches(LocalDateTime.parse("2024-07-01T00:00"))).isTrue();
+    assertThat(new ReferenceCron("0 0 ? * 2#1 *").matches(LocalDateTime.parse("2024-07-08T00:00"))).isFalse();
+    assertThat(new ReferenceCron("0 22-2 * * ? *").matches(LocalDateTime.parse("2024-07-08T01:00"))).isTrue();
+    assertThat(new ReferenceCron("0 22-2 * * ? *").matches(LocalDateTime.parse("2024-07-08T03:00"))).isFalse();
+    assertThat(new ReferenceCron("*/15 * * OCT-MAR ? 2024").matches(LocalDateTime.parse("2024-01-05T10:45"))).isTrue();
+    assertThat(new ReferenceCron("*/15 * * OCT-MAR ? 2024").matches(LocalDateTime.parse("2024-04-05T10:45"))).isFalse();
+    assertThat(new ReferenceCron("10/20 * ? * FRI-MON *").matches(LocalDateTime.parse("2024-07-07T00:50"))).isTrue(); // Sunday
+    assertThat(new ReferenceCron("10/20 * ? * FRI-MON *").matches(LocalDateTime.parse("2024-07-09T00:50"))).isFalse(); // Tuesday
+  }
+
+  /**
+   * CronExpression's own matchers agree with the reference on any minute and, day by day over a year
+   * and more, on which dates the expression names (where L, W and # live).
+   */
+  @Test
+  void cronMatchesAgreesWithTheReferenceOnEveryMinuteAndDay() {
+    Gen<Object[]> g = Gen.zip(ScalingGen.cronExpressions(), Gen.longs(0, 60L * 24 * 365 * 80),
+        (c, m) -> new Object[] {c, LocalDateTime.of(1990, 1, 1, 0, 0).plusMinutes(m)});
+    Property.forAll(g).tries(1000).check(x -> {
+      String expression = (String) x[0];
+      String fields = expression.substring(5, expression.length() - 1);
+      CronExpression cron = CronExpression.parse(fields);
+      ReferenceCron reference = new ReferenceCron(fields);
+      LocalDateTime t = (LocalDateTime) x[1];
+      assertThat(cron.matches(t)).as("%s at %s", expression, t).isEqualTo(reference.matches(t));
+      for (int day = 0; day < 400; day++) {
+        LocalDate d = t.toLocalDate().plusDays(day);
+        assertThat(cron.matchesDate(d)).as("%s on %s", expression, d).isEqualTo(reference.matchesDate(d));
+      }
+    });
+  }
+
   /**
    * The first instant after {@code after}, minute by minute, at which some wall-clock minute the
    * expression names happens in {@code zone}: the wall-clock minute of the instant itself when that
    * is its first occurrence, or a minute a spring-forward gap skipped, which runs as many minutes
    * later as the gap is long (the rule {@link CronExpression} documents).
    */
-  static Instant bruteForceNext(CronExpression cron, ZoneId zone, Instant after, int horizonMinutes) {
+  static Instant bruteForceNext(ReferenceCron cron, ZoneId zone, Instant after, int horizonMinutes) {
     ZoneRules rules = zone.getRules();
     long first = Math.floorDiv(after.getEpochSecond(), 60) * 60 + 60;
     for (int i = 0; i < horizonMinutes; i++) {
