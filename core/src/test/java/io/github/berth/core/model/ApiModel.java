@@ -1,5 +1,6 @@
 package io.github.berth.core.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,6 +119,18 @@ public final class ApiModel {
     java.util.ArrayList<String> values = new java.util.ArrayList<>();
     shape(name).get("enum").forEach(v -> values.add(v.asText()));
     return values;
+  }
+
+  /** The wire names of a Berth type's members: the {@code @JsonProperty} of its own accessors. */
+  public static Set<String> wireNamesOf(Class<?> type) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Method m : type.getMethods()) {
+      JsonProperty p = m.getAnnotation(JsonProperty.class);
+      if (p != null && m.getParameterCount() == 0 && m.getDeclaringClass() == type) {
+        names.add(p.value());
+      }
+    }
+    return names;
   }
 
   public List<String> memberNames(String structure) {
