@@ -23,6 +23,8 @@ class ContainerRulesTest {
   void aValidFamilyHasLettersDigitsUnderscoresAndHyphens() {
     assertThat(validate(ec2(container("web")).family("Web_app-2"))).isEmpty();
     assertThat(validate(ec2(container("web")).family("a".repeat(255)))).isEmpty();
+    // the ends of each class of ^[a-zA-Z0-9_-]{1,255}$
+    assertThat(validate(ec2(container("web")).family("azAZ09"))).isEmpty();
   }
 
   @Test
@@ -30,6 +32,9 @@ class ContainerRulesTest {
     assertThat(validate(ec2(container("web")).family(null)))
         .containsExactly(client("family", "Family can not be blank."));
     assertThat(validate(ec2(container("web")).family("")))
+        .containsExactly(client("family", "Family can not be blank."));
+    // [model] only white space counts as blank, not as invalid characters
+    assertThat(validate(ec2(container("web")).family("  ")))
         .containsExactly(client("family", "Family can not be blank."));
   }
 
@@ -105,6 +110,7 @@ class ContainerRulesTest {
   void essentialDefaultsToTrueAndOneEssentialContainerIsEnough() {
     assertThat(validate(ec2(container("web")))).isEmpty();
     assertThat(validate(ec2(container("web").essential(false), container("main").essential(true)))).isEmpty();
+    assertThat(validate(ec2(container("main").essential(true), container("web").essential(false)))).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.github.berth.core.validation.Fixtures.client;
 import static io.github.berth.core.validation.Fixtures.container;
 import static io.github.berth.core.validation.Fixtures.ec2;
 import static io.github.berth.core.validation.Fixtures.fargate;
+import static io.github.berth.core.validation.Fixtures.invalidParameter;
 import static io.github.berth.core.validation.Fixtures.port;
 import static io.github.berth.core.validation.Fixtures.validate;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,29 @@ class NetworkRulesTest {
   void windowsContainersHaveNoLinks() {
     assertThat(validate(ec2(container("web").addLinks("db"), container("db")).runtimePlatform(WINDOWS)))
         .containsExactly(client("containerDefinitions[0].links", "Links are not supported for Windows containers."));
+  }
+
+  @Test
+  void windowsInBridgeModeStillHasNoLinks() {
+    // bridge is refused for Windows, and its links with the Windows message, not allowed as bridge links
+    assertThat(validate(ec2(container("web").addLinks("db"), container("db")).runtimePlatform(WINDOWS)
+        .networkMode(NetworkMode.BRIDGE)))
+        .containsExactly(
+            client("networkMode",
+                "Network mode 'bridge' is not supported for Windows containers. Use 'awsvpc' or omit networkMode."),
+            client("containerDefinitions[0].links", "Links are not supported for Windows containers."));
+  }
+
+  @Test
+  void anUnknownNetworkModeGetsOnlyTheEnumError() {
+    // The enum check of the API model names the problem; the mode rules stay silent about a mode they
+    // do not know, on Windows and for links alike.
+    String enumError = "Value 'overlay' at 'networkMode' failed to satisfy constraint: "
+        + "Member must satisfy enum value set: [bridge, host, awsvpc, none]";
+    assertThat(validate(ec2(container("web")).runtimePlatform(WINDOWS).networkMode(NetworkMode.fromValue("overlay"))))
+        .containsExactly(invalidParameter("networkMode", enumError));
+    assertThat(validate(ec2(container("web").addLinks("db"), container("db")).networkMode(NetworkMode.fromValue("overlay"))))
+        .containsExactly(invalidParameter("networkMode", enumError));
   }
 
   @Test

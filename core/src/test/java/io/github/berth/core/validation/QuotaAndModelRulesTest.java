@@ -94,6 +94,10 @@ class QuotaAndModelRulesTest {
     String reserved = "Tag keys and values can't start with the prefix 'aws:', which is reserved for AWS use.";
     assertThat(validate(ec2(container("web")).addTags(tag("AWS:owner", "me"), tag("owner", "aws:me"))))
         .containsExactly(invalidParameter("tags[0].key", reserved), invalidParameter("tags[1].value", reserved));
+    // a repeated key is reported once, as repeated, even when it also has the reserved prefix
+    assertThat(validate(ec2(container("web")).addTags(tag("aws:team", "web"), tag("aws:team", "api"))))
+        .containsExactly(invalidParameter("tags[0].key", reserved),
+            invalidParameter("tags[1].key", "Tag key 'aws:team' is specified more than once."));
   }
 
   @Test

@@ -225,4 +225,91 @@ class ClusterQueryTest {
           .hasMessageContaining("the expression nests more than " + ClusterQuery.MAX_DEPTH + " levels deep");
     }
   }
+
+  /** Three instances: 0 and 1 have attributes, 2 has none; groups web (0), db and web (1), none (2). */
+  private static final QueryTarget THREE = new QueryTarget() {
+    private final String[] size = {"9", "10", null};
+    private final java.time.Instant[] at = {java.time.Instant.parse("2018-02-12T23:59:59Z"),
+        java.time.Instant.parse("2018-02-13T12:00:00Z"), java.time.Instant.parse("2018-02-14T00:00:00Z")};
+    private final List<List<String>> groups = List.of(List.of("web"), List.of("db", "web"), List.of());
+    @Override public int instanceCount() { return 3; }
+    @Override public Boolean agentConnected(int i) { return i != 1; }
+    @Override public String agentVersion(int i) { return new String[] {"1.14", "1.9.0", "1.14.5"}[i]; }
+    @Override public String ec2InstanceId(int i) { return "i-" + i; }
+    @Override public java.time.Instant registeredAt(int i) { return at[i]; }
+    @Override public int runningTasksCount(int i) { return i; }
+    @Override public AttributeColumn attribute(String name) { return i -> size[i]; }
+    @Override public boolean hostsGroup(int i, String group) { return groups.get(i).contains(group); }
+    @Override public Iterable<String> groups(int i) { return groups.get(i); }
+  };
+
+  private static List<Integer> select(String text) {
+    return ClusterQuery.select(ClusterQuery.parse(text), THREE);
+  }
+
+  /** Each operator on each subject, against instances chosen so that a neighbouring operator answers differently. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // [model] attribute values compare as numbers when both are: 9 < 10
+      "attribute:size < 10          | 0",
+      "attribute:size <= 10         | 0,1",
+      "attribute:size > 9           | 1",
+      "attribute:size >= 9          | 0,1",
+      "attribute:size != 9          | 1",
+      "attribute:size not_in [8, 9] | 1",
+      "attribute:size =~ 1          | ''",
+      "attribute:size !~ 1          | 0,1",
+      "ec2InstanceId in [i-9, i-1]  | 1",
+      "ec2InstanceId !in [i-9, i-1] | 0,2",
+      "ec2InstanceId !~ i-          | 0,1,2",
+      // true and false are read in any case, as the value check accepts them
+      "agentConnected == TRUE       | 0,2",
+      "agentConnected != True       | 1",
+      "agentConnected in [FALSE]    | 1",
+      "agentConnected =~ t.*        | 0,2",
+      // a pattern keeps its case: only the values true and false are read in any case
+      "agentConnected =~ T.*        | ''",
+      // missing version parts count as 0: 1.14 is 1.14.0
+      "agentVersion == 1.14.0       | 0",
+      "agentVersion < 1.14.5        | 0,1",
+      "agentVersion <= 1.14         | 0,1",
+      "agentVersion != 1.14         | 1,2",
+      "runningTasksCount <= 1       | 0,1",
+      "runningTasksCount != 1       | 0,2",
+      "runningTasksCount > 1        | 2",
+      // [model] a date alone is its whole UTC day
+      "registeredAt == 2018-02-13   | 1",
+      "registeredAt == 2018-02-12   | 0",
+      "registeredAt >= 2018-02-14   | 2",
+      "registeredAt != 2018-02-13   | 0,2",
+      "registeredAt >= 2018-02-13   | 1,2",
+      "registeredAt > 2018-02-13    | 2",
+      "registeredAt <= 2018-02-13   | 0,1",
+      "registeredAt < 2018-02-13    | 0",
+      "registeredAt == 2018-02-13T12:00:00Z | 1",
+      "task:group in [cache, db]    | 1",
+      "task:group not_in [cache, db] | 0,2",
+      "task:group =~ w              | ''",
+      "task:group =~ w.*            | 0,1",
+      "task:group !~ d.*            | 0,2",
+      "task:group != web            | 2",
+      "attribute:size NOT_EQUALS 9  | 1"})
+  void operatorsSelectTheRightInstances(String text, String expected) {
+    List<Integer> want = expected.isEmpty() ? List.of()
+        : java.util.Arrays.stream(expected.split(",")).map(Integer::valueOf).toList();
+    assertThat(select(text)).as(text).isEqualTo(want);
+  }
+
+  @Test
+  void printerParenthesizesALeftOperandOnlyWhenItBindsLooser() {
+    Predicate a = Predicate.of(Subject.attribute("a"), Operator.EXISTS);
+    Predicate b = Predicate.of(Subject.attribute("b"), Operator.EXISTS);
+    Predicate c = Predicate.of(Subject.attribute("c"), Operator.EXISTS);
+    assertThat(ClusterQuery.print(new And(new And(a, b), c)))
+        .isEqualTo("attribute:a exists and attribute:b exists and attribute:c exists");
+    assertThat(ClusterQuery.print(new And(new Or(a, b), c)))
+        .isEqualTo("(attribute:a exists or attribute:b exists) and attribute:c exists");
+    assertThat(ClusterQuery.print(Predicate.of(Subject.attribute("a"), Operator.IN, "x", "y")))
+        .isEqualTo("attribute:a in [x, y]");
+  }
 }
