@@ -67,6 +67,15 @@ class FargateAndCapacityProvidersTest {
     assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, 1001)), 1, null))
         .isInstanceOf(InvalidParameterException.class).hasMessage("Value '1001' at 'capacityProviderStrategy[0].weight' "
             + "failed to satisfy constraint: Member must have value less than or equal to 1000");
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, -1), item("B", null, 2)), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value '-1' at 'capacityProviderStrategy[0].weight' "
+            + "failed to satisfy constraint: Member must have value greater than or equal to 0");
+    // Reference §3.2: base 0..100000.
+    assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", 100_001, 1)), 1, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Value '100001' at 'capacityProviderStrategy[0].base' "
+            + "failed to satisfy constraint: Member must have value less than or equal to 100000");
+    assertThat(CapacityProviderStrategies.split(List.of(item("A", 100_000, 1), item("B", null, 1000)), 3, null))
+        .containsExactly(Map.entry("A", 3), Map.entry("B", 0));
   }
 
   @Test

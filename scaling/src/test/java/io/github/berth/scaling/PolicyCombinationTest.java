@@ -78,4 +78,26 @@ class PolicyCombinationTest {
     assertThat(PolicyCombination.decide(10, 1, 100, List.of(out("cpu", 20)), List.of(), false, true, true).capacity()).isEqualTo(20);
     assertThat(PolicyCombination.decide(10, 1, 100, List.of(in("cpu", 5)), List.of(), true, false, false).capacity()).isEqualTo(5);
   }
+
+  @Test
+  void aStepScaleOutLargerThanTargetTrackingsWins() {
+    // Reference §4.1: with several scale-outs the largest capacity wins, whichever kind asked.
+    PolicyCombination.Outcome o = decide(10, 1, 100, List.of(out("cpu", 12)), List.of(out("step", 15)));
+    assertThat(o.capacity()).isEqualTo(15);
+    assertThat(o.winner().policyName()).isEqualTo("step");
+    o = decide(10, 1, 100, List.of(out("cpu", 18)), List.of(out("step", 15)));
+    assertThat(o.capacity()).isEqualTo(18);
+    assertThat(o.winner().policyName()).isEqualTo("cpu");
+  }
+
+  @Test
+  void amongScaleInsOfBothKindsTheLargestCapacityWins() {
+    // Reference §4.1/§4.2: with no scale-out, the largest capacity among the scale-ins wins.
+    PolicyCombination.Outcome o = decide(10, 1, 100, List.of(in("cpu", 8)), List.of(in("step", 6)));
+    assertThat(o.capacity()).isEqualTo(8);
+    assertThat(o.winner().policyName()).isEqualTo("cpu");
+    o = decide(10, 1, 100, List.of(in("cpu", 5)), List.of(in("step", 7)));
+    assertThat(o.capacity()).isEqualTo(7);
+    assertThat(o.winner().policyName()).isEqualTo("step");
+  }
 }

@@ -69,4 +69,35 @@ class PredictiveScalingTest {
     // Below the max nothing is raised.
     assertThat(PredictiveScaling.evaluate(c, FORECAST, 1, 40, H10).maximum()).isEqualTo(40);
   }
+
+  @Test
+  void theEffectiveMaximumIsRoundedUpLikeTheForecast() {
+    // Forecast 12.2 with a 10 % buffer: 13.42, rounded up to 14 (the class's [model] rounding).
+    PredictiveScalingPolicyConfiguration c = scale().toBuilder()
+        .maxCapacityBreachBehavior(PredictiveScalingMaxCapacityBreachBehavior.INCREASE_MAX_CAPACITY)
+        .maxCapacityBuffer(10).build();
+    PredictiveScaling.Floor f = PredictiveScaling.evaluate(c, FORECAST, 1, 10, H10.plusSeconds(3600));
+    assertThat(f.maximum()).isEqualTo(14);
+    assertThat(f.capacity()).isEqualTo(13);
+  }
+
+  @Test
+  void floatingPointNoiseInTheForecastDoesNotAddATask() {
+    CapacityForecast noisy = CapacityForecast.builder()
+        .timestamps(List.of(H10)).values(List.of(Math.nextUp(3.0))).build();
+    assertThat(PredictiveScaling.evaluate(scale(), noisy, 1, 100, H10).capacity()).isEqualTo(3);
+  }
+
+  @Test
+  void aForecastOfZeroIsInForceAndKeepsTheMinimum() {
+    CapacityForecast zero = CapacityForecast.builder().timestamps(List.of(H10)).values(List.of(0.0)).build();
+    PredictiveScaling.Floor f = PredictiveScaling.evaluate(scale(), zero, 2, 40, H10);
+    assertThat(f).isEqualTo(new PredictiveScaling.Floor(2, 40, H10));
+  }
+
+  @Test
+  void aForecastWithoutValuesIsNoFloor() {
+    assertThat(PredictiveScaling.evaluate(scale(), CapacityForecast.builder().timestamps(List.of(H10)).build(), 1, 100, H10))
+        .isNull();
+  }
 }

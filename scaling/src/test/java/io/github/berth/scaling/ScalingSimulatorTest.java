@@ -16,6 +16,7 @@ import io.github.berth.scaling.model.CapacityForecast;
 import io.github.berth.scaling.model.MetricType;
 import io.github.berth.scaling.model.PolicyType;
 import io.github.berth.scaling.model.PredefinedMetricSpecification;
+import io.github.berth.scaling.model.PredictiveScalingMaxCapacityBreachBehavior;
 import io.github.berth.scaling.model.PredictiveScalingMetricSpecification;
 import io.github.berth.scaling.model.PredictiveScalingMode;
 import io.github.berth.scaling.model.PredictiveScalingPolicyConfiguration;
@@ -225,6 +226,27 @@ class ScalingSimulatorTest {
     assertThat(t.step(10).minCapacity()).isEqualTo(2);
   }
 
+  @Test
+  void aScheduledActionDueAtTheStartRunsAtTheFirstStep() {
+    ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .addScheduledAction(scheduled("early", "at(2024-03-04T00:00:00)", 6, null))
+        .metric(minutes(repeat(50, 30))).initialCapacity(3).start(T0).end(T0.plusSeconds(10 * 60)).build().run();
+    assertThat(t.step(0).minCapacity()).isEqualTo(6);
+    assertThat(t.capacity(0)).isEqualTo(6);
+  }
+
+  @Test
+  void aScheduledActionMaySetMinAndMaxEqual() {
+    // Reference §4.4: only a minimum above the maximum fails; min = max pins the capacity.
+    ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .addScheduledAction(scheduled("pin", "at(2024-03-04T00:05:00)", 4, 4))
+        .metric(minutes(repeat(50, 30))).initialCapacity(3).start(T0).end(T0.plusSeconds(10 * 60)).build().run();
+    assertThat(t.activities().get(0).statusCode()).isEqualTo(ScalingActivityStatusCode.SUCCESSFUL);
+    assertThat(t.step(5).minCapacity()).isEqualTo(4);
+    assertThat(t.step(5).maxCapacity()).isEqualTo(4);
+    assertThat(t.capacity(5)).isEqualTo(4);
+  }
+
   // ------------------------------------------------------------------ target state
 
   @Test
@@ -283,6 +305,44 @@ class ScalingSimulatorTest {
     // In place 5 minutes ahead of 01:00; held through the hour (the target tracking policy sits at target).
     assertThat(changes(t)).containsExactly(Map.entry(55, 8));
     assertThat(t.activities().get(0).cause()).isEqualTo("predictive scaling policy forecast scheduled capacity 8");
+  }
+
+  static PutScalingPolicyRequest predictive(String name, PredictiveScalingPolicyConfiguration.Builder config) {
+    return PutScalingPolicyRequest.builder().policyName(name)
+        .serviceNamespace(ServiceNamespace.ECS).resourceId(RESOURCE)
+        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).policyType(PolicyType.PREDICTIVE_SCALING)
+        .predictiveScalingPolicyConfiguration(config.mode(PredictiveScalingMode.FORECAST_AND_SCALE)
+            .addMetricSpecifications(PredictiveScalingMetricSpecification.builder().targetValue(50.0)
+                .predefinedMetricPairSpecification(PredictiveScalingPredefinedMetricPairSpecification.builder()
+                    .predefinedMetricType("ECSServiceCPUUtilization").build()).build())
+            .build())
+        .build();
+  }
+
+  @Test
+  void aForecastOneAboveTheCapacityRaisesIt() {
+    CapacityForecast forecast = CapacityForecast.builder()
+        .timestamps(List.of(T0.plusSeconds(3600))).values(List.of(8.0)).build();
+    ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .addPolicy(predictive("forecast", PredictiveScalingPolicyConfiguration.builder()))
+        .forecast("forecast", forecast).metric(minutes(repeat(50, 200))).initialCapacity(7)
+        .start(T0).end(T0.plusSeconds(2 * 3600)).build().run();
+    assertThat(changes(t)).containsExactly(Map.entry(55, 8));
+  }
+
+  @Test
+  void increaseMaxCapacityLetsDynamicScalingGoPastMaxCapacityUpToTheBuffer() {
+    // Reference §4.5: forecast 30, MaxCapacity 20, buffer 10 %: effective maximum 33. The target
+    // tracking policy asking for more than that is held at 33, not at 20 (nor at the forecast 30).
+    CapacityForecast forecast = CapacityForecast.builder().timestamps(List.of(T0)).values(List.of(30.0)).build();
+    ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .addPolicy(predictive("forecast", PredictiveScalingPolicyConfiguration.builder()
+            .maxCapacityBreachBehavior(PredictiveScalingMaxCapacityBreachBehavior.INCREASE_MAX_CAPACITY)
+            .maxCapacityBuffer(10)))
+        .forecast("forecast", forecast).metric(minutes(repeat(90, 60))).initialCapacity(10)
+        .start(T0).end(T0.plusSeconds(30 * 60)).build().run();
+    assertThat(t.capacity(0)).isEqualTo(30);
+    assertThat(t.capacity(t.size() - 1)).isEqualTo(33);
   }
 
   // ------------------------------------------------------------------ output

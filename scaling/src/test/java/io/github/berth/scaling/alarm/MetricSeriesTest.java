@@ -77,4 +77,37 @@ class MetricSeriesTest {
     assertThat(MetricSeries.ofEpochSeconds(new long[] {Instant.MAX.getEpochSecond()}, new double[] {1}).time(0))
         .isEqualTo(Instant.MAX.minusNanos(Instant.MAX.getNano()));
   }
+
+  @Test
+  void eachStatisticMakesItsOwnDatapointAndSampleCountCountsALoneSample() {
+    // CloudWatch statistics (CloudWatch user guide, "Statistics"): SampleCount is the number of
+    // datapoints, so a period with one sample of 42 has a SampleCount of 1, not 42.
+    Instant t = Instant.parse("2024-03-04T10:00:00Z");
+    MetricSeries s = MetricSeries.of(List.of(t, t.plusSeconds(10), t.plusSeconds(20), t.plusSeconds(60)),
+        new double[] {4, 9, 2, 42});
+    long from = t.getEpochSecond();
+    assertThat(s.datapoints(from, 60, 2, Statistic.MAXIMUM)).containsExactly(9, 42);
+    assertThat(s.datapoints(from, 60, 2, Statistic.MINIMUM)).containsExactly(2, 42);
+    assertThat(s.datapoints(from, 60, 2, Statistic.SUM)).containsExactly(15, 42);
+    assertThat(s.datapoints(from, 60, 2, Statistic.SAMPLE_COUNT)).containsExactly(3, 1);
+  }
+
+  @Test
+  void aggregateTakesTheSamplesFromItsStartUpToButNotItsEnd() {
+    Instant t = Instant.parse("2024-03-04T10:00:00Z");
+    MetricSeries s = MetricSeries.of(List.of(t, t.plusSeconds(30), t.plusSeconds(60)), new double[] {1, 5, 100});
+    assertThat(s.aggregate(t, t.plusSeconds(60), Statistic.MAXIMUM)).isEqualTo(5);
+    assertThat(s.aggregate(t, t.plusSeconds(61), Statistic.MAXIMUM)).isEqualTo(100);
+    assertThat(s.aggregate(t.plusSeconds(1), t.plusSeconds(60), Statistic.SAMPLE_COUNT)).isEqualTo(1);
+    assertThat(s.aggregate(t.plusSeconds(61), t.plusSeconds(120), Statistic.AVERAGE)).isNaN();
+  }
+
+  @Test
+  void statisticNamesAreReadAsCloudWatchWritesThemInAnyCase() {
+    assertThat(Statistic.fromWireName("SampleCount")).isEqualTo(Statistic.SAMPLE_COUNT);
+    assertThat(Statistic.fromWireName("samplecount")).isEqualTo(Statistic.SAMPLE_COUNT);
+    assertThat(Statistic.fromWireName("MAXIMUM")).isEqualTo(Statistic.MAXIMUM);
+    assertThatThrownBy(() -> Statistic.fromWireName("p99"))
+        .hasMessage("unknown statistic 'p99': expected Average, Minimum, Maximum, Sum or SampleCount");
+  }
 }

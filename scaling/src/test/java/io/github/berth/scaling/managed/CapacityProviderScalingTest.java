@@ -36,6 +36,8 @@ class CapacityProviderScalingTest {
   void stepSizesBoundTheInstancesToAdd() {
     ManagedScalingSettings s = new ManagedScalingSettings(true, 100, 3, 5, 300);
     assertThat(CapacityProviderScaling.instancesToAdd(1, s)).isEqualTo(3);
+    assertThat(CapacityProviderScaling.instancesToAdd(2, s)).isEqualTo(3); // just below the minimum step
+    assertThat(CapacityProviderScaling.instancesToAdd(3, s)).isEqualTo(3);
     assertThat(CapacityProviderScaling.instancesToAdd(4, s)).isEqualTo(4);
     assertThat(CapacityProviderScaling.instancesToAdd(9, s)).isEqualTo(5);
     assertThat(CapacityProviderScaling.instancesToAdd(0, s)).isEqualTo(0);
@@ -135,5 +137,15 @@ class CapacityProviderScalingTest {
         .desiredCapacity()).isEqualTo(4);
     assertThatThrownBy(() -> new ManagedScalingSettings(true, 0, 1, 1, 0)).hasMessageContaining("targetCapacity");
     assertThatThrownBy(() -> new ManagedScalingSettings(true, 100, 5, 2, 0)).hasMessageContaining("minimumScalingStepSize");
+  }
+
+  @Test
+  void aScaleOutNeverLowersADesiredCapacityAlreadyAboveItsTarget() {
+    // 4 running, 2 instances launching (desired 6), one more task's instance needed: M = 5,
+    // CPR 125, target 5; the target tracking scale-out keeps the 6 already asked for.
+    ManagedScalingDecision d = CapacityProviderScaling.evaluate(ManagedScalingSettings.DEFAULTS,
+        state(4, 4, 1, 6, NOW - 600, 0), NOW);
+    assertThat(d.reservation()).isEqualTo(125);
+    assertThat(d.desiredCapacity()).isEqualTo(6);
   }
 }

@@ -33,6 +33,12 @@ class PropertyEngineTest {
   }
 
   @Test
+  void aSeedTheTestSetsIsNotCalledRandomInTheMessage() {
+    PropertyFailure f = failureOf(() -> Property.forAll(Gen.integers(0, 1000)).seed(11).check(x -> assertThat(x).isLessThan(0)));
+    assertThat(f.getMessage()).contains(", seed 11.\n").doesNotContain("chosen at random");
+  }
+
+  @Test
   void integersShrinkTowardsZeroFromEitherSide() {
     PropertyFailure up = failureOf(() -> Property.forAll(Gen.integers(-1000, 1000)).seed(2).check(x -> assertThat(x).isLessThan(42)));
     assertThat(up.shrunk()).containsExactly(42);
