@@ -119,8 +119,10 @@ public final class CapacityProviderScaling {
       }
       int wanted = n == 0 ? SCALE_OUT_FROM_ZERO : ceilDiv(m * 100L, target);
       int next = clamp(Math.max(wanted, desired), s.minSize(), s.maxSize());
-      return new ManagedScalingDecision(cpr, m, next, 0,
-          next > desired ? "reservation " + number(cpr) + " above target " + target : "already at the group's MaxSize");
+      String reason = next > desired ? "reservation " + number(cpr) + " above target " + target
+          : desired >= s.maxSize() ? "already at the group's MaxSize"
+          : "desired capacity " + desired + " already covers the " + wanted + " instances the target needs";
+      return new ManagedScalingDecision(cpr, m, next, 0, reason);
     }
     if (cpr < target) {
       int low = s.lowMinutes() + 1;

@@ -147,5 +147,11 @@ class CapacityProviderScalingTest {
         state(4, 4, 1, 6, NOW - 600, 0), NOW);
     assertThat(d.reservation()).isEqualTo(125);
     assertThat(d.desiredCapacity()).isEqualTo(6);
+    assertThat(d.reason()).isEqualTo("desired capacity 6 already covers the 5 instances the target needs");
+    // At the group's MaxSize the same reservation adds nothing either, and says why.
+    ManagedScalingDecision atMax = CapacityProviderScaling.evaluate(ManagedScalingSettings.DEFAULTS,
+        new ManagedScalingState(4, 4, 1, 4, 0, 4, NOW - 600, 0), NOW);
+    assertThat(atMax.desiredCapacity()).isEqualTo(4);
+    assertThat(atMax.reason()).isEqualTo("already at the group's MaxSize");
   }
 }
