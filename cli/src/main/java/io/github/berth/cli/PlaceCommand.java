@@ -2,6 +2,7 @@ package io.github.berth.cli;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RunTaskRequest;
+import io.github.berth.core.arn.EcsArn;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
@@ -117,17 +118,23 @@ final class PlaceCommand implements Callable<Integer> {
     if (named == null) {
       return null;
     }
-    String ref = named;
-    int slash = ref.startsWith("arn:") ? ref.indexOf(":task-definition/") : -1;
-    if (slash >= 0) {
-      ref = ref.substring(slash + ":task-definition/".length());
-    }
-    String family = ref;
+    String family = named;
     String revision = null;
-    int colon = ref.lastIndexOf(':');
-    if (colon >= 0) {
-      family = ref.substring(0, colon);
-      revision = ref.substring(colon + 1);
+    if (named.startsWith("arn:")) {
+      EcsArn arn;
+      try {
+        arn = EcsArn.parse(named);
+      } catch (IllegalArgumentException e) {
+        return "'" + named + "' is not a task definition ARN: " + e.getMessage();
+      }
+      if (arn.type() != EcsArn.Type.TASK_DEFINITION) {
+        return "'" + named + "' is not a task definition ARN";
+      }
+      family = arn.name();
+      revision = String.valueOf(arn.revision());
+    } else if (named.lastIndexOf(':') >= 0) {
+      family = named.substring(0, named.lastIndexOf(':'));
+      revision = named.substring(named.lastIndexOf(':') + 1);
     }
     if (!family.equals(td.family())) {
       return "'" + named + "' names the family " + family + ", not " + td.family();

@@ -382,6 +382,8 @@ class PlaceAndQueryCommandTest {
     assertThat(PlaceCommand.mismatch("arn:aws:ecs:us-east-1:123456789012:task-definition/webapp:4", described))
         .isEqualTo("'arn:aws:ecs:us-east-1:123456789012:task-definition/webapp:4' names the family webapp, not web");
     assertThat(PlaceCommand.mismatch(null, described)).isNull();
+    assertThat(PlaceCommand.mismatch("arn:aws:ecs:us-east-1:123456789012:service/prod/web", described))
+        .isEqualTo("'arn:aws:ecs:us-east-1:123456789012:service/prod/web' is not a task definition ARN");
   }
 
   @Test
