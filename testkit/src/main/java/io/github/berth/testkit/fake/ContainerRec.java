@@ -1,0 +1,35 @@
+package io.github.berth.testkit.fake;
+
+import io.github.berth.core.model.HealthCheck;
+import io.github.berth.core.model.NetworkBinding;
+import io.github.berth.core.model.NetworkInterface;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One container of a task. */
+final class ContainerRec {
+  String name;
+  String uuid;
+  String arn;
+  String image;
+  boolean essential = true;
+  HealthCheck healthCheck;
+  String lastStatus = "PENDING";
+  Integer exitCode;
+  String reason;
+  /** HEALTHY, UNHEALTHY or UNKNOWN; null when the container has no health check. */
+  String health;
+  String cpu;
+  String memory;
+  String memoryReservation;
+  List<NetworkBinding> networkBindings = new ArrayList<>();
+  List<NetworkInterface> networkInterfaces = new ArrayList<>();
+  List<String> gpuIds = new ArrayList<>();
+  String runtimeId;
+  /** Counts health changes, so a stale health timer is recognised. */
+  long healthToken;
+  /** What the container will do, by the behaviour rules in force at launch. */
+  Behaviours.Plan plan;
+
+  ContainerRec() {}
+}

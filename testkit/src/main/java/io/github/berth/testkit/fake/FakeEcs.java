@@ -1,0 +1,775 @@
+package io.github.berth.testkit.fake;
+
+import io.github.berth.core.api.CreateClusterRequest;
+import io.github.berth.core.api.CreateClusterResponse;
+import io.github.berth.core.api.DescribeClustersRequest;
+import io.github.berth.core.api.DescribeClustersResponse;
+import io.github.berth.core.api.ListClustersRequest;
+import io.github.berth.core.api.ListClustersResponse;
+import io.github.berth.core.api.UpdateClusterRequest;
+import io.github.berth.core.api.UpdateClusterResponse;
+import io.github.berth.core.api.DeleteClusterRequest;
+import io.github.berth.core.api.DeleteClusterResponse;
+import io.github.berth.core.api.RegisterContainerInstanceRequest;
+import io.github.berth.core.api.RegisterContainerInstanceResponse;
+import io.github.berth.core.api.DeregisterContainerInstanceRequest;
+import io.github.berth.core.api.DeregisterContainerInstanceResponse;
+import io.github.berth.core.api.DescribeContainerInstancesRequest;
+import io.github.berth.core.api.DescribeContainerInstancesResponse;
+import io.github.berth.core.api.ListContainerInstancesRequest;
+import io.github.berth.core.api.ListContainerInstancesResponse;
+import io.github.berth.core.api.UpdateContainerInstancesStateRequest;
+import io.github.berth.core.api.UpdateContainerInstancesStateResponse;
+import io.github.berth.core.api.PutAttributesRequest;
+import io.github.berth.core.api.PutAttributesResponse;
+import io.github.berth.core.api.DeleteAttributesRequest;
+import io.github.berth.core.api.DeleteAttributesResponse;
+import io.github.berth.core.api.ListAttributesRequest;
+import io.github.berth.core.api.ListAttributesResponse;
+import io.github.berth.core.api.RegisterTaskDefinitionRequest;
+import io.github.berth.core.api.RegisterTaskDefinitionResponse;
+import io.github.berth.core.api.DeregisterTaskDefinitionRequest;
+import io.github.berth.core.api.DeregisterTaskDefinitionResponse;
+import io.github.berth.core.api.DescribeTaskDefinitionRequest;
+import io.github.berth.core.api.DescribeTaskDefinitionResponse;
+import io.github.berth.core.api.ListTaskDefinitionsRequest;
+import io.github.berth.core.api.ListTaskDefinitionsResponse;
+import io.github.berth.core.api.ListTaskDefinitionFamiliesRequest;
+import io.github.berth.core.api.ListTaskDefinitionFamiliesResponse;
+import io.github.berth.core.api.DeleteTaskDefinitionsRequest;
+import io.github.berth.core.api.DeleteTaskDefinitionsResponse;
+import io.github.berth.core.api.RunTaskRequest;
+import io.github.berth.core.api.RunTaskResponse;
+import io.github.berth.core.api.StartTaskRequest;
+import io.github.berth.core.api.StartTaskResponse;
+import io.github.berth.core.api.StopTaskRequest;
+import io.github.berth.core.api.StopTaskResponse;
+import io.github.berth.core.api.DescribeTasksRequest;
+import io.github.berth.core.api.DescribeTasksResponse;
+import io.github.berth.core.api.ListTasksRequest;
+import io.github.berth.core.api.ListTasksResponse;
+import io.github.berth.core.api.UpdateTaskProtectionRequest;
+import io.github.berth.core.api.UpdateTaskProtectionResponse;
+import io.github.berth.core.api.GetTaskProtectionRequest;
+import io.github.berth.core.api.GetTaskProtectionResponse;
+import io.github.berth.core.api.TagResourceRequest;
+import io.github.berth.core.api.TagResourceResponse;
+import io.github.berth.core.api.UntagResourceRequest;
+import io.github.berth.core.api.UntagResourceResponse;
+import io.github.berth.core.api.ListTagsForResourceRequest;
+import io.github.berth.core.api.ListTagsForResourceResponse;
+import io.github.berth.core.api.PutAccountSettingRequest;
+import io.github.berth.core.api.PutAccountSettingResponse;
+import io.github.berth.core.api.ListAccountSettingsRequest;
+import io.github.berth.core.api.ListAccountSettingsResponse;
+import io.github.berth.core.Nullable;
+import io.github.berth.core.api.RegisterContainerInstanceRequest;
+import io.github.berth.core.model.ContainerInstance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Amazon ECS in memory, on a virtual clock: a fake that answers what ECS would answer and does what
+ * ECS would do, deterministically, in the test's own JVM.
+ *
+ * <pre>{@code
+ * FakeEcs ecs = FakeEcs.builder().region("us-east-1").accountId("123456789012").seed(7).build();
+ * ecs.createCluster(b -> b.clusterName("prod"));
+ * ecs.launchInstance("prod", "m5.large", "us-east-1a");   // the ECS agent registers it
+ * ecs.registerTaskDefinition(request);
+ * RunTaskResponse run = ecs.runTask(b -> b.cluster("prod").taskDefinition("web").count(3));
+ * ecs.clock().advance(Duration.ofMinutes(2));             // everything due in between happens, in order
+ * }</pre>
+ *
+ * <p>One method per ECS operation, named as the AWS SDK for Java v2 names it, taking and returning
+ * Berth's model ({@code io.github.berth.core.api}), throwing Berth's errors ({@code
+ * io.github.berth.core.error}) with ECS's messages. A call that fails changes nothing. Calls from
+ * many threads are serialised. The same seed, calls and clock moves give the same answers, ids and
+ * ARNs. Time moves only through {@link #clock()}.
+ *
+ * <p>What the fake does between calls (tasks starting, passing health checks, stopping) is told in
+ * docs/scheduler.md; what containers do can be scripted with {@link #behaviours()}, and failures
+ * injected with {@link #faults()} and the fault methods below.
+ */
+public final class FakeEcs {
+
+  private final Engine engine;
+  private final ClusterOps clusters;
+  private final InstanceOps instances;
+  private final TaskDefinitionOps taskDefinitions;
+  private final TaskOps tasks;
+  private final TagOps tags;
+  private final AccountOps accounts;
+
+  private FakeEcs(Builder b) {
+    this.engine = new Engine(b.region, b.accountId, b.seed, b.start,
+        new Settings(b.stepDuration, b.stoppedTaskRetention, b.eventLogLimit));
+    this.clusters = new ClusterOps(engine);
+    this.instances = new InstanceOps(engine);
+    this.taskDefinitions = new TaskDefinitionOps(engine);
+    this.tasks = new TaskOps(engine);
+    this.tags = new TagOps(engine);
+    this.accounts = new AccountOps(engine);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A fake in us-east-1, account 123456789012, seed 0, starting at 2026-01-01T00:00:00Z. */
+  public static FakeEcs create() {
+    return builder().build();
+  }
+
+  /** The fake's clock: the only way its time moves. */
+  public FakeClock clock() {
+    return engine.clock;
+  }
+
+  /** Every event the fake emitted (ECS Task State Change and the others), to assert on and await. */
+  public EventLog events() {
+    return engine.events;
+  }
+
+  /** What containers do: start delays, pull failures, exits, health. */
+  public Behaviours behaviours() {
+    return engine.behaviours;
+  }
+
+  /** Injected API failures: throttling, errors on chosen calls. */
+  public Faults faults() {
+    return engine.faults;
+  }
+
+  public String region() {
+    return engine.region;
+  }
+
+  public String accountId() {
+    return engine.account;
+  }
+
+  // ------------------------------------------------------------------ conveniences
+
+  /**
+   * Starts an EC2 instance of {@code instanceType} in {@code availabilityZone} and registers it in
+   * {@code cluster} as the ECS agent would: resources from the instance type, the built-in
+   * attributes, the agent's capabilities. Answers the registered container instance.
+   */
+  public ContainerInstance launchInstance(String cluster, String instanceType, String availabilityZone) {
+    Objects.requireNonNull(instanceType, "instanceType");
+    Objects.requireNonNull(availabilityZone, "availabilityZone");
+    String doc = "{\"instanceType\":\"" + instanceType + "\",\"availabilityZone\":\"" + availabilityZone
+        + "\",\"region\":\"" + engine.region + "\"}";
+    return registerContainerInstance(RegisterContainerInstanceRequest.builder().cluster(cluster)
+        .instanceIdentityDocument(doc).build()).containerInstance();
+  }
+
+  /**
+   * Declares a subnet of the fake VPC: its Availability Zone and CIDR block ({@code 10.0.1.0/24};
+   * private IPs of awsvpc tasks come from it). Subnets not declared are placed deterministically.
+   */
+  public FakeEcs subnet(String subnetId, String availabilityZone, @Nullable String cidrBlock) {
+    synchronized (engine) {
+      engine.network.declare(subnetId, availabilityZone, null, cidrBlock);
+    }
+    return this;
+  }
+
+  /** Fault: the EC2 instance behind a container instance is terminated; its tasks stop. */
+  public void terminateInstance(String cluster, String containerInstance) {
+    synchronized (engine) {
+      ClusterRec c = Resolve.activeCluster(engine, cluster);
+      instances.terminate(c, instances.instance(c, containerInstance));
+    }
+  }
+
+  /** Fault: the container instance's agent disconnects (no task is placed on it until it reconnects). */
+  public void disconnectAgent(String cluster, String containerInstance) {
+    synchronized (engine) {
+      ClusterRec c = Resolve.activeCluster(engine, cluster);
+      instances.setAgentConnected(c, instances.instance(c, containerInstance), false);
+    }
+  }
+
+  /** The container instance's agent reconnects. */
+  public void reconnectAgent(String cluster, String containerInstance) {
+    synchronized (engine) {
+      ClusterRec c = Resolve.activeCluster(engine, cluster);
+      instances.setAgentConnected(c, instances.instance(c, containerInstance), true);
+    }
+  }
+
+  /** Fault: every instance of the Availability Zone, in every cluster, is terminated. */
+  public void availabilityZoneOutage(String availabilityZone) {
+    synchronized (engine) {
+      for (ClusterRec c : engine.clusters.values()) {
+        for (InstanceRec i : java.util.List.copyOf(c.instances.values())) {
+          if (availabilityZone.equals(i.availabilityZone) && !"INACTIVE".equals(i.status)) {
+            instances.terminate(c, i);
+          }
+        }
+      }
+    }
+  }
+
+  /** Fault: Fargate (on-demand) has no capacity: Fargate launches fail until set back to true. */
+  public void fargateCapacityAvailable(boolean available) {
+    synchronized (engine) {
+      engine.capacity.fargateUnavailable = !available;
+    }
+  }
+
+  /** Fault: Fargate Spot has no capacity: FARGATE_SPOT launches fail until set back to true. */
+  public void fargateSpotCapacityAvailable(boolean available) {
+    synchronized (engine) {
+      engine.capacity.fargateSpotUnavailable = !available;
+    }
+  }
+
+  // ------------------------------------------------------------------ ECS operations
+
+  /** ECS CreateCluster: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html). */
+  public CreateClusterResponse createCluster(CreateClusterRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("CreateCluster", () -> clusters.create(request));
+    }
+  }
+
+  /** ECS CreateCluster, the request built by {@code request}. */
+  public CreateClusterResponse createCluster(Consumer<CreateClusterRequest.Builder> request) {
+    CreateClusterRequest.Builder b = CreateClusterRequest.builder();
+    request.accept(b);
+    return createCluster(b.build());
+  }
+
+  /** ECS DescribeClusters: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html). */
+  public DescribeClustersResponse describeClusters(DescribeClustersRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeClusters", () -> clusters.describe(request));
+    }
+  }
+
+  /** ECS DescribeClusters, the request built by {@code request}. */
+  public DescribeClustersResponse describeClusters(Consumer<DescribeClustersRequest.Builder> request) {
+    DescribeClustersRequest.Builder b = DescribeClustersRequest.builder();
+    request.accept(b);
+    return describeClusters(b.build());
+  }
+
+  /** ECS ListClusters: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html). */
+  public ListClustersResponse listClusters(ListClustersRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListClusters", () -> clusters.list(request));
+    }
+  }
+
+  /** ECS ListClusters, the request built by {@code request}. */
+  public ListClustersResponse listClusters(Consumer<ListClustersRequest.Builder> request) {
+    ListClustersRequest.Builder b = ListClustersRequest.builder();
+    request.accept(b);
+    return listClusters(b.build());
+  }
+
+  /** ECS UpdateCluster: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html). */
+  public UpdateClusterResponse updateCluster(UpdateClusterRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateCluster", () -> clusters.update(request));
+    }
+  }
+
+  /** ECS UpdateCluster, the request built by {@code request}. */
+  public UpdateClusterResponse updateCluster(Consumer<UpdateClusterRequest.Builder> request) {
+    UpdateClusterRequest.Builder b = UpdateClusterRequest.builder();
+    request.accept(b);
+    return updateCluster(b.build());
+  }
+
+  /** ECS DeleteCluster: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html). */
+  public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteCluster", () -> clusters.delete(request));
+    }
+  }
+
+  /** ECS DeleteCluster, the request built by {@code request}. */
+  public DeleteClusterResponse deleteCluster(Consumer<DeleteClusterRequest.Builder> request) {
+    DeleteClusterRequest.Builder b = DeleteClusterRequest.builder();
+    request.accept(b);
+    return deleteCluster(b.build());
+  }
+
+  /** ECS RegisterContainerInstance: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html). */
+  public RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("RegisterContainerInstance", () -> instances.register(request));
+    }
+  }
+
+  /** ECS RegisterContainerInstance, the request built by {@code request}. */
+  public RegisterContainerInstanceResponse registerContainerInstance(Consumer<RegisterContainerInstanceRequest.Builder> request) {
+    RegisterContainerInstanceRequest.Builder b = RegisterContainerInstanceRequest.builder();
+    request.accept(b);
+    return registerContainerInstance(b.build());
+  }
+
+  /** ECS DeregisterContainerInstance: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html). */
+  public DeregisterContainerInstanceResponse deregisterContainerInstance(DeregisterContainerInstanceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeregisterContainerInstance", () -> instances.deregister(request));
+    }
+  }
+
+  /** ECS DeregisterContainerInstance, the request built by {@code request}. */
+  public DeregisterContainerInstanceResponse deregisterContainerInstance(Consumer<DeregisterContainerInstanceRequest.Builder> request) {
+    DeregisterContainerInstanceRequest.Builder b = DeregisterContainerInstanceRequest.builder();
+    request.accept(b);
+    return deregisterContainerInstance(b.build());
+  }
+
+  /** ECS DescribeContainerInstances: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html). */
+  public DescribeContainerInstancesResponse describeContainerInstances(DescribeContainerInstancesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeContainerInstances", () -> instances.describe(request));
+    }
+  }
+
+  /** ECS DescribeContainerInstances, the request built by {@code request}. */
+  public DescribeContainerInstancesResponse describeContainerInstances(Consumer<DescribeContainerInstancesRequest.Builder> request) {
+    DescribeContainerInstancesRequest.Builder b = DescribeContainerInstancesRequest.builder();
+    request.accept(b);
+    return describeContainerInstances(b.build());
+  }
+
+  /** ECS ListContainerInstances: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html). */
+  public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListContainerInstances", () -> instances.list(request));
+    }
+  }
+
+  /** ECS ListContainerInstances, the request built by {@code request}. */
+  public ListContainerInstancesResponse listContainerInstances(Consumer<ListContainerInstancesRequest.Builder> request) {
+    ListContainerInstancesRequest.Builder b = ListContainerInstancesRequest.builder();
+    request.accept(b);
+    return listContainerInstances(b.build());
+  }
+
+  /** ECS UpdateContainerInstancesState: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html). */
+  public UpdateContainerInstancesStateResponse updateContainerInstancesState(UpdateContainerInstancesStateRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateContainerInstancesState", () -> instances.updateState(request));
+    }
+  }
+
+  /** ECS UpdateContainerInstancesState, the request built by {@code request}. */
+  public UpdateContainerInstancesStateResponse updateContainerInstancesState(Consumer<UpdateContainerInstancesStateRequest.Builder> request) {
+    UpdateContainerInstancesStateRequest.Builder b = UpdateContainerInstancesStateRequest.builder();
+    request.accept(b);
+    return updateContainerInstancesState(b.build());
+  }
+
+  /** ECS PutAttributes: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html). */
+  public PutAttributesResponse putAttributes(PutAttributesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("PutAttributes", () -> instances.putAttributes(request));
+    }
+  }
+
+  /** ECS PutAttributes, the request built by {@code request}. */
+  public PutAttributesResponse putAttributes(Consumer<PutAttributesRequest.Builder> request) {
+    PutAttributesRequest.Builder b = PutAttributesRequest.builder();
+    request.accept(b);
+    return putAttributes(b.build());
+  }
+
+  /** ECS DeleteAttributes: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html). */
+  public DeleteAttributesResponse deleteAttributes(DeleteAttributesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteAttributes", () -> instances.deleteAttributes(request));
+    }
+  }
+
+  /** ECS DeleteAttributes, the request built by {@code request}. */
+  public DeleteAttributesResponse deleteAttributes(Consumer<DeleteAttributesRequest.Builder> request) {
+    DeleteAttributesRequest.Builder b = DeleteAttributesRequest.builder();
+    request.accept(b);
+    return deleteAttributes(b.build());
+  }
+
+  /** ECS ListAttributes: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html). */
+  public ListAttributesResponse listAttributes(ListAttributesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListAttributes", () -> instances.listAttributes(request));
+    }
+  }
+
+  /** ECS ListAttributes, the request built by {@code request}. */
+  public ListAttributesResponse listAttributes(Consumer<ListAttributesRequest.Builder> request) {
+    ListAttributesRequest.Builder b = ListAttributesRequest.builder();
+    request.accept(b);
+    return listAttributes(b.build());
+  }
+
+  /** ECS RegisterTaskDefinition: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html). */
+  public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("RegisterTaskDefinition", () -> taskDefinitions.register(request));
+    }
+  }
+
+  /** ECS RegisterTaskDefinition, the request built by {@code request}. */
+  public RegisterTaskDefinitionResponse registerTaskDefinition(Consumer<RegisterTaskDefinitionRequest.Builder> request) {
+    RegisterTaskDefinitionRequest.Builder b = RegisterTaskDefinitionRequest.builder();
+    request.accept(b);
+    return registerTaskDefinition(b.build());
+  }
+
+  /** ECS DeregisterTaskDefinition: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html). */
+  public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeregisterTaskDefinition", () -> taskDefinitions.deregister(request));
+    }
+  }
+
+  /** ECS DeregisterTaskDefinition, the request built by {@code request}. */
+  public DeregisterTaskDefinitionResponse deregisterTaskDefinition(Consumer<DeregisterTaskDefinitionRequest.Builder> request) {
+    DeregisterTaskDefinitionRequest.Builder b = DeregisterTaskDefinitionRequest.builder();
+    request.accept(b);
+    return deregisterTaskDefinition(b.build());
+  }
+
+  /** ECS DescribeTaskDefinition: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html). */
+  public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeTaskDefinition", () -> taskDefinitions.describe(request));
+    }
+  }
+
+  /** ECS DescribeTaskDefinition, the request built by {@code request}. */
+  public DescribeTaskDefinitionResponse describeTaskDefinition(Consumer<DescribeTaskDefinitionRequest.Builder> request) {
+    DescribeTaskDefinitionRequest.Builder b = DescribeTaskDefinitionRequest.builder();
+    request.accept(b);
+    return describeTaskDefinition(b.build());
+  }
+
+  /** ECS ListTaskDefinitions: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html). */
+  public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListTaskDefinitions", () -> taskDefinitions.list(request));
+    }
+  }
+
+  /** ECS ListTaskDefinitions, the request built by {@code request}. */
+  public ListTaskDefinitionsResponse listTaskDefinitions(Consumer<ListTaskDefinitionsRequest.Builder> request) {
+    ListTaskDefinitionsRequest.Builder b = ListTaskDefinitionsRequest.builder();
+    request.accept(b);
+    return listTaskDefinitions(b.build());
+  }
+
+  /** ECS ListTaskDefinitionFamilies: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html). */
+  public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListTaskDefinitionFamilies", () -> taskDefinitions.listFamilies(request));
+    }
+  }
+
+  /** ECS ListTaskDefinitionFamilies, the request built by {@code request}. */
+  public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(Consumer<ListTaskDefinitionFamiliesRequest.Builder> request) {
+    ListTaskDefinitionFamiliesRequest.Builder b = ListTaskDefinitionFamiliesRequest.builder();
+    request.accept(b);
+    return listTaskDefinitionFamilies(b.build());
+  }
+
+  /** ECS DeleteTaskDefinitions: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html). */
+  public DeleteTaskDefinitionsResponse deleteTaskDefinitions(DeleteTaskDefinitionsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteTaskDefinitions", () -> taskDefinitions.delete(request));
+    }
+  }
+
+  /** ECS DeleteTaskDefinitions, the request built by {@code request}. */
+  public DeleteTaskDefinitionsResponse deleteTaskDefinitions(Consumer<DeleteTaskDefinitionsRequest.Builder> request) {
+    DeleteTaskDefinitionsRequest.Builder b = DeleteTaskDefinitionsRequest.builder();
+    request.accept(b);
+    return deleteTaskDefinitions(b.build());
+  }
+
+  /** ECS RunTask: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html). */
+  public RunTaskResponse runTask(RunTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("RunTask", () -> tasks.runTask(request));
+    }
+  }
+
+  /** ECS RunTask, the request built by {@code request}. */
+  public RunTaskResponse runTask(Consumer<RunTaskRequest.Builder> request) {
+    RunTaskRequest.Builder b = RunTaskRequest.builder();
+    request.accept(b);
+    return runTask(b.build());
+  }
+
+  /** ECS StartTask: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html). */
+  public StartTaskResponse startTask(StartTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("StartTask", () -> tasks.startTask(request));
+    }
+  }
+
+  /** ECS StartTask, the request built by {@code request}. */
+  public StartTaskResponse startTask(Consumer<StartTaskRequest.Builder> request) {
+    StartTaskRequest.Builder b = StartTaskRequest.builder();
+    request.accept(b);
+    return startTask(b.build());
+  }
+
+  /** ECS StopTask: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html). */
+  public StopTaskResponse stopTask(StopTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("StopTask", () -> tasks.stopTask(request));
+    }
+  }
+
+  /** ECS StopTask, the request built by {@code request}. */
+  public StopTaskResponse stopTask(Consumer<StopTaskRequest.Builder> request) {
+    StopTaskRequest.Builder b = StopTaskRequest.builder();
+    request.accept(b);
+    return stopTask(b.build());
+  }
+
+  /** ECS DescribeTasks: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html). */
+  public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeTasks", () -> tasks.describeTasks(request));
+    }
+  }
+
+  /** ECS DescribeTasks, the request built by {@code request}. */
+  public DescribeTasksResponse describeTasks(Consumer<DescribeTasksRequest.Builder> request) {
+    DescribeTasksRequest.Builder b = DescribeTasksRequest.builder();
+    request.accept(b);
+    return describeTasks(b.build());
+  }
+
+  /** ECS ListTasks: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html). */
+  public ListTasksResponse listTasks(ListTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListTasks", () -> tasks.listTasks(request));
+    }
+  }
+
+  /** ECS ListTasks, the request built by {@code request}. */
+  public ListTasksResponse listTasks(Consumer<ListTasksRequest.Builder> request) {
+    ListTasksRequest.Builder b = ListTasksRequest.builder();
+    request.accept(b);
+    return listTasks(b.build());
+  }
+
+  /** ECS UpdateTaskProtection: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html). */
+  public UpdateTaskProtectionResponse updateTaskProtection(UpdateTaskProtectionRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateTaskProtection", () -> tasks.updateTaskProtection(request));
+    }
+  }
+
+  /** ECS UpdateTaskProtection, the request built by {@code request}. */
+  public UpdateTaskProtectionResponse updateTaskProtection(Consumer<UpdateTaskProtectionRequest.Builder> request) {
+    UpdateTaskProtectionRequest.Builder b = UpdateTaskProtectionRequest.builder();
+    request.accept(b);
+    return updateTaskProtection(b.build());
+  }
+
+  /** ECS GetTaskProtection: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html). */
+  public GetTaskProtectionResponse getTaskProtection(GetTaskProtectionRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("GetTaskProtection", () -> tasks.getTaskProtection(request));
+    }
+  }
+
+  /** ECS GetTaskProtection, the request built by {@code request}. */
+  public GetTaskProtectionResponse getTaskProtection(Consumer<GetTaskProtectionRequest.Builder> request) {
+    GetTaskProtectionRequest.Builder b = GetTaskProtectionRequest.builder();
+    request.accept(b);
+    return getTaskProtection(b.build());
+  }
+
+  /** ECS TagResource: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html). */
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("TagResource", () -> tags.tag(request));
+    }
+  }
+
+  /** ECS TagResource, the request built by {@code request}. */
+  public TagResourceResponse tagResource(Consumer<TagResourceRequest.Builder> request) {
+    TagResourceRequest.Builder b = TagResourceRequest.builder();
+    request.accept(b);
+    return tagResource(b.build());
+  }
+
+  /** ECS UntagResource: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html). */
+  public UntagResourceResponse untagResource(UntagResourceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UntagResource", () -> tags.untag(request));
+    }
+  }
+
+  /** ECS UntagResource, the request built by {@code request}. */
+  public UntagResourceResponse untagResource(Consumer<UntagResourceRequest.Builder> request) {
+    UntagResourceRequest.Builder b = UntagResourceRequest.builder();
+    request.accept(b);
+    return untagResource(b.build());
+  }
+
+  /** ECS ListTagsForResource: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html). */
+  public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListTagsForResource", () -> tags.list(request));
+    }
+  }
+
+  /** ECS ListTagsForResource, the request built by {@code request}. */
+  public ListTagsForResourceResponse listTagsForResource(Consumer<ListTagsForResourceRequest.Builder> request) {
+    ListTagsForResourceRequest.Builder b = ListTagsForResourceRequest.builder();
+    request.accept(b);
+    return listTagsForResource(b.build());
+  }
+
+  /** ECS PutAccountSetting: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html). */
+  public PutAccountSettingResponse putAccountSetting(PutAccountSettingRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("PutAccountSetting", () -> accounts.put(request));
+    }
+  }
+
+  /** ECS PutAccountSetting, the request built by {@code request}. */
+  public PutAccountSettingResponse putAccountSetting(Consumer<PutAccountSettingRequest.Builder> request) {
+    PutAccountSettingRequest.Builder b = PutAccountSettingRequest.builder();
+    request.accept(b);
+    return putAccountSetting(b.build());
+  }
+
+  /** ECS ListAccountSettings: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html). */
+  public ListAccountSettingsResponse listAccountSettings(ListAccountSettingsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListAccountSettings", () -> accounts.list(request));
+    }
+  }
+
+  /** ECS ListAccountSettings, the request built by {@code request}. */
+  public ListAccountSettingsResponse listAccountSettings(Consumer<ListAccountSettingsRequest.Builder> request) {
+    ListAccountSettingsRequest.Builder b = ListAccountSettingsRequest.builder();
+    request.accept(b);
+    return listAccountSettings(b.build());
+  }
+
+  // ------------------------------------------------------------------ settings
+
+  /** The fake's tunables; see {@link Builder}. */
+  record Settings(Duration stepDuration, Duration stoppedTaskRetention, int eventLogLimit) {}
+
+  /** Makes a {@link FakeEcs}. Every setting has a default. */
+  public static final class Builder {
+    private String region = "us-east-1";
+    private String accountId = "123456789012";
+    private long seed;
+    private Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    private Duration stepDuration = Duration.ofSeconds(1);
+    private Duration stoppedTaskRetention = Duration.ofHours(1);
+    private int eventLogLimit = 100_000;
+
+    private Builder() {}
+
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      if (accountId == null || !accountId.matches("[0-9]{12}")) {
+        throw new IllegalArgumentException("accountId must be 12 digits: " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    /** The seed of every random choice (ids, placement ties, behaviour probabilities). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The fake clock's first instant (default 2026-01-01T00:00:00Z). */
+    public Builder start(Instant start) {
+      this.start = Objects.requireNonNull(start, "start");
+      return this;
+    }
+
+    /**
+     * [model] How long each step of a task's lifecycle takes (ENI attachment, pull start, pull,
+     * container start, stop); default one second.
+     */
+    public Builder stepDuration(Duration stepDuration) {
+      if (stepDuration.isNegative() || stepDuration.isZero()) {
+        throw new IllegalArgumentException("stepDuration must be positive: " + stepDuration);
+      }
+      this.stepDuration = stepDuration;
+      return this;
+    }
+
+    /** [doc] How long a STOPPED task stays describable: at least an hour in ECS (the default). */
+    public Builder stoppedTaskRetention(Duration retention) {
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("stoppedTaskRetention must not be negative: " + retention);
+      }
+      this.stoppedTaskRetention = retention;
+      return this;
+    }
+
+    /** How many events the log keeps (the oldest go first); default 100,000. */
+    public Builder eventLogLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("eventLogLimit must be at least 1: " + limit);
+      }
+      this.eventLogLimit = limit;
+      return this;
+    }
+
+    public FakeEcs build() {
+      return new FakeEcs(this);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.github.berth.testkit.fake;
+
+import io.github.berth.core.model.LaunchType;
+
+/** One service of a cluster. */
+final class ServiceRec {
+  String name;
+  String arn;
+  String cluster;
+  /** ACTIVE, DRAINING or INACTIVE. */
+  String status = "ACTIVE";
+  LaunchType launchType;
+  java.util.List<io.github.berth.core.model.Tag> tags = new java.util.ArrayList<>();
+
+  ServiceRec() {}
+}

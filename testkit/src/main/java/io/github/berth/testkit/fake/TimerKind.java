@@ -1,0 +1,19 @@
+package io.github.berth.testkit.fake;
+
+/** What a {@link Timer} does when it fires. */
+enum TimerKind {
+  /** The task's next lifecycle step (token: the task's step counter). */
+  TASK_STEP,
+  /** A container exits by its behaviour rule (arg: container index; token: task step counter). */
+  CONTAINER_EXIT,
+  /** A container's health status changes (arg: container index; token: health counter). */
+  CONTAINER_HEALTH,
+  /** A stopped task is no longer describable. */
+  TASK_EXPIRE,
+  /** The service scheduler looks at one service (subject: service name). */
+  SERVICE_RECONCILE,
+  /** Account-wide work done once a minute: auto scaling, managed scaling. */
+  MINUTE_TICK,
+  /** A controller-defined callback (subject and arg name it); see {@link Engine#onCustomTimer}. */
+  CUSTOM
+}
