@@ -47,6 +47,10 @@ SERVICES = {
             ListServiceDeployments DescribeServiceDeployments
             CreateCapacityProvider UpdateCapacityProvider DeleteCapacityProvider DescribeCapacityProviders
             TagResource UntagResource ListTagsForResource PutAccountSetting ListAccountSettings
+            CreateTaskSet UpdateTaskSet DeleteTaskSet DescribeTaskSets UpdateServicePrimaryTaskSet
+            StopServiceDeployment DescribeServiceRevisions UpdateClusterSettings
+            PutAccountSettingDefault DeleteAccountSetting ListServicesByNamespace
+            SubmitTaskStateChange SubmitContainerStateChange
         """.split(),
     },
     "autoscaling": {

@@ -26,7 +26,7 @@ class ApiModelCoverageTest {
 
   static final ApiModel MODEL = ApiModel.load("/aws-models/ecs-2014-11-13.json");
 
-  /** The operations of the foundation issue. */
+  /** The operations Berth models. */
   static final List<String> OPERATIONS = List.of(
       "CreateCluster", "DescribeClusters", "ListClusters", "DeleteCluster", "UpdateCluster",
       "PutClusterCapacityProviders", "RegisterContainerInstance", "DeregisterContainerInstance",
@@ -38,7 +38,10 @@ class ApiModelCoverageTest {
       "UpdateService", "DeleteService", "DescribeServices", "ListServices", "ListServiceDeployments",
       "DescribeServiceDeployments", "CreateCapacityProvider", "UpdateCapacityProvider",
       "DeleteCapacityProvider", "DescribeCapacityProviders", "TagResource", "UntagResource",
-      "ListTagsForResource", "PutAccountSetting", "ListAccountSettings");
+      "ListTagsForResource", "PutAccountSetting", "ListAccountSettings", "CreateTaskSet", "UpdateTaskSet",
+      "DeleteTaskSet", "DescribeTaskSets", "UpdateServicePrimaryTaskSet", "StopServiceDeployment",
+      "DescribeServiceRevisions", "UpdateClusterSettings", "PutAccountSettingDefault", "DeleteAccountSetting",
+      "ListServicesByNamespace", "SubmitTaskStateChange", "SubmitContainerStateChange");
 
   static final Set<String> IO_SHAPES = ioShapes();
 
