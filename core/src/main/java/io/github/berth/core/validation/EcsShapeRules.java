@@ -7,6 +7,10 @@ import io.github.berth.core.api.CreateClusterRequest;
 import io.github.berth.core.api.CreateClusterResponse;
 import io.github.berth.core.api.CreateServiceRequest;
 import io.github.berth.core.api.CreateServiceResponse;
+import io.github.berth.core.api.CreateTaskSetRequest;
+import io.github.berth.core.api.CreateTaskSetResponse;
+import io.github.berth.core.api.DeleteAccountSettingRequest;
+import io.github.berth.core.api.DeleteAccountSettingResponse;
 import io.github.berth.core.api.DeleteAttributesRequest;
 import io.github.berth.core.api.DeleteAttributesResponse;
 import io.github.berth.core.api.DeleteCapacityProviderRequest;
@@ -17,6 +21,8 @@ import io.github.berth.core.api.DeleteServiceRequest;
 import io.github.berth.core.api.DeleteServiceResponse;
 import io.github.berth.core.api.DeleteTaskDefinitionsRequest;
 import io.github.berth.core.api.DeleteTaskDefinitionsResponse;
+import io.github.berth.core.api.DeleteTaskSetRequest;
+import io.github.berth.core.api.DeleteTaskSetResponse;
 import io.github.berth.core.api.DeregisterContainerInstanceRequest;
 import io.github.berth.core.api.DeregisterContainerInstanceResponse;
 import io.github.berth.core.api.DeregisterTaskDefinitionRequest;
@@ -29,10 +35,14 @@ import io.github.berth.core.api.DescribeContainerInstancesRequest;
 import io.github.berth.core.api.DescribeContainerInstancesResponse;
 import io.github.berth.core.api.DescribeServiceDeploymentsRequest;
 import io.github.berth.core.api.DescribeServiceDeploymentsResponse;
+import io.github.berth.core.api.DescribeServiceRevisionsRequest;
+import io.github.berth.core.api.DescribeServiceRevisionsResponse;
 import io.github.berth.core.api.DescribeServicesRequest;
 import io.github.berth.core.api.DescribeServicesResponse;
 import io.github.berth.core.api.DescribeTaskDefinitionRequest;
 import io.github.berth.core.api.DescribeTaskDefinitionResponse;
+import io.github.berth.core.api.DescribeTaskSetsRequest;
+import io.github.berth.core.api.DescribeTaskSetsResponse;
 import io.github.berth.core.api.DescribeTasksRequest;
 import io.github.berth.core.api.DescribeTasksResponse;
 import io.github.berth.core.api.GetTaskProtectionRequest;
@@ -47,6 +57,8 @@ import io.github.berth.core.api.ListContainerInstancesRequest;
 import io.github.berth.core.api.ListContainerInstancesResponse;
 import io.github.berth.core.api.ListServiceDeploymentsRequest;
 import io.github.berth.core.api.ListServiceDeploymentsResponse;
+import io.github.berth.core.api.ListServicesByNamespaceRequest;
+import io.github.berth.core.api.ListServicesByNamespaceResponse;
 import io.github.berth.core.api.ListServicesRequest;
 import io.github.berth.core.api.ListServicesResponse;
 import io.github.berth.core.api.ListTagsForResourceRequest;
@@ -57,6 +69,8 @@ import io.github.berth.core.api.ListTaskDefinitionsRequest;
 import io.github.berth.core.api.ListTaskDefinitionsResponse;
 import io.github.berth.core.api.ListTasksRequest;
 import io.github.berth.core.api.ListTasksResponse;
+import io.github.berth.core.api.PutAccountSettingDefaultRequest;
+import io.github.berth.core.api.PutAccountSettingDefaultResponse;
 import io.github.berth.core.api.PutAccountSettingRequest;
 import io.github.berth.core.api.PutAccountSettingResponse;
 import io.github.berth.core.api.PutAttributesRequest;
@@ -71,8 +85,14 @@ import io.github.berth.core.api.RunTaskRequest;
 import io.github.berth.core.api.RunTaskResponse;
 import io.github.berth.core.api.StartTaskRequest;
 import io.github.berth.core.api.StartTaskResponse;
+import io.github.berth.core.api.StopServiceDeploymentRequest;
+import io.github.berth.core.api.StopServiceDeploymentResponse;
 import io.github.berth.core.api.StopTaskRequest;
 import io.github.berth.core.api.StopTaskResponse;
+import io.github.berth.core.api.SubmitContainerStateChangeRequest;
+import io.github.berth.core.api.SubmitContainerStateChangeResponse;
+import io.github.berth.core.api.SubmitTaskStateChangeRequest;
+import io.github.berth.core.api.SubmitTaskStateChangeResponse;
 import io.github.berth.core.api.TagResourceRequest;
 import io.github.berth.core.api.TagResourceResponse;
 import io.github.berth.core.api.UntagResourceRequest;
@@ -81,22 +101,30 @@ import io.github.berth.core.api.UpdateCapacityProviderRequest;
 import io.github.berth.core.api.UpdateCapacityProviderResponse;
 import io.github.berth.core.api.UpdateClusterRequest;
 import io.github.berth.core.api.UpdateClusterResponse;
+import io.github.berth.core.api.UpdateClusterSettingsRequest;
+import io.github.berth.core.api.UpdateClusterSettingsResponse;
 import io.github.berth.core.api.UpdateContainerInstancesStateRequest;
 import io.github.berth.core.api.UpdateContainerInstancesStateResponse;
+import io.github.berth.core.api.UpdateServicePrimaryTaskSetRequest;
+import io.github.berth.core.api.UpdateServicePrimaryTaskSetResponse;
 import io.github.berth.core.api.UpdateServiceRequest;
 import io.github.berth.core.api.UpdateServiceResponse;
 import io.github.berth.core.api.UpdateTaskProtectionRequest;
 import io.github.berth.core.api.UpdateTaskProtectionResponse;
+import io.github.berth.core.api.UpdateTaskSetRequest;
+import io.github.berth.core.api.UpdateTaskSetResponse;
 import io.github.berth.core.model.AcceleratorCountRequest;
 import io.github.berth.core.model.AcceleratorManufacturer;
 import io.github.berth.core.model.AcceleratorName;
 import io.github.berth.core.model.AcceleratorTotalMemoryMiBRequest;
 import io.github.berth.core.model.AcceleratorType;
+import io.github.berth.core.model.AccessType;
 import io.github.berth.core.model.AdvancedConfiguration;
 import io.github.berth.core.model.AgentUpdateStatus;
 import io.github.berth.core.model.ApplicationProtocol;
 import io.github.berth.core.model.AssignPublicIp;
 import io.github.berth.core.model.Attachment;
+import io.github.berth.core.model.AttachmentStateChange;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.AutoRepairActionsStatus;
 import io.github.berth.core.model.AutoRepairConfiguration;
@@ -131,12 +159,14 @@ import io.github.berth.core.model.Container;
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerDependency;
+import io.github.berth.core.model.ContainerImage;
 import io.github.berth.core.model.ContainerInstance;
 import io.github.berth.core.model.ContainerInstanceField;
 import io.github.berth.core.model.ContainerInstanceHealthStatus;
 import io.github.berth.core.model.ContainerInstanceStatus;
 import io.github.berth.core.model.ContainerOverride;
 import io.github.berth.core.model.ContainerRestartPolicy;
+import io.github.berth.core.model.ContainerStateChange;
 import io.github.berth.core.model.CpuManufacturer;
 import io.github.berth.core.model.CreateManagedInstancesProviderConfiguration;
 import io.github.berth.core.model.CreatedAt;
@@ -162,6 +192,7 @@ import io.github.berth.core.model.DeviceCgroupPermission;
 import io.github.berth.core.model.DockerVolumeConfiguration;
 import io.github.berth.core.model.EBSResourceType;
 import io.github.berth.core.model.EBSTagSpecification;
+import io.github.berth.core.model.ECSManagedResources;
 import io.github.berth.core.model.EFSAuthorizationConfig;
 import io.github.berth.core.model.EFSAuthorizationConfigIAM;
 import io.github.berth.core.model.EFSTransitEncryption;
@@ -204,15 +235,29 @@ import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
 import io.github.berth.core.model.ManagedAgent;
 import io.github.berth.core.model.ManagedAgentName;
+import io.github.berth.core.model.ManagedAgentStateChange;
+import io.github.berth.core.model.ManagedApplicationAutoScalingPolicy;
+import io.github.berth.core.model.ManagedAutoScaling;
+import io.github.berth.core.model.ManagedCertificate;
 import io.github.berth.core.model.ManagedDraining;
+import io.github.berth.core.model.ManagedIngressPath;
 import io.github.berth.core.model.ManagedInstancesLocalStorageConfiguration;
 import io.github.berth.core.model.ManagedInstancesMonitoringOptions;
 import io.github.berth.core.model.ManagedInstancesNetworkConfiguration;
 import io.github.berth.core.model.ManagedInstancesProvider;
 import io.github.berth.core.model.ManagedInstancesStorageConfiguration;
+import io.github.berth.core.model.ManagedListener;
+import io.github.berth.core.model.ManagedListenerRule;
+import io.github.berth.core.model.ManagedLoadBalancer;
+import io.github.berth.core.model.ManagedLogGroup;
+import io.github.berth.core.model.ManagedMetricAlarm;
+import io.github.berth.core.model.ManagedResourceStatus;
+import io.github.berth.core.model.ManagedScalableTarget;
 import io.github.berth.core.model.ManagedScaling;
 import io.github.berth.core.model.ManagedScalingStatus;
+import io.github.berth.core.model.ManagedSecurityGroup;
 import io.github.berth.core.model.ManagedStorageConfiguration;
+import io.github.berth.core.model.ManagedTargetGroup;
 import io.github.berth.core.model.ManagedTerminationProtection;
 import io.github.berth.core.model.MemoryGiBPerVCpuRequest;
 import io.github.berth.core.model.MemoryMiBRequest;
@@ -238,6 +283,7 @@ import io.github.berth.core.model.ProtectedTask;
 import io.github.berth.core.model.ProxyConfiguration;
 import io.github.berth.core.model.ProxyConfigurationType;
 import io.github.berth.core.model.RepositoryCredentials;
+import io.github.berth.core.model.ResolvedConfiguration;
 import io.github.berth.core.model.Resource;
 import io.github.berth.core.model.ResourceManagementType;
 import io.github.berth.core.model.ResourceRequirement;
@@ -275,6 +321,8 @@ import io.github.berth.core.model.ServiceEvent;
 import io.github.berth.core.model.ServiceField;
 import io.github.berth.core.model.ServiceManagedEBSVolumeConfiguration;
 import io.github.berth.core.model.ServiceRegistry;
+import io.github.berth.core.model.ServiceRevision;
+import io.github.berth.core.model.ServiceRevisionLoadBalancer;
 import io.github.berth.core.model.ServiceRevisionSummary;
 import io.github.berth.core.model.ServiceVolumeConfiguration;
 import io.github.berth.core.model.Setting;
@@ -282,6 +330,7 @@ import io.github.berth.core.model.SettingName;
 import io.github.berth.core.model.SettingType;
 import io.github.berth.core.model.SortOrder;
 import io.github.berth.core.model.StabilityStatus;
+import io.github.berth.core.model.StopServiceDeploymentStopType;
 import io.github.berth.core.model.SystemControl;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TargetType;
@@ -299,6 +348,7 @@ import io.github.berth.core.model.TaskManagedEBSVolumeConfiguration;
 import io.github.berth.core.model.TaskManagedEBSVolumeTerminationPolicy;
 import io.github.berth.core.model.TaskOverride;
 import io.github.berth.core.model.TaskSet;
+import io.github.berth.core.model.TaskSetField;
 import io.github.berth.core.model.TaskStopCode;
 import io.github.berth.core.model.TaskVolumeConfiguration;
 import io.github.berth.core.model.TimeoutConfiguration;
@@ -347,6 +397,10 @@ final class EcsShapeRules {
     }
     if (value instanceof Attachment) {
       check((Attachment) value, p, out);
+      return;
+    }
+    if (value instanceof AttachmentStateChange) {
+      check((AttachmentStateChange) value, p, out);
       return;
     }
     if (value instanceof Attribute) {
@@ -421,6 +475,10 @@ final class EcsShapeRules {
       check((ContainerDependency) value, p, out);
       return;
     }
+    if (value instanceof ContainerImage) {
+      check((ContainerImage) value, p, out);
+      return;
+    }
     if (value instanceof ContainerInstance) {
       check((ContainerInstance) value, p, out);
       return;
@@ -435,6 +493,10 @@ final class EcsShapeRules {
     }
     if (value instanceof ContainerRestartPolicy) {
       check((ContainerRestartPolicy) value, p, out);
+      return;
+    }
+    if (value instanceof ContainerStateChange) {
+      check((ContainerStateChange) value, p, out);
       return;
     }
     if (value instanceof CreateCapacityProviderRequest) {
@@ -465,8 +527,24 @@ final class EcsShapeRules {
       check((CreateServiceResponse) value, p, out);
       return;
     }
+    if (value instanceof CreateTaskSetRequest) {
+      check((CreateTaskSetRequest) value, p, out);
+      return;
+    }
+    if (value instanceof CreateTaskSetResponse) {
+      check((CreateTaskSetResponse) value, p, out);
+      return;
+    }
     if (value instanceof CreatedAt) {
       check((CreatedAt) value, p, out);
+      return;
+    }
+    if (value instanceof DeleteAccountSettingRequest) {
+      check((DeleteAccountSettingRequest) value, p, out);
+      return;
+    }
+    if (value instanceof DeleteAccountSettingResponse) {
+      check((DeleteAccountSettingResponse) value, p, out);
       return;
     }
     if (value instanceof DeleteAttributesRequest) {
@@ -507,6 +585,14 @@ final class EcsShapeRules {
     }
     if (value instanceof DeleteTaskDefinitionsResponse) {
       check((DeleteTaskDefinitionsResponse) value, p, out);
+      return;
+    }
+    if (value instanceof DeleteTaskSetRequest) {
+      check((DeleteTaskSetRequest) value, p, out);
+      return;
+    }
+    if (value instanceof DeleteTaskSetResponse) {
+      check((DeleteTaskSetResponse) value, p, out);
       return;
     }
     if (value instanceof Deployment) {
@@ -593,6 +679,14 @@ final class EcsShapeRules {
       check((DescribeServiceDeploymentsResponse) value, p, out);
       return;
     }
+    if (value instanceof DescribeServiceRevisionsRequest) {
+      check((DescribeServiceRevisionsRequest) value, p, out);
+      return;
+    }
+    if (value instanceof DescribeServiceRevisionsResponse) {
+      check((DescribeServiceRevisionsResponse) value, p, out);
+      return;
+    }
     if (value instanceof DescribeServicesRequest) {
       check((DescribeServicesRequest) value, p, out);
       return;
@@ -607,6 +701,14 @@ final class EcsShapeRules {
     }
     if (value instanceof DescribeTaskDefinitionResponse) {
       check((DescribeTaskDefinitionResponse) value, p, out);
+      return;
+    }
+    if (value instanceof DescribeTaskSetsRequest) {
+      check((DescribeTaskSetsRequest) value, p, out);
+      return;
+    }
+    if (value instanceof DescribeTaskSetsResponse) {
+      check((DescribeTaskSetsResponse) value, p, out);
       return;
     }
     if (value instanceof DescribeTasksRequest) {
@@ -627,6 +729,10 @@ final class EcsShapeRules {
     }
     if (value instanceof EBSTagSpecification) {
       check((EBSTagSpecification) value, p, out);
+      return;
+    }
+    if (value instanceof ECSManagedResources) {
+      check((ECSManagedResources) value, p, out);
       return;
     }
     if (value instanceof EFSAuthorizationConfig) {
@@ -773,6 +879,14 @@ final class EcsShapeRules {
       check((ListServiceDeploymentsResponse) value, p, out);
       return;
     }
+    if (value instanceof ListServicesByNamespaceRequest) {
+      check((ListServicesByNamespaceRequest) value, p, out);
+      return;
+    }
+    if (value instanceof ListServicesByNamespaceResponse) {
+      check((ListServicesByNamespaceResponse) value, p, out);
+      return;
+    }
     if (value instanceof ListServicesRequest) {
       check((ListServicesRequest) value, p, out);
       return;
@@ -825,6 +939,26 @@ final class EcsShapeRules {
       check((ManagedAgent) value, p, out);
       return;
     }
+    if (value instanceof ManagedAgentStateChange) {
+      check((ManagedAgentStateChange) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedApplicationAutoScalingPolicy) {
+      check((ManagedApplicationAutoScalingPolicy) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedAutoScaling) {
+      check((ManagedAutoScaling) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedCertificate) {
+      check((ManagedCertificate) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedIngressPath) {
+      check((ManagedIngressPath) value, p, out);
+      return;
+    }
     if (value instanceof ManagedInstancesLocalStorageConfiguration) {
       check((ManagedInstancesLocalStorageConfiguration) value, p, out);
       return;
@@ -841,12 +975,44 @@ final class EcsShapeRules {
       check((ManagedInstancesStorageConfiguration) value, p, out);
       return;
     }
+    if (value instanceof ManagedListener) {
+      check((ManagedListener) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedListenerRule) {
+      check((ManagedListenerRule) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedLoadBalancer) {
+      check((ManagedLoadBalancer) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedLogGroup) {
+      check((ManagedLogGroup) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedMetricAlarm) {
+      check((ManagedMetricAlarm) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedScalableTarget) {
+      check((ManagedScalableTarget) value, p, out);
+      return;
+    }
     if (value instanceof ManagedScaling) {
       check((ManagedScaling) value, p, out);
       return;
     }
+    if (value instanceof ManagedSecurityGroup) {
+      check((ManagedSecurityGroup) value, p, out);
+      return;
+    }
     if (value instanceof ManagedStorageConfiguration) {
       check((ManagedStorageConfiguration) value, p, out);
+      return;
+    }
+    if (value instanceof ManagedTargetGroup) {
+      check((ManagedTargetGroup) value, p, out);
       return;
     }
     if (value instanceof MemoryGiBPerVCpuRequest) {
@@ -905,6 +1071,14 @@ final class EcsShapeRules {
       check((ProxyConfiguration) value, p, out);
       return;
     }
+    if (value instanceof PutAccountSettingDefaultRequest) {
+      check((PutAccountSettingDefaultRequest) value, p, out);
+      return;
+    }
+    if (value instanceof PutAccountSettingDefaultResponse) {
+      check((PutAccountSettingDefaultResponse) value, p, out);
+      return;
+    }
     if (value instanceof PutAccountSettingRequest) {
       check((PutAccountSettingRequest) value, p, out);
       return;
@@ -947,6 +1121,10 @@ final class EcsShapeRules {
     }
     if (value instanceof RepositoryCredentials) {
       check((RepositoryCredentials) value, p, out);
+      return;
+    }
+    if (value instanceof ResolvedConfiguration) {
+      check((ResolvedConfiguration) value, p, out);
       return;
     }
     if (value instanceof Resource) {
@@ -1061,6 +1239,14 @@ final class EcsShapeRules {
       check((ServiceRegistry) value, p, out);
       return;
     }
+    if (value instanceof ServiceRevision) {
+      check((ServiceRevision) value, p, out);
+      return;
+    }
+    if (value instanceof ServiceRevisionLoadBalancer) {
+      check((ServiceRevisionLoadBalancer) value, p, out);
+      return;
+    }
     if (value instanceof ServiceRevisionSummary) {
       check((ServiceRevisionSummary) value, p, out);
       return;
@@ -1081,12 +1267,36 @@ final class EcsShapeRules {
       check((StartTaskResponse) value, p, out);
       return;
     }
+    if (value instanceof StopServiceDeploymentRequest) {
+      check((StopServiceDeploymentRequest) value, p, out);
+      return;
+    }
+    if (value instanceof StopServiceDeploymentResponse) {
+      check((StopServiceDeploymentResponse) value, p, out);
+      return;
+    }
     if (value instanceof StopTaskRequest) {
       check((StopTaskRequest) value, p, out);
       return;
     }
     if (value instanceof StopTaskResponse) {
       check((StopTaskResponse) value, p, out);
+      return;
+    }
+    if (value instanceof SubmitContainerStateChangeRequest) {
+      check((SubmitContainerStateChangeRequest) value, p, out);
+      return;
+    }
+    if (value instanceof SubmitContainerStateChangeResponse) {
+      check((SubmitContainerStateChangeResponse) value, p, out);
+      return;
+    }
+    if (value instanceof SubmitTaskStateChangeRequest) {
+      check((SubmitTaskStateChangeRequest) value, p, out);
+      return;
+    }
+    if (value instanceof SubmitTaskStateChangeResponse) {
+      check((SubmitTaskStateChangeResponse) value, p, out);
       return;
     }
     if (value instanceof SystemControl) {
@@ -1181,6 +1391,14 @@ final class EcsShapeRules {
       check((UpdateClusterResponse) value, p, out);
       return;
     }
+    if (value instanceof UpdateClusterSettingsRequest) {
+      check((UpdateClusterSettingsRequest) value, p, out);
+      return;
+    }
+    if (value instanceof UpdateClusterSettingsResponse) {
+      check((UpdateClusterSettingsResponse) value, p, out);
+      return;
+    }
     if (value instanceof UpdateContainerInstancesStateRequest) {
       check((UpdateContainerInstancesStateRequest) value, p, out);
       return;
@@ -1191,6 +1409,14 @@ final class EcsShapeRules {
     }
     if (value instanceof UpdateManagedInstancesProviderConfiguration) {
       check((UpdateManagedInstancesProviderConfiguration) value, p, out);
+      return;
+    }
+    if (value instanceof UpdateServicePrimaryTaskSetRequest) {
+      check((UpdateServicePrimaryTaskSetRequest) value, p, out);
+      return;
+    }
+    if (value instanceof UpdateServicePrimaryTaskSetResponse) {
+      check((UpdateServicePrimaryTaskSetResponse) value, p, out);
       return;
     }
     if (value instanceof UpdateServiceRequest) {
@@ -1207,6 +1433,14 @@ final class EcsShapeRules {
     }
     if (value instanceof UpdateTaskProtectionResponse) {
       check((UpdateTaskProtectionResponse) value, p, out);
+      return;
+    }
+    if (value instanceof UpdateTaskSetRequest) {
+      check((UpdateTaskSetRequest) value, p, out);
+      return;
+    }
+    if (value instanceof UpdateTaskSetResponse) {
+      check((UpdateTaskSetResponse) value, p, out);
       return;
     }
     if (value instanceof VCpuCountRangeRequest) {
@@ -1253,6 +1487,15 @@ final class EcsShapeRules {
           }
         }
       }
+    }
+  }
+
+  static void check(AttachmentStateChange v, JsonPath p, Violations out) {
+    if (v.attachmentArn() == null) {
+      out.modelRequired(p.child("attachmentArn"));
+    }
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
     }
   }
 
@@ -1854,6 +2097,9 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(ContainerImage v, JsonPath p, Violations out) {
+  }
+
   static void check(ContainerInstance v, JsonPath p, Violations out) {
     {
       VersionInfo x = v.versionInfo();
@@ -2018,6 +2264,22 @@ final class EcsShapeRules {
   static void check(ContainerRestartPolicy v, JsonPath p, Violations out) {
     if (v.enabled() == null) {
       out.modelRequired(p.child("enabled"));
+    }
+  }
+
+  static void check(ContainerStateChange v, JsonPath p, Violations out) {
+    {
+      List<NetworkBinding> x = v.networkBindings();
+      if (x != null) {
+        JsonPath c = p.child("networkBindings");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          NetworkBinding e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
     }
   }
 
@@ -2362,7 +2624,132 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(CreateTaskSetRequest v, JsonPath p, Violations out) {
+    if (v.service() == null) {
+      out.modelRequired(p.child("service"));
+    }
+    if (v.cluster() == null) {
+      out.modelRequired(p.child("cluster"));
+    }
+    if (v.taskDefinition() == null) {
+      out.modelRequired(p.child("taskDefinition"));
+    }
+    {
+      NetworkConfiguration x = v.networkConfiguration();
+      if (x != null) {
+        JsonPath c = p.child("networkConfiguration");
+        check(x, c, out);
+      }
+    }
+    {
+      List<LoadBalancer> x = v.loadBalancers();
+      if (x != null) {
+        JsonPath c = p.child("loadBalancers");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          LoadBalancer e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<ServiceRegistry> x = v.serviceRegistries();
+      if (x != null) {
+        JsonPath c = p.child("serviceRegistries");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ServiceRegistry e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      LaunchType x = v.launchType();
+      if (x != null) {
+        JsonPath c = p.child("launchType");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), LaunchType.knownValues());
+        }
+      }
+    }
+    {
+      List<CapacityProviderStrategyItem> x = v.capacityProviderStrategy();
+      if (x != null) {
+        JsonPath c = p.child("capacityProviderStrategy");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          CapacityProviderStrategyItem e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      Scale x = v.scale();
+      if (x != null) {
+        JsonPath c = p.child("scale");
+        check(x, c, out);
+      }
+    }
+    {
+      List<Tag> x = v.tags();
+      if (x != null) {
+        JsonPath c = p.child("tags");
+        if (x.size() > 50) {
+          out.modelMaxSize(c, x.size(), 50);
+        }
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          Tag e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
+  static void check(CreateTaskSetResponse v, JsonPath p, Violations out) {
+    {
+      TaskSet x = v.taskSet();
+      if (x != null) {
+        JsonPath c = p.child("taskSet");
+        check(x, c, out);
+      }
+    }
+  }
+
   static void check(CreatedAt v, JsonPath p, Violations out) {
+  }
+
+  static void check(DeleteAccountSettingRequest v, JsonPath p, Violations out) {
+    if (v.name() == null) {
+      out.modelRequired(p.child("name"));
+    }
+    {
+      SettingName x = v.name();
+      if (x != null) {
+        JsonPath c = p.child("name");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), SettingName.knownValues());
+        }
+      }
+    }
+  }
+
+  static void check(DeleteAccountSettingResponse v, JsonPath p, Violations out) {
+    {
+      Setting x = v.setting();
+      if (x != null) {
+        JsonPath c = p.child("setting");
+        check(x, c, out);
+      }
+    }
   }
 
   static void check(DeleteAttributesRequest v, JsonPath p, Violations out) {
@@ -2479,6 +2866,28 @@ final class EcsShapeRules {
             check(e0, ep0, out);
           }
         }
+      }
+    }
+  }
+
+  static void check(DeleteTaskSetRequest v, JsonPath p, Violations out) {
+    if (v.cluster() == null) {
+      out.modelRequired(p.child("cluster"));
+    }
+    if (v.service() == null) {
+      out.modelRequired(p.child("service"));
+    }
+    if (v.taskSet() == null) {
+      out.modelRequired(p.child("taskSet"));
+    }
+  }
+
+  static void check(DeleteTaskSetResponse v, JsonPath p, Violations out) {
+    {
+      TaskSet x = v.taskSet();
+      if (x != null) {
+        JsonPath c = p.child("taskSet");
+        check(x, c, out);
       }
     }
   }
@@ -2968,6 +3377,41 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(DescribeServiceRevisionsRequest v, JsonPath p, Violations out) {
+    if (v.serviceRevisionArns() == null) {
+      out.modelRequired(p.child("serviceRevisionArns"));
+    }
+  }
+
+  static void check(DescribeServiceRevisionsResponse v, JsonPath p, Violations out) {
+    {
+      List<ServiceRevision> x = v.serviceRevisions();
+      if (x != null) {
+        JsonPath c = p.child("serviceRevisions");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ServiceRevision e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<Failure> x = v.failures();
+      if (x != null) {
+        JsonPath c = p.child("failures");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          Failure e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
   static void check(DescribeServicesRequest v, JsonPath p, Violations out) {
     if (v.services() == null) {
       out.modelRequired(p.child("services"));
@@ -3056,6 +3500,59 @@ final class EcsShapeRules {
         }
         for (int i0 = 0; i0 < x.size(); i0++) {
           Tag e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
+  static void check(DescribeTaskSetsRequest v, JsonPath p, Violations out) {
+    if (v.cluster() == null) {
+      out.modelRequired(p.child("cluster"));
+    }
+    if (v.service() == null) {
+      out.modelRequired(p.child("service"));
+    }
+    {
+      List<TaskSetField> x = v.include();
+      if (x != null) {
+        JsonPath c = p.child("include");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          TaskSetField e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            if (!e0.isKnown()) {
+              out.modelEnum(ep0, e0.value(), TaskSetField.knownValues());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static void check(DescribeTaskSetsResponse v, JsonPath p, Violations out) {
+    {
+      List<TaskSet> x = v.taskSets();
+      if (x != null) {
+        JsonPath c = p.child("taskSets");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          TaskSet e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<Failure> x = v.failures();
+      if (x != null) {
+        JsonPath c = p.child("failures");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          Failure e0 = x.get(i0);
           if (e0 != null) {
             JsonPath ep0 = c.index(i0);
             check(e0, ep0, out);
@@ -3183,6 +3680,68 @@ final class EcsShapeRules {
         JsonPath c = p.child("propagateTags");
         if (!x.isKnown()) {
           out.modelEnum(c, x.value(), PropagateTags.knownValues());
+        }
+      }
+    }
+  }
+
+  static void check(ECSManagedResources v, JsonPath p, Violations out) {
+    {
+      List<ManagedIngressPath> x = v.ingressPaths();
+      if (x != null) {
+        JsonPath c = p.child("ingressPaths");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedIngressPath e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      ManagedAutoScaling x = v.autoScaling();
+      if (x != null) {
+        JsonPath c = p.child("autoScaling");
+        check(x, c, out);
+      }
+    }
+    {
+      List<ManagedMetricAlarm> x = v.metricAlarms();
+      if (x != null) {
+        JsonPath c = p.child("metricAlarms");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedMetricAlarm e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<ManagedSecurityGroup> x = v.serviceSecurityGroups();
+      if (x != null) {
+        JsonPath c = p.child("serviceSecurityGroups");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedSecurityGroup e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<ManagedLogGroup> x = v.logGroups();
+      if (x != null) {
+        JsonPath c = p.child("logGroups");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedLogGroup e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
         }
       }
     }
@@ -3918,6 +4477,15 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(ListServicesByNamespaceRequest v, JsonPath p, Violations out) {
+    if (v.namespace() == null) {
+      out.modelRequired(p.child("namespace"));
+    }
+  }
+
+  static void check(ListServicesByNamespaceResponse v, JsonPath p, Violations out) {
+  }
+
   static void check(ListServicesRequest v, JsonPath p, Violations out) {
     {
       LaunchType x = v.launchType();
@@ -4089,6 +4657,170 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(ManagedAgentStateChange v, JsonPath p, Violations out) {
+    if (v.containerName() == null) {
+      out.modelRequired(p.child("containerName"));
+    }
+    if (v.managedAgentName() == null) {
+      out.modelRequired(p.child("managedAgentName"));
+    }
+    {
+      ManagedAgentName x = v.managedAgentName();
+      if (x != null) {
+        JsonPath c = p.child("managedAgentName");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedAgentName.knownValues());
+        }
+      }
+    }
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+  }
+
+  static void check(ManagedApplicationAutoScalingPolicy v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+    if (v.policyType() == null) {
+      out.modelRequired(p.child("policyType"));
+    }
+    if (v.targetValue() == null) {
+      out.modelRequired(p.child("targetValue"));
+    }
+    if (v.metric() == null) {
+      out.modelRequired(p.child("metric"));
+    }
+  }
+
+  static void check(ManagedAutoScaling v, JsonPath p, Violations out) {
+    {
+      ManagedScalableTarget x = v.scalableTarget();
+      if (x != null) {
+        JsonPath c = p.child("scalableTarget");
+        check(x, c, out);
+      }
+    }
+    {
+      List<ManagedApplicationAutoScalingPolicy> x = v.applicationAutoScalingPolicies();
+      if (x != null) {
+        JsonPath c = p.child("applicationAutoScalingPolicies");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedApplicationAutoScalingPolicy e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
+  static void check(ManagedCertificate v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+    if (v.domainName() == null) {
+      out.modelRequired(p.child("domainName"));
+    }
+  }
+
+  static void check(ManagedIngressPath v, JsonPath p, Violations out) {
+    if (v.accessType() == null) {
+      out.modelRequired(p.child("accessType"));
+    }
+    {
+      AccessType x = v.accessType();
+      if (x != null) {
+        JsonPath c = p.child("accessType");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), AccessType.knownValues());
+        }
+      }
+    }
+    if (v.endpoint() == null) {
+      out.modelRequired(p.child("endpoint"));
+    }
+    {
+      ManagedLoadBalancer x = v.loadBalancer();
+      if (x != null) {
+        JsonPath c = p.child("loadBalancer");
+        check(x, c, out);
+      }
+    }
+    {
+      List<ManagedSecurityGroup> x = v.loadBalancerSecurityGroups();
+      if (x != null) {
+        JsonPath c = p.child("loadBalancerSecurityGroups");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedSecurityGroup e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      ManagedCertificate x = v.certificate();
+      if (x != null) {
+        JsonPath c = p.child("certificate");
+        check(x, c, out);
+      }
+    }
+    {
+      ManagedListener x = v.listener();
+      if (x != null) {
+        JsonPath c = p.child("listener");
+        check(x, c, out);
+      }
+    }
+    {
+      ManagedListenerRule x = v.rule();
+      if (x != null) {
+        JsonPath c = p.child("rule");
+        check(x, c, out);
+      }
+    }
+    {
+      List<ManagedTargetGroup> x = v.targetGroups();
+      if (x != null) {
+        JsonPath c = p.child("targetGroups");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedTargetGroup e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
   static void check(ManagedInstancesLocalStorageConfiguration v, JsonPath p, Violations out) {
   }
 
@@ -4137,6 +4869,126 @@ final class EcsShapeRules {
           out.modelMin(c, x, 1);
         }
       }
+    }
+  }
+
+  static void check(ManagedListener v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+  }
+
+  static void check(ManagedListenerRule v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+  }
+
+  static void check(ManagedLoadBalancer v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+    if (v.scheme() == null) {
+      out.modelRequired(p.child("scheme"));
+    }
+  }
+
+  static void check(ManagedLogGroup v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+    if (v.logGroupName() == null) {
+      out.modelRequired(p.child("logGroupName"));
+    }
+  }
+
+  static void check(ManagedMetricAlarm v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+  }
+
+  static void check(ManagedScalableTarget v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+    if (v.minCapacity() == null) {
+      out.modelRequired(p.child("minCapacity"));
+    }
+    if (v.maxCapacity() == null) {
+      out.modelRequired(p.child("maxCapacity"));
     }
   }
 
@@ -4200,7 +5052,52 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(ManagedSecurityGroup v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+  }
+
   static void check(ManagedStorageConfiguration v, JsonPath p, Violations out) {
+  }
+
+  static void check(ManagedTargetGroup v, JsonPath p, Violations out) {
+    if (v.status() == null) {
+      out.modelRequired(p.child("status"));
+    }
+    {
+      ManagedResourceStatus x = v.status();
+      if (x != null) {
+        JsonPath c = p.child("status");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), ManagedResourceStatus.knownValues());
+        }
+      }
+    }
+    if (v.updatedAt() == null) {
+      out.modelRequired(p.child("updatedAt"));
+    }
+    if (v.healthCheckPath() == null) {
+      out.modelRequired(p.child("healthCheckPath"));
+    }
+    if (v.healthCheckPort() == null) {
+      out.modelRequired(p.child("healthCheckPort"));
+    }
+    if (v.port() == null) {
+      out.modelRequired(p.child("port"));
+    }
   }
 
   static void check(MemoryGiBPerVCpuRequest v, JsonPath p, Violations out) {
@@ -4336,6 +5233,34 @@ final class EcsShapeRules {
             check(e0, ep0, out);
           }
         }
+      }
+    }
+  }
+
+  static void check(PutAccountSettingDefaultRequest v, JsonPath p, Violations out) {
+    if (v.name() == null) {
+      out.modelRequired(p.child("name"));
+    }
+    {
+      SettingName x = v.name();
+      if (x != null) {
+        JsonPath c = p.child("name");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), SettingName.knownValues());
+        }
+      }
+    }
+    if (v.value() == null) {
+      out.modelRequired(p.child("value"));
+    }
+  }
+
+  static void check(PutAccountSettingDefaultResponse v, JsonPath p, Violations out) {
+    {
+      Setting x = v.setting();
+      if (x != null) {
+        JsonPath c = p.child("setting");
+        check(x, c, out);
       }
     }
   }
@@ -4682,6 +5607,22 @@ final class EcsShapeRules {
   static void check(RepositoryCredentials v, JsonPath p, Violations out) {
     if (v.credentialsParameter() == null) {
       out.modelRequired(p.child("credentialsParameter"));
+    }
+  }
+
+  static void check(ResolvedConfiguration v, JsonPath p, Violations out) {
+    {
+      List<ServiceRevisionLoadBalancer> x = v.loadBalancers();
+      if (x != null) {
+        JsonPath c = p.child("loadBalancers");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ServiceRevisionLoadBalancer e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
     }
   }
 
@@ -5427,6 +6368,134 @@ final class EcsShapeRules {
   static void check(ServiceRegistry v, JsonPath p, Violations out) {
   }
 
+  static void check(ServiceRevision v, JsonPath p, Violations out) {
+    {
+      List<CapacityProviderStrategyItem> x = v.capacityProviderStrategy();
+      if (x != null) {
+        JsonPath c = p.child("capacityProviderStrategy");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          CapacityProviderStrategyItem e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      LaunchType x = v.launchType();
+      if (x != null) {
+        JsonPath c = p.child("launchType");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), LaunchType.knownValues());
+        }
+      }
+    }
+    {
+      List<LoadBalancer> x = v.loadBalancers();
+      if (x != null) {
+        JsonPath c = p.child("loadBalancers");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          LoadBalancer e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<ServiceRegistry> x = v.serviceRegistries();
+      if (x != null) {
+        JsonPath c = p.child("serviceRegistries");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ServiceRegistry e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      NetworkConfiguration x = v.networkConfiguration();
+      if (x != null) {
+        JsonPath c = p.child("networkConfiguration");
+        check(x, c, out);
+      }
+    }
+    {
+      List<ContainerImage> x = v.containerImages();
+      if (x != null) {
+        JsonPath c = p.child("containerImages");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ContainerImage e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      ServiceConnectConfiguration x = v.serviceConnectConfiguration();
+      if (x != null) {
+        JsonPath c = p.child("serviceConnectConfiguration");
+        check(x, c, out);
+      }
+    }
+    {
+      List<ServiceVolumeConfiguration> x = v.volumeConfigurations();
+      if (x != null) {
+        JsonPath c = p.child("volumeConfigurations");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ServiceVolumeConfiguration e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      DeploymentEphemeralStorage x = v.fargateEphemeralStorage();
+      if (x != null) {
+        JsonPath c = p.child("fargateEphemeralStorage");
+        check(x, c, out);
+      }
+    }
+    {
+      List<VpcLatticeConfiguration> x = v.vpcLatticeConfigurations();
+      if (x != null) {
+        JsonPath c = p.child("vpcLatticeConfigurations");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          VpcLatticeConfiguration e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      ResolvedConfiguration x = v.resolvedConfiguration();
+      if (x != null) {
+        JsonPath c = p.child("resolvedConfiguration");
+        check(x, c, out);
+      }
+    }
+    {
+      ECSManagedResources x = v.ecsManagedResources();
+      if (x != null) {
+        JsonPath c = p.child("ecsManagedResources");
+        check(x, c, out);
+      }
+    }
+  }
+
+  static void check(ServiceRevisionLoadBalancer v, JsonPath p, Violations out) {
+  }
+
   static void check(ServiceRevisionSummary v, JsonPath p, Violations out) {
   }
 
@@ -5554,6 +6623,24 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(StopServiceDeploymentRequest v, JsonPath p, Violations out) {
+    if (v.serviceDeploymentArn() == null) {
+      out.modelRequired(p.child("serviceDeploymentArn"));
+    }
+    {
+      StopServiceDeploymentStopType x = v.stopType();
+      if (x != null) {
+        JsonPath c = p.child("stopType");
+        if (!x.isKnown()) {
+          out.modelEnum(c, x.value(), StopServiceDeploymentStopType.knownValues());
+        }
+      }
+    }
+  }
+
+  static void check(StopServiceDeploymentResponse v, JsonPath p, Violations out) {
+  }
+
   static void check(StopTaskRequest v, JsonPath p, Violations out) {
     if (v.task() == null) {
       out.modelRequired(p.child("task"));
@@ -5568,6 +6655,70 @@ final class EcsShapeRules {
         check(x, c, out);
       }
     }
+  }
+
+  static void check(SubmitContainerStateChangeRequest v, JsonPath p, Violations out) {
+    {
+      List<NetworkBinding> x = v.networkBindings();
+      if (x != null) {
+        JsonPath c = p.child("networkBindings");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          NetworkBinding e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
+  static void check(SubmitContainerStateChangeResponse v, JsonPath p, Violations out) {
+  }
+
+  static void check(SubmitTaskStateChangeRequest v, JsonPath p, Violations out) {
+    {
+      List<ContainerStateChange> x = v.containers();
+      if (x != null) {
+        JsonPath c = p.child("containers");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ContainerStateChange e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<AttachmentStateChange> x = v.attachments();
+      if (x != null) {
+        JsonPath c = p.child("attachments");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          AttachmentStateChange e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+    {
+      List<ManagedAgentStateChange> x = v.managedAgents();
+      if (x != null) {
+        JsonPath c = p.child("managedAgents");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ManagedAgentStateChange e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
+  static void check(SubmitTaskStateChangeResponse v, JsonPath p, Violations out) {
   }
 
   static void check(SystemControl v, JsonPath p, Violations out) {
@@ -6282,6 +7433,38 @@ final class EcsShapeRules {
     }
   }
 
+  static void check(UpdateClusterSettingsRequest v, JsonPath p, Violations out) {
+    if (v.cluster() == null) {
+      out.modelRequired(p.child("cluster"));
+    }
+    if (v.settings() == null) {
+      out.modelRequired(p.child("settings"));
+    }
+    {
+      List<ClusterSetting> x = v.settings();
+      if (x != null) {
+        JsonPath c = p.child("settings");
+        for (int i0 = 0; i0 < x.size(); i0++) {
+          ClusterSetting e0 = x.get(i0);
+          if (e0 != null) {
+            JsonPath ep0 = c.index(i0);
+            check(e0, ep0, out);
+          }
+        }
+      }
+    }
+  }
+
+  static void check(UpdateClusterSettingsResponse v, JsonPath p, Violations out) {
+    {
+      Cluster x = v.cluster();
+      if (x != null) {
+        JsonPath c = p.child("cluster");
+        check(x, c, out);
+      }
+    }
+  }
+
   static void check(UpdateContainerInstancesStateRequest v, JsonPath p, Violations out) {
     if (v.containerInstances() == null) {
       out.modelRequired(p.child("containerInstances"));
@@ -6363,6 +7546,28 @@ final class EcsShapeRules {
       AutoRepairConfiguration x = v.autoRepairConfiguration();
       if (x != null) {
         JsonPath c = p.child("autoRepairConfiguration");
+        check(x, c, out);
+      }
+    }
+  }
+
+  static void check(UpdateServicePrimaryTaskSetRequest v, JsonPath p, Violations out) {
+    if (v.cluster() == null) {
+      out.modelRequired(p.child("cluster"));
+    }
+    if (v.service() == null) {
+      out.modelRequired(p.child("service"));
+    }
+    if (v.primaryTaskSet() == null) {
+      out.modelRequired(p.child("primaryTaskSet"));
+    }
+  }
+
+  static void check(UpdateServicePrimaryTaskSetResponse v, JsonPath p, Violations out) {
+    {
+      TaskSet x = v.taskSet();
+      if (x != null) {
+        JsonPath c = p.child("taskSet");
         check(x, c, out);
       }
     }
@@ -6558,6 +7763,38 @@ final class EcsShapeRules {
             check(e0, ep0, out);
           }
         }
+      }
+    }
+  }
+
+  static void check(UpdateTaskSetRequest v, JsonPath p, Violations out) {
+    if (v.cluster() == null) {
+      out.modelRequired(p.child("cluster"));
+    }
+    if (v.service() == null) {
+      out.modelRequired(p.child("service"));
+    }
+    if (v.taskSet() == null) {
+      out.modelRequired(p.child("taskSet"));
+    }
+    if (v.scale() == null) {
+      out.modelRequired(p.child("scale"));
+    }
+    {
+      Scale x = v.scale();
+      if (x != null) {
+        JsonPath c = p.child("scale");
+        check(x, c, out);
+      }
+    }
+  }
+
+  static void check(UpdateTaskSetResponse v, JsonPath p, Violations out) {
+    {
+      TaskSet x = v.taskSet();
+      if (x != null) {
+        JsonPath c = p.child("taskSet");
+        check(x, c, out);
       }
     }
   }

@@ -26,6 +26,7 @@ import io.github.berth.core.model.RuntimePlatform;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TransportProtocol;
+import io.github.berth.core.validation.TaskDefinitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,8 +90,8 @@ final class ClusterGen {
       RegisterTaskDefinitionRequest r = d.gen(TaskDefinitionGen.forCluster(windows, site.region()));
       int revision = 1 + (int) requests.stream().filter(x -> x.family().equals(r.family())).count();
       requests.add(r);
-      definitions.add(Registration.registered(r, arns.taskDefinition(r.family(), revision), revision,
-          site.epoch().minusSeconds(86_400L * d.between(1, 365))));
+      definitions.add(TaskDefinitions.registered(r, arns.taskDefinition(r.family(), revision), revision,
+          site.epoch().minusSeconds(86_400L * d.between(1, 365)), Fixtures.role("deployer")));
       return r;
     });
 
