@@ -240,9 +240,10 @@ public final class ScalableTargetEvaluator {
 
   /**
    * PutScalingPolicy: adds the policy, or replaces the one of the same name (keeping its cooldown
-   * [model]). A target tracking policy gets its two alarms (new names, [model] reading the metric's
-   * recent datapoints at once, as a new CloudWatch alarm does). A step scaling policy acts once it
-   * has an alarm ({@link #putAlarm}).
+   * [model]). A target tracking policy gets its two alarms (new names); like a new CloudWatch alarm
+   * they read the recent datapoints at once: all of them through a {@link MetricData}, those kept
+   * when given step by step (only the datapoints of a metric some alarm reads are kept). A step
+   * scaling policy acts once it has an alarm ({@link #putAlarm}).
    *
    * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse it
    * @throws io.github.berth.core.error.autoscaling.LimitExceededException past 50 policies
