@@ -15,7 +15,6 @@ import java.time.Instant;
  */
 record ActivityDraft(
     Kind kind,
-    int step,
     long second,
     int capacity,
     @Nullable Integer min,

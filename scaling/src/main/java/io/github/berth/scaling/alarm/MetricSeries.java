@@ -242,6 +242,58 @@ public final class MetricSeries {
     return out;
   }
 
+  /**
+   * A reader of this series' datapoints of one period and statistic, for periods asked in time
+   * order: each costs the samples it holds, not a search.
+   */
+  public Cursor cursor(int periodSeconds, Statistic statistic) {
+    if (periodSeconds < 1) {
+      throw new IllegalArgumentException("a period of at least 1 second is needed, found " + periodSeconds + " s");
+    }
+    return new Cursor(periodSeconds, java.util.Objects.requireNonNull(statistic, "statistic"));
+  }
+
+  /** See {@link #cursor(int, Statistic)}. Not thread-safe. */
+  public final class Cursor {
+    private final int periodSeconds;
+    private final Statistic statistic;
+    private long nextStart = Long.MIN_VALUE; // the period start the cursor stands at
+    private int index; // the first sample at or after nextStart
+    private long lastStart = Long.MIN_VALUE;
+    private double lastValue;
+
+    private Cursor(int periodSeconds, Statistic statistic) {
+      this.periodSeconds = periodSeconds;
+      this.statistic = statistic;
+    }
+
+    public int periodSeconds() {
+      return periodSeconds;
+    }
+
+    public Statistic statistic() {
+      return statistic;
+    }
+
+    /** The datapoint of [{@code periodStart}, {@code periodStart + periodSeconds}); NaN if no sample. */
+    public double datapoint(long periodStart) {
+      if (periodStart == lastStart) {
+        return lastValue;
+      }
+      int i = periodStart == nextStart ? index : lowerBound(periodStart);
+      long end = periodStart + periodSeconds;
+      int from = i;
+      while (i < seconds.length && seconds[i] < end) {
+        i++;
+      }
+      nextStart = end;
+      index = i;
+      lastStart = periodStart;
+      lastValue = MetricSeries.this.datapoint(from, i, statistic);
+      return lastValue;
+    }
+  }
+
   /** The datapoint of samples [from, to) by {@code statistic}; NaN when there is none. */
   private double datapoint(int from, int to, Statistic statistic) {
     int n = to - from;
