@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.PlatformDevice;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** One container instance: what it registered, what its tasks hold, and its status. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class InstanceRec {
   String id;
   String arn;
