@@ -48,11 +48,11 @@ final class InstanceRec {
   /** What the tasks on it hold now (tasks not yet STOPPED). */
   int usedCpu;
   int usedMemory;
-  Set<String> usedGpuIds = new TreeSet<>();
+  TreeSet<String> usedGpuIds = new TreeSet<>();
   List<String> usedTcp = new ArrayList<>();
   List<String> usedUdp = new ArrayList<>();
   /** Ids of the tasks on this instance that are not STOPPED, in launch order. */
-  Set<String> taskIds = new LinkedHashSet<>();
+  LinkedHashSet<String> taskIds = new LinkedHashSet<>();
 
   InstanceRec() {}
 }
