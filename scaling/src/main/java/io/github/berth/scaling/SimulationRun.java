@@ -231,7 +231,7 @@ final class SimulationRun {
         activityStep, transitions, thresholds);
   }
 
-  /** Registration moves a desired count outside [min, max] inside at once (reference §4.1). */
+  /** Registration moves a desired count outside [min, max] inside at once (docs/scaling.md#scalable-target). */
   private void register(int k, long now) {
     moveInsideBounds(k, now);
   }
@@ -267,7 +267,7 @@ final class SimulationRun {
     }
   }
 
-  /** A scheduled action sets the bounds it names, then moves capacity inside them (reference §4.4). */
+  /** A scheduled action sets the bounds it names, then moves capacity inside them (docs/scaling.md#scheduled-actions). */
   private void apply(int k, long now, ActionRuntime a) {
     Integer newMin = a.action.minCapacity();
     Integer newMax = a.action.maxCapacity();

@@ -26,7 +26,7 @@ class ApiModelCoverageTest {
 
   static final ApiModel MODEL = ApiModel.load("/aws-models/ecs-2014-11-13.json");
 
-  /** The operations of the foundation issue. */
+  /** The ECS operations Berth models (the README's "What is modelled"). */
   static final List<String> OPERATIONS = List.of(
       "CreateCluster", "DescribeClusters", "ListClusters", "DeleteCluster", "UpdateCluster",
       "PutClusterCapacityProviders", "RegisterContainerInstance", "DeregisterContainerInstance",

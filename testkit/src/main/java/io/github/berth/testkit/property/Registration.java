@@ -59,7 +59,7 @@ final class Registration {
 
   /**
    * The instance attributes a task definition needs, by the capability each feature depends on.
-   * [model] AWS documents the mechanism (requiresAttributes, failure ATTRIBUTE; reference §1.2, §3.6)
+   * [model] AWS documents the mechanism (requiresAttributes, failure ATTRIBUTE; docs/placement.md#pipeline-order, docs/placement.md#instance-attributes)
    * and the capability names (the agent's agent_capability.go), not which feature needs which
    * attribute; this mapping is ours, kept here in one place.
    */
