@@ -10,6 +10,7 @@ import io.github.berth.core.json.TaskDefinitionFile;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.placement.ClusterSnapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * Reading the input files of the commands, the same way in every command: {@code -} is standard
@@ -109,6 +111,29 @@ final class Files {
     }
   }
 
+  /** What {@code -} reads on this thread while {@link Berth#run(InputStream, java.io.PrintWriter, java.io.PrintWriter, String...)} runs. */
+  private static final ThreadLocal<InputStream> STANDARD_INPUT = new ThreadLocal<>();
+
+  /** Runs {@code command} with {@code in} as what {@code -} reads, on this thread only. */
+  static int withStandardInput(InputStream in, IntSupplier command) {
+    InputStream before = STANDARD_INPUT.get();
+    STANDARD_INPUT.set(in);
+    try {
+      return command.getAsInt();
+    } finally {
+      if (before == null) {
+        STANDARD_INPUT.remove();
+      } else {
+        STANDARD_INPUT.set(before);
+      }
+    }
+  }
+
+  private static InputStream standardInput() {
+    InputStream in = STANDARD_INPUT.get();
+    return in != null ? in : System.in;
+  }
+
   /**
    * Standard input can be read once: when {@code -} stands for more than one input file, the
    * message to give (else null).
@@ -122,7 +147,7 @@ final class Files {
   static byte[] bytes(Path file) throws Unreadable {
     try {
       if (file.toString().equals(STDIN)) {
-        byte[] bytes = System.in.readNBytes((int) MAX_FILE_BYTES + 1);
+        byte[] bytes = standardInput().readNBytes((int) MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
           throw new Unreadable("standard input is larger than 50 MB");
         }

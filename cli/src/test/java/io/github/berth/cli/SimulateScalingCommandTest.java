@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,17 +57,12 @@ class SimulateScalingCommandTest {
     Files.writeString(dir.resolve("cpu.csv"), csv.toString());
   }
 
+  private java.io.InputStream stdin = java.io.InputStream.nullInputStream();
+
+  /** The command line on this test's own streams: nothing global is swapped. */
   private int run(String... args) {
-    PrintStream o = System.out;
-    PrintStream e = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      return Berth.run(args);
-    } finally {
-      System.setOut(o);
-      System.setErr(e);
-    }
+    return Berth.run(stdin, new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8), args);
   }
 
   private List<String> args(String... extra) {
@@ -258,20 +253,15 @@ class SimulateScalingCommandTest {
 
 
     err.reset();
-    java.io.InputStream savedIn = System.in;
-    try {
-      System.setIn(new java.io.ByteArrayInputStream(TARGET.getBytes(StandardCharsets.UTF_8)));
-      files(); // a good metric again
-      List<String> a = args("--csv", p("out.csv"));
-      a.set(a.indexOf("--target") + 1, "-");
-      assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
-      a.set(a.indexOf("--metric") + 1, "-");
-      assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
-      assertThat(stderr()).isEqualTo("berth simulate-scaling: standard input (-) can stand for one input file only, "
-          + "found 2" + System.lineSeparator());
-    } finally {
-      System.setIn(savedIn);
-    }
+    stdin = new java.io.ByteArrayInputStream(TARGET.getBytes(StandardCharsets.UTF_8));
+    files(); // a good metric again
+    List<String> a = args("--csv", p("out.csv"));
+    a.set(a.indexOf("--target") + 1, "-");
+    assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
+    a.set(a.indexOf("--metric") + 1, "-");
+    assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: standard input (-) can stand for one input file only, "
+        + "found 2" + System.lineSeparator());
   }
 
   @Test

@@ -6,13 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,24 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
 
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private InputStream originalIn;
+  private final ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+  private InputStream stdin = InputStream.nullInputStream();
 
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void captureOutput() {
-    originalOut = System.out;
-    originalIn = System.in;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setIn(originalIn);
-  }
 
   private static String fixture(String name) {
     try {
@@ -51,7 +36,13 @@ class ValidateCommandTest {
     String[] args = new String[files.length + 1];
     args[0] = "validate";
     System.arraycopy(files, 0, args, 1, files.length);
-    return Berth.run(args);
+    return run(args);
+  }
+
+  /** The command line on this test's own streams: nothing global is swapped. */
+  private int run(String... args) {
+    return Berth.run(stdin, new PrintWriter(captured, true, StandardCharsets.UTF_8),
+        new PrintWriter(capturedErr, true, StandardCharsets.UTF_8), args);
   }
 
   private String output() {
@@ -274,23 +265,16 @@ class ValidateCommandTest {
 
   @Test
   void dashReadsStandardInput() {
-    System.setIn(new ByteArrayInputStream(
+    stdin = new ByteArrayInputStream(
         "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\", \"memory\": 128}]}"
-            .getBytes(StandardCharsets.UTF_8)));
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(validate("-")).isEqualTo(0);
     assertThat(output()).isEqualTo("-: OK\n");
   }
 
   @Test
   void withoutFilesItIsAUsageError() {
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Berth.run("validate")).isEqualTo(2);
-    } finally {
-      System.setErr(originalErr);
-    }
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'FILE'");
+    assertThat(run("validate")).isEqualTo(2);
+    assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'FILE'");
   }
 }

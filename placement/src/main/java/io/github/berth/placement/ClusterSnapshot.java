@@ -293,7 +293,7 @@ public final class ClusterSnapshot {
 
     /**
      * The {@code awsvpcTrunking} account setting: with it on, instances of types that support ENI
-     * trunking hold the trunked number of awsvpc tasks (reference §5.3).
+     * trunking hold the trunked number of awsvpc tasks (docs/placement.md#eni-trunking).
      */
     public Builder awsvpcTrunking(boolean on) {
       this.awsvpcTrunking = on;

@@ -6,7 +6,7 @@ import io.github.berth.core.ec2.InstanceTypes;
 
 /**
  * How many awsvpc tasks an instance can hold: one ENI each, the primary ENI counts against the EC2
- * limit, and with ENI trunking the trunked limit of the type applies (reference §5.1, §5.3, §5.4;
+ * limit, and with ENI trunking the trunked limit of the type applies (docs/placement.md#awsvpc-and-enis, docs/placement.md#eni-trunking, docs/placement.md#eni-limits-per-instance-type;
  * the numbers live in {@link InstanceTypes}).
  *
  * <p>[model] An instance is trunked when the {@code awsvpcTrunking} account setting is on and its

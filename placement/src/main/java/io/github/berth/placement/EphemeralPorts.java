@@ -2,7 +2,7 @@ package io.github.berth.placement;
 
 /**
  * Where dynamic host ports come from. [model] The agent reads the kernel's ephemeral range and
- * falls back to 49153-65535 on Linux (reference §4.5); Berth uses that range and, like a
+ * falls back to 49153-65535 on Linux (docs/placement.md#host-ports); Berth uses that range and, like a
  * deterministic Docker, takes the lowest free port (or block of ports, for a port range) on the
  * instance, skipping every port bound there: reserved ones, other tasks' bindings and the ports
  * chosen earlier in the request. Dynamic ports are not a placement check (ECS does not account

@@ -109,7 +109,7 @@ final class PlacementState implements QueryTarget {
     return Arrays.binarySearch(snapshot.reservedUdp[i], port) >= 0 || (taken[i] != null && taken[i].has(PortSet.RESERVED_UDP, port));
   }
 
-  /** Host ports held reserved on the instance (TCP and UDP): ECS allows 100 (reference §4.5). */
+  /** Host ports held reserved on the instance (TCP and UDP): ECS allows 100 (docs/placement.md#host-ports). */
   int reservedPortCount(int i) {
     int c = snapshot.reservedTcp[i].length + snapshot.reservedUdp[i].length;
     return taken[i] == null ? c : c + taken[i].size[PortSet.RESERVED_TCP] + taken[i].size[PortSet.RESERVED_UDP];

@@ -18,8 +18,8 @@ final class TaskResources {
    * CPU units or MiB of a task-level {@code cpu} / {@code memory} string ({@code "1 vCPU"},
    * {@code "2 GB"}, read by core's {@link ResourceUnits}); 0 when absent.
    *
-   * @throws ClientException when the value is not one of the forms: for cpu ECS's text (reference
-   *     §7.3, [obs]); for memory core's [model] text worded like it (TaskDefinitionMessages)
+   * @throws ClientException when the value is not one of the forms: for cpu ECS's text (
+   *     docs/task-definitions.md#task-cpu-and-memory, [obs]); for memory core's [model] text worded like it (TaskDefinitionMessages)
    */
   static int units(@Nullable String value, boolean memory) {
     if (value == null || value.isBlank()) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The proposals of every scaling policy on one scalable target, combined into one capacity
- * (reference §4.1, §4.2):
+ * (docs/scaling.md#several-policies):
  *
  * <ul>
  *   <li>Scale out if any policy asks to; the largest capacity wins (PutScalingPolicy doc example:

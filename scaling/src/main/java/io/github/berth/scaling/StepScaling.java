@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One step scaling policy at one evaluation (reference §4.3; API model {@code StepAdjustment},
+ * One step scaling policy at one evaluation (docs/scaling.md#step-scaling; API model {@code StepAdjustment},
  * {@code StepScalingPolicyConfiguration}).
  *
  * <ul>

@@ -6,7 +6,7 @@ import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 import java.time.Instant;
 
 /**
- * One target tracking policy at one evaluation (reference §4.2): from the states of its two
+ * One target tracking policy at one evaluation (docs/scaling.md#target-tracking): from the states of its two
  * alarms, the latest datapoint, the current capacity and its cooldowns, what it asks for.
  *
  * <ul>
@@ -25,7 +25,7 @@ import java.time.Instant;
  */
 public final class TargetTracking {
 
-  /** ScaleOutCooldown and ScaleInCooldown when absent, for ECS services (reference §4.2). */
+  /** ScaleOutCooldown and ScaleInCooldown when absent, for ECS services (docs/scaling.md#target-tracking). */
   public static final int DEFAULT_COOLDOWN_SECONDS = 300;
 
   /** Why a policy in ALARM does not scale out: not above what it set, within the scale-out cooldown. */

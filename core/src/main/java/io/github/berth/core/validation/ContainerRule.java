@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The container list (reference §7.2): 1-10 containers, each with a valid unique name and an image, at
+ * The container list (docs/task-definitions.md#containers): 1-10 containers, each with a valid unique name and an image, at
  * least one of them essential, and dependencies that name containers of the task and do not wait for
  * an essential container to exit.
  */
 final class ContainerRule implements TaskDefinitionRule {
 
-  /** "Containers per task definition", not adjustable (reference §7.9). */
+  /** "Containers per task definition", not adjustable (docs/task-definitions.md#quotas). */
   static final int MAX_CONTAINERS = 10;
   static final int MAX_NAME_LENGTH = 255;
   static final int MAX_IMAGE_LENGTH = 255;

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a task definition that requires FARGATE may not use (reference §7.6: the rejections with known
+ * What a task definition that requires FARGATE may not use (docs/task-definitions.md#fargate-restrictions: the rejections with known
  * texts and the parameters documented as not valid on Fargate), and the restrictions of Windows
- * containers on Fargate (reference §7.4).
+ * containers on Fargate (docs/task-definitions.md#fargate-sizes).
  */
 final class FargateRule implements TaskDefinitionRule {
 
@@ -66,7 +66,7 @@ final class FargateRule implements TaskDefinitionRule {
   }
 
   /**
-   * The container settings documented as not valid on Fargate: reference §7.6 (disableNetworking,
+   * The container settings documented as not valid on Fargate: docs/task-definitions.md#fargate-restrictions (disableNetworking,
    * dnsSearchDomains, dnsServers, dockerSecurityOptions, gpu, privileged, maxSwap, swappiness) and the API
    * model (LinuxParameters.devices and sharedMemorySize: "If you're using tasks that use the Fargate launch
    * type, the ... parameter isn't supported"). ECS's texts for these are not known: see
@@ -163,7 +163,7 @@ final class FargateRule implements TaskDefinitionRule {
 
   /**
    * Windows on Fargate: X86_64 only, Windows Server 2019 and 2022, no configurable ephemeral storage,
-   * no EFS, no systemControls, container port 3150 reserved (reference §7.4; API SystemControl: "This
+   * no EFS, no systemControls, container port 3150 reserved (docs/task-definitions.md#fargate-sizes; API SystemControl: "This
    * isn't supported for Windows containers on Fargate"). The cpu floor of 1 vCPU is in
    * {@link FargateTaskSizes}; maxSwap and swappiness are refused on all of Fargate.
    */

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The documented quotas that bind one task definition (reference §7.9, §2.1): its size, its placement
+ * The documented quotas that bind one task definition (docs/task-definitions.md#quotas, docs/placement.md#constraints): its size, its placement
  * constraints (at most 10, memberOf only, expressions up to 2000 characters) and its tags (unique keys,
  * no {@code aws:} prefix; the count of 50 is an API model constraint). The 10 containers are in
  * {@link ContainerRule}.
  */
 final class QuotaRule implements TaskDefinitionRule {
 
-  /** "Task definition size", 64 KiB, not adjustable; the error names 65536 bytes (reference §7.9). */
+  /** "Task definition size", 64 KiB, not adjustable; the error names 65536 bytes (docs/task-definitions.md#quotas). */
   static final int MAX_SIZE_BYTES = 65_536;
   static final int MAX_PLACEMENT_CONSTRAINTS = 10;
   static final int MAX_EXPRESSION_LENGTH = 2000;

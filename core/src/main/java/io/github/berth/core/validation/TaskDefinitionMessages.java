@@ -2,7 +2,7 @@ package io.github.berth.core.validation;
 
 /**
  * Every message the task definition rules give, in one place. Texts marked [obs] are ECS's own
- * words, seen in real API output (sources in the reference, {@code ecs-placement-taskdef.md} §7, or
+ * words, seen in real API output (sources in docs/task-definitions.md, or
  * cited here). Texts marked [model] are Berth's: ECS publishes nothing for that case, so the text is
  * written in ECS's style and may differ from what ECS says.
  */
@@ -10,7 +10,7 @@ final class TaskDefinitionMessages {
 
   private TaskDefinitionMessages() {}
 
-  // ----- family (§7.1)
+  // ----- family (docs/task-definitions.md#family-and-revision)
 
   /** [obs] aws-actions/amazon-ecs-deploy-task-definition#630. */
   static final String FAMILY_BLANK = "Family can not be blank.";
@@ -19,7 +19,7 @@ final class TaskDefinitionMessages {
   /** [model] the documented limit of 255 characters; ECS's text for it is not known. */
   static final String FAMILY_TOO_LONG = "Family can not be longer than 255 characters.";
 
-  // ----- containers (§7.2)
+  // ----- containers (docs/task-definitions.md#containers)
 
   /** [obs] awsdocs/aws-cloudformation-user-guide#454. */
   static final String CONTAINER_LIST_EMPTY = "Container list cannot be empty.";
@@ -33,7 +33,7 @@ final class TaskDefinitionMessages {
   static final String CONTAINER_NAME_TOO_LONG = "Container.name can not be longer than 255 characters.";
   /** [obs] Shippable/support#2946. */
   static final String CONTAINER_NAMES_NOT_UNIQUE = "Container names must be unique within a Task Definition.";
-  /** [obs] reference §7.2. */
+  /** [obs] docs/task-definitions.md#containers. */
   static final String CONTAINER_IMAGE_BLANK = "Container.image should not be null or empty.";
   /** [model] the documented limit of 255 characters for an image reference. */
   static final String CONTAINER_IMAGE_TOO_LONG = "Container.image can not be longer than 255 characters.";
@@ -49,7 +49,7 @@ final class TaskDefinitionMessages {
         + "', which is not defined in the task definition.";
   }
 
-  // ----- task size (§7.3, §7.4)
+  // ----- task size (docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes)
 
   /** [obs] DG task-cpu-memory-error. */
   static final String INVALID_TASK_CPU = "Invalid 'cpu' setting for task.";
@@ -66,7 +66,7 @@ final class TaskDefinitionMessages {
         + " memory. See the Amazon ECS documentation for the valid values.";
   }
 
-  // ----- container cpu and memory (§7.5)
+  // ----- container cpu and memory (docs/task-definitions.md#container-cpu-and-memory)
 
   /** [obs] aws/aws-cli#4453, sil-org/ecs-deploy#59. */
   static String memoryOrReservationRequired(String container) {
@@ -100,7 +100,7 @@ final class TaskDefinitionMessages {
         + "' is greater than its 'memory' setting.";
   }
 
-  // ----- network mode (§7.6, §4.6)
+  // ----- network mode (docs/task-definitions.md#network-modes, docs/task-definitions.md#port-mappings)
 
   /** [obs] aws/amazon-ecs-cli#1145; ECS writes curly quotes here. */
   static final String FARGATE_ONLY_AWSVPC = "Fargate only supports network mode \u2018awsvpc\u2019.";
@@ -127,7 +127,7 @@ final class TaskDefinitionMessages {
    */
   static final String EXTRA_HOSTS_AWSVPC = "extraHosts is not supported on container when networkMode=awsvpc.";
 
-  // ----- port mappings (§4.5-§4.7)
+  // ----- port mappings (docs/placement.md#host-ports, docs/task-definitions.md#port-mappings, docs/task-definitions.md#port-ranges)
 
   /** [obs] for awsvpc (aws/amazon-ecs-cli#1014); [model] for host, by analogy. */
   static String hostPortMustMatch(String mode) {
@@ -187,7 +187,7 @@ final class TaskDefinitionMessages {
     return "Container port " + port + " is used in more than one port mapping for container " + container;
   }
 
-  // ----- Fargate-only rejections (§7.6)
+  // ----- Fargate-only rejections (docs/task-definitions.md#fargate-restrictions)
 
   /** [obs] cn-terraform/terraform-aws-ecs-fargate#2. */
   static final String FARGATE_NO_IPC_MODE = "Tasks using the Fargate launch type do not support ipcMode.";
@@ -199,7 +199,7 @@ final class TaskDefinitionMessages {
   }
 
   /**
-   * [model] a setting documented as not valid on Fargate (reference §7.6; API {@code ContainerDefinition},
+   * [model] a setting documented as not valid on Fargate (docs/task-definitions.md#fargate-restrictions; API {@code ContainerDefinition},
    * {@code LinuxParameters}) whose refusal ECS words in no published text; written like the observed
    * ipcMode text.
    *
@@ -210,10 +210,10 @@ final class TaskDefinitionMessages {
     return "Tasks using the Fargate launch type do not support " + setting + ".";
   }
 
-  /** [obs, weak] reference §1.7 (a comment in public Terraform code). */
+  /** [obs, weak] docs/placement.md#fargate-and-placement (a comment in public Terraform code). */
   static final String FARGATE_NO_PLACEMENT_CONSTRAINTS = "Fargate does not support task placement constraints.";
 
-  /** [obs] reference §7.6. */
+  /** [obs] docs/task-definitions.md#fargate-restrictions. */
   static final String FARGATE_HOST_SOURCE_PATH = "host.sourcePath should not be set for volumes in Fargate.";
   /** [obs] virtual-kubelet/virtual-kubelet#193. */
   static final String FARGATE_AWSLOGS_NEEDS_ROLE =
@@ -222,7 +222,7 @@ final class TaskDefinitionMessages {
   static final String FARGATE_ECR_NEEDS_ROLE =
       "Fargate requires task definition to have execution role ARN to support ECR images.";
 
-  // ----- Windows on Fargate (§7.4) [model]: restrictions documented, texts not known
+  // ----- Windows on Fargate (docs/task-definitions.md#fargate-sizes) [model]: restrictions documented, texts not known
 
   static String fargateWindowsArchitecture(String architecture) {
     return "Fargate does not support CPU architecture '" + architecture + "' for Windows containers.";
@@ -242,7 +242,7 @@ final class TaskDefinitionMessages {
     return "Container port " + port + " is reserved on Fargate for Windows containers.";
   }
 
-  // ----- quotas (§7.9, §2.1)
+  // ----- quotas (docs/task-definitions.md#quotas, docs/placement.md#constraints)
 
   /** [obs] awsdocs/amazon-ecs-developer-guide#149. */
   static String tooLarge(int length) {

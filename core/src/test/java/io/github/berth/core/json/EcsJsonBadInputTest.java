@@ -121,7 +121,7 @@ class EcsJsonBadInputTest {
 
   @Test
   void aNumberForAStringMemberIsItsText() {
-    // cpu and memory as numbers are common in files (reference §7.3); they read as their text
+    // cpu and memory as numbers are common in files (docs/task-definitions.md#task-cpu-and-memory); they read as their text
     RegisterTaskDefinitionRequest r = EcsJson.strict().read("{\"cpu\": 1024, \"memory\": 2048}", RegisterTaskDefinitionRequest.class);
     assertThat(r.cpu()).isEqualTo("1024");
     assertThat(r.memory()).isEqualTo("2048");

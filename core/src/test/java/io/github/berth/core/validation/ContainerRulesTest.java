@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Family and containers: reference §7.1 and §7.2. */
+/** Family and containers: docs/task-definitions.md#family-and-revision, docs/task-definitions.md#containers. */
 class ContainerRulesTest {
 
   private static ContainerDependency dependsOn(String name, ContainerCondition condition) {

@@ -31,7 +31,7 @@ import io.github.berth.core.model.Volume;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What Fargate refuses: reference §7.6, and Windows on Fargate, §7.4. */
+/** What Fargate refuses: docs/task-definitions.md#fargate-restrictions, and Windows on Fargate, docs/task-definitions.md#fargate-sizes. */
 class FargateRulesTest {
 
   private static final String ROLE = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
@@ -145,7 +145,7 @@ class FargateRulesTest {
         .containsExactly(client("containerDefinitions[0].systemControls", "Fargate does not support systemControls for Windows containers."));
   }
 
-  // ----- settings documented as not valid on Fargate, texts [model] (reference §7.6)
+  // ----- settings documented as not valid on Fargate, texts [model] (docs/task-definitions.md#fargate-restrictions)
 
   private static String unsupported(String setting) {
     return "Tasks using the Fargate launch type do not support " + setting + ".";

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A parsed cluster query language expression: a tree of {@link And}, {@link Or}, {@link Not} and
- * basic {@link Predicate}s. Values compare by structure; {@link #toString()} is the canonical text,
+ * basic {@link Predicate}s. Values compare by structure; {@code toString()} is the canonical text,
  * and {@code ClusterQuery.parse(e.toString()).equals(e)} holds for every expression.
  */
 public sealed interface Expression permits Expression.And, Expression.Or, Expression.Not, Expression.Predicate {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>[obs] An instance without the attribute matches no comparison, {@code !=} included: users
  * report that {@code attribute:retiring != true} returns only instances that have the attribute
- * (aws/containers-roadmap#486). Only {@code !exists} matches it. (Reference §3.5 proposed the
+ * (aws/containers-roadmap#486). Only {@code !exists} matches it. (An earlier model proposed the
  * opposite for the negative operators; the observation wins.) For {@code task:group}, which holds
  * many values, a negative operator is the negation of the positive one, so an instance with no
  * task satisfies {@code task:group != db}.

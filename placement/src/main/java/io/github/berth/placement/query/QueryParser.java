@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive descent over the grammar of reference §3.2 ([model]: {@code not} binds tighter than
+ * Recursive descent over the grammar of docs/placement.md#query-grammar ([model]: {@code not} binds tighter than
  * {@code and}, which binds tighter than {@code or}; both group to the left):
  *
  * <pre>

@@ -46,7 +46,7 @@ final class QueryValues {
   /**
    * The instants a date value stands for: [start, end). A date alone stands for its whole UTC day
    * ([model]: so {@code registeredAt < 2018-02-13} is "before that day" and {@code ==} "on that
-   * day"); a date and time for one second. Formats of reference §3.3.
+   * day"); a date and time for one second. Formats of docs/placement.md#query-subjects.
    */
   static Instant @Nullable [] dateRange(String value) {
     try {

@@ -20,7 +20,7 @@ class ClusterQueryTest {
   private static final Subject AZ = Subject.attribute("ecs.availability-zone");
   private static final Subject GROUP = Subject.of(Subject.Kind.TASK_GROUP);
 
-  /** Every documented example of reference §3.5 parses, prints canonically and reparses equal. */
+  /** Every documented example of docs/placement.md#documented-query-examples parses, prints canonically and reparses equal. */
   @ParameterizedTest
   @ValueSource(strings = {
       "attribute:ecs.instance-type == t2.small",

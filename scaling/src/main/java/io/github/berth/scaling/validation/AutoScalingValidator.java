@@ -48,8 +48,7 @@ import java.util.stream.Collectors;
  * creation require).
  *
  * <p>The messages marked [obs] are the service's own words, pasted from real output in the public
- * issue named at each (none of them is in the reference, ecs-scheduler-scaling.md §5.2, which
- * quotes only the ObjectNotFoundException text). Those marked [model] are ours: AWS publishes no
+ * issue named at each (docs/scaling.md#errors gathers the sources). Those marked [model] are ours: AWS publishes no
  * text for them, and no real output was found; where third-party lint rules quote a wording, it is
  * used, unverified. Then the constraints of the API model follow, in AWS's generic form.
  */
@@ -154,9 +153,9 @@ public final class AutoScalingValidator {
 
   private static final int MAX_STEP_ADJUSTMENTS = 20;
 
-  /** Scaling policies (step and target tracking) per scalable target (reference §4.1, AAS quotas). */
+  /** Scaling policies (step and target tracking) per scalable target (docs/scaling.md#quotas). */
   public static final int MAX_POLICIES_PER_TARGET = 50;
-  /** Scheduled actions per scalable target (reference §4.1, AAS quotas). */
+  /** Scheduled actions per scalable target (docs/scaling.md#quotas). */
   public static final int MAX_SCHEDULED_ACTIONS_PER_TARGET = 200;
 
   private AutoScalingValidator() {}
@@ -531,7 +530,7 @@ public final class AutoScalingValidator {
 
   /**
    * The answer to a policy or action put on a target that is not registered ([obs] GitHub
-   * cloudposse/terraform-aws-ecs-cloudwatch-autoscaling#36, ansible/ansible#35632; reference §5.2).
+   * cloudposse/terraform-aws-ecs-cloudwatch-autoscaling#36, ansible/ansible#35632; docs/scaling.md#errors).
    */
   public static ObjectNotFoundException noScalableTarget(String serviceNamespace, String resourceId, String scalableDimension) {
     return new ObjectNotFoundException("No scalable target registered for service namespace: " + serviceNamespace

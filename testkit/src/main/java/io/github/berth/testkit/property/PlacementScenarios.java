@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The placement scenarios of the benchmarks (issue 4), built deterministically from a seed so that
+ * The placement scenarios of the benchmarks, built deterministically from a seed so that
  * benchmarks and tests place the very same clusters: up to 5,000 container instances (ECS's
  * per-cluster maximum) of mixed m5, c5 and r5 types ({@code large}, {@code xlarge},
  * {@code 2xlarge}, in equal numbers) over three AZs.

@@ -37,7 +37,7 @@ import java.util.function.IntPredicate;
 
 /**
  * The exhaustive reference placer: the simplest scan that is obviously right, written from the
- * rules (reference ecs-placement-taskdef.md §1-§6 and the engine's documented [model] choices),
+ * rules (docs/placement.md and the engine's documented [model] choices),
  * not from the engine. For every task it checks every instance from scratch, computes every
  * strategy's key from scratch (spread counts by summing over all instances), and takes the
  * lexicographic minimum, ties to {@link TieBreaker#order}. Cubic, and meant to be.

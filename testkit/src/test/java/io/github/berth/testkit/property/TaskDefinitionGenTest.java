@@ -30,13 +30,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The task definition generators keep the rules of reference §7 they promise. These checks are
- * written from the reference independently of the generator (the validator's own property is in
+ * The task definition generators keep the rules of docs/task-definitions.md they promise. These checks are
+ * written from the docs independently of the generator (the validator's own property is in
  * {@code TaskDefinitionValidationPropertyTest}).
  */
 class TaskDefinitionGenTest {
 
-  /** The Fargate table of §7.4, written out again: cpu to its memory values. */
+  /** The Fargate table of docs/task-definitions.md#fargate-sizes, written out again: cpu to its memory values. */
   static final Map<Integer, Set<Integer>> FARGATE = Map.of(
       256, Set.of(512, 1024, 2048),
       512, Set.of(1024, 2048, 3072, 4096),
@@ -56,7 +56,7 @@ class TaskDefinitionGenTest {
 
   private static final Pattern AMOUNT = Pattern.compile("^\\s*(\\d+|\\d*\\.\\d+)\\s*(vcpu|gb)?\\s*$", Pattern.CASE_INSENSITIVE);
 
-  /** CPU units or MiB from the forms ECS accepts (§7.3). */
+  /** CPU units or MiB from the forms ECS accepts (docs/task-definitions.md#task-cpu-and-memory). */
   static int amount(String text) {
     Matcher m = AMOUNT.matcher(text);
     assertThat(m.matches()).as("a cpu or memory value: '%s'", text).isTrue();
@@ -180,7 +180,7 @@ class TaskDefinitionGenTest {
         }
         for (PortMapping m : ports) {
           if (m.containerPortRange() != null) {
-            // Bridge (or Windows' default mode) or awsvpc; Linux and Windows (§4.7).
+            // Bridge (or Windows' default mode) or awsvpc; Linux and Windows (docs/task-definitions.md#port-ranges).
             assertThat(mode == null || mode.equals(NetworkMode.BRIDGE) || mode.equals(NetworkMode.AWSVPC)).isTrue();
             assertThat(m.containerPort()).isNull();
             assertThat(m.hostPort()).isNull();
@@ -325,11 +325,11 @@ class TaskDefinitionGenTest {
   }
 
   /**
-   * Coverage per platform, measured over many samples: every feature the issue names comes up on
-   * every launch type and operating system that allows it (reference §4.6-4.8, §7.2-7.6), and the
+   * Coverage per platform, measured over many samples: every feature the generator promises comes up on
+   * every launch type and operating system that allows it (docs/task-definitions.md: ports, GPUs, containers, cpu and memory, network modes), and the
    * platform-wide choices (architectures, OS families, network modes, log drivers, volume kinds,
    * dependency conditions, GPU counts) all come up where they are allowed. Written from the
-   * reference, not from the generator: a feature the generator leaves out on a platform that allows
+   * docs, not from the generator: a feature the generator leaves out on a platform that allows
    * it fails here.
    */
   @Test
