@@ -17,7 +17,13 @@ final class EphemeralPorts {
 
   /** The first port of a free block of {@code length} ports, or -1 when the range has none. */
   static int lowestFree(PlacementState st, int instance, boolean udp, int length) {
-    int start = FIRST;
+    // Every port below the cursor is bound: each port is stepped over once per request, not once
+    // per dynamic port chosen (4,000 one-port tasks on one instance took seconds).
+    int start = st.ephemeralCursor(instance, udp);
+    while (start <= LAST && st.bound(instance, start, udp)) {
+      start++;
+    }
+    st.ephemeralCursor(instance, udp, start);
     while (start + length - 1 <= LAST) {
       int blocked = -1;
       for (int p = start; p < start + length; p++) {

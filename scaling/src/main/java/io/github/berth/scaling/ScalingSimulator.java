@@ -54,6 +54,17 @@ public final class ScalingSimulator {
    */
   public static final Duration MAX_SPAN = Duration.ofDays(366);
 
+  /**
+   * [model] The earliest start and latest end of a run: the years AWS writes with four digits in
+   * ISO-8601 timestamps. Scheduled actions, alarm windows and the chart's dates are reckoned in
+   * calendar time around the run, which java.time cannot hold near {@code Instant.MIN} and
+   * {@code Instant.MAX}.
+   */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** See {@link #EARLIEST}. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   /** The most steps one run may take: {@link #MAX_SPAN} in 1-second steps. */
   public static final int MAX_STEPS = (int) MAX_SPAN.getSeconds();
 
@@ -267,6 +278,10 @@ public final class ScalingSimulator {
       }
       if (start == null || end == null) {
         throw new IllegalArgumentException("a start and an end are required");
+      }
+      if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+        throw new IllegalArgumentException("the run must lie between " + EARLIEST + " and " + LATEST + ", found "
+            + start + " to " + end);
       }
       if (!start.isBefore(end)) {
         throw new IllegalArgumentException("the start (" + start + ") must be before the end (" + end + ")");

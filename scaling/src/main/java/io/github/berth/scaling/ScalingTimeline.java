@@ -197,6 +197,10 @@ public final class ScalingTimeline {
   }
 
   static String number(double v) {
+    if (Double.isInfinite(v)) {
+      // A metric's average overflows to infinity when its samples are near Double.MAX_VALUE.
+      return v > 0 ? "Infinity" : "-Infinity";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Recorded samples of one metric: instants (second precision) and finite values, in time order.
@@ -85,9 +84,52 @@ public final class MetricSeries {
     return true;
   }
 
-  /** A decimal number as CSV exports write it: {@code 42}, {@code -0.5}, {@code .5}, {@code 1.2E3}. */
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  /**
+   * Whether {@code s} is a decimal number as CSV exports write it: {@code 42}, {@code -0.5},
+   * {@code .5}, {@code 1.2E3}. One pass, written out: the regular expression it replaces
+   * backtracked quadratically on a long run of digits.
+   */
+  static boolean isDecimal(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   /**
    * Reads a CSV of samples: a header line (such as {@code timestamp,value}), then one
@@ -141,7 +183,7 @@ public final class MetricSeries {
       if (!Double.isFinite(d)) {
         throw new IllegalArgumentException("line " + (i + 1) + ": not a finite number: '" + abbreviate(val) + "'");
       }
-      if (!DECIMAL.matcher(val).matches()) {
+      if (!isDecimal(val)) {
         // Java also reads 50d, 7f and 0x1p3; a metric export never writes them.
         throw new IllegalArgumentException("line " + (i + 1) + ": not a number: '" + abbreviate(val) + "'");
       }

@@ -68,6 +68,12 @@ public final class AutoScalingValidator {
   static final String STEP_CONFIGURATION_REQUIRED = "StepScaling policy configuration must be specified";
   /** [model] a policy of type TargetTrackingScaling without its configuration. */
   static final String TARGET_TRACKING_CONFIGURATION_REQUIRED = "TargetTrackingScaling policy configuration must be specified";
+  /**
+   * [unsure] the wording; the range is the API model's ([doc] TargetValue: "Values must be in the
+   * range of -2^360 to 2^360", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html).
+   * Beyond it the alarms' thresholds (90 % of the target) overflowed to infinity.
+   */
+  static final String TARGET_VALUE_RANGE = "TargetValue must be in the range of -2^360 to 2^360";
   /** [model] a policy of type PredictiveScaling without its configuration. */
   static final String PREDICTIVE_CONFIGURATION_REQUIRED = "PredictiveScaling policy configuration must be specified";
   /** [model] the wording third-party validators use; no real output found. */
@@ -335,6 +341,10 @@ public final class AutoScalingValidator {
     }
     if (pre != null && custom != null) {
       out.add(p, ValidationException.ERROR_CODE, PREDEFINED_AND_CUSTOMIZED);
+    }
+    Double target = c.targetValue();
+    if (target != null && !(Math.abs(target) <= 0x1p360)) {
+      out.add(p.child("TargetValue"), ValidationException.ERROR_CODE, TARGET_VALUE_RANGE);
     }
     if (custom != null) {
       customized(custom, p.child("CustomizedMetricSpecification"), out);
