@@ -86,8 +86,8 @@ public final class ScalableTargetEvaluator {
   private StepRuntime[] stepPolicies = new StepRuntime[0];
   private PredictiveRuntime[] predictive = new PredictiveRuntime[0];
   private ActionRuntime[] actionList = new ActionRuntime[0];
-  private Proposal[] ttProposals = new Proposal[0];
-  private Proposal[] otherProposals = new Proposal[0];
+  private ScalingProposal[] ttProposals = new ScalingProposal[0];
+  private ScalingProposal[] otherProposals = new ScalingProposal[0];
 
   private long lastStep = Long.MIN_VALUE;
   private boolean checked = true; // whether puts are checked as AAS would
@@ -266,11 +266,11 @@ public final class ScalableTargetEvaluator {
     PolicyRuntime next;
     if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
       TargetTrackingScalingPolicyConfiguration c = policy.targetTrackingScalingPolicyConfiguration();
-      TargetTracking.targetValue(c);
+      TargetTracking.Settings settings = TargetTracking.Settings.of(name, c, formula);
       MetricKey key = MetricKey.of(c);
       AlarmSpec high = TargetTrackingAlarms.high(resourceId, ledger.uuid(), c);
       AlarmSpec low = TargetTrackingAlarms.low(resourceId, ledger.uuid(), c);
-      TargetTrackingRuntime t = new TargetTrackingRuntime(name, c, new AlarmWindow(high, name, key),
+      TargetTrackingRuntime t = new TargetTrackingRuntime(settings, new AlarmWindow(high, name, key),
           low == null ? null : new AlarmWindow(low, name, key));
       if (old instanceof TargetTrackingRuntime o) {
         t.cooldown = o.cooldown;
@@ -749,45 +749,40 @@ public final class ScalableTargetEvaluator {
     int otherCount = 0;
     boolean any = false;
     for (TargetTrackingRuntime t : targetTracking) {
-      Proposal p = t.proposal;
       if (capacity > 0 && t.high.state != AlarmState.ALARM && (t.low == null || t.low.state != AlarmState.ALARM)) {
-        if (p.direction != ScalingProposal.Direction.NONE || p.blockedBy != null) {
-          p.none(capacity); // neither alarm in ALARM: nothing to ask for
-        }
+        t.none(capacity); // neither alarm in ALARM: nothing to ask for
       } else {
-        TargetTracking.evaluate(p, t.target, t.disableScaleIn, t.scaleOutCooldown, t.scaleInCooldown, t.high.state,
+        t.proposal = TargetTracking.evaluate(t.settings, new TargetTracking.AlarmReadings(t.high.state,
             t.low == null ? null : t.low.state, t.high.spec.name(), t.low == null ? null : t.low.spec.name(),
-            t.high.latest(), capacity, t.cooldown, now, formula);
-        any |= p.direction != ScalingProposal.Direction.NONE;
+            t.high.latest()), capacity, t.cooldown, now);
+        any |= t.proposal.direction() != ScalingProposal.Direction.NONE;
       }
       if (t.low != null) {
-        ttProposals[ttCount++] = p;
+        ttProposals[ttCount++] = t.proposal;
       } else {
-        otherProposals[otherCount++] = p;
+        otherProposals[otherCount++] = t.proposal;
       }
     }
     for (StepRuntime s : stepPolicies) {
-      Proposal p = s.proposal;
       if (s.alarm.state != AlarmState.ALARM) {
-        if (p.direction != ScalingProposal.Direction.NONE || p.blockedBy != null) {
-          p.none(capacity);
-        }
+        s.none(capacity);
       } else {
-        StepScaling.evaluate(p, s.config, s.alarm.spec, s.alarm.state, s.alarm.recent(s.config.metricAggregationType()),
-            capacity, s.cooldown, now);
-        any |= p.direction != ScalingProposal.Direction.NONE;
+        s.proposal = StepScaling.evaluate(s.name, s.config, s.alarm.spec, s.alarm.state,
+            s.alarm.recent(s.config.metricAggregationType()), capacity, s.cooldown, now);
+        any |= s.proposal.direction() != ScalingProposal.Direction.NONE;
       }
-      otherProposals[otherCount++] = p;
+      otherProposals[otherCount++] = s.proposal;
     }
     if (!any) {
       return;
     }
-    Proposal winner = PolicyCombination.decide(capacity, effectiveMin, effectiveMax, ttProposals, ttCount,
-        otherProposals, otherCount, outSuspended, inSuspended, deploying);
+    PolicyCombination.TargetState state = new PolicyCombination.TargetState(capacity, effectiveMin, effectiveMax,
+        outSuspended, inSuspended, deploying);
+    ScalingProposal winner = PolicyCombination.decide(state, ttProposals, ttCount, otherProposals, otherCount);
     if (winner == null) {
       return;
     }
-    int after = PolicyCombination.resulting(capacity, effectiveMin, effectiveMax, winner);
+    int after = PolicyCombination.resulting(state, winner);
     boolean out = after > capacity;
     // [model] Computed from the running count, a scale-out never lowers the desired count and a
     // scale-in never raises it; a result equal to the desired count is no activity.
@@ -796,13 +791,13 @@ public final class ScalableTargetEvaluator {
     }
     int before = capacity;
     setDesired(after);
-    record(ActivityDraft.Kind.POLICY, now, winner.policyName, winner.alarmName);
+    record(ActivityDraft.Kind.POLICY, now, winner.policyName(), winner.alarmName());
     // A target tracking scale-in needs every such policy's consent: each of them starts its cooldown.
     boolean consensusIn = !out && containsSame(ttProposals, ttCount, winner);
     for (TargetTrackingRuntime t : targetTracking) {
       if (out) {
         t.cooldown = t.proposal == winner
-            ? t.cooldown.afterScaleOut(now, t.scaleOutCooldown, before, after)
+            ? t.cooldown.afterScaleOut(now, t.settings.scaleOutCooldown(), before, after)
             : t.cooldown.afterOtherScaleOut();
       } else if (t.proposal == winner || (consensusIn && t.low != null && t.proposal.isIn())) {
         t.cooldown = t.cooldown.afterScaleIn(now);
@@ -819,7 +814,7 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  private static boolean containsSame(Proposal[] proposals, int count, Proposal p) {
+  private static boolean containsSame(ScalingProposal[] proposals, int count, ScalingProposal p) {
     for (int i = 0; i < count; i++) {
       if (proposals[i] == p) {
         return true;
@@ -884,8 +879,8 @@ public final class ScalableTargetEvaluator {
     stepPolicies = steps.toArray(new StepRuntime[0]);
     predictive = preds.toArray(new PredictiveRuntime[0]);
     actionList = actions.values().toArray(new ActionRuntime[0]);
-    ttProposals = new Proposal[targetTracking.length];
-    otherProposals = new Proposal[targetTracking.length + stepPolicies.length];
+    ttProposals = new ScalingProposal[targetTracking.length];
+    otherProposals = new ScalingProposal[targetTracking.length + stepPolicies.length];
     if (metricData == null) {
       // The periods each metric's samples are kept for: the longest range of the alarms reading
       // them, and the period in progress. Rings no alarm reads go.
@@ -917,7 +912,7 @@ public final class ScalableTargetEvaluator {
     return null;
   }
 
-  private abstract static sealed class PolicyRuntime permits TargetTrackingRuntime, StepRuntime, PredictiveRuntime {
+  private abstract static sealed class PolicyRuntime permits DynamicRuntime, PredictiveRuntime {
     final String name;
     PutScalingPolicyRequest request;
 
@@ -926,38 +921,43 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  private static final class TargetTrackingRuntime extends PolicyRuntime {
-    final AlarmWindow high;
-    final @Nullable AlarmWindow low;
-    final double target;
-    final boolean disableScaleIn;
-    final int scaleOutCooldown;
-    final int scaleInCooldown;
-    final Proposal proposal;
+  /** A policy that proposes from its alarm: its last proposal and its cooldown. */
+  private abstract static sealed class DynamicRuntime extends PolicyRuntime permits TargetTrackingRuntime, StepRuntime {
+    ScalingProposal proposal;
     PolicyCooldown cooldown = PolicyCooldown.NONE;
 
-    TargetTrackingRuntime(String name, TargetTrackingScalingPolicyConfiguration config, AlarmWindow high,
-        @Nullable AlarmWindow low) {
+    DynamicRuntime(String name) {
       super(name);
-      this.target = TargetTracking.targetValue(config);
-      this.disableScaleIn = Boolean.TRUE.equals(config.disableScaleIn());
-      this.scaleOutCooldown = TargetTracking.scaleOutCooldown(config);
-      this.scaleInCooldown = TargetTracking.scaleInCooldown(config);
-      this.proposal = new Proposal(name);
+      this.proposal = ScalingProposal.none(name, 0);
+    }
+
+    /** Asks for nothing; the proposal is made anew only when the last one asked for something. */
+    void none(int capacity) {
+      if (proposal.direction() != ScalingProposal.Direction.NONE || proposal.blockedBy() != null) {
+        proposal = ScalingProposal.none(name, capacity);
+      }
+    }
+  }
+
+  private static final class TargetTrackingRuntime extends DynamicRuntime {
+    final TargetTracking.Settings settings;
+    final AlarmWindow high;
+    final @Nullable AlarmWindow low;
+
+    TargetTrackingRuntime(TargetTracking.Settings settings, AlarmWindow high, @Nullable AlarmWindow low) {
+      super(settings.policyName());
+      this.settings = settings;
       this.high = high;
       this.low = low;
     }
   }
 
-  private static final class StepRuntime extends PolicyRuntime {
+  private static final class StepRuntime extends DynamicRuntime {
     final StepScalingPolicyConfiguration config;
     @Nullable AlarmWindow alarm;
-    final Proposal proposal;
-    PolicyCooldown cooldown = PolicyCooldown.NONE;
 
     StepRuntime(String name, StepScalingPolicyConfiguration config) {
       super(name);
-      this.proposal = new Proposal(name);
       this.config = config;
     }
   }
