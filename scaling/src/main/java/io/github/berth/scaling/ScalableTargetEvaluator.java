@@ -58,6 +58,7 @@ import java.util.OptionalInt;
 public final class ScalableTargetEvaluator {
 
   private final ActivityLedger ledger;
+  private final ActivityLedger notScaledLedger; // its own ids, so that the scaled activities' do not depend on it
   private final TargetTrackingFormula formula;
   private final @Nullable MetricData metricData;
   private final String namespace;
@@ -90,6 +91,8 @@ public final class ScalableTargetEvaluator {
   private ScalingProposal[] otherProposals = new ScalingProposal[0];
 
   private long lastStep = Long.MIN_VALUE;
+  /** Mixed into the seed of the not scaled activities' ids. [model] */
+  private static final long NOT_SCALED_SEED = 0x6E6F74L;
   private boolean checked = true; // whether puts are checked as AAS would
 
   // The step in progress.
@@ -97,6 +100,8 @@ public final class ScalableTargetEvaluator {
   private int running;
   private boolean runningFollowsDesired;
   private final List<ActivityLedger.Entry> stepActivities = new ArrayList<>();
+  private final List<ActivityLedger.Entry> stepNotScaled = new ArrayList<>();
+  private boolean reportNotScaled;
   private final List<AlarmTransition> stepTransitions = new ArrayList<>();
   private boolean boundsChanged;
 
@@ -108,6 +113,8 @@ public final class ScalableTargetEvaluator {
     this.resourceId = String.valueOf(target.resourceId());
     this.dimension = String.valueOf(target.scalableDimension());
     this.ledger = new ActivityLedger(b.seed, target.serviceNamespace(), resourceId, target.scalableDimension());
+    this.notScaledLedger = new ActivityLedger(b.seed ^ NOT_SCALED_SEED, target.serviceNamespace(), resourceId,
+        target.scalableDimension());
     applyTarget(target);
     MetricData data = metricData;
     this.source = data != null
@@ -491,10 +498,15 @@ public final class ScalableTargetEvaluator {
     private final boolean boundsChanged;
     private final List<ActivityLedger.Entry> activities;
     private final ActivityLedger ledger;
+    private final List<ActivityLedger.Entry> notScaled;
+    private final ActivityLedger notScaledLedger;
     private final List<AlarmTransition> transitions;
 
     StepResult(Instant time, int desiredBefore, int desiredAfter, int min, int max, boolean boundsChanged,
-        List<ActivityLedger.Entry> activities, ActivityLedger ledger, List<AlarmTransition> transitions) {
+        List<ActivityLedger.Entry> activities, ActivityLedger ledger, List<ActivityLedger.Entry> notScaled,
+        ActivityLedger notScaledLedger, List<AlarmTransition> transitions) {
+      this.notScaled = notScaled;
+      this.notScaledLedger = notScaledLedger;
       this.time = time;
       this.desiredBefore = desiredBefore;
       this.desiredAfter = desiredAfter;
@@ -539,6 +551,20 @@ public final class ScalableTargetEvaluator {
       return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The not scaled activities of the step (what DescribeScalingActivities adds with
+     * IncludeNotScaledActivities): a policy's alarm asked to scale, but the desired count was
+     * already at the maximum, the minimum or the count asked for. Their ids come from the seed too,
+     * from a sequence of their own.
+     */
+    public List<ScalingActivity> notScaledActivities() {
+      List<ScalingActivity> out = new ArrayList<>(notScaled.size());
+      for (ActivityLedger.Entry e : notScaled) {
+        out.add(notScaledLedger.value(e));
+      }
+      return Collections.unmodifiableList(out);
+    }
+
     /** The alarms that changed state in the step. */
     public List<AlarmTransition> alarmTransitions() {
       return transitions;
@@ -574,10 +600,12 @@ public final class ScalableTargetEvaluator {
       putSample((MetricKey) d[0], ((Instant) d[1]).getEpochSecond(), (Double) d[2]);
     }
     int before = input.desiredCount;
+    reportNotScaled = true;
     run(input.second, input.desiredCount, input.runningCount == null ? input.desiredCount : input.runningCount,
         input.runningCount == null, input.deploymentInProgress);
     return new StepResult(Instant.ofEpochSecond(input.second), before, desired, min, max, boundsChanged,
-        List.copyOf(stepActivities), ledger, List.copyOf(stepTransitions));
+        List.copyOf(stepActivities), ledger, List.copyOf(stepNotScaled), notScaledLedger,
+        List.copyOf(stepTransitions));
   }
 
   private void checkStep(long second, int desiredCount, @Nullable Integer runningCount) {
@@ -597,6 +625,7 @@ public final class ScalableTargetEvaluator {
   void simulationStep(long second, int capacity, boolean deploying) {
     checkStep(second, capacity, null);
     rebuild();
+    reportNotScaled = false; // a timeline has no not scaled activities
     run(second, capacity, capacity, true, deploying);
   }
 
@@ -631,6 +660,7 @@ public final class ScalableTargetEvaluator {
     running = runningCount;
     runningFollowsDesired = follows;
     stepActivities.clear();
+    stepNotScaled.clear();
     stepTransitions.clear();
     boundsChanged = false;
     if (registrationPending) {
@@ -780,6 +810,9 @@ public final class ScalableTargetEvaluator {
         outSuspended, inSuspended, deploying);
     ScalingProposal winner = PolicyCombination.decide(state, ttProposals, ttCount, otherProposals, otherCount);
     if (winner == null) {
+      if (reportNotScaled) {
+        notScaledAtBound(now, state, ttCount, otherCount);
+      }
       return;
     }
     int after = PolicyCombination.resulting(state, winner);
@@ -787,6 +820,9 @@ public final class ScalableTargetEvaluator {
     // [model] Computed from the running count, a scale-out never lowers the desired count and a
     // scale-in never raises it; a result equal to the desired count is no activity.
     if (out ? after <= desired : after >= desired) {
+      if (reportNotScaled) {
+        notScaled(ActivityDraft.Kind.NOT_SCALED_AT_DESIRED, now, winner, state);
+      }
       return;
     }
     int before = capacity;
@@ -812,6 +848,35 @@ public final class ScalableTargetEvaluator {
         s.cooldown = s.cooldown.afterScaleIn(now);
       }
     }
+  }
+
+  /** [model] A scale-out asked for at the maximum, or a scale-in at the minimum, is a not scaled activity. */
+  private void notScaledAtBound(long now, PolicyCombination.TargetState state, int ttCount, int otherCount) {
+    ScalingProposal out = largest(ScalingProposal.Direction.OUT, ttCount, otherCount);
+    if (out != null && !state.scaleOutSuspended() && state.capacity() >= state.max()) {
+      notScaled(ActivityDraft.Kind.NOT_SCALED_AT_MAX, now, out, state);
+      return;
+    }
+    ScalingProposal in = largest(ScalingProposal.Direction.IN, ttCount, otherCount);
+    if (in != null && !state.scaleInSuspended() && !state.deploymentInProgress() && state.capacity() <= state.min()) {
+      notScaled(ActivityDraft.Kind.NOT_SCALED_AT_MIN, now, in, state);
+    }
+  }
+
+  private @Nullable ScalingProposal largest(ScalingProposal.Direction direction, int ttCount, int otherCount) {
+    ScalingProposal best = null;
+    for (int i = 0; i < ttCount + otherCount; i++) {
+      ScalingProposal p = i < ttCount ? ttProposals[i] : otherProposals[i - ttCount];
+      if (p.direction() == direction && (best == null || p.capacity() > best.capacity())) {
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  private void notScaled(ActivityDraft.Kind kind, long now, ScalingProposal p, PolicyCombination.TargetState state) {
+    stepNotScaled.add(notScaledLedger.add(new ActivityDraft(kind, now, desired, state.min(), state.max(),
+        p.policyName(), p.alarmName())));
   }
 
   private static boolean containsSame(ScalingProposal[] proposals, int count, ScalingProposal p) {
