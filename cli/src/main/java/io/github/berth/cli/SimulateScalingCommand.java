@@ -1,19 +1,15 @@
 package io.github.berth.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
-import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.validation.Violation;
 import io.github.berth.scaling.ScalingSimulator;
 import io.github.berth.scaling.ScalingTimeline;
 import io.github.berth.scaling.TargetTracking;
 import io.github.berth.scaling.alarm.AlarmSpec;
-import io.github.berth.scaling.alarm.ComparisonOperator;
 import io.github.berth.scaling.alarm.MetricSeries;
-import io.github.berth.scaling.alarm.Statistic;
-import io.github.berth.scaling.alarm.TreatMissingData;
+import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.scaling.model.GetPredictiveScalingForecastResponse;
 import io.github.berth.scaling.model.PolicyType;
@@ -32,13 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -67,13 +61,6 @@ final class SimulateScalingCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;
 
   private static final Pattern STEP = Pattern.compile("(\\d+)\\s*(s|m|h)?", Pattern.CASE_INSENSITIVE);
-
-  /** The members of a CloudWatch PutMetricAlarm request (what --alarm files may hold). */
-  private static final Set<String> ALARM_MEMBERS = Set.of("AlarmName", "AlarmDescription", "ActionsEnabled",
-      "OKActions", "AlarmActions", "InsufficientDataActions", "MetricName", "Namespace", "Statistic",
-      "ExtendedStatistic", "Dimensions", "Period", "Unit", "EvaluationPeriods", "DatapointsToAlarm", "Threshold",
-      "ComparisonOperator", "TreatMissingData", "EvaluateLowSampleCountPercentile", "Metrics", "Tags",
-      "ThresholdMetricId");
 
   @Spec
   CommandSpec spec;
@@ -346,46 +333,16 @@ final class SimulateScalingCommand implements Callable<Integer> {
   /** Reads a PutMetricAlarm request and ties it to the step policy its AlarmActions name. */
   private static void readAlarm(Path file, Map<String, PutScalingPolicyRequest> policies, Map<String, AlarmSpec> out)
       throws BadInput {
-    JsonNode tree;
+    PutMetricAlarmParser.MetricAlarm alarm;
     try {
-      tree = EcsJson.strict().readTree(readText(file));
-    } catch (SerializationException e) {
-      throw new BadInput(file + ": " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
-    }
-    if (!tree.isObject()) {
-      throw new BadInput(file + ": expected a PutMetricAlarm request (a JSON object)");
-    }
-    for (Iterator<String> it = tree.fieldNames(); it.hasNext();) {
-      String name = it.next();
-      if (!ALARM_MEMBERS.contains(name)) {
-        throw new BadInput(file + ": " + name + ": unknown member '" + name + "' of a PutMetricAlarm request");
-      }
-    }
-    String alarmName = text(file, tree, "AlarmName", null);
-    int evaluationPeriods = integer(file, tree, "EvaluationPeriods", null);
-    AlarmSpec spec;
-    try {
-      spec = new AlarmSpec(alarmName,
-          Statistic.fromWireName(text(file, tree, "Statistic", "Average")),
-          integer(file, tree, "Period", null),
-          evaluationPeriods,
-          integer(file, tree, "DatapointsToAlarm", evaluationPeriods),
-          ComparisonOperator.fromWireName(text(file, tree, "ComparisonOperator", null)),
-          number(file, tree, "Threshold"),
-          TreatMissingData.fromWireName(text(file, tree, "TreatMissingData", "missing")));
+      alarm = PutMetricAlarmParser.parse(readText(file));
     } catch (IllegalArgumentException e) {
       throw new BadInput(file + ": " + e.getMessage());
     }
-    JsonNode actions = tree.get("AlarmActions");
     List<String> named = new ArrayList<>();
-    if (actions != null && actions.isArray()) {
-      for (JsonNode a : actions) {
-        String action = a.asText();
-        for (String policy : policies.keySet()) {
-          if (action.equals(policy) || action.endsWith(":policyName/" + policy)) {
-            named.add(policy);
-          }
-        }
+    for (String policy : policies.keySet()) {
+      if (alarm.names(policy)) {
+        named.add(policy);
       }
     }
     if (named.isEmpty()) {
@@ -397,47 +354,8 @@ final class SimulateScalingCommand implements Callable<Integer> {
         throw new BadInput(file + ": AlarmActions: '" + policy + "' is a " + p.policyType()
             + " policy; only step scaling policies take an alarm");
       }
-      out.put(policy, spec);
+      out.put(policy, alarm.spec());
     }
-  }
-
-  private static String text(Path file, JsonNode tree, String member, @Nullable String absent) throws BadInput {
-    JsonNode n = tree.get(member);
-    if (n == null || n.isNull()) {
-      if (absent != null) {
-        return absent;
-      }
-      throw new BadInput(file + ": " + member + ": required member missing");
-    }
-    if (!n.isTextual()) {
-      throw new BadInput(file + ": " + member + ": expected a string");
-    }
-    return n.asText();
-  }
-
-  private static int integer(Path file, JsonNode tree, String member, @Nullable Integer absent) throws BadInput {
-    JsonNode n = tree.get(member);
-    if (n == null || n.isNull()) {
-      if (absent != null) {
-        return absent;
-      }
-      throw new BadInput(file + ": " + member + ": required member missing");
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-      throw new BadInput(file + ": " + member + ": expected an integer");
-    }
-    return n.asInt();
-  }
-
-  private static double number(Path file, JsonNode tree, String member) throws BadInput {
-    JsonNode n = tree.get(member);
-    if (n == null || n.isNull()) {
-      throw new BadInput(file + ": " + member + ": required member missing");
-    }
-    if (!n.isNumber()) {
-      throw new BadInput(file + ": " + member + ": expected a number");
-    }
-    return n.asDouble();
   }
 
   private static Instant instant(String option, String text) throws BadInput {

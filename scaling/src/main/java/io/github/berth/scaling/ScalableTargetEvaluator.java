@@ -58,6 +58,7 @@ import java.util.OptionalInt;
 public final class ScalableTargetEvaluator {
 
   private final ActivityLedger ledger;
+  private final ActivityLedger notScaledLedger; // its own ids, so that the scaled activities' do not depend on it
   private final TargetTrackingFormula formula;
   private final @Nullable MetricData metricData;
   private final String namespace;
@@ -86,10 +87,12 @@ public final class ScalableTargetEvaluator {
   private StepRuntime[] stepPolicies = new StepRuntime[0];
   private PredictiveRuntime[] predictive = new PredictiveRuntime[0];
   private ActionRuntime[] actionList = new ActionRuntime[0];
-  private Proposal[] ttProposals = new Proposal[0];
-  private Proposal[] otherProposals = new Proposal[0];
+  private ScalingProposal[] ttProposals = new ScalingProposal[0];
+  private ScalingProposal[] otherProposals = new ScalingProposal[0];
 
   private long lastStep = Long.MIN_VALUE;
+  /** Mixed into the seed of the not scaled activities' ids. [model] */
+  private static final long NOT_SCALED_SEED = 0x6E6F74L;
   private boolean checked = true; // whether puts are checked as AAS would
 
   // The step in progress.
@@ -97,6 +100,8 @@ public final class ScalableTargetEvaluator {
   private int running;
   private boolean runningFollowsDesired;
   private final List<ActivityLedger.Entry> stepActivities = new ArrayList<>();
+  private final List<ActivityLedger.Entry> stepNotScaled = new ArrayList<>();
+  private boolean reportNotScaled;
   private final List<AlarmTransition> stepTransitions = new ArrayList<>();
   private boolean boundsChanged;
 
@@ -108,6 +113,8 @@ public final class ScalableTargetEvaluator {
     this.resourceId = String.valueOf(target.resourceId());
     this.dimension = String.valueOf(target.scalableDimension());
     this.ledger = new ActivityLedger(b.seed, target.serviceNamespace(), resourceId, target.scalableDimension());
+    this.notScaledLedger = new ActivityLedger(b.seed ^ NOT_SCALED_SEED, target.serviceNamespace(), resourceId,
+        target.scalableDimension());
     applyTarget(target);
     MetricData data = metricData;
     this.source = data != null
@@ -266,11 +273,11 @@ public final class ScalableTargetEvaluator {
     PolicyRuntime next;
     if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
       TargetTrackingScalingPolicyConfiguration c = policy.targetTrackingScalingPolicyConfiguration();
-      TargetTracking.targetValue(c);
+      TargetTracking.Settings settings = TargetTracking.Settings.of(name, c, formula);
       MetricKey key = MetricKey.of(c);
       AlarmSpec high = TargetTrackingAlarms.high(resourceId, ledger.uuid(), c);
       AlarmSpec low = TargetTrackingAlarms.low(resourceId, ledger.uuid(), c);
-      TargetTrackingRuntime t = new TargetTrackingRuntime(name, c, new AlarmWindow(high, name, key),
+      TargetTrackingRuntime t = new TargetTrackingRuntime(settings, new AlarmWindow(high, name, key),
           low == null ? null : new AlarmWindow(low, name, key));
       if (old instanceof TargetTrackingRuntime o) {
         t.cooldown = o.cooldown;
@@ -491,10 +498,15 @@ public final class ScalableTargetEvaluator {
     private final boolean boundsChanged;
     private final List<ActivityLedger.Entry> activities;
     private final ActivityLedger ledger;
+    private final List<ActivityLedger.Entry> notScaled;
+    private final ActivityLedger notScaledLedger;
     private final List<AlarmTransition> transitions;
 
     StepResult(Instant time, int desiredBefore, int desiredAfter, int min, int max, boolean boundsChanged,
-        List<ActivityLedger.Entry> activities, ActivityLedger ledger, List<AlarmTransition> transitions) {
+        List<ActivityLedger.Entry> activities, ActivityLedger ledger, List<ActivityLedger.Entry> notScaled,
+        ActivityLedger notScaledLedger, List<AlarmTransition> transitions) {
+      this.notScaled = notScaled;
+      this.notScaledLedger = notScaledLedger;
       this.time = time;
       this.desiredBefore = desiredBefore;
       this.desiredAfter = desiredAfter;
@@ -539,6 +551,20 @@ public final class ScalableTargetEvaluator {
       return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The not scaled activities of the step (what DescribeScalingActivities adds with
+     * IncludeNotScaledActivities): a policy's alarm asked to scale, but the desired count was
+     * already at the maximum, the minimum or the count asked for. Their ids come from the seed too,
+     * from a sequence of their own.
+     */
+    public List<ScalingActivity> notScaledActivities() {
+      List<ScalingActivity> out = new ArrayList<>(notScaled.size());
+      for (ActivityLedger.Entry e : notScaled) {
+        out.add(notScaledLedger.value(e));
+      }
+      return Collections.unmodifiableList(out);
+    }
+
     /** The alarms that changed state in the step. */
     public List<AlarmTransition> alarmTransitions() {
       return transitions;
@@ -574,10 +600,12 @@ public final class ScalableTargetEvaluator {
       putSample((MetricKey) d[0], ((Instant) d[1]).getEpochSecond(), (Double) d[2]);
     }
     int before = input.desiredCount;
+    reportNotScaled = true;
     run(input.second, input.desiredCount, input.runningCount == null ? input.desiredCount : input.runningCount,
         input.runningCount == null, input.deploymentInProgress);
     return new StepResult(Instant.ofEpochSecond(input.second), before, desired, min, max, boundsChanged,
-        List.copyOf(stepActivities), ledger, List.copyOf(stepTransitions));
+        List.copyOf(stepActivities), ledger, List.copyOf(stepNotScaled), notScaledLedger,
+        List.copyOf(stepTransitions));
   }
 
   private void checkStep(long second, int desiredCount, @Nullable Integer runningCount) {
@@ -597,6 +625,7 @@ public final class ScalableTargetEvaluator {
   void simulationStep(long second, int capacity, boolean deploying) {
     checkStep(second, capacity, null);
     rebuild();
+    reportNotScaled = false; // a timeline has no not scaled activities
     run(second, capacity, capacity, true, deploying);
   }
 
@@ -631,6 +660,7 @@ public final class ScalableTargetEvaluator {
     running = runningCount;
     runningFollowsDesired = follows;
     stepActivities.clear();
+    stepNotScaled.clear();
     stepTransitions.clear();
     boundsChanged = false;
     if (registrationPending) {
@@ -749,60 +779,61 @@ public final class ScalableTargetEvaluator {
     int otherCount = 0;
     boolean any = false;
     for (TargetTrackingRuntime t : targetTracking) {
-      Proposal p = t.proposal;
       if (capacity > 0 && t.high.state != AlarmState.ALARM && (t.low == null || t.low.state != AlarmState.ALARM)) {
-        if (p.direction != ScalingProposal.Direction.NONE || p.blockedBy != null) {
-          p.none(capacity); // neither alarm in ALARM: nothing to ask for
-        }
+        t.none(capacity); // neither alarm in ALARM: nothing to ask for
       } else {
-        TargetTracking.evaluate(p, t.target, t.disableScaleIn, t.scaleOutCooldown, t.scaleInCooldown, t.high.state,
+        t.proposal = TargetTracking.evaluate(t.settings, new TargetTracking.AlarmReadings(t.high.state,
             t.low == null ? null : t.low.state, t.high.spec.name(), t.low == null ? null : t.low.spec.name(),
-            t.high.latest(), capacity, t.cooldown, now, formula);
-        any |= p.direction != ScalingProposal.Direction.NONE;
+            t.high.latest()), capacity, t.cooldown, now);
+        any |= t.proposal.direction() != ScalingProposal.Direction.NONE;
       }
       if (t.low != null) {
-        ttProposals[ttCount++] = p;
+        ttProposals[ttCount++] = t.proposal;
       } else {
-        otherProposals[otherCount++] = p;
+        otherProposals[otherCount++] = t.proposal;
       }
     }
     for (StepRuntime s : stepPolicies) {
-      Proposal p = s.proposal;
       if (s.alarm.state != AlarmState.ALARM) {
-        if (p.direction != ScalingProposal.Direction.NONE || p.blockedBy != null) {
-          p.none(capacity);
-        }
+        s.none(capacity);
       } else {
-        StepScaling.evaluate(p, s.config, s.alarm.spec, s.alarm.state, s.alarm.recent(s.config.metricAggregationType()),
-            capacity, s.cooldown, now);
-        any |= p.direction != ScalingProposal.Direction.NONE;
+        s.proposal = StepScaling.evaluate(s.name, s.config, s.alarm.spec, s.alarm.state,
+            s.alarm.recent(s.config.metricAggregationType()), capacity, s.cooldown, now);
+        any |= s.proposal.direction() != ScalingProposal.Direction.NONE;
       }
-      otherProposals[otherCount++] = p;
+      otherProposals[otherCount++] = s.proposal;
     }
     if (!any) {
       return;
     }
-    Proposal winner = PolicyCombination.decide(capacity, effectiveMin, effectiveMax, ttProposals, ttCount,
-        otherProposals, otherCount, outSuspended, inSuspended, deploying);
+    PolicyCombination.TargetState state = new PolicyCombination.TargetState(capacity, effectiveMin, effectiveMax,
+        outSuspended, inSuspended, deploying);
+    ScalingProposal winner = PolicyCombination.decide(state, ttProposals, ttCount, otherProposals, otherCount);
     if (winner == null) {
+      if (reportNotScaled) {
+        notScaledAtBound(now, state, ttCount, otherCount);
+      }
       return;
     }
-    int after = PolicyCombination.resulting(capacity, effectiveMin, effectiveMax, winner);
+    int after = PolicyCombination.resulting(state, winner);
     boolean out = after > capacity;
     // [model] Computed from the running count, a scale-out never lowers the desired count and a
     // scale-in never raises it; a result equal to the desired count is no activity.
     if (out ? after <= desired : after >= desired) {
+      if (reportNotScaled) {
+        notScaled(ActivityDraft.Kind.NOT_SCALED_AT_DESIRED, now, winner, state);
+      }
       return;
     }
     int before = capacity;
     setDesired(after);
-    record(ActivityDraft.Kind.POLICY, now, winner.policyName, winner.alarmName);
+    record(ActivityDraft.Kind.POLICY, now, winner.policyName(), winner.alarmName());
     // A target tracking scale-in needs every such policy's consent: each of them starts its cooldown.
     boolean consensusIn = !out && containsSame(ttProposals, ttCount, winner);
     for (TargetTrackingRuntime t : targetTracking) {
       if (out) {
         t.cooldown = t.proposal == winner
-            ? t.cooldown.afterScaleOut(now, t.scaleOutCooldown, before, after)
+            ? t.cooldown.afterScaleOut(now, t.settings.scaleOutCooldown(), before, after)
             : t.cooldown.afterOtherScaleOut();
       } else if (t.proposal == winner || (consensusIn && t.low != null && t.proposal.isIn())) {
         t.cooldown = t.cooldown.afterScaleIn(now);
@@ -819,7 +850,36 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  private static boolean containsSame(Proposal[] proposals, int count, Proposal p) {
+  /** [model] A scale-out asked for at the maximum, or a scale-in at the minimum, is a not scaled activity. */
+  private void notScaledAtBound(long now, PolicyCombination.TargetState state, int ttCount, int otherCount) {
+    ScalingProposal out = largest(ScalingProposal.Direction.OUT, ttCount, otherCount);
+    if (out != null && !state.scaleOutSuspended() && state.capacity() >= state.max()) {
+      notScaled(ActivityDraft.Kind.NOT_SCALED_AT_MAX, now, out, state);
+      return;
+    }
+    ScalingProposal in = largest(ScalingProposal.Direction.IN, ttCount, otherCount);
+    if (in != null && !state.scaleInSuspended() && !state.deploymentInProgress() && state.capacity() <= state.min()) {
+      notScaled(ActivityDraft.Kind.NOT_SCALED_AT_MIN, now, in, state);
+    }
+  }
+
+  private @Nullable ScalingProposal largest(ScalingProposal.Direction direction, int ttCount, int otherCount) {
+    ScalingProposal best = null;
+    for (int i = 0; i < ttCount + otherCount; i++) {
+      ScalingProposal p = i < ttCount ? ttProposals[i] : otherProposals[i - ttCount];
+      if (p.direction() == direction && (best == null || p.capacity() > best.capacity())) {
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  private void notScaled(ActivityDraft.Kind kind, long now, ScalingProposal p, PolicyCombination.TargetState state) {
+    stepNotScaled.add(notScaledLedger.add(new ActivityDraft(kind, now, desired, state.min(), state.max(),
+        p.policyName(), p.alarmName())));
+  }
+
+  private static boolean containsSame(ScalingProposal[] proposals, int count, ScalingProposal p) {
     for (int i = 0; i < count; i++) {
       if (proposals[i] == p) {
         return true;
@@ -884,8 +944,8 @@ public final class ScalableTargetEvaluator {
     stepPolicies = steps.toArray(new StepRuntime[0]);
     predictive = preds.toArray(new PredictiveRuntime[0]);
     actionList = actions.values().toArray(new ActionRuntime[0]);
-    ttProposals = new Proposal[targetTracking.length];
-    otherProposals = new Proposal[targetTracking.length + stepPolicies.length];
+    ttProposals = new ScalingProposal[targetTracking.length];
+    otherProposals = new ScalingProposal[targetTracking.length + stepPolicies.length];
     if (metricData == null) {
       // The periods each metric's samples are kept for: the longest range of the alarms reading
       // them, and the period in progress. Rings no alarm reads go.
@@ -917,7 +977,7 @@ public final class ScalableTargetEvaluator {
     return null;
   }
 
-  private abstract static sealed class PolicyRuntime permits TargetTrackingRuntime, StepRuntime, PredictiveRuntime {
+  private abstract static sealed class PolicyRuntime permits DynamicRuntime, PredictiveRuntime {
     final String name;
     PutScalingPolicyRequest request;
 
@@ -926,38 +986,43 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  private static final class TargetTrackingRuntime extends PolicyRuntime {
-    final AlarmWindow high;
-    final @Nullable AlarmWindow low;
-    final double target;
-    final boolean disableScaleIn;
-    final int scaleOutCooldown;
-    final int scaleInCooldown;
-    final Proposal proposal;
+  /** A policy that proposes from its alarm: its last proposal and its cooldown. */
+  private abstract static sealed class DynamicRuntime extends PolicyRuntime permits TargetTrackingRuntime, StepRuntime {
+    ScalingProposal proposal;
     PolicyCooldown cooldown = PolicyCooldown.NONE;
 
-    TargetTrackingRuntime(String name, TargetTrackingScalingPolicyConfiguration config, AlarmWindow high,
-        @Nullable AlarmWindow low) {
+    DynamicRuntime(String name) {
       super(name);
-      this.target = TargetTracking.targetValue(config);
-      this.disableScaleIn = Boolean.TRUE.equals(config.disableScaleIn());
-      this.scaleOutCooldown = TargetTracking.scaleOutCooldown(config);
-      this.scaleInCooldown = TargetTracking.scaleInCooldown(config);
-      this.proposal = new Proposal(name);
+      this.proposal = ScalingProposal.none(name, 0);
+    }
+
+    /** Asks for nothing; the proposal is made anew only when the last one asked for something. */
+    void none(int capacity) {
+      if (proposal.direction() != ScalingProposal.Direction.NONE || proposal.blockedBy() != null) {
+        proposal = ScalingProposal.none(name, capacity);
+      }
+    }
+  }
+
+  private static final class TargetTrackingRuntime extends DynamicRuntime {
+    final TargetTracking.Settings settings;
+    final AlarmWindow high;
+    final @Nullable AlarmWindow low;
+
+    TargetTrackingRuntime(TargetTracking.Settings settings, AlarmWindow high, @Nullable AlarmWindow low) {
+      super(settings.policyName());
+      this.settings = settings;
       this.high = high;
       this.low = low;
     }
   }
 
-  private static final class StepRuntime extends PolicyRuntime {
+  private static final class StepRuntime extends DynamicRuntime {
     final StepScalingPolicyConfiguration config;
     @Nullable AlarmWindow alarm;
-    final Proposal proposal;
-    PolicyCooldown cooldown = PolicyCooldown.NONE;
 
     StepRuntime(String name, StepScalingPolicyConfiguration config) {
       super(name);
-      this.proposal = new Proposal(name);
       this.config = config;
     }
   }

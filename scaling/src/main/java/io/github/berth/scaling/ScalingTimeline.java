@@ -180,7 +180,7 @@ public final class ScalingTimeline {
     for (int i = 0; i < size; i++) {
       sb.append(Instant.ofEpochSecond(second(i))).append(',');
       double m = metric(i);
-      if (m == m) {
+      if (!Double.isNaN(m)) {
         sb.append(number(m));
       }
       sb.append(',').append(capacity[i]).append(',').append(minCapacity[i]).append(',').append(maxCapacity[i]).append(',');

@@ -295,6 +295,33 @@ class ScalableTargetEvaluatorTest {
     assertThat(aas.step(StepInput.at(minute(2)).desiredCount(3)).desiredCount()).hasValue(6);
   }
 
+  @Test
+  void aScaleOutAskedForAtTheMaximumIsANotScaledActivity() {
+    ScalableTargetEvaluator aas = evaluator(1, 4);
+    aas.putScalingPolicy(targetTracking("cpu50", 50));
+    Service s = new Service(aas, 4);
+    assertThat(s.run(4, LOAD_360)).containsOnly(4);
+    assertThat(s.results.subList(0, 3)).allSatisfy(r -> assertThat(r.notScaledActivities()).isEmpty());
+    StepResult r = s.results.get(3);
+    assertThat(r.activities()).isEmpty();
+    ScalingActivity a = r.notScaledActivities().get(0);
+    assertThat(a.description()).isEqualTo("Attempting to scale due to alarm triggered");
+    assertThat(a.cause()).isEqualTo("monitor alarm " + aas.alarmNames("cpu50").get(0) + " in state ALARM triggered policy cpu50");
+    assertThat(a.statusCode()).isEqualTo(ScalingActivityStatusCode.FAILED);
+    assertThat(a.statusMessage()).isNull();
+    assertThat(a.notScaledReasons()).hasSize(1);
+    assertThat(a.notScaledReasons().get(0).code()).isEqualTo("AlreadyAtMaxCapacity");
+    assertThat(a.notScaledReasons().get(0).maxCapacity()).isEqualTo(4);
+    assertThat(a.activityId()).isNotEqualTo(aas.alarmNames("cpu50").get(0).substring("TargetTracking-service/prod/web-AlarmHigh-".length()));
+
+    // Below the maximum the same alarm scales, and nothing is recorded as not scaled.
+    ScalableTargetEvaluator room = evaluator(1, 5);
+    room.putScalingPolicy(targetTracking("cpu50", 50));
+    Service t = new Service(room, 4);
+    assertThat(t.run(4, LOAD_360)).containsExactly(4, 4, 4, 5);
+    assertThat(t.results).allSatisfy(x -> assertThat(x.notScaledActivities()).isEmpty());
+  }
+
   // ------------------------------------------------------------------ bad input changes nothing
 
   @Test
