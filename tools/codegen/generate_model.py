@@ -84,6 +84,12 @@ JAVA_LANG = {"Object", "String", "Integer", "Long", "Double", "Boolean", "Class"
              "Exception", "Process", "Runtime", "System", "Thread", "Module", "Record", "Void",
              "Number", "Math", "Package", "Character", "Byte", "Short", "Float", "Iterable",
              "Comparable", "Runnable", "Override", "Deprecated"}
+JAVA_KEYWORDS = {"abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+                 "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
+                 "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
+                 "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+                 "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+                 "volatile", "while", "true", "false", "null", "record", "var", "yield"}
 IMPORTED = {"List", "Map", "Instant", "JsonNode", "Nullable", "JsonProperty", "JsonPropertyOrder",
             "JsonSerialize", "JsonDeserialize", "JsonCreator", "Value", "OpenEnum", "Pattern",
             "JsonPath", "Violations", "ImmutableList"}
@@ -276,96 +282,93 @@ class Generator:
     # ---------------------------------------------------------------- rules
 
     def rules_source(self):
+        """One table per structure (member, JSON name, getter, required, constraint), read by the
+        hand-written walker io.github.berth.core.validation.ShapeRules."""
         pkg = self.cfg["rules_pkg"]
         cls = self.cfg["rules_class"]
-        patterns = {}
-        methods = []
-        imports = {"java.util.List", "java.util.Map", "io.github.berth.core.validation.JsonPath",
-                   "io.github.berth.core.validation.Violations"}
-        for n in self.structs + self.enums:
+        imports = {"java.util.List", "io.github.berth.core.validation.JsonPath",
+                   "io.github.berth.core.validation.Violations", "io.github.berth.core.validation.ShapeRules",
+                   "io.github.berth.core.validation.ShapeRules.Shape"}
+        statics = {"shape", "field"}
+        tables = []
+        for n in self.structs:
             imports.add(self.pkg_of(n) + "." + n)
-        for n in self.structs:
             s = self.shapes[n]
-            lines = []
+            fields = []
             for wire, m in s.get("members", {}).items():
-                jn = lower_camel(wire)
-                ms = self.shapes[m["shape"]]
-                acc = "v.%s()" % jn
-                child = 'p.child(%s)' % java_string(wire)
-                if wire in s.get("required", []):
-                    lines.append("    if (%s == null) {\n      out.modelRequired(%s);\n    }\n" % (acc, child))
-                check = self.value_checks(m["shape"], "x", "c", patterns, imports, pkg, depth=0)
-                if check:
-                    lines.append("    {\n      %s x = %s;\n      if (x != null) {\n        JsonPath c = %s;\n%s      }\n    }\n" % (
-                        self.jtype_imported(m["shape"]), acc, child, indent(check, 8)))
-            methods.append("  static void check(%s v, JsonPath p, Violations out) {\n%s  }\n" % (
-                n, "".join(lines)))
+                required = wire in s.get("required", [])
+                statics.add("REQUIRED" if required else "OPTIONAL")
+                constraint = self.constraint(m["shape"], imports, statics)
+                fields.append('field(%s, %s, %s::%s, %s, %s)' % (
+                    java_string(lower_camel(wire)), java_string(wire), n, lower_camel(wire),
+                    "REQUIRED" if required else "OPTIONAL", constraint))
+            args = "".join(",\n        " + f for f in fields)
+            tables.append("  private static Shape<%s> %s() {\n    return shape(%s.class%s);\n  }\n" % (
+                n, self.table_method(n), n, args))
         out = ["// %s\n" % GENERATED_NOTE, "package %s;\n\n" % pkg]
+        for st in sorted(statics):
+            out.append("import static io.github.berth.core.validation.ShapeRules.%s;\n" % st)
+        out.append("\n")
         for imp in sorted(imports):
-            if imp.rsplit(".", 1)[0] != pkg:
+            if imp.rsplit(".", 1)[0] != pkg or imp.endswith("ShapeRules.Shape"):
                 out.append("import %s;\n" % imp)
-        out.append("\n/** The constraints the API model states (required members, enum values, lengths, ranges, patterns). */\n")
+        out.append("\n/**\n * The constraints the API model states (required members, enum values, lengths, ranges, patterns):\n")
+        out.append(" * one table per shape, checked by {@link ShapeRules}.\n */\n")
         out.append("final class %s {\n\n" % cls)
-        for key, (field, regex) in sorted(patterns.items(), key=lambda kv: kv[1][0]):
-            out.append("  private static final java.util.regex.Pattern %s =\n      java.util.regex.Pattern.compile(%s);\n" % (
-                field, java_string(regex)))
-        out.append("\n  private %s() {}\n\n" % cls)
+        out.append("  private static final ShapeRules RULES = new ShapeRules(List.of(\n")
+        out.append(",\n".join("      %s()" % self.table_method(n) for n in self.structs))
+        out.append("));\n\n")
+        out.append("  private %s() {}\n\n" % cls)
         out.append("  /** Checks any generated value type; other objects are ignored. */\n")
-        out.append("  static void checkAny(Object value, JsonPath p, Violations out) {\n")
-        for n in self.structs:
-            out.append("    if (value instanceof %s) {\n      check((%s) value, p, out);\n      return;\n    }\n" % (n, n))
-        out.append("  }\n\n")
-        out.append("\n".join(methods))
+        out.append("  static void check(Object value, JsonPath p, Violations out) {\n    RULES.check(value, p, out);\n  }\n")
+        for t in tables:
+            out.append("\n" + t)
         out.append("}\n")
         return "".join(out)
 
-    def jtype_imported(self, shape):
-        return self.jtype(shape)
+    @staticmethod
+    def table_method(n):
+        name = lower_camel(n)
+        return name + "Shape" if name in JAVA_KEYWORDS or name in ("check", "shape", "field") else name
 
-    def value_checks(self, shape, var, path, patterns, imports, pkg, depth):
-        """Java statements checking a non-null value `var` of `shape` at JsonPath `path`."""
+    def constraint(self, shape, imports, statics):
+        """The ShapeRules constraint on a value of `shape`, as Java source."""
         s = self.shapes[shape]
         t = s["type"]
-        out = []
         if t == "string" and "enum" in s:
-            out.append("if (!%s.isKnown()) {\n  out.modelEnum(%s, %s.value(), %s.knownValues());\n}\n" % (
-                var, path, var, shape))
-        elif t == "string":
-            if "min" in s and s["min"] > 0:
-                out.append("if (%s.length() < %d) {\n  out.modelMinLength(%s, %s, %d);\n}\n" % (var, s["min"], path, var, s["min"]))
-            if "max" in s:
-                out.append("if (%s.length() > %d) {\n  out.modelMaxLength(%s, %s, %d);\n}\n" % (var, s["max"], path, var, s["max"]))
-            if "pattern" in s:
-                field = "PATTERN_" + re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", shape).upper()
-                patterns[shape] = (field, s["pattern"])
-                out.append("if (!%s.matcher(%s).matches()) {\n  out.modelPattern(%s, %s, %s.pattern());\n}\n" % (
-                    field, var, path, var, field))
-        elif t in ("integer", "long", "double", "float"):
-            if "min" in s:
-                out.append("if (%s < %s) {\n  out.modelMin(%s, %s, %s);\n}\n" % (var, num(s["min"], t), path, var, num(s["min"], t)))
-            if "max" in s:
-                out.append("if (%s > %s) {\n  out.modelMax(%s, %s, %s);\n}\n" % (var, num(s["max"], t), path, var, num(s["max"], t)))
-        elif t == "structure" and not s.get("document"):
-            out.append("check(%s, %s, out);\n" % (var, path))
-        elif t == "list":
-            if "min" in s and s["min"] > 0:
-                out.append("if (%s.size() < %d) {\n  out.modelMinSize(%s, %s.size(), %d);\n}\n" % (var, s["min"], path, var, s["min"]))
-            if "max" in s:
-                out.append("if (%s.size() > %d) {\n  out.modelMaxSize(%s, %s.size(), %d);\n}\n" % (var, s["max"], path, var, s["max"]))
-            el = s["member"]["shape"]
-            ev, ep = "e%d" % depth, "ep%d" % depth
-            inner = self.value_checks(el, ev, ep, patterns, imports, pkg, depth + 1)
-            if inner:
-                out.append("for (int i%d = 0; i%d < %s.size(); i%d++) {\n  %s %s = %s.get(i%d);\n  if (%s != null) {\n    JsonPath %s = %s.index(i%d);\n%s  }\n}\n" % (
-                    depth, depth, var, depth, self.jtype(el), ev, var, depth, ev, ep, path, depth, indent(inner, 4)))
-        elif t == "map":
-            vs = s["value"]["shape"]
-            ev, ep = "e%d" % depth, "ep%d" % depth
-            inner = self.value_checks(vs, ev, ep, patterns, imports, pkg, depth + 1)
-            if inner:
-                out.append("for (java.util.Map.Entry<%s, %s> me%d : %s.entrySet()) {\n  %s %s = me%d.getValue();\n  if (%s != null) {\n    JsonPath %s = %s.child(me%d.getKey());\n%s  }\n}\n" % (
-                    self.jtype(s["key"]["shape"]), self.jtype(vs), depth, var, self.jtype(vs), ev, depth, ev, ep, path, depth, indent(inner, 4)))
-        return "".join(out)
+            imports.add(self.pkg_of(shape) + "." + shape)
+            statics.add("enumValue")
+            return "enumValue(%s::knownValues)" % shape
+        if t == "string":
+            lo = s["min"] if s.get("min", 0) > 0 else None
+            hi = s.get("max")
+            pattern = s.get("pattern")
+            if lo is None and hi is None and pattern is None:
+                statics.add("none")
+                return "none()"
+            statics.add("string")
+            return "string(%s, %s, %s)" % (opt(lo), opt(hi), "null" if pattern is None else java_string(pattern))
+        if t in ("integer", "long", "double", "float"):
+            if "min" not in s and "max" not in s:
+                statics.add("none")
+                return "none()"
+            statics.add("number")
+            return "number(%s, %s)" % (num(s["min"], t) if "min" in s else "null", num(s["max"], t) if "max" in s else "null")
+        if t == "structure" and not s.get("document"):
+            statics.add("structure")
+            return "structure(%s.class)" % shape
+        if t == "list":
+            statics.add("list")
+            lo = s["min"] if s.get("min", 0) > 0 else None
+            return "list(%s, %s, %s)" % (opt(lo), opt(s.get("max")), self.constraint(s["member"]["shape"], imports, statics))
+        if t == "map":
+            inner = self.constraint(s["value"]["shape"], imports, statics)
+            if inner == "none()":
+                return inner
+            statics.add("map")
+            return "map(%s)" % inner
+        statics.add("none")
+        return "none()"
 
     # ---------------------------------------------------------------- errors
 
@@ -532,6 +535,10 @@ def main(argv):
     if failed:
         print("run: python3 tools/codegen/generate_model.py %s" % " ".join(services))
     return 1 if failed else 0
+
+
+def opt(v):
+    return "null" if v is None else "%d" % v
 
 
 def num(v, t):
