@@ -245,7 +245,8 @@ final class ShapeMapper {
         return apiPath;
       }
       String parent = LocatedTree.parent(p);
-      rest = p.substring(parent.length()) + rest;
+      String last = p.substring(parent.length());
+      rest = (parent.isEmpty() && !last.startsWith("[") ? "." + last : last) + rest;
       p = parent;
     }
   }
