@@ -216,7 +216,18 @@ public final class EcsJson {
     Objects.requireNonNull(json, "json");
     Map<String, JsonLocation> keys = TopLevelKeys.of(json, requestFactory);
     if (keys.containsKey("taskDefinition")) {
-      DescribeTaskDefinitionResponse described = read(json, DescribeTaskDefinitionResponse.class);
+      DescribeTaskDefinitionResponse described;
+      try {
+        described = read(json, DescribeTaskDefinitionResponse.class);
+      } catch (SerializationException e) {
+        Problem first = e.problems().get(0);
+        if (first.path().equals("taskDefinition") && first.reason().contains("found null")) {
+          JsonLocation at = keys.get("taskDefinition");
+          throw new SerializationException(new Problem("taskDefinition", Math.max(at.getLineNr(), 0),
+              Math.max(at.getColumnNr(), 0), "expected an object (a task definition), found null"));
+        }
+        throw e;
+      }
       TaskDefinition td = described.taskDefinition();
       if (td == null) {
         // Only an explicit null gets here: any other non-object is refused while reading.
@@ -227,8 +238,28 @@ public final class EcsJson {
       return new TaskDefinitionFile(TaskDefinitionFile.Form.DESCRIBE_OUTPUT, toRegisterRequest(td, described), td);
     }
     if (keys.keySet().stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
-      TaskDefinition td = read(json, TaskDefinition.class);
-      return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
+      if (!keys.containsKey("tags")) {
+        TaskDefinition td = read(json, TaskDefinition.class);
+        return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
+      }
+      // The task definition with the describe output's tags beside its members, as the
+      // amazon-ecs-deploy-task-definition GitHub action reads it (describe-task-definition
+      // --include TAGS, then the taskDefinition object merged with the tags).
+      TaskDefinition td;
+      try {
+        td = read(json, TaskDefinition.class);
+      } catch (SerializationException e) {
+        List<Problem> rest = e.problems().stream()
+            .filter(p -> !(p.path().equals("tags") && p.reason().equals("unknown member 'tags'"))).toList();
+        if (!rest.isEmpty()) {
+          throw rest.size() == e.problems().size() ? e : new SerializationException(rest);
+        }
+        td = LENIENT.read(json, TaskDefinition.class);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode tagsOnly = mapper.createObjectNode();
+      tagsOnly.set("tags", readTree(json).get("tags"));
+      DescribeTaskDefinitionResponse withTags = convert(tagsOnly, DescribeTaskDefinitionResponse.class);
+      return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, withTags), td);
     }
     return new TaskDefinitionFile(TaskDefinitionFile.Form.REGISTER_INPUT, read(json, RegisterTaskDefinitionRequest.class), null);
   }
@@ -340,7 +371,11 @@ public final class EcsJson {
         .disable(MapperFeature.AUTO_DETECT_FIELDS)
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
         .disable(MapperFeature.AUTO_DETECT_SETTERS)
-        .defaultSetterInfo(JsonSetter.Value.forContentNulls(strict ? Nulls.FAIL : Nulls.SKIP));
+        .defaultSetterInfo(strict
+            // The AWS CLI refuses a null member of --cli-input-json as a value of the wrong type
+            // ("Invalid type for parameter taskRoleArn, value: None") [obs: botocore validate.py].
+            ? JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL)
+            : JsonSetter.Value.forContentNulls(Nulls.SKIP));
     if (strict) {
       b.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
       b.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -355,6 +390,18 @@ public final class EcsJson {
       m.coercionConfigFor(t).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    if (strict) {
+      // Every AWS SDK and the AWS CLI refuse a value of the wrong JSON type before sending it
+      // ("cpu": 256 where the API has a string, "essential": "true", "containerPort": "80"): botocore's
+      // ParamValidator reports "Invalid type for parameter cpu, value: 256, type: <class 'int'>,
+      // valid types: <class 'str'>" [doc: botocore/validate.py]. Strict reading does the same; the
+      // lenient reader keeps Jackson's conversions.
+      m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+      m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+      for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+        m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+      }
+    }
     return m;
   }
 
@@ -455,7 +502,13 @@ public final class EcsJson {
     int column = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
     String reason;
     if (e instanceof InvalidNullException) {
-      reason = "null is not allowed in a list or map";
+      List<JsonMappingException.Reference> refs = e.getPath();
+      JsonMappingException.Reference last = refs.isEmpty() ? null : refs.get(refs.size() - 1);
+      boolean member = last != null && last.getFieldName() != null && !(last.getFrom() instanceof Map);
+      Class<?> target = ((InvalidNullException) e).getTargetType();
+      reason = member
+          ? "expected " + describe(target) + ", found null (leave the member out instead)"
+          : "null is not allowed in a list or map";
     } else if (e instanceof InvalidFormatException) {
       InvalidFormatException ife = (InvalidFormatException) e;
       reason = ife.getTargetType() == Instant.class
@@ -465,6 +518,11 @@ public final class EcsJson {
       MismatchedInputException mie = (MismatchedInputException) e;
       String original = mie.getOriginalMessage() == null ? "" : mie.getOriginalMessage();
       String found = foundInMessage(original);
+      if (original.startsWith("Cannot coerce String value (\"")) {
+        // strict reading: a string where the API has a number or a boolean; name the string
+        int end = original.lastIndexOf("\") to `");
+        found = end < 0 ? "a string" : quote(original.substring("Cannot coerce String value (\"".length(), end));
+      }
       if (found == null) {
         found = found(e);
       }

@@ -52,7 +52,7 @@ class EcsJsonTest {
 
   @Test
   void explicitNullReadsAsAbsentAndAbsentIsOmitted() {
-    TaskDefinition td = EcsJson.strict().read("{\"family\": null, \"cpu\": \"256\", \"volumes\": null}", TaskDefinition.class);
+    TaskDefinition td = EcsJson.lenient().read("{\"family\": null, \"cpu\": \"256\", \"volumes\": null}", TaskDefinition.class);
     assertThat(td.family()).isNull();
     assertThat(td.volumes()).isNull();
     assertThat(EcsJson.strict().write(td)).isEqualTo("{\"cpu\":\"256\"}");
@@ -97,7 +97,7 @@ class EcsJsonTest {
 
   @Test
   void taskCpuAndMemoryAreReadFromNumbersAndStrings() {
-    TaskDefinition n = EcsJson.strict().read("{\"cpu\": 256, \"memory\": 512}", TaskDefinition.class);
+    TaskDefinition n = EcsJson.lenient().read("{\"cpu\": 256, \"memory\": 512}", TaskDefinition.class);
     assertThat(n.cpu()).isEqualTo("256");
     assertThat(n.memory()).isEqualTo("512");
     TaskDefinition u = EcsJson.strict().read("{\"cpu\": \".25 vcpu\", \"memory\": \"2 GB\"}", TaskDefinition.class);
