@@ -161,29 +161,11 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code {"Subnets": [{"SubnetId", "AvailabilityZone", "MapPublicIpOnLaunch"}, ...]}}, the describe-subnets output. */
+  /** The describe-subnets output as lint's subnets, by id. */
   static Map<String, Subnet> readSubnets(Path file) throws IOException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(Files.read(file));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.path("Subnets").isArray()) {
-      throw new IOException(file + ": Subnets: expected the output of aws ec2 describe-subnets, with a Subnets list");
-    }
     Map<String, Subnet> out = new LinkedHashMap<>();
-    JsonNode list = root.get("Subnets");
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode s = list.get(i);
-      JsonNode id = s.get("SubnetId");
-      if (id == null || !id.isTextual()) {
-        throw new IOException(file + ": Subnets[" + i + "].SubnetId: expected the subnet's id");
-      }
-      JsonNode az = s.get("AvailabilityZone");
-      JsonNode pub = s.get("MapPublicIpOnLaunch");
-      out.put(id.asText(), new Subnet(id.asText(), az != null && az.isTextual() ? az.asText() : null,
-          pub != null && pub.isBoolean() ? pub.asBoolean() : null));
+    for (DescribeSubnets.Entry e : DescribeSubnets.read(file)) {
+      out.put(e.subnetId(), new Subnet(e.subnetId(), e.availabilityZone(), e.mapPublicIpOnLaunch()));
     }
     return out;
   }
