@@ -49,6 +49,12 @@ final class Files {
 
   /** A snapshot from describe-container-instances and (optionally) describe-tasks output files. */
   static ClusterSnapshot snapshot(Path instances, @Nullable Path tasks, boolean trunking) throws IOException {
+    return snapshot(instances, tasks, trunking, java.util.List.of());
+  }
+
+  /** The same, with what describe-subnets told of subnets (their AZs, for Fargate and awsvpc). */
+  static ClusterSnapshot snapshot(Path instances, @Nullable Path tasks, boolean trunking,
+      java.util.List<DescribeSubnets.Entry> subnets) throws IOException {
     // Read leniently (AWS CLI output may carry members newer than the model), but the member that
     // makes the file what it claims to be must be there: a DescribeTasks output given as --instances
     // would otherwise read as an empty cluster.
@@ -58,6 +64,9 @@ final class Files {
     }
     ClusterSnapshot.Builder b = ClusterSnapshot.builder().awsvpcTrunking(trunking);
     b.addInstances(ci.containerInstances());
+    for (DescribeSubnets.Entry s : subnets) {
+      b.subnet(s.subnetId(), s.availabilityZone(), s.vpcId());
+    }
     if (tasks != null) {
       DescribeTasksResponse t = readJson(tasks, EcsJson.lenient(), DescribeTasksResponse.class);
       if (t.tasks() == null) {

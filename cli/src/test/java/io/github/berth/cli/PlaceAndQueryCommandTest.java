@@ -103,8 +103,91 @@ class PlaceAndQueryCommandTest {
     assertThat(response.tasks()).hasSize(4);
     assertThat(response.failures()).hasSize(1);
     assertThat(response.failures().get(0).reason()).isEqualTo("RESOURCE:MEMORY");
-    assertThat(stderr()).contains("task 4 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY on "
+    assertThat(stderr()).contains("task 5 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY on "
         + ARN + "a");
+  }
+
+  private Path fargateTaskDefinition() throws IOException {
+    return write("fargate.json", """
+        {"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+         "containerDefinitions": [{"name": "app", "image": "nginx:1.27"}]}
+        """);
+  }
+
+  private Path fargateRequest() throws IOException {
+    return write("run.json", """
+        {"count": 2, "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration":
+          {"subnets": ["subnet-a", "subnet-b"]}}}
+        """);
+  }
+
+  @Test
+  void fargateTasksTakeTheirSubnetsAvailabilityZoneFromDescribeSubnets() throws IOException {
+    Path subnets = write("subnets.json", """
+        {"Subnets": [{"SubnetId": "subnet-a", "AvailabilityZone": "eu-west-1a", "VpcId": "vpc-1", "State": "available"},
+                     {"SubnetId": "subnet-b", "AvailabilityZone": "eu-west-1b", "VpcId": "vpc-1"}]}
+        """);
+    int status = Berth.run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+        "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString(),
+        "--subnets", subnets.toString());
+    assertThat(status).as(stderr()).isZero();
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    assertThat(response.tasks()).extracting(t -> t.availabilityZone()).containsExactlyInAnyOrder("eu-west-1a", "eu-west-1b");
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void withoutDescribeSubnetsTheUnknownZoneIsSaid() throws IOException {
+    int status = Berth.run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+        "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString());
+    assertThat(status).isZero();
+    assertThat(stderr().lines()).containsExactlyInAnyOrder(
+        "availabilityZone unknown for subnet subnet-a: give --subnets (aws ec2 describe-subnets output) to know it",
+        "availabilityZone unknown for subnet subnet-b: give --subnets (aws ec2 describe-subnets output) to know it");
+    Path broken = write("subnets.json", "{\"Subnets\": [{\"AvailabilityZone\": \"eu-west-1a\"}]}");
+    assertThat(Berth.run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+        "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString(),
+        "--subnets", broken.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("berth place: " + broken + ": Subnets[0].SubnetId: expected the subnet's id");
+  }
+
+  private static String vpcInstance(String id, String extraAttribute) {
+    return """
+        {"containerInstanceArn": "%s%s", "ec2InstanceId": "i-%s", "status": "ACTIVE", "agentConnected": true,
+          "attributes": [{"name": "ecs.instance-type", "value": "m5.large"},
+                         {"name": "ecs.availability-zone", "value": "us-east-1a"},
+                         {"name": "ecs.subnet-id", "value": "subnet-a"}, {"name": "ecs.vpc-id", "value": "vpc-1"},
+                         {"name": "ecs.capability.task-eni"}%s],
+          "remainingResources": [{"name": "CPU", "type": "INTEGER", "integerValue": 4096},
+                                 {"name": "MEMORY", "type": "INTEGER", "integerValue": 8000}]}
+        """.formatted(ARN, id, id, extraAttribute);
+  }
+
+  @Test
+  void awsvpcTrunkingRaisesTheLimitOnlyOfInstancesWithATrunk() throws IOException {
+    Path cluster = write("instances.json", "{\"containerInstances\": [" + vpcInstance("a", "") + ","
+        + vpcInstance("b", ", {\"name\": \"ecs.awsvpc-trunk-id\", \"value\": \"eni-0123456789abcdef0\"}") + "]}");
+    Path td = write("vpc.json", """
+        {"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "app", "image": "nginx:1.27",
+          "memory": 64}]}
+        """);
+    Path request = write("run.json", """
+        {"count": 10, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
+        """);
+    assertThat(Berth.run("place", "--instances", cluster.toString(), "--task-definition", td.toString(),
+        "--request", request.toString(), "--awsvpc-trunking")).as(stderr()).isZero();
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    // m5.large: 2 awsvpc tasks without a trunk, 10 with one; the account setting alone gives none
+    assertThat(response.tasks()).hasSize(10);
+    assertThat(response.tasks()).filteredOn(t -> t.containerInstanceArn().equals(ARN + "a")).hasSizeLessThanOrEqualTo(2);
+    out.reset();
+    Path eleven = write("run.json", """
+        {"count": 10, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
+        """);
+    Path busy = write("busy.json", "{\"containerInstances\": [" + vpcInstance("a", "") + "]}");
+    assertThat(Berth.run("place", "--instances", busy.toString(), "--task-definition", td.toString(),
+        "--request", eleven.toString(), "--awsvpc-trunking")).isEqualTo(1);
+    assertThat(EcsJson.strict().read(stdout(), RunTaskResponse.class).tasks()).hasSize(2);
   }
 
   @Test
@@ -142,7 +225,7 @@ class PlaceAndQueryCommandTest {
     assertThat(response.tasks()).isEmpty();
     assertThat(response.failures()).extracting(f -> f.reason() + " " + f.arn())
         .containsExactly("RESOURCE:MEMORY " + ARN + "a", "RESOURCE:MEMORY " + ARN + "a");
-    assertThat(stderr()).isEqualTo("tasks 0-1 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
+    assertThat(stderr()).isEqualTo("tasks 1-2 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
         + " on " + ARN + "a" + System.lineSeparator());
   }
 
@@ -183,8 +266,9 @@ class PlaceAndQueryCommandTest {
     assertThat(response.failures()).containsExactly(Failure.builder().arn(ARN + "v").reason("RESOURCE:ENI").build());
     assertThat(stderr()).contains("reported RESOURCE:ENI on " + ARN + "v");
 
+    // The account setting alone raises no limit: this instance has no trunk interface (ecs.awsvpc-trunk-id).
     assertThat(run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
-        "--request", request.toString(), "--awsvpc-trunking")).isEqualTo(0); // trunked m5.large: 10
+        "--request", request.toString(), "--awsvpc-trunking")).isEqualTo(1);
   }
 
   @Test

@@ -142,7 +142,7 @@ final class SnapshotBuilder {
       availabilityZone[i] = blankToNull(azs[i]);
       subnetId[i] = blankToNull(subnetsCol[i]);
       vpcId[i] = blankToNull(vpcs[i]);
-      eniLimit[i] = EniCapacity.awsvpcTaskLimit(blankToNull(types[i]), awsvpcTrunking, trunks[i] != null);
+      eniLimit[i] = EniCapacity.awsvpcTaskLimit(blankToNull(types[i]), trunks[i] != null);
     }
     readTasksAndResources(instances, tasks, types);
     Map<String, ClusterSnapshot.Subnet> subnetMap = new LinkedHashMap<>();

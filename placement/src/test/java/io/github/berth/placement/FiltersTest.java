@@ -71,7 +71,7 @@ class FiltersTest {
         instance("b", "m5.large", "us-east-1a").status("REGISTERING"));
     PlacementResult r = place(draining, td(256, 512), 1);
     assertThat(r.failures()).containsExactly(failure(null, FailureReason.NO_ACTIVE_INSTANCES));
-    assertThat(r.explain()).containsExactly("task 0 (EC2): 2 instances: 2 not ACTIVE; reported NO ACTIVE INSTANCES");
+    assertThat(r.explain()).containsExactly("task 1 (EC2): 2 instances: 2 not ACTIVE; reported NO ACTIVE INSTANCES");
   }
 
   @Test
@@ -329,14 +329,20 @@ class FiltersTest {
     assertThat(r.failures()).containsExactly(failure("a", FailureReason.ENI));
   }
 
+  private static ContainerInstance trunked(ContainerInstance.Builder instance) {
+    List<Attribute> attrs = new ArrayList<>(instance.build().attributes());
+    attrs.add(attr("ecs.awsvpc-trunk-id", "eni-0123456789abcdef0"));
+    return instance.attributes(attrs).build();
+  }
+
   @Test
-  void eniTrunkingRaisesTheLimit() {
+  void eniTrunkingRaisesTheLimitOfInstancesWithATrunk() {
     ClusterSnapshot s = ClusterSnapshot.builder().awsvpcTrunking(true)
-        .addInstance(instance("a", "m5.large", "us-east-1a", 8192, 8192).build()).build();
+        .addInstance(trunked(instance("a", "m5.large", "us-east-1a", 8192, 8192))).build();
     PlacementResult r = PlacementEngine.place(s, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build());
     assertThat(r.allPlaced()).isTrue();
     PlacementResult eleventh = PlacementEngine.place(
-        ClusterSnapshot.builder().awsvpcTrunking(true).addInstance(instance("a", "m5.large", "us-east-1a", 8192, 8192).build())
+        ClusterSnapshot.builder().awsvpcTrunking(true).addInstance(trunked(instance("a", "m5.large", "us-east-1a", 8192, 8192)))
             .addTasks(List.of(Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"),
                 Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"),
                 Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x")))
@@ -344,6 +350,16 @@ class FiltersTest {
         vpc(awsvpc(64, 64), "subnet-us-east-1a").count(2).build());
     assertThat(eleventh.placements()).hasSize(1);
     assertThat(eleventh.failures()).containsExactly(failure("a", FailureReason.ENI));
+  }
+
+  @Test
+  void theAccountSettingAloneRaisesNoLimit() {
+    // DG container-instance-eni: only instances launched after the opt-in (with a trunk) get the higher limit
+    ClusterSnapshot on = ClusterSnapshot.builder().awsvpcTrunking(true)
+        .addInstance(instance("a", "m5.large", "us-east-1a", 8192, 8192).build()).build();
+    PlacementResult r = PlacementEngine.place(on, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build());
+    assertThat(r.placements()).hasSize(2);
+    assertThat(r.failures()).hasSize(8).allMatch(f -> f.reason().equals("RESOURCE:ENI"));
   }
 
   @Test
@@ -363,7 +379,7 @@ class FiltersTest {
   @Test
   void unsupportedTrunkingTypeKeepsTheBaseLimit() {
     ClusterSnapshot s = ClusterSnapshot.builder().awsvpcTrunking(true)
-        .addInstance(instance("a", "r5.8xlarge", "us-east-1a", 8192, 8192).build()).build();
+        .addInstance(trunked(instance("a", "r5.8xlarge", "us-east-1a", 8192, 8192))).build();
     assertThat(PlacementEngine.place(s, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build()).placements())
         .hasSize(7);
   }
@@ -399,7 +415,7 @@ class FiltersTest {
         instance("d", "m5.large", "us-east-1a", 100, 8000));
     PlacementResult r = place(s, td(512, 512), 1);
     assertThat(r.failures()).containsExactly(failure("c", FailureReason.MEMORY));
-    assertThat(r.explain()).containsExactly("task 0 (EC2): 4 instances: 1 AGENT, 2 RESOURCE:CPU, 1 RESOURCE:MEMORY; "
+    assertThat(r.explain()).containsExactly("task 1 (EC2): 4 instances: 1 AGENT, 2 RESOURCE:CPU, 1 RESOURCE:MEMORY; "
         + "reported RESOURCE:MEMORY on " + arn("c"));
   }
 

@@ -43,10 +43,84 @@ final class TaskDefinitionMessages {
   static final String DEPENDENCY_ON_ESSENTIAL =
       "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container";
 
-  /** [model] a dependsOn entry naming a container the task definition does not have. */
-  static String unknownDependency(String dependency, String container) {
-    return "Container '" + container + "' depends on container '" + dependency
+  /**
+   * [obs] dagster-io/dagster#6926: a dependsOn entry naming a container the task definition does not
+   * have. ECS's text carries the stray {@code +} and no final period.
+   */
+  static String unknownDependency(String dependency) {
+    return "Cannot depend on container + '" + dependency + "' because it does not exist";
+  }
+
+  /** [model] a links entry ({@code name} or {@code name:alias}) naming a container the task definition does not have. */
+  static String unknownLink(String link, String container) {
+    return "Container '" + container + "' links to container '" + link
         + "', which is not defined in the task definition.";
+  }
+
+  /**
+   * [obs] for retries above 10 (PostHog/posthog#8647); [model] for the other bounds of
+   * {@code HealthCheck} (API model: interval 5-300, timeout 2-60, retries 1-10, startPeriod 0-300),
+   * worded the same way.
+   */
+  static String healthCheckAbove(String setting, int max, String container) {
+    return "Health check " + setting + " must be less than or equal to the maximum allowed value " + max
+        + " for container '" + container + "'";
+  }
+
+  /** [model] the lower bounds, by analogy with {@link #healthCheckAbove}. */
+  static String healthCheckBelow(String setting, int min, String container) {
+    return "Health check " + setting + " must be greater than or equal to the minimum allowed value " + min
+        + " for container '" + container + "'";
+  }
+
+  /** [obs] fabfuel/ecs-deploy#87 (any launch type: the text names none). */
+  static final String SECRETS_NEED_EXECUTION_ROLE =
+      "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.";
+  /** [obs] sil-org/ecs-deploy#188. */
+  static final String PRIVATE_REGISTRY_NEEDS_EXECUTION_ROLE =
+      "Private repository authentication requires that the task definition specify a value for executionRoleArn.";
+
+  // ----- log configuration
+
+  /** [obs] fabfuel/ecs-deploy#164, turnerlabs/fargate#60. */
+  static final String FIRELENS_DRIVER_WITHOUT_ROUTER = "When awsfirelens log driver is specified in log configuration, "
+      + "a firelens configuration object must be configured in one of the containers.";
+  /** [obs] aws/amazon-cloudwatch-logs-for-fluent-bit#20, cloudposse/terraform-aws-ecs-container-definition#47. */
+  static final String FIRELENS_ROUTER_WITHOUT_DRIVER = "When a firelensConfiguration object is specified, "
+      + "at least one container has to be configured with the awsfirelens log driver.";
+  /** [obs] terraform-linters/tflint-ruleset-aws#348. */
+  static final String AWSLOGS_CREATE_GROUP_NOT_TRUE =
+      "Log driver awslogs option 'awslogs-create-group' should only be set to 'true', else omit option.";
+
+  /** [obs] aws-samples/amazon-ecs-firelens-examples#83 (one option); [model] several joined by ", ". */
+  static String awslogsDisallows(String options) {
+    return "Log driver awslogs disallows options: " + options;
+  }
+
+  /** [model] the API model documents awslogs-group and awslogs-region as "Required: Yes"; ECS's text is not known. */
+  static String awslogsRequires(String options) {
+    return "Log driver awslogs requires options: " + options;
+  }
+
+  /** [obs] aws/aws-cdk#1422. */
+  static final String FARGATE_AWSLOGS_STREAM_PREFIX =
+      "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.";
+
+  /** [model] API LogConfiguration.logDriver: on Fargate only awslogs, splunk and awsfirelens. */
+  static String fargateLogDriver(String driver) {
+    return "Fargate does not support log driver '" + driver + "'. The supported log drivers are awslogs, splunk and "
+        + "awsfirelens.";
+  }
+
+  /** [model] API EphemeralStorage.sizeInGiB: 21 to 200 GiB. */
+  static final String EPHEMERAL_STORAGE_SIZE =
+      "Invalid 'ephemeralStorage.sizeInGiB' setting for task. The minimum supported value is 21 GiB and the maximum "
+      + "200 GiB.";
+
+  /** [model] Fargate: the only capability that can be added is CAP_SYS_PTRACE (DG fargate-tasks-services). */
+  static String fargateCapability(String capability) {
+    return "Tasks using the Fargate launch type do not support adding capability '" + capability
+        + "'. The only capability that can be added is 'SYS_PTRACE'.";
   }
 
   // ----- task size (docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes)
@@ -237,6 +311,10 @@ final class TaskDefinitionMessages {
   static final String FARGATE_WINDOWS_EFS = "Fargate does not support EFS volumes for Windows containers.";
 
   static final String FARGATE_WINDOWS_SYSTEM_CONTROLS = "Fargate does not support systemControls for Windows containers.";
+  static final String FARGATE_WINDOWS_LINUX_PARAMETERS =
+      "Fargate does not support linuxParameters for Windows containers.";
+  static final String FARGATE_WINDOWS_READONLY_ROOT =
+      "Fargate does not support readonlyRootFilesystem for Windows containers.";
 
   static String fargateWindowsReservedPort(int port) {
     return "Container port " + port + " is reserved on Fargate for Windows containers.";

@@ -33,6 +33,7 @@ public final class TaskDefinitionValidator {
       new NetworkModeRule(),
       new PortMappingRule(),
       new FargateRule(),
+      new LogConfigurationRule(),
       new QuotaRule());
 
   private TaskDefinitionValidator() {}

@@ -210,8 +210,10 @@ final class InvalidTaskDefinitionGen {
       new Breaker("fargate-awslogs-without-execution-role", FARGATE, (d, td) -> {
         List<ContainerDefinition> cs = new ArrayList<>();
         for (ContainerDefinition c : td.containerDefinitions()) {
-          // ECR images need the role too, which would be a second violation: pull from elsewhere.
-          cs.add(isEcr(c.image()) ? c.toBuilder().image("public.ecr.aws/docker/library/nginx:latest").build() : c);
+          // ECR images and secrets need the role too, which would be more violations: pull from elsewhere,
+          // pass no secrets.
+          ContainerDefinition.Builder b = c.toBuilder().secrets(null);
+          cs.add(isEcr(c.image()) ? b.image("public.ecr.aws/docker/library/nginx:latest").build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS)
             .options(ImmutableMap.of("awslogs-group", "/ecs/" + td.family(), "awslogs-region", "us-east-1", "awslogs-stream-prefix", "ecs"))
@@ -224,7 +226,8 @@ final class InvalidTaskDefinitionGen {
         for (ContainerDefinition c : td.containerDefinitions()) {
           // awslogs needs the role too, which would be a second violation: log elsewhere.
           boolean awslogs = c.logConfiguration() != null && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
-          cs.add(awslogs ? c.toBuilder().logConfiguration(null).build() : c);
+          ContainerDefinition.Builder b = c.toBuilder().secrets(null); // secrets would need the role too
+          cs.add(awslogs ? b.logConfiguration(null).build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().image(Fixtures.ecrImage("eu-west-1", "app", "1.0.0")).build());
         return broken(withContainers(td, cs).toBuilder().executionRoleArn(null).build(), "executionRoleArn", CLIENT,

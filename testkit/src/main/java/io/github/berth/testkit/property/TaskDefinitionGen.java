@@ -233,10 +233,11 @@ final class TaskDefinitionGen {
       if (taskMemory != null) {
         b.memory(memoryText(taskMemory));
       }
-      // Fargate needs an execution role for awslogs, ECR images and secrets (docs/task-definitions.md#fargate-restrictions); give it one always.
+      // An execution role where ECS requires one (awslogs and ECR images on Fargate, secrets anywhere; docs/task-definitions.md#fargate-restrictions),
+      // else sometimes: real Fargate definitions without awslogs, secrets or private images often have none.
       boolean role = d.chance(0.3);
       String roleName = d.pick("ecsTaskExecutionRole", "app-execution-role");
-      if (p.fargate() || needsExecutionRole || role) {
+      if (needsExecutionRole || role) {
         b.executionRoleArn(Fixtures.role(roleName));
       }
       b.taskRoleArn(d.maybe(0.4, () -> Fixtures.role(d.pick("app-task-role", family + "-task"))));
@@ -258,8 +259,12 @@ final class TaskDefinitionGen {
 
     private List<Compatibility> compatibilities() {
       boolean both = d.chance(0.2);
+      boolean omitted = d.chance(0.3);
       if (p.fargate() && !p.windows() && both) {
         return List.of(Compatibility.FARGATE, Compatibility.EC2); // valid for both: awsvpc, a Fargate size, no GPU
+      }
+      if (p.ec2() && omitted) {
+        return null; // optional (API RegisterTaskDefinitionRequest); such a definition is judged for EC2 only (§7.7)
       }
       return List.of(p.launchType());
     }

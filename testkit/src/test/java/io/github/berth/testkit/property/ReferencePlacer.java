@@ -404,7 +404,7 @@ final class ReferencePlacer {
     if (awsvpc) {
       String type = attribute(i, "ecs.instance-type");
       int limit = type == null ? 0 : InstanceTypes.find(type)
-          .map(x -> x.awsvpcTaskLimit((trunking || attribute(i, "ecs.awsvpc-trunk-id") != null) && x.supportsTrunking()))
+          .map(x -> x.awsvpcTaskLimit(attribute(i, "ecs.awsvpc-trunk-id") != null && x.supportsTrunking()))
           .orElse(0);
       if (enis[i] >= limit) {
         return FailureReason.ENI.ordinal();
