@@ -155,7 +155,7 @@ class ValidateFormsTest {
     assertThat(output()).isEqualTo(file + " Resources.TaskDefinition: OK\n"
         + "  note: 3 values are known only at deploy time (Resources.TaskDefinition.Properties.ExecutionRoleArn, "
         + "Resources.TaskDefinition.Properties.ContainerDefinitions[0].Image, Resources.TaskDefinition.Properties."
-        + "ContainerDefinitions[0].LogConfiguration.Options.awslogs-region): 2 rules that need them were not judged\n"
+        + "ContainerDefinitions[0].LogConfiguration.Options.awslogs-region): 3 rules that need them were not judged\n"
         + file + " Resources.Service: 1 problem\n"
         + "  Resources.Service.Properties.LoadBalancers[0].ContainerPort (line 44, column 26): InvalidParameterException: "
         + "The container web did not have a container port 8080 defined.\n"
