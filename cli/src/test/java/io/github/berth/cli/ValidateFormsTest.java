@@ -168,7 +168,7 @@ class ValidateFormsTest {
         + "  note: 1 value is known only at deploy time (Resources.ScalableTarget.Properties.ResourceId): 1 rule that "
         + "needs them was not judged\n"
         + file + " Resources.CpuPolicy: OK\n"
-        + "  note: 1 value is known only at deploy time (Resources.CpuPolicy.Properties.ResourceId): 1 rule that needs "
+        + "  note: 1 value is known only at deploy time (Resources.CpuPolicy.Properties.ScalingTargetId): 1 rule that needs "
         + "them was not judged\n");
   }
 
