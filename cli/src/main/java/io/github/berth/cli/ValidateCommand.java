@@ -109,12 +109,15 @@ final class ValidateCommand implements Callable<Integer> {
       return NOT_A_TASK_DEFINITION;
     }
     Validation.Options options = new Validation.Options(forced, td, launchType, networkMode, cpu, memory);
-    List<Subject> subjects = new ArrayList<>();
+    List<Input> inputs = new ArrayList<>();
     for (String arg : files) {
-      for (Input input : expand(arg)) {
-        subjects.addAll(judge(input, options));
-      }
+      inputs.addAll(expand(arg));
     }
+    // files are judged on every core, and reported in the order given (the judging is stateless)
+    List<Subject> subjects = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
+        .map(input -> judge(input, options))
+        .flatMap(List::stream)
+        .toList();
     Report report = new Report("validate", VERSION, Validation.RULES, subjects);
     outputFormat.write(report, out);
     int status = VALID;
