@@ -205,6 +205,7 @@ class Generator:
         if members:
             imports.add("io.github.berth.core.Nullable")
         body = []
+        builder = []
         for wire, m in members.items():
             jt = self.jtype(m["shape"])
             if "List<" in jt:
@@ -224,6 +225,9 @@ class Generator:
             body.append("  /** The {@code %s} member%s. */\n" % (wire, note))
             body.append("  @JsonProperty(%s)\n" % java_string(wire))
             body.append("  public abstract @Nullable %s %s();\n\n" % (jt, jname))
+            extras, setters = self.sdk_style(m["shape"], wire, jname, imports)
+            body.extend(extras)
+            builder.extend(setters)
         order = ", ".join(java_string(w) for w in members)
         out = ["// %s\n" % GENERATED_NOTE, "package %s;\n\n" % pkg]
         for imp in sorted(imports):
@@ -243,8 +247,74 @@ class Generator:
         out.append("  public Builder toBuilder() {\n    return builder().from(this);\n  }\n\n")
         out.append("  /** Builds {@link %s} values. */\n" % n)
         out.append("  public static final class Builder extends Immutable%s.Builder {\n" % n)
-        out.append("    Builder() {}\n  }\n}\n")
+        out.append("    Builder() {}\n")
+        out.extend(builder)
+        out.append("  }\n}\n")
         return "".join(out)
+
+    def sdk_style(self, shape, wire, jname, imports):
+        """The members the AWS SDK for Java v2 gives a shape's member besides its accessor: on the value,
+        `xAsString()` / `xAsStrings()` for enums and `hasX()` for lists and maps; on the builder, a String
+        setter for an enum, varargs setters for a list, and Consumer<Builder> setters for a nested
+        structure or a list of them. Returns (value members, builder members)."""
+        s = self.shapes[shape]
+        t = s["type"]
+        cap = jname[0].upper() + jname[1:]
+        extras, setters = [], []
+        if t == "string" and "enum" in s:
+            extras.append("  /** The {@code %s} member as its wire string, or null. */\n" % wire)
+            extras.append("  public final @Nullable String %sAsString() {\n" % jname)
+            extras.append("    %s v = %s();\n    return v == null ? null : v.value();\n  }\n\n" % (shape, jname))
+            setters.append("\n    /** Sets {@code %s} from its wire string (a value unknown to this version is kept). */\n" % wire)
+            setters.append("    public Builder %s(@Nullable String %s) {\n" % (jname, jname))
+            setters.append("      return %s(%s == null ? null : %s.fromValue(%s));\n    }\n" % (jname, jname, shape, jname))
+        elif t == "structure" and not s.get("document"):
+            imports.add("java.util.function.Consumer")
+            setters.append("\n    /** Sets {@code %s} to the value a new builder holds once {@code %s} has filled it. */\n" % (wire, jname))
+            setters.append("    public Builder %s(Consumer<%s.Builder> %s) {\n" % (jname, shape, jname))
+            setters.append("      %s.Builder b = %s.builder();\n      %s.accept(b);\n      return %s(b.build());\n    }\n" % (
+                shape, shape, jname, jname))
+        elif t == "list":
+            el = s["member"]["shape"]
+            es = self.shapes[el]
+            ejt = self.jtype(el)
+            extras.append("  /** Whether {@code %s} is present (an empty list is present). */\n" % wire)
+            extras.append("  public final boolean has%s() {\n    return %s() != null;\n  }\n\n" % (cap, jname))
+            if "<" not in ejt:
+                imports.add("java.util.Arrays")
+                setters.append("\n    /** Sets {@code %s} to these elements. */\n" % wire)
+                setters.append("    public Builder %s(%s... %s) {\n" % (jname, ejt, jname))
+                setters.append("      return %s(%s == null ? null : Arrays.asList(%s));\n    }\n" % (jname, jname, jname))
+            if es["type"] == "string" and "enum" in es:
+                imports.add("java.util.Collection")
+                imports.add("java.util.Arrays")
+                imports.add("java.util.List")
+                extras.append("  /** The {@code %s} member as wire strings, or null. */\n" % wire)
+                extras.append("  public final @Nullable List<String> %sAsStrings() {\n" % jname)
+                extras.append("    List<%s> v = %s();\n    return v == null ? null : v.stream().map(%s::value).toList();\n  }\n\n" % (
+                    el, jname, el))
+                setters.append("\n    /** Sets {@code %s} from wire strings (values unknown to this version are kept). */\n" % wire)
+                setters.append("    public Builder %sWithStrings(@Nullable Collection<String> %s) {\n" % (jname, jname))
+                setters.append("      return %s(%s == null ? null : %s.stream().map(%s::fromValue).toList());\n    }\n" % (
+                    jname, jname, jname, el))
+                setters.append("\n    /** Sets {@code %s} from wire strings (values unknown to this version are kept). */\n" % wire)
+                setters.append("    public Builder %sWithStrings(String... %s) {\n" % (jname, jname))
+                setters.append("      return %sWithStrings(%s == null ? null : Arrays.asList(%s));\n    }\n" % (jname, jname, jname))
+            if es["type"] == "structure" and not es.get("document"):
+                imports.add("java.util.function.Consumer")
+                imports.add("java.util.ArrayList")
+                imports.add("java.util.List")
+                setters.append("\n    /** Sets {@code %s} to one element per consumer, each filling a new builder. */\n" % wire)
+                setters.append("    @SafeVarargs\n    public final Builder %s(Consumer<%s.Builder>... %s) {\n" % (jname, el, jname))
+                setters.append("      if (%s == null) {\n        return %s((List<%s>) null);\n      }\n" % (jname, jname, el))
+                setters.append("      List<%s> list = new ArrayList<>(%s.length);\n" % (el, jname))
+                setters.append("      for (Consumer<%s.Builder> c : %s) {\n" % (el, jname))
+                setters.append("        %s.Builder b = %s.builder();\n        c.accept(b);\n        list.add(b.build());\n      }\n" % (el, el))
+                setters.append("      return %s(list);\n    }\n" % jname)
+        elif t == "map":
+            extras.append("  /** Whether {@code %s} is present (an empty map is present). */\n" % wire)
+            extras.append("  public final boolean has%s() {\n    return %s() != null;\n  }\n\n" % (cap, jname))
+        return extras, setters
 
     # ---------------------------------------------------------------- enums
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProvider;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code CreateCapacityProviderResponse}. */
@@ -35,5 +36,12 @@ public abstract class CreateCapacityProviderResponse {
   /** Builds {@link CreateCapacityProviderResponse} values. */
   public static final class Builder extends ImmutableCreateCapacityProviderResponse.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProvider} to the value a new builder holds once {@code capacityProvider} has filled it. */
+    public Builder capacityProvider(Consumer<CapacityProvider.Builder> capacityProvider) {
+      CapacityProvider.Builder b = CapacityProvider.builder();
+      capacityProvider.accept(b);
+      return capacityProvider(b.build());
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Service;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code CreateServiceResponse}. */
@@ -35,5 +36,12 @@ public abstract class CreateServiceResponse {
   /** Builds {@link CreateServiceResponse} values. */
   public static final class Builder extends ImmutableCreateServiceResponse.Builder {
     Builder() {}
+
+    /** Sets {@code service} to the value a new builder holds once {@code service} has filled it. */
+    public Builder service(Consumer<Service.Builder> service) {
+      Service.Builder b = Service.builder();
+      service.accept(b);
+      return service(b.build());
+    }
   }
 }

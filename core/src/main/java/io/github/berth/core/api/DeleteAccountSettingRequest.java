@@ -22,6 +22,12 @@ public abstract class DeleteAccountSettingRequest {
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code principalArn} member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
@@ -39,5 +45,10 @@ public abstract class DeleteAccountSettingRequest {
   /** Builds {@link DeleteAccountSettingRequest} values. */
   public static final class Builder extends ImmutableDeleteAccountSettingRequest.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProvider;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code DeleteCapacityProviderResponse}. */
@@ -35,5 +36,12 @@ public abstract class DeleteCapacityProviderResponse {
   /** Builds {@link DeleteCapacityProviderResponse} values. */
   public static final class Builder extends ImmutableDeleteCapacityProviderResponse.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProvider} to the value a new builder holds once {@code capacityProvider} has filled it. */
+    public Builder capacityProvider(Consumer<CapacityProvider.Builder> capacityProvider) {
+      CapacityProvider.Builder b = CapacityProvider.builder();
+      capacityProvider.accept(b);
+      return capacityProvider(b.build());
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,6 +23,11 @@ public abstract class DeleteTaskDefinitionsRequest {
   @JsonProperty("taskDefinitions")
   public abstract @Nullable List<String> taskDefinitions();
 
+  /** Whether {@code taskDefinitions} is present (an empty list is present). */
+  public final boolean hasTaskDefinitions() {
+    return taskDefinitions() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -35,5 +41,10 @@ public abstract class DeleteTaskDefinitionsRequest {
   /** Builds {@link DeleteTaskDefinitionsRequest} values. */
   public static final class Builder extends ImmutableDeleteTaskDefinitionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinitions} to these elements. */
+    public Builder taskDefinitions(String... taskDefinitions) {
+      return taskDefinitions(taskDefinitions == null ? null : Arrays.asList(taskDefinitions));
+    }
   }
 }

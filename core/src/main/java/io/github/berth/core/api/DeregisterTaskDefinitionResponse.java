@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskDefinition;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code DeregisterTaskDefinitionResponse}. */
@@ -35,5 +36,12 @@ public abstract class DeregisterTaskDefinitionResponse {
   /** Builds {@link DeregisterTaskDefinitionResponse} values. */
   public static final class Builder extends ImmutableDeregisterTaskDefinitionResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinition} to the value a new builder holds once {@code taskDefinition} has filled it. */
+    public Builder taskDefinition(Consumer<TaskDefinition.Builder> taskDefinition) {
+      TaskDefinition.Builder b = TaskDefinition.builder();
+      taskDefinition.accept(b);
+      return taskDefinition(b.build());
+    }
   }
 }

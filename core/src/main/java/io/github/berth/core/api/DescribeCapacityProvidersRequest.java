@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProviderField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -23,6 +25,11 @@ public abstract class DescribeCapacityProvidersRequest {
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
+
   /** The {@code cluster} member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
@@ -30,6 +37,17 @@ public abstract class DescribeCapacityProvidersRequest {
   /** The {@code include} member. */
   @JsonProperty("include")
   public abstract @Nullable List<CapacityProviderField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<CapacityProviderField> v = include();
+    return v == null ? null : v.stream().map(CapacityProviderField::value).toList();
+  }
 
   /** The {@code maxResults} member. */
   @JsonProperty("maxResults")
@@ -52,5 +70,25 @@ public abstract class DescribeCapacityProvidersRequest {
   /** Builds {@link DescribeCapacityProvidersRequest} values. */
   public static final class Builder extends ImmutableDescribeCapacityProvidersRequest.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(String... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(CapacityProviderField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(CapacityProviderField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

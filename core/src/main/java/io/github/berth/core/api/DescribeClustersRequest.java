@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ClusterField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -23,9 +25,25 @@ public abstract class DescribeClustersRequest {
   @JsonProperty("clusters")
   public abstract @Nullable List<String> clusters();
 
+  /** Whether {@code clusters} is present (an empty list is present). */
+  public final boolean hasClusters() {
+    return clusters() != null;
+  }
+
   /** The {@code include} member. */
   @JsonProperty("include")
   public abstract @Nullable List<ClusterField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<ClusterField> v = include();
+    return v == null ? null : v.stream().map(ClusterField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +58,25 @@ public abstract class DescribeClustersRequest {
   /** Builds {@link DescribeClustersRequest} values. */
   public static final class Builder extends ImmutableDescribeClustersRequest.Builder {
     Builder() {}
+
+    /** Sets {@code clusters} to these elements. */
+    public Builder clusters(String... clusters) {
+      return clusters(clusters == null ? null : Arrays.asList(clusters));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(ClusterField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(ClusterField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstanceField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -27,9 +29,25 @@ public abstract class DescribeContainerInstancesRequest {
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
+
   /** The {@code include} member. */
   @JsonProperty("include")
   public abstract @Nullable List<ContainerInstanceField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<ContainerInstanceField> v = include();
+    return v == null ? null : v.stream().map(ContainerInstanceField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +62,25 @@ public abstract class DescribeContainerInstancesRequest {
   /** Builds {@link DescribeContainerInstancesRequest} values. */
   public static final class Builder extends ImmutableDescribeContainerInstancesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(String... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(ContainerInstanceField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(ContainerInstanceField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

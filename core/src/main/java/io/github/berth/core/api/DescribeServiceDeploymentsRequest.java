@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,6 +23,11 @@ public abstract class DescribeServiceDeploymentsRequest {
   @JsonProperty("serviceDeploymentArns")
   public abstract @Nullable List<String> serviceDeploymentArns();
 
+  /** Whether {@code serviceDeploymentArns} is present (an empty list is present). */
+  public final boolean hasServiceDeploymentArns() {
+    return serviceDeploymentArns() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -35,5 +41,10 @@ public abstract class DescribeServiceDeploymentsRequest {
   /** Builds {@link DescribeServiceDeploymentsRequest} values. */
   public static final class Builder extends ImmutableDescribeServiceDeploymentsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code serviceDeploymentArns} to these elements. */
+    public Builder serviceDeploymentArns(String... serviceDeploymentArns) {
+      return serviceDeploymentArns(serviceDeploymentArns == null ? null : Arrays.asList(serviceDeploymentArns));
+    }
   }
 }

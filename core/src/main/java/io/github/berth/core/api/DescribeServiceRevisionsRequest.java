@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,6 +23,11 @@ public abstract class DescribeServiceRevisionsRequest {
   @JsonProperty("serviceRevisionArns")
   public abstract @Nullable List<String> serviceRevisionArns();
 
+  /** Whether {@code serviceRevisionArns} is present (an empty list is present). */
+  public final boolean hasServiceRevisionArns() {
+    return serviceRevisionArns() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -35,5 +41,10 @@ public abstract class DescribeServiceRevisionsRequest {
   /** Builds {@link DescribeServiceRevisionsRequest} values. */
   public static final class Builder extends ImmutableDescribeServiceRevisionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code serviceRevisionArns} to these elements. */
+    public Builder serviceRevisionArns(String... serviceRevisionArns) {
+      return serviceRevisionArns(serviceRevisionArns == null ? null : Arrays.asList(serviceRevisionArns));
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskDefinitionField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -27,6 +29,17 @@ public abstract class DescribeTaskDefinitionRequest {
   @JsonProperty("include")
   public abstract @Nullable List<TaskDefinitionField> include();
 
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<TaskDefinitionField> v = include();
+    return v == null ? null : v.stream().map(TaskDefinitionField::value).toList();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -40,5 +53,20 @@ public abstract class DescribeTaskDefinitionRequest {
   /** Builds {@link DescribeTaskDefinitionRequest} values. */
   public static final class Builder extends ImmutableDescribeTaskDefinitionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(TaskDefinitionField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(TaskDefinitionField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskDefinition;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code DescribeTaskDefinitionResponse}. */
@@ -28,6 +31,11 @@ public abstract class DescribeTaskDefinitionResponse {
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -41,5 +49,32 @@ public abstract class DescribeTaskDefinitionResponse {
   /** Builds {@link DescribeTaskDefinitionResponse} values. */
   public static final class Builder extends ImmutableDescribeTaskDefinitionResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinition} to the value a new builder holds once {@code taskDefinition} has filled it. */
+    public Builder taskDefinition(Consumer<TaskDefinition.Builder> taskDefinition) {
+      TaskDefinition.Builder b = TaskDefinition.builder();
+      taskDefinition.accept(b);
+      return taskDefinition(b.build());
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskSetField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -31,9 +33,25 @@ public abstract class DescribeTaskSetsRequest {
   @JsonProperty("taskSets")
   public abstract @Nullable List<String> taskSets();
 
+  /** Whether {@code taskSets} is present (an empty list is present). */
+  public final boolean hasTaskSets() {
+    return taskSets() != null;
+  }
+
   /** The {@code include} member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskSetField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<TaskSetField> v = include();
+    return v == null ? null : v.stream().map(TaskSetField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -48,5 +66,25 @@ public abstract class DescribeTaskSetsRequest {
   /** Builds {@link DescribeTaskSetsRequest} values. */
   public static final class Builder extends ImmutableDescribeTaskSetsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code taskSets} to these elements. */
+    public Builder taskSets(String... taskSets) {
+      return taskSets(taskSets == null ? null : Arrays.asList(taskSets));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(TaskSetField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(TaskSetField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

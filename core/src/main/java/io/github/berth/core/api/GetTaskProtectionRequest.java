@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -26,6 +27,11 @@ public abstract class GetTaskProtectionRequest {
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
 
+  /** Whether {@code tasks} is present (an empty list is present). */
+  public final boolean hasTasks() {
+    return tasks() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -39,5 +45,10 @@ public abstract class GetTaskProtectionRequest {
   /** Builds {@link GetTaskProtectionRequest} values. */
   public static final class Builder extends ImmutableGetTaskProtectionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tasks} to these elements. */
+    public Builder tasks(String... tasks) {
+      return tasks(tasks == null ? null : Arrays.asList(tasks));
+    }
   }
 }

@@ -26,6 +26,12 @@ public abstract class ListAttributesRequest {
   @JsonProperty("targetType")
   public abstract @Nullable TargetType targetType();
 
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    TargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code attributeName} member. */
   @JsonProperty("attributeName")
   public abstract @Nullable String attributeName();
@@ -55,5 +61,10 @@ public abstract class ListAttributesRequest {
   /** Builds {@link ListAttributesRequest} values. */
   public static final class Builder extends ImmutableListAttributesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : TargetType.fromValue(targetType));
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Attribute;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ListAttributesResponse}. */
@@ -22,6 +25,11 @@ public abstract class ListAttributesResponse {
   /** The {@code attributes} member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
+
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -40,5 +48,25 @@ public abstract class ListAttributesResponse {
   /** Builds {@link ListAttributesResponse} values. */
   public static final class Builder extends ImmutableListAttributesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class ListClustersResponse {
   /** The {@code clusterArns} member. */
   @JsonProperty("clusterArns")
   public abstract @Nullable List<String> clusterArns();
+
+  /** Whether {@code clusterArns} is present (an empty list is present). */
+  public final boolean hasClusterArns() {
+    return clusterArns() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -39,5 +45,10 @@ public abstract class ListClustersResponse {
   /** Builds {@link ListClustersResponse} values. */
   public static final class Builder extends ImmutableListClustersResponse.Builder {
     Builder() {}
+
+    /** Sets {@code clusterArns} to these elements. */
+    public Builder clusterArns(String... clusterArns) {
+      return clusterArns(clusterArns == null ? null : Arrays.asList(clusterArns));
+    }
   }
 }

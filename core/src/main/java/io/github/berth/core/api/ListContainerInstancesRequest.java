@@ -38,6 +38,12 @@ public abstract class ListContainerInstancesRequest {
   @JsonProperty("status")
   public abstract @Nullable ContainerInstanceStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ContainerInstanceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -51,5 +57,10 @@ public abstract class ListContainerInstancesRequest {
   /** Builds {@link ListContainerInstancesRequest} values. */
   public static final class Builder extends ImmutableListContainerInstancesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ContainerInstanceStatus.fromValue(status));
+    }
   }
 }

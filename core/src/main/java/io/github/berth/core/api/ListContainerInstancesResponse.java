@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class ListContainerInstancesResponse {
   /** The {@code containerInstanceArns} member. */
   @JsonProperty("containerInstanceArns")
   public abstract @Nullable List<String> containerInstanceArns();
+
+  /** Whether {@code containerInstanceArns} is present (an empty list is present). */
+  public final boolean hasContainerInstanceArns() {
+    return containerInstanceArns() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -39,5 +45,10 @@ public abstract class ListContainerInstancesResponse {
   /** Builds {@link ListContainerInstancesResponse} values. */
   public static final class Builder extends ImmutableListContainerInstancesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstanceArns} to these elements. */
+    public Builder containerInstanceArns(String... containerInstanceArns) {
+      return containerInstanceArns(containerInstanceArns == null ? null : Arrays.asList(containerInstanceArns));
+    }
   }
 }

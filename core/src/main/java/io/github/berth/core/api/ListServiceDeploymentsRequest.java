@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CreatedAt;
 import io.github.berth.core.model.ServiceDeploymentStatus;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ListServiceDeploymentsRequest}. */
@@ -31,6 +34,17 @@ public abstract class ListServiceDeploymentsRequest {
   /** The {@code status} member. */
   @JsonProperty("status")
   public abstract @Nullable List<ServiceDeploymentStatus> status();
+
+  /** Whether {@code status} is present (an empty list is present). */
+  public final boolean hasStatus() {
+    return status() != null;
+  }
+
+  /** The {@code status} member as wire strings, or null. */
+  public final @Nullable List<String> statusAsStrings() {
+    List<ServiceDeploymentStatus> v = status();
+    return v == null ? null : v.stream().map(ServiceDeploymentStatus::value).toList();
+  }
 
   /** The {@code createdAt} member. */
   @JsonProperty("createdAt")
@@ -57,5 +71,27 @@ public abstract class ListServiceDeploymentsRequest {
   /** Builds {@link ListServiceDeploymentsRequest} values. */
   public static final class Builder extends ImmutableListServiceDeploymentsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} to these elements. */
+    public Builder status(ServiceDeploymentStatus... status) {
+      return status(status == null ? null : Arrays.asList(status));
+    }
+
+    /** Sets {@code status} from wire strings (values unknown to this version are kept). */
+    public Builder statusWithStrings(@Nullable Collection<String> status) {
+      return status(status == null ? null : status.stream().map(ServiceDeploymentStatus::fromValue).toList());
+    }
+
+    /** Sets {@code status} from wire strings (values unknown to this version are kept). */
+    public Builder statusWithStrings(String... status) {
+      return statusWithStrings(status == null ? null : Arrays.asList(status));
+    }
+
+    /** Sets {@code createdAt} to the value a new builder holds once {@code createdAt} has filled it. */
+    public Builder createdAt(Consumer<CreatedAt.Builder> createdAt) {
+      CreatedAt.Builder b = CreatedAt.builder();
+      createdAt.accept(b);
+      return createdAt(b.build());
+    }
   }
 }

@@ -36,13 +36,31 @@ public abstract class ListServicesRequest {
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code schedulingStrategy} member. */
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
+  /** The {@code schedulingStrategy} member as its wire string, or null. */
+  public final @Nullable String schedulingStrategyAsString() {
+    SchedulingStrategy v = schedulingStrategy();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code resourceManagementType} member. */
   @JsonProperty("resourceManagementType")
   public abstract @Nullable ResourceManagementType resourceManagementType();
+
+  /** The {@code resourceManagementType} member as its wire string, or null. */
+  public final @Nullable String resourceManagementTypeAsString() {
+    ResourceManagementType v = resourceManagementType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -57,5 +75,20 @@ public abstract class ListServicesRequest {
   /** Builds {@link ListServicesRequest} values. */
   public static final class Builder extends ImmutableListServicesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code schedulingStrategy} from its wire string (a value unknown to this version is kept). */
+    public Builder schedulingStrategy(@Nullable String schedulingStrategy) {
+      return schedulingStrategy(schedulingStrategy == null ? null : SchedulingStrategy.fromValue(schedulingStrategy));
+    }
+
+    /** Sets {@code resourceManagementType} from its wire string (a value unknown to this version is kept). */
+    public Builder resourceManagementType(@Nullable String resourceManagementType) {
+      return resourceManagementType(resourceManagementType == null ? null : ResourceManagementType.fromValue(resourceManagementType));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class ListServicesResponse {
   /** The {@code serviceArns} member. */
   @JsonProperty("serviceArns")
   public abstract @Nullable List<String> serviceArns();
+
+  /** Whether {@code serviceArns} is present (an empty list is present). */
+  public final boolean hasServiceArns() {
+    return serviceArns() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -39,5 +45,10 @@ public abstract class ListServicesResponse {
   /** Builds {@link ListServicesResponse} values. */
   public static final class Builder extends ImmutableListServicesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code serviceArns} to these elements. */
+    public Builder serviceArns(String... serviceArns) {
+      return serviceArns(serviceArns == null ? null : Arrays.asList(serviceArns));
+    }
   }
 }

@@ -26,6 +26,12 @@ public abstract class ListTaskDefinitionFamiliesRequest {
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionFamilyStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    TaskDefinitionFamilyStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
@@ -47,5 +53,10 @@ public abstract class ListTaskDefinitionFamiliesRequest {
   /** Builds {@link ListTaskDefinitionFamiliesRequest} values. */
   public static final class Builder extends ImmutableListTaskDefinitionFamiliesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : TaskDefinitionFamilyStatus.fromValue(status));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class ListTaskDefinitionFamiliesResponse {
   /** The {@code families} member. */
   @JsonProperty("families")
   public abstract @Nullable List<String> families();
+
+  /** Whether {@code families} is present (an empty list is present). */
+  public final boolean hasFamilies() {
+    return families() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -39,5 +45,10 @@ public abstract class ListTaskDefinitionFamiliesResponse {
   /** Builds {@link ListTaskDefinitionFamiliesResponse} values. */
   public static final class Builder extends ImmutableListTaskDefinitionFamiliesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code families} to these elements. */
+    public Builder families(String... families) {
+      return families(families == null ? null : Arrays.asList(families));
+    }
   }
 }

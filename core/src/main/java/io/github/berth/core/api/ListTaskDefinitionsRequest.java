@@ -27,9 +27,21 @@ public abstract class ListTaskDefinitionsRequest {
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    TaskDefinitionStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code sort} member. */
   @JsonProperty("sort")
   public abstract @Nullable SortOrder sort();
+
+  /** The {@code sort} member as its wire string, or null. */
+  public final @Nullable String sortAsString() {
+    SortOrder v = sort();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -52,5 +64,15 @@ public abstract class ListTaskDefinitionsRequest {
   /** Builds {@link ListTaskDefinitionsRequest} values. */
   public static final class Builder extends ImmutableListTaskDefinitionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : TaskDefinitionStatus.fromValue(status));
+    }
+
+    /** Sets {@code sort} from its wire string (a value unknown to this version is kept). */
+    public Builder sort(@Nullable String sort) {
+      return sort(sort == null ? null : SortOrder.fromValue(sort));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class ListTaskDefinitionsResponse {
   /** The {@code taskDefinitionArns} member. */
   @JsonProperty("taskDefinitionArns")
   public abstract @Nullable List<String> taskDefinitionArns();
+
+  /** Whether {@code taskDefinitionArns} is present (an empty list is present). */
+  public final boolean hasTaskDefinitionArns() {
+    return taskDefinitionArns() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -39,5 +45,10 @@ public abstract class ListTaskDefinitionsResponse {
   /** Builds {@link ListTaskDefinitionsResponse} values. */
   public static final class Builder extends ImmutableListTaskDefinitionsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinitionArns} to these elements. */
+    public Builder taskDefinitionArns(String... taskDefinitionArns) {
+      return taskDefinitionArns(taskDefinitionArns == null ? null : Arrays.asList(taskDefinitionArns));
+    }
   }
 }

@@ -51,9 +51,21 @@ public abstract class ListTasksRequest {
   @JsonProperty("desiredStatus")
   public abstract @Nullable DesiredStatus desiredStatus();
 
+  /** The {@code desiredStatus} member as its wire string, or null. */
+  public final @Nullable String desiredStatusAsString() {
+    DesiredStatus v = desiredStatus();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code launchType} member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
+
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code daemonName} member. */
   @JsonProperty("daemonName")
@@ -72,5 +84,15 @@ public abstract class ListTasksRequest {
   /** Builds {@link ListTasksRequest} values. */
   public static final class Builder extends ImmutableListTasksRequest.Builder {
     Builder() {}
+
+    /** Sets {@code desiredStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder desiredStatus(@Nullable String desiredStatus) {
+      return desiredStatus(desiredStatus == null ? null : DesiredStatus.fromValue(desiredStatus));
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class ListTasksResponse {
   /** The {@code taskArns} member. */
   @JsonProperty("taskArns")
   public abstract @Nullable List<String> taskArns();
+
+  /** Whether {@code taskArns} is present (an empty list is present). */
+  public final boolean hasTaskArns() {
+    return taskArns() != null;
+  }
 
   /** The {@code nextToken} member. */
   @JsonProperty("nextToken")
@@ -39,5 +45,10 @@ public abstract class ListTasksResponse {
   /** Builds {@link ListTasksResponse} values. */
   public static final class Builder extends ImmutableListTasksResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskArns} to these elements. */
+    public Builder taskArns(String... taskArns) {
+      return taskArns(taskArns == null ? null : Arrays.asList(taskArns));
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Setting;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code PutAccountSettingDefaultResponse}. */
@@ -35,5 +36,12 @@ public abstract class PutAccountSettingDefaultResponse {
   /** Builds {@link PutAccountSettingDefaultResponse} values. */
   public static final class Builder extends ImmutablePutAccountSettingDefaultResponse.Builder {
     Builder() {}
+
+    /** Sets {@code setting} to the value a new builder holds once {@code setting} has filled it. */
+    public Builder setting(Consumer<Setting.Builder> setting) {
+      Setting.Builder b = Setting.builder();
+      setting.accept(b);
+      return setting(b.build());
+    }
   }
 }

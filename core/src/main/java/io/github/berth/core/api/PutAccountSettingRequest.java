@@ -22,6 +22,12 @@ public abstract class PutAccountSettingRequest {
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code value} member (required by the API model). */
   @JsonProperty("value")
   public abstract @Nullable String value();
@@ -43,5 +49,10 @@ public abstract class PutAccountSettingRequest {
   /** Builds {@link PutAccountSettingRequest} values. */
   public static final class Builder extends ImmutablePutAccountSettingRequest.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
   }
 }

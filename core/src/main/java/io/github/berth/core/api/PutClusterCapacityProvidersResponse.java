@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Cluster;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code PutClusterCapacityProvidersResponse}. */
@@ -35,5 +36,12 @@ public abstract class PutClusterCapacityProvidersResponse {
   /** Builds {@link PutClusterCapacityProvidersResponse} values. */
   public static final class Builder extends ImmutablePutClusterCapacityProvidersResponse.Builder {
     Builder() {}
+
+    /** Sets {@code cluster} to the value a new builder holds once {@code cluster} has filled it. */
+    public Builder cluster(Consumer<Cluster.Builder> cluster) {
+      Cluster.Builder b = Cluster.builder();
+      cluster.accept(b);
+      return cluster(b.build());
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstance;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code RegisterContainerInstanceResponse}. */
@@ -35,5 +36,12 @@ public abstract class RegisterContainerInstanceResponse {
   /** Builds {@link RegisterContainerInstanceResponse} values. */
   public static final class Builder extends ImmutableRegisterContainerInstanceResponse.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstance} to the value a new builder holds once {@code containerInstance} has filled it. */
+    public Builder containerInstance(Consumer<ContainerInstance.Builder> containerInstance) {
+      ContainerInstance.Builder b = ContainerInstance.builder();
+      containerInstance.accept(b);
+      return containerInstance(b.build());
+    }
   }
 }

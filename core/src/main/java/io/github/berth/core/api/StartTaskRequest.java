@@ -11,7 +11,10 @@ import io.github.berth.core.model.PropagateTags;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskOverride;
 import io.github.berth.core.model.TaskVolumeConfiguration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code StartTaskRequest}. */
@@ -30,6 +33,11 @@ public abstract class StartTaskRequest {
   /** The {@code containerInstances} member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
+
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
 
   /** The {@code enableECSManagedTags} member. */
   @JsonProperty("enableECSManagedTags")
@@ -55,6 +63,12 @@ public abstract class StartTaskRequest {
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code referenceId} member. */
   @JsonProperty("referenceId")
   public abstract @Nullable String referenceId();
@@ -67,6 +81,11 @@ public abstract class StartTaskRequest {
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
   /** The {@code taskDefinition} member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
@@ -74,6 +93,11 @@ public abstract class StartTaskRequest {
   /** The {@code volumeConfigurations} member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<TaskVolumeConfiguration> volumeConfigurations();
+
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -88,5 +112,69 @@ public abstract class StartTaskRequest {
   /** Builds {@link StartTaskRequest} values. */
   public static final class Builder extends ImmutableStartTaskRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(String... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code overrides} to the value a new builder holds once {@code overrides} has filled it. */
+    public Builder overrides(Consumer<TaskOverride.Builder> overrides) {
+      TaskOverride.Builder b = TaskOverride.builder();
+      overrides.accept(b);
+      return overrides(b.build());
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(TaskVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<TaskVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<TaskVolumeConfiguration>) null);
+      }
+      List<TaskVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<TaskVolumeConfiguration.Builder> c : volumeConfigurations) {
+        TaskVolumeConfiguration.Builder b = TaskVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
   }
 }

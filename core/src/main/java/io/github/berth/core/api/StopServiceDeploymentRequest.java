@@ -26,6 +26,12 @@ public abstract class StopServiceDeploymentRequest {
   @JsonProperty("stopType")
   public abstract @Nullable StopServiceDeploymentStopType stopType();
 
+  /** The {@code stopType} member as its wire string, or null. */
+  public final @Nullable String stopTypeAsString() {
+    StopServiceDeploymentStopType v = stopType();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -39,5 +45,10 @@ public abstract class StopServiceDeploymentRequest {
   /** Builds {@link StopServiceDeploymentRequest} values. */
   public static final class Builder extends ImmutableStopServiceDeploymentRequest.Builder {
     Builder() {}
+
+    /** Sets {@code stopType} from its wire string (a value unknown to this version is kept). */
+    public Builder stopType(@Nullable String stopType) {
+      return stopType(stopType == null ? null : StopServiceDeploymentStopType.fromValue(stopType));
+    }
   }
 }

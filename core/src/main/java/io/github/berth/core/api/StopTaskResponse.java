@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Task;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code StopTaskResponse}. */
@@ -35,5 +36,12 @@ public abstract class StopTaskResponse {
   /** Builds {@link StopTaskResponse} values. */
   public static final class Builder extends ImmutableStopTaskResponse.Builder {
     Builder() {}
+
+    /** Sets {@code task} to the value a new builder holds once {@code task} has filled it. */
+    public Builder task(Consumer<Task.Builder> task) {
+      Task.Builder b = Task.builder();
+      task.accept(b);
+      return task(b.build());
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.NetworkBinding;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code SubmitContainerStateChangeRequest}. */
@@ -51,6 +54,11 @@ public abstract class SubmitContainerStateChangeRequest {
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
+  /** Whether {@code networkBindings} is present (an empty list is present). */
+  public final boolean hasNetworkBindings() {
+    return networkBindings() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -64,5 +72,25 @@ public abstract class SubmitContainerStateChangeRequest {
   /** Builds {@link SubmitContainerStateChangeRequest} values. */
   public static final class Builder extends ImmutableSubmitContainerStateChangeRequest.Builder {
     Builder() {}
+
+    /** Sets {@code networkBindings} to these elements. */
+    public Builder networkBindings(NetworkBinding... networkBindings) {
+      return networkBindings(networkBindings == null ? null : Arrays.asList(networkBindings));
+    }
+
+    /** Sets {@code networkBindings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkBindings(Consumer<NetworkBinding.Builder>... networkBindings) {
+      if (networkBindings == null) {
+        return networkBindings((List<NetworkBinding>) null);
+      }
+      List<NetworkBinding> list = new ArrayList<>(networkBindings.length);
+      for (Consumer<NetworkBinding.Builder> c : networkBindings) {
+        NetworkBinding.Builder b = NetworkBinding.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkBindings(list);
+    }
   }
 }

@@ -10,7 +10,10 @@ import io.github.berth.core.model.AttachmentStateChange;
 import io.github.berth.core.model.ContainerStateChange;
 import io.github.berth.core.model.ManagedAgentStateChange;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code SubmitTaskStateChangeRequest}. */
@@ -42,13 +45,28 @@ public abstract class SubmitTaskStateChangeRequest {
   @JsonProperty("containers")
   public abstract @Nullable List<ContainerStateChange> containers();
 
+  /** Whether {@code containers} is present (an empty list is present). */
+  public final boolean hasContainers() {
+    return containers() != null;
+  }
+
   /** The {@code attachments} member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<AttachmentStateChange> attachments();
 
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
+
   /** The {@code managedAgents} member. */
   @JsonProperty("managedAgents")
   public abstract @Nullable List<ManagedAgentStateChange> managedAgents();
+
+  /** Whether {@code managedAgents} is present (an empty list is present). */
+  public final boolean hasManagedAgents() {
+    return managedAgents() != null;
+  }
 
   /** The {@code pullStartedAt} member. */
   @JsonProperty("pullStartedAt")
@@ -75,5 +93,65 @@ public abstract class SubmitTaskStateChangeRequest {
   /** Builds {@link SubmitTaskStateChangeRequest} values. */
   public static final class Builder extends ImmutableSubmitTaskStateChangeRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containers} to these elements. */
+    public Builder containers(ContainerStateChange... containers) {
+      return containers(containers == null ? null : Arrays.asList(containers));
+    }
+
+    /** Sets {@code containers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containers(Consumer<ContainerStateChange.Builder>... containers) {
+      if (containers == null) {
+        return containers((List<ContainerStateChange>) null);
+      }
+      List<ContainerStateChange> list = new ArrayList<>(containers.length);
+      for (Consumer<ContainerStateChange.Builder> c : containers) {
+        ContainerStateChange.Builder b = ContainerStateChange.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containers(list);
+    }
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(AttachmentStateChange... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<AttachmentStateChange.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<AttachmentStateChange>) null);
+      }
+      List<AttachmentStateChange> list = new ArrayList<>(attachments.length);
+      for (Consumer<AttachmentStateChange.Builder> c : attachments) {
+        AttachmentStateChange.Builder b = AttachmentStateChange.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code managedAgents} to these elements. */
+    public Builder managedAgents(ManagedAgentStateChange... managedAgents) {
+      return managedAgents(managedAgents == null ? null : Arrays.asList(managedAgents));
+    }
+
+    /** Sets {@code managedAgents} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder managedAgents(Consumer<ManagedAgentStateChange.Builder>... managedAgents) {
+      if (managedAgents == null) {
+        return managedAgents((List<ManagedAgentStateChange>) null);
+      }
+      List<ManagedAgentStateChange> list = new ArrayList<>(managedAgents.length);
+      for (Consumer<ManagedAgentStateChange.Builder> c : managedAgents) {
+        ManagedAgentStateChange.Builder b = ManagedAgentStateChange.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return managedAgents(list);
+    }
   }
 }

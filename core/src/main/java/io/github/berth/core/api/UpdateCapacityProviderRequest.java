@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.AutoScalingGroupProviderUpdate;
 import io.github.berth.core.model.UpdateManagedInstancesProviderConfiguration;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code UpdateCapacityProviderRequest}. */
@@ -48,5 +49,19 @@ public abstract class UpdateCapacityProviderRequest {
   /** Builds {@link UpdateCapacityProviderRequest} values. */
   public static final class Builder extends ImmutableUpdateCapacityProviderRequest.Builder {
     Builder() {}
+
+    /** Sets {@code autoScalingGroupProvider} to the value a new builder holds once {@code autoScalingGroupProvider} has filled it. */
+    public Builder autoScalingGroupProvider(Consumer<AutoScalingGroupProviderUpdate.Builder> autoScalingGroupProvider) {
+      AutoScalingGroupProviderUpdate.Builder b = AutoScalingGroupProviderUpdate.builder();
+      autoScalingGroupProvider.accept(b);
+      return autoScalingGroupProvider(b.build());
+    }
+
+    /** Sets {@code managedInstancesProvider} to the value a new builder holds once {@code managedInstancesProvider} has filled it. */
+    public Builder managedInstancesProvider(Consumer<UpdateManagedInstancesProviderConfiguration.Builder> managedInstancesProvider) {
+      UpdateManagedInstancesProviderConfiguration.Builder b = UpdateManagedInstancesProviderConfiguration.builder();
+      managedInstancesProvider.accept(b);
+      return managedInstancesProvider(b.build());
+    }
   }
 }

@@ -9,7 +9,10 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ClusterConfiguration;
 import io.github.berth.core.model.ClusterServiceConnectDefaultsRequest;
 import io.github.berth.core.model.ClusterSetting;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code UpdateClusterRequest}. */
@@ -28,6 +31,11 @@ public abstract class UpdateClusterRequest {
   /** The {@code settings} member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
+
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
 
   /** The {@code configuration} member. */
   @JsonProperty("configuration")
@@ -50,5 +58,39 @@ public abstract class UpdateClusterRequest {
   /** Builds {@link UpdateClusterRequest} values. */
   public static final class Builder extends ImmutableUpdateClusterRequest.Builder {
     Builder() {}
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
+
+    /** Sets {@code configuration} to the value a new builder holds once {@code configuration} has filled it. */
+    public Builder configuration(Consumer<ClusterConfiguration.Builder> configuration) {
+      ClusterConfiguration.Builder b = ClusterConfiguration.builder();
+      configuration.accept(b);
+      return configuration(b.build());
+    }
+
+    /** Sets {@code serviceConnectDefaults} to the value a new builder holds once {@code serviceConnectDefaults} has filled it. */
+    public Builder serviceConnectDefaults(Consumer<ClusterServiceConnectDefaultsRequest.Builder> serviceConnectDefaults) {
+      ClusterServiceConnectDefaultsRequest.Builder b = ClusterServiceConnectDefaultsRequest.builder();
+      serviceConnectDefaults.accept(b);
+      return serviceConnectDefaults(b.build());
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ClusterSetting;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code UpdateClusterSettingsRequest}. */
@@ -27,6 +30,11 @@ public abstract class UpdateClusterSettingsRequest {
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -40,5 +48,25 @@ public abstract class UpdateClusterSettingsRequest {
   /** Builds {@link UpdateClusterSettingsRequest} values. */
   public static final class Builder extends ImmutableUpdateClusterSettingsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
   }
 }

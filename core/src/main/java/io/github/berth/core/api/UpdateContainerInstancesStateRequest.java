@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstanceStatus;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -27,9 +28,20 @@ public abstract class UpdateContainerInstancesStateRequest {
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
+
   /** The {@code status} member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ContainerInstanceStatus status();
+
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ContainerInstanceStatus v = status();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +56,15 @@ public abstract class UpdateContainerInstancesStateRequest {
   /** Builds {@link UpdateContainerInstancesStateRequest} values. */
   public static final class Builder extends ImmutableUpdateContainerInstancesStateRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(String... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ContainerInstanceStatus.fromValue(status));
+    }
   }
 }

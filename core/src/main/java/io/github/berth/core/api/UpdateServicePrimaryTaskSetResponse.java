@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskSet;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code UpdateServicePrimaryTaskSetResponse}. */
@@ -35,5 +36,12 @@ public abstract class UpdateServicePrimaryTaskSetResponse {
   /** Builds {@link UpdateServicePrimaryTaskSetResponse} values. */
   public static final class Builder extends ImmutableUpdateServicePrimaryTaskSetResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskSet} to the value a new builder holds once {@code taskSet} has filled it. */
+    public Builder taskSet(Consumer<TaskSet.Builder> taskSet) {
+      TaskSet.Builder b = TaskSet.builder();
+      taskSet.accept(b);
+      return taskSet(b.build());
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -25,6 +26,11 @@ public abstract class UpdateTaskProtectionRequest {
   /** The {@code tasks} member (required by the API model). */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
+
+  /** Whether {@code tasks} is present (an empty list is present). */
+  public final boolean hasTasks() {
+    return tasks() != null;
+  }
 
   /** The {@code protectionEnabled} member (required by the API model). */
   @JsonProperty("protectionEnabled")
@@ -47,5 +53,10 @@ public abstract class UpdateTaskProtectionRequest {
   /** Builds {@link UpdateTaskProtectionRequest} values. */
   public static final class Builder extends ImmutableUpdateTaskProtectionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tasks} to these elements. */
+    public Builder tasks(String... tasks) {
+      return tasks(tasks == null ? null : Arrays.asList(tasks));
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Scale;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code UpdateTaskSetRequest}. */
@@ -47,5 +48,12 @@ public abstract class UpdateTaskSetRequest {
   /** Builds {@link UpdateTaskSetRequest} values. */
   public static final class Builder extends ImmutableUpdateTaskSetRequest.Builder {
     Builder() {}
+
+    /** Sets {@code scale} to the value a new builder holds once {@code scale} has filled it. */
+    public Builder scale(Consumer<Scale.Builder> scale) {
+      Scale.Builder b = Scale.builder();
+      scale.accept(b);
+      return scale(b.build());
+    }
   }
 }

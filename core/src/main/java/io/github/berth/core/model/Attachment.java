@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Attachment}. */
@@ -34,6 +37,11 @@ public abstract class Attachment {
   @JsonProperty("details")
   public abstract @Nullable List<KeyValuePair> details();
 
+  /** Whether {@code details} is present (an empty list is present). */
+  public final boolean hasDetails() {
+    return details() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -47,5 +55,25 @@ public abstract class Attachment {
   /** Builds {@link Attachment} values. */
   public static final class Builder extends ImmutableAttachment.Builder {
     Builder() {}
+
+    /** Sets {@code details} to these elements. */
+    public Builder details(KeyValuePair... details) {
+      return details(details == null ? null : Arrays.asList(details));
+    }
+
+    /** Sets {@code details} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder details(Consumer<KeyValuePair.Builder>... details) {
+      if (details == null) {
+        return details((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(details.length);
+      for (Consumer<KeyValuePair.Builder> c : details) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return details(list);
+    }
   }
 }

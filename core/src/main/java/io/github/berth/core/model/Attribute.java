@@ -29,6 +29,12 @@ public abstract class Attribute {
   @JsonProperty("targetType")
   public abstract @Nullable TargetType targetType();
 
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    TargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code targetId} member. */
   @JsonProperty("targetId")
   public abstract @Nullable String targetId();
@@ -46,5 +52,10 @@ public abstract class Attribute {
   /** Builds {@link Attribute} values. */
   public static final class Builder extends ImmutableAttribute.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : TargetType.fromValue(targetType));
+    }
   }
 }

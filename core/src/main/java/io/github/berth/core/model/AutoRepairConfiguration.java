@@ -21,6 +21,12 @@ public abstract class AutoRepairConfiguration {
   @JsonProperty("actionsStatus")
   public abstract @Nullable AutoRepairActionsStatus actionsStatus();
 
+  /** The {@code actionsStatus} member as its wire string, or null. */
+  public final @Nullable String actionsStatusAsString() {
+    AutoRepairActionsStatus v = actionsStatus();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -34,5 +40,10 @@ public abstract class AutoRepairConfiguration {
   /** Builds {@link AutoRepairConfiguration} values. */
   public static final class Builder extends ImmutableAutoRepairConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code actionsStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder actionsStatus(@Nullable String actionsStatus) {
+      return actionsStatus(actionsStatus == null ? null : AutoRepairActionsStatus.fromValue(actionsStatus));
+    }
   }
 }

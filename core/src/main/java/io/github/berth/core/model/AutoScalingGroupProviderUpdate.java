@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code AutoScalingGroupProviderUpdate}. */
@@ -25,9 +26,21 @@ public abstract class AutoScalingGroupProviderUpdate {
   @JsonProperty("managedTerminationProtection")
   public abstract @Nullable ManagedTerminationProtection managedTerminationProtection();
 
+  /** The {@code managedTerminationProtection} member as its wire string, or null. */
+  public final @Nullable String managedTerminationProtectionAsString() {
+    ManagedTerminationProtection v = managedTerminationProtection();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code managedDraining} member. */
   @JsonProperty("managedDraining")
   public abstract @Nullable ManagedDraining managedDraining();
+
+  /** The {@code managedDraining} member as its wire string, or null. */
+  public final @Nullable String managedDrainingAsString() {
+    ManagedDraining v = managedDraining();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -42,5 +55,22 @@ public abstract class AutoScalingGroupProviderUpdate {
   /** Builds {@link AutoScalingGroupProviderUpdate} values. */
   public static final class Builder extends ImmutableAutoScalingGroupProviderUpdate.Builder {
     Builder() {}
+
+    /** Sets {@code managedScaling} to the value a new builder holds once {@code managedScaling} has filled it. */
+    public Builder managedScaling(Consumer<ManagedScaling.Builder> managedScaling) {
+      ManagedScaling.Builder b = ManagedScaling.builder();
+      managedScaling.accept(b);
+      return managedScaling(b.build());
+    }
+
+    /** Sets {@code managedTerminationProtection} from its wire string (a value unknown to this version is kept). */
+    public Builder managedTerminationProtection(@Nullable String managedTerminationProtection) {
+      return managedTerminationProtection(managedTerminationProtection == null ? null : ManagedTerminationProtection.fromValue(managedTerminationProtection));
+    }
+
+    /** Sets {@code managedDraining} from its wire string (a value unknown to this version is kept). */
+    public Builder managedDraining(@Nullable String managedDraining) {
+      return managedDraining(managedDraining == null ? null : ManagedDraining.fromValue(managedDraining));
+    }
   }
 }

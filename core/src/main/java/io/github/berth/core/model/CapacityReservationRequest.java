@@ -25,6 +25,12 @@ public abstract class CapacityReservationRequest {
   @JsonProperty("reservationPreference")
   public abstract @Nullable CapacityReservationPreference reservationPreference();
 
+  /** The {@code reservationPreference} member as its wire string, or null. */
+  public final @Nullable String reservationPreferenceAsString() {
+    CapacityReservationPreference v = reservationPreference();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class CapacityReservationRequest {
   /** Builds {@link CapacityReservationRequest} values. */
   public static final class Builder extends ImmutableCapacityReservationRequest.Builder {
     Builder() {}
+
+    /** Sets {@code reservationPreference} from its wire string (a value unknown to this version is kept). */
+    public Builder reservationPreference(@Nullable String reservationPreference) {
+      return reservationPreference(reservationPreference == null ? null : CapacityReservationPreference.fromValue(reservationPreference));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Cluster}. */
@@ -54,25 +57,55 @@ public abstract class Cluster {
   @JsonProperty("statistics")
   public abstract @Nullable List<KeyValuePair> statistics();
 
+  /** Whether {@code statistics} is present (an empty list is present). */
+  public final boolean hasStatistics() {
+    return statistics() != null;
+  }
+
   /** The {@code tags} member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** The {@code settings} member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
+
   /** The {@code capacityProviders} member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
+
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
 
   /** The {@code defaultCapacityProviderStrategy} member. */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
 
+  /** Whether {@code defaultCapacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasDefaultCapacityProviderStrategy() {
+    return defaultCapacityProviderStrategy() != null;
+  }
+
   /** The {@code attachments} member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
+
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
 
   /** The {@code attachmentsStatus} member. */
   @JsonProperty("attachmentsStatus")
@@ -95,5 +128,124 @@ public abstract class Cluster {
   /** Builds {@link Cluster} values. */
   public static final class Builder extends ImmutableCluster.Builder {
     Builder() {}
+
+    /** Sets {@code configuration} to the value a new builder holds once {@code configuration} has filled it. */
+    public Builder configuration(Consumer<ClusterConfiguration.Builder> configuration) {
+      ClusterConfiguration.Builder b = ClusterConfiguration.builder();
+      configuration.accept(b);
+      return configuration(b.build());
+    }
+
+    /** Sets {@code statistics} to these elements. */
+    public Builder statistics(KeyValuePair... statistics) {
+      return statistics(statistics == null ? null : Arrays.asList(statistics));
+    }
+
+    /** Sets {@code statistics} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder statistics(Consumer<KeyValuePair.Builder>... statistics) {
+      if (statistics == null) {
+        return statistics((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(statistics.length);
+      for (Consumer<KeyValuePair.Builder> c : statistics) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return statistics(list);
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(String... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to these elements. */
+    public Builder defaultCapacityProviderStrategy(CapacityProviderStrategyItem... defaultCapacityProviderStrategy) {
+      return defaultCapacityProviderStrategy(defaultCapacityProviderStrategy == null ? null : Arrays.asList(defaultCapacityProviderStrategy));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder defaultCapacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... defaultCapacityProviderStrategy) {
+      if (defaultCapacityProviderStrategy == null) {
+        return defaultCapacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(defaultCapacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : defaultCapacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return defaultCapacityProviderStrategy(list);
+    }
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(Attachment... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<Attachment.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<Attachment>) null);
+      }
+      List<Attachment> list = new ArrayList<>(attachments.length);
+      for (Consumer<Attachment.Builder> c : attachments) {
+        Attachment.Builder b = Attachment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code serviceConnectDefaults} to the value a new builder holds once {@code serviceConnectDefaults} has filled it. */
+    public Builder serviceConnectDefaults(Consumer<ClusterServiceConnectDefaults.Builder> serviceConnectDefaults) {
+      ClusterServiceConnectDefaults.Builder b = ClusterServiceConnectDefaults.builder();
+      serviceConnectDefaults.accept(b);
+      return serviceConnectDefaults(b.build());
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ClusterConfiguration}. */
@@ -38,5 +39,19 @@ public abstract class ClusterConfiguration {
   /** Builds {@link ClusterConfiguration} values. */
   public static final class Builder extends ImmutableClusterConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code executeCommandConfiguration} to the value a new builder holds once {@code executeCommandConfiguration} has filled it. */
+    public Builder executeCommandConfiguration(Consumer<ExecuteCommandConfiguration.Builder> executeCommandConfiguration) {
+      ExecuteCommandConfiguration.Builder b = ExecuteCommandConfiguration.builder();
+      executeCommandConfiguration.accept(b);
+      return executeCommandConfiguration(b.build());
+    }
+
+    /** Sets {@code managedStorageConfiguration} to the value a new builder holds once {@code managedStorageConfiguration} has filled it. */
+    public Builder managedStorageConfiguration(Consumer<ManagedStorageConfiguration.Builder> managedStorageConfiguration) {
+      ManagedStorageConfiguration.Builder b = ManagedStorageConfiguration.builder();
+      managedStorageConfiguration.accept(b);
+      return managedStorageConfiguration(b.build());
+    }
   }
 }

@@ -21,6 +21,12 @@ public abstract class ClusterSetting {
   @JsonProperty("name")
   public abstract @Nullable ClusterSettingName name();
 
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    ClusterSettingName v = name();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code value} member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
@@ -38,5 +44,10 @@ public abstract class ClusterSetting {
   /** Builds {@link ClusterSetting} values. */
   public static final class Builder extends ImmutableClusterSetting.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : ClusterSettingName.fromValue(name));
+    }
   }
 }

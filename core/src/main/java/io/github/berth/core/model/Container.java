@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Container}. */
@@ -58,17 +61,38 @@ public abstract class Container {
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
+  /** Whether {@code networkBindings} is present (an empty list is present). */
+  public final boolean hasNetworkBindings() {
+    return networkBindings() != null;
+  }
+
   /** The {@code networkInterfaces} member. */
   @JsonProperty("networkInterfaces")
   public abstract @Nullable List<NetworkInterface> networkInterfaces();
+
+  /** Whether {@code networkInterfaces} is present (an empty list is present). */
+  public final boolean hasNetworkInterfaces() {
+    return networkInterfaces() != null;
+  }
 
   /** The {@code healthStatus} member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable HealthStatus healthStatus();
 
+  /** The {@code healthStatus} member as its wire string, or null. */
+  public final @Nullable String healthStatusAsString() {
+    HealthStatus v = healthStatus();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code managedAgents} member. */
   @JsonProperty("managedAgents")
   public abstract @Nullable List<ManagedAgent> managedAgents();
+
+  /** Whether {@code managedAgents} is present (an empty list is present). */
+  public final boolean hasManagedAgents() {
+    return managedAgents() != null;
+  }
 
   /** The {@code cpu} member. */
   @JsonProperty("cpu")
@@ -86,6 +110,11 @@ public abstract class Container {
   @JsonProperty("gpuIds")
   public abstract @Nullable List<String> gpuIds();
 
+  /** Whether {@code gpuIds} is present (an empty list is present). */
+  public final boolean hasGpuIds() {
+    return gpuIds() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -99,5 +128,75 @@ public abstract class Container {
   /** Builds {@link Container} values. */
   public static final class Builder extends ImmutableContainer.Builder {
     Builder() {}
+
+    /** Sets {@code networkBindings} to these elements. */
+    public Builder networkBindings(NetworkBinding... networkBindings) {
+      return networkBindings(networkBindings == null ? null : Arrays.asList(networkBindings));
+    }
+
+    /** Sets {@code networkBindings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkBindings(Consumer<NetworkBinding.Builder>... networkBindings) {
+      if (networkBindings == null) {
+        return networkBindings((List<NetworkBinding>) null);
+      }
+      List<NetworkBinding> list = new ArrayList<>(networkBindings.length);
+      for (Consumer<NetworkBinding.Builder> c : networkBindings) {
+        NetworkBinding.Builder b = NetworkBinding.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkBindings(list);
+    }
+
+    /** Sets {@code networkInterfaces} to these elements. */
+    public Builder networkInterfaces(NetworkInterface... networkInterfaces) {
+      return networkInterfaces(networkInterfaces == null ? null : Arrays.asList(networkInterfaces));
+    }
+
+    /** Sets {@code networkInterfaces} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkInterfaces(Consumer<NetworkInterface.Builder>... networkInterfaces) {
+      if (networkInterfaces == null) {
+        return networkInterfaces((List<NetworkInterface>) null);
+      }
+      List<NetworkInterface> list = new ArrayList<>(networkInterfaces.length);
+      for (Consumer<NetworkInterface.Builder> c : networkInterfaces) {
+        NetworkInterface.Builder b = NetworkInterface.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkInterfaces(list);
+    }
+
+    /** Sets {@code healthStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder healthStatus(@Nullable String healthStatus) {
+      return healthStatus(healthStatus == null ? null : HealthStatus.fromValue(healthStatus));
+    }
+
+    /** Sets {@code managedAgents} to these elements. */
+    public Builder managedAgents(ManagedAgent... managedAgents) {
+      return managedAgents(managedAgents == null ? null : Arrays.asList(managedAgents));
+    }
+
+    /** Sets {@code managedAgents} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder managedAgents(Consumer<ManagedAgent.Builder>... managedAgents) {
+      if (managedAgents == null) {
+        return managedAgents((List<ManagedAgent>) null);
+      }
+      List<ManagedAgent> list = new ArrayList<>(managedAgents.length);
+      for (Consumer<ManagedAgent.Builder> c : managedAgents) {
+        ManagedAgent.Builder b = ManagedAgent.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return managedAgents(list);
+    }
+
+    /** Sets {@code gpuIds} to these elements. */
+    public Builder gpuIds(String... gpuIds) {
+      return gpuIds(gpuIds == null ? null : Arrays.asList(gpuIds));
+    }
   }
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ContainerDefinition}. */
@@ -47,9 +50,19 @@ public abstract class ContainerDefinition {
   @JsonProperty("links")
   public abstract @Nullable List<String> links();
 
+  /** Whether {@code links} is present (an empty list is present). */
+  public final boolean hasLinks() {
+    return links() != null;
+  }
+
   /** The {@code portMappings} member. */
   @JsonProperty("portMappings")
   public abstract @Nullable List<PortMapping> portMappings();
+
+  /** Whether {@code portMappings} is present (an empty list is present). */
+  public final boolean hasPortMappings() {
+    return portMappings() != null;
+  }
 
   /** The {@code essential} member. */
   @JsonProperty("essential")
@@ -63,25 +76,55 @@ public abstract class ContainerDefinition {
   @JsonProperty("entryPoint")
   public abstract @Nullable List<String> entryPoint();
 
+  /** Whether {@code entryPoint} is present (an empty list is present). */
+  public final boolean hasEntryPoint() {
+    return entryPoint() != null;
+  }
+
   /** The {@code command} member. */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
+
+  /** Whether {@code command} is present (an empty list is present). */
+  public final boolean hasCommand() {
+    return command() != null;
+  }
 
   /** The {@code environment} member. */
   @JsonProperty("environment")
   public abstract @Nullable List<KeyValuePair> environment();
 
+  /** Whether {@code environment} is present (an empty list is present). */
+  public final boolean hasEnvironment() {
+    return environment() != null;
+  }
+
   /** The {@code environmentFiles} member. */
   @JsonProperty("environmentFiles")
   public abstract @Nullable List<EnvironmentFile> environmentFiles();
+
+  /** Whether {@code environmentFiles} is present (an empty list is present). */
+  public final boolean hasEnvironmentFiles() {
+    return environmentFiles() != null;
+  }
 
   /** The {@code mountPoints} member. */
   @JsonProperty("mountPoints")
   public abstract @Nullable List<MountPoint> mountPoints();
 
+  /** Whether {@code mountPoints} is present (an empty list is present). */
+  public final boolean hasMountPoints() {
+    return mountPoints() != null;
+  }
+
   /** The {@code volumesFrom} member. */
   @JsonProperty("volumesFrom")
   public abstract @Nullable List<VolumeFrom> volumesFrom();
+
+  /** Whether {@code volumesFrom} is present (an empty list is present). */
+  public final boolean hasVolumesFrom() {
+    return volumesFrom() != null;
+  }
 
   /** The {@code linuxParameters} member. */
   @JsonProperty("linuxParameters")
@@ -91,9 +134,19 @@ public abstract class ContainerDefinition {
   @JsonProperty("secrets")
   public abstract @Nullable List<Secret> secrets();
 
+  /** Whether {@code secrets} is present (an empty list is present). */
+  public final boolean hasSecrets() {
+    return secrets() != null;
+  }
+
   /** The {@code dependsOn} member. */
   @JsonProperty("dependsOn")
   public abstract @Nullable List<ContainerDependency> dependsOn();
+
+  /** Whether {@code dependsOn} is present (an empty list is present). */
+  public final boolean hasDependsOn() {
+    return dependsOn() != null;
+  }
 
   /** The {@code startTimeout} member. */
   @JsonProperty("startTimeout")
@@ -106,6 +159,12 @@ public abstract class ContainerDefinition {
   /** The {@code versionConsistency} member. */
   @JsonProperty("versionConsistency")
   public abstract @Nullable VersionConsistency versionConsistency();
+
+  /** The {@code versionConsistency} member as its wire string, or null. */
+  public final @Nullable String versionConsistencyAsString() {
+    VersionConsistency v = versionConsistency();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code hostname} member. */
   @JsonProperty("hostname")
@@ -135,17 +194,37 @@ public abstract class ContainerDefinition {
   @JsonProperty("dnsServers")
   public abstract @Nullable List<String> dnsServers();
 
+  /** Whether {@code dnsServers} is present (an empty list is present). */
+  public final boolean hasDnsServers() {
+    return dnsServers() != null;
+  }
+
   /** The {@code dnsSearchDomains} member. */
   @JsonProperty("dnsSearchDomains")
   public abstract @Nullable List<String> dnsSearchDomains();
+
+  /** Whether {@code dnsSearchDomains} is present (an empty list is present). */
+  public final boolean hasDnsSearchDomains() {
+    return dnsSearchDomains() != null;
+  }
 
   /** The {@code extraHosts} member. */
   @JsonProperty("extraHosts")
   public abstract @Nullable List<HostEntry> extraHosts();
 
+  /** Whether {@code extraHosts} is present (an empty list is present). */
+  public final boolean hasExtraHosts() {
+    return extraHosts() != null;
+  }
+
   /** The {@code dockerSecurityOptions} member. */
   @JsonProperty("dockerSecurityOptions")
   public abstract @Nullable List<String> dockerSecurityOptions();
+
+  /** Whether {@code dockerSecurityOptions} is present (an empty list is present). */
+  public final boolean hasDockerSecurityOptions() {
+    return dockerSecurityOptions() != null;
+  }
 
   /** The {@code interactive} member. */
   @JsonProperty("interactive")
@@ -159,9 +238,19 @@ public abstract class ContainerDefinition {
   @JsonProperty("dockerLabels")
   public abstract @Nullable Map<String, String> dockerLabels();
 
+  /** Whether {@code dockerLabels} is present (an empty map is present). */
+  public final boolean hasDockerLabels() {
+    return dockerLabels() != null;
+  }
+
   /** The {@code ulimits} member. */
   @JsonProperty("ulimits")
   public abstract @Nullable List<Ulimit> ulimits();
+
+  /** Whether {@code ulimits} is present (an empty list is present). */
+  public final boolean hasUlimits() {
+    return ulimits() != null;
+  }
 
   /** The {@code logConfiguration} member. */
   @JsonProperty("logConfiguration")
@@ -175,9 +264,19 @@ public abstract class ContainerDefinition {
   @JsonProperty("systemControls")
   public abstract @Nullable List<SystemControl> systemControls();
 
+  /** Whether {@code systemControls} is present (an empty list is present). */
+  public final boolean hasSystemControls() {
+    return systemControls() != null;
+  }
+
   /** The {@code resourceRequirements} member. */
   @JsonProperty("resourceRequirements")
   public abstract @Nullable List<ResourceRequirement> resourceRequirements();
+
+  /** Whether {@code resourceRequirements} is present (an empty list is present). */
+  public final boolean hasResourceRequirements() {
+    return resourceRequirements() != null;
+  }
 
   /** The {@code firelensConfiguration} member. */
   @JsonProperty("firelensConfiguration")
@@ -186,6 +285,11 @@ public abstract class ContainerDefinition {
   /** The {@code credentialSpecs} member. */
   @JsonProperty("credentialSpecs")
   public abstract @Nullable List<String> credentialSpecs();
+
+  /** Whether {@code credentialSpecs} is present (an empty list is present). */
+  public final boolean hasCredentialSpecs() {
+    return credentialSpecs() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -200,5 +304,307 @@ public abstract class ContainerDefinition {
   /** Builds {@link ContainerDefinition} values. */
   public static final class Builder extends ImmutableContainerDefinition.Builder {
     Builder() {}
+
+    /** Sets {@code repositoryCredentials} to the value a new builder holds once {@code repositoryCredentials} has filled it. */
+    public Builder repositoryCredentials(Consumer<RepositoryCredentials.Builder> repositoryCredentials) {
+      RepositoryCredentials.Builder b = RepositoryCredentials.builder();
+      repositoryCredentials.accept(b);
+      return repositoryCredentials(b.build());
+    }
+
+    /** Sets {@code links} to these elements. */
+    public Builder links(String... links) {
+      return links(links == null ? null : Arrays.asList(links));
+    }
+
+    /** Sets {@code portMappings} to these elements. */
+    public Builder portMappings(PortMapping... portMappings) {
+      return portMappings(portMappings == null ? null : Arrays.asList(portMappings));
+    }
+
+    /** Sets {@code portMappings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder portMappings(Consumer<PortMapping.Builder>... portMappings) {
+      if (portMappings == null) {
+        return portMappings((List<PortMapping>) null);
+      }
+      List<PortMapping> list = new ArrayList<>(portMappings.length);
+      for (Consumer<PortMapping.Builder> c : portMappings) {
+        PortMapping.Builder b = PortMapping.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return portMappings(list);
+    }
+
+    /** Sets {@code restartPolicy} to the value a new builder holds once {@code restartPolicy} has filled it. */
+    public Builder restartPolicy(Consumer<ContainerRestartPolicy.Builder> restartPolicy) {
+      ContainerRestartPolicy.Builder b = ContainerRestartPolicy.builder();
+      restartPolicy.accept(b);
+      return restartPolicy(b.build());
+    }
+
+    /** Sets {@code entryPoint} to these elements. */
+    public Builder entryPoint(String... entryPoint) {
+      return entryPoint(entryPoint == null ? null : Arrays.asList(entryPoint));
+    }
+
+    /** Sets {@code command} to these elements. */
+    public Builder command(String... command) {
+      return command(command == null ? null : Arrays.asList(command));
+    }
+
+    /** Sets {@code environment} to these elements. */
+    public Builder environment(KeyValuePair... environment) {
+      return environment(environment == null ? null : Arrays.asList(environment));
+    }
+
+    /** Sets {@code environment} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder environment(Consumer<KeyValuePair.Builder>... environment) {
+      if (environment == null) {
+        return environment((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(environment.length);
+      for (Consumer<KeyValuePair.Builder> c : environment) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return environment(list);
+    }
+
+    /** Sets {@code environmentFiles} to these elements. */
+    public Builder environmentFiles(EnvironmentFile... environmentFiles) {
+      return environmentFiles(environmentFiles == null ? null : Arrays.asList(environmentFiles));
+    }
+
+    /** Sets {@code environmentFiles} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder environmentFiles(Consumer<EnvironmentFile.Builder>... environmentFiles) {
+      if (environmentFiles == null) {
+        return environmentFiles((List<EnvironmentFile>) null);
+      }
+      List<EnvironmentFile> list = new ArrayList<>(environmentFiles.length);
+      for (Consumer<EnvironmentFile.Builder> c : environmentFiles) {
+        EnvironmentFile.Builder b = EnvironmentFile.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return environmentFiles(list);
+    }
+
+    /** Sets {@code mountPoints} to these elements. */
+    public Builder mountPoints(MountPoint... mountPoints) {
+      return mountPoints(mountPoints == null ? null : Arrays.asList(mountPoints));
+    }
+
+    /** Sets {@code mountPoints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder mountPoints(Consumer<MountPoint.Builder>... mountPoints) {
+      if (mountPoints == null) {
+        return mountPoints((List<MountPoint>) null);
+      }
+      List<MountPoint> list = new ArrayList<>(mountPoints.length);
+      for (Consumer<MountPoint.Builder> c : mountPoints) {
+        MountPoint.Builder b = MountPoint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return mountPoints(list);
+    }
+
+    /** Sets {@code volumesFrom} to these elements. */
+    public Builder volumesFrom(VolumeFrom... volumesFrom) {
+      return volumesFrom(volumesFrom == null ? null : Arrays.asList(volumesFrom));
+    }
+
+    /** Sets {@code volumesFrom} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumesFrom(Consumer<VolumeFrom.Builder>... volumesFrom) {
+      if (volumesFrom == null) {
+        return volumesFrom((List<VolumeFrom>) null);
+      }
+      List<VolumeFrom> list = new ArrayList<>(volumesFrom.length);
+      for (Consumer<VolumeFrom.Builder> c : volumesFrom) {
+        VolumeFrom.Builder b = VolumeFrom.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumesFrom(list);
+    }
+
+    /** Sets {@code linuxParameters} to the value a new builder holds once {@code linuxParameters} has filled it. */
+    public Builder linuxParameters(Consumer<LinuxParameters.Builder> linuxParameters) {
+      LinuxParameters.Builder b = LinuxParameters.builder();
+      linuxParameters.accept(b);
+      return linuxParameters(b.build());
+    }
+
+    /** Sets {@code secrets} to these elements. */
+    public Builder secrets(Secret... secrets) {
+      return secrets(secrets == null ? null : Arrays.asList(secrets));
+    }
+
+    /** Sets {@code secrets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder secrets(Consumer<Secret.Builder>... secrets) {
+      if (secrets == null) {
+        return secrets((List<Secret>) null);
+      }
+      List<Secret> list = new ArrayList<>(secrets.length);
+      for (Consumer<Secret.Builder> c : secrets) {
+        Secret.Builder b = Secret.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return secrets(list);
+    }
+
+    /** Sets {@code dependsOn} to these elements. */
+    public Builder dependsOn(ContainerDependency... dependsOn) {
+      return dependsOn(dependsOn == null ? null : Arrays.asList(dependsOn));
+    }
+
+    /** Sets {@code dependsOn} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder dependsOn(Consumer<ContainerDependency.Builder>... dependsOn) {
+      if (dependsOn == null) {
+        return dependsOn((List<ContainerDependency>) null);
+      }
+      List<ContainerDependency> list = new ArrayList<>(dependsOn.length);
+      for (Consumer<ContainerDependency.Builder> c : dependsOn) {
+        ContainerDependency.Builder b = ContainerDependency.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return dependsOn(list);
+    }
+
+    /** Sets {@code versionConsistency} from its wire string (a value unknown to this version is kept). */
+    public Builder versionConsistency(@Nullable String versionConsistency) {
+      return versionConsistency(versionConsistency == null ? null : VersionConsistency.fromValue(versionConsistency));
+    }
+
+    /** Sets {@code dnsServers} to these elements. */
+    public Builder dnsServers(String... dnsServers) {
+      return dnsServers(dnsServers == null ? null : Arrays.asList(dnsServers));
+    }
+
+    /** Sets {@code dnsSearchDomains} to these elements. */
+    public Builder dnsSearchDomains(String... dnsSearchDomains) {
+      return dnsSearchDomains(dnsSearchDomains == null ? null : Arrays.asList(dnsSearchDomains));
+    }
+
+    /** Sets {@code extraHosts} to these elements. */
+    public Builder extraHosts(HostEntry... extraHosts) {
+      return extraHosts(extraHosts == null ? null : Arrays.asList(extraHosts));
+    }
+
+    /** Sets {@code extraHosts} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder extraHosts(Consumer<HostEntry.Builder>... extraHosts) {
+      if (extraHosts == null) {
+        return extraHosts((List<HostEntry>) null);
+      }
+      List<HostEntry> list = new ArrayList<>(extraHosts.length);
+      for (Consumer<HostEntry.Builder> c : extraHosts) {
+        HostEntry.Builder b = HostEntry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return extraHosts(list);
+    }
+
+    /** Sets {@code dockerSecurityOptions} to these elements. */
+    public Builder dockerSecurityOptions(String... dockerSecurityOptions) {
+      return dockerSecurityOptions(dockerSecurityOptions == null ? null : Arrays.asList(dockerSecurityOptions));
+    }
+
+    /** Sets {@code ulimits} to these elements. */
+    public Builder ulimits(Ulimit... ulimits) {
+      return ulimits(ulimits == null ? null : Arrays.asList(ulimits));
+    }
+
+    /** Sets {@code ulimits} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder ulimits(Consumer<Ulimit.Builder>... ulimits) {
+      if (ulimits == null) {
+        return ulimits((List<Ulimit>) null);
+      }
+      List<Ulimit> list = new ArrayList<>(ulimits.length);
+      for (Consumer<Ulimit.Builder> c : ulimits) {
+        Ulimit.Builder b = Ulimit.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return ulimits(list);
+    }
+
+    /** Sets {@code logConfiguration} to the value a new builder holds once {@code logConfiguration} has filled it. */
+    public Builder logConfiguration(Consumer<LogConfiguration.Builder> logConfiguration) {
+      LogConfiguration.Builder b = LogConfiguration.builder();
+      logConfiguration.accept(b);
+      return logConfiguration(b.build());
+    }
+
+    /** Sets {@code healthCheck} to the value a new builder holds once {@code healthCheck} has filled it. */
+    public Builder healthCheck(Consumer<HealthCheck.Builder> healthCheck) {
+      HealthCheck.Builder b = HealthCheck.builder();
+      healthCheck.accept(b);
+      return healthCheck(b.build());
+    }
+
+    /** Sets {@code systemControls} to these elements. */
+    public Builder systemControls(SystemControl... systemControls) {
+      return systemControls(systemControls == null ? null : Arrays.asList(systemControls));
+    }
+
+    /** Sets {@code systemControls} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder systemControls(Consumer<SystemControl.Builder>... systemControls) {
+      if (systemControls == null) {
+        return systemControls((List<SystemControl>) null);
+      }
+      List<SystemControl> list = new ArrayList<>(systemControls.length);
+      for (Consumer<SystemControl.Builder> c : systemControls) {
+        SystemControl.Builder b = SystemControl.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return systemControls(list);
+    }
+
+    /** Sets {@code resourceRequirements} to these elements. */
+    public Builder resourceRequirements(ResourceRequirement... resourceRequirements) {
+      return resourceRequirements(resourceRequirements == null ? null : Arrays.asList(resourceRequirements));
+    }
+
+    /** Sets {@code resourceRequirements} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder resourceRequirements(Consumer<ResourceRequirement.Builder>... resourceRequirements) {
+      if (resourceRequirements == null) {
+        return resourceRequirements((List<ResourceRequirement>) null);
+      }
+      List<ResourceRequirement> list = new ArrayList<>(resourceRequirements.length);
+      for (Consumer<ResourceRequirement.Builder> c : resourceRequirements) {
+        ResourceRequirement.Builder b = ResourceRequirement.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return resourceRequirements(list);
+    }
+
+    /** Sets {@code firelensConfiguration} to the value a new builder holds once {@code firelensConfiguration} has filled it. */
+    public Builder firelensConfiguration(Consumer<FirelensConfiguration.Builder> firelensConfiguration) {
+      FirelensConfiguration.Builder b = FirelensConfiguration.builder();
+      firelensConfiguration.accept(b);
+      return firelensConfiguration(b.build());
+    }
+
+    /** Sets {@code credentialSpecs} to these elements. */
+    public Builder credentialSpecs(String... credentialSpecs) {
+      return credentialSpecs(credentialSpecs == null ? null : Arrays.asList(credentialSpecs));
+    }
   }
 }

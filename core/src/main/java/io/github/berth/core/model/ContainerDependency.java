@@ -25,6 +25,12 @@ public abstract class ContainerDependency {
   @JsonProperty("condition")
   public abstract @Nullable ContainerCondition condition();
 
+  /** The {@code condition} member as its wire string, or null. */
+  public final @Nullable String conditionAsString() {
+    ContainerCondition v = condition();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class ContainerDependency {
   /** Builds {@link ContainerDependency} values. */
   public static final class Builder extends ImmutableContainerDependency.Builder {
     Builder() {}
+
+    /** Sets {@code condition} from its wire string (a value unknown to this version is kept). */
+    public Builder condition(@Nullable String condition) {
+      return condition(condition == null ? null : ContainerCondition.fromValue(condition));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ContainerInstanceHealthStatus}. */
@@ -22,9 +25,20 @@ public abstract class ContainerInstanceHealthStatus {
   @JsonProperty("overallStatus")
   public abstract @Nullable InstanceHealthCheckState overallStatus();
 
+  /** The {@code overallStatus} member as its wire string, or null. */
+  public final @Nullable String overallStatusAsString() {
+    InstanceHealthCheckState v = overallStatus();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code details} member. */
   @JsonProperty("details")
   public abstract @Nullable List<InstanceHealthCheckResult> details();
+
+  /** Whether {@code details} is present (an empty list is present). */
+  public final boolean hasDetails() {
+    return details() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +53,30 @@ public abstract class ContainerInstanceHealthStatus {
   /** Builds {@link ContainerInstanceHealthStatus} values. */
   public static final class Builder extends ImmutableContainerInstanceHealthStatus.Builder {
     Builder() {}
+
+    /** Sets {@code overallStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder overallStatus(@Nullable String overallStatus) {
+      return overallStatus(overallStatus == null ? null : InstanceHealthCheckState.fromValue(overallStatus));
+    }
+
+    /** Sets {@code details} to these elements. */
+    public Builder details(InstanceHealthCheckResult... details) {
+      return details(details == null ? null : Arrays.asList(details));
+    }
+
+    /** Sets {@code details} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder details(Consumer<InstanceHealthCheckResult.Builder>... details) {
+      if (details == null) {
+        return details((List<InstanceHealthCheckResult>) null);
+      }
+      List<InstanceHealthCheckResult> list = new ArrayList<>(details.length);
+      for (Consumer<InstanceHealthCheckResult.Builder> c : details) {
+        InstanceHealthCheckResult.Builder b = InstanceHealthCheckResult.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return details(list);
+    }
   }
 }

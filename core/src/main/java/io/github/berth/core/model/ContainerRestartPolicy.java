@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -26,6 +27,11 @@ public abstract class ContainerRestartPolicy {
   @JsonProperty("ignoredExitCodes")
   public abstract @Nullable List<Integer> ignoredExitCodes();
 
+  /** Whether {@code ignoredExitCodes} is present (an empty list is present). */
+  public final boolean hasIgnoredExitCodes() {
+    return ignoredExitCodes() != null;
+  }
+
   /** The {@code restartAttemptPeriod} member. */
   @JsonProperty("restartAttemptPeriod")
   public abstract @Nullable Integer restartAttemptPeriod();
@@ -43,5 +49,10 @@ public abstract class ContainerRestartPolicy {
   /** Builds {@link ContainerRestartPolicy} values. */
   public static final class Builder extends ImmutableContainerRestartPolicy.Builder {
     Builder() {}
+
+    /** Sets {@code ignoredExitCodes} to these elements. */
+    public Builder ignoredExitCodes(Integer... ignoredExitCodes) {
+      return ignoredExitCodes(ignoredExitCodes == null ? null : Arrays.asList(ignoredExitCodes));
+    }
   }
 }

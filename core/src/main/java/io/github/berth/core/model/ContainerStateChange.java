@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ContainerStateChange}. */
@@ -38,6 +41,11 @@ public abstract class ContainerStateChange {
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
+  /** Whether {@code networkBindings} is present (an empty list is present). */
+  public final boolean hasNetworkBindings() {
+    return networkBindings() != null;
+  }
+
   /** The {@code reason} member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
@@ -59,5 +67,25 @@ public abstract class ContainerStateChange {
   /** Builds {@link ContainerStateChange} values. */
   public static final class Builder extends ImmutableContainerStateChange.Builder {
     Builder() {}
+
+    /** Sets {@code networkBindings} to these elements. */
+    public Builder networkBindings(NetworkBinding... networkBindings) {
+      return networkBindings(networkBindings == null ? null : Arrays.asList(networkBindings));
+    }
+
+    /** Sets {@code networkBindings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkBindings(Consumer<NetworkBinding.Builder>... networkBindings) {
+      if (networkBindings == null) {
+        return networkBindings((List<NetworkBinding>) null);
+      }
+      List<NetworkBinding> list = new ArrayList<>(networkBindings.length);
+      for (Consumer<NetworkBinding.Builder> c : networkBindings) {
+        NetworkBinding.Builder b = NetworkBinding.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkBindings(list);
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Deployment}. */
@@ -59,9 +62,20 @@ public abstract class Deployment {
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
   /** The {@code launchType} member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
+
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code platformVersion} member. */
   @JsonProperty("platformVersion")
@@ -79,6 +93,12 @@ public abstract class Deployment {
   @JsonProperty("rolloutState")
   public abstract @Nullable DeploymentRolloutState rolloutState();
 
+  /** The {@code rolloutState} member as its wire string, or null. */
+  public final @Nullable String rolloutStateAsString() {
+    DeploymentRolloutState v = rolloutState();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code rolloutStateReason} member. */
   @JsonProperty("rolloutStateReason")
   public abstract @Nullable String rolloutStateReason();
@@ -91,9 +111,19 @@ public abstract class Deployment {
   @JsonProperty("serviceConnectResources")
   public abstract @Nullable List<ServiceConnectServiceResource> serviceConnectResources();
 
+  /** Whether {@code serviceConnectResources} is present (an empty list is present). */
+  public final boolean hasServiceConnectResources() {
+    return serviceConnectResources() != null;
+  }
+
   /** The {@code volumeConfigurations} member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
+
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
 
   /** The {@code fargateEphemeralStorage} member. */
   @JsonProperty("fargateEphemeralStorage")
@@ -102,6 +132,11 @@ public abstract class Deployment {
   /** The {@code vpcLatticeConfigurations} member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
+
+  /** Whether {@code vpcLatticeConfigurations} is present (an empty list is present). */
+  public final boolean hasVpcLatticeConfigurations() {
+    return vpcLatticeConfigurations() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -116,5 +151,116 @@ public abstract class Deployment {
   /** Builds {@link Deployment} values. */
   public static final class Builder extends ImmutableDeployment.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code rolloutState} from its wire string (a value unknown to this version is kept). */
+    public Builder rolloutState(@Nullable String rolloutState) {
+      return rolloutState(rolloutState == null ? null : DeploymentRolloutState.fromValue(rolloutState));
+    }
+
+    /** Sets {@code serviceConnectConfiguration} to the value a new builder holds once {@code serviceConnectConfiguration} has filled it. */
+    public Builder serviceConnectConfiguration(Consumer<ServiceConnectConfiguration.Builder> serviceConnectConfiguration) {
+      ServiceConnectConfiguration.Builder b = ServiceConnectConfiguration.builder();
+      serviceConnectConfiguration.accept(b);
+      return serviceConnectConfiguration(b.build());
+    }
+
+    /** Sets {@code serviceConnectResources} to these elements. */
+    public Builder serviceConnectResources(ServiceConnectServiceResource... serviceConnectResources) {
+      return serviceConnectResources(serviceConnectResources == null ? null : Arrays.asList(serviceConnectResources));
+    }
+
+    /** Sets {@code serviceConnectResources} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceConnectResources(Consumer<ServiceConnectServiceResource.Builder>... serviceConnectResources) {
+      if (serviceConnectResources == null) {
+        return serviceConnectResources((List<ServiceConnectServiceResource>) null);
+      }
+      List<ServiceConnectServiceResource> list = new ArrayList<>(serviceConnectResources.length);
+      for (Consumer<ServiceConnectServiceResource.Builder> c : serviceConnectResources) {
+        ServiceConnectServiceResource.Builder b = ServiceConnectServiceResource.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceConnectResources(list);
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(ServiceVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<ServiceVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<ServiceVolumeConfiguration>) null);
+      }
+      List<ServiceVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<ServiceVolumeConfiguration.Builder> c : volumeConfigurations) {
+        ServiceVolumeConfiguration.Builder b = ServiceVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<DeploymentEphemeralStorage.Builder> fargateEphemeralStorage) {
+      DeploymentEphemeralStorage.Builder b = DeploymentEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to these elements. */
+    public Builder vpcLatticeConfigurations(VpcLatticeConfiguration... vpcLatticeConfigurations) {
+      return vpcLatticeConfigurations(vpcLatticeConfigurations == null ? null : Arrays.asList(vpcLatticeConfigurations));
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder vpcLatticeConfigurations(Consumer<VpcLatticeConfiguration.Builder>... vpcLatticeConfigurations) {
+      if (vpcLatticeConfigurations == null) {
+        return vpcLatticeConfigurations((List<VpcLatticeConfiguration>) null);
+      }
+      List<VpcLatticeConfiguration> list = new ArrayList<>(vpcLatticeConfigurations.length);
+      for (Consumer<VpcLatticeConfiguration.Builder> c : vpcLatticeConfigurations) {
+        VpcLatticeConfiguration.Builder b = VpcLatticeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return vpcLatticeConfigurations(list);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class DeploymentAlarms {
   /** The {@code alarmNames} member (required by the API model). */
   @JsonProperty("alarmNames")
   public abstract @Nullable List<String> alarmNames();
+
+  /** Whether {@code alarmNames} is present (an empty list is present). */
+  public final boolean hasAlarmNames() {
+    return alarmNames() != null;
+  }
 
   /** The {@code rollback} member (required by the API model). */
   @JsonProperty("rollback")
@@ -43,5 +49,10 @@ public abstract class DeploymentAlarms {
   /** Builds {@link DeploymentAlarms} values. */
   public static final class Builder extends ImmutableDeploymentAlarms.Builder {
     Builder() {}
+
+    /** Sets {@code alarmNames} to these elements. */
+    public Builder alarmNames(String... alarmNames) {
+      return alarmNames(alarmNames == null ? null : Arrays.asList(alarmNames));
+    }
   }
 }

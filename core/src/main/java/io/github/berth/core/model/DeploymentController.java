@@ -21,6 +21,12 @@ public abstract class DeploymentController {
   @JsonProperty("type")
   public abstract @Nullable DeploymentControllerType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    DeploymentControllerType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -34,5 +40,10 @@ public abstract class DeploymentController {
   /** Builds {@link DeploymentController} values. */
   public static final class Builder extends ImmutableDeploymentController.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : DeploymentControllerType.fromValue(type));
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code DeploymentLifecycleHook}. */
@@ -23,6 +26,12 @@ public abstract class DeploymentLifecycleHook {
   @JsonProperty("targetType")
   public abstract @Nullable DeploymentLifecycleHookTargetType targetType();
 
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    DeploymentLifecycleHookTargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code hookTargetArn} member. */
   @JsonProperty("hookTargetArn")
   public abstract @Nullable String hookTargetArn();
@@ -34,6 +43,17 @@ public abstract class DeploymentLifecycleHook {
   /** The {@code lifecycleStages} member. */
   @JsonProperty("lifecycleStages")
   public abstract @Nullable List<DeploymentLifecycleHookStage> lifecycleStages();
+
+  /** Whether {@code lifecycleStages} is present (an empty list is present). */
+  public final boolean hasLifecycleStages() {
+    return lifecycleStages() != null;
+  }
+
+  /** The {@code lifecycleStages} member as wire strings, or null. */
+  public final @Nullable List<String> lifecycleStagesAsStrings() {
+    List<DeploymentLifecycleHookStage> v = lifecycleStages();
+    return v == null ? null : v.stream().map(DeploymentLifecycleHookStage::value).toList();
+  }
 
   /** The {@code hookDetails} member. */
   @JsonProperty("hookDetails")
@@ -56,5 +76,32 @@ public abstract class DeploymentLifecycleHook {
   /** Builds {@link DeploymentLifecycleHook} values. */
   public static final class Builder extends ImmutableDeploymentLifecycleHook.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : DeploymentLifecycleHookTargetType.fromValue(targetType));
+    }
+
+    /** Sets {@code lifecycleStages} to these elements. */
+    public Builder lifecycleStages(DeploymentLifecycleHookStage... lifecycleStages) {
+      return lifecycleStages(lifecycleStages == null ? null : Arrays.asList(lifecycleStages));
+    }
+
+    /** Sets {@code lifecycleStages} from wire strings (values unknown to this version are kept). */
+    public Builder lifecycleStagesWithStrings(@Nullable Collection<String> lifecycleStages) {
+      return lifecycleStages(lifecycleStages == null ? null : lifecycleStages.stream().map(DeploymentLifecycleHookStage::fromValue).toList());
+    }
+
+    /** Sets {@code lifecycleStages} from wire strings (values unknown to this version are kept). */
+    public Builder lifecycleStagesWithStrings(String... lifecycleStages) {
+      return lifecycleStagesWithStrings(lifecycleStages == null ? null : Arrays.asList(lifecycleStages));
+    }
+
+    /** Sets {@code timeoutConfiguration} to the value a new builder holds once {@code timeoutConfiguration} has filled it. */
+    public Builder timeoutConfiguration(Consumer<DeploymentLifecycleHookTimeoutConfiguration.Builder> timeoutConfiguration) {
+      DeploymentLifecycleHookTimeoutConfiguration.Builder b = DeploymentLifecycleHookTimeoutConfiguration.builder();
+      timeoutConfiguration.accept(b);
+      return timeoutConfiguration(b.build());
+    }
   }
 }

@@ -26,6 +26,12 @@ public abstract class DeploymentLifecycleHookDetail {
   @JsonProperty("targetType")
   public abstract @Nullable DeploymentLifecycleHookTargetType targetType();
 
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    DeploymentLifecycleHookTargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code targetArn} member. */
   @JsonProperty("targetArn")
   public abstract @Nullable String targetArn();
@@ -34,6 +40,12 @@ public abstract class DeploymentLifecycleHookDetail {
   @JsonProperty("status")
   public abstract @Nullable DeploymentLifecycleHookStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    DeploymentLifecycleHookStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code expiresAt} member. */
   @JsonProperty("expiresAt")
   public abstract @Nullable Instant expiresAt();
@@ -41,6 +53,12 @@ public abstract class DeploymentLifecycleHookDetail {
   /** The {@code timeoutAction} member. */
   @JsonProperty("timeoutAction")
   public abstract @Nullable DeploymentLifecycleHookAction timeoutAction();
+
+  /** The {@code timeoutAction} member as its wire string, or null. */
+  public final @Nullable String timeoutActionAsString() {
+    DeploymentLifecycleHookAction v = timeoutAction();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -55,5 +73,20 @@ public abstract class DeploymentLifecycleHookDetail {
   /** Builds {@link DeploymentLifecycleHookDetail} values. */
   public static final class Builder extends ImmutableDeploymentLifecycleHookDetail.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : DeploymentLifecycleHookTargetType.fromValue(targetType));
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : DeploymentLifecycleHookStatus.fromValue(status));
+    }
+
+    /** Sets {@code timeoutAction} from its wire string (a value unknown to this version is kept). */
+    public Builder timeoutAction(@Nullable String timeoutAction) {
+      return timeoutAction(timeoutAction == null ? null : DeploymentLifecycleHookAction.fromValue(timeoutAction));
+    }
   }
 }

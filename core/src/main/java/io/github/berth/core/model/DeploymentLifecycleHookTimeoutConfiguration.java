@@ -25,6 +25,12 @@ public abstract class DeploymentLifecycleHookTimeoutConfiguration {
   @JsonProperty("action")
   public abstract @Nullable DeploymentLifecycleHookAction action();
 
+  /** The {@code action} member as its wire string, or null. */
+  public final @Nullable String actionAsString() {
+    DeploymentLifecycleHookAction v = action();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class DeploymentLifecycleHookTimeoutConfiguration {
   /** Builds {@link DeploymentLifecycleHookTimeoutConfiguration} values. */
   public static final class Builder extends ImmutableDeploymentLifecycleHookTimeoutConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code action} from its wire string (a value unknown to this version is kept). */
+    public Builder action(@Nullable String action) {
+      return action(action == null ? null : DeploymentLifecycleHookAction.fromValue(action));
+    }
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -30,6 +32,17 @@ public abstract class Device {
   @JsonProperty("permissions")
   public abstract @Nullable List<DeviceCgroupPermission> permissions();
 
+  /** Whether {@code permissions} is present (an empty list is present). */
+  public final boolean hasPermissions() {
+    return permissions() != null;
+  }
+
+  /** The {@code permissions} member as wire strings, or null. */
+  public final @Nullable List<String> permissionsAsStrings() {
+    List<DeviceCgroupPermission> v = permissions();
+    return v == null ? null : v.stream().map(DeviceCgroupPermission::value).toList();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -43,5 +56,20 @@ public abstract class Device {
   /** Builds {@link Device} values. */
   public static final class Builder extends ImmutableDevice.Builder {
     Builder() {}
+
+    /** Sets {@code permissions} to these elements. */
+    public Builder permissions(DeviceCgroupPermission... permissions) {
+      return permissions(permissions == null ? null : Arrays.asList(permissions));
+    }
+
+    /** Sets {@code permissions} from wire strings (values unknown to this version are kept). */
+    public Builder permissionsWithStrings(@Nullable Collection<String> permissions) {
+      return permissions(permissions == null ? null : permissions.stream().map(DeviceCgroupPermission::fromValue).toList());
+    }
+
+    /** Sets {@code permissions} from wire strings (values unknown to this version are kept). */
+    public Builder permissionsWithStrings(String... permissions) {
+      return permissionsWithStrings(permissions == null ? null : Arrays.asList(permissions));
+    }
   }
 }

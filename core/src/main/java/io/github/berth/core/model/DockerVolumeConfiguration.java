@@ -22,6 +22,12 @@ public abstract class DockerVolumeConfiguration {
   @JsonProperty("scope")
   public abstract @Nullable Scope scope();
 
+  /** The {@code scope} member as its wire string, or null. */
+  public final @Nullable String scopeAsString() {
+    Scope v = scope();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code autoprovision} member. */
   @JsonProperty("autoprovision")
   public abstract @Nullable Boolean autoprovision();
@@ -34,9 +40,19 @@ public abstract class DockerVolumeConfiguration {
   @JsonProperty("driverOpts")
   public abstract @Nullable Map<String, String> driverOpts();
 
+  /** Whether {@code driverOpts} is present (an empty map is present). */
+  public final boolean hasDriverOpts() {
+    return driverOpts() != null;
+  }
+
   /** The {@code labels} member. */
   @JsonProperty("labels")
   public abstract @Nullable Map<String, String> labels();
+
+  /** Whether {@code labels} is present (an empty map is present). */
+  public final boolean hasLabels() {
+    return labels() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -51,5 +67,10 @@ public abstract class DockerVolumeConfiguration {
   /** Builds {@link DockerVolumeConfiguration} values. */
   public static final class Builder extends ImmutableDockerVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code scope} from its wire string (a value unknown to this version is kept). */
+    public Builder scope(@Nullable String scope) {
+      return scope(scope == null ? null : Scope.fromValue(scope));
+    }
   }
 }

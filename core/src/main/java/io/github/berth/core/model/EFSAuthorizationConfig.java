@@ -25,6 +25,12 @@ public abstract class EFSAuthorizationConfig {
   @JsonProperty("iam")
   public abstract @Nullable EFSAuthorizationConfigIAM iam();
 
+  /** The {@code iam} member as its wire string, or null. */
+  public final @Nullable String iamAsString() {
+    EFSAuthorizationConfigIAM v = iam();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class EFSAuthorizationConfig {
   /** Builds {@link EFSAuthorizationConfig} values. */
   public static final class Builder extends ImmutableEFSAuthorizationConfig.Builder {
     Builder() {}
+
+    /** Sets {@code iam} from its wire string (a value unknown to this version is kept). */
+    public Builder iam(@Nullable String iam) {
+      return iam(iam == null ? null : EFSAuthorizationConfigIAM.fromValue(iam));
+    }
   }
 }

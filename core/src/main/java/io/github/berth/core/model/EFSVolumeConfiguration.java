@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code EFSVolumeConfiguration}. */
@@ -29,6 +30,12 @@ public abstract class EFSVolumeConfiguration {
   @JsonProperty("transitEncryption")
   public abstract @Nullable EFSTransitEncryption transitEncryption();
 
+  /** The {@code transitEncryption} member as its wire string, or null. */
+  public final @Nullable String transitEncryptionAsString() {
+    EFSTransitEncryption v = transitEncryption();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code transitEncryptionPort} member. */
   @JsonProperty("transitEncryptionPort")
   public abstract @Nullable Integer transitEncryptionPort();
@@ -50,5 +57,17 @@ public abstract class EFSVolumeConfiguration {
   /** Builds {@link EFSVolumeConfiguration} values. */
   public static final class Builder extends ImmutableEFSVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code transitEncryption} from its wire string (a value unknown to this version is kept). */
+    public Builder transitEncryption(@Nullable String transitEncryption) {
+      return transitEncryption(transitEncryption == null ? null : EFSTransitEncryption.fromValue(transitEncryption));
+    }
+
+    /** Sets {@code authorizationConfig} to the value a new builder holds once {@code authorizationConfig} has filled it. */
+    public Builder authorizationConfig(Consumer<EFSAuthorizationConfig.Builder> authorizationConfig) {
+      EFSAuthorizationConfig.Builder b = EFSAuthorizationConfig.builder();
+      authorizationConfig.accept(b);
+      return authorizationConfig(b.build());
+    }
   }
 }

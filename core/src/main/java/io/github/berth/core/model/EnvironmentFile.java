@@ -25,6 +25,12 @@ public abstract class EnvironmentFile {
   @JsonProperty("type")
   public abstract @Nullable EnvironmentFileType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    EnvironmentFileType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class EnvironmentFile {
   /** Builds {@link EnvironmentFile} values. */
   public static final class Builder extends ImmutableEnvironmentFile.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : EnvironmentFileType.fromValue(type));
+    }
   }
 }

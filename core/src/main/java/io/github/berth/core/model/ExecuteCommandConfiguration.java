@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ExecuteCommandConfiguration}. */
@@ -25,6 +26,12 @@ public abstract class ExecuteCommandConfiguration {
   @JsonProperty("logging")
   public abstract @Nullable ExecuteCommandLogging logging();
 
+  /** The {@code logging} member as its wire string, or null. */
+  public final @Nullable String loggingAsString() {
+    ExecuteCommandLogging v = logging();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code logConfiguration} member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable ExecuteCommandLogConfiguration logConfiguration();
@@ -42,5 +49,17 @@ public abstract class ExecuteCommandConfiguration {
   /** Builds {@link ExecuteCommandConfiguration} values. */
   public static final class Builder extends ImmutableExecuteCommandConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code logging} from its wire string (a value unknown to this version is kept). */
+    public Builder logging(@Nullable String logging) {
+      return logging(logging == null ? null : ExecuteCommandLogging.fromValue(logging));
+    }
+
+    /** Sets {@code logConfiguration} to the value a new builder holds once {@code logConfiguration} has filled it. */
+    public Builder logConfiguration(Consumer<ExecuteCommandLogConfiguration.Builder> logConfiguration) {
+      ExecuteCommandLogConfiguration.Builder b = ExecuteCommandLogConfiguration.builder();
+      logConfiguration.accept(b);
+      return logConfiguration(b.build());
+    }
   }
 }

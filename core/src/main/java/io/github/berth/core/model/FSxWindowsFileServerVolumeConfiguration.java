@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code FSxWindowsFileServerVolumeConfiguration}. */
@@ -42,5 +43,12 @@ public abstract class FSxWindowsFileServerVolumeConfiguration {
   /** Builds {@link FSxWindowsFileServerVolumeConfiguration} values. */
   public static final class Builder extends ImmutableFSxWindowsFileServerVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code authorizationConfig} to the value a new builder holds once {@code authorizationConfig} has filled it. */
+    public Builder authorizationConfig(Consumer<FSxWindowsFileServerAuthorizationConfig.Builder> authorizationConfig) {
+      FSxWindowsFileServerAuthorizationConfig.Builder b = FSxWindowsFileServerAuthorizationConfig.builder();
+      authorizationConfig.accept(b);
+      return authorizationConfig(b.build());
+    }
   }
 }

@@ -22,9 +22,20 @@ public abstract class FirelensConfiguration {
   @JsonProperty("type")
   public abstract @Nullable FirelensConfigurationType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    FirelensConfigurationType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code options} member. */
   @JsonProperty("options")
   public abstract @Nullable Map<String, String> options();
+
+  /** Whether {@code options} is present (an empty map is present). */
+  public final boolean hasOptions() {
+    return options() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +50,10 @@ public abstract class FirelensConfiguration {
   /** Builds {@link FirelensConfiguration} values. */
   public static final class Builder extends ImmutableFirelensConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : FirelensConfigurationType.fromValue(type));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,6 +22,11 @@ public abstract class HealthCheck {
   /** The {@code command} member (required by the API model). */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
+
+  /** Whether {@code command} is present (an empty list is present). */
+  public final boolean hasCommand() {
+    return command() != null;
+  }
 
   /** The {@code interval} member. */
   @JsonProperty("interval")
@@ -51,5 +57,10 @@ public abstract class HealthCheck {
   /** Builds {@link HealthCheck} values. */
   public static final class Builder extends ImmutableHealthCheck.Builder {
     Builder() {}
+
+    /** Sets {@code command} to these elements. */
+    public Builder command(String... command) {
+      return command(command == null ? null : Arrays.asList(command));
+    }
   }
 }

@@ -22,9 +22,21 @@ public abstract class InstanceHealthCheckResult {
   @JsonProperty("type")
   public abstract @Nullable InstanceHealthCheckType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    InstanceHealthCheckType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code status} member. */
   @JsonProperty("status")
   public abstract @Nullable InstanceHealthCheckState status();
+
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    InstanceHealthCheckState v = status();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
@@ -51,5 +63,15 @@ public abstract class InstanceHealthCheckResult {
   /** Builds {@link InstanceHealthCheckResult} values. */
   public static final class Builder extends ImmutableInstanceHealthCheckResult.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : InstanceHealthCheckType.fromValue(type));
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : InstanceHealthCheckState.fromValue(status));
+    }
   }
 }

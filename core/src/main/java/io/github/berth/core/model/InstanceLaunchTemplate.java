@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code InstanceLaunchTemplate}. */
@@ -37,9 +38,21 @@ public abstract class InstanceLaunchTemplate {
   @JsonProperty("monitoring")
   public abstract @Nullable ManagedInstancesMonitoringOptions monitoring();
 
+  /** The {@code monitoring} member as its wire string, or null. */
+  public final @Nullable String monitoringAsString() {
+    ManagedInstancesMonitoringOptions v = monitoring();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code capacityOptionType} member. */
   @JsonProperty("capacityOptionType")
   public abstract @Nullable CapacityOptionType capacityOptionType();
+
+  /** The {@code capacityOptionType} member as its wire string, or null. */
+  public final @Nullable String capacityOptionTypeAsString() {
+    CapacityOptionType v = capacityOptionType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code instanceMetadataTagsPropagation} member. */
   @JsonProperty("instanceMetadataTagsPropagation")
@@ -70,5 +83,50 @@ public abstract class InstanceLaunchTemplate {
   /** Builds {@link InstanceLaunchTemplate} values. */
   public static final class Builder extends ImmutableInstanceLaunchTemplate.Builder {
     Builder() {}
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<ManagedInstancesNetworkConfiguration.Builder> networkConfiguration) {
+      ManagedInstancesNetworkConfiguration.Builder b = ManagedInstancesNetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code storageConfiguration} to the value a new builder holds once {@code storageConfiguration} has filled it. */
+    public Builder storageConfiguration(Consumer<ManagedInstancesStorageConfiguration.Builder> storageConfiguration) {
+      ManagedInstancesStorageConfiguration.Builder b = ManagedInstancesStorageConfiguration.builder();
+      storageConfiguration.accept(b);
+      return storageConfiguration(b.build());
+    }
+
+    /** Sets {@code localStorageConfiguration} to the value a new builder holds once {@code localStorageConfiguration} has filled it. */
+    public Builder localStorageConfiguration(Consumer<ManagedInstancesLocalStorageConfiguration.Builder> localStorageConfiguration) {
+      ManagedInstancesLocalStorageConfiguration.Builder b = ManagedInstancesLocalStorageConfiguration.builder();
+      localStorageConfiguration.accept(b);
+      return localStorageConfiguration(b.build());
+    }
+
+    /** Sets {@code monitoring} from its wire string (a value unknown to this version is kept). */
+    public Builder monitoring(@Nullable String monitoring) {
+      return monitoring(monitoring == null ? null : ManagedInstancesMonitoringOptions.fromValue(monitoring));
+    }
+
+    /** Sets {@code capacityOptionType} from its wire string (a value unknown to this version is kept). */
+    public Builder capacityOptionType(@Nullable String capacityOptionType) {
+      return capacityOptionType(capacityOptionType == null ? null : CapacityOptionType.fromValue(capacityOptionType));
+    }
+
+    /** Sets {@code instanceRequirements} to the value a new builder holds once {@code instanceRequirements} has filled it. */
+    public Builder instanceRequirements(Consumer<InstanceRequirementsRequest.Builder> instanceRequirements) {
+      InstanceRequirementsRequest.Builder b = InstanceRequirementsRequest.builder();
+      instanceRequirements.accept(b);
+      return instanceRequirements(b.build());
+    }
+
+    /** Sets {@code capacityReservations} to the value a new builder holds once {@code capacityReservations} has filled it. */
+    public Builder capacityReservations(Consumer<CapacityReservationRequest.Builder> capacityReservations) {
+      CapacityReservationRequest.Builder b = CapacityReservationRequest.builder();
+      capacityReservations.accept(b);
+      return capacityReservations(b.build());
+    }
   }
 }

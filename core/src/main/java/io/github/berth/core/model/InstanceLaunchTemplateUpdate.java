@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code InstanceLaunchTemplateUpdate}. */
@@ -41,6 +42,12 @@ public abstract class InstanceLaunchTemplateUpdate {
   @JsonProperty("monitoring")
   public abstract @Nullable ManagedInstancesMonitoringOptions monitoring();
 
+  /** The {@code monitoring} member as its wire string, or null. */
+  public final @Nullable String monitoringAsString() {
+    ManagedInstancesMonitoringOptions v = monitoring();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code instanceRequirements} member. */
   @JsonProperty("instanceRequirements")
   public abstract @Nullable InstanceRequirementsRequest instanceRequirements();
@@ -62,5 +69,45 @@ public abstract class InstanceLaunchTemplateUpdate {
   /** Builds {@link InstanceLaunchTemplateUpdate} values. */
   public static final class Builder extends ImmutableInstanceLaunchTemplateUpdate.Builder {
     Builder() {}
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<ManagedInstancesNetworkConfiguration.Builder> networkConfiguration) {
+      ManagedInstancesNetworkConfiguration.Builder b = ManagedInstancesNetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code storageConfiguration} to the value a new builder holds once {@code storageConfiguration} has filled it. */
+    public Builder storageConfiguration(Consumer<ManagedInstancesStorageConfiguration.Builder> storageConfiguration) {
+      ManagedInstancesStorageConfiguration.Builder b = ManagedInstancesStorageConfiguration.builder();
+      storageConfiguration.accept(b);
+      return storageConfiguration(b.build());
+    }
+
+    /** Sets {@code localStorageConfiguration} to the value a new builder holds once {@code localStorageConfiguration} has filled it. */
+    public Builder localStorageConfiguration(Consumer<ManagedInstancesLocalStorageConfiguration.Builder> localStorageConfiguration) {
+      ManagedInstancesLocalStorageConfiguration.Builder b = ManagedInstancesLocalStorageConfiguration.builder();
+      localStorageConfiguration.accept(b);
+      return localStorageConfiguration(b.build());
+    }
+
+    /** Sets {@code monitoring} from its wire string (a value unknown to this version is kept). */
+    public Builder monitoring(@Nullable String monitoring) {
+      return monitoring(monitoring == null ? null : ManagedInstancesMonitoringOptions.fromValue(monitoring));
+    }
+
+    /** Sets {@code instanceRequirements} to the value a new builder holds once {@code instanceRequirements} has filled it. */
+    public Builder instanceRequirements(Consumer<InstanceRequirementsRequest.Builder> instanceRequirements) {
+      InstanceRequirementsRequest.Builder b = InstanceRequirementsRequest.builder();
+      instanceRequirements.accept(b);
+      return instanceRequirements(b.build());
+    }
+
+    /** Sets {@code capacityReservations} to the value a new builder holds once {@code capacityReservations} has filled it. */
+    public Builder capacityReservations(Consumer<CapacityReservationRequest.Builder> capacityReservations) {
+      CapacityReservationRequest.Builder b = CapacityReservationRequest.builder();
+      capacityReservations.accept(b);
+      return capacityReservations(b.build());
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code InstanceRequirementsRequest}. */
@@ -30,6 +33,17 @@ public abstract class InstanceRequirementsRequest {
   @JsonProperty("cpuManufacturers")
   public abstract @Nullable List<CpuManufacturer> cpuManufacturers();
 
+  /** Whether {@code cpuManufacturers} is present (an empty list is present). */
+  public final boolean hasCpuManufacturers() {
+    return cpuManufacturers() != null;
+  }
+
+  /** The {@code cpuManufacturers} member as wire strings, or null. */
+  public final @Nullable List<String> cpuManufacturersAsStrings() {
+    List<CpuManufacturer> v = cpuManufacturers();
+    return v == null ? null : v.stream().map(CpuManufacturer::value).toList();
+  }
+
   /** The {@code memoryGiBPerVCpu} member. */
   @JsonProperty("memoryGiBPerVCpu")
   public abstract @Nullable MemoryGiBPerVCpuRequest memoryGiBPerVCpu();
@@ -38,9 +52,25 @@ public abstract class InstanceRequirementsRequest {
   @JsonProperty("excludedInstanceTypes")
   public abstract @Nullable List<String> excludedInstanceTypes();
 
+  /** Whether {@code excludedInstanceTypes} is present (an empty list is present). */
+  public final boolean hasExcludedInstanceTypes() {
+    return excludedInstanceTypes() != null;
+  }
+
   /** The {@code instanceGenerations} member. */
   @JsonProperty("instanceGenerations")
   public abstract @Nullable List<InstanceGeneration> instanceGenerations();
+
+  /** Whether {@code instanceGenerations} is present (an empty list is present). */
+  public final boolean hasInstanceGenerations() {
+    return instanceGenerations() != null;
+  }
+
+  /** The {@code instanceGenerations} member as wire strings, or null. */
+  public final @Nullable List<String> instanceGenerationsAsStrings() {
+    List<InstanceGeneration> v = instanceGenerations();
+    return v == null ? null : v.stream().map(InstanceGeneration::value).toList();
+  }
 
   /** The {@code spotMaxPricePercentageOverLowestPrice} member. */
   @JsonProperty("spotMaxPricePercentageOverLowestPrice")
@@ -54,9 +84,21 @@ public abstract class InstanceRequirementsRequest {
   @JsonProperty("bareMetal")
   public abstract @Nullable BareMetal bareMetal();
 
+  /** The {@code bareMetal} member as its wire string, or null. */
+  public final @Nullable String bareMetalAsString() {
+    BareMetal v = bareMetal();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code burstablePerformance} member. */
   @JsonProperty("burstablePerformance")
   public abstract @Nullable BurstablePerformance burstablePerformance();
+
+  /** The {@code burstablePerformance} member as its wire string, or null. */
+  public final @Nullable String burstablePerformanceAsString() {
+    BurstablePerformance v = burstablePerformance();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code requireHibernateSupport} member. */
   @JsonProperty("requireHibernateSupport")
@@ -70,9 +112,26 @@ public abstract class InstanceRequirementsRequest {
   @JsonProperty("localStorage")
   public abstract @Nullable LocalStorage localStorage();
 
+  /** The {@code localStorage} member as its wire string, or null. */
+  public final @Nullable String localStorageAsString() {
+    LocalStorage v = localStorage();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code localStorageTypes} member. */
   @JsonProperty("localStorageTypes")
   public abstract @Nullable List<LocalStorageType> localStorageTypes();
+
+  /** Whether {@code localStorageTypes} is present (an empty list is present). */
+  public final boolean hasLocalStorageTypes() {
+    return localStorageTypes() != null;
+  }
+
+  /** The {@code localStorageTypes} member as wire strings, or null. */
+  public final @Nullable List<String> localStorageTypesAsStrings() {
+    List<LocalStorageType> v = localStorageTypes();
+    return v == null ? null : v.stream().map(LocalStorageType::value).toList();
+  }
 
   /** The {@code totalLocalStorageGB} member. */
   @JsonProperty("totalLocalStorageGB")
@@ -86,6 +145,17 @@ public abstract class InstanceRequirementsRequest {
   @JsonProperty("acceleratorTypes")
   public abstract @Nullable List<AcceleratorType> acceleratorTypes();
 
+  /** Whether {@code acceleratorTypes} is present (an empty list is present). */
+  public final boolean hasAcceleratorTypes() {
+    return acceleratorTypes() != null;
+  }
+
+  /** The {@code acceleratorTypes} member as wire strings, or null. */
+  public final @Nullable List<String> acceleratorTypesAsStrings() {
+    List<AcceleratorType> v = acceleratorTypes();
+    return v == null ? null : v.stream().map(AcceleratorType::value).toList();
+  }
+
   /** The {@code acceleratorCount} member. */
   @JsonProperty("acceleratorCount")
   public abstract @Nullable AcceleratorCountRequest acceleratorCount();
@@ -94,9 +164,31 @@ public abstract class InstanceRequirementsRequest {
   @JsonProperty("acceleratorManufacturers")
   public abstract @Nullable List<AcceleratorManufacturer> acceleratorManufacturers();
 
+  /** Whether {@code acceleratorManufacturers} is present (an empty list is present). */
+  public final boolean hasAcceleratorManufacturers() {
+    return acceleratorManufacturers() != null;
+  }
+
+  /** The {@code acceleratorManufacturers} member as wire strings, or null. */
+  public final @Nullable List<String> acceleratorManufacturersAsStrings() {
+    List<AcceleratorManufacturer> v = acceleratorManufacturers();
+    return v == null ? null : v.stream().map(AcceleratorManufacturer::value).toList();
+  }
+
   /** The {@code acceleratorNames} member. */
   @JsonProperty("acceleratorNames")
   public abstract @Nullable List<AcceleratorName> acceleratorNames();
+
+  /** Whether {@code acceleratorNames} is present (an empty list is present). */
+  public final boolean hasAcceleratorNames() {
+    return acceleratorNames() != null;
+  }
+
+  /** The {@code acceleratorNames} member as wire strings, or null. */
+  public final @Nullable List<String> acceleratorNamesAsStrings() {
+    List<AcceleratorName> v = acceleratorNames();
+    return v == null ? null : v.stream().map(AcceleratorName::value).toList();
+  }
 
   /** The {@code acceleratorTotalMemoryMiB} member. */
   @JsonProperty("acceleratorTotalMemoryMiB")
@@ -109,6 +201,11 @@ public abstract class InstanceRequirementsRequest {
   /** The {@code allowedInstanceTypes} member. */
   @JsonProperty("allowedInstanceTypes")
   public abstract @Nullable List<String> allowedInstanceTypes();
+
+  /** Whether {@code allowedInstanceTypes} is present (an empty list is present). */
+  public final boolean hasAllowedInstanceTypes() {
+    return allowedInstanceTypes() != null;
+  }
 
   /** The {@code maxSpotPriceAsPercentageOfOptimalOnDemandPrice} member. */
   @JsonProperty("maxSpotPriceAsPercentageOfOptimalOnDemandPrice")
@@ -127,5 +224,183 @@ public abstract class InstanceRequirementsRequest {
   /** Builds {@link InstanceRequirementsRequest} values. */
   public static final class Builder extends ImmutableInstanceRequirementsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code vCpuCount} to the value a new builder holds once {@code vCpuCount} has filled it. */
+    public Builder vCpuCount(Consumer<VCpuCountRangeRequest.Builder> vCpuCount) {
+      VCpuCountRangeRequest.Builder b = VCpuCountRangeRequest.builder();
+      vCpuCount.accept(b);
+      return vCpuCount(b.build());
+    }
+
+    /** Sets {@code memoryMiB} to the value a new builder holds once {@code memoryMiB} has filled it. */
+    public Builder memoryMiB(Consumer<MemoryMiBRequest.Builder> memoryMiB) {
+      MemoryMiBRequest.Builder b = MemoryMiBRequest.builder();
+      memoryMiB.accept(b);
+      return memoryMiB(b.build());
+    }
+
+    /** Sets {@code cpuManufacturers} to these elements. */
+    public Builder cpuManufacturers(CpuManufacturer... cpuManufacturers) {
+      return cpuManufacturers(cpuManufacturers == null ? null : Arrays.asList(cpuManufacturers));
+    }
+
+    /** Sets {@code cpuManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder cpuManufacturersWithStrings(@Nullable Collection<String> cpuManufacturers) {
+      return cpuManufacturers(cpuManufacturers == null ? null : cpuManufacturers.stream().map(CpuManufacturer::fromValue).toList());
+    }
+
+    /** Sets {@code cpuManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder cpuManufacturersWithStrings(String... cpuManufacturers) {
+      return cpuManufacturersWithStrings(cpuManufacturers == null ? null : Arrays.asList(cpuManufacturers));
+    }
+
+    /** Sets {@code memoryGiBPerVCpu} to the value a new builder holds once {@code memoryGiBPerVCpu} has filled it. */
+    public Builder memoryGiBPerVCpu(Consumer<MemoryGiBPerVCpuRequest.Builder> memoryGiBPerVCpu) {
+      MemoryGiBPerVCpuRequest.Builder b = MemoryGiBPerVCpuRequest.builder();
+      memoryGiBPerVCpu.accept(b);
+      return memoryGiBPerVCpu(b.build());
+    }
+
+    /** Sets {@code excludedInstanceTypes} to these elements. */
+    public Builder excludedInstanceTypes(String... excludedInstanceTypes) {
+      return excludedInstanceTypes(excludedInstanceTypes == null ? null : Arrays.asList(excludedInstanceTypes));
+    }
+
+    /** Sets {@code instanceGenerations} to these elements. */
+    public Builder instanceGenerations(InstanceGeneration... instanceGenerations) {
+      return instanceGenerations(instanceGenerations == null ? null : Arrays.asList(instanceGenerations));
+    }
+
+    /** Sets {@code instanceGenerations} from wire strings (values unknown to this version are kept). */
+    public Builder instanceGenerationsWithStrings(@Nullable Collection<String> instanceGenerations) {
+      return instanceGenerations(instanceGenerations == null ? null : instanceGenerations.stream().map(InstanceGeneration::fromValue).toList());
+    }
+
+    /** Sets {@code instanceGenerations} from wire strings (values unknown to this version are kept). */
+    public Builder instanceGenerationsWithStrings(String... instanceGenerations) {
+      return instanceGenerationsWithStrings(instanceGenerations == null ? null : Arrays.asList(instanceGenerations));
+    }
+
+    /** Sets {@code bareMetal} from its wire string (a value unknown to this version is kept). */
+    public Builder bareMetal(@Nullable String bareMetal) {
+      return bareMetal(bareMetal == null ? null : BareMetal.fromValue(bareMetal));
+    }
+
+    /** Sets {@code burstablePerformance} from its wire string (a value unknown to this version is kept). */
+    public Builder burstablePerformance(@Nullable String burstablePerformance) {
+      return burstablePerformance(burstablePerformance == null ? null : BurstablePerformance.fromValue(burstablePerformance));
+    }
+
+    /** Sets {@code networkInterfaceCount} to the value a new builder holds once {@code networkInterfaceCount} has filled it. */
+    public Builder networkInterfaceCount(Consumer<NetworkInterfaceCountRequest.Builder> networkInterfaceCount) {
+      NetworkInterfaceCountRequest.Builder b = NetworkInterfaceCountRequest.builder();
+      networkInterfaceCount.accept(b);
+      return networkInterfaceCount(b.build());
+    }
+
+    /** Sets {@code localStorage} from its wire string (a value unknown to this version is kept). */
+    public Builder localStorage(@Nullable String localStorage) {
+      return localStorage(localStorage == null ? null : LocalStorage.fromValue(localStorage));
+    }
+
+    /** Sets {@code localStorageTypes} to these elements. */
+    public Builder localStorageTypes(LocalStorageType... localStorageTypes) {
+      return localStorageTypes(localStorageTypes == null ? null : Arrays.asList(localStorageTypes));
+    }
+
+    /** Sets {@code localStorageTypes} from wire strings (values unknown to this version are kept). */
+    public Builder localStorageTypesWithStrings(@Nullable Collection<String> localStorageTypes) {
+      return localStorageTypes(localStorageTypes == null ? null : localStorageTypes.stream().map(LocalStorageType::fromValue).toList());
+    }
+
+    /** Sets {@code localStorageTypes} from wire strings (values unknown to this version are kept). */
+    public Builder localStorageTypesWithStrings(String... localStorageTypes) {
+      return localStorageTypesWithStrings(localStorageTypes == null ? null : Arrays.asList(localStorageTypes));
+    }
+
+    /** Sets {@code totalLocalStorageGB} to the value a new builder holds once {@code totalLocalStorageGB} has filled it. */
+    public Builder totalLocalStorageGB(Consumer<TotalLocalStorageGBRequest.Builder> totalLocalStorageGB) {
+      TotalLocalStorageGBRequest.Builder b = TotalLocalStorageGBRequest.builder();
+      totalLocalStorageGB.accept(b);
+      return totalLocalStorageGB(b.build());
+    }
+
+    /** Sets {@code baselineEbsBandwidthMbps} to the value a new builder holds once {@code baselineEbsBandwidthMbps} has filled it. */
+    public Builder baselineEbsBandwidthMbps(Consumer<BaselineEbsBandwidthMbpsRequest.Builder> baselineEbsBandwidthMbps) {
+      BaselineEbsBandwidthMbpsRequest.Builder b = BaselineEbsBandwidthMbpsRequest.builder();
+      baselineEbsBandwidthMbps.accept(b);
+      return baselineEbsBandwidthMbps(b.build());
+    }
+
+    /** Sets {@code acceleratorTypes} to these elements. */
+    public Builder acceleratorTypes(AcceleratorType... acceleratorTypes) {
+      return acceleratorTypes(acceleratorTypes == null ? null : Arrays.asList(acceleratorTypes));
+    }
+
+    /** Sets {@code acceleratorTypes} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorTypesWithStrings(@Nullable Collection<String> acceleratorTypes) {
+      return acceleratorTypes(acceleratorTypes == null ? null : acceleratorTypes.stream().map(AcceleratorType::fromValue).toList());
+    }
+
+    /** Sets {@code acceleratorTypes} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorTypesWithStrings(String... acceleratorTypes) {
+      return acceleratorTypesWithStrings(acceleratorTypes == null ? null : Arrays.asList(acceleratorTypes));
+    }
+
+    /** Sets {@code acceleratorCount} to the value a new builder holds once {@code acceleratorCount} has filled it. */
+    public Builder acceleratorCount(Consumer<AcceleratorCountRequest.Builder> acceleratorCount) {
+      AcceleratorCountRequest.Builder b = AcceleratorCountRequest.builder();
+      acceleratorCount.accept(b);
+      return acceleratorCount(b.build());
+    }
+
+    /** Sets {@code acceleratorManufacturers} to these elements. */
+    public Builder acceleratorManufacturers(AcceleratorManufacturer... acceleratorManufacturers) {
+      return acceleratorManufacturers(acceleratorManufacturers == null ? null : Arrays.asList(acceleratorManufacturers));
+    }
+
+    /** Sets {@code acceleratorManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorManufacturersWithStrings(@Nullable Collection<String> acceleratorManufacturers) {
+      return acceleratorManufacturers(acceleratorManufacturers == null ? null : acceleratorManufacturers.stream().map(AcceleratorManufacturer::fromValue).toList());
+    }
+
+    /** Sets {@code acceleratorManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorManufacturersWithStrings(String... acceleratorManufacturers) {
+      return acceleratorManufacturersWithStrings(acceleratorManufacturers == null ? null : Arrays.asList(acceleratorManufacturers));
+    }
+
+    /** Sets {@code acceleratorNames} to these elements. */
+    public Builder acceleratorNames(AcceleratorName... acceleratorNames) {
+      return acceleratorNames(acceleratorNames == null ? null : Arrays.asList(acceleratorNames));
+    }
+
+    /** Sets {@code acceleratorNames} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorNamesWithStrings(@Nullable Collection<String> acceleratorNames) {
+      return acceleratorNames(acceleratorNames == null ? null : acceleratorNames.stream().map(AcceleratorName::fromValue).toList());
+    }
+
+    /** Sets {@code acceleratorNames} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorNamesWithStrings(String... acceleratorNames) {
+      return acceleratorNamesWithStrings(acceleratorNames == null ? null : Arrays.asList(acceleratorNames));
+    }
+
+    /** Sets {@code acceleratorTotalMemoryMiB} to the value a new builder holds once {@code acceleratorTotalMemoryMiB} has filled it. */
+    public Builder acceleratorTotalMemoryMiB(Consumer<AcceleratorTotalMemoryMiBRequest.Builder> acceleratorTotalMemoryMiB) {
+      AcceleratorTotalMemoryMiBRequest.Builder b = AcceleratorTotalMemoryMiBRequest.builder();
+      acceleratorTotalMemoryMiB.accept(b);
+      return acceleratorTotalMemoryMiB(b.build());
+    }
+
+    /** Sets {@code networkBandwidthGbps} to the value a new builder holds once {@code networkBandwidthGbps} has filled it. */
+    public Builder networkBandwidthGbps(Consumer<NetworkBandwidthGbpsRequest.Builder> networkBandwidthGbps) {
+      NetworkBandwidthGbpsRequest.Builder b = NetworkBandwidthGbpsRequest.builder();
+      networkBandwidthGbps.accept(b);
+      return networkBandwidthGbps(b.build());
+    }
+
+    /** Sets {@code allowedInstanceTypes} to these elements. */
+    public Builder allowedInstanceTypes(String... allowedInstanceTypes) {
+      return allowedInstanceTypes(allowedInstanceTypes == null ? null : Arrays.asList(allowedInstanceTypes));
+    }
   }
 }

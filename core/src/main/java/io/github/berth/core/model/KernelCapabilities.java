@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,9 +23,19 @@ public abstract class KernelCapabilities {
   @JsonProperty("add")
   public abstract @Nullable List<String> add();
 
+  /** Whether {@code add} is present (an empty list is present). */
+  public final boolean hasAdd() {
+    return add() != null;
+  }
+
   /** The {@code drop} member. */
   @JsonProperty("drop")
   public abstract @Nullable List<String> drop();
+
+  /** Whether {@code drop} is present (an empty list is present). */
+  public final boolean hasDrop() {
+    return drop() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +50,15 @@ public abstract class KernelCapabilities {
   /** Builds {@link KernelCapabilities} values. */
   public static final class Builder extends ImmutableKernelCapabilities.Builder {
     Builder() {}
+
+    /** Sets {@code add} to these elements. */
+    public Builder add(String... add) {
+      return add(add == null ? null : Arrays.asList(add));
+    }
+
+    /** Sets {@code drop} to these elements. */
+    public Builder drop(String... drop) {
+      return drop(drop == null ? null : Arrays.asList(drop));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code LinuxParameters}. */
@@ -26,6 +29,11 @@ public abstract class LinuxParameters {
   @JsonProperty("devices")
   public abstract @Nullable List<Device> devices();
 
+  /** Whether {@code devices} is present (an empty list is present). */
+  public final boolean hasDevices() {
+    return devices() != null;
+  }
+
   /** The {@code initProcessEnabled} member. */
   @JsonProperty("initProcessEnabled")
   public abstract @Nullable Boolean initProcessEnabled();
@@ -37,6 +45,11 @@ public abstract class LinuxParameters {
   /** The {@code tmpfs} member. */
   @JsonProperty("tmpfs")
   public abstract @Nullable List<Tmpfs> tmpfs();
+
+  /** Whether {@code tmpfs} is present (an empty list is present). */
+  public final boolean hasTmpfs() {
+    return tmpfs() != null;
+  }
 
   /** The {@code maxSwap} member. */
   @JsonProperty("maxSwap")
@@ -59,5 +72,52 @@ public abstract class LinuxParameters {
   /** Builds {@link LinuxParameters} values. */
   public static final class Builder extends ImmutableLinuxParameters.Builder {
     Builder() {}
+
+    /** Sets {@code capabilities} to the value a new builder holds once {@code capabilities} has filled it. */
+    public Builder capabilities(Consumer<KernelCapabilities.Builder> capabilities) {
+      KernelCapabilities.Builder b = KernelCapabilities.builder();
+      capabilities.accept(b);
+      return capabilities(b.build());
+    }
+
+    /** Sets {@code devices} to these elements. */
+    public Builder devices(Device... devices) {
+      return devices(devices == null ? null : Arrays.asList(devices));
+    }
+
+    /** Sets {@code devices} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder devices(Consumer<Device.Builder>... devices) {
+      if (devices == null) {
+        return devices((List<Device>) null);
+      }
+      List<Device> list = new ArrayList<>(devices.length);
+      for (Consumer<Device.Builder> c : devices) {
+        Device.Builder b = Device.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return devices(list);
+    }
+
+    /** Sets {@code tmpfs} to these elements. */
+    public Builder tmpfs(Tmpfs... tmpfs) {
+      return tmpfs(tmpfs == null ? null : Arrays.asList(tmpfs));
+    }
+
+    /** Sets {@code tmpfs} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tmpfs(Consumer<Tmpfs.Builder>... tmpfs) {
+      if (tmpfs == null) {
+        return tmpfs((List<Tmpfs>) null);
+      }
+      List<Tmpfs> list = new ArrayList<>(tmpfs.length);
+      for (Consumer<Tmpfs.Builder> c : tmpfs) {
+        Tmpfs.Builder b = Tmpfs.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tmpfs(list);
+    }
   }
 }

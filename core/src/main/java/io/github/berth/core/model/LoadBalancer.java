@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code LoadBalancer}. */
@@ -50,5 +51,12 @@ public abstract class LoadBalancer {
   /** Builds {@link LoadBalancer} values. */
   public static final class Builder extends ImmutableLoadBalancer.Builder {
     Builder() {}
+
+    /** Sets {@code advancedConfiguration} to the value a new builder holds once {@code advancedConfiguration} has filled it. */
+    public Builder advancedConfiguration(Consumer<AdvancedConfiguration.Builder> advancedConfiguration) {
+      AdvancedConfiguration.Builder b = AdvancedConfiguration.builder();
+      advancedConfiguration.accept(b);
+      return advancedConfiguration(b.build());
+    }
   }
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code LogConfiguration}. */
@@ -23,13 +26,29 @@ public abstract class LogConfiguration {
   @JsonProperty("logDriver")
   public abstract @Nullable LogDriver logDriver();
 
+  /** The {@code logDriver} member as its wire string, or null. */
+  public final @Nullable String logDriverAsString() {
+    LogDriver v = logDriver();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code options} member. */
   @JsonProperty("options")
   public abstract @Nullable Map<String, String> options();
 
+  /** Whether {@code options} is present (an empty map is present). */
+  public final boolean hasOptions() {
+    return options() != null;
+  }
+
   /** The {@code secretOptions} member. */
   @JsonProperty("secretOptions")
   public abstract @Nullable List<Secret> secretOptions();
+
+  /** Whether {@code secretOptions} is present (an empty list is present). */
+  public final boolean hasSecretOptions() {
+    return secretOptions() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +63,30 @@ public abstract class LogConfiguration {
   /** Builds {@link LogConfiguration} values. */
   public static final class Builder extends ImmutableLogConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code logDriver} from its wire string (a value unknown to this version is kept). */
+    public Builder logDriver(@Nullable String logDriver) {
+      return logDriver(logDriver == null ? null : LogDriver.fromValue(logDriver));
+    }
+
+    /** Sets {@code secretOptions} to these elements. */
+    public Builder secretOptions(Secret... secretOptions) {
+      return secretOptions(secretOptions == null ? null : Arrays.asList(secretOptions));
+    }
+
+    /** Sets {@code secretOptions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder secretOptions(Consumer<Secret.Builder>... secretOptions) {
+      if (secretOptions == null) {
+        return secretOptions((List<Secret>) null);
+      }
+      List<Secret> list = new ArrayList<>(secretOptions.length);
+      for (Consumer<Secret.Builder> c : secretOptions) {
+        Secret.Builder b = Secret.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return secretOptions(list);
+    }
   }
 }

@@ -26,6 +26,12 @@ public abstract class ManagedAgent {
   @JsonProperty("name")
   public abstract @Nullable ManagedAgentName name();
 
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    ManagedAgentName v = name();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code reason} member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
@@ -47,5 +53,10 @@ public abstract class ManagedAgent {
   /** Builds {@link ManagedAgent} values. */
   public static final class Builder extends ImmutableManagedAgent.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : ManagedAgentName.fromValue(name));
+    }
   }
 }

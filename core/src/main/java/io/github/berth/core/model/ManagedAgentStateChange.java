@@ -25,6 +25,12 @@ public abstract class ManagedAgentStateChange {
   @JsonProperty("managedAgentName")
   public abstract @Nullable ManagedAgentName managedAgentName();
 
+  /** The {@code managedAgentName} member as its wire string, or null. */
+  public final @Nullable String managedAgentNameAsString() {
+    ManagedAgentName v = managedAgentName();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code status} member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable String status();
@@ -46,5 +52,10 @@ public abstract class ManagedAgentStateChange {
   /** Builds {@link ManagedAgentStateChange} values. */
   public static final class Builder extends ImmutableManagedAgentStateChange.Builder {
     Builder() {}
+
+    /** Sets {@code managedAgentName} from its wire string (a value unknown to this version is kept). */
+    public Builder managedAgentName(@Nullable String managedAgentName) {
+      return managedAgentName(managedAgentName == null ? null : ManagedAgentName.fromValue(managedAgentName));
+    }
   }
 }

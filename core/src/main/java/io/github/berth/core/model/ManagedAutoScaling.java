@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ManagedAutoScaling}. */
@@ -26,6 +29,11 @@ public abstract class ManagedAutoScaling {
   @JsonProperty("applicationAutoScalingPolicies")
   public abstract @Nullable List<ManagedApplicationAutoScalingPolicy> applicationAutoScalingPolicies();
 
+  /** Whether {@code applicationAutoScalingPolicies} is present (an empty list is present). */
+  public final boolean hasApplicationAutoScalingPolicies() {
+    return applicationAutoScalingPolicies() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -39,5 +47,32 @@ public abstract class ManagedAutoScaling {
   /** Builds {@link ManagedAutoScaling} values. */
   public static final class Builder extends ImmutableManagedAutoScaling.Builder {
     Builder() {}
+
+    /** Sets {@code scalableTarget} to the value a new builder holds once {@code scalableTarget} has filled it. */
+    public Builder scalableTarget(Consumer<ManagedScalableTarget.Builder> scalableTarget) {
+      ManagedScalableTarget.Builder b = ManagedScalableTarget.builder();
+      scalableTarget.accept(b);
+      return scalableTarget(b.build());
+    }
+
+    /** Sets {@code applicationAutoScalingPolicies} to these elements. */
+    public Builder applicationAutoScalingPolicies(ManagedApplicationAutoScalingPolicy... applicationAutoScalingPolicies) {
+      return applicationAutoScalingPolicies(applicationAutoScalingPolicies == null ? null : Arrays.asList(applicationAutoScalingPolicies));
+    }
+
+    /** Sets {@code applicationAutoScalingPolicies} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder applicationAutoScalingPolicies(Consumer<ManagedApplicationAutoScalingPolicy.Builder>... applicationAutoScalingPolicies) {
+      if (applicationAutoScalingPolicies == null) {
+        return applicationAutoScalingPolicies((List<ManagedApplicationAutoScalingPolicy>) null);
+      }
+      List<ManagedApplicationAutoScalingPolicy> list = new ArrayList<>(applicationAutoScalingPolicies.length);
+      for (Consumer<ManagedApplicationAutoScalingPolicy.Builder> c : applicationAutoScalingPolicies) {
+        ManagedApplicationAutoScalingPolicy.Builder b = ManagedApplicationAutoScalingPolicy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return applicationAutoScalingPolicies(list);
+    }
   }
 }

@@ -26,6 +26,12 @@ public abstract class ManagedCertificate {
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
@@ -51,5 +57,10 @@ public abstract class ManagedCertificate {
   /** Builds {@link ManagedCertificate} values. */
   public static final class Builder extends ImmutableManagedCertificate.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,9 +23,19 @@ public abstract class ManagedInstancesNetworkConfiguration {
   @JsonProperty("subnets")
   public abstract @Nullable List<String> subnets();
 
+  /** Whether {@code subnets} is present (an empty list is present). */
+  public final boolean hasSubnets() {
+    return subnets() != null;
+  }
+
   /** The {@code securityGroups} member. */
   @JsonProperty("securityGroups")
   public abstract @Nullable List<String> securityGroups();
+
+  /** Whether {@code securityGroups} is present (an empty list is present). */
+  public final boolean hasSecurityGroups() {
+    return securityGroups() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +50,15 @@ public abstract class ManagedInstancesNetworkConfiguration {
   /** Builds {@link ManagedInstancesNetworkConfiguration} values. */
   public static final class Builder extends ImmutableManagedInstancesNetworkConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code subnets} to these elements. */
+    public Builder subnets(String... subnets) {
+      return subnets(subnets == null ? null : Arrays.asList(subnets));
+    }
+
+    /** Sets {@code securityGroups} to these elements. */
+    public Builder securityGroups(String... securityGroups) {
+      return securityGroups(securityGroups == null ? null : Arrays.asList(securityGroups));
+    }
   }
 }

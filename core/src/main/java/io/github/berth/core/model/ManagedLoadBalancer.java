@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -27,6 +28,12 @@ public abstract class ManagedLoadBalancer {
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
@@ -43,9 +50,19 @@ public abstract class ManagedLoadBalancer {
   @JsonProperty("subnetIds")
   public abstract @Nullable List<String> subnetIds();
 
+  /** Whether {@code subnetIds} is present (an empty list is present). */
+  public final boolean hasSubnetIds() {
+    return subnetIds() != null;
+  }
+
   /** The {@code securityGroupIds} member. */
   @JsonProperty("securityGroupIds")
   public abstract @Nullable List<String> securityGroupIds();
+
+  /** Whether {@code securityGroupIds} is present (an empty list is present). */
+  public final boolean hasSecurityGroupIds() {
+    return securityGroupIds() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -60,5 +77,20 @@ public abstract class ManagedLoadBalancer {
   /** Builds {@link ManagedLoadBalancer} values. */
   public static final class Builder extends ImmutableManagedLoadBalancer.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
+
+    /** Sets {@code subnetIds} to these elements. */
+    public Builder subnetIds(String... subnetIds) {
+      return subnetIds(subnetIds == null ? null : Arrays.asList(subnetIds));
+    }
+
+    /** Sets {@code securityGroupIds} to these elements. */
+    public Builder securityGroupIds(String... securityGroupIds) {
+      return securityGroupIds(securityGroupIds == null ? null : Arrays.asList(securityGroupIds));
+    }
   }
 }

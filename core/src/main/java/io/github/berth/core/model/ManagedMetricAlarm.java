@@ -26,6 +26,12 @@ public abstract class ManagedMetricAlarm {
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
@@ -47,5 +53,10 @@ public abstract class ManagedMetricAlarm {
   /** Builds {@link ManagedMetricAlarm} values. */
   public static final class Builder extends ImmutableManagedMetricAlarm.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

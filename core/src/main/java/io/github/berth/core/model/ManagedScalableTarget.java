@@ -26,6 +26,12 @@ public abstract class ManagedScalableTarget {
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
@@ -55,5 +61,10 @@ public abstract class ManagedScalableTarget {
   /** Builds {@link ManagedScalableTarget} values. */
   public static final class Builder extends ImmutableManagedScalableTarget.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

@@ -21,6 +21,12 @@ public abstract class ManagedScaling {
   @JsonProperty("status")
   public abstract @Nullable ManagedScalingStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedScalingStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code targetCapacity} member. */
   @JsonProperty("targetCapacity")
   public abstract @Nullable Integer targetCapacity();
@@ -50,5 +56,10 @@ public abstract class ManagedScaling {
   /** Builds {@link ManagedScaling} values. */
   public static final class Builder extends ImmutableManagedScaling.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedScalingStatus.fromValue(status));
+    }
   }
 }

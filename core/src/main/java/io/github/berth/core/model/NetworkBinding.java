@@ -33,6 +33,12 @@ public abstract class NetworkBinding {
   @JsonProperty("protocol")
   public abstract @Nullable TransportProtocol protocol();
 
+  /** The {@code protocol} member as its wire string, or null. */
+  public final @Nullable String protocolAsString() {
+    TransportProtocol v = protocol();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code containerPortRange} member. */
   @JsonProperty("containerPortRange")
   public abstract @Nullable String containerPortRange();
@@ -54,5 +60,10 @@ public abstract class NetworkBinding {
   /** Builds {@link NetworkBinding} values. */
   public static final class Builder extends ImmutableNetworkBinding.Builder {
     Builder() {}
+
+    /** Sets {@code protocol} from its wire string (a value unknown to this version is kept). */
+    public Builder protocol(@Nullable String protocol) {
+      return protocol(protocol == null ? null : TransportProtocol.fromValue(protocol));
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code NetworkConfiguration}. */
@@ -34,5 +35,12 @@ public abstract class NetworkConfiguration {
   /** Builds {@link NetworkConfiguration} values. */
   public static final class Builder extends ImmutableNetworkConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code awsvpcConfiguration} to the value a new builder holds once {@code awsvpcConfiguration} has filled it. */
+    public Builder awsvpcConfiguration(Consumer<AwsVpcConfiguration.Builder> awsvpcConfiguration) {
+      AwsVpcConfiguration.Builder b = AwsVpcConfiguration.builder();
+      awsvpcConfiguration.accept(b);
+      return awsvpcConfiguration(b.build());
+    }
   }
 }

@@ -21,6 +21,12 @@ public abstract class PlacementConstraint {
   @JsonProperty("type")
   public abstract @Nullable PlacementConstraintType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    PlacementConstraintType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code expression} member. */
   @JsonProperty("expression")
   public abstract @Nullable String expression();
@@ -38,5 +44,10 @@ public abstract class PlacementConstraint {
   /** Builds {@link PlacementConstraint} values. */
   public static final class Builder extends ImmutablePlacementConstraint.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : PlacementConstraintType.fromValue(type));
+    }
   }
 }

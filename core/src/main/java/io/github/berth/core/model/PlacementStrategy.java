@@ -21,6 +21,12 @@ public abstract class PlacementStrategy {
   @JsonProperty("type")
   public abstract @Nullable PlacementStrategyType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    PlacementStrategyType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code field} member. */
   @JsonProperty("field")
   public abstract @Nullable String field();
@@ -38,5 +44,10 @@ public abstract class PlacementStrategy {
   /** Builds {@link PlacementStrategy} values. */
   public static final class Builder extends ImmutablePlacementStrategy.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : PlacementStrategyType.fromValue(type));
+    }
   }
 }

@@ -25,6 +25,12 @@ public abstract class PlatformDevice {
   @JsonProperty("type")
   public abstract @Nullable PlatformDeviceType type();
 
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    PlatformDeviceType v = type();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class PlatformDevice {
   /** Builds {@link PlatformDevice} values. */
   public static final class Builder extends ImmutablePlatformDevice.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : PlatformDeviceType.fromValue(type));
+    }
   }
 }

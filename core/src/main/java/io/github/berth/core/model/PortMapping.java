@@ -29,6 +29,12 @@ public abstract class PortMapping {
   @JsonProperty("protocol")
   public abstract @Nullable TransportProtocol protocol();
 
+  /** The {@code protocol} member as its wire string, or null. */
+  public final @Nullable String protocolAsString() {
+    TransportProtocol v = protocol();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code name} member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
@@ -36,6 +42,12 @@ public abstract class PortMapping {
   /** The {@code appProtocol} member. */
   @JsonProperty("appProtocol")
   public abstract @Nullable ApplicationProtocol appProtocol();
+
+  /** The {@code appProtocol} member as its wire string, or null. */
+  public final @Nullable String appProtocolAsString() {
+    ApplicationProtocol v = appProtocol();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code containerPortRange} member. */
   @JsonProperty("containerPortRange")
@@ -54,5 +66,15 @@ public abstract class PortMapping {
   /** Builds {@link PortMapping} values. */
   public static final class Builder extends ImmutablePortMapping.Builder {
     Builder() {}
+
+    /** Sets {@code protocol} from its wire string (a value unknown to this version is kept). */
+    public Builder protocol(@Nullable String protocol) {
+      return protocol(protocol == null ? null : TransportProtocol.fromValue(protocol));
+    }
+
+    /** Sets {@code appProtocol} from its wire string (a value unknown to this version is kept). */
+    public Builder appProtocol(@Nullable String appProtocol) {
+      return appProtocol(appProtocol == null ? null : ApplicationProtocol.fromValue(appProtocol));
+    }
   }
 }

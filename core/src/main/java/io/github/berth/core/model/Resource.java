@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -42,6 +43,11 @@ public abstract class Resource {
   @JsonProperty("stringSetValue")
   public abstract @Nullable List<String> stringSetValue();
 
+  /** Whether {@code stringSetValue} is present (an empty list is present). */
+  public final boolean hasStringSetValue() {
+    return stringSetValue() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -55,5 +61,10 @@ public abstract class Resource {
   /** Builds {@link Resource} values. */
   public static final class Builder extends ImmutableResource.Builder {
     Builder() {}
+
+    /** Sets {@code stringSetValue} to these elements. */
+    public Builder stringSetValue(String... stringSetValue) {
+      return stringSetValue(stringSetValue == null ? null : Arrays.asList(stringSetValue));
+    }
   }
 }

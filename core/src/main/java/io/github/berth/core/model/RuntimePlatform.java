@@ -21,9 +21,21 @@ public abstract class RuntimePlatform {
   @JsonProperty("cpuArchitecture")
   public abstract @Nullable CPUArchitecture cpuArchitecture();
 
+  /** The {@code cpuArchitecture} member as its wire string, or null. */
+  public final @Nullable String cpuArchitectureAsString() {
+    CPUArchitecture v = cpuArchitecture();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code operatingSystemFamily} member. */
   @JsonProperty("operatingSystemFamily")
   public abstract @Nullable OSFamily operatingSystemFamily();
+
+  /** The {@code operatingSystemFamily} member as its wire string, or null. */
+  public final @Nullable String operatingSystemFamilyAsString() {
+    OSFamily v = operatingSystemFamily();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +50,15 @@ public abstract class RuntimePlatform {
   /** Builds {@link RuntimePlatform} values. */
   public static final class Builder extends ImmutableRuntimePlatform.Builder {
     Builder() {}
+
+    /** Sets {@code cpuArchitecture} from its wire string (a value unknown to this version is kept). */
+    public Builder cpuArchitecture(@Nullable String cpuArchitecture) {
+      return cpuArchitecture(cpuArchitecture == null ? null : CPUArchitecture.fromValue(cpuArchitecture));
+    }
+
+    /** Sets {@code operatingSystemFamily} from its wire string (a value unknown to this version is kept). */
+    public Builder operatingSystemFamily(@Nullable String operatingSystemFamily) {
+      return operatingSystemFamily(operatingSystemFamily == null ? null : OSFamily.fromValue(operatingSystemFamily));
+    }
   }
 }

@@ -25,6 +25,12 @@ public abstract class Scale {
   @JsonProperty("unit")
   public abstract @Nullable ScaleUnit unit();
 
+  /** The {@code unit} member as its wire string, or null. */
+  public final @Nullable String unitAsString() {
+    ScaleUnit v = unit();
+    return v == null ? null : v.value();
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -38,5 +44,10 @@ public abstract class Scale {
   /** Builds {@link Scale} values. */
   public static final class Builder extends ImmutableScale.Builder {
     Builder() {}
+
+    /** Sets {@code unit} from its wire string (a value unknown to this version is kept). */
+    public Builder unit(@Nullable String unit) {
+      return unit(unit == null ? null : ScaleUnit.fromValue(unit));
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Service}. */
@@ -35,9 +38,19 @@ public abstract class Service {
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
   /** The {@code serviceRegistries} member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
+
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
 
   /** The {@code status} member. */
   @JsonProperty("status")
@@ -59,9 +72,20 @@ public abstract class Service {
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code capacityProviderStrategy} member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
+
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
 
   /** The {@code platformVersion} member. */
   @JsonProperty("platformVersion")
@@ -83,9 +107,19 @@ public abstract class Service {
   @JsonProperty("taskSets")
   public abstract @Nullable List<TaskSet> taskSets();
 
+  /** Whether {@code taskSets} is present (an empty list is present). */
+  public final boolean hasTaskSets() {
+    return taskSets() != null;
+  }
+
   /** The {@code deployments} member. */
   @JsonProperty("deployments")
   public abstract @Nullable List<Deployment> deployments();
+
+  /** Whether {@code deployments} is present (an empty list is present). */
+  public final boolean hasDeployments() {
+    return deployments() != null;
+  }
 
   /** The {@code roleArn} member. */
   @JsonProperty("roleArn")
@@ -94,6 +128,11 @@ public abstract class Service {
   /** The {@code events} member. */
   @JsonProperty("events")
   public abstract @Nullable List<ServiceEvent> events();
+
+  /** Whether {@code events} is present (an empty list is present). */
+  public final boolean hasEvents() {
+    return events() != null;
+  }
 
   /** The {@code createdAt} member. */
   @JsonProperty("createdAt")
@@ -107,13 +146,28 @@ public abstract class Service {
   @JsonProperty("currentServiceRevisions")
   public abstract @Nullable List<ServiceCurrentRevisionSummary> currentServiceRevisions();
 
+  /** Whether {@code currentServiceRevisions} is present (an empty list is present). */
+  public final boolean hasCurrentServiceRevisions() {
+    return currentServiceRevisions() != null;
+  }
+
   /** The {@code placementConstraints} member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
+  /** Whether {@code placementConstraints} is present (an empty list is present). */
+  public final boolean hasPlacementConstraints() {
+    return placementConstraints() != null;
+  }
+
   /** The {@code placementStrategy} member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
+
+  /** Whether {@code placementStrategy} is present (an empty list is present). */
+  public final boolean hasPlacementStrategy() {
+    return placementStrategy() != null;
+  }
 
   /** The {@code networkConfiguration} member. */
   @JsonProperty("networkConfiguration")
@@ -127,6 +181,12 @@ public abstract class Service {
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
+  /** The {@code schedulingStrategy} member as its wire string, or null. */
+  public final @Nullable String schedulingStrategyAsString() {
+    SchedulingStrategy v = schedulingStrategy();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code deploymentController} member. */
   @JsonProperty("deploymentController")
   public abstract @Nullable DeploymentController deploymentController();
@@ -134,6 +194,11 @@ public abstract class Service {
   /** The {@code tags} member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** The {@code createdBy} member. */
   @JsonProperty("createdBy")
@@ -147,6 +212,12 @@ public abstract class Service {
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code enableExecuteCommand} member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
@@ -155,9 +226,21 @@ public abstract class Service {
   @JsonProperty("availabilityZoneRebalancing")
   public abstract @Nullable AvailabilityZoneRebalancing availabilityZoneRebalancing();
 
+  /** The {@code availabilityZoneRebalancing} member as its wire string, or null. */
+  public final @Nullable String availabilityZoneRebalancingAsString() {
+    AvailabilityZoneRebalancing v = availabilityZoneRebalancing();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code resourceManagementType} member. */
   @JsonProperty("resourceManagementType")
   public abstract @Nullable ResourceManagementType resourceManagementType();
+
+  /** The {@code resourceManagementType} member as its wire string, or null. */
+  public final @Nullable String resourceManagementTypeAsString() {
+    ResourceManagementType v = resourceManagementType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -172,5 +255,251 @@ public abstract class Service {
   /** Builds {@link Service} values. */
   public static final class Builder extends ImmutableService.Builder {
     Builder() {}
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code deploymentConfiguration} to the value a new builder holds once {@code deploymentConfiguration} has filled it. */
+    public Builder deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> deploymentConfiguration) {
+      DeploymentConfiguration.Builder b = DeploymentConfiguration.builder();
+      deploymentConfiguration.accept(b);
+      return deploymentConfiguration(b.build());
+    }
+
+    /** Sets {@code taskSets} to these elements. */
+    public Builder taskSets(TaskSet... taskSets) {
+      return taskSets(taskSets == null ? null : Arrays.asList(taskSets));
+    }
+
+    /** Sets {@code taskSets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder taskSets(Consumer<TaskSet.Builder>... taskSets) {
+      if (taskSets == null) {
+        return taskSets((List<TaskSet>) null);
+      }
+      List<TaskSet> list = new ArrayList<>(taskSets.length);
+      for (Consumer<TaskSet.Builder> c : taskSets) {
+        TaskSet.Builder b = TaskSet.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return taskSets(list);
+    }
+
+    /** Sets {@code deployments} to these elements. */
+    public Builder deployments(Deployment... deployments) {
+      return deployments(deployments == null ? null : Arrays.asList(deployments));
+    }
+
+    /** Sets {@code deployments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder deployments(Consumer<Deployment.Builder>... deployments) {
+      if (deployments == null) {
+        return deployments((List<Deployment>) null);
+      }
+      List<Deployment> list = new ArrayList<>(deployments.length);
+      for (Consumer<Deployment.Builder> c : deployments) {
+        Deployment.Builder b = Deployment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return deployments(list);
+    }
+
+    /** Sets {@code events} to these elements. */
+    public Builder events(ServiceEvent... events) {
+      return events(events == null ? null : Arrays.asList(events));
+    }
+
+    /** Sets {@code events} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder events(Consumer<ServiceEvent.Builder>... events) {
+      if (events == null) {
+        return events((List<ServiceEvent>) null);
+      }
+      List<ServiceEvent> list = new ArrayList<>(events.length);
+      for (Consumer<ServiceEvent.Builder> c : events) {
+        ServiceEvent.Builder b = ServiceEvent.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return events(list);
+    }
+
+    /** Sets {@code currentServiceRevisions} to these elements. */
+    public Builder currentServiceRevisions(ServiceCurrentRevisionSummary... currentServiceRevisions) {
+      return currentServiceRevisions(currentServiceRevisions == null ? null : Arrays.asList(currentServiceRevisions));
+    }
+
+    /** Sets {@code currentServiceRevisions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder currentServiceRevisions(Consumer<ServiceCurrentRevisionSummary.Builder>... currentServiceRevisions) {
+      if (currentServiceRevisions == null) {
+        return currentServiceRevisions((List<ServiceCurrentRevisionSummary>) null);
+      }
+      List<ServiceCurrentRevisionSummary> list = new ArrayList<>(currentServiceRevisions.length);
+      for (Consumer<ServiceCurrentRevisionSummary.Builder> c : currentServiceRevisions) {
+        ServiceCurrentRevisionSummary.Builder b = ServiceCurrentRevisionSummary.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return currentServiceRevisions(list);
+    }
+
+    /** Sets {@code placementConstraints} to these elements. */
+    public Builder placementConstraints(PlacementConstraint... placementConstraints) {
+      return placementConstraints(placementConstraints == null ? null : Arrays.asList(placementConstraints));
+    }
+
+    /** Sets {@code placementConstraints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementConstraints(Consumer<PlacementConstraint.Builder>... placementConstraints) {
+      if (placementConstraints == null) {
+        return placementConstraints((List<PlacementConstraint>) null);
+      }
+      List<PlacementConstraint> list = new ArrayList<>(placementConstraints.length);
+      for (Consumer<PlacementConstraint.Builder> c : placementConstraints) {
+        PlacementConstraint.Builder b = PlacementConstraint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementConstraints(list);
+    }
+
+    /** Sets {@code placementStrategy} to these elements. */
+    public Builder placementStrategy(PlacementStrategy... placementStrategy) {
+      return placementStrategy(placementStrategy == null ? null : Arrays.asList(placementStrategy));
+    }
+
+    /** Sets {@code placementStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementStrategy(Consumer<PlacementStrategy.Builder>... placementStrategy) {
+      if (placementStrategy == null) {
+        return placementStrategy((List<PlacementStrategy>) null);
+      }
+      List<PlacementStrategy> list = new ArrayList<>(placementStrategy.length);
+      for (Consumer<PlacementStrategy.Builder> c : placementStrategy) {
+        PlacementStrategy.Builder b = PlacementStrategy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementStrategy(list);
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code schedulingStrategy} from its wire string (a value unknown to this version is kept). */
+    public Builder schedulingStrategy(@Nullable String schedulingStrategy) {
+      return schedulingStrategy(schedulingStrategy == null ? null : SchedulingStrategy.fromValue(schedulingStrategy));
+    }
+
+    /** Sets {@code deploymentController} to the value a new builder holds once {@code deploymentController} has filled it. */
+    public Builder deploymentController(Consumer<DeploymentController.Builder> deploymentController) {
+      DeploymentController.Builder b = DeploymentController.builder();
+      deploymentController.accept(b);
+      return deploymentController(b.build());
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code availabilityZoneRebalancing} from its wire string (a value unknown to this version is kept). */
+    public Builder availabilityZoneRebalancing(@Nullable String availabilityZoneRebalancing) {
+      return availabilityZoneRebalancing(availabilityZoneRebalancing == null ? null : AvailabilityZoneRebalancing.fromValue(availabilityZoneRebalancing));
+    }
+
+    /** Sets {@code resourceManagementType} from its wire string (a value unknown to this version is kept). */
+    public Builder resourceManagementType(@Nullable String resourceManagementType) {
+      return resourceManagementType(resourceManagementType == null ? null : ResourceManagementType.fromValue(resourceManagementType));
+    }
   }
 }

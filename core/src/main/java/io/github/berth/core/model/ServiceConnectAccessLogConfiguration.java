@@ -21,9 +21,21 @@ public abstract class ServiceConnectAccessLogConfiguration {
   @JsonProperty("format")
   public abstract @Nullable ServiceConnectAccessLoggingFormat format();
 
+  /** The {@code format} member as its wire string, or null. */
+  public final @Nullable String formatAsString() {
+    ServiceConnectAccessLoggingFormat v = format();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code includeQueryParameters} member. */
   @JsonProperty("includeQueryParameters")
   public abstract @Nullable ServiceConnectIncludeQueryParameters includeQueryParameters();
+
+  /** The {@code includeQueryParameters} member as its wire string, or null. */
+  public final @Nullable String includeQueryParametersAsString() {
+    ServiceConnectIncludeQueryParameters v = includeQueryParameters();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +50,15 @@ public abstract class ServiceConnectAccessLogConfiguration {
   /** Builds {@link ServiceConnectAccessLogConfiguration} values. */
   public static final class Builder extends ImmutableServiceConnectAccessLogConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code format} from its wire string (a value unknown to this version is kept). */
+    public Builder format(@Nullable String format) {
+      return format(format == null ? null : ServiceConnectAccessLoggingFormat.fromValue(format));
+    }
+
+    /** Sets {@code includeQueryParameters} from its wire string (a value unknown to this version is kept). */
+    public Builder includeQueryParameters(@Nullable String includeQueryParameters) {
+      return includeQueryParameters(includeQueryParameters == null ? null : ServiceConnectIncludeQueryParameters.fromValue(includeQueryParameters));
+    }
   }
 }

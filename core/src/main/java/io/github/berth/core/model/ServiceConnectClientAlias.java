@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceConnectClientAlias}. */
@@ -42,5 +43,12 @@ public abstract class ServiceConnectClientAlias {
   /** Builds {@link ServiceConnectClientAlias} values. */
   public static final class Builder extends ImmutableServiceConnectClientAlias.Builder {
     Builder() {}
+
+    /** Sets {@code testTrafficRules} to the value a new builder holds once {@code testTrafficRules} has filled it. */
+    public Builder testTrafficRules(Consumer<ServiceConnectTestTrafficRules.Builder> testTrafficRules) {
+      ServiceConnectTestTrafficRules.Builder b = ServiceConnectTestTrafficRules.builder();
+      testTrafficRules.accept(b);
+      return testTrafficRules(b.build());
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceConnectConfiguration}. */
@@ -30,6 +33,11 @@ public abstract class ServiceConnectConfiguration {
   @JsonProperty("services")
   public abstract @Nullable List<ServiceConnectService> services();
 
+  /** Whether {@code services} is present (an empty list is present). */
+  public final boolean hasServices() {
+    return services() != null;
+  }
+
   /** The {@code logConfiguration} member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable LogConfiguration logConfiguration();
@@ -51,5 +59,39 @@ public abstract class ServiceConnectConfiguration {
   /** Builds {@link ServiceConnectConfiguration} values. */
   public static final class Builder extends ImmutableServiceConnectConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code services} to these elements. */
+    public Builder services(ServiceConnectService... services) {
+      return services(services == null ? null : Arrays.asList(services));
+    }
+
+    /** Sets {@code services} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder services(Consumer<ServiceConnectService.Builder>... services) {
+      if (services == null) {
+        return services((List<ServiceConnectService>) null);
+      }
+      List<ServiceConnectService> list = new ArrayList<>(services.length);
+      for (Consumer<ServiceConnectService.Builder> c : services) {
+        ServiceConnectService.Builder b = ServiceConnectService.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return services(list);
+    }
+
+    /** Sets {@code logConfiguration} to the value a new builder holds once {@code logConfiguration} has filled it. */
+    public Builder logConfiguration(Consumer<LogConfiguration.Builder> logConfiguration) {
+      LogConfiguration.Builder b = LogConfiguration.builder();
+      logConfiguration.accept(b);
+      return logConfiguration(b.build());
+    }
+
+    /** Sets {@code accessLogConfiguration} to the value a new builder holds once {@code accessLogConfiguration} has filled it. */
+    public Builder accessLogConfiguration(Consumer<ServiceConnectAccessLogConfiguration.Builder> accessLogConfiguration) {
+      ServiceConnectAccessLogConfiguration.Builder b = ServiceConnectAccessLogConfiguration.builder();
+      accessLogConfiguration.accept(b);
+      return accessLogConfiguration(b.build());
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceConnectService}. */
@@ -29,6 +32,11 @@ public abstract class ServiceConnectService {
   /** The {@code clientAliases} member. */
   @JsonProperty("clientAliases")
   public abstract @Nullable List<ServiceConnectClientAlias> clientAliases();
+
+  /** Whether {@code clientAliases} is present (an empty list is present). */
+  public final boolean hasClientAliases() {
+    return clientAliases() != null;
+  }
 
   /** The {@code ingressPortOverride} member. */
   @JsonProperty("ingressPortOverride")
@@ -55,5 +63,39 @@ public abstract class ServiceConnectService {
   /** Builds {@link ServiceConnectService} values. */
   public static final class Builder extends ImmutableServiceConnectService.Builder {
     Builder() {}
+
+    /** Sets {@code clientAliases} to these elements. */
+    public Builder clientAliases(ServiceConnectClientAlias... clientAliases) {
+      return clientAliases(clientAliases == null ? null : Arrays.asList(clientAliases));
+    }
+
+    /** Sets {@code clientAliases} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder clientAliases(Consumer<ServiceConnectClientAlias.Builder>... clientAliases) {
+      if (clientAliases == null) {
+        return clientAliases((List<ServiceConnectClientAlias>) null);
+      }
+      List<ServiceConnectClientAlias> list = new ArrayList<>(clientAliases.length);
+      for (Consumer<ServiceConnectClientAlias.Builder> c : clientAliases) {
+        ServiceConnectClientAlias.Builder b = ServiceConnectClientAlias.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return clientAliases(list);
+    }
+
+    /** Sets {@code timeout} to the value a new builder holds once {@code timeout} has filled it. */
+    public Builder timeout(Consumer<TimeoutConfiguration.Builder> timeout) {
+      TimeoutConfiguration.Builder b = TimeoutConfiguration.builder();
+      timeout.accept(b);
+      return timeout(b.build());
+    }
+
+    /** Sets {@code tls} to the value a new builder holds once {@code tls} has filled it. */
+    public Builder tls(Consumer<ServiceConnectTlsConfiguration.Builder> tls) {
+      ServiceConnectTlsConfiguration.Builder b = ServiceConnectTlsConfiguration.builder();
+      tls.accept(b);
+      return tls(b.build());
+    }
   }
 }

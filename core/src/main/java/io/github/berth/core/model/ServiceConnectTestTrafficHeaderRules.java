@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceConnectTestTrafficHeaderRules}. */
@@ -38,5 +39,12 @@ public abstract class ServiceConnectTestTrafficHeaderRules {
   /** Builds {@link ServiceConnectTestTrafficHeaderRules} values. */
   public static final class Builder extends ImmutableServiceConnectTestTrafficHeaderRules.Builder {
     Builder() {}
+
+    /** Sets {@code value} to the value a new builder holds once {@code value} has filled it. */
+    public Builder value(Consumer<ServiceConnectTestTrafficHeaderMatchRules.Builder> value) {
+      ServiceConnectTestTrafficHeaderMatchRules.Builder b = ServiceConnectTestTrafficHeaderMatchRules.builder();
+      value.accept(b);
+      return value(b.build());
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceConnectTestTrafficRules}. */
@@ -34,5 +35,12 @@ public abstract class ServiceConnectTestTrafficRules {
   /** Builds {@link ServiceConnectTestTrafficRules} values. */
   public static final class Builder extends ImmutableServiceConnectTestTrafficRules.Builder {
     Builder() {}
+
+    /** Sets {@code header} to the value a new builder holds once {@code header} has filled it. */
+    public Builder header(Consumer<ServiceConnectTestTrafficHeaderRules.Builder> header) {
+      ServiceConnectTestTrafficHeaderRules.Builder b = ServiceConnectTestTrafficHeaderRules.builder();
+      header.accept(b);
+      return header(b.build());
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceConnectTlsConfiguration}. */
@@ -42,5 +43,12 @@ public abstract class ServiceConnectTlsConfiguration {
   /** Builds {@link ServiceConnectTlsConfiguration} values. */
   public static final class Builder extends ImmutableServiceConnectTlsConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code issuerCertificateAuthority} to the value a new builder holds once {@code issuerCertificateAuthority} has filled it. */
+    public Builder issuerCertificateAuthority(Consumer<ServiceConnectTlsCertificateAuthority.Builder> issuerCertificateAuthority) {
+      ServiceConnectTlsCertificateAuthority.Builder b = ServiceConnectTlsCertificateAuthority.builder();
+      issuerCertificateAuthority.accept(b);
+      return issuerCertificateAuthority(b.build());
+    }
   }
 }

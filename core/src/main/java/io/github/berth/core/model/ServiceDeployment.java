@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceDeployment}. */
@@ -55,6 +58,11 @@ public abstract class ServiceDeployment {
   @JsonProperty("sourceServiceRevisions")
   public abstract @Nullable List<ServiceRevisionSummary> sourceServiceRevisions();
 
+  /** Whether {@code sourceServiceRevisions} is present (an empty list is present). */
+  public final boolean hasSourceServiceRevisions() {
+    return sourceServiceRevisions() != null;
+  }
+
   /** The {@code targetServiceRevision} member. */
   @JsonProperty("targetServiceRevision")
   public abstract @Nullable ServiceRevisionSummary targetServiceRevision();
@@ -62,6 +70,12 @@ public abstract class ServiceDeployment {
   /** The {@code status} member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentStatus status();
+
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentStatus v = status();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
@@ -71,9 +85,20 @@ public abstract class ServiceDeployment {
   @JsonProperty("lifecycleStage")
   public abstract @Nullable ServiceDeploymentLifecycleStage lifecycleStage();
 
+  /** The {@code lifecycleStage} member as its wire string, or null. */
+  public final @Nullable String lifecycleStageAsString() {
+    ServiceDeploymentLifecycleStage v = lifecycleStage();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code lifecycleHookDetails} member. */
   @JsonProperty("lifecycleHookDetails")
   public abstract @Nullable List<DeploymentLifecycleHookDetail> lifecycleHookDetails();
+
+  /** Whether {@code lifecycleHookDetails} is present (an empty list is present). */
+  public final boolean hasLifecycleHookDetails() {
+    return lifecycleHookDetails() != null;
+  }
 
   /** The {@code deploymentConfiguration} member. */
   @JsonProperty("deploymentConfiguration")
@@ -104,5 +129,90 @@ public abstract class ServiceDeployment {
   /** Builds {@link ServiceDeployment} values. */
   public static final class Builder extends ImmutableServiceDeployment.Builder {
     Builder() {}
+
+    /** Sets {@code sourceServiceRevisions} to these elements. */
+    public Builder sourceServiceRevisions(ServiceRevisionSummary... sourceServiceRevisions) {
+      return sourceServiceRevisions(sourceServiceRevisions == null ? null : Arrays.asList(sourceServiceRevisions));
+    }
+
+    /** Sets {@code sourceServiceRevisions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder sourceServiceRevisions(Consumer<ServiceRevisionSummary.Builder>... sourceServiceRevisions) {
+      if (sourceServiceRevisions == null) {
+        return sourceServiceRevisions((List<ServiceRevisionSummary>) null);
+      }
+      List<ServiceRevisionSummary> list = new ArrayList<>(sourceServiceRevisions.length);
+      for (Consumer<ServiceRevisionSummary.Builder> c : sourceServiceRevisions) {
+        ServiceRevisionSummary.Builder b = ServiceRevisionSummary.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return sourceServiceRevisions(list);
+    }
+
+    /** Sets {@code targetServiceRevision} to the value a new builder holds once {@code targetServiceRevision} has filled it. */
+    public Builder targetServiceRevision(Consumer<ServiceRevisionSummary.Builder> targetServiceRevision) {
+      ServiceRevisionSummary.Builder b = ServiceRevisionSummary.builder();
+      targetServiceRevision.accept(b);
+      return targetServiceRevision(b.build());
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentStatus.fromValue(status));
+    }
+
+    /** Sets {@code lifecycleStage} from its wire string (a value unknown to this version is kept). */
+    public Builder lifecycleStage(@Nullable String lifecycleStage) {
+      return lifecycleStage(lifecycleStage == null ? null : ServiceDeploymentLifecycleStage.fromValue(lifecycleStage));
+    }
+
+    /** Sets {@code lifecycleHookDetails} to these elements. */
+    public Builder lifecycleHookDetails(DeploymentLifecycleHookDetail... lifecycleHookDetails) {
+      return lifecycleHookDetails(lifecycleHookDetails == null ? null : Arrays.asList(lifecycleHookDetails));
+    }
+
+    /** Sets {@code lifecycleHookDetails} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder lifecycleHookDetails(Consumer<DeploymentLifecycleHookDetail.Builder>... lifecycleHookDetails) {
+      if (lifecycleHookDetails == null) {
+        return lifecycleHookDetails((List<DeploymentLifecycleHookDetail>) null);
+      }
+      List<DeploymentLifecycleHookDetail> list = new ArrayList<>(lifecycleHookDetails.length);
+      for (Consumer<DeploymentLifecycleHookDetail.Builder> c : lifecycleHookDetails) {
+        DeploymentLifecycleHookDetail.Builder b = DeploymentLifecycleHookDetail.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return lifecycleHookDetails(list);
+    }
+
+    /** Sets {@code deploymentConfiguration} to the value a new builder holds once {@code deploymentConfiguration} has filled it. */
+    public Builder deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> deploymentConfiguration) {
+      DeploymentConfiguration.Builder b = DeploymentConfiguration.builder();
+      deploymentConfiguration.accept(b);
+      return deploymentConfiguration(b.build());
+    }
+
+    /** Sets {@code rollback} to the value a new builder holds once {@code rollback} has filled it. */
+    public Builder rollback(Consumer<Rollback.Builder> rollback) {
+      Rollback.Builder b = Rollback.builder();
+      rollback.accept(b);
+      return rollback(b.build());
+    }
+
+    /** Sets {@code deploymentCircuitBreaker} to the value a new builder holds once {@code deploymentCircuitBreaker} has filled it. */
+    public Builder deploymentCircuitBreaker(Consumer<ServiceDeploymentCircuitBreaker.Builder> deploymentCircuitBreaker) {
+      ServiceDeploymentCircuitBreaker.Builder b = ServiceDeploymentCircuitBreaker.builder();
+      deploymentCircuitBreaker.accept(b);
+      return deploymentCircuitBreaker(b.build());
+    }
+
+    /** Sets {@code alarms} to the value a new builder holds once {@code alarms} has filled it. */
+    public Builder alarms(Consumer<ServiceDeploymentAlarms.Builder> alarms) {
+      ServiceDeploymentAlarms.Builder b = ServiceDeploymentAlarms.builder();
+      alarms.accept(b);
+      return alarms(b.build());
+    }
   }
 }

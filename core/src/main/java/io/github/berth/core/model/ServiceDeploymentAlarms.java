@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,13 +23,29 @@ public abstract class ServiceDeploymentAlarms {
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentRollbackMonitorsStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentRollbackMonitorsStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code alarmNames} member. */
   @JsonProperty("alarmNames")
   public abstract @Nullable List<String> alarmNames();
 
+  /** Whether {@code alarmNames} is present (an empty list is present). */
+  public final boolean hasAlarmNames() {
+    return alarmNames() != null;
+  }
+
   /** The {@code triggeredAlarmNames} member. */
   @JsonProperty("triggeredAlarmNames")
   public abstract @Nullable List<String> triggeredAlarmNames();
+
+  /** Whether {@code triggeredAlarmNames} is present (an empty list is present). */
+  public final boolean hasTriggeredAlarmNames() {
+    return triggeredAlarmNames() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +60,20 @@ public abstract class ServiceDeploymentAlarms {
   /** Builds {@link ServiceDeploymentAlarms} values. */
   public static final class Builder extends ImmutableServiceDeploymentAlarms.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentRollbackMonitorsStatus.fromValue(status));
+    }
+
+    /** Sets {@code alarmNames} to these elements. */
+    public Builder alarmNames(String... alarmNames) {
+      return alarmNames(alarmNames == null ? null : Arrays.asList(alarmNames));
+    }
+
+    /** Sets {@code triggeredAlarmNames} to these elements. */
+    public Builder triggeredAlarmNames(String... triggeredAlarmNames) {
+      return triggeredAlarmNames(triggeredAlarmNames == null ? null : Arrays.asList(triggeredAlarmNames));
+    }
   }
 }

@@ -50,6 +50,12 @@ public abstract class ServiceDeploymentBrief {
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code statusReason} member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
@@ -67,5 +73,10 @@ public abstract class ServiceDeploymentBrief {
   /** Builds {@link ServiceDeploymentBrief} values. */
   public static final class Builder extends ImmutableServiceDeploymentBrief.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentStatus.fromValue(status));
+    }
   }
 }

@@ -21,6 +21,12 @@ public abstract class ServiceDeploymentCircuitBreaker {
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentRollbackMonitorsStatus status();
 
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentRollbackMonitorsStatus v = status();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code failureCount} member. */
   @JsonProperty("failureCount")
   public abstract @Nullable Integer failureCount();
@@ -42,5 +48,10 @@ public abstract class ServiceDeploymentCircuitBreaker {
   /** Builds {@link ServiceDeploymentCircuitBreaker} values. */
   public static final class Builder extends ImmutableServiceDeploymentCircuitBreaker.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentRollbackMonitorsStatus.fromValue(status));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceManagedEBSVolumeConfiguration}. */
@@ -54,6 +57,11 @@ public abstract class ServiceManagedEBSVolumeConfiguration {
   @JsonProperty("tagSpecifications")
   public abstract @Nullable List<EBSTagSpecification> tagSpecifications();
 
+  /** Whether {@code tagSpecifications} is present (an empty list is present). */
+  public final boolean hasTagSpecifications() {
+    return tagSpecifications() != null;
+  }
+
   /** The {@code roleArn} member (required by the API model). */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
@@ -61,6 +69,12 @@ public abstract class ServiceManagedEBSVolumeConfiguration {
   /** The {@code filesystemType} member. */
   @JsonProperty("filesystemType")
   public abstract @Nullable TaskFilesystemType filesystemType();
+
+  /** The {@code filesystemType} member as its wire string, or null. */
+  public final @Nullable String filesystemTypeAsString() {
+    TaskFilesystemType v = filesystemType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -75,5 +89,30 @@ public abstract class ServiceManagedEBSVolumeConfiguration {
   /** Builds {@link ServiceManagedEBSVolumeConfiguration} values. */
   public static final class Builder extends ImmutableServiceManagedEBSVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code tagSpecifications} to these elements. */
+    public Builder tagSpecifications(EBSTagSpecification... tagSpecifications) {
+      return tagSpecifications(tagSpecifications == null ? null : Arrays.asList(tagSpecifications));
+    }
+
+    /** Sets {@code tagSpecifications} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tagSpecifications(Consumer<EBSTagSpecification.Builder>... tagSpecifications) {
+      if (tagSpecifications == null) {
+        return tagSpecifications((List<EBSTagSpecification>) null);
+      }
+      List<EBSTagSpecification> list = new ArrayList<>(tagSpecifications.length);
+      for (Consumer<EBSTagSpecification.Builder> c : tagSpecifications) {
+        EBSTagSpecification.Builder b = EBSTagSpecification.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tagSpecifications(list);
+    }
+
+    /** Sets {@code filesystemType} from its wire string (a value unknown to this version is kept). */
+    public Builder filesystemType(@Nullable String filesystemType) {
+      return filesystemType(filesystemType == null ? null : TaskFilesystemType.fromValue(filesystemType));
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceRevision}. */
@@ -39,9 +42,20 @@ public abstract class ServiceRevision {
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
   /** The {@code launchType} member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
+
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code platformVersion} member. */
   @JsonProperty("platformVersion")
@@ -55,9 +69,19 @@ public abstract class ServiceRevision {
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
   /** The {@code serviceRegistries} member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
+
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
 
   /** The {@code networkConfiguration} member. */
   @JsonProperty("networkConfiguration")
@@ -66,6 +90,11 @@ public abstract class ServiceRevision {
   /** The {@code containerImages} member. */
   @JsonProperty("containerImages")
   public abstract @Nullable List<ContainerImage> containerImages();
+
+  /** Whether {@code containerImages} is present (an empty list is present). */
+  public final boolean hasContainerImages() {
+    return containerImages() != null;
+  }
 
   /** The {@code guardDutyEnabled} member. */
   @JsonProperty("guardDutyEnabled")
@@ -79,6 +108,11 @@ public abstract class ServiceRevision {
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
+
   /** The {@code fargateEphemeralStorage} member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
@@ -90,6 +124,11 @@ public abstract class ServiceRevision {
   /** The {@code vpcLatticeConfigurations} member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
+
+  /** Whether {@code vpcLatticeConfigurations} is present (an empty list is present). */
+  public final boolean hasVpcLatticeConfigurations() {
+    return vpcLatticeConfigurations() != null;
+  }
 
   /** The {@code resolvedConfiguration} member. */
   @JsonProperty("resolvedConfiguration")
@@ -112,5 +151,165 @@ public abstract class ServiceRevision {
   /** Builds {@link ServiceRevision} values. */
   public static final class Builder extends ImmutableServiceRevision.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code containerImages} to these elements. */
+    public Builder containerImages(ContainerImage... containerImages) {
+      return containerImages(containerImages == null ? null : Arrays.asList(containerImages));
+    }
+
+    /** Sets {@code containerImages} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containerImages(Consumer<ContainerImage.Builder>... containerImages) {
+      if (containerImages == null) {
+        return containerImages((List<ContainerImage>) null);
+      }
+      List<ContainerImage> list = new ArrayList<>(containerImages.length);
+      for (Consumer<ContainerImage.Builder> c : containerImages) {
+        ContainerImage.Builder b = ContainerImage.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containerImages(list);
+    }
+
+    /** Sets {@code serviceConnectConfiguration} to the value a new builder holds once {@code serviceConnectConfiguration} has filled it. */
+    public Builder serviceConnectConfiguration(Consumer<ServiceConnectConfiguration.Builder> serviceConnectConfiguration) {
+      ServiceConnectConfiguration.Builder b = ServiceConnectConfiguration.builder();
+      serviceConnectConfiguration.accept(b);
+      return serviceConnectConfiguration(b.build());
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(ServiceVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<ServiceVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<ServiceVolumeConfiguration>) null);
+      }
+      List<ServiceVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<ServiceVolumeConfiguration.Builder> c : volumeConfigurations) {
+        ServiceVolumeConfiguration.Builder b = ServiceVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<DeploymentEphemeralStorage.Builder> fargateEphemeralStorage) {
+      DeploymentEphemeralStorage.Builder b = DeploymentEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to these elements. */
+    public Builder vpcLatticeConfigurations(VpcLatticeConfiguration... vpcLatticeConfigurations) {
+      return vpcLatticeConfigurations(vpcLatticeConfigurations == null ? null : Arrays.asList(vpcLatticeConfigurations));
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder vpcLatticeConfigurations(Consumer<VpcLatticeConfiguration.Builder>... vpcLatticeConfigurations) {
+      if (vpcLatticeConfigurations == null) {
+        return vpcLatticeConfigurations((List<VpcLatticeConfiguration>) null);
+      }
+      List<VpcLatticeConfiguration> list = new ArrayList<>(vpcLatticeConfigurations.length);
+      for (Consumer<VpcLatticeConfiguration.Builder> c : vpcLatticeConfigurations) {
+        VpcLatticeConfiguration.Builder b = VpcLatticeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return vpcLatticeConfigurations(list);
+    }
+
+    /** Sets {@code resolvedConfiguration} to the value a new builder holds once {@code resolvedConfiguration} has filled it. */
+    public Builder resolvedConfiguration(Consumer<ResolvedConfiguration.Builder> resolvedConfiguration) {
+      ResolvedConfiguration.Builder b = ResolvedConfiguration.builder();
+      resolvedConfiguration.accept(b);
+      return resolvedConfiguration(b.build());
+    }
+
+    /** Sets {@code ecsManagedResources} to the value a new builder holds once {@code ecsManagedResources} has filled it. */
+    public Builder ecsManagedResources(Consumer<ECSManagedResources.Builder> ecsManagedResources) {
+      ECSManagedResources.Builder b = ECSManagedResources.builder();
+      ecsManagedResources.accept(b);
+      return ecsManagedResources(b.build());
+    }
   }
 }

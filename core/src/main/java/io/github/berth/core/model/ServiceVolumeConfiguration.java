@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code ServiceVolumeConfiguration}. */
@@ -38,5 +39,12 @@ public abstract class ServiceVolumeConfiguration {
   /** Builds {@link ServiceVolumeConfiguration} values. */
   public static final class Builder extends ImmutableServiceVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code managedEBSVolume} to the value a new builder holds once {@code managedEBSVolume} has filled it. */
+    public Builder managedEBSVolume(Consumer<ServiceManagedEBSVolumeConfiguration.Builder> managedEBSVolume) {
+      ServiceManagedEBSVolumeConfiguration.Builder b = ServiceManagedEBSVolumeConfiguration.builder();
+      managedEBSVolume.accept(b);
+      return managedEBSVolume(b.build());
+    }
   }
 }

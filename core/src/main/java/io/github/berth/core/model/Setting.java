@@ -21,6 +21,12 @@ public abstract class Setting {
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code value} member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
@@ -32,6 +38,12 @@ public abstract class Setting {
   /** The {@code type} member. */
   @JsonProperty("type")
   public abstract @Nullable SettingType type();
+
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    SettingType v = type();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -46,5 +58,15 @@ public abstract class Setting {
   /** Builds {@link Setting} values. */
   public static final class Builder extends ImmutableSetting.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : SettingType.fromValue(type));
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Task}. */
@@ -23,9 +26,19 @@ public abstract class Task {
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
+
   /** The {@code attributes} member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
+
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
 
   /** The {@code availabilityZone} member. */
   @JsonProperty("availabilityZone")
@@ -43,6 +56,12 @@ public abstract class Task {
   @JsonProperty("connectivity")
   public abstract @Nullable Connectivity connectivity();
 
+  /** The {@code connectivity} member as its wire string, or null. */
+  public final @Nullable String connectivityAsString() {
+    Connectivity v = connectivity();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code connectivityAt} member. */
   @JsonProperty("connectivityAt")
   public abstract @Nullable Instant connectivityAt();
@@ -54,6 +73,11 @@ public abstract class Task {
   /** The {@code containers} member. */
   @JsonProperty("containers")
   public abstract @Nullable List<Container> containers();
+
+  /** Whether {@code containers} is present (an empty list is present). */
+  public final boolean hasContainers() {
+    return containers() != null;
+  }
 
   /** The {@code cpu} member. */
   @JsonProperty("cpu")
@@ -83,9 +107,20 @@ public abstract class Task {
   @JsonProperty("healthStatus")
   public abstract @Nullable HealthStatus healthStatus();
 
+  /** The {@code healthStatus} member as its wire string, or null. */
+  public final @Nullable String healthStatusAsString() {
+    HealthStatus v = healthStatus();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code inferenceAccelerators} member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
+
+  /** Whether {@code inferenceAccelerators} is present (an empty list is present). */
+  public final boolean hasInferenceAccelerators() {
+    return inferenceAccelerators() != null;
+  }
 
   /** The {@code lastStatus} member. */
   @JsonProperty("lastStatus")
@@ -94,6 +129,12 @@ public abstract class Task {
   /** The {@code launchType} member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
+
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code memory} member. */
   @JsonProperty("memory")
@@ -131,6 +172,12 @@ public abstract class Task {
   @JsonProperty("stopCode")
   public abstract @Nullable TaskStopCode stopCode();
 
+  /** The {@code stopCode} member as its wire string, or null. */
+  public final @Nullable String stopCodeAsString() {
+    TaskStopCode v = stopCode();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code stoppedAt} member. */
   @JsonProperty("stoppedAt")
   public abstract @Nullable Instant stoppedAt();
@@ -146,6 +193,11 @@ public abstract class Task {
   /** The {@code tags} member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** The {@code taskArn} member. */
   @JsonProperty("taskArn")
@@ -180,5 +232,146 @@ public abstract class Task {
   /** Builds {@link Task} values. */
   public static final class Builder extends ImmutableTask.Builder {
     Builder() {}
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(Attachment... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<Attachment.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<Attachment>) null);
+      }
+      List<Attachment> list = new ArrayList<>(attachments.length);
+      for (Consumer<Attachment.Builder> c : attachments) {
+        Attachment.Builder b = Attachment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
+
+    /** Sets {@code connectivity} from its wire string (a value unknown to this version is kept). */
+    public Builder connectivity(@Nullable String connectivity) {
+      return connectivity(connectivity == null ? null : Connectivity.fromValue(connectivity));
+    }
+
+    /** Sets {@code containers} to these elements. */
+    public Builder containers(Container... containers) {
+      return containers(containers == null ? null : Arrays.asList(containers));
+    }
+
+    /** Sets {@code containers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containers(Consumer<Container.Builder>... containers) {
+      if (containers == null) {
+        return containers((List<Container>) null);
+      }
+      List<Container> list = new ArrayList<>(containers.length);
+      for (Consumer<Container.Builder> c : containers) {
+        Container.Builder b = Container.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containers(list);
+    }
+
+    /** Sets {@code healthStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder healthStatus(@Nullable String healthStatus) {
+      return healthStatus(healthStatus == null ? null : HealthStatus.fromValue(healthStatus));
+    }
+
+    /** Sets {@code inferenceAccelerators} to these elements. */
+    public Builder inferenceAccelerators(InferenceAccelerator... inferenceAccelerators) {
+      return inferenceAccelerators(inferenceAccelerators == null ? null : Arrays.asList(inferenceAccelerators));
+    }
+
+    /** Sets {@code inferenceAccelerators} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder inferenceAccelerators(Consumer<InferenceAccelerator.Builder>... inferenceAccelerators) {
+      if (inferenceAccelerators == null) {
+        return inferenceAccelerators((List<InferenceAccelerator>) null);
+      }
+      List<InferenceAccelerator> list = new ArrayList<>(inferenceAccelerators.length);
+      for (Consumer<InferenceAccelerator.Builder> c : inferenceAccelerators) {
+        InferenceAccelerator.Builder b = InferenceAccelerator.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return inferenceAccelerators(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code overrides} to the value a new builder holds once {@code overrides} has filled it. */
+    public Builder overrides(Consumer<TaskOverride.Builder> overrides) {
+      TaskOverride.Builder b = TaskOverride.builder();
+      overrides.accept(b);
+      return overrides(b.build());
+    }
+
+    /** Sets {@code stopCode} from its wire string (a value unknown to this version is kept). */
+    public Builder stopCode(@Nullable String stopCode) {
+      return stopCode(stopCode == null ? null : TaskStopCode.fromValue(stopCode));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code ephemeralStorage} to the value a new builder holds once {@code ephemeralStorage} has filled it. */
+    public Builder ephemeralStorage(Consumer<EphemeralStorage.Builder> ephemeralStorage) {
+      EphemeralStorage.Builder b = EphemeralStorage.builder();
+      ephemeralStorage.accept(b);
+      return ephemeralStorage(b.build());
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<TaskEphemeralStorage.Builder> fargateEphemeralStorage) {
+      TaskEphemeralStorage.Builder b = TaskEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
   }
 }

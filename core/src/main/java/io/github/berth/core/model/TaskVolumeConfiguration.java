@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code TaskVolumeConfiguration}. */
@@ -38,5 +39,12 @@ public abstract class TaskVolumeConfiguration {
   /** Builds {@link TaskVolumeConfiguration} values. */
   public static final class Builder extends ImmutableTaskVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code managedEBSVolume} to the value a new builder holds once {@code managedEBSVolume} has filled it. */
+    public Builder managedEBSVolume(Consumer<TaskManagedEBSVolumeConfiguration.Builder> managedEBSVolume) {
+      TaskManagedEBSVolumeConfiguration.Builder b = TaskManagedEBSVolumeConfiguration.builder();
+      managedEBSVolume.accept(b);
+      return managedEBSVolume(b.build());
+    }
   }
 }

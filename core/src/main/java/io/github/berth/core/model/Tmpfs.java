@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -30,6 +31,11 @@ public abstract class Tmpfs {
   @JsonProperty("mountOptions")
   public abstract @Nullable List<String> mountOptions();
 
+  /** Whether {@code mountOptions} is present (an empty list is present). */
+  public final boolean hasMountOptions() {
+    return mountOptions() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -43,5 +49,10 @@ public abstract class Tmpfs {
   /** Builds {@link Tmpfs} values. */
   public static final class Builder extends ImmutableTmpfs.Builder {
     Builder() {}
+
+    /** Sets {@code mountOptions} to these elements. */
+    public Builder mountOptions(String... mountOptions) {
+      return mountOptions(mountOptions == null ? null : Arrays.asList(mountOptions));
+    }
   }
 }

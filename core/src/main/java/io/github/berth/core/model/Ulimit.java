@@ -21,6 +21,12 @@ public abstract class Ulimit {
   @JsonProperty("name")
   public abstract @Nullable UlimitName name();
 
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    UlimitName v = name();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code softLimit} member (required by the API model). */
   @JsonProperty("softLimit")
   public abstract @Nullable Integer softLimit();
@@ -42,5 +48,10 @@ public abstract class Ulimit {
   /** Builds {@link Ulimit} values. */
   public static final class Builder extends ImmutableUlimit.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : UlimitName.fromValue(name));
+    }
   }
 }

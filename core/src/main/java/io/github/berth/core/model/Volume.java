@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The ECS API shape {@code Volume}. */
@@ -58,5 +59,40 @@ public abstract class Volume {
   /** Builds {@link Volume} values. */
   public static final class Builder extends ImmutableVolume.Builder {
     Builder() {}
+
+    /** Sets {@code host} to the value a new builder holds once {@code host} has filled it. */
+    public Builder host(Consumer<HostVolumeProperties.Builder> host) {
+      HostVolumeProperties.Builder b = HostVolumeProperties.builder();
+      host.accept(b);
+      return host(b.build());
+    }
+
+    /** Sets {@code dockerVolumeConfiguration} to the value a new builder holds once {@code dockerVolumeConfiguration} has filled it. */
+    public Builder dockerVolumeConfiguration(Consumer<DockerVolumeConfiguration.Builder> dockerVolumeConfiguration) {
+      DockerVolumeConfiguration.Builder b = DockerVolumeConfiguration.builder();
+      dockerVolumeConfiguration.accept(b);
+      return dockerVolumeConfiguration(b.build());
+    }
+
+    /** Sets {@code efsVolumeConfiguration} to the value a new builder holds once {@code efsVolumeConfiguration} has filled it. */
+    public Builder efsVolumeConfiguration(Consumer<EFSVolumeConfiguration.Builder> efsVolumeConfiguration) {
+      EFSVolumeConfiguration.Builder b = EFSVolumeConfiguration.builder();
+      efsVolumeConfiguration.accept(b);
+      return efsVolumeConfiguration(b.build());
+    }
+
+    /** Sets {@code s3filesVolumeConfiguration} to the value a new builder holds once {@code s3filesVolumeConfiguration} has filled it. */
+    public Builder s3filesVolumeConfiguration(Consumer<S3FilesVolumeConfiguration.Builder> s3filesVolumeConfiguration) {
+      S3FilesVolumeConfiguration.Builder b = S3FilesVolumeConfiguration.builder();
+      s3filesVolumeConfiguration.accept(b);
+      return s3filesVolumeConfiguration(b.build());
+    }
+
+    /** Sets {@code fsxWindowsFileServerVolumeConfiguration} to the value a new builder holds once {@code fsxWindowsFileServerVolumeConfiguration} has filled it. */
+    public Builder fsxWindowsFileServerVolumeConfiguration(Consumer<FSxWindowsFileServerVolumeConfiguration.Builder> fsxWindowsFileServerVolumeConfiguration) {
+      FSxWindowsFileServerVolumeConfiguration.Builder b = FSxWindowsFileServerVolumeConfiguration.builder();
+      fsxWindowsFileServerVolumeConfiguration.accept(b);
+      return fsxWindowsFileServerVolumeConfiguration(b.build());
+    }
   }
 }

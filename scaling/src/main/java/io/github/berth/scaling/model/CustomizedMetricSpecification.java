@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code CustomizedMetricSpecification}. */
@@ -30,9 +33,20 @@ public abstract class CustomizedMetricSpecification {
   @JsonProperty("Dimensions")
   public abstract @Nullable List<MetricDimension> dimensions();
 
+  /** Whether {@code Dimensions} is present (an empty list is present). */
+  public final boolean hasDimensions() {
+    return dimensions() != null;
+  }
+
   /** The {@code Statistic} member. */
   @JsonProperty("Statistic")
   public abstract @Nullable MetricStatistic statistic();
+
+  /** The {@code Statistic} member as its wire string, or null. */
+  public final @Nullable String statisticAsString() {
+    MetricStatistic v = statistic();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code Unit} member. */
   @JsonProperty("Unit")
@@ -41,6 +55,11 @@ public abstract class CustomizedMetricSpecification {
   /** The {@code Metrics} member. */
   @JsonProperty("Metrics")
   public abstract @Nullable List<TargetTrackingMetricDataQuery> metrics();
+
+  /** Whether {@code Metrics} is present (an empty list is present). */
+  public final boolean hasMetrics() {
+    return metrics() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -55,5 +74,50 @@ public abstract class CustomizedMetricSpecification {
   /** Builds {@link CustomizedMetricSpecification} values. */
   public static final class Builder extends ImmutableCustomizedMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code Dimensions} to these elements. */
+    public Builder dimensions(MetricDimension... dimensions) {
+      return dimensions(dimensions == null ? null : Arrays.asList(dimensions));
+    }
+
+    /** Sets {@code Dimensions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder dimensions(Consumer<MetricDimension.Builder>... dimensions) {
+      if (dimensions == null) {
+        return dimensions((List<MetricDimension>) null);
+      }
+      List<MetricDimension> list = new ArrayList<>(dimensions.length);
+      for (Consumer<MetricDimension.Builder> c : dimensions) {
+        MetricDimension.Builder b = MetricDimension.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return dimensions(list);
+    }
+
+    /** Sets {@code Statistic} from its wire string (a value unknown to this version is kept). */
+    public Builder statistic(@Nullable String statistic) {
+      return statistic(statistic == null ? null : MetricStatistic.fromValue(statistic));
+    }
+
+    /** Sets {@code Metrics} to these elements. */
+    public Builder metrics(TargetTrackingMetricDataQuery... metrics) {
+      return metrics(metrics == null ? null : Arrays.asList(metrics));
+    }
+
+    /** Sets {@code Metrics} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metrics(Consumer<TargetTrackingMetricDataQuery.Builder>... metrics) {
+      if (metrics == null) {
+        return metrics((List<TargetTrackingMetricDataQuery>) null);
+      }
+      List<TargetTrackingMetricDataQuery> list = new ArrayList<>(metrics.length);
+      for (Consumer<TargetTrackingMetricDataQuery.Builder> c : metrics) {
+        TargetTrackingMetricDataQuery.Builder b = TargetTrackingMetricDataQuery.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metrics(list);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,13 +23,30 @@ public abstract class DescribeScalableTargetsRequest {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceIds} member. */
   @JsonProperty("ResourceIds")
   public abstract @Nullable List<String> resourceIds();
 
+  /** Whether {@code ResourceIds} is present (an empty list is present). */
+  public final boolean hasResourceIds() {
+    return resourceIds() != null;
+  }
+
   /** The {@code ScalableDimension} member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code MaxResults} member. */
   @JsonProperty("MaxResults")
@@ -51,5 +69,20 @@ public abstract class DescribeScalableTargetsRequest {
   /** Builds {@link DescribeScalableTargetsRequest} values. */
   public static final class Builder extends ImmutableDescribeScalableTargetsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ResourceIds} to these elements. */
+    public Builder resourceIds(String... resourceIds) {
+      return resourceIds(resourceIds == null ? null : Arrays.asList(resourceIds));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

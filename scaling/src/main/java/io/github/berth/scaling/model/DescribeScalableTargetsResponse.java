@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code DescribeScalableTargetsResponse}. */
@@ -21,6 +24,11 @@ public abstract class DescribeScalableTargetsResponse {
   /** The {@code ScalableTargets} member. */
   @JsonProperty("ScalableTargets")
   public abstract @Nullable List<ScalableTarget> scalableTargets();
+
+  /** Whether {@code ScalableTargets} is present (an empty list is present). */
+  public final boolean hasScalableTargets() {
+    return scalableTargets() != null;
+  }
 
   /** The {@code NextToken} member. */
   @JsonProperty("NextToken")
@@ -39,5 +47,25 @@ public abstract class DescribeScalableTargetsResponse {
   /** Builds {@link DescribeScalableTargetsResponse} values. */
   public static final class Builder extends ImmutableDescribeScalableTargetsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScalableTargets} to these elements. */
+    public Builder scalableTargets(ScalableTarget... scalableTargets) {
+      return scalableTargets(scalableTargets == null ? null : Arrays.asList(scalableTargets));
+    }
+
+    /** Sets {@code ScalableTargets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scalableTargets(Consumer<ScalableTarget.Builder>... scalableTargets) {
+      if (scalableTargets == null) {
+        return scalableTargets((List<ScalableTarget>) null);
+      }
+      List<ScalableTarget> list = new ArrayList<>(scalableTargets.length);
+      for (Consumer<ScalableTarget.Builder> c : scalableTargets) {
+        ScalableTarget.Builder b = ScalableTarget.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scalableTargets(list);
+    }
   }
 }

@@ -21,6 +21,12 @@ public abstract class DescribeScalingActivitiesRequest {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceId} member. */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
@@ -28,6 +34,12 @@ public abstract class DescribeScalingActivitiesRequest {
   /** The {@code ScalableDimension} member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code MaxResults} member. */
   @JsonProperty("MaxResults")
@@ -54,5 +66,15 @@ public abstract class DescribeScalingActivitiesRequest {
   /** Builds {@link DescribeScalingActivitiesRequest} values. */
   public static final class Builder extends ImmutableDescribeScalingActivitiesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code DescribeScalingActivitiesResponse}. */
@@ -21,6 +24,11 @@ public abstract class DescribeScalingActivitiesResponse {
   /** The {@code ScalingActivities} member. */
   @JsonProperty("ScalingActivities")
   public abstract @Nullable List<ScalingActivity> scalingActivities();
+
+  /** Whether {@code ScalingActivities} is present (an empty list is present). */
+  public final boolean hasScalingActivities() {
+    return scalingActivities() != null;
+  }
 
   /** The {@code NextToken} member. */
   @JsonProperty("NextToken")
@@ -39,5 +47,25 @@ public abstract class DescribeScalingActivitiesResponse {
   /** Builds {@link DescribeScalingActivitiesResponse} values. */
   public static final class Builder extends ImmutableDescribeScalingActivitiesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScalingActivities} to these elements. */
+    public Builder scalingActivities(ScalingActivity... scalingActivities) {
+      return scalingActivities(scalingActivities == null ? null : Arrays.asList(scalingActivities));
+    }
+
+    /** Sets {@code ScalingActivities} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scalingActivities(Consumer<ScalingActivity.Builder>... scalingActivities) {
+      if (scalingActivities == null) {
+        return scalingActivities((List<ScalingActivity>) null);
+      }
+      List<ScalingActivity> list = new ArrayList<>(scalingActivities.length);
+      for (Consumer<ScalingActivity.Builder> c : scalingActivities) {
+        ScalingActivity.Builder b = ScalingActivity.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scalingActivities(list);
+    }
   }
 }

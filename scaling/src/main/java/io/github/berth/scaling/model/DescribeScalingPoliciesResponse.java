@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code DescribeScalingPoliciesResponse}. */
@@ -21,6 +24,11 @@ public abstract class DescribeScalingPoliciesResponse {
   /** The {@code ScalingPolicies} member. */
   @JsonProperty("ScalingPolicies")
   public abstract @Nullable List<ScalingPolicy> scalingPolicies();
+
+  /** Whether {@code ScalingPolicies} is present (an empty list is present). */
+  public final boolean hasScalingPolicies() {
+    return scalingPolicies() != null;
+  }
 
   /** The {@code NextToken} member. */
   @JsonProperty("NextToken")
@@ -39,5 +47,25 @@ public abstract class DescribeScalingPoliciesResponse {
   /** Builds {@link DescribeScalingPoliciesResponse} values. */
   public static final class Builder extends ImmutableDescribeScalingPoliciesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScalingPolicies} to these elements. */
+    public Builder scalingPolicies(ScalingPolicy... scalingPolicies) {
+      return scalingPolicies(scalingPolicies == null ? null : Arrays.asList(scalingPolicies));
+    }
+
+    /** Sets {@code ScalingPolicies} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scalingPolicies(Consumer<ScalingPolicy.Builder>... scalingPolicies) {
+      if (scalingPolicies == null) {
+        return scalingPolicies((List<ScalingPolicy>) null);
+      }
+      List<ScalingPolicy> list = new ArrayList<>(scalingPolicies.length);
+      for (Consumer<ScalingPolicy.Builder> c : scalingPolicies) {
+        ScalingPolicy.Builder b = ScalingPolicy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scalingPolicies(list);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -22,9 +23,20 @@ public abstract class DescribeScheduledActionsRequest {
   @JsonProperty("ScheduledActionNames")
   public abstract @Nullable List<String> scheduledActionNames();
 
+  /** Whether {@code ScheduledActionNames} is present (an empty list is present). */
+  public final boolean hasScheduledActionNames() {
+    return scheduledActionNames() != null;
+  }
+
   /** The {@code ServiceNamespace} member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
+
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code ResourceId} member. */
   @JsonProperty("ResourceId")
@@ -33,6 +45,12 @@ public abstract class DescribeScheduledActionsRequest {
   /** The {@code ScalableDimension} member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code MaxResults} member. */
   @JsonProperty("MaxResults")
@@ -55,5 +73,20 @@ public abstract class DescribeScheduledActionsRequest {
   /** Builds {@link DescribeScheduledActionsRequest} values. */
   public static final class Builder extends ImmutableDescribeScheduledActionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ScheduledActionNames} to these elements. */
+    public Builder scheduledActionNames(String... scheduledActionNames) {
+      return scheduledActionNames(scheduledActionNames == null ? null : Arrays.asList(scheduledActionNames));
+    }
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code DescribeScheduledActionsResponse}. */
@@ -21,6 +24,11 @@ public abstract class DescribeScheduledActionsResponse {
   /** The {@code ScheduledActions} member. */
   @JsonProperty("ScheduledActions")
   public abstract @Nullable List<ScheduledAction> scheduledActions();
+
+  /** Whether {@code ScheduledActions} is present (an empty list is present). */
+  public final boolean hasScheduledActions() {
+    return scheduledActions() != null;
+  }
 
   /** The {@code NextToken} member. */
   @JsonProperty("NextToken")
@@ -39,5 +47,25 @@ public abstract class DescribeScheduledActionsResponse {
   /** Builds {@link DescribeScheduledActionsResponse} values. */
   public static final class Builder extends ImmutableDescribeScheduledActionsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScheduledActions} to these elements. */
+    public Builder scheduledActions(ScheduledAction... scheduledActions) {
+      return scheduledActions(scheduledActions == null ? null : Arrays.asList(scheduledActions));
+    }
+
+    /** Sets {@code ScheduledActions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scheduledActions(Consumer<ScheduledAction.Builder>... scheduledActions) {
+      if (scheduledActions == null) {
+        return scheduledActions((List<ScheduledAction>) null);
+      }
+      List<ScheduledAction> list = new ArrayList<>(scheduledActions.length);
+      for (Consumer<ScheduledAction.Builder> c : scheduledActions) {
+        ScheduledAction.Builder b = ScheduledAction.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scheduledActions(list);
+    }
   }
 }

@@ -22,6 +22,12 @@ public abstract class GetPredictiveScalingForecastRequest {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceId} member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
@@ -29,6 +35,12 @@ public abstract class GetPredictiveScalingForecastRequest {
   /** The {@code ScalableDimension} member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code PolicyName} member (required by the API model). */
   @JsonProperty("PolicyName")
@@ -55,5 +67,15 @@ public abstract class GetPredictiveScalingForecastRequest {
   /** Builds {@link GetPredictiveScalingForecastRequest} values. */
   public static final class Builder extends ImmutableGetPredictiveScalingForecastRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

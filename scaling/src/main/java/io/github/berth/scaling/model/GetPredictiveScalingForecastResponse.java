@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code GetPredictiveScalingForecastResponse}. */
@@ -22,6 +25,11 @@ public abstract class GetPredictiveScalingForecastResponse {
   /** The {@code LoadForecast} member. */
   @JsonProperty("LoadForecast")
   public abstract @Nullable List<LoadForecast> loadForecast();
+
+  /** Whether {@code LoadForecast} is present (an empty list is present). */
+  public final boolean hasLoadForecast() {
+    return loadForecast() != null;
+  }
 
   /** The {@code CapacityForecast} member. */
   @JsonProperty("CapacityForecast")
@@ -44,5 +52,32 @@ public abstract class GetPredictiveScalingForecastResponse {
   /** Builds {@link GetPredictiveScalingForecastResponse} values. */
   public static final class Builder extends ImmutableGetPredictiveScalingForecastResponse.Builder {
     Builder() {}
+
+    /** Sets {@code LoadForecast} to these elements. */
+    public Builder loadForecast(LoadForecast... loadForecast) {
+      return loadForecast(loadForecast == null ? null : Arrays.asList(loadForecast));
+    }
+
+    /** Sets {@code LoadForecast} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadForecast(Consumer<LoadForecast.Builder>... loadForecast) {
+      if (loadForecast == null) {
+        return loadForecast((List<LoadForecast>) null);
+      }
+      List<LoadForecast> list = new ArrayList<>(loadForecast.length);
+      for (Consumer<LoadForecast.Builder> c : loadForecast) {
+        LoadForecast.Builder b = LoadForecast.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadForecast(list);
+    }
+
+    /** Sets {@code CapacityForecast} to the value a new builder holds once {@code capacityForecast} has filled it. */
+    public Builder capacityForecast(Consumer<CapacityForecast.Builder> capacityForecast) {
+      CapacityForecast.Builder b = CapacityForecast.builder();
+      capacityForecast.accept(b);
+      return capacityForecast(b.build());
+    }
   }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code LoadForecast}. */
@@ -23,9 +25,19 @@ public abstract class LoadForecast {
   @JsonProperty("Timestamps")
   public abstract @Nullable List<Instant> timestamps();
 
+  /** Whether {@code Timestamps} is present (an empty list is present). */
+  public final boolean hasTimestamps() {
+    return timestamps() != null;
+  }
+
   /** The {@code Values} member (required by the API model). */
   @JsonProperty("Values")
   public abstract @Nullable List<Double> values();
+
+  /** Whether {@code Values} is present (an empty list is present). */
+  public final boolean hasValues() {
+    return values() != null;
+  }
 
   /** The {@code MetricSpecification} member (required by the API model). */
   @JsonProperty("MetricSpecification")
@@ -44,5 +56,22 @@ public abstract class LoadForecast {
   /** Builds {@link LoadForecast} values. */
   public static final class Builder extends ImmutableLoadForecast.Builder {
     Builder() {}
+
+    /** Sets {@code Timestamps} to these elements. */
+    public Builder timestamps(Instant... timestamps) {
+      return timestamps(timestamps == null ? null : Arrays.asList(timestamps));
+    }
+
+    /** Sets {@code Values} to these elements. */
+    public Builder values(Double... values) {
+      return values(values == null ? null : Arrays.asList(values));
+    }
+
+    /** Sets {@code MetricSpecification} to the value a new builder holds once {@code metricSpecification} has filled it. */
+    public Builder metricSpecification(Consumer<PredictiveScalingMetricSpecification.Builder> metricSpecification) {
+      PredictiveScalingMetricSpecification.Builder b = PredictiveScalingMetricSpecification.builder();
+      metricSpecification.accept(b);
+      return metricSpecification(b.build());
+    }
   }
 }

@@ -21,6 +21,12 @@ public abstract class PredefinedMetricSpecification {
   @JsonProperty("PredefinedMetricType")
   public abstract @Nullable MetricType predefinedMetricType();
 
+  /** The {@code PredefinedMetricType} member as its wire string, or null. */
+  public final @Nullable String predefinedMetricTypeAsString() {
+    MetricType v = predefinedMetricType();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceLabel} member. */
   @JsonProperty("ResourceLabel")
   public abstract @Nullable String resourceLabel();
@@ -38,5 +44,10 @@ public abstract class PredefinedMetricSpecification {
   /** Builds {@link PredefinedMetricSpecification} values. */
   public static final class Builder extends ImmutablePredefinedMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code PredefinedMetricType} from its wire string (a value unknown to this version is kept). */
+    public Builder predefinedMetricType(@Nullable String predefinedMetricType) {
+      return predefinedMetricType(predefinedMetricType == null ? null : MetricType.fromValue(predefinedMetricType));
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PredictiveScalingCustomizedMetricSpecification}. */
@@ -22,6 +25,11 @@ public abstract class PredictiveScalingCustomizedMetricSpecification {
   @JsonProperty("MetricDataQueries")
   public abstract @Nullable List<PredictiveScalingMetricDataQuery> metricDataQueries();
 
+  /** Whether {@code MetricDataQueries} is present (an empty list is present). */
+  public final boolean hasMetricDataQueries() {
+    return metricDataQueries() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -35,5 +43,25 @@ public abstract class PredictiveScalingCustomizedMetricSpecification {
   /** Builds {@link PredictiveScalingCustomizedMetricSpecification} values. */
   public static final class Builder extends ImmutablePredictiveScalingCustomizedMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code MetricDataQueries} to these elements. */
+    public Builder metricDataQueries(PredictiveScalingMetricDataQuery... metricDataQueries) {
+      return metricDataQueries(metricDataQueries == null ? null : Arrays.asList(metricDataQueries));
+    }
+
+    /** Sets {@code MetricDataQueries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metricDataQueries(Consumer<PredictiveScalingMetricDataQuery.Builder>... metricDataQueries) {
+      if (metricDataQueries == null) {
+        return metricDataQueries((List<PredictiveScalingMetricDataQuery>) null);
+      }
+      List<PredictiveScalingMetricDataQuery> list = new ArrayList<>(metricDataQueries.length);
+      for (Consumer<PredictiveScalingMetricDataQuery.Builder> c : metricDataQueries) {
+        PredictiveScalingMetricDataQuery.Builder b = PredictiveScalingMetricDataQuery.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metricDataQueries(list);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PredictiveScalingMetricSpecification}. */
@@ -58,5 +59,47 @@ public abstract class PredictiveScalingMetricSpecification {
   /** Builds {@link PredictiveScalingMetricSpecification} values. */
   public static final class Builder extends ImmutablePredictiveScalingMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code PredefinedMetricPairSpecification} to the value a new builder holds once {@code predefinedMetricPairSpecification} has filled it. */
+    public Builder predefinedMetricPairSpecification(Consumer<PredictiveScalingPredefinedMetricPairSpecification.Builder> predefinedMetricPairSpecification) {
+      PredictiveScalingPredefinedMetricPairSpecification.Builder b = PredictiveScalingPredefinedMetricPairSpecification.builder();
+      predefinedMetricPairSpecification.accept(b);
+      return predefinedMetricPairSpecification(b.build());
+    }
+
+    /** Sets {@code PredefinedScalingMetricSpecification} to the value a new builder holds once {@code predefinedScalingMetricSpecification} has filled it. */
+    public Builder predefinedScalingMetricSpecification(Consumer<PredictiveScalingPredefinedScalingMetricSpecification.Builder> predefinedScalingMetricSpecification) {
+      PredictiveScalingPredefinedScalingMetricSpecification.Builder b = PredictiveScalingPredefinedScalingMetricSpecification.builder();
+      predefinedScalingMetricSpecification.accept(b);
+      return predefinedScalingMetricSpecification(b.build());
+    }
+
+    /** Sets {@code PredefinedLoadMetricSpecification} to the value a new builder holds once {@code predefinedLoadMetricSpecification} has filled it. */
+    public Builder predefinedLoadMetricSpecification(Consumer<PredictiveScalingPredefinedLoadMetricSpecification.Builder> predefinedLoadMetricSpecification) {
+      PredictiveScalingPredefinedLoadMetricSpecification.Builder b = PredictiveScalingPredefinedLoadMetricSpecification.builder();
+      predefinedLoadMetricSpecification.accept(b);
+      return predefinedLoadMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedScalingMetricSpecification} to the value a new builder holds once {@code customizedScalingMetricSpecification} has filled it. */
+    public Builder customizedScalingMetricSpecification(Consumer<PredictiveScalingCustomizedMetricSpecification.Builder> customizedScalingMetricSpecification) {
+      PredictiveScalingCustomizedMetricSpecification.Builder b = PredictiveScalingCustomizedMetricSpecification.builder();
+      customizedScalingMetricSpecification.accept(b);
+      return customizedScalingMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedLoadMetricSpecification} to the value a new builder holds once {@code customizedLoadMetricSpecification} has filled it. */
+    public Builder customizedLoadMetricSpecification(Consumer<PredictiveScalingCustomizedMetricSpecification.Builder> customizedLoadMetricSpecification) {
+      PredictiveScalingCustomizedMetricSpecification.Builder b = PredictiveScalingCustomizedMetricSpecification.builder();
+      customizedLoadMetricSpecification.accept(b);
+      return customizedLoadMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedCapacityMetricSpecification} to the value a new builder holds once {@code customizedCapacityMetricSpecification} has filled it. */
+    public Builder customizedCapacityMetricSpecification(Consumer<PredictiveScalingCustomizedMetricSpecification.Builder> customizedCapacityMetricSpecification) {
+      PredictiveScalingCustomizedMetricSpecification.Builder b = PredictiveScalingCustomizedMetricSpecification.builder();
+      customizedCapacityMetricSpecification.accept(b);
+      return customizedCapacityMetricSpecification(b.build());
+    }
   }
 }

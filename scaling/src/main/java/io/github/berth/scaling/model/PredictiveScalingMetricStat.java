@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PredictiveScalingMetricStat}. */
@@ -42,5 +43,12 @@ public abstract class PredictiveScalingMetricStat {
   /** Builds {@link PredictiveScalingMetricStat} values. */
   public static final class Builder extends ImmutablePredictiveScalingMetricStat.Builder {
     Builder() {}
+
+    /** Sets {@code Metric} to the value a new builder holds once {@code metric} has filled it. */
+    public Builder metric(Consumer<PredictiveScalingMetric.Builder> metric) {
+      PredictiveScalingMetric.Builder b = PredictiveScalingMetric.builder();
+      metric.accept(b);
+      return metric(b.build());
+    }
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PredictiveScalingPolicyConfiguration}. */
@@ -22,9 +25,20 @@ public abstract class PredictiveScalingPolicyConfiguration {
   @JsonProperty("MetricSpecifications")
   public abstract @Nullable List<PredictiveScalingMetricSpecification> metricSpecifications();
 
+  /** Whether {@code MetricSpecifications} is present (an empty list is present). */
+  public final boolean hasMetricSpecifications() {
+    return metricSpecifications() != null;
+  }
+
   /** The {@code Mode} member. */
   @JsonProperty("Mode")
   public abstract @Nullable PredictiveScalingMode mode();
+
+  /** The {@code Mode} member as its wire string, or null. */
+  public final @Nullable String modeAsString() {
+    PredictiveScalingMode v = mode();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code SchedulingBufferTime} member. */
   @JsonProperty("SchedulingBufferTime")
@@ -33,6 +47,12 @@ public abstract class PredictiveScalingPolicyConfiguration {
   /** The {@code MaxCapacityBreachBehavior} member. */
   @JsonProperty("MaxCapacityBreachBehavior")
   public abstract @Nullable PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior();
+
+  /** The {@code MaxCapacityBreachBehavior} member as its wire string, or null. */
+  public final @Nullable String maxCapacityBreachBehaviorAsString() {
+    PredictiveScalingMaxCapacityBreachBehavior v = maxCapacityBreachBehavior();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code MaxCapacityBuffer} member. */
   @JsonProperty("MaxCapacityBuffer")
@@ -51,5 +71,35 @@ public abstract class PredictiveScalingPolicyConfiguration {
   /** Builds {@link PredictiveScalingPolicyConfiguration} values. */
   public static final class Builder extends ImmutablePredictiveScalingPolicyConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code MetricSpecifications} to these elements. */
+    public Builder metricSpecifications(PredictiveScalingMetricSpecification... metricSpecifications) {
+      return metricSpecifications(metricSpecifications == null ? null : Arrays.asList(metricSpecifications));
+    }
+
+    /** Sets {@code MetricSpecifications} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metricSpecifications(Consumer<PredictiveScalingMetricSpecification.Builder>... metricSpecifications) {
+      if (metricSpecifications == null) {
+        return metricSpecifications((List<PredictiveScalingMetricSpecification>) null);
+      }
+      List<PredictiveScalingMetricSpecification> list = new ArrayList<>(metricSpecifications.length);
+      for (Consumer<PredictiveScalingMetricSpecification.Builder> c : metricSpecifications) {
+        PredictiveScalingMetricSpecification.Builder b = PredictiveScalingMetricSpecification.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metricSpecifications(list);
+    }
+
+    /** Sets {@code Mode} from its wire string (a value unknown to this version is kept). */
+    public Builder mode(@Nullable String mode) {
+      return mode(mode == null ? null : PredictiveScalingMode.fromValue(mode));
+    }
+
+    /** Sets {@code MaxCapacityBreachBehavior} from its wire string (a value unknown to this version is kept). */
+    public Builder maxCapacityBreachBehavior(@Nullable String maxCapacityBreachBehavior) {
+      return maxCapacityBreachBehavior(maxCapacityBreachBehavior == null ? null : PredictiveScalingMaxCapacityBreachBehavior.fromValue(maxCapacityBreachBehavior));
+    }
   }
 }

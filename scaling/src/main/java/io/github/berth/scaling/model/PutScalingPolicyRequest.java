@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PutScalingPolicyRequest}. */
@@ -25,6 +26,12 @@ public abstract class PutScalingPolicyRequest {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceId} member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
@@ -33,9 +40,21 @@ public abstract class PutScalingPolicyRequest {
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code PolicyType} member. */
   @JsonProperty("PolicyType")
   public abstract @Nullable PolicyType policyType();
+
+  /** The {@code PolicyType} member as its wire string, or null. */
+  public final @Nullable String policyTypeAsString() {
+    PolicyType v = policyType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code StepScalingPolicyConfiguration} member. */
   @JsonProperty("StepScalingPolicyConfiguration")
@@ -62,5 +81,41 @@ public abstract class PutScalingPolicyRequest {
   /** Builds {@link PutScalingPolicyRequest} values. */
   public static final class Builder extends ImmutablePutScalingPolicyRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code PolicyType} from its wire string (a value unknown to this version is kept). */
+    public Builder policyType(@Nullable String policyType) {
+      return policyType(policyType == null ? null : PolicyType.fromValue(policyType));
+    }
+
+    /** Sets {@code StepScalingPolicyConfiguration} to the value a new builder holds once {@code stepScalingPolicyConfiguration} has filled it. */
+    public Builder stepScalingPolicyConfiguration(Consumer<StepScalingPolicyConfiguration.Builder> stepScalingPolicyConfiguration) {
+      StepScalingPolicyConfiguration.Builder b = StepScalingPolicyConfiguration.builder();
+      stepScalingPolicyConfiguration.accept(b);
+      return stepScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code TargetTrackingScalingPolicyConfiguration} to the value a new builder holds once {@code targetTrackingScalingPolicyConfiguration} has filled it. */
+    public Builder targetTrackingScalingPolicyConfiguration(Consumer<TargetTrackingScalingPolicyConfiguration.Builder> targetTrackingScalingPolicyConfiguration) {
+      TargetTrackingScalingPolicyConfiguration.Builder b = TargetTrackingScalingPolicyConfiguration.builder();
+      targetTrackingScalingPolicyConfiguration.accept(b);
+      return targetTrackingScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code PredictiveScalingPolicyConfiguration} to the value a new builder holds once {@code predictiveScalingPolicyConfiguration} has filled it. */
+    public Builder predictiveScalingPolicyConfiguration(Consumer<PredictiveScalingPolicyConfiguration.Builder> predictiveScalingPolicyConfiguration) {
+      PredictiveScalingPolicyConfiguration.Builder b = PredictiveScalingPolicyConfiguration.builder();
+      predictiveScalingPolicyConfiguration.accept(b);
+      return predictiveScalingPolicyConfiguration(b.build());
+    }
   }
 }

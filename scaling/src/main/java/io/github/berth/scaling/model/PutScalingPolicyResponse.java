@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PutScalingPolicyResponse}. */
@@ -26,6 +29,11 @@ public abstract class PutScalingPolicyResponse {
   @JsonProperty("Alarms")
   public abstract @Nullable List<Alarm> alarms();
 
+  /** Whether {@code Alarms} is present (an empty list is present). */
+  public final boolean hasAlarms() {
+    return alarms() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -39,5 +47,25 @@ public abstract class PutScalingPolicyResponse {
   /** Builds {@link PutScalingPolicyResponse} values. */
   public static final class Builder extends ImmutablePutScalingPolicyResponse.Builder {
     Builder() {}
+
+    /** Sets {@code Alarms} to these elements. */
+    public Builder alarms(Alarm... alarms) {
+      return alarms(alarms == null ? null : Arrays.asList(alarms));
+    }
+
+    /** Sets {@code Alarms} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder alarms(Consumer<Alarm.Builder>... alarms) {
+      if (alarms == null) {
+        return alarms((List<Alarm>) null);
+      }
+      List<Alarm> list = new ArrayList<>(alarms.length);
+      for (Consumer<Alarm.Builder> c : alarms) {
+        Alarm.Builder b = Alarm.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return alarms(list);
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code PutScheduledActionRequest}. */
@@ -21,6 +22,12 @@ public abstract class PutScheduledActionRequest {
   /** The {@code ServiceNamespace} member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
+
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code Schedule} member. */
   @JsonProperty("Schedule")
@@ -41,6 +48,12 @@ public abstract class PutScheduledActionRequest {
   /** The {@code ScalableDimension} member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code StartTime} member. */
   @JsonProperty("StartTime")
@@ -67,5 +80,22 @@ public abstract class PutScheduledActionRequest {
   /** Builds {@link PutScheduledActionRequest} values. */
   public static final class Builder extends ImmutablePutScheduledActionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code ScalableTargetAction} to the value a new builder holds once {@code scalableTargetAction} has filled it. */
+    public Builder scalableTargetAction(Consumer<ScalableTargetAction.Builder> scalableTargetAction) {
+      ScalableTargetAction.Builder b = ScalableTargetAction.builder();
+      scalableTargetAction.accept(b);
+      return scalableTargetAction(b.build());
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code RegisterScalableTargetRequest}. */
@@ -22,6 +23,12 @@ public abstract class RegisterScalableTargetRequest {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceId} member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
@@ -29,6 +36,12 @@ public abstract class RegisterScalableTargetRequest {
   /** The {@code ScalableDimension} member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code MinCapacity} member. */
   @JsonProperty("MinCapacity")
@@ -50,6 +63,11 @@ public abstract class RegisterScalableTargetRequest {
   @JsonProperty("Tags")
   public abstract @Nullable Map<String, String> tags();
 
+  /** Whether {@code Tags} is present (an empty map is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -63,5 +81,22 @@ public abstract class RegisterScalableTargetRequest {
   /** Builds {@link RegisterScalableTargetRequest} values. */
   public static final class Builder extends ImmutableRegisterScalableTargetRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code SuspendedState} to the value a new builder holds once {@code suspendedState} has filled it. */
+    public Builder suspendedState(Consumer<SuspendedState.Builder> suspendedState) {
+      SuspendedState.Builder b = SuspendedState.builder();
+      suspendedState.accept(b);
+      return suspendedState(b.build());
+    }
   }
 }

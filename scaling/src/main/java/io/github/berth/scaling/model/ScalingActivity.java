@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code ScalingActivity}. */
@@ -27,6 +30,12 @@ public abstract class ScalingActivity {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceId} member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
@@ -34,6 +43,12 @@ public abstract class ScalingActivity {
   /** The {@code ScalableDimension} member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code Description} member (required by the API model). */
   @JsonProperty("Description")
@@ -55,6 +70,12 @@ public abstract class ScalingActivity {
   @JsonProperty("StatusCode")
   public abstract @Nullable ScalingActivityStatusCode statusCode();
 
+  /** The {@code StatusCode} member as its wire string, or null. */
+  public final @Nullable String statusCodeAsString() {
+    ScalingActivityStatusCode v = statusCode();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code StatusMessage} member. */
   @JsonProperty("StatusMessage")
   public abstract @Nullable String statusMessage();
@@ -66,6 +87,11 @@ public abstract class ScalingActivity {
   /** The {@code NotScaledReasons} member. */
   @JsonProperty("NotScaledReasons")
   public abstract @Nullable List<NotScaledReason> notScaledReasons();
+
+  /** Whether {@code NotScaledReasons} is present (an empty list is present). */
+  public final boolean hasNotScaledReasons() {
+    return notScaledReasons() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -80,5 +106,40 @@ public abstract class ScalingActivity {
   /** Builds {@link ScalingActivity} values. */
   public static final class Builder extends ImmutableScalingActivity.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code StatusCode} from its wire string (a value unknown to this version is kept). */
+    public Builder statusCode(@Nullable String statusCode) {
+      return statusCode(statusCode == null ? null : ScalingActivityStatusCode.fromValue(statusCode));
+    }
+
+    /** Sets {@code NotScaledReasons} to these elements. */
+    public Builder notScaledReasons(NotScaledReason... notScaledReasons) {
+      return notScaledReasons(notScaledReasons == null ? null : Arrays.asList(notScaledReasons));
+    }
+
+    /** Sets {@code NotScaledReasons} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder notScaledReasons(Consumer<NotScaledReason.Builder>... notScaledReasons) {
+      if (notScaledReasons == null) {
+        return notScaledReasons((List<NotScaledReason>) null);
+      }
+      List<NotScaledReason> list = new ArrayList<>(notScaledReasons.length);
+      for (Consumer<NotScaledReason.Builder> c : notScaledReasons) {
+        NotScaledReason.Builder b = NotScaledReason.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return notScaledReasons(list);
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code ScalingPolicy}. */
@@ -31,6 +34,12 @@ public abstract class ScalingPolicy {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code ResourceId} member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
@@ -39,9 +48,21 @@ public abstract class ScalingPolicy {
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code PolicyType} member (required by the API model). */
   @JsonProperty("PolicyType")
   public abstract @Nullable PolicyType policyType();
+
+  /** The {@code PolicyType} member as its wire string, or null. */
+  public final @Nullable String policyTypeAsString() {
+    PolicyType v = policyType();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code StepScalingPolicyConfiguration} member. */
   @JsonProperty("StepScalingPolicyConfiguration")
@@ -58,6 +79,11 @@ public abstract class ScalingPolicy {
   /** The {@code Alarms} member. */
   @JsonProperty("Alarms")
   public abstract @Nullable List<Alarm> alarms();
+
+  /** Whether {@code Alarms} is present (an empty list is present). */
+  public final boolean hasAlarms() {
+    return alarms() != null;
+  }
 
   /** The {@code CreationTime} member (required by the API model). */
   @JsonProperty("CreationTime")
@@ -76,5 +102,61 @@ public abstract class ScalingPolicy {
   /** Builds {@link ScalingPolicy} values. */
   public static final class Builder extends ImmutableScalingPolicy.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code PolicyType} from its wire string (a value unknown to this version is kept). */
+    public Builder policyType(@Nullable String policyType) {
+      return policyType(policyType == null ? null : PolicyType.fromValue(policyType));
+    }
+
+    /** Sets {@code StepScalingPolicyConfiguration} to the value a new builder holds once {@code stepScalingPolicyConfiguration} has filled it. */
+    public Builder stepScalingPolicyConfiguration(Consumer<StepScalingPolicyConfiguration.Builder> stepScalingPolicyConfiguration) {
+      StepScalingPolicyConfiguration.Builder b = StepScalingPolicyConfiguration.builder();
+      stepScalingPolicyConfiguration.accept(b);
+      return stepScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code TargetTrackingScalingPolicyConfiguration} to the value a new builder holds once {@code targetTrackingScalingPolicyConfiguration} has filled it. */
+    public Builder targetTrackingScalingPolicyConfiguration(Consumer<TargetTrackingScalingPolicyConfiguration.Builder> targetTrackingScalingPolicyConfiguration) {
+      TargetTrackingScalingPolicyConfiguration.Builder b = TargetTrackingScalingPolicyConfiguration.builder();
+      targetTrackingScalingPolicyConfiguration.accept(b);
+      return targetTrackingScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code PredictiveScalingPolicyConfiguration} to the value a new builder holds once {@code predictiveScalingPolicyConfiguration} has filled it. */
+    public Builder predictiveScalingPolicyConfiguration(Consumer<PredictiveScalingPolicyConfiguration.Builder> predictiveScalingPolicyConfiguration) {
+      PredictiveScalingPolicyConfiguration.Builder b = PredictiveScalingPolicyConfiguration.builder();
+      predictiveScalingPolicyConfiguration.accept(b);
+      return predictiveScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code Alarms} to these elements. */
+    public Builder alarms(Alarm... alarms) {
+      return alarms(alarms == null ? null : Arrays.asList(alarms));
+    }
+
+    /** Sets {@code Alarms} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder alarms(Consumer<Alarm.Builder>... alarms) {
+      if (alarms == null) {
+        return alarms((List<Alarm>) null);
+      }
+      List<Alarm> list = new ArrayList<>(alarms.length);
+      for (Consumer<Alarm.Builder> c : alarms) {
+        Alarm.Builder b = Alarm.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return alarms(list);
+    }
   }
 }

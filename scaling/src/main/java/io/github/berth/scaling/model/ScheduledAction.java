@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code ScheduledAction}. */
@@ -30,6 +31,12 @@ public abstract class ScheduledAction {
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
   /** The {@code Schedule} member (required by the API model). */
   @JsonProperty("Schedule")
   public abstract @Nullable String schedule();
@@ -45,6 +52,12 @@ public abstract class ScheduledAction {
   /** The {@code ScalableDimension} member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
+
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
 
   /** The {@code StartTime} member. */
   @JsonProperty("StartTime")
@@ -75,5 +88,22 @@ public abstract class ScheduledAction {
   /** Builds {@link ScheduledAction} values. */
   public static final class Builder extends ImmutableScheduledAction.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code ScalableTargetAction} to the value a new builder holds once {@code scalableTargetAction} has filled it. */
+    public Builder scalableTargetAction(Consumer<ScalableTargetAction.Builder> scalableTargetAction) {
+      ScalableTargetAction.Builder b = ScalableTargetAction.builder();
+      scalableTargetAction.accept(b);
+      return scalableTargetAction(b.build());
+    }
   }
 }

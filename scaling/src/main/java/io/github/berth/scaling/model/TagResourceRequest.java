@@ -26,6 +26,11 @@ public abstract class TagResourceRequest {
   @JsonProperty("Tags")
   public abstract @Nullable Map<String, String> tags();
 
+  /** Whether {@code Tags} is present (an empty map is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();

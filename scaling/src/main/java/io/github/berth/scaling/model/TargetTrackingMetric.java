@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code TargetTrackingMetric}. */
@@ -21,6 +24,11 @@ public abstract class TargetTrackingMetric {
   /** The {@code Dimensions} member. */
   @JsonProperty("Dimensions")
   public abstract @Nullable List<TargetTrackingMetricDimension> dimensions();
+
+  /** Whether {@code Dimensions} is present (an empty list is present). */
+  public final boolean hasDimensions() {
+    return dimensions() != null;
+  }
 
   /** The {@code MetricName} member. */
   @JsonProperty("MetricName")
@@ -43,5 +51,25 @@ public abstract class TargetTrackingMetric {
   /** Builds {@link TargetTrackingMetric} values. */
   public static final class Builder extends ImmutableTargetTrackingMetric.Builder {
     Builder() {}
+
+    /** Sets {@code Dimensions} to these elements. */
+    public Builder dimensions(TargetTrackingMetricDimension... dimensions) {
+      return dimensions(dimensions == null ? null : Arrays.asList(dimensions));
+    }
+
+    /** Sets {@code Dimensions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder dimensions(Consumer<TargetTrackingMetricDimension.Builder>... dimensions) {
+      if (dimensions == null) {
+        return dimensions((List<TargetTrackingMetricDimension>) null);
+      }
+      List<TargetTrackingMetricDimension> list = new ArrayList<>(dimensions.length);
+      for (Consumer<TargetTrackingMetricDimension.Builder> c : dimensions) {
+        TargetTrackingMetricDimension.Builder b = TargetTrackingMetricDimension.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return dimensions(list);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code TargetTrackingMetricDataQuery}. */
@@ -50,5 +51,12 @@ public abstract class TargetTrackingMetricDataQuery {
   /** Builds {@link TargetTrackingMetricDataQuery} values. */
   public static final class Builder extends ImmutableTargetTrackingMetricDataQuery.Builder {
     Builder() {}
+
+    /** Sets {@code MetricStat} to the value a new builder holds once {@code metricStat} has filled it. */
+    public Builder metricStat(Consumer<TargetTrackingMetricStat.Builder> metricStat) {
+      TargetTrackingMetricStat.Builder b = TargetTrackingMetricStat.builder();
+      metricStat.accept(b);
+      return metricStat(b.build());
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Application Auto Scaling API shape {@code TargetTrackingScalingPolicyConfiguration}. */
@@ -54,5 +55,19 @@ public abstract class TargetTrackingScalingPolicyConfiguration {
   /** Builds {@link TargetTrackingScalingPolicyConfiguration} values. */
   public static final class Builder extends ImmutableTargetTrackingScalingPolicyConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code PredefinedMetricSpecification} to the value a new builder holds once {@code predefinedMetricSpecification} has filled it. */
+    public Builder predefinedMetricSpecification(Consumer<PredefinedMetricSpecification.Builder> predefinedMetricSpecification) {
+      PredefinedMetricSpecification.Builder b = PredefinedMetricSpecification.builder();
+      predefinedMetricSpecification.accept(b);
+      return predefinedMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedMetricSpecification} to the value a new builder holds once {@code customizedMetricSpecification} has filled it. */
+    public Builder customizedMetricSpecification(Consumer<CustomizedMetricSpecification.Builder> customizedMetricSpecification) {
+      CustomizedMetricSpecification.Builder b = CustomizedMetricSpecification.builder();
+      customizedMetricSpecification.accept(b);
+      return customizedMetricSpecification(b.build());
+    }
   }
 }

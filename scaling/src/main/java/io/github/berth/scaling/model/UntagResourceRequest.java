@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -26,6 +27,11 @@ public abstract class UntagResourceRequest {
   @JsonProperty("TagKeys")
   public abstract @Nullable List<String> tagKeys();
 
+  /** Whether {@code TagKeys} is present (an empty list is present). */
+  public final boolean hasTagKeys() {
+    return tagKeys() != null;
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
@@ -39,5 +45,10 @@ public abstract class UntagResourceRequest {
   /** Builds {@link UntagResourceRequest} values. */
   public static final class Builder extends ImmutableUntagResourceRequest.Builder {
     Builder() {}
+
+    /** Sets {@code TagKeys} to these elements. */
+    public Builder tagKeys(String... tagKeys) {
+      return tagKeys(tagKeys == null ? null : Arrays.asList(tagKeys));
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
 /** The Mini API shape {@code PutWidgetResponse}. */
@@ -35,5 +36,12 @@ public abstract class PutWidgetResponse {
   /** Builds {@link PutWidgetResponse} values. */
   public static final class Builder extends ImmutablePutWidgetResponse.Builder {
     Builder() {}
+
+    /** Sets {@code widget} to the value a new builder holds once {@code widget} has filled it. */
+    public Builder widget(Consumer<Widget.Builder> widget) {
+      Widget.Builder b = Widget.builder();
+      widget.accept(b);
+      return widget(b.build());
+    }
   }
 }
