@@ -43,6 +43,10 @@ SERVICES = {
         "error_pkg": "io.github.berth.core.error",
         "error_base": "EcsException",
         "service_label": "ECS",
+        # The API Reference: one page per data type (API_<Shape>.html, members at #ECS-Type-<Shape>-<member>)
+        # and per operation (API_<Operation>.html, #ECS-<Operation>-request-<member> / -response-).
+        "doc_base": "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/",
+        "doc_anchor": "ECS",
         "error_message_member": "message",
         # The operations Berth models; every shape reachable from their inputs and outputs is
         # generated.
@@ -75,6 +79,8 @@ SERVICES = {
         "error_src": "core/src/main/java",
         "error_base": "ApplicationAutoScalingException",
         "service_label": "Application Auto Scaling",
+        "doc_base": "https://docs.aws.amazon.com/autoscaling/application/APIReference/",
+        "doc_anchor": "autoscaling",
         "error_message_member": "Message",
         "operations": None,  # all of them
     },
@@ -128,11 +134,13 @@ class Generator:
         ops = self.cfg["operations"] or sorted(self.model["operations"])
         self.operations = ops
         self.io_shapes = set()
+        self.shape_op = {}  # request or response shape -> (operation, "request" | "response")
         for op in ops:
             o = self.model["operations"][op]
-            for k in ("input", "output"):
+            for k, side in (("input", "request"), ("output", "response")):
                 if k in o:
                     self.io_shapes.add(o[k]["shape"])
+                    self.shape_op.setdefault(o[k]["shape"], (op, side))
         self.reachable = set()
         for name in sorted(self.io_shapes):
             self.walk(name)
@@ -222,7 +230,7 @@ class Generator:
             jname = lower_camel(wire)
             required = wire in s.get("required", [])
             note = " (required by the API model)" if required else ""
-            body.append("  /** The {@code %s} member%s. */\n" % (wire, note))
+            body.append("  /** The <a href=\"%s\">{@code %s}</a> member%s. */\n" % (self.doc_url(n, wire), wire, note))
             body.append("  @JsonProperty(%s)\n" % java_string(wire))
             body.append("  public abstract @Nullable %s %s();\n\n" % (jt, jname))
             extras, setters = self.sdk_style(m["shape"], wire, jname, imports)
@@ -233,7 +241,13 @@ class Generator:
         for imp in sorted(imports):
             out.append("import %s;\n" % imp)
         out.append("\n")
-        out.append("/** The %s API shape {@code %s}. */\n" % (self.cfg["service_label"], n))
+        if n in self.shape_op:
+            op, side = self.shape_op[n]
+            out.append("/**\n * The %s of the %s operation <a href=\"%s\">{@code %s}</a> (API shape {@code %s}).\n */\n" % (
+                side, self.cfg["service_label"], self.doc_url(n), op, n))
+        else:
+            out.append("/** The %s API shape <a href=\"%s\">{@code %s}</a>. */\n" % (
+                self.cfg["service_label"], self.doc_url(n), n))
         out.append("@Value.Immutable\n")
         out.append("@JsonPropertyOrder({%s})\n" % order)
         out.append("@JsonSerialize(as = Immutable%s.class)\n" % n)
@@ -251,6 +265,17 @@ class Generator:
         out.extend(builder)
         out.append("  }\n}\n")
         return "".join(out)
+
+    def doc_url(self, shape, member=None):
+        """The API Reference page of a structure (of its operation, for a request or response), and the
+        anchor of one of its members."""
+        base, prefix = self.cfg["doc_base"], self.cfg["doc_anchor"]
+        if shape in self.shape_op:
+            op, side = self.shape_op[shape]
+            url = "%sAPI_%s.html" % (base, op)
+            return url if member is None else "%s#%s-%s-%s-%s" % (url, prefix, op, side, member)
+        url = "%sAPI_%s.html" % (base, shape)
+        return url if member is None else "%s#%s-Type-%s-%s" % (url, prefix, shape, member)
 
     def sdk_style(self, shape, wire, jname, imports):
         """The members the AWS SDK for Java v2 gives a shape's member besides its accessor: on the value,

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateCapacityProviderRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html">{@code CreateCapacityProvider}</a> (API shape {@code CreateCapacityProviderRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "cluster", "autoScalingGroupProvider", "managedInstancesProvider", "tags"})
 @JsonSerialize(as = ImmutableCreateCapacityProviderRequest.class)
@@ -24,23 +26,23 @@ public abstract class CreateCapacityProviderRequest {
 
   CreateCapacityProviderRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code autoScalingGroupProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-autoScalingGroupProvider">{@code autoScalingGroupProvider}</a> member. */
   @JsonProperty("autoScalingGroupProvider")
   public abstract @Nullable AutoScalingGroupProvider autoScalingGroupProvider();
 
-  /** The {@code managedInstancesProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-managedInstancesProvider">{@code managedInstancesProvider}</a> member. */
   @JsonProperty("managedInstancesProvider")
   public abstract @Nullable CreateManagedInstancesProviderConfiguration managedInstancesProvider();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 

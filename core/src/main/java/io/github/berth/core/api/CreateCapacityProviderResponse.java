@@ -10,7 +10,9 @@ import io.github.berth.core.model.CapacityProvider;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateCapacityProviderResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html">{@code CreateCapacityProvider}</a> (API shape {@code CreateCapacityProviderResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProvider"})
 @JsonSerialize(as = ImmutableCreateCapacityProviderResponse.class)
@@ -19,7 +21,7 @@ public abstract class CreateCapacityProviderResponse {
 
   CreateCapacityProviderResponse() {}
 
-  /** The {@code capacityProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-response-capacityProvider">{@code capacityProvider}</a> member. */
   @JsonProperty("capacityProvider")
   public abstract @Nullable CapacityProvider capacityProvider();
 

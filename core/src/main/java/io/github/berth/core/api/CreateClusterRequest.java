@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateClusterRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html">{@code CreateCluster}</a> (API shape {@code CreateClusterRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusterName", "tags", "settings", "configuration", "capacityProviders", "defaultCapacityProviderStrategy", "serviceConnectDefaults"})
 @JsonSerialize(as = ImmutableCreateClusterRequest.class)
@@ -26,11 +28,11 @@ public abstract class CreateClusterRequest {
 
   CreateClusterRequest() {}
 
-  /** The {@code clusterName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-clusterName">{@code clusterName}</a> member. */
   @JsonProperty("clusterName")
   public abstract @Nullable String clusterName();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -39,7 +41,7 @@ public abstract class CreateClusterRequest {
     return tags() != null;
   }
 
-  /** The {@code settings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
@@ -48,11 +50,11 @@ public abstract class CreateClusterRequest {
     return settings() != null;
   }
 
-  /** The {@code configuration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-configuration">{@code configuration}</a> member. */
   @JsonProperty("configuration")
   public abstract @Nullable ClusterConfiguration configuration();
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
@@ -61,7 +63,7 @@ public abstract class CreateClusterRequest {
     return capacityProviders() != null;
   }
 
-  /** The {@code defaultCapacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-defaultCapacityProviderStrategy">{@code defaultCapacityProviderStrategy}</a> member. */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
 
@@ -70,7 +72,7 @@ public abstract class CreateClusterRequest {
     return defaultCapacityProviderStrategy() != null;
   }
 
-  /** The {@code serviceConnectDefaults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-serviceConnectDefaults">{@code serviceConnectDefaults}</a> member. */
   @JsonProperty("serviceConnectDefaults")
   public abstract @Nullable ClusterServiceConnectDefaultsRequest serviceConnectDefaults();
 

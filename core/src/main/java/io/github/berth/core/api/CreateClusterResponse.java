@@ -10,7 +10,9 @@ import io.github.berth.core.model.Cluster;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateClusterResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html">{@code CreateCluster}</a> (API shape {@code CreateClusterResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster"})
 @JsonSerialize(as = ImmutableCreateClusterResponse.class)
@@ -19,7 +21,7 @@ public abstract class CreateClusterResponse {
 
   CreateClusterResponse() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-response-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable Cluster cluster();
 

@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateServiceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html">{@code CreateService}</a> (API shape {@code CreateServiceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "serviceName", "taskDefinition", "availabilityZoneRebalancing", "loadBalancers", "serviceRegistries", "desiredCount", "clientToken", "launchType", "capacityProviderStrategy", "platformVersion", "role", "deploymentConfiguration", "placementConstraints", "placementStrategy", "networkConfiguration", "healthCheckGracePeriodSeconds", "schedulingStrategy", "deploymentController", "tags", "enableECSManagedTags", "propagateTags", "enableExecuteCommand", "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations"})
 @JsonSerialize(as = ImmutableCreateServiceRequest.class)
@@ -37,19 +39,19 @@ public abstract class CreateServiceRequest {
 
   CreateServiceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code serviceName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-serviceName">{@code serviceName}</a> member (required by the API model). */
   @JsonProperty("serviceName")
   public abstract @Nullable String serviceName();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code availabilityZoneRebalancing} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-availabilityZoneRebalancing">{@code availabilityZoneRebalancing}</a> member. */
   @JsonProperty("availabilityZoneRebalancing")
   public abstract @Nullable AvailabilityZoneRebalancing availabilityZoneRebalancing();
 
@@ -59,7 +61,7 @@ public abstract class CreateServiceRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
@@ -68,7 +70,7 @@ public abstract class CreateServiceRequest {
     return loadBalancers() != null;
   }
 
-  /** The {@code serviceRegistries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
@@ -77,15 +79,15 @@ public abstract class CreateServiceRequest {
     return serviceRegistries() != null;
   }
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code clientToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-clientToken">{@code clientToken}</a> member. */
   @JsonProperty("clientToken")
   public abstract @Nullable String clientToken();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -95,7 +97,7 @@ public abstract class CreateServiceRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -104,19 +106,19 @@ public abstract class CreateServiceRequest {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code role} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-role">{@code role}</a> member. */
   @JsonProperty("role")
   public abstract @Nullable String role();
 
-  /** The {@code deploymentConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
@@ -125,7 +127,7 @@ public abstract class CreateServiceRequest {
     return placementConstraints() != null;
   }
 
-  /** The {@code placementStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
@@ -134,15 +136,15 @@ public abstract class CreateServiceRequest {
     return placementStrategy() != null;
   }
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code healthCheckGracePeriodSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-healthCheckGracePeriodSeconds">{@code healthCheckGracePeriodSeconds}</a> member. */
   @JsonProperty("healthCheckGracePeriodSeconds")
   public abstract @Nullable Integer healthCheckGracePeriodSeconds();
 
-  /** The {@code schedulingStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-schedulingStrategy">{@code schedulingStrategy}</a> member. */
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
@@ -152,11 +154,11 @@ public abstract class CreateServiceRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code deploymentController} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-deploymentController">{@code deploymentController}</a> member. */
   @JsonProperty("deploymentController")
   public abstract @Nullable DeploymentController deploymentController();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -165,11 +167,11 @@ public abstract class CreateServiceRequest {
     return tags() != null;
   }
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
@@ -179,15 +181,15 @@ public abstract class CreateServiceRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
@@ -196,7 +198,7 @@ public abstract class CreateServiceRequest {
     return volumeConfigurations() != null;
   }
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Service;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateServiceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html">{@code CreateService}</a> (API shape {@code CreateServiceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service"})
 @JsonSerialize(as = ImmutableCreateServiceResponse.class)
@@ -19,7 +21,7 @@ public abstract class CreateServiceResponse {
 
   CreateServiceResponse() {}
 
-  /** The {@code service} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-response-service">{@code service}</a> member. */
   @JsonProperty("service")
   public abstract @Nullable Service service();
 

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateTaskSetRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html">{@code CreateTaskSet}</a> (API shape {@code CreateTaskSetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service", "cluster", "externalId", "taskDefinition", "networkConfiguration", "loadBalancers", "serviceRegistries", "launchType", "capacityProviderStrategy", "platformVersion", "scale", "clientToken", "tags"})
 @JsonSerialize(as = ImmutableCreateTaskSetRequest.class)
@@ -28,27 +30,27 @@ public abstract class CreateTaskSetRequest {
 
   CreateTaskSetRequest() {}
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code externalId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-externalId">{@code externalId}</a> member. */
   @JsonProperty("externalId")
   public abstract @Nullable String externalId();
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
@@ -57,7 +59,7 @@ public abstract class CreateTaskSetRequest {
     return loadBalancers() != null;
   }
 
-  /** The {@code serviceRegistries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
@@ -66,7 +68,7 @@ public abstract class CreateTaskSetRequest {
     return serviceRegistries() != null;
   }
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -76,7 +78,7 @@ public abstract class CreateTaskSetRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -85,19 +87,19 @@ public abstract class CreateTaskSetRequest {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code scale} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-scale">{@code scale}</a> member. */
   @JsonProperty("scale")
   public abstract @Nullable Scale scale();
 
-  /** The {@code clientToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-clientToken">{@code clientToken}</a> member. */
   @JsonProperty("clientToken")
   public abstract @Nullable String clientToken();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 

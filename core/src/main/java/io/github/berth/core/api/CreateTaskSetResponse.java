@@ -10,7 +10,9 @@ import io.github.berth.core.model.TaskSet;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateTaskSetResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html">{@code CreateTaskSet}</a> (API shape {@code CreateTaskSetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSet"})
 @JsonSerialize(as = ImmutableCreateTaskSetResponse.class)
@@ -19,7 +21,7 @@ public abstract class CreateTaskSetResponse {
 
   CreateTaskSetResponse() {}
 
-  /** The {@code taskSet} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-response-taskSet">{@code taskSet}</a> member. */
   @JsonProperty("taskSet")
   public abstract @Nullable TaskSet taskSet();
 

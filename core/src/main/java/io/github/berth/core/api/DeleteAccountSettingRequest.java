@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteAccountSettingRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html">{@code DeleteAccountSetting}</a> (API shape {@code DeleteAccountSettingRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "principalArn"})
 @JsonSerialize(as = ImmutableDeleteAccountSettingRequest.class)
@@ -18,7 +20,7 @@ public abstract class DeleteAccountSettingRequest {
 
   DeleteAccountSettingRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html#ECS-DeleteAccountSetting-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
@@ -28,7 +30,7 @@ public abstract class DeleteAccountSettingRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code principalArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html#ECS-DeleteAccountSetting-request-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Setting;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteAccountSettingResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html">{@code DeleteAccountSetting}</a> (API shape {@code DeleteAccountSettingResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"setting"})
 @JsonSerialize(as = ImmutableDeleteAccountSettingResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeleteAccountSettingResponse {
 
   DeleteAccountSettingResponse() {}
 
-  /** The {@code setting} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html#ECS-DeleteAccountSetting-response-setting">{@code setting}</a> member. */
   @JsonProperty("setting")
   public abstract @Nullable Setting setting();
 

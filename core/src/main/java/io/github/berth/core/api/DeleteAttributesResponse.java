@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteAttributesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html">{@code DeleteAttributes}</a> (API shape {@code DeleteAttributesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"attributes"})
 @JsonSerialize(as = ImmutableDeleteAttributesResponse.class)
@@ -22,7 +24,7 @@ public abstract class DeleteAttributesResponse {
 
   DeleteAttributesResponse() {}
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html#ECS-DeleteAttributes-response-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.CapacityProvider;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteCapacityProviderResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCapacityProvider.html">{@code DeleteCapacityProvider}</a> (API shape {@code DeleteCapacityProviderResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProvider"})
 @JsonSerialize(as = ImmutableDeleteCapacityProviderResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeleteCapacityProviderResponse {
 
   DeleteCapacityProviderResponse() {}
 
-  /** The {@code capacityProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCapacityProvider.html#ECS-DeleteCapacityProvider-response-capacityProvider">{@code capacityProvider}</a> member. */
   @JsonProperty("capacityProvider")
   public abstract @Nullable CapacityProvider capacityProvider();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Cluster;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteClusterResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html">{@code DeleteCluster}</a> (API shape {@code DeleteClusterResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster"})
 @JsonSerialize(as = ImmutableDeleteClusterResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeleteClusterResponse {
 
   DeleteClusterResponse() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCluster.html#ECS-DeleteCluster-response-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable Cluster cluster();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Service;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteServiceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html">{@code DeleteService}</a> (API shape {@code DeleteServiceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service"})
 @JsonSerialize(as = ImmutableDeleteServiceResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeleteServiceResponse {
 
   DeleteServiceResponse() {}
 
-  /** The {@code service} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html#ECS-DeleteService-response-service">{@code service}</a> member. */
   @JsonProperty("service")
   public abstract @Nullable Service service();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskDefinitionsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html">{@code DeleteTaskDefinitions}</a> (API shape {@code DeleteTaskDefinitionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitions"})
 @JsonSerialize(as = ImmutableDeleteTaskDefinitionsRequest.class)
@@ -19,7 +21,7 @@ public abstract class DeleteTaskDefinitionsRequest {
 
   DeleteTaskDefinitionsRequest() {}
 
-  /** The {@code taskDefinitions} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html#ECS-DeleteTaskDefinitions-request-taskDefinitions">{@code taskDefinitions}</a> member (required by the API model). */
   @JsonProperty("taskDefinitions")
   public abstract @Nullable List<String> taskDefinitions();
 

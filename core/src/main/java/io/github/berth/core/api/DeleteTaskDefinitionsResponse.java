@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskDefinitionsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html">{@code DeleteTaskDefinitions}</a> (API shape {@code DeleteTaskDefinitionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitions", "failures"})
 @JsonSerialize(as = ImmutableDeleteTaskDefinitionsResponse.class)
@@ -23,7 +25,7 @@ public abstract class DeleteTaskDefinitionsResponse {
 
   DeleteTaskDefinitionsResponse() {}
 
-  /** The {@code taskDefinitions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html#ECS-DeleteTaskDefinitions-response-taskDefinitions">{@code taskDefinitions}</a> member. */
   @JsonProperty("taskDefinitions")
   public abstract @Nullable List<TaskDefinition> taskDefinitions();
 
@@ -32,7 +34,7 @@ public abstract class DeleteTaskDefinitionsResponse {
     return taskDefinitions() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html#ECS-DeleteTaskDefinitions-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.TaskSet;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskSetResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html">{@code DeleteTaskSet}</a> (API shape {@code DeleteTaskSetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSet"})
 @JsonSerialize(as = ImmutableDeleteTaskSetResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeleteTaskSetResponse {
 
   DeleteTaskSetResponse() {}
 
-  /** The {@code taskSet} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html#ECS-DeleteTaskSet-response-taskSet">{@code taskSet}</a> member. */
   @JsonProperty("taskSet")
   public abstract @Nullable TaskSet taskSet();
 

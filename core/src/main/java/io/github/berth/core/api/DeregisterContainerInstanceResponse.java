@@ -10,7 +10,9 @@ import io.github.berth.core.model.ContainerInstance;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeregisterContainerInstanceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html">{@code DeregisterContainerInstance}</a> (API shape {@code DeregisterContainerInstanceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstance"})
 @JsonSerialize(as = ImmutableDeregisterContainerInstanceResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeregisterContainerInstanceResponse {
 
   DeregisterContainerInstanceResponse() {}
 
-  /** The {@code containerInstance} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html#ECS-DeregisterContainerInstance-response-containerInstance">{@code containerInstance}</a> member. */
   @JsonProperty("containerInstance")
   public abstract @Nullable ContainerInstance containerInstance();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.TaskDefinition;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeregisterTaskDefinitionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html">{@code DeregisterTaskDefinition}</a> (API shape {@code DeregisterTaskDefinitionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition"})
 @JsonSerialize(as = ImmutableDeregisterTaskDefinitionResponse.class)
@@ -19,7 +21,7 @@ public abstract class DeregisterTaskDefinitionResponse {
 
   DeregisterTaskDefinitionResponse() {}
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html#ECS-DeregisterTaskDefinition-response-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable TaskDefinition taskDefinition();
 

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeCapacityProvidersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html">{@code DescribeCapacityProviders}</a> (API shape {@code DescribeCapacityProvidersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviders", "cluster", "include", "maxResults", "nextToken"})
 @JsonSerialize(as = ImmutableDescribeCapacityProvidersRequest.class)
@@ -21,7 +23,7 @@ public abstract class DescribeCapacityProvidersRequest {
 
   DescribeCapacityProvidersRequest() {}
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
@@ -30,11 +32,11 @@ public abstract class DescribeCapacityProvidersRequest {
     return capacityProviders() != null;
   }
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<CapacityProviderField> include();
 
@@ -49,11 +51,11 @@ public abstract class DescribeCapacityProvidersRequest {
     return v == null ? null : v.stream().map(CapacityProviderField::value).toList();
   }
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeCapacityProvidersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html">{@code DescribeCapacityProviders}</a> (API shape {@code DescribeCapacityProvidersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviders", "failures", "nextToken"})
 @JsonSerialize(as = ImmutableDescribeCapacityProvidersResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeCapacityProvidersResponse {
 
   DescribeCapacityProvidersResponse() {}
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-response-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<CapacityProvider> capacityProviders();
 
@@ -32,7 +34,7 @@ public abstract class DescribeCapacityProvidersResponse {
     return capacityProviders() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 
@@ -41,7 +43,7 @@ public abstract class DescribeCapacityProvidersResponse {
     return failures() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

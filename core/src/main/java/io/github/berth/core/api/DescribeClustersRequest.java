@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeClustersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html">{@code DescribeClusters}</a> (API shape {@code DescribeClustersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusters", "include"})
 @JsonSerialize(as = ImmutableDescribeClustersRequest.class)
@@ -21,7 +23,7 @@ public abstract class DescribeClustersRequest {
 
   DescribeClustersRequest() {}
 
-  /** The {@code clusters} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-request-clusters">{@code clusters}</a> member. */
   @JsonProperty("clusters")
   public abstract @Nullable List<String> clusters();
 
@@ -30,7 +32,7 @@ public abstract class DescribeClustersRequest {
     return clusters() != null;
   }
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<ClusterField> include();
 

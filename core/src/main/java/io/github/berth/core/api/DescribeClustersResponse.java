@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeClustersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html">{@code DescribeClusters}</a> (API shape {@code DescribeClustersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusters", "failures"})
 @JsonSerialize(as = ImmutableDescribeClustersResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeClustersResponse {
 
   DescribeClustersResponse() {}
 
-  /** The {@code clusters} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-response-clusters">{@code clusters}</a> member. */
   @JsonProperty("clusters")
   public abstract @Nullable List<Cluster> clusters();
 
@@ -32,7 +34,7 @@ public abstract class DescribeClustersResponse {
     return clusters() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeContainerInstancesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html">{@code DescribeContainerInstances}</a> (API shape {@code DescribeContainerInstancesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstances", "include"})
 @JsonSerialize(as = ImmutableDescribeContainerInstancesRequest.class)
@@ -21,11 +23,11 @@ public abstract class DescribeContainerInstancesRequest {
 
   DescribeContainerInstancesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstances} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-request-containerInstances">{@code containerInstances}</a> member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
@@ -34,7 +36,7 @@ public abstract class DescribeContainerInstancesRequest {
     return containerInstances() != null;
   }
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<ContainerInstanceField> include();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceDeploymentsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html">{@code DescribeServiceDeployments}</a> (API shape {@code DescribeServiceDeploymentsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArns"})
 @JsonSerialize(as = ImmutableDescribeServiceDeploymentsRequest.class)
@@ -19,7 +21,7 @@ public abstract class DescribeServiceDeploymentsRequest {
 
   DescribeServiceDeploymentsRequest() {}
 
-  /** The {@code serviceDeploymentArns} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html#ECS-DescribeServiceDeployments-request-serviceDeploymentArns">{@code serviceDeploymentArns}</a> member (required by the API model). */
   @JsonProperty("serviceDeploymentArns")
   public abstract @Nullable List<String> serviceDeploymentArns();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceDeploymentsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html">{@code DescribeServiceDeployments}</a> (API shape {@code DescribeServiceDeploymentsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeployments", "failures"})
 @JsonSerialize(as = ImmutableDescribeServiceDeploymentsResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeServiceDeploymentsResponse {
 
   DescribeServiceDeploymentsResponse() {}
 
-  /** The {@code serviceDeployments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html#ECS-DescribeServiceDeployments-response-serviceDeployments">{@code serviceDeployments}</a> member. */
   @JsonProperty("serviceDeployments")
   public abstract @Nullable List<ServiceDeployment> serviceDeployments();
 
@@ -32,7 +34,7 @@ public abstract class DescribeServiceDeploymentsResponse {
     return serviceDeployments() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html#ECS-DescribeServiceDeployments-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

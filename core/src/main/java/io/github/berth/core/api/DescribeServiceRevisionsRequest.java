@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceRevisionsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html">{@code DescribeServiceRevisions}</a> (API shape {@code DescribeServiceRevisionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceRevisionArns"})
 @JsonSerialize(as = ImmutableDescribeServiceRevisionsRequest.class)
@@ -19,7 +21,7 @@ public abstract class DescribeServiceRevisionsRequest {
 
   DescribeServiceRevisionsRequest() {}
 
-  /** The {@code serviceRevisionArns} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html#ECS-DescribeServiceRevisions-request-serviceRevisionArns">{@code serviceRevisionArns}</a> member (required by the API model). */
   @JsonProperty("serviceRevisionArns")
   public abstract @Nullable List<String> serviceRevisionArns();
 

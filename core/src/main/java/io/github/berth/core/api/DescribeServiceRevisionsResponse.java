@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceRevisionsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html">{@code DescribeServiceRevisions}</a> (API shape {@code DescribeServiceRevisionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceRevisions", "failures"})
 @JsonSerialize(as = ImmutableDescribeServiceRevisionsResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeServiceRevisionsResponse {
 
   DescribeServiceRevisionsResponse() {}
 
-  /** The {@code serviceRevisions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html#ECS-DescribeServiceRevisions-response-serviceRevisions">{@code serviceRevisions}</a> member. */
   @JsonProperty("serviceRevisions")
   public abstract @Nullable List<ServiceRevision> serviceRevisions();
 
@@ -32,7 +34,7 @@ public abstract class DescribeServiceRevisionsResponse {
     return serviceRevisions() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html#ECS-DescribeServiceRevisions-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServicesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html">{@code DescribeServices}</a> (API shape {@code DescribeServicesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "services", "include"})
 @JsonSerialize(as = ImmutableDescribeServicesRequest.class)
@@ -21,11 +23,11 @@ public abstract class DescribeServicesRequest {
 
   DescribeServicesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code services} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-request-services">{@code services}</a> member (required by the API model). */
   @JsonProperty("services")
   public abstract @Nullable List<String> services();
 
@@ -34,7 +36,7 @@ public abstract class DescribeServicesRequest {
     return services() != null;
   }
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<ServiceField> include();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServicesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html">{@code DescribeServices}</a> (API shape {@code DescribeServicesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"services", "failures"})
 @JsonSerialize(as = ImmutableDescribeServicesResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeServicesResponse {
 
   DescribeServicesResponse() {}
 
-  /** The {@code services} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-response-services">{@code services}</a> member. */
   @JsonProperty("services")
   public abstract @Nullable List<Service> services();
 
@@ -32,7 +34,7 @@ public abstract class DescribeServicesResponse {
     return services() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskDefinitionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html">{@code DescribeTaskDefinition}</a> (API shape {@code DescribeTaskDefinitionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition", "include"})
 @JsonSerialize(as = ImmutableDescribeTaskDefinitionRequest.class)
@@ -21,11 +23,11 @@ public abstract class DescribeTaskDefinitionRequest {
 
   DescribeTaskDefinitionRequest() {}
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html#ECS-DescribeTaskDefinition-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html#ECS-DescribeTaskDefinition-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskDefinitionField> include();
 

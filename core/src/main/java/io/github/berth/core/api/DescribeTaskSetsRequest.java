@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskSetsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html">{@code DescribeTaskSets}</a> (API shape {@code DescribeTaskSetsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "taskSets", "include"})
 @JsonSerialize(as = ImmutableDescribeTaskSetsRequest.class)
@@ -21,15 +23,15 @@ public abstract class DescribeTaskSetsRequest {
 
   DescribeTaskSetsRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code taskSets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-taskSets">{@code taskSets}</a> member. */
   @JsonProperty("taskSets")
   public abstract @Nullable List<String> taskSets();
 
@@ -38,7 +40,7 @@ public abstract class DescribeTaskSetsRequest {
     return taskSets() != null;
   }
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskSetField> include();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskSetsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html">{@code DescribeTaskSets}</a> (API shape {@code DescribeTaskSetsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSets", "failures"})
 @JsonSerialize(as = ImmutableDescribeTaskSetsResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeTaskSetsResponse {
 
   DescribeTaskSetsResponse() {}
 
-  /** The {@code taskSets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-response-taskSets">{@code taskSets}</a> member. */
   @JsonProperty("taskSets")
   public abstract @Nullable List<TaskSet> taskSets();
 
@@ -32,7 +34,7 @@ public abstract class DescribeTaskSetsResponse {
     return taskSets() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTasksRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html">{@code DescribeTasks}</a> (API shape {@code DescribeTasksRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "tasks", "include"})
 @JsonSerialize(as = ImmutableDescribeTasksRequest.class)
@@ -21,11 +23,11 @@ public abstract class DescribeTasksRequest {
 
   DescribeTasksRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code tasks} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-request-tasks">{@code tasks}</a> member (required by the API model). */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
 
@@ -34,7 +36,7 @@ public abstract class DescribeTasksRequest {
     return tasks() != null;
   }
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskField> include();
 

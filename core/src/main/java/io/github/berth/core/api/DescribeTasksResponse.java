@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTasksResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html">{@code DescribeTasks}</a> (API shape {@code DescribeTasksResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"tasks", "failures"})
 @JsonSerialize(as = ImmutableDescribeTasksResponse.class)
@@ -23,7 +25,7 @@ public abstract class DescribeTasksResponse {
 
   DescribeTasksResponse() {}
 
-  /** The {@code tasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-response-tasks">{@code tasks}</a> member. */
   @JsonProperty("tasks")
   public abstract @Nullable List<Task> tasks();
 
@@ -32,7 +34,7 @@ public abstract class DescribeTasksResponse {
     return tasks() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code GetTaskProtectionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html">{@code GetTaskProtection}</a> (API shape {@code GetTaskProtectionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "tasks"})
 @JsonSerialize(as = ImmutableGetTaskProtectionRequest.class)
@@ -19,11 +21,11 @@ public abstract class GetTaskProtectionRequest {
 
   GetTaskProtectionRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code tasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-request-tasks">{@code tasks}</a> member. */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code GetTaskProtectionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html">{@code GetTaskProtection}</a> (API shape {@code GetTaskProtectionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"protectedTasks", "failures"})
 @JsonSerialize(as = ImmutableGetTaskProtectionResponse.class)
@@ -23,7 +25,7 @@ public abstract class GetTaskProtectionResponse {
 
   GetTaskProtectionResponse() {}
 
-  /** The {@code protectedTasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-response-protectedTasks">{@code protectedTasks}</a> member. */
   @JsonProperty("protectedTasks")
   public abstract @Nullable List<ProtectedTask> protectedTasks();
 
@@ -32,7 +34,7 @@ public abstract class GetTaskProtectionResponse {
     return protectedTasks() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

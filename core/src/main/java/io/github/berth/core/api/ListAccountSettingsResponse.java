@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListAccountSettingsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html">{@code ListAccountSettings}</a> (API shape {@code ListAccountSettingsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"settings", "nextToken"})
 @JsonSerialize(as = ImmutableListAccountSettingsResponse.class)
@@ -22,7 +24,7 @@ public abstract class ListAccountSettingsResponse {
 
   ListAccountSettingsResponse() {}
 
-  /** The {@code settings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-response-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<Setting> settings();
 
@@ -31,7 +33,7 @@ public abstract class ListAccountSettingsResponse {
     return settings() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListAttributesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html">{@code ListAttributes}</a> (API shape {@code ListAttributesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"attributes", "nextToken"})
 @JsonSerialize(as = ImmutableListAttributesResponse.class)
@@ -22,7 +24,7 @@ public abstract class ListAttributesResponse {
 
   ListAttributesResponse() {}
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-response-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
@@ -31,7 +33,7 @@ public abstract class ListAttributesResponse {
     return attributes() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListClustersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html">{@code ListClusters}</a> (API shape {@code ListClustersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusterArns", "nextToken"})
 @JsonSerialize(as = ImmutableListClustersResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListClustersResponse {
 
   ListClustersResponse() {}
 
-  /** The {@code clusterArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html#ECS-ListClusters-response-clusterArns">{@code clusterArns}</a> member. */
   @JsonProperty("clusterArns")
   public abstract @Nullable List<String> clusterArns();
 
@@ -28,7 +30,7 @@ public abstract class ListClustersResponse {
     return clusterArns() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html#ECS-ListClusters-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

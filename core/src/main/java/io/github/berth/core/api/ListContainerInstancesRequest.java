@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstanceStatus;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListContainerInstancesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html">{@code ListContainerInstances}</a> (API shape {@code ListContainerInstancesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "filter", "nextToken", "maxResults", "status"})
 @JsonSerialize(as = ImmutableListContainerInstancesRequest.class)
@@ -18,23 +20,23 @@ public abstract class ListContainerInstancesRequest {
 
   ListContainerInstancesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code filter} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-filter">{@code filter}</a> member. */
   @JsonProperty("filter")
   public abstract @Nullable String filter();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ContainerInstanceStatus status();
 

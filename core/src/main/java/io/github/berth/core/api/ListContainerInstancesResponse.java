@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListContainerInstancesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html">{@code ListContainerInstances}</a> (API shape {@code ListContainerInstancesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstanceArns", "nextToken"})
 @JsonSerialize(as = ImmutableListContainerInstancesResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListContainerInstancesResponse {
 
   ListContainerInstancesResponse() {}
 
-  /** The {@code containerInstanceArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-response-containerInstanceArns">{@code containerInstanceArns}</a> member. */
   @JsonProperty("containerInstanceArns")
   public abstract @Nullable List<String> containerInstanceArns();
 
@@ -28,7 +30,7 @@ public abstract class ListContainerInstancesResponse {
     return containerInstanceArns() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServiceDeploymentsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html">{@code ListServiceDeployments}</a> (API shape {@code ListServiceDeploymentsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service", "cluster", "status", "createdAt", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListServiceDeploymentsRequest.class)
@@ -23,15 +25,15 @@ public abstract class ListServiceDeploymentsRequest {
 
   ListServiceDeploymentsRequest() {}
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable List<ServiceDeploymentStatus> status();
 
@@ -46,15 +48,15 @@ public abstract class ListServiceDeploymentsRequest {
     return v == null ? null : v.stream().map(ServiceDeploymentStatus::value).toList();
   }
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable CreatedAt createdAt();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServiceDeploymentsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html">{@code ListServiceDeployments}</a> (API shape {@code ListServiceDeploymentsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeployments", "nextToken"})
 @JsonSerialize(as = ImmutableListServiceDeploymentsResponse.class)
@@ -22,7 +24,7 @@ public abstract class ListServiceDeploymentsResponse {
 
   ListServiceDeploymentsResponse() {}
 
-  /** The {@code serviceDeployments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-response-serviceDeployments">{@code serviceDeployments}</a> member. */
   @JsonProperty("serviceDeployments")
   public abstract @Nullable List<ServiceDeploymentBrief> serviceDeployments();
 
@@ -31,7 +33,7 @@ public abstract class ListServiceDeploymentsResponse {
     return serviceDeployments() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServicesByNamespaceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html">{@code ListServicesByNamespace}</a> (API shape {@code ListServicesByNamespaceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceArns", "nextToken"})
 @JsonSerialize(as = ImmutableListServicesByNamespaceResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListServicesByNamespaceResponse {
 
   ListServicesByNamespaceResponse() {}
 
-  /** The {@code serviceArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-response-serviceArns">{@code serviceArns}</a> member. */
   @JsonProperty("serviceArns")
   public abstract @Nullable List<String> serviceArns();
 
@@ -28,7 +30,7 @@ public abstract class ListServicesByNamespaceResponse {
     return serviceArns() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -11,7 +11,9 @@ import io.github.berth.core.model.ResourceManagementType;
 import io.github.berth.core.model.SchedulingStrategy;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServicesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html">{@code ListServices}</a> (API shape {@code ListServicesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "nextToken", "maxResults", "launchType", "schedulingStrategy", "resourceManagementType"})
 @JsonSerialize(as = ImmutableListServicesRequest.class)
@@ -20,19 +22,19 @@ public abstract class ListServicesRequest {
 
   ListServicesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -42,7 +44,7 @@ public abstract class ListServicesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code schedulingStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-schedulingStrategy">{@code schedulingStrategy}</a> member. */
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
@@ -52,7 +54,7 @@ public abstract class ListServicesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code resourceManagementType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-resourceManagementType">{@code resourceManagementType}</a> member. */
   @JsonProperty("resourceManagementType")
   public abstract @Nullable ResourceManagementType resourceManagementType();
 

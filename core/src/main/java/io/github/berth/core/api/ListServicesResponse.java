@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServicesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html">{@code ListServices}</a> (API shape {@code ListServicesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceArns", "nextToken"})
 @JsonSerialize(as = ImmutableListServicesResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListServicesResponse {
 
   ListServicesResponse() {}
 
-  /** The {@code serviceArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-response-serviceArns">{@code serviceArns}</a> member. */
   @JsonProperty("serviceArns")
   public abstract @Nullable List<String> serviceArns();
 
@@ -28,7 +30,7 @@ public abstract class ListServicesResponse {
     return serviceArns() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTagsForResourceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html">{@code ListTagsForResource}</a> (API shape {@code ListTagsForResourceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"tags"})
 @JsonSerialize(as = ImmutableListTagsForResourceResponse.class)
@@ -22,7 +24,7 @@ public abstract class ListTagsForResourceResponse {
 
   ListTagsForResourceResponse() {}
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html#ECS-ListTagsForResource-response-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 

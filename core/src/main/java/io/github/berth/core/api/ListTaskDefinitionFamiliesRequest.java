@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskDefinitionFamilyStatus;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionFamiliesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html">{@code ListTaskDefinitionFamilies}</a> (API shape {@code ListTaskDefinitionFamiliesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"familyPrefix", "status", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListTaskDefinitionFamiliesRequest.class)
@@ -18,11 +20,11 @@ public abstract class ListTaskDefinitionFamiliesRequest {
 
   ListTaskDefinitionFamiliesRequest() {}
 
-  /** The {@code familyPrefix} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-familyPrefix">{@code familyPrefix}</a> member. */
   @JsonProperty("familyPrefix")
   public abstract @Nullable String familyPrefix();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionFamilyStatus status();
 
@@ -32,11 +34,11 @@ public abstract class ListTaskDefinitionFamiliesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionFamiliesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html">{@code ListTaskDefinitionFamilies}</a> (API shape {@code ListTaskDefinitionFamiliesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"families", "nextToken"})
 @JsonSerialize(as = ImmutableListTaskDefinitionFamiliesResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListTaskDefinitionFamiliesResponse {
 
   ListTaskDefinitionFamiliesResponse() {}
 
-  /** The {@code families} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-response-families">{@code families}</a> member. */
   @JsonProperty("families")
   public abstract @Nullable List<String> families();
 
@@ -28,7 +30,7 @@ public abstract class ListTaskDefinitionFamiliesResponse {
     return families() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

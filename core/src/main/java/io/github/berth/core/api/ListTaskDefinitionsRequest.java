@@ -10,7 +10,9 @@ import io.github.berth.core.model.SortOrder;
 import io.github.berth.core.model.TaskDefinitionStatus;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html">{@code ListTaskDefinitions}</a> (API shape {@code ListTaskDefinitionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"familyPrefix", "status", "sort", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListTaskDefinitionsRequest.class)
@@ -19,11 +21,11 @@ public abstract class ListTaskDefinitionsRequest {
 
   ListTaskDefinitionsRequest() {}
 
-  /** The {@code familyPrefix} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-familyPrefix">{@code familyPrefix}</a> member. */
   @JsonProperty("familyPrefix")
   public abstract @Nullable String familyPrefix();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionStatus status();
 
@@ -33,7 +35,7 @@ public abstract class ListTaskDefinitionsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code sort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-sort">{@code sort}</a> member. */
   @JsonProperty("sort")
   public abstract @Nullable SortOrder sort();
 
@@ -43,11 +45,11 @@ public abstract class ListTaskDefinitionsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html">{@code ListTaskDefinitions}</a> (API shape {@code ListTaskDefinitionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitionArns", "nextToken"})
 @JsonSerialize(as = ImmutableListTaskDefinitionsResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListTaskDefinitionsResponse {
 
   ListTaskDefinitionsResponse() {}
 
-  /** The {@code taskDefinitionArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-response-taskDefinitionArns">{@code taskDefinitionArns}</a> member. */
   @JsonProperty("taskDefinitionArns")
   public abstract @Nullable List<String> taskDefinitionArns();
 
@@ -28,7 +30,7 @@ public abstract class ListTaskDefinitionsResponse {
     return taskDefinitionArns() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTasksResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html">{@code ListTasks}</a> (API shape {@code ListTasksResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskArns", "nextToken"})
 @JsonSerialize(as = ImmutableListTasksResponse.class)
@@ -19,7 +21,7 @@ public abstract class ListTasksResponse {
 
   ListTasksResponse() {}
 
-  /** The {@code taskArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-response-taskArns">{@code taskArns}</a> member. */
   @JsonProperty("taskArns")
   public abstract @Nullable List<String> taskArns();
 
@@ -28,7 +30,7 @@ public abstract class ListTasksResponse {
     return taskArns() != null;
   }
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 

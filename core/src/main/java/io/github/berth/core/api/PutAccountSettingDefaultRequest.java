@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingDefaultRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html">{@code PutAccountSettingDefault}</a> (API shape {@code PutAccountSettingDefaultRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutablePutAccountSettingDefaultRequest.class)
@@ -18,7 +20,7 @@ public abstract class PutAccountSettingDefaultRequest {
 
   PutAccountSettingDefaultRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html#ECS-PutAccountSettingDefault-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
@@ -28,7 +30,7 @@ public abstract class PutAccountSettingDefaultRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code value} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html#ECS-PutAccountSettingDefault-request-value">{@code value}</a> member (required by the API model). */
   @JsonProperty("value")
   public abstract @Nullable String value();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Setting;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingDefaultResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html">{@code PutAccountSettingDefault}</a> (API shape {@code PutAccountSettingDefaultResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"setting"})
 @JsonSerialize(as = ImmutablePutAccountSettingDefaultResponse.class)
@@ -19,7 +21,7 @@ public abstract class PutAccountSettingDefaultResponse {
 
   PutAccountSettingDefaultResponse() {}
 
-  /** The {@code setting} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html#ECS-PutAccountSettingDefault-response-setting">{@code setting}</a> member. */
   @JsonProperty("setting")
   public abstract @Nullable Setting setting();
 

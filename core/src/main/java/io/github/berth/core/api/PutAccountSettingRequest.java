@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html">{@code PutAccountSetting}</a> (API shape {@code PutAccountSettingRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value", "principalArn"})
 @JsonSerialize(as = ImmutablePutAccountSettingRequest.class)
@@ -18,7 +20,7 @@ public abstract class PutAccountSettingRequest {
 
   PutAccountSettingRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
@@ -28,11 +30,11 @@ public abstract class PutAccountSettingRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code value} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-request-value">{@code value}</a> member (required by the API model). */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code principalArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-request-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Setting;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html">{@code PutAccountSetting}</a> (API shape {@code PutAccountSettingResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"setting"})
 @JsonSerialize(as = ImmutablePutAccountSettingResponse.class)
@@ -19,7 +21,7 @@ public abstract class PutAccountSettingResponse {
 
   PutAccountSettingResponse() {}
 
-  /** The {@code setting} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-response-setting">{@code setting}</a> member. */
   @JsonProperty("setting")
   public abstract @Nullable Setting setting();
 

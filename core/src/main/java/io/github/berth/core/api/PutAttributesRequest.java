@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAttributesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html">{@code PutAttributes}</a> (API shape {@code PutAttributesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "attributes"})
 @JsonSerialize(as = ImmutablePutAttributesRequest.class)
@@ -22,11 +24,11 @@ public abstract class PutAttributesRequest {
 
   PutAttributesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html#ECS-PutAttributes-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code attributes} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html#ECS-PutAttributes-request-attributes">{@code attributes}</a> member (required by the API model). */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAttributesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html">{@code PutAttributes}</a> (API shape {@code PutAttributesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"attributes"})
 @JsonSerialize(as = ImmutablePutAttributesResponse.class)
@@ -22,7 +24,7 @@ public abstract class PutAttributesResponse {
 
   PutAttributesResponse() {}
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html#ECS-PutAttributes-response-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutClusterCapacityProvidersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html">{@code PutClusterCapacityProviders}</a> (API shape {@code PutClusterCapacityProvidersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "capacityProviders", "defaultCapacityProviderStrategy"})
 @JsonSerialize(as = ImmutablePutClusterCapacityProvidersRequest.class)
@@ -22,11 +24,11 @@ public abstract class PutClusterCapacityProvidersRequest {
 
   PutClusterCapacityProvidersRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code capacityProviders} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-request-capacityProviders">{@code capacityProviders}</a> member (required by the API model). */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
@@ -35,7 +37,7 @@ public abstract class PutClusterCapacityProvidersRequest {
     return capacityProviders() != null;
   }
 
-  /** The {@code defaultCapacityProviderStrategy} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-request-defaultCapacityProviderStrategy">{@code defaultCapacityProviderStrategy}</a> member (required by the API model). */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Cluster;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutClusterCapacityProvidersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html">{@code PutClusterCapacityProviders}</a> (API shape {@code PutClusterCapacityProvidersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster"})
 @JsonSerialize(as = ImmutablePutClusterCapacityProvidersResponse.class)
@@ -19,7 +21,7 @@ public abstract class PutClusterCapacityProvidersResponse {
 
   PutClusterCapacityProvidersResponse() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-response-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable Cluster cluster();
 

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RegisterContainerInstanceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html">{@code RegisterContainerInstance}</a> (API shape {@code RegisterContainerInstanceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "instanceIdentityDocument", "instanceIdentityDocumentSignature", "totalResources", "versionInfo", "containerInstanceArn", "attributes", "platformDevices", "tags"})
 @JsonSerialize(as = ImmutableRegisterContainerInstanceRequest.class)
@@ -26,19 +28,19 @@ public abstract class RegisterContainerInstanceRequest {
 
   RegisterContainerInstanceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code instanceIdentityDocument} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-instanceIdentityDocument">{@code instanceIdentityDocument}</a> member. */
   @JsonProperty("instanceIdentityDocument")
   public abstract @Nullable String instanceIdentityDocument();
 
-  /** The {@code instanceIdentityDocumentSignature} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-instanceIdentityDocumentSignature">{@code instanceIdentityDocumentSignature}</a> member. */
   @JsonProperty("instanceIdentityDocumentSignature")
   public abstract @Nullable String instanceIdentityDocumentSignature();
 
-  /** The {@code totalResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-totalResources">{@code totalResources}</a> member. */
   @JsonProperty("totalResources")
   public abstract @Nullable List<Resource> totalResources();
 
@@ -47,15 +49,15 @@ public abstract class RegisterContainerInstanceRequest {
     return totalResources() != null;
   }
 
-  /** The {@code versionInfo} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-versionInfo">{@code versionInfo}</a> member. */
   @JsonProperty("versionInfo")
   public abstract @Nullable VersionInfo versionInfo();
 
-  /** The {@code containerInstanceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-containerInstanceArn">{@code containerInstanceArn}</a> member. */
   @JsonProperty("containerInstanceArn")
   public abstract @Nullable String containerInstanceArn();
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
@@ -64,7 +66,7 @@ public abstract class RegisterContainerInstanceRequest {
     return attributes() != null;
   }
 
-  /** The {@code platformDevices} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-platformDevices">{@code platformDevices}</a> member. */
   @JsonProperty("platformDevices")
   public abstract @Nullable List<PlatformDevice> platformDevices();
 
@@ -73,7 +75,7 @@ public abstract class RegisterContainerInstanceRequest {
     return platformDevices() != null;
   }
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.ContainerInstance;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RegisterContainerInstanceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html">{@code RegisterContainerInstance}</a> (API shape {@code RegisterContainerInstanceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstance"})
 @JsonSerialize(as = ImmutableRegisterContainerInstanceResponse.class)
@@ -19,7 +21,7 @@ public abstract class RegisterContainerInstanceResponse {
 
   RegisterContainerInstanceResponse() {}
 
-  /** The {@code containerInstance} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-response-containerInstance">{@code containerInstance}</a> member. */
   @JsonProperty("containerInstance")
   public abstract @Nullable ContainerInstance containerInstance();
 

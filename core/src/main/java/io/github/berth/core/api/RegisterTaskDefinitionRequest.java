@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RegisterTaskDefinitionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html">{@code RegisterTaskDefinition}</a> (API shape {@code RegisterTaskDefinitionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"family", "taskRoleArn", "executionRoleArn", "networkMode", "containerDefinitions", "volumes", "placementConstraints", "requiresCompatibilities", "cpu", "memory", "tags", "pidMode", "ipcMode", "proxyConfiguration", "inferenceAccelerators", "ephemeralStorage", "runtimePlatform", "enableFaultInjection"})
 @JsonSerialize(as = ImmutableRegisterTaskDefinitionRequest.class)
@@ -34,19 +36,19 @@ public abstract class RegisterTaskDefinitionRequest {
 
   RegisterTaskDefinitionRequest() {}
 
-  /** The {@code family} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-family">{@code family}</a> member (required by the API model). */
   @JsonProperty("family")
   public abstract @Nullable String family();
 
-  /** The {@code taskRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-taskRoleArn">{@code taskRoleArn}</a> member. */
   @JsonProperty("taskRoleArn")
   public abstract @Nullable String taskRoleArn();
 
-  /** The {@code executionRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-executionRoleArn">{@code executionRoleArn}</a> member. */
   @JsonProperty("executionRoleArn")
   public abstract @Nullable String executionRoleArn();
 
-  /** The {@code networkMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-networkMode">{@code networkMode}</a> member. */
   @JsonProperty("networkMode")
   public abstract @Nullable NetworkMode networkMode();
 
@@ -56,7 +58,7 @@ public abstract class RegisterTaskDefinitionRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code containerDefinitions} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-containerDefinitions">{@code containerDefinitions}</a> member (required by the API model). */
   @JsonProperty("containerDefinitions")
   public abstract @Nullable List<ContainerDefinition> containerDefinitions();
 
@@ -65,7 +67,7 @@ public abstract class RegisterTaskDefinitionRequest {
     return containerDefinitions() != null;
   }
 
-  /** The {@code volumes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-volumes">{@code volumes}</a> member. */
   @JsonProperty("volumes")
   public abstract @Nullable List<Volume> volumes();
 
@@ -74,7 +76,7 @@ public abstract class RegisterTaskDefinitionRequest {
     return volumes() != null;
   }
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<TaskDefinitionPlacementConstraint> placementConstraints();
 
@@ -83,7 +85,7 @@ public abstract class RegisterTaskDefinitionRequest {
     return placementConstraints() != null;
   }
 
-  /** The {@code requiresCompatibilities} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-requiresCompatibilities">{@code requiresCompatibilities}</a> member. */
   @JsonProperty("requiresCompatibilities")
   public abstract @Nullable List<Compatibility> requiresCompatibilities();
 
@@ -98,15 +100,15 @@ public abstract class RegisterTaskDefinitionRequest {
     return v == null ? null : v.stream().map(Compatibility::value).toList();
   }
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -115,7 +117,7 @@ public abstract class RegisterTaskDefinitionRequest {
     return tags() != null;
   }
 
-  /** The {@code pidMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-pidMode">{@code pidMode}</a> member. */
   @JsonProperty("pidMode")
   public abstract @Nullable PidMode pidMode();
 
@@ -125,7 +127,7 @@ public abstract class RegisterTaskDefinitionRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ipcMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-ipcMode">{@code ipcMode}</a> member. */
   @JsonProperty("ipcMode")
   public abstract @Nullable IpcMode ipcMode();
 
@@ -135,11 +137,11 @@ public abstract class RegisterTaskDefinitionRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code proxyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-proxyConfiguration">{@code proxyConfiguration}</a> member. */
   @JsonProperty("proxyConfiguration")
   public abstract @Nullable ProxyConfiguration proxyConfiguration();
 
-  /** The {@code inferenceAccelerators} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-inferenceAccelerators">{@code inferenceAccelerators}</a> member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
 
@@ -148,15 +150,15 @@ public abstract class RegisterTaskDefinitionRequest {
     return inferenceAccelerators() != null;
   }
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
-  /** The {@code runtimePlatform} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-runtimePlatform">{@code runtimePlatform}</a> member. */
   @JsonProperty("runtimePlatform")
   public abstract @Nullable RuntimePlatform runtimePlatform();
 
-  /** The {@code enableFaultInjection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-enableFaultInjection">{@code enableFaultInjection}</a> member. */
   @JsonProperty("enableFaultInjection")
   public abstract @Nullable Boolean enableFaultInjection();
 

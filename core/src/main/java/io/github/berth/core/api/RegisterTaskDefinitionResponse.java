@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RegisterTaskDefinitionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html">{@code RegisterTaskDefinition}</a> (API shape {@code RegisterTaskDefinitionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition", "tags"})
 @JsonSerialize(as = ImmutableRegisterTaskDefinitionResponse.class)
@@ -23,11 +25,11 @@ public abstract class RegisterTaskDefinitionResponse {
 
   RegisterTaskDefinitionResponse() {}
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-response-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable TaskDefinition taskDefinition();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-response-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RunTaskRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html">{@code RunTask}</a> (API shape {@code RunTaskRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviderStrategy", "cluster", "count", "enableECSManagedTags", "enableExecuteCommand", "group", "launchType", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion", "propagateTags", "referenceId", "startedBy", "tags", "taskDefinition", "clientToken", "volumeConfigurations"})
 @JsonSerialize(as = ImmutableRunTaskRequest.class)
@@ -30,7 +32,7 @@ public abstract class RunTaskRequest {
 
   RunTaskRequest() {}
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -39,27 +41,27 @@ public abstract class RunTaskRequest {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code count} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-count">{@code count}</a> member. */
   @JsonProperty("count")
   public abstract @Nullable Integer count();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code group} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-group">{@code group}</a> member. */
   @JsonProperty("group")
   public abstract @Nullable String group();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -69,15 +71,15 @@ public abstract class RunTaskRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code overrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-overrides">{@code overrides}</a> member. */
   @JsonProperty("overrides")
   public abstract @Nullable TaskOverride overrides();
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
@@ -86,7 +88,7 @@ public abstract class RunTaskRequest {
     return placementConstraints() != null;
   }
 
-  /** The {@code placementStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
@@ -95,11 +97,11 @@ public abstract class RunTaskRequest {
     return placementStrategy() != null;
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
@@ -109,15 +111,15 @@ public abstract class RunTaskRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code referenceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-referenceId">{@code referenceId}</a> member. */
   @JsonProperty("referenceId")
   public abstract @Nullable String referenceId();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -126,15 +128,15 @@ public abstract class RunTaskRequest {
     return tags() != null;
   }
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code clientToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-clientToken">{@code clientToken}</a> member. */
   @JsonProperty("clientToken")
   public abstract @Nullable String clientToken();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<TaskVolumeConfiguration> volumeConfigurations();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RunTaskResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html">{@code RunTask}</a> (API shape {@code RunTaskResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"tasks", "failures"})
 @JsonSerialize(as = ImmutableRunTaskResponse.class)
@@ -23,7 +25,7 @@ public abstract class RunTaskResponse {
 
   RunTaskResponse() {}
 
-  /** The {@code tasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-response-tasks">{@code tasks}</a> member. */
   @JsonProperty("tasks")
   public abstract @Nullable List<Task> tasks();
 
@@ -32,7 +34,7 @@ public abstract class RunTaskResponse {
     return tasks() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StartTaskRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html">{@code StartTask}</a> (API shape {@code StartTaskRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstances", "enableECSManagedTags", "enableExecuteCommand", "group", "networkConfiguration", "overrides", "propagateTags", "referenceId", "startedBy", "tags", "taskDefinition", "volumeConfigurations"})
 @JsonSerialize(as = ImmutableStartTaskRequest.class)
@@ -26,11 +28,11 @@ public abstract class StartTaskRequest {
 
   StartTaskRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstances} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-containerInstances">{@code containerInstances}</a> member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
@@ -39,27 +41,27 @@ public abstract class StartTaskRequest {
     return containerInstances() != null;
   }
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code group} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-group">{@code group}</a> member. */
   @JsonProperty("group")
   public abstract @Nullable String group();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code overrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-overrides">{@code overrides}</a> member. */
   @JsonProperty("overrides")
   public abstract @Nullable TaskOverride overrides();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
@@ -69,15 +71,15 @@ public abstract class StartTaskRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code referenceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-referenceId">{@code referenceId}</a> member. */
   @JsonProperty("referenceId")
   public abstract @Nullable String referenceId();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -86,11 +88,11 @@ public abstract class StartTaskRequest {
     return tags() != null;
   }
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<TaskVolumeConfiguration> volumeConfigurations();
 

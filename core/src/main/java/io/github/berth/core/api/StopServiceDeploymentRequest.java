@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.StopServiceDeploymentStopType;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StopServiceDeploymentRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html">{@code StopServiceDeployment}</a> (API shape {@code StopServiceDeploymentRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn", "stopType"})
 @JsonSerialize(as = ImmutableStopServiceDeploymentRequest.class)
@@ -18,11 +20,11 @@ public abstract class StopServiceDeploymentRequest {
 
   StopServiceDeploymentRequest() {}
 
-  /** The {@code serviceDeploymentArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html#ECS-StopServiceDeployment-request-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member (required by the API model). */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 
-  /** The {@code stopType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html#ECS-StopServiceDeployment-request-stopType">{@code stopType}</a> member. */
   @JsonProperty("stopType")
   public abstract @Nullable StopServiceDeploymentStopType stopType();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Task;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StopTaskResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html">{@code StopTask}</a> (API shape {@code StopTaskResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"task"})
 @JsonSerialize(as = ImmutableStopTaskResponse.class)
@@ -19,7 +21,7 @@ public abstract class StopTaskResponse {
 
   StopTaskResponse() {}
 
-  /** The {@code task} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html#ECS-StopTask-response-task">{@code task}</a> member. */
   @JsonProperty("task")
   public abstract @Nullable Task task();
 

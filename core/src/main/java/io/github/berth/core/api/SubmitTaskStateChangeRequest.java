@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code SubmitTaskStateChangeRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html">{@code SubmitTaskStateChange}</a> (API shape {@code SubmitTaskStateChangeRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "task", "status", "reason", "containers", "attachments", "managedAgents", "pullStartedAt", "pullStoppedAt", "executionStoppedAt"})
 @JsonSerialize(as = ImmutableSubmitTaskStateChangeRequest.class)
@@ -25,23 +27,23 @@ public abstract class SubmitTaskStateChangeRequest {
 
   SubmitTaskStateChangeRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code task} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-task">{@code task}</a> member. */
   @JsonProperty("task")
   public abstract @Nullable String task();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code containers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-containers">{@code containers}</a> member. */
   @JsonProperty("containers")
   public abstract @Nullable List<ContainerStateChange> containers();
 
@@ -50,7 +52,7 @@ public abstract class SubmitTaskStateChangeRequest {
     return containers() != null;
   }
 
-  /** The {@code attachments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<AttachmentStateChange> attachments();
 
@@ -59,7 +61,7 @@ public abstract class SubmitTaskStateChangeRequest {
     return attachments() != null;
   }
 
-  /** The {@code managedAgents} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-managedAgents">{@code managedAgents}</a> member. */
   @JsonProperty("managedAgents")
   public abstract @Nullable List<ManagedAgentStateChange> managedAgents();
 
@@ -68,15 +70,15 @@ public abstract class SubmitTaskStateChangeRequest {
     return managedAgents() != null;
   }
 
-  /** The {@code pullStartedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-pullStartedAt">{@code pullStartedAt}</a> member. */
   @JsonProperty("pullStartedAt")
   public abstract @Nullable Instant pullStartedAt();
 
-  /** The {@code pullStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-pullStoppedAt">{@code pullStoppedAt}</a> member. */
   @JsonProperty("pullStoppedAt")
   public abstract @Nullable Instant pullStoppedAt();
 
-  /** The {@code executionStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-executionStoppedAt">{@code executionStoppedAt}</a> member. */
   @JsonProperty("executionStoppedAt")
   public abstract @Nullable Instant executionStoppedAt();
 

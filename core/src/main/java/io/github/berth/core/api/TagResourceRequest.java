@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TagResourceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html">{@code TagResource}</a> (API shape {@code TagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"resourceArn", "tags"})
 @JsonSerialize(as = ImmutableTagResourceRequest.class)
@@ -22,11 +24,11 @@ public abstract class TagResourceRequest {
 
   TagResourceRequest() {}
 
-  /** The {@code resourceArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html#ECS-TagResource-request-resourceArn">{@code resourceArn}</a> member (required by the API model). */
   @JsonProperty("resourceArn")
   public abstract @Nullable String resourceArn();
 
-  /** The {@code tags} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html#ECS-TagResource-request-tags">{@code tags}</a> member (required by the API model). */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 

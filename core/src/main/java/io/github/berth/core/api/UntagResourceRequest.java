@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UntagResourceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html">{@code UntagResource}</a> (API shape {@code UntagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"resourceArn", "tagKeys"})
 @JsonSerialize(as = ImmutableUntagResourceRequest.class)
@@ -19,11 +21,11 @@ public abstract class UntagResourceRequest {
 
   UntagResourceRequest() {}
 
-  /** The {@code resourceArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html#ECS-UntagResource-request-resourceArn">{@code resourceArn}</a> member (required by the API model). */
   @JsonProperty("resourceArn")
   public abstract @Nullable String resourceArn();
 
-  /** The {@code tagKeys} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html#ECS-UntagResource-request-tagKeys">{@code tagKeys}</a> member (required by the API model). */
   @JsonProperty("tagKeys")
   public abstract @Nullable List<String> tagKeys();
 

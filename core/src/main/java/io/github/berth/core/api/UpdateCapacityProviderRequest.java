@@ -11,7 +11,9 @@ import io.github.berth.core.model.UpdateManagedInstancesProviderConfiguration;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateCapacityProviderRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html">{@code UpdateCapacityProvider}</a> (API shape {@code UpdateCapacityProviderRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "cluster", "autoScalingGroupProvider", "managedInstancesProvider"})
 @JsonSerialize(as = ImmutableUpdateCapacityProviderRequest.class)
@@ -20,19 +22,19 @@ public abstract class UpdateCapacityProviderRequest {
 
   UpdateCapacityProviderRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code autoScalingGroupProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-autoScalingGroupProvider">{@code autoScalingGroupProvider}</a> member. */
   @JsonProperty("autoScalingGroupProvider")
   public abstract @Nullable AutoScalingGroupProviderUpdate autoScalingGroupProvider();
 
-  /** The {@code managedInstancesProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-managedInstancesProvider">{@code managedInstancesProvider}</a> member. */
   @JsonProperty("managedInstancesProvider")
   public abstract @Nullable UpdateManagedInstancesProviderConfiguration managedInstancesProvider();
 

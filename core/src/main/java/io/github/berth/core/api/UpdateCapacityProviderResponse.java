@@ -10,7 +10,9 @@ import io.github.berth.core.model.CapacityProvider;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateCapacityProviderResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html">{@code UpdateCapacityProvider}</a> (API shape {@code UpdateCapacityProviderResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProvider"})
 @JsonSerialize(as = ImmutableUpdateCapacityProviderResponse.class)
@@ -19,7 +21,7 @@ public abstract class UpdateCapacityProviderResponse {
 
   UpdateCapacityProviderResponse() {}
 
-  /** The {@code capacityProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-response-capacityProvider">{@code capacityProvider}</a> member. */
   @JsonProperty("capacityProvider")
   public abstract @Nullable CapacityProvider capacityProvider();
 

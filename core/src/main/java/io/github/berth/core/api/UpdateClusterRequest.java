@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html">{@code UpdateCluster}</a> (API shape {@code UpdateClusterRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "settings", "configuration", "serviceConnectDefaults"})
 @JsonSerialize(as = ImmutableUpdateClusterRequest.class)
@@ -24,11 +26,11 @@ public abstract class UpdateClusterRequest {
 
   UpdateClusterRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code settings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
@@ -37,11 +39,11 @@ public abstract class UpdateClusterRequest {
     return settings() != null;
   }
 
-  /** The {@code configuration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-configuration">{@code configuration}</a> member. */
   @JsonProperty("configuration")
   public abstract @Nullable ClusterConfiguration configuration();
 
-  /** The {@code serviceConnectDefaults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-serviceConnectDefaults">{@code serviceConnectDefaults}</a> member. */
   @JsonProperty("serviceConnectDefaults")
   public abstract @Nullable ClusterServiceConnectDefaultsRequest serviceConnectDefaults();
 

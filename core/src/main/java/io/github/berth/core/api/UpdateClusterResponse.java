@@ -10,7 +10,9 @@ import io.github.berth.core.model.Cluster;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html">{@code UpdateCluster}</a> (API shape {@code UpdateClusterResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster"})
 @JsonSerialize(as = ImmutableUpdateClusterResponse.class)
@@ -19,7 +21,7 @@ public abstract class UpdateClusterResponse {
 
   UpdateClusterResponse() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-response-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable Cluster cluster();
 

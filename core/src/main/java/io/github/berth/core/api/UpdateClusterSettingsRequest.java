@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterSettingsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html">{@code UpdateClusterSettings}</a> (API shape {@code UpdateClusterSettingsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "settings"})
 @JsonSerialize(as = ImmutableUpdateClusterSettingsRequest.class)
@@ -22,11 +24,11 @@ public abstract class UpdateClusterSettingsRequest {
 
   UpdateClusterSettingsRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html#ECS-UpdateClusterSettings-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code settings} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html#ECS-UpdateClusterSettings-request-settings">{@code settings}</a> member (required by the API model). */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 

@@ -10,7 +10,9 @@ import io.github.berth.core.model.Cluster;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterSettingsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html">{@code UpdateClusterSettings}</a> (API shape {@code UpdateClusterSettingsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster"})
 @JsonSerialize(as = ImmutableUpdateClusterSettingsResponse.class)
@@ -19,7 +21,7 @@ public abstract class UpdateClusterSettingsResponse {
 
   UpdateClusterSettingsResponse() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html#ECS-UpdateClusterSettings-response-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable Cluster cluster();
 

@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateContainerInstancesStateRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html">{@code UpdateContainerInstancesState}</a> (API shape {@code UpdateContainerInstancesStateRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstances", "status"})
 @JsonSerialize(as = ImmutableUpdateContainerInstancesStateRequest.class)
@@ -20,11 +22,11 @@ public abstract class UpdateContainerInstancesStateRequest {
 
   UpdateContainerInstancesStateRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstances} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-request-containerInstances">{@code containerInstances}</a> member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
@@ -33,7 +35,7 @@ public abstract class UpdateContainerInstancesStateRequest {
     return containerInstances() != null;
   }
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-request-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ContainerInstanceStatus status();
 

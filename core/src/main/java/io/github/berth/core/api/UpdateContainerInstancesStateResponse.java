@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateContainerInstancesStateResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html">{@code UpdateContainerInstancesState}</a> (API shape {@code UpdateContainerInstancesStateResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstances", "failures"})
 @JsonSerialize(as = ImmutableUpdateContainerInstancesStateResponse.class)
@@ -23,7 +25,7 @@ public abstract class UpdateContainerInstancesStateResponse {
 
   UpdateContainerInstancesStateResponse() {}
 
-  /** The {@code containerInstances} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-response-containerInstances">{@code containerInstances}</a> member. */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<ContainerInstance> containerInstances();
 
@@ -32,7 +34,7 @@ public abstract class UpdateContainerInstancesStateResponse {
     return containerInstances() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

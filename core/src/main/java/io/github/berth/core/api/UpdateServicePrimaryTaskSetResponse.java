@@ -10,7 +10,9 @@ import io.github.berth.core.model.TaskSet;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateServicePrimaryTaskSetResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html">{@code UpdateServicePrimaryTaskSet}</a> (API shape {@code UpdateServicePrimaryTaskSetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSet"})
 @JsonSerialize(as = ImmutableUpdateServicePrimaryTaskSetResponse.class)
@@ -19,7 +21,7 @@ public abstract class UpdateServicePrimaryTaskSetResponse {
 
   UpdateServicePrimaryTaskSetResponse() {}
 
-  /** The {@code taskSet} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html#ECS-UpdateServicePrimaryTaskSet-response-taskSet">{@code taskSet}</a> member. */
   @JsonProperty("taskSet")
   public abstract @Nullable TaskSet taskSet();
 

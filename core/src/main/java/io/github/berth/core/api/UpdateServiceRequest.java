@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateServiceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html">{@code UpdateService}</a> (API shape {@code UpdateServiceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "desiredCount", "taskDefinition", "capacityProviderStrategy", "deploymentConfiguration", "availabilityZoneRebalancing", "networkConfiguration", "placementConstraints", "placementStrategy", "platformVersion", "forceNewDeployment", "healthCheckGracePeriodSeconds", "deploymentController", "enableExecuteCommand", "enableECSManagedTags", "loadBalancers", "propagateTags", "serviceRegistries", "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations"})
 @JsonSerialize(as = ImmutableUpdateServiceRequest.class)
@@ -34,23 +36,23 @@ public abstract class UpdateServiceRequest {
 
   UpdateServiceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -59,11 +61,11 @@ public abstract class UpdateServiceRequest {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code deploymentConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code availabilityZoneRebalancing} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-availabilityZoneRebalancing">{@code availabilityZoneRebalancing}</a> member. */
   @JsonProperty("availabilityZoneRebalancing")
   public abstract @Nullable AvailabilityZoneRebalancing availabilityZoneRebalancing();
 
@@ -73,11 +75,11 @@ public abstract class UpdateServiceRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
@@ -86,7 +88,7 @@ public abstract class UpdateServiceRequest {
     return placementConstraints() != null;
   }
 
-  /** The {@code placementStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
@@ -95,31 +97,31 @@ public abstract class UpdateServiceRequest {
     return placementStrategy() != null;
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code forceNewDeployment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-forceNewDeployment">{@code forceNewDeployment}</a> member. */
   @JsonProperty("forceNewDeployment")
   public abstract @Nullable Boolean forceNewDeployment();
 
-  /** The {@code healthCheckGracePeriodSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-healthCheckGracePeriodSeconds">{@code healthCheckGracePeriodSeconds}</a> member. */
   @JsonProperty("healthCheckGracePeriodSeconds")
   public abstract @Nullable Integer healthCheckGracePeriodSeconds();
 
-  /** The {@code deploymentController} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-deploymentController">{@code deploymentController}</a> member. */
   @JsonProperty("deploymentController")
   public abstract @Nullable DeploymentController deploymentController();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
@@ -128,7 +130,7 @@ public abstract class UpdateServiceRequest {
     return loadBalancers() != null;
   }
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
@@ -138,7 +140,7 @@ public abstract class UpdateServiceRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code serviceRegistries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
@@ -147,11 +149,11 @@ public abstract class UpdateServiceRequest {
     return serviceRegistries() != null;
   }
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
@@ -160,7 +162,7 @@ public abstract class UpdateServiceRequest {
     return volumeConfigurations() != null;
   }
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
 

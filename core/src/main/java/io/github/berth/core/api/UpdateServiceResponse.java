@@ -10,7 +10,9 @@ import io.github.berth.core.model.Service;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateServiceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html">{@code UpdateService}</a> (API shape {@code UpdateServiceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service"})
 @JsonSerialize(as = ImmutableUpdateServiceResponse.class)
@@ -19,7 +21,7 @@ public abstract class UpdateServiceResponse {
 
   UpdateServiceResponse() {}
 
-  /** The {@code service} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-response-service">{@code service}</a> member. */
   @JsonProperty("service")
   public abstract @Nullable Service service();
 

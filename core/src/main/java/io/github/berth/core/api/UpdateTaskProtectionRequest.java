@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateTaskProtectionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html">{@code UpdateTaskProtection}</a> (API shape {@code UpdateTaskProtectionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "tasks", "protectionEnabled", "expiresInMinutes"})
 @JsonSerialize(as = ImmutableUpdateTaskProtectionRequest.class)
@@ -19,11 +21,11 @@ public abstract class UpdateTaskProtectionRequest {
 
   UpdateTaskProtectionRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code tasks} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-tasks">{@code tasks}</a> member (required by the API model). */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
 
@@ -32,11 +34,11 @@ public abstract class UpdateTaskProtectionRequest {
     return tasks() != null;
   }
 
-  /** The {@code protectionEnabled} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-protectionEnabled">{@code protectionEnabled}</a> member (required by the API model). */
   @JsonProperty("protectionEnabled")
   public abstract @Nullable Boolean protectionEnabled();
 
-  /** The {@code expiresInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-expiresInMinutes">{@code expiresInMinutes}</a> member. */
   @JsonProperty("expiresInMinutes")
   public abstract @Nullable Integer expiresInMinutes();
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateTaskProtectionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html">{@code UpdateTaskProtection}</a> (API shape {@code UpdateTaskProtectionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"protectedTasks", "failures"})
 @JsonSerialize(as = ImmutableUpdateTaskProtectionResponse.class)
@@ -23,7 +25,7 @@ public abstract class UpdateTaskProtectionResponse {
 
   UpdateTaskProtectionResponse() {}
 
-  /** The {@code protectedTasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-response-protectedTasks">{@code protectedTasks}</a> member. */
   @JsonProperty("protectedTasks")
   public abstract @Nullable List<ProtectedTask> protectedTasks();
 
@@ -32,7 +34,7 @@ public abstract class UpdateTaskProtectionResponse {
     return protectedTasks() != null;
   }
 
-  /** The {@code failures} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 

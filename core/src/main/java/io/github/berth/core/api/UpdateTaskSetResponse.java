@@ -10,7 +10,9 @@ import io.github.berth.core.model.TaskSet;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateTaskSetResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html">{@code UpdateTaskSet}</a> (API shape {@code UpdateTaskSetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSet"})
 @JsonSerialize(as = ImmutableUpdateTaskSetResponse.class)
@@ -19,7 +21,7 @@ public abstract class UpdateTaskSetResponse {
 
   UpdateTaskSetResponse() {}
 
-  /** The {@code taskSet} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html#ECS-UpdateTaskSet-response-taskSet">{@code taskSet}</a> member. */
   @JsonProperty("taskSet")
   public abstract @Nullable TaskSet taskSet();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Attachment}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html">{@code Attachment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "type", "status", "details"})
 @JsonSerialize(as = ImmutableAttachment.class)
@@ -21,19 +21,19 @@ public abstract class Attachment {
 
   Attachment() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable String type();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code details} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-details">{@code details}</a> member. */
   @JsonProperty("details")
   public abstract @Nullable List<KeyValuePair> details();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AutoRepairConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoRepairConfiguration.html">{@code AutoRepairConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"actionsStatus"})
 @JsonSerialize(as = ImmutableAutoRepairConfiguration.class)
@@ -17,7 +17,7 @@ public abstract class AutoRepairConfiguration {
 
   AutoRepairConfiguration() {}
 
-  /** The {@code actionsStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoRepairConfiguration.html#ECS-Type-AutoRepairConfiguration-actionsStatus">{@code actionsStatus}</a> member. */
   @JsonProperty("actionsStatus")
   public abstract @Nullable AutoRepairActionsStatus actionsStatus();
 

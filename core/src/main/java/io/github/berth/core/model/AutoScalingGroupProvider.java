@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AutoScalingGroupProvider}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html">{@code AutoScalingGroupProvider}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"autoScalingGroupArn", "managedScaling", "managedTerminationProtection", "managedDraining"})
 @JsonSerialize(as = ImmutableAutoScalingGroupProvider.class)
@@ -18,15 +18,15 @@ public abstract class AutoScalingGroupProvider {
 
   AutoScalingGroupProvider() {}
 
-  /** The {@code autoScalingGroupArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-autoScalingGroupArn">{@code autoScalingGroupArn}</a> member (required by the API model). */
   @JsonProperty("autoScalingGroupArn")
   public abstract @Nullable String autoScalingGroupArn();
 
-  /** The {@code managedScaling} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-managedScaling">{@code managedScaling}</a> member. */
   @JsonProperty("managedScaling")
   public abstract @Nullable ManagedScaling managedScaling();
 
-  /** The {@code managedTerminationProtection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-managedTerminationProtection">{@code managedTerminationProtection}</a> member. */
   @JsonProperty("managedTerminationProtection")
   public abstract @Nullable ManagedTerminationProtection managedTerminationProtection();
 
@@ -36,7 +36,7 @@ public abstract class AutoScalingGroupProvider {
     return v == null ? null : v.value();
   }
 
-  /** The {@code managedDraining} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-managedDraining">{@code managedDraining}</a> member. */
   @JsonProperty("managedDraining")
   public abstract @Nullable ManagedDraining managedDraining();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AutoScalingGroupProviderUpdate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProviderUpdate.html">{@code AutoScalingGroupProviderUpdate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"managedScaling", "managedTerminationProtection", "managedDraining"})
 @JsonSerialize(as = ImmutableAutoScalingGroupProviderUpdate.class)
@@ -18,11 +18,11 @@ public abstract class AutoScalingGroupProviderUpdate {
 
   AutoScalingGroupProviderUpdate() {}
 
-  /** The {@code managedScaling} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProviderUpdate.html#ECS-Type-AutoScalingGroupProviderUpdate-managedScaling">{@code managedScaling}</a> member. */
   @JsonProperty("managedScaling")
   public abstract @Nullable ManagedScaling managedScaling();
 
-  /** The {@code managedTerminationProtection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProviderUpdate.html#ECS-Type-AutoScalingGroupProviderUpdate-managedTerminationProtection">{@code managedTerminationProtection}</a> member. */
   @JsonProperty("managedTerminationProtection")
   public abstract @Nullable ManagedTerminationProtection managedTerminationProtection();
 
@@ -32,7 +32,7 @@ public abstract class AutoScalingGroupProviderUpdate {
     return v == null ? null : v.value();
   }
 
-  /** The {@code managedDraining} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProviderUpdate.html#ECS-Type-AutoScalingGroupProviderUpdate-managedDraining">{@code managedDraining}</a> member. */
   @JsonProperty("managedDraining")
   public abstract @Nullable ManagedDraining managedDraining();
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AwsVpcConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html">{@code AwsVpcConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"subnets", "securityGroups", "assignPublicIp"})
 @JsonSerialize(as = ImmutableAwsVpcConfiguration.class)
@@ -19,7 +19,7 @@ public abstract class AwsVpcConfiguration {
 
   AwsVpcConfiguration() {}
 
-  /** The {@code subnets} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html#ECS-Type-AwsVpcConfiguration-subnets">{@code subnets}</a> member (required by the API model). */
   @JsonProperty("subnets")
   public abstract @Nullable List<String> subnets();
 
@@ -28,7 +28,7 @@ public abstract class AwsVpcConfiguration {
     return subnets() != null;
   }
 
-  /** The {@code securityGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html#ECS-Type-AwsVpcConfiguration-securityGroups">{@code securityGroups}</a> member. */
   @JsonProperty("securityGroups")
   public abstract @Nullable List<String> securityGroups();
 
@@ -37,7 +37,7 @@ public abstract class AwsVpcConfiguration {
     return securityGroups() != null;
   }
 
-  /** The {@code assignPublicIp} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html#ECS-Type-AwsVpcConfiguration-assignPublicIp">{@code assignPublicIp}</a> member. */
   @JsonProperty("assignPublicIp")
   public abstract @Nullable AssignPublicIp assignPublicIp();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CapacityProvider}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html">{@code CapacityProvider}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviderArn", "name", "cluster", "status", "autoScalingGroupProvider", "managedInstancesProvider", "updateStatus", "updateStatusReason", "tags", "type"})
 @JsonSerialize(as = ImmutableCapacityProvider.class)
@@ -21,19 +21,19 @@ public abstract class CapacityProvider {
 
   CapacityProvider() {}
 
-  /** The {@code capacityProviderArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-capacityProviderArn">{@code capacityProviderArn}</a> member. */
   @JsonProperty("capacityProviderArn")
   public abstract @Nullable String capacityProviderArn();
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable CapacityProviderStatus status();
 
@@ -43,15 +43,15 @@ public abstract class CapacityProvider {
     return v == null ? null : v.value();
   }
 
-  /** The {@code autoScalingGroupProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-autoScalingGroupProvider">{@code autoScalingGroupProvider}</a> member. */
   @JsonProperty("autoScalingGroupProvider")
   public abstract @Nullable AutoScalingGroupProvider autoScalingGroupProvider();
 
-  /** The {@code managedInstancesProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-managedInstancesProvider">{@code managedInstancesProvider}</a> member. */
   @JsonProperty("managedInstancesProvider")
   public abstract @Nullable ManagedInstancesProvider managedInstancesProvider();
 
-  /** The {@code updateStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-updateStatus">{@code updateStatus}</a> member. */
   @JsonProperty("updateStatus")
   public abstract @Nullable CapacityProviderUpdateStatus updateStatus();
 
@@ -61,11 +61,11 @@ public abstract class CapacityProvider {
     return v == null ? null : v.value();
   }
 
-  /** The {@code updateStatusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-updateStatusReason">{@code updateStatusReason}</a> member. */
   @JsonProperty("updateStatusReason")
   public abstract @Nullable String updateStatusReason();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -74,7 +74,7 @@ public abstract class CapacityProvider {
     return tags() != null;
   }
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable CapacityProviderType type();
 

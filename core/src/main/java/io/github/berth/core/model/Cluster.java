@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Cluster}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html">{@code Cluster}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"clusterArn", "clusterName", "configuration", "status", "registeredContainerInstancesCount", "runningTasksCount", "pendingTasksCount", "activeServicesCount", "statistics", "tags", "settings", "capacityProviders", "defaultCapacityProviderStrategy", "attachments", "attachmentsStatus", "serviceConnectDefaults"})
 @JsonSerialize(as = ImmutableCluster.class)
@@ -21,39 +21,39 @@ public abstract class Cluster {
 
   Cluster() {}
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code clusterName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-clusterName">{@code clusterName}</a> member. */
   @JsonProperty("clusterName")
   public abstract @Nullable String clusterName();
 
-  /** The {@code configuration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-configuration">{@code configuration}</a> member. */
   @JsonProperty("configuration")
   public abstract @Nullable ClusterConfiguration configuration();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code registeredContainerInstancesCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-registeredContainerInstancesCount">{@code registeredContainerInstancesCount}</a> member. */
   @JsonProperty("registeredContainerInstancesCount")
   public abstract @Nullable Integer registeredContainerInstancesCount();
 
-  /** The {@code runningTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-runningTasksCount">{@code runningTasksCount}</a> member. */
   @JsonProperty("runningTasksCount")
   public abstract @Nullable Integer runningTasksCount();
 
-  /** The {@code pendingTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-pendingTasksCount">{@code pendingTasksCount}</a> member. */
   @JsonProperty("pendingTasksCount")
   public abstract @Nullable Integer pendingTasksCount();
 
-  /** The {@code activeServicesCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-activeServicesCount">{@code activeServicesCount}</a> member. */
   @JsonProperty("activeServicesCount")
   public abstract @Nullable Integer activeServicesCount();
 
-  /** The {@code statistics} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-statistics">{@code statistics}</a> member. */
   @JsonProperty("statistics")
   public abstract @Nullable List<KeyValuePair> statistics();
 
@@ -62,7 +62,7 @@ public abstract class Cluster {
     return statistics() != null;
   }
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -71,7 +71,7 @@ public abstract class Cluster {
     return tags() != null;
   }
 
-  /** The {@code settings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
@@ -80,7 +80,7 @@ public abstract class Cluster {
     return settings() != null;
   }
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
@@ -89,7 +89,7 @@ public abstract class Cluster {
     return capacityProviders() != null;
   }
 
-  /** The {@code defaultCapacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-defaultCapacityProviderStrategy">{@code defaultCapacityProviderStrategy}</a> member. */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
 
@@ -98,7 +98,7 @@ public abstract class Cluster {
     return defaultCapacityProviderStrategy() != null;
   }
 
-  /** The {@code attachments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
@@ -107,11 +107,11 @@ public abstract class Cluster {
     return attachments() != null;
   }
 
-  /** The {@code attachmentsStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-attachmentsStatus">{@code attachmentsStatus}</a> member. */
   @JsonProperty("attachmentsStatus")
   public abstract @Nullable String attachmentsStatus();
 
-  /** The {@code serviceConnectDefaults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-serviceConnectDefaults">{@code serviceConnectDefaults}</a> member. */
   @JsonProperty("serviceConnectDefaults")
   public abstract @Nullable ClusterServiceConnectDefaults serviceConnectDefaults();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ClusterConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterConfiguration.html">{@code ClusterConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"executeCommandConfiguration", "managedStorageConfiguration"})
 @JsonSerialize(as = ImmutableClusterConfiguration.class)
@@ -18,11 +18,11 @@ public abstract class ClusterConfiguration {
 
   ClusterConfiguration() {}
 
-  /** The {@code executeCommandConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterConfiguration.html#ECS-Type-ClusterConfiguration-executeCommandConfiguration">{@code executeCommandConfiguration}</a> member. */
   @JsonProperty("executeCommandConfiguration")
   public abstract @Nullable ExecuteCommandConfiguration executeCommandConfiguration();
 
-  /** The {@code managedStorageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterConfiguration.html#ECS-Type-ClusterConfiguration-managedStorageConfiguration">{@code managedStorageConfiguration}</a> member. */
   @JsonProperty("managedStorageConfiguration")
   public abstract @Nullable ManagedStorageConfiguration managedStorageConfiguration();
 

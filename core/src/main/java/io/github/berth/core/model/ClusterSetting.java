@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ClusterSetting}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html">{@code ClusterSetting}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutableClusterSetting.class)
@@ -17,7 +17,7 @@ public abstract class ClusterSetting {
 
   ClusterSetting() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html#ECS-Type-ClusterSetting-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable ClusterSettingName name();
 
@@ -27,7 +27,7 @@ public abstract class ClusterSetting {
     return v == null ? null : v.value();
   }
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html#ECS-Type-ClusterSetting-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 

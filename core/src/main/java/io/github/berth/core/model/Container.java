@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Container}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html">{@code Container}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerArn", "taskArn", "name", "image", "imageDigest", "runtimeId", "lastStatus", "exitCode", "reason", "networkBindings", "networkInterfaces", "healthStatus", "managedAgents", "cpu", "memory", "memoryReservation", "gpuIds"})
 @JsonSerialize(as = ImmutableContainer.class)
@@ -21,43 +21,43 @@ public abstract class Container {
 
   Container() {}
 
-  /** The {@code containerArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-containerArn">{@code containerArn}</a> member. */
   @JsonProperty("containerArn")
   public abstract @Nullable String containerArn();
 
-  /** The {@code taskArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-taskArn">{@code taskArn}</a> member. */
   @JsonProperty("taskArn")
   public abstract @Nullable String taskArn();
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code image} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-image">{@code image}</a> member. */
   @JsonProperty("image")
   public abstract @Nullable String image();
 
-  /** The {@code imageDigest} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-imageDigest">{@code imageDigest}</a> member. */
   @JsonProperty("imageDigest")
   public abstract @Nullable String imageDigest();
 
-  /** The {@code runtimeId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-runtimeId">{@code runtimeId}</a> member. */
   @JsonProperty("runtimeId")
   public abstract @Nullable String runtimeId();
 
-  /** The {@code lastStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-lastStatus">{@code lastStatus}</a> member. */
   @JsonProperty("lastStatus")
   public abstract @Nullable String lastStatus();
 
-  /** The {@code exitCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-exitCode">{@code exitCode}</a> member. */
   @JsonProperty("exitCode")
   public abstract @Nullable Integer exitCode();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code networkBindings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-networkBindings">{@code networkBindings}</a> member. */
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
@@ -66,7 +66,7 @@ public abstract class Container {
     return networkBindings() != null;
   }
 
-  /** The {@code networkInterfaces} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-networkInterfaces">{@code networkInterfaces}</a> member. */
   @JsonProperty("networkInterfaces")
   public abstract @Nullable List<NetworkInterface> networkInterfaces();
 
@@ -75,7 +75,7 @@ public abstract class Container {
     return networkInterfaces() != null;
   }
 
-  /** The {@code healthStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-healthStatus">{@code healthStatus}</a> member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable HealthStatus healthStatus();
 
@@ -85,7 +85,7 @@ public abstract class Container {
     return v == null ? null : v.value();
   }
 
-  /** The {@code managedAgents} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-managedAgents">{@code managedAgents}</a> member. */
   @JsonProperty("managedAgents")
   public abstract @Nullable List<ManagedAgent> managedAgents();
 
@@ -94,19 +94,19 @@ public abstract class Container {
     return managedAgents() != null;
   }
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code memoryReservation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-memoryReservation">{@code memoryReservation}</a> member. */
   @JsonProperty("memoryReservation")
   public abstract @Nullable String memoryReservation();
 
-  /** The {@code gpuIds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-gpuIds">{@code gpuIds}</a> member. */
   @JsonProperty("gpuIds")
   public abstract @Nullable List<String> gpuIds();
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerDefinition}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html">{@code ContainerDefinition}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "image", "repositoryCredentials", "cpu", "memory", "memoryReservation", "links", "portMappings", "essential", "restartPolicy", "entryPoint", "command", "environment", "environmentFiles", "mountPoints", "volumesFrom", "linuxParameters", "secrets", "dependsOn", "startTimeout", "stopTimeout", "versionConsistency", "hostname", "user", "workingDirectory", "disableNetworking", "privileged", "readonlyRootFilesystem", "dnsServers", "dnsSearchDomains", "extraHosts", "dockerSecurityOptions", "interactive", "pseudoTerminal", "dockerLabels", "ulimits", "logConfiguration", "healthCheck", "systemControls", "resourceRequirements", "firelensConfiguration", "credentialSpecs"})
 @JsonSerialize(as = ImmutableContainerDefinition.class)
@@ -22,31 +22,31 @@ public abstract class ContainerDefinition {
 
   ContainerDefinition() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code image} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-image">{@code image}</a> member. */
   @JsonProperty("image")
   public abstract @Nullable String image();
 
-  /** The {@code repositoryCredentials} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-repositoryCredentials">{@code repositoryCredentials}</a> member. */
   @JsonProperty("repositoryCredentials")
   public abstract @Nullable RepositoryCredentials repositoryCredentials();
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable Integer cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable Integer memory();
 
-  /** The {@code memoryReservation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memoryReservation">{@code memoryReservation}</a> member. */
   @JsonProperty("memoryReservation")
   public abstract @Nullable Integer memoryReservation();
 
-  /** The {@code links} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-links">{@code links}</a> member. */
   @JsonProperty("links")
   public abstract @Nullable List<String> links();
 
@@ -55,7 +55,7 @@ public abstract class ContainerDefinition {
     return links() != null;
   }
 
-  /** The {@code portMappings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-portMappings">{@code portMappings}</a> member. */
   @JsonProperty("portMappings")
   public abstract @Nullable List<PortMapping> portMappings();
 
@@ -64,15 +64,15 @@ public abstract class ContainerDefinition {
     return portMappings() != null;
   }
 
-  /** The {@code essential} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-essential">{@code essential}</a> member. */
   @JsonProperty("essential")
   public abstract @Nullable Boolean essential();
 
-  /** The {@code restartPolicy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-restartPolicy">{@code restartPolicy}</a> member. */
   @JsonProperty("restartPolicy")
   public abstract @Nullable ContainerRestartPolicy restartPolicy();
 
-  /** The {@code entryPoint} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-entryPoint">{@code entryPoint}</a> member. */
   @JsonProperty("entryPoint")
   public abstract @Nullable List<String> entryPoint();
 
@@ -81,7 +81,7 @@ public abstract class ContainerDefinition {
     return entryPoint() != null;
   }
 
-  /** The {@code command} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-command">{@code command}</a> member. */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
 
@@ -90,7 +90,7 @@ public abstract class ContainerDefinition {
     return command() != null;
   }
 
-  /** The {@code environment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-environment">{@code environment}</a> member. */
   @JsonProperty("environment")
   public abstract @Nullable List<KeyValuePair> environment();
 
@@ -99,7 +99,7 @@ public abstract class ContainerDefinition {
     return environment() != null;
   }
 
-  /** The {@code environmentFiles} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-environmentFiles">{@code environmentFiles}</a> member. */
   @JsonProperty("environmentFiles")
   public abstract @Nullable List<EnvironmentFile> environmentFiles();
 
@@ -108,7 +108,7 @@ public abstract class ContainerDefinition {
     return environmentFiles() != null;
   }
 
-  /** The {@code mountPoints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-mountPoints">{@code mountPoints}</a> member. */
   @JsonProperty("mountPoints")
   public abstract @Nullable List<MountPoint> mountPoints();
 
@@ -117,7 +117,7 @@ public abstract class ContainerDefinition {
     return mountPoints() != null;
   }
 
-  /** The {@code volumesFrom} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-volumesFrom">{@code volumesFrom}</a> member. */
   @JsonProperty("volumesFrom")
   public abstract @Nullable List<VolumeFrom> volumesFrom();
 
@@ -126,11 +126,11 @@ public abstract class ContainerDefinition {
     return volumesFrom() != null;
   }
 
-  /** The {@code linuxParameters} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-linuxParameters">{@code linuxParameters}</a> member. */
   @JsonProperty("linuxParameters")
   public abstract @Nullable LinuxParameters linuxParameters();
 
-  /** The {@code secrets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-secrets">{@code secrets}</a> member. */
   @JsonProperty("secrets")
   public abstract @Nullable List<Secret> secrets();
 
@@ -139,7 +139,7 @@ public abstract class ContainerDefinition {
     return secrets() != null;
   }
 
-  /** The {@code dependsOn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dependsOn">{@code dependsOn}</a> member. */
   @JsonProperty("dependsOn")
   public abstract @Nullable List<ContainerDependency> dependsOn();
 
@@ -148,15 +148,15 @@ public abstract class ContainerDefinition {
     return dependsOn() != null;
   }
 
-  /** The {@code startTimeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-startTimeout">{@code startTimeout}</a> member. */
   @JsonProperty("startTimeout")
   public abstract @Nullable Integer startTimeout();
 
-  /** The {@code stopTimeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-stopTimeout">{@code stopTimeout}</a> member. */
   @JsonProperty("stopTimeout")
   public abstract @Nullable Integer stopTimeout();
 
-  /** The {@code versionConsistency} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-versionConsistency">{@code versionConsistency}</a> member. */
   @JsonProperty("versionConsistency")
   public abstract @Nullable VersionConsistency versionConsistency();
 
@@ -166,31 +166,31 @@ public abstract class ContainerDefinition {
     return v == null ? null : v.value();
   }
 
-  /** The {@code hostname} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-hostname">{@code hostname}</a> member. */
   @JsonProperty("hostname")
   public abstract @Nullable String hostname();
 
-  /** The {@code user} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-user">{@code user}</a> member. */
   @JsonProperty("user")
   public abstract @Nullable String user();
 
-  /** The {@code workingDirectory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-workingDirectory">{@code workingDirectory}</a> member. */
   @JsonProperty("workingDirectory")
   public abstract @Nullable String workingDirectory();
 
-  /** The {@code disableNetworking} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-disableNetworking">{@code disableNetworking}</a> member. */
   @JsonProperty("disableNetworking")
   public abstract @Nullable Boolean disableNetworking();
 
-  /** The {@code privileged} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-privileged">{@code privileged}</a> member. */
   @JsonProperty("privileged")
   public abstract @Nullable Boolean privileged();
 
-  /** The {@code readonlyRootFilesystem} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-readonlyRootFilesystem">{@code readonlyRootFilesystem}</a> member. */
   @JsonProperty("readonlyRootFilesystem")
   public abstract @Nullable Boolean readonlyRootFilesystem();
 
-  /** The {@code dnsServers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dnsServers">{@code dnsServers}</a> member. */
   @JsonProperty("dnsServers")
   public abstract @Nullable List<String> dnsServers();
 
@@ -199,7 +199,7 @@ public abstract class ContainerDefinition {
     return dnsServers() != null;
   }
 
-  /** The {@code dnsSearchDomains} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dnsSearchDomains">{@code dnsSearchDomains}</a> member. */
   @JsonProperty("dnsSearchDomains")
   public abstract @Nullable List<String> dnsSearchDomains();
 
@@ -208,7 +208,7 @@ public abstract class ContainerDefinition {
     return dnsSearchDomains() != null;
   }
 
-  /** The {@code extraHosts} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-extraHosts">{@code extraHosts}</a> member. */
   @JsonProperty("extraHosts")
   public abstract @Nullable List<HostEntry> extraHosts();
 
@@ -217,7 +217,7 @@ public abstract class ContainerDefinition {
     return extraHosts() != null;
   }
 
-  /** The {@code dockerSecurityOptions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dockerSecurityOptions">{@code dockerSecurityOptions}</a> member. */
   @JsonProperty("dockerSecurityOptions")
   public abstract @Nullable List<String> dockerSecurityOptions();
 
@@ -226,15 +226,15 @@ public abstract class ContainerDefinition {
     return dockerSecurityOptions() != null;
   }
 
-  /** The {@code interactive} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-interactive">{@code interactive}</a> member. */
   @JsonProperty("interactive")
   public abstract @Nullable Boolean interactive();
 
-  /** The {@code pseudoTerminal} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-pseudoTerminal">{@code pseudoTerminal}</a> member. */
   @JsonProperty("pseudoTerminal")
   public abstract @Nullable Boolean pseudoTerminal();
 
-  /** The {@code dockerLabels} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dockerLabels">{@code dockerLabels}</a> member. */
   @JsonProperty("dockerLabels")
   public abstract @Nullable Map<String, String> dockerLabels();
 
@@ -243,7 +243,7 @@ public abstract class ContainerDefinition {
     return dockerLabels() != null;
   }
 
-  /** The {@code ulimits} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-ulimits">{@code ulimits}</a> member. */
   @JsonProperty("ulimits")
   public abstract @Nullable List<Ulimit> ulimits();
 
@@ -252,15 +252,15 @@ public abstract class ContainerDefinition {
     return ulimits() != null;
   }
 
-  /** The {@code logConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-logConfiguration">{@code logConfiguration}</a> member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable LogConfiguration logConfiguration();
 
-  /** The {@code healthCheck} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-healthCheck">{@code healthCheck}</a> member. */
   @JsonProperty("healthCheck")
   public abstract @Nullable HealthCheck healthCheck();
 
-  /** The {@code systemControls} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-systemControls">{@code systemControls}</a> member. */
   @JsonProperty("systemControls")
   public abstract @Nullable List<SystemControl> systemControls();
 
@@ -269,7 +269,7 @@ public abstract class ContainerDefinition {
     return systemControls() != null;
   }
 
-  /** The {@code resourceRequirements} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-resourceRequirements">{@code resourceRequirements}</a> member. */
   @JsonProperty("resourceRequirements")
   public abstract @Nullable List<ResourceRequirement> resourceRequirements();
 
@@ -278,11 +278,11 @@ public abstract class ContainerDefinition {
     return resourceRequirements() != null;
   }
 
-  /** The {@code firelensConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-firelensConfiguration">{@code firelensConfiguration}</a> member. */
   @JsonProperty("firelensConfiguration")
   public abstract @Nullable FirelensConfiguration firelensConfiguration();
 
-  /** The {@code credentialSpecs} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-credentialSpecs">{@code credentialSpecs}</a> member. */
   @JsonProperty("credentialSpecs")
   public abstract @Nullable List<String> credentialSpecs();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerDependency}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html">{@code ContainerDependency}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerName", "condition"})
 @JsonSerialize(as = ImmutableContainerDependency.class)
@@ -17,11 +17,11 @@ public abstract class ContainerDependency {
 
   ContainerDependency() {}
 
-  /** The {@code containerName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html#ECS-Type-ContainerDependency-containerName">{@code containerName}</a> member (required by the API model). */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code condition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html#ECS-Type-ContainerDependency-condition">{@code condition}</a> member (required by the API model). */
   @JsonProperty("condition")
   public abstract @Nullable ContainerCondition condition();
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerInstance}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html">{@code ContainerInstance}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstanceArn", "ec2InstanceId", "capacityProviderName", "version", "versionInfo", "remainingResources", "registeredResources", "status", "statusReason", "agentConnected", "runningTasksCount", "pendingTasksCount", "agentUpdateStatus", "attributes", "registeredAt", "attachments", "tags", "healthStatus"})
 @JsonSerialize(as = ImmutableContainerInstance.class)
@@ -22,27 +22,27 @@ public abstract class ContainerInstance {
 
   ContainerInstance() {}
 
-  /** The {@code containerInstanceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-containerInstanceArn">{@code containerInstanceArn}</a> member. */
   @JsonProperty("containerInstanceArn")
   public abstract @Nullable String containerInstanceArn();
 
-  /** The {@code ec2InstanceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-ec2InstanceId">{@code ec2InstanceId}</a> member. */
   @JsonProperty("ec2InstanceId")
   public abstract @Nullable String ec2InstanceId();
 
-  /** The {@code capacityProviderName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-capacityProviderName">{@code capacityProviderName}</a> member. */
   @JsonProperty("capacityProviderName")
   public abstract @Nullable String capacityProviderName();
 
-  /** The {@code version} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-version">{@code version}</a> member. */
   @JsonProperty("version")
   public abstract @Nullable Long version();
 
-  /** The {@code versionInfo} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-versionInfo">{@code versionInfo}</a> member. */
   @JsonProperty("versionInfo")
   public abstract @Nullable VersionInfo versionInfo();
 
-  /** The {@code remainingResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-remainingResources">{@code remainingResources}</a> member. */
   @JsonProperty("remainingResources")
   public abstract @Nullable List<Resource> remainingResources();
 
@@ -51,7 +51,7 @@ public abstract class ContainerInstance {
     return remainingResources() != null;
   }
 
-  /** The {@code registeredResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-registeredResources">{@code registeredResources}</a> member. */
   @JsonProperty("registeredResources")
   public abstract @Nullable List<Resource> registeredResources();
 
@@ -60,27 +60,27 @@ public abstract class ContainerInstance {
     return registeredResources() != null;
   }
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code agentConnected} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-agentConnected">{@code agentConnected}</a> member. */
   @JsonProperty("agentConnected")
   public abstract @Nullable Boolean agentConnected();
 
-  /** The {@code runningTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-runningTasksCount">{@code runningTasksCount}</a> member. */
   @JsonProperty("runningTasksCount")
   public abstract @Nullable Integer runningTasksCount();
 
-  /** The {@code pendingTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-pendingTasksCount">{@code pendingTasksCount}</a> member. */
   @JsonProperty("pendingTasksCount")
   public abstract @Nullable Integer pendingTasksCount();
 
-  /** The {@code agentUpdateStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-agentUpdateStatus">{@code agentUpdateStatus}</a> member. */
   @JsonProperty("agentUpdateStatus")
   public abstract @Nullable AgentUpdateStatus agentUpdateStatus();
 
@@ -90,7 +90,7 @@ public abstract class ContainerInstance {
     return v == null ? null : v.value();
   }
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
@@ -99,11 +99,11 @@ public abstract class ContainerInstance {
     return attributes() != null;
   }
 
-  /** The {@code registeredAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-registeredAt">{@code registeredAt}</a> member. */
   @JsonProperty("registeredAt")
   public abstract @Nullable Instant registeredAt();
 
-  /** The {@code attachments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
@@ -112,7 +112,7 @@ public abstract class ContainerInstance {
     return attachments() != null;
   }
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -121,7 +121,7 @@ public abstract class ContainerInstance {
     return tags() != null;
   }
 
-  /** The {@code healthStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-healthStatus">{@code healthStatus}</a> member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable ContainerInstanceHealthStatus healthStatus();
 

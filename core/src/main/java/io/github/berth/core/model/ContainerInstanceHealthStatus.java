@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerInstanceHealthStatus}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstanceHealthStatus.html">{@code ContainerInstanceHealthStatus}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"overallStatus", "details"})
 @JsonSerialize(as = ImmutableContainerInstanceHealthStatus.class)
@@ -21,7 +21,7 @@ public abstract class ContainerInstanceHealthStatus {
 
   ContainerInstanceHealthStatus() {}
 
-  /** The {@code overallStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstanceHealthStatus.html#ECS-Type-ContainerInstanceHealthStatus-overallStatus">{@code overallStatus}</a> member. */
   @JsonProperty("overallStatus")
   public abstract @Nullable InstanceHealthCheckState overallStatus();
 
@@ -31,7 +31,7 @@ public abstract class ContainerInstanceHealthStatus {
     return v == null ? null : v.value();
   }
 
-  /** The {@code details} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstanceHealthStatus.html#ECS-Type-ContainerInstanceHealthStatus-details">{@code details}</a> member. */
   @JsonProperty("details")
   public abstract @Nullable List<InstanceHealthCheckResult> details();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerOverride}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html">{@code ContainerOverride}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "command", "environment", "environmentFiles", "cpu", "memory", "memoryReservation", "resourceRequirements"})
 @JsonSerialize(as = ImmutableContainerOverride.class)
@@ -21,11 +21,11 @@ public abstract class ContainerOverride {
 
   ContainerOverride() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code command} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-command">{@code command}</a> member. */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
 
@@ -34,7 +34,7 @@ public abstract class ContainerOverride {
     return command() != null;
   }
 
-  /** The {@code environment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-environment">{@code environment}</a> member. */
   @JsonProperty("environment")
   public abstract @Nullable List<KeyValuePair> environment();
 
@@ -43,7 +43,7 @@ public abstract class ContainerOverride {
     return environment() != null;
   }
 
-  /** The {@code environmentFiles} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-environmentFiles">{@code environmentFiles}</a> member. */
   @JsonProperty("environmentFiles")
   public abstract @Nullable List<EnvironmentFile> environmentFiles();
 
@@ -52,19 +52,19 @@ public abstract class ContainerOverride {
     return environmentFiles() != null;
   }
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable Integer cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable Integer memory();
 
-  /** The {@code memoryReservation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-memoryReservation">{@code memoryReservation}</a> member. */
   @JsonProperty("memoryReservation")
   public abstract @Nullable Integer memoryReservation();
 
-  /** The {@code resourceRequirements} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-resourceRequirements">{@code resourceRequirements}</a> member. */
   @JsonProperty("resourceRequirements")
   public abstract @Nullable List<ResourceRequirement> resourceRequirements();
 

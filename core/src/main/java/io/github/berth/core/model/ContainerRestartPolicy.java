@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerRestartPolicy}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html">{@code ContainerRestartPolicy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"enabled", "ignoredExitCodes", "restartAttemptPeriod"})
 @JsonSerialize(as = ImmutableContainerRestartPolicy.class)
@@ -19,11 +19,11 @@ public abstract class ContainerRestartPolicy {
 
   ContainerRestartPolicy() {}
 
-  /** The {@code enabled} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html#ECS-Type-ContainerRestartPolicy-enabled">{@code enabled}</a> member (required by the API model). */
   @JsonProperty("enabled")
   public abstract @Nullable Boolean enabled();
 
-  /** The {@code ignoredExitCodes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html#ECS-Type-ContainerRestartPolicy-ignoredExitCodes">{@code ignoredExitCodes}</a> member. */
   @JsonProperty("ignoredExitCodes")
   public abstract @Nullable List<Integer> ignoredExitCodes();
 
@@ -32,7 +32,7 @@ public abstract class ContainerRestartPolicy {
     return ignoredExitCodes() != null;
   }
 
-  /** The {@code restartAttemptPeriod} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html#ECS-Type-ContainerRestartPolicy-restartAttemptPeriod">{@code restartAttemptPeriod}</a> member. */
   @JsonProperty("restartAttemptPeriod")
   public abstract @Nullable Integer restartAttemptPeriod();
 

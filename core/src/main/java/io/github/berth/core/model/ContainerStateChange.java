@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerStateChange}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html">{@code ContainerStateChange}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerName", "imageDigest", "runtimeId", "exitCode", "networkBindings", "reason", "status"})
 @JsonSerialize(as = ImmutableContainerStateChange.class)
@@ -21,23 +21,23 @@ public abstract class ContainerStateChange {
 
   ContainerStateChange() {}
 
-  /** The {@code containerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-containerName">{@code containerName}</a> member. */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code imageDigest} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-imageDigest">{@code imageDigest}</a> member. */
   @JsonProperty("imageDigest")
   public abstract @Nullable String imageDigest();
 
-  /** The {@code runtimeId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-runtimeId">{@code runtimeId}</a> member. */
   @JsonProperty("runtimeId")
   public abstract @Nullable String runtimeId();
 
-  /** The {@code exitCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-exitCode">{@code exitCode}</a> member. */
   @JsonProperty("exitCode")
   public abstract @Nullable Integer exitCode();
 
-  /** The {@code networkBindings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-networkBindings">{@code networkBindings}</a> member. */
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
@@ -46,11 +46,11 @@ public abstract class ContainerStateChange {
     return networkBindings() != null;
   }
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 

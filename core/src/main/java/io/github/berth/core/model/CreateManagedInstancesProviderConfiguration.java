@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateManagedInstancesProviderConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html">{@code CreateManagedInstancesProviderConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"infrastructureRoleArn", "instanceLaunchTemplate", "propagateTags", "infrastructureOptimization", "autoRepairConfiguration"})
 @JsonSerialize(as = ImmutableCreateManagedInstancesProviderConfiguration.class)
@@ -18,15 +18,15 @@ public abstract class CreateManagedInstancesProviderConfiguration {
 
   CreateManagedInstancesProviderConfiguration() {}
 
-  /** The {@code infrastructureRoleArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-infrastructureRoleArn">{@code infrastructureRoleArn}</a> member (required by the API model). */
   @JsonProperty("infrastructureRoleArn")
   public abstract @Nullable String infrastructureRoleArn();
 
-  /** The {@code instanceLaunchTemplate} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-instanceLaunchTemplate">{@code instanceLaunchTemplate}</a> member (required by the API model). */
   @JsonProperty("instanceLaunchTemplate")
   public abstract @Nullable InstanceLaunchTemplate instanceLaunchTemplate();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateMITags propagateTags();
 
@@ -36,11 +36,11 @@ public abstract class CreateManagedInstancesProviderConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code infrastructureOptimization} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-infrastructureOptimization">{@code infrastructureOptimization}</a> member. */
   @JsonProperty("infrastructureOptimization")
   public abstract @Nullable InfrastructureOptimization infrastructureOptimization();
 
-  /** The {@code autoRepairConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-autoRepairConfiguration">{@code autoRepairConfiguration}</a> member. */
   @JsonProperty("autoRepairConfiguration")
   public abstract @Nullable AutoRepairConfiguration autoRepairConfiguration();
 

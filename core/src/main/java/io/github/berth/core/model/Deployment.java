@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Deployment}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html">{@code Deployment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "status", "taskDefinition", "desiredCount", "pendingCount", "runningCount", "failedTasks", "createdAt", "updatedAt", "capacityProviderStrategy", "launchType", "platformVersion", "platformFamily", "networkConfiguration", "rolloutState", "rolloutStateReason", "serviceConnectConfiguration", "serviceConnectResources", "volumeConfigurations", "fargateEphemeralStorage", "vpcLatticeConfigurations"})
 @JsonSerialize(as = ImmutableDeployment.class)
@@ -22,43 +22,43 @@ public abstract class Deployment {
 
   Deployment() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code pendingCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-pendingCount">{@code pendingCount}</a> member. */
   @JsonProperty("pendingCount")
   public abstract @Nullable Integer pendingCount();
 
-  /** The {@code runningCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-runningCount">{@code runningCount}</a> member. */
   @JsonProperty("runningCount")
   public abstract @Nullable Integer runningCount();
 
-  /** The {@code failedTasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-failedTasks">{@code failedTasks}</a> member. */
   @JsonProperty("failedTasks")
   public abstract @Nullable Integer failedTasks();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code updatedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-updatedAt">{@code updatedAt}</a> member. */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -67,7 +67,7 @@ public abstract class Deployment {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -77,19 +77,19 @@ public abstract class Deployment {
     return v == null ? null : v.value();
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code rolloutState} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-rolloutState">{@code rolloutState}</a> member. */
   @JsonProperty("rolloutState")
   public abstract @Nullable DeploymentRolloutState rolloutState();
 
@@ -99,15 +99,15 @@ public abstract class Deployment {
     return v == null ? null : v.value();
   }
 
-  /** The {@code rolloutStateReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-rolloutStateReason">{@code rolloutStateReason}</a> member. */
   @JsonProperty("rolloutStateReason")
   public abstract @Nullable String rolloutStateReason();
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code serviceConnectResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-serviceConnectResources">{@code serviceConnectResources}</a> member. */
   @JsonProperty("serviceConnectResources")
   public abstract @Nullable List<ServiceConnectServiceResource> serviceConnectResources();
 
@@ -116,7 +116,7 @@ public abstract class Deployment {
     return serviceConnectResources() != null;
   }
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
@@ -125,11 +125,11 @@ public abstract class Deployment {
     return volumeConfigurations() != null;
   }
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
 

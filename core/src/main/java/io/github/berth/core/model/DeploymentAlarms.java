@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentAlarms}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html">{@code DeploymentAlarms}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"alarmNames", "rollback", "enable"})
 @JsonSerialize(as = ImmutableDeploymentAlarms.class)
@@ -19,7 +19,7 @@ public abstract class DeploymentAlarms {
 
   DeploymentAlarms() {}
 
-  /** The {@code alarmNames} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html#ECS-Type-DeploymentAlarms-alarmNames">{@code alarmNames}</a> member (required by the API model). */
   @JsonProperty("alarmNames")
   public abstract @Nullable List<String> alarmNames();
 
@@ -28,11 +28,11 @@ public abstract class DeploymentAlarms {
     return alarmNames() != null;
   }
 
-  /** The {@code rollback} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html#ECS-Type-DeploymentAlarms-rollback">{@code rollback}</a> member (required by the API model). */
   @JsonProperty("rollback")
   public abstract @Nullable Boolean rollback();
 
-  /** The {@code enable} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html#ECS-Type-DeploymentAlarms-enable">{@code enable}</a> member (required by the API model). */
   @JsonProperty("enable")
   public abstract @Nullable Boolean enable();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html">{@code DeploymentConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"deploymentCircuitBreaker", "maximumPercent", "minimumHealthyPercent", "alarms", "strategy", "bakeTimeInMinutes", "lifecycleHooks", "linearConfiguration", "canaryConfiguration"})
 @JsonSerialize(as = ImmutableDeploymentConfiguration.class)
@@ -21,23 +21,23 @@ public abstract class DeploymentConfiguration {
 
   DeploymentConfiguration() {}
 
-  /** The {@code deploymentCircuitBreaker} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-deploymentCircuitBreaker">{@code deploymentCircuitBreaker}</a> member. */
   @JsonProperty("deploymentCircuitBreaker")
   public abstract @Nullable DeploymentCircuitBreaker deploymentCircuitBreaker();
 
-  /** The {@code maximumPercent} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-maximumPercent">{@code maximumPercent}</a> member. */
   @JsonProperty("maximumPercent")
   public abstract @Nullable Integer maximumPercent();
 
-  /** The {@code minimumHealthyPercent} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-minimumHealthyPercent">{@code minimumHealthyPercent}</a> member. */
   @JsonProperty("minimumHealthyPercent")
   public abstract @Nullable Integer minimumHealthyPercent();
 
-  /** The {@code alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-alarms">{@code alarms}</a> member. */
   @JsonProperty("alarms")
   public abstract @Nullable DeploymentAlarms alarms();
 
-  /** The {@code strategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-strategy">{@code strategy}</a> member. */
   @JsonProperty("strategy")
   public abstract @Nullable DeploymentStrategy strategy();
 
@@ -47,11 +47,11 @@ public abstract class DeploymentConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code bakeTimeInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-bakeTimeInMinutes">{@code bakeTimeInMinutes}</a> member. */
   @JsonProperty("bakeTimeInMinutes")
   public abstract @Nullable Integer bakeTimeInMinutes();
 
-  /** The {@code lifecycleHooks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-lifecycleHooks">{@code lifecycleHooks}</a> member. */
   @JsonProperty("lifecycleHooks")
   public abstract @Nullable List<DeploymentLifecycleHook> lifecycleHooks();
 
@@ -60,11 +60,11 @@ public abstract class DeploymentConfiguration {
     return lifecycleHooks() != null;
   }
 
-  /** The {@code linearConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-linearConfiguration">{@code linearConfiguration}</a> member. */
   @JsonProperty("linearConfiguration")
   public abstract @Nullable LinearConfiguration linearConfiguration();
 
-  /** The {@code canaryConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-canaryConfiguration">{@code canaryConfiguration}</a> member. */
   @JsonProperty("canaryConfiguration")
   public abstract @Nullable CanaryConfiguration canaryConfiguration();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentController}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html">{@code DeploymentController}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type"})
 @JsonSerialize(as = ImmutableDeploymentController.class)
@@ -17,7 +17,7 @@ public abstract class DeploymentController {
 
   DeploymentController() {}
 
-  /** The {@code type} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html#ECS-Type-DeploymentController-type">{@code type}</a> member (required by the API model). */
   @JsonProperty("type")
   public abstract @Nullable DeploymentControllerType type();
 

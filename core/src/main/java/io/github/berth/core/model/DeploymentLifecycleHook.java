@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentLifecycleHook}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html">{@code DeploymentLifecycleHook}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"targetType", "hookTargetArn", "roleArn", "lifecycleStages", "hookDetails", "timeoutConfiguration"})
 @JsonSerialize(as = ImmutableDeploymentLifecycleHook.class)
@@ -22,7 +22,7 @@ public abstract class DeploymentLifecycleHook {
 
   DeploymentLifecycleHook() {}
 
-  /** The {@code targetType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-targetType">{@code targetType}</a> member. */
   @JsonProperty("targetType")
   public abstract @Nullable DeploymentLifecycleHookTargetType targetType();
 
@@ -32,15 +32,15 @@ public abstract class DeploymentLifecycleHook {
     return v == null ? null : v.value();
   }
 
-  /** The {@code hookTargetArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-hookTargetArn">{@code hookTargetArn}</a> member. */
   @JsonProperty("hookTargetArn")
   public abstract @Nullable String hookTargetArn();
 
-  /** The {@code roleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-roleArn">{@code roleArn}</a> member. */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code lifecycleStages} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-lifecycleStages">{@code lifecycleStages}</a> member. */
   @JsonProperty("lifecycleStages")
   public abstract @Nullable List<DeploymentLifecycleHookStage> lifecycleStages();
 
@@ -55,11 +55,11 @@ public abstract class DeploymentLifecycleHook {
     return v == null ? null : v.stream().map(DeploymentLifecycleHookStage::value).toList();
   }
 
-  /** The {@code hookDetails} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-hookDetails">{@code hookDetails}</a> member. */
   @JsonProperty("hookDetails")
   public abstract @Nullable JsonNode hookDetails();
 
-  /** The {@code timeoutConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-timeoutConfiguration">{@code timeoutConfiguration}</a> member. */
   @JsonProperty("timeoutConfiguration")
   public abstract @Nullable DeploymentLifecycleHookTimeoutConfiguration timeoutConfiguration();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentLifecycleHookDetail}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html">{@code DeploymentLifecycleHookDetail}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"hookId", "targetType", "targetArn", "status", "expiresAt", "timeoutAction"})
 @JsonSerialize(as = ImmutableDeploymentLifecycleHookDetail.class)
@@ -18,11 +18,11 @@ public abstract class DeploymentLifecycleHookDetail {
 
   DeploymentLifecycleHookDetail() {}
 
-  /** The {@code hookId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-hookId">{@code hookId}</a> member. */
   @JsonProperty("hookId")
   public abstract @Nullable String hookId();
 
-  /** The {@code targetType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-targetType">{@code targetType}</a> member. */
   @JsonProperty("targetType")
   public abstract @Nullable DeploymentLifecycleHookTargetType targetType();
 
@@ -32,11 +32,11 @@ public abstract class DeploymentLifecycleHookDetail {
     return v == null ? null : v.value();
   }
 
-  /** The {@code targetArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-targetArn">{@code targetArn}</a> member. */
   @JsonProperty("targetArn")
   public abstract @Nullable String targetArn();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable DeploymentLifecycleHookStatus status();
 
@@ -46,11 +46,11 @@ public abstract class DeploymentLifecycleHookDetail {
     return v == null ? null : v.value();
   }
 
-  /** The {@code expiresAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-expiresAt">{@code expiresAt}</a> member. */
   @JsonProperty("expiresAt")
   public abstract @Nullable Instant expiresAt();
 
-  /** The {@code timeoutAction} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-timeoutAction">{@code timeoutAction}</a> member. */
   @JsonProperty("timeoutAction")
   public abstract @Nullable DeploymentLifecycleHookAction timeoutAction();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentLifecycleHookTimeoutConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookTimeoutConfiguration.html">{@code DeploymentLifecycleHookTimeoutConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"timeoutInMinutes", "action"})
 @JsonSerialize(as = ImmutableDeploymentLifecycleHookTimeoutConfiguration.class)
@@ -17,11 +17,11 @@ public abstract class DeploymentLifecycleHookTimeoutConfiguration {
 
   DeploymentLifecycleHookTimeoutConfiguration() {}
 
-  /** The {@code timeoutInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookTimeoutConfiguration.html#ECS-Type-DeploymentLifecycleHookTimeoutConfiguration-timeoutInMinutes">{@code timeoutInMinutes}</a> member. */
   @JsonProperty("timeoutInMinutes")
   public abstract @Nullable Integer timeoutInMinutes();
 
-  /** The {@code action} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookTimeoutConfiguration.html#ECS-Type-DeploymentLifecycleHookTimeoutConfiguration-action">{@code action}</a> member. */
   @JsonProperty("action")
   public abstract @Nullable DeploymentLifecycleHookAction action();
 

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Device}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html">{@code Device}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"hostPath", "containerPath", "permissions"})
 @JsonSerialize(as = ImmutableDevice.class)
@@ -20,15 +20,15 @@ public abstract class Device {
 
   Device() {}
 
-  /** The {@code hostPath} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html#ECS-Type-Device-hostPath">{@code hostPath}</a> member (required by the API model). */
   @JsonProperty("hostPath")
   public abstract @Nullable String hostPath();
 
-  /** The {@code containerPath} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html#ECS-Type-Device-containerPath">{@code containerPath}</a> member. */
   @JsonProperty("containerPath")
   public abstract @Nullable String containerPath();
 
-  /** The {@code permissions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html#ECS-Type-Device-permissions">{@code permissions}</a> member. */
   @JsonProperty("permissions")
   public abstract @Nullable List<DeviceCgroupPermission> permissions();
 

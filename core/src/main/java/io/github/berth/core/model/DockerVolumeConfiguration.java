@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DockerVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html">{@code DockerVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"scope", "autoprovision", "driver", "driverOpts", "labels"})
 @JsonSerialize(as = ImmutableDockerVolumeConfiguration.class)
@@ -18,7 +18,7 @@ public abstract class DockerVolumeConfiguration {
 
   DockerVolumeConfiguration() {}
 
-  /** The {@code scope} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-scope">{@code scope}</a> member. */
   @JsonProperty("scope")
   public abstract @Nullable Scope scope();
 
@@ -28,15 +28,15 @@ public abstract class DockerVolumeConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code autoprovision} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-autoprovision">{@code autoprovision}</a> member. */
   @JsonProperty("autoprovision")
   public abstract @Nullable Boolean autoprovision();
 
-  /** The {@code driver} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-driver">{@code driver}</a> member. */
   @JsonProperty("driver")
   public abstract @Nullable String driver();
 
-  /** The {@code driverOpts} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-driverOpts">{@code driverOpts}</a> member. */
   @JsonProperty("driverOpts")
   public abstract @Nullable Map<String, String> driverOpts();
 
@@ -45,7 +45,7 @@ public abstract class DockerVolumeConfiguration {
     return driverOpts() != null;
   }
 
-  /** The {@code labels} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-labels">{@code labels}</a> member. */
   @JsonProperty("labels")
   public abstract @Nullable Map<String, String> labels();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EBSTagSpecification}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html">{@code EBSTagSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"resourceType", "tags", "propagateTags"})
 @JsonSerialize(as = ImmutableEBSTagSpecification.class)
@@ -21,7 +21,7 @@ public abstract class EBSTagSpecification {
 
   EBSTagSpecification() {}
 
-  /** The {@code resourceType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html#ECS-Type-EBSTagSpecification-resourceType">{@code resourceType}</a> member (required by the API model). */
   @JsonProperty("resourceType")
   public abstract @Nullable EBSResourceType resourceType();
 
@@ -31,7 +31,7 @@ public abstract class EBSTagSpecification {
     return v == null ? null : v.value();
   }
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html#ECS-Type-EBSTagSpecification-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -40,7 +40,7 @@ public abstract class EBSTagSpecification {
     return tags() != null;
   }
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html#ECS-Type-EBSTagSpecification-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ECSManagedResources}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html">{@code ECSManagedResources}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ingressPaths", "autoScaling", "metricAlarms", "serviceSecurityGroups", "logGroups"})
 @JsonSerialize(as = ImmutableECSManagedResources.class)
@@ -21,7 +21,7 @@ public abstract class ECSManagedResources {
 
   ECSManagedResources() {}
 
-  /** The {@code ingressPaths} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-ingressPaths">{@code ingressPaths}</a> member. */
   @JsonProperty("ingressPaths")
   public abstract @Nullable List<ManagedIngressPath> ingressPaths();
 
@@ -30,11 +30,11 @@ public abstract class ECSManagedResources {
     return ingressPaths() != null;
   }
 
-  /** The {@code autoScaling} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-autoScaling">{@code autoScaling}</a> member. */
   @JsonProperty("autoScaling")
   public abstract @Nullable ManagedAutoScaling autoScaling();
 
-  /** The {@code metricAlarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-metricAlarms">{@code metricAlarms}</a> member. */
   @JsonProperty("metricAlarms")
   public abstract @Nullable List<ManagedMetricAlarm> metricAlarms();
 
@@ -43,7 +43,7 @@ public abstract class ECSManagedResources {
     return metricAlarms() != null;
   }
 
-  /** The {@code serviceSecurityGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-serviceSecurityGroups">{@code serviceSecurityGroups}</a> member. */
   @JsonProperty("serviceSecurityGroups")
   public abstract @Nullable List<ManagedSecurityGroup> serviceSecurityGroups();
 
@@ -52,7 +52,7 @@ public abstract class ECSManagedResources {
     return serviceSecurityGroups() != null;
   }
 
-  /** The {@code logGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-logGroups">{@code logGroups}</a> member. */
   @JsonProperty("logGroups")
   public abstract @Nullable List<ManagedLogGroup> logGroups();
 

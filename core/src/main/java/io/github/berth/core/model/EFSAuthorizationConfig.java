@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EFSAuthorizationConfig}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html">{@code EFSAuthorizationConfig}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"accessPointId", "iam"})
 @JsonSerialize(as = ImmutableEFSAuthorizationConfig.class)
@@ -17,11 +17,11 @@ public abstract class EFSAuthorizationConfig {
 
   EFSAuthorizationConfig() {}
 
-  /** The {@code accessPointId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html#ECS-Type-EFSAuthorizationConfig-accessPointId">{@code accessPointId}</a> member. */
   @JsonProperty("accessPointId")
   public abstract @Nullable String accessPointId();
 
-  /** The {@code iam} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html#ECS-Type-EFSAuthorizationConfig-iam">{@code iam}</a> member. */
   @JsonProperty("iam")
   public abstract @Nullable EFSAuthorizationConfigIAM iam();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EFSVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html">{@code EFSVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"fileSystemId", "rootDirectory", "transitEncryption", "transitEncryptionPort", "authorizationConfig"})
 @JsonSerialize(as = ImmutableEFSVolumeConfiguration.class)
@@ -18,15 +18,15 @@ public abstract class EFSVolumeConfiguration {
 
   EFSVolumeConfiguration() {}
 
-  /** The {@code fileSystemId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-fileSystemId">{@code fileSystemId}</a> member (required by the API model). */
   @JsonProperty("fileSystemId")
   public abstract @Nullable String fileSystemId();
 
-  /** The {@code rootDirectory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-rootDirectory">{@code rootDirectory}</a> member. */
   @JsonProperty("rootDirectory")
   public abstract @Nullable String rootDirectory();
 
-  /** The {@code transitEncryption} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-transitEncryption">{@code transitEncryption}</a> member. */
   @JsonProperty("transitEncryption")
   public abstract @Nullable EFSTransitEncryption transitEncryption();
 
@@ -36,11 +36,11 @@ public abstract class EFSVolumeConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code transitEncryptionPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-transitEncryptionPort">{@code transitEncryptionPort}</a> member. */
   @JsonProperty("transitEncryptionPort")
   public abstract @Nullable Integer transitEncryptionPort();
 
-  /** The {@code authorizationConfig} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-authorizationConfig">{@code authorizationConfig}</a> member. */
   @JsonProperty("authorizationConfig")
   public abstract @Nullable EFSAuthorizationConfig authorizationConfig();
 

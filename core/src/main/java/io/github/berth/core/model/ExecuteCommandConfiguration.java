@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ExecuteCommandConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html">{@code ExecuteCommandConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"kmsKeyId", "logging", "logConfiguration"})
 @JsonSerialize(as = ImmutableExecuteCommandConfiguration.class)
@@ -18,11 +18,11 @@ public abstract class ExecuteCommandConfiguration {
 
   ExecuteCommandConfiguration() {}
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html#ECS-Type-ExecuteCommandConfiguration-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 
-  /** The {@code logging} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html#ECS-Type-ExecuteCommandConfiguration-logging">{@code logging}</a> member. */
   @JsonProperty("logging")
   public abstract @Nullable ExecuteCommandLogging logging();
 
@@ -32,7 +32,7 @@ public abstract class ExecuteCommandConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code logConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html#ECS-Type-ExecuteCommandConfiguration-logConfiguration">{@code logConfiguration}</a> member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable ExecuteCommandLogConfiguration logConfiguration();
 

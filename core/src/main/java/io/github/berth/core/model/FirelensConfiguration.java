@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code FirelensConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html">{@code FirelensConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "options"})
 @JsonSerialize(as = ImmutableFirelensConfiguration.class)
@@ -18,7 +18,7 @@ public abstract class FirelensConfiguration {
 
   FirelensConfiguration() {}
 
-  /** The {@code type} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html#ECS-Type-FirelensConfiguration-type">{@code type}</a> member (required by the API model). */
   @JsonProperty("type")
   public abstract @Nullable FirelensConfigurationType type();
 
@@ -28,7 +28,7 @@ public abstract class FirelensConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code options} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html#ECS-Type-FirelensConfiguration-options">{@code options}</a> member. */
   @JsonProperty("options")
   public abstract @Nullable Map<String, String> options();
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code HealthCheck}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html">{@code HealthCheck}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"command", "interval", "timeout", "retries", "startPeriod"})
 @JsonSerialize(as = ImmutableHealthCheck.class)
@@ -19,7 +19,7 @@ public abstract class HealthCheck {
 
   HealthCheck() {}
 
-  /** The {@code command} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-command">{@code command}</a> member (required by the API model). */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
 
@@ -28,19 +28,19 @@ public abstract class HealthCheck {
     return command() != null;
   }
 
-  /** The {@code interval} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-interval">{@code interval}</a> member. */
   @JsonProperty("interval")
   public abstract @Nullable Integer interval();
 
-  /** The {@code timeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-timeout">{@code timeout}</a> member. */
   @JsonProperty("timeout")
   public abstract @Nullable Integer timeout();
 
-  /** The {@code retries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-retries">{@code retries}</a> member. */
   @JsonProperty("retries")
   public abstract @Nullable Integer retries();
 
-  /** The {@code startPeriod} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-startPeriod">{@code startPeriod}</a> member. */
   @JsonProperty("startPeriod")
   public abstract @Nullable Integer startPeriod();
 

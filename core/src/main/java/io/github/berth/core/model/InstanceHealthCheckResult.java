@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceHealthCheckResult}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html">{@code InstanceHealthCheckResult}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "status", "statusReason", "lastUpdated", "lastStatusChange"})
 @JsonSerialize(as = ImmutableInstanceHealthCheckResult.class)
@@ -18,7 +18,7 @@ public abstract class InstanceHealthCheckResult {
 
   InstanceHealthCheckResult() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable InstanceHealthCheckType type();
 
@@ -28,7 +28,7 @@ public abstract class InstanceHealthCheckResult {
     return v == null ? null : v.value();
   }
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable InstanceHealthCheckState status();
 
@@ -38,15 +38,15 @@ public abstract class InstanceHealthCheckResult {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code lastUpdated} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-lastUpdated">{@code lastUpdated}</a> member. */
   @JsonProperty("lastUpdated")
   public abstract @Nullable Instant lastUpdated();
 
-  /** The {@code lastStatusChange} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-lastStatusChange">{@code lastStatusChange}</a> member. */
   @JsonProperty("lastStatusChange")
   public abstract @Nullable Instant lastStatusChange();
 

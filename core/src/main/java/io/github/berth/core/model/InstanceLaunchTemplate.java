@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceLaunchTemplate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html">{@code InstanceLaunchTemplate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ec2InstanceProfileArn", "networkConfiguration", "storageConfiguration", "localStorageConfiguration", "monitoring", "capacityOptionType", "instanceMetadataTagsPropagation", "instanceRequirements", "fipsEnabled", "capacityReservations"})
 @JsonSerialize(as = ImmutableInstanceLaunchTemplate.class)
@@ -18,23 +18,23 @@ public abstract class InstanceLaunchTemplate {
 
   InstanceLaunchTemplate() {}
 
-  /** The {@code ec2InstanceProfileArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-ec2InstanceProfileArn">{@code ec2InstanceProfileArn}</a> member (required by the API model). */
   @JsonProperty("ec2InstanceProfileArn")
   public abstract @Nullable String ec2InstanceProfileArn();
 
-  /** The {@code networkConfiguration} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-networkConfiguration">{@code networkConfiguration}</a> member (required by the API model). */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable ManagedInstancesNetworkConfiguration networkConfiguration();
 
-  /** The {@code storageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-storageConfiguration">{@code storageConfiguration}</a> member. */
   @JsonProperty("storageConfiguration")
   public abstract @Nullable ManagedInstancesStorageConfiguration storageConfiguration();
 
-  /** The {@code localStorageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-localStorageConfiguration">{@code localStorageConfiguration}</a> member. */
   @JsonProperty("localStorageConfiguration")
   public abstract @Nullable ManagedInstancesLocalStorageConfiguration localStorageConfiguration();
 
-  /** The {@code monitoring} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-monitoring">{@code monitoring}</a> member. */
   @JsonProperty("monitoring")
   public abstract @Nullable ManagedInstancesMonitoringOptions monitoring();
 
@@ -44,7 +44,7 @@ public abstract class InstanceLaunchTemplate {
     return v == null ? null : v.value();
   }
 
-  /** The {@code capacityOptionType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-capacityOptionType">{@code capacityOptionType}</a> member. */
   @JsonProperty("capacityOptionType")
   public abstract @Nullable CapacityOptionType capacityOptionType();
 
@@ -54,19 +54,19 @@ public abstract class InstanceLaunchTemplate {
     return v == null ? null : v.value();
   }
 
-  /** The {@code instanceMetadataTagsPropagation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-instanceMetadataTagsPropagation">{@code instanceMetadataTagsPropagation}</a> member. */
   @JsonProperty("instanceMetadataTagsPropagation")
   public abstract @Nullable Boolean instanceMetadataTagsPropagation();
 
-  /** The {@code instanceRequirements} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-instanceRequirements">{@code instanceRequirements}</a> member. */
   @JsonProperty("instanceRequirements")
   public abstract @Nullable InstanceRequirementsRequest instanceRequirements();
 
-  /** The {@code fipsEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-fipsEnabled">{@code fipsEnabled}</a> member. */
   @JsonProperty("fipsEnabled")
   public abstract @Nullable Boolean fipsEnabled();
 
-  /** The {@code capacityReservations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-capacityReservations">{@code capacityReservations}</a> member. */
   @JsonProperty("capacityReservations")
   public abstract @Nullable CapacityReservationRequest capacityReservations();
 

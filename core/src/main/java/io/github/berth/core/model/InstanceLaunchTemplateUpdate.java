@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceLaunchTemplateUpdate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html">{@code InstanceLaunchTemplateUpdate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ec2InstanceProfileArn", "networkConfiguration", "storageConfiguration", "instanceMetadataTagsPropagation", "localStorageConfiguration", "monitoring", "instanceRequirements", "capacityReservations"})
 @JsonSerialize(as = ImmutableInstanceLaunchTemplateUpdate.class)
@@ -18,27 +18,27 @@ public abstract class InstanceLaunchTemplateUpdate {
 
   InstanceLaunchTemplateUpdate() {}
 
-  /** The {@code ec2InstanceProfileArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-ec2InstanceProfileArn">{@code ec2InstanceProfileArn}</a> member. */
   @JsonProperty("ec2InstanceProfileArn")
   public abstract @Nullable String ec2InstanceProfileArn();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable ManagedInstancesNetworkConfiguration networkConfiguration();
 
-  /** The {@code storageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-storageConfiguration">{@code storageConfiguration}</a> member. */
   @JsonProperty("storageConfiguration")
   public abstract @Nullable ManagedInstancesStorageConfiguration storageConfiguration();
 
-  /** The {@code instanceMetadataTagsPropagation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-instanceMetadataTagsPropagation">{@code instanceMetadataTagsPropagation}</a> member. */
   @JsonProperty("instanceMetadataTagsPropagation")
   public abstract @Nullable Boolean instanceMetadataTagsPropagation();
 
-  /** The {@code localStorageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-localStorageConfiguration">{@code localStorageConfiguration}</a> member. */
   @JsonProperty("localStorageConfiguration")
   public abstract @Nullable ManagedInstancesLocalStorageConfiguration localStorageConfiguration();
 
-  /** The {@code monitoring} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-monitoring">{@code monitoring}</a> member. */
   @JsonProperty("monitoring")
   public abstract @Nullable ManagedInstancesMonitoringOptions monitoring();
 
@@ -48,11 +48,11 @@ public abstract class InstanceLaunchTemplateUpdate {
     return v == null ? null : v.value();
   }
 
-  /** The {@code instanceRequirements} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-instanceRequirements">{@code instanceRequirements}</a> member. */
   @JsonProperty("instanceRequirements")
   public abstract @Nullable InstanceRequirementsRequest instanceRequirements();
 
-  /** The {@code capacityReservations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-capacityReservations">{@code capacityReservations}</a> member. */
   @JsonProperty("capacityReservations")
   public abstract @Nullable CapacityReservationRequest capacityReservations();
 

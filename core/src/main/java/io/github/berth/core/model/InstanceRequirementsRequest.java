@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceRequirementsRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html">{@code InstanceRequirementsRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"vCpuCount", "memoryMiB", "cpuManufacturers", "memoryGiBPerVCpu", "excludedInstanceTypes", "instanceGenerations", "spotMaxPricePercentageOverLowestPrice", "onDemandMaxPricePercentageOverLowestPrice", "bareMetal", "burstablePerformance", "requireHibernateSupport", "networkInterfaceCount", "localStorage", "localStorageTypes", "totalLocalStorageGB", "baselineEbsBandwidthMbps", "acceleratorTypes", "acceleratorCount", "acceleratorManufacturers", "acceleratorNames", "acceleratorTotalMemoryMiB", "networkBandwidthGbps", "allowedInstanceTypes", "maxSpotPriceAsPercentageOfOptimalOnDemandPrice"})
 @JsonSerialize(as = ImmutableInstanceRequirementsRequest.class)
@@ -21,15 +21,15 @@ public abstract class InstanceRequirementsRequest {
 
   InstanceRequirementsRequest() {}
 
-  /** The {@code vCpuCount} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-vCpuCount">{@code vCpuCount}</a> member (required by the API model). */
   @JsonProperty("vCpuCount")
   public abstract @Nullable VCpuCountRangeRequest vCpuCount();
 
-  /** The {@code memoryMiB} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-memoryMiB">{@code memoryMiB}</a> member (required by the API model). */
   @JsonProperty("memoryMiB")
   public abstract @Nullable MemoryMiBRequest memoryMiB();
 
-  /** The {@code cpuManufacturers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-cpuManufacturers">{@code cpuManufacturers}</a> member. */
   @JsonProperty("cpuManufacturers")
   public abstract @Nullable List<CpuManufacturer> cpuManufacturers();
 
@@ -44,11 +44,11 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.stream().map(CpuManufacturer::value).toList();
   }
 
-  /** The {@code memoryGiBPerVCpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-memoryGiBPerVCpu">{@code memoryGiBPerVCpu}</a> member. */
   @JsonProperty("memoryGiBPerVCpu")
   public abstract @Nullable MemoryGiBPerVCpuRequest memoryGiBPerVCpu();
 
-  /** The {@code excludedInstanceTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-excludedInstanceTypes">{@code excludedInstanceTypes}</a> member. */
   @JsonProperty("excludedInstanceTypes")
   public abstract @Nullable List<String> excludedInstanceTypes();
 
@@ -57,7 +57,7 @@ public abstract class InstanceRequirementsRequest {
     return excludedInstanceTypes() != null;
   }
 
-  /** The {@code instanceGenerations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-instanceGenerations">{@code instanceGenerations}</a> member. */
   @JsonProperty("instanceGenerations")
   public abstract @Nullable List<InstanceGeneration> instanceGenerations();
 
@@ -72,15 +72,15 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.stream().map(InstanceGeneration::value).toList();
   }
 
-  /** The {@code spotMaxPricePercentageOverLowestPrice} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-spotMaxPricePercentageOverLowestPrice">{@code spotMaxPricePercentageOverLowestPrice}</a> member. */
   @JsonProperty("spotMaxPricePercentageOverLowestPrice")
   public abstract @Nullable Integer spotMaxPricePercentageOverLowestPrice();
 
-  /** The {@code onDemandMaxPricePercentageOverLowestPrice} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-onDemandMaxPricePercentageOverLowestPrice">{@code onDemandMaxPricePercentageOverLowestPrice}</a> member. */
   @JsonProperty("onDemandMaxPricePercentageOverLowestPrice")
   public abstract @Nullable Integer onDemandMaxPricePercentageOverLowestPrice();
 
-  /** The {@code bareMetal} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-bareMetal">{@code bareMetal}</a> member. */
   @JsonProperty("bareMetal")
   public abstract @Nullable BareMetal bareMetal();
 
@@ -90,7 +90,7 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code burstablePerformance} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-burstablePerformance">{@code burstablePerformance}</a> member. */
   @JsonProperty("burstablePerformance")
   public abstract @Nullable BurstablePerformance burstablePerformance();
 
@@ -100,15 +100,15 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code requireHibernateSupport} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-requireHibernateSupport">{@code requireHibernateSupport}</a> member. */
   @JsonProperty("requireHibernateSupport")
   public abstract @Nullable Boolean requireHibernateSupport();
 
-  /** The {@code networkInterfaceCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-networkInterfaceCount">{@code networkInterfaceCount}</a> member. */
   @JsonProperty("networkInterfaceCount")
   public abstract @Nullable NetworkInterfaceCountRequest networkInterfaceCount();
 
-  /** The {@code localStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-localStorage">{@code localStorage}</a> member. */
   @JsonProperty("localStorage")
   public abstract @Nullable LocalStorage localStorage();
 
@@ -118,7 +118,7 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code localStorageTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-localStorageTypes">{@code localStorageTypes}</a> member. */
   @JsonProperty("localStorageTypes")
   public abstract @Nullable List<LocalStorageType> localStorageTypes();
 
@@ -133,15 +133,15 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.stream().map(LocalStorageType::value).toList();
   }
 
-  /** The {@code totalLocalStorageGB} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-totalLocalStorageGB">{@code totalLocalStorageGB}</a> member. */
   @JsonProperty("totalLocalStorageGB")
   public abstract @Nullable TotalLocalStorageGBRequest totalLocalStorageGB();
 
-  /** The {@code baselineEbsBandwidthMbps} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-baselineEbsBandwidthMbps">{@code baselineEbsBandwidthMbps}</a> member. */
   @JsonProperty("baselineEbsBandwidthMbps")
   public abstract @Nullable BaselineEbsBandwidthMbpsRequest baselineEbsBandwidthMbps();
 
-  /** The {@code acceleratorTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorTypes">{@code acceleratorTypes}</a> member. */
   @JsonProperty("acceleratorTypes")
   public abstract @Nullable List<AcceleratorType> acceleratorTypes();
 
@@ -156,11 +156,11 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.stream().map(AcceleratorType::value).toList();
   }
 
-  /** The {@code acceleratorCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorCount">{@code acceleratorCount}</a> member. */
   @JsonProperty("acceleratorCount")
   public abstract @Nullable AcceleratorCountRequest acceleratorCount();
 
-  /** The {@code acceleratorManufacturers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorManufacturers">{@code acceleratorManufacturers}</a> member. */
   @JsonProperty("acceleratorManufacturers")
   public abstract @Nullable List<AcceleratorManufacturer> acceleratorManufacturers();
 
@@ -175,7 +175,7 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.stream().map(AcceleratorManufacturer::value).toList();
   }
 
-  /** The {@code acceleratorNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorNames">{@code acceleratorNames}</a> member. */
   @JsonProperty("acceleratorNames")
   public abstract @Nullable List<AcceleratorName> acceleratorNames();
 
@@ -190,15 +190,15 @@ public abstract class InstanceRequirementsRequest {
     return v == null ? null : v.stream().map(AcceleratorName::value).toList();
   }
 
-  /** The {@code acceleratorTotalMemoryMiB} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorTotalMemoryMiB">{@code acceleratorTotalMemoryMiB}</a> member. */
   @JsonProperty("acceleratorTotalMemoryMiB")
   public abstract @Nullable AcceleratorTotalMemoryMiBRequest acceleratorTotalMemoryMiB();
 
-  /** The {@code networkBandwidthGbps} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-networkBandwidthGbps">{@code networkBandwidthGbps}</a> member. */
   @JsonProperty("networkBandwidthGbps")
   public abstract @Nullable NetworkBandwidthGbpsRequest networkBandwidthGbps();
 
-  /** The {@code allowedInstanceTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-allowedInstanceTypes">{@code allowedInstanceTypes}</a> member. */
   @JsonProperty("allowedInstanceTypes")
   public abstract @Nullable List<String> allowedInstanceTypes();
 
@@ -207,7 +207,7 @@ public abstract class InstanceRequirementsRequest {
     return allowedInstanceTypes() != null;
   }
 
-  /** The {@code maxSpotPriceAsPercentageOfOptimalOnDemandPrice} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-maxSpotPriceAsPercentageOfOptimalOnDemandPrice">{@code maxSpotPriceAsPercentageOfOptimalOnDemandPrice}</a> member. */
   @JsonProperty("maxSpotPriceAsPercentageOfOptimalOnDemandPrice")
   public abstract @Nullable Integer maxSpotPriceAsPercentageOfOptimalOnDemandPrice();
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code KernelCapabilities}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html">{@code KernelCapabilities}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"add", "drop"})
 @JsonSerialize(as = ImmutableKernelCapabilities.class)
@@ -19,7 +19,7 @@ public abstract class KernelCapabilities {
 
   KernelCapabilities() {}
 
-  /** The {@code add} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html#ECS-Type-KernelCapabilities-add">{@code add}</a> member. */
   @JsonProperty("add")
   public abstract @Nullable List<String> add();
 
@@ -28,7 +28,7 @@ public abstract class KernelCapabilities {
     return add() != null;
   }
 
-  /** The {@code drop} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html#ECS-Type-KernelCapabilities-drop">{@code drop}</a> member. */
   @JsonProperty("drop")
   public abstract @Nullable List<String> drop();
 

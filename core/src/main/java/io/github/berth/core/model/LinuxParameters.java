@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code LinuxParameters}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html">{@code LinuxParameters}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"capabilities", "devices", "initProcessEnabled", "sharedMemorySize", "tmpfs", "maxSwap", "swappiness"})
 @JsonSerialize(as = ImmutableLinuxParameters.class)
@@ -21,11 +21,11 @@ public abstract class LinuxParameters {
 
   LinuxParameters() {}
 
-  /** The {@code capabilities} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-capabilities">{@code capabilities}</a> member. */
   @JsonProperty("capabilities")
   public abstract @Nullable KernelCapabilities capabilities();
 
-  /** The {@code devices} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-devices">{@code devices}</a> member. */
   @JsonProperty("devices")
   public abstract @Nullable List<Device> devices();
 
@@ -34,15 +34,15 @@ public abstract class LinuxParameters {
     return devices() != null;
   }
 
-  /** The {@code initProcessEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-initProcessEnabled">{@code initProcessEnabled}</a> member. */
   @JsonProperty("initProcessEnabled")
   public abstract @Nullable Boolean initProcessEnabled();
 
-  /** The {@code sharedMemorySize} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-sharedMemorySize">{@code sharedMemorySize}</a> member. */
   @JsonProperty("sharedMemorySize")
   public abstract @Nullable Integer sharedMemorySize();
 
-  /** The {@code tmpfs} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-tmpfs">{@code tmpfs}</a> member. */
   @JsonProperty("tmpfs")
   public abstract @Nullable List<Tmpfs> tmpfs();
 
@@ -51,11 +51,11 @@ public abstract class LinuxParameters {
     return tmpfs() != null;
   }
 
-  /** The {@code maxSwap} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-maxSwap">{@code maxSwap}</a> member. */
   @JsonProperty("maxSwap")
   public abstract @Nullable Integer maxSwap();
 
-  /** The {@code swappiness} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-swappiness">{@code swappiness}</a> member. */
   @JsonProperty("swappiness")
   public abstract @Nullable Integer swappiness();
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code LogConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html">{@code LogConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"logDriver", "options", "secretOptions"})
 @JsonSerialize(as = ImmutableLogConfiguration.class)
@@ -22,7 +22,7 @@ public abstract class LogConfiguration {
 
   LogConfiguration() {}
 
-  /** The {@code logDriver} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html#ECS-Type-LogConfiguration-logDriver">{@code logDriver}</a> member (required by the API model). */
   @JsonProperty("logDriver")
   public abstract @Nullable LogDriver logDriver();
 
@@ -32,7 +32,7 @@ public abstract class LogConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code options} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html#ECS-Type-LogConfiguration-options">{@code options}</a> member. */
   @JsonProperty("options")
   public abstract @Nullable Map<String, String> options();
 
@@ -41,7 +41,7 @@ public abstract class LogConfiguration {
     return options() != null;
   }
 
-  /** The {@code secretOptions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html#ECS-Type-LogConfiguration-secretOptions">{@code secretOptions}</a> member. */
   @JsonProperty("secretOptions")
   public abstract @Nullable List<Secret> secretOptions();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedAgent}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html">{@code ManagedAgent}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"lastStartedAt", "name", "reason", "lastStatus"})
 @JsonSerialize(as = ImmutableManagedAgent.class)
@@ -18,11 +18,11 @@ public abstract class ManagedAgent {
 
   ManagedAgent() {}
 
-  /** The {@code lastStartedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-lastStartedAt">{@code lastStartedAt}</a> member. */
   @JsonProperty("lastStartedAt")
   public abstract @Nullable Instant lastStartedAt();
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable ManagedAgentName name();
 
@@ -32,11 +32,11 @@ public abstract class ManagedAgent {
     return v == null ? null : v.value();
   }
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code lastStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-lastStatus">{@code lastStatus}</a> member. */
   @JsonProperty("lastStatus")
   public abstract @Nullable String lastStatus();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedAutoScaling}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAutoScaling.html">{@code ManagedAutoScaling}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"scalableTarget", "applicationAutoScalingPolicies"})
 @JsonSerialize(as = ImmutableManagedAutoScaling.class)
@@ -21,11 +21,11 @@ public abstract class ManagedAutoScaling {
 
   ManagedAutoScaling() {}
 
-  /** The {@code scalableTarget} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAutoScaling.html#ECS-Type-ManagedAutoScaling-scalableTarget">{@code scalableTarget}</a> member. */
   @JsonProperty("scalableTarget")
   public abstract @Nullable ManagedScalableTarget scalableTarget();
 
-  /** The {@code applicationAutoScalingPolicies} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAutoScaling.html#ECS-Type-ManagedAutoScaling-applicationAutoScalingPolicies">{@code applicationAutoScalingPolicies}</a> member. */
   @JsonProperty("applicationAutoScalingPolicies")
   public abstract @Nullable List<ManagedApplicationAutoScalingPolicy> applicationAutoScalingPolicies();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedCertificate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html">{@code ManagedCertificate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "domainName"})
 @JsonSerialize(as = ImmutableManagedCertificate.class)
@@ -18,11 +18,11 @@ public abstract class ManagedCertificate {
 
   ManagedCertificate() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
@@ -32,15 +32,15 @@ public abstract class ManagedCertificate {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code domainName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-domainName">{@code domainName}</a> member (required by the API model). */
   @JsonProperty("domainName")
   public abstract @Nullable String domainName();
 

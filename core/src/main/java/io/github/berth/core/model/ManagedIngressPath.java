@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedIngressPath}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html">{@code ManagedIngressPath}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"accessType", "endpoint", "loadBalancer", "loadBalancerSecurityGroups", "certificate", "listener", "rule", "targetGroups"})
 @JsonSerialize(as = ImmutableManagedIngressPath.class)
@@ -21,7 +21,7 @@ public abstract class ManagedIngressPath {
 
   ManagedIngressPath() {}
 
-  /** The {@code accessType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-accessType">{@code accessType}</a> member (required by the API model). */
   @JsonProperty("accessType")
   public abstract @Nullable AccessType accessType();
 
@@ -31,15 +31,15 @@ public abstract class ManagedIngressPath {
     return v == null ? null : v.value();
   }
 
-  /** The {@code endpoint} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-endpoint">{@code endpoint}</a> member (required by the API model). */
   @JsonProperty("endpoint")
   public abstract @Nullable String endpoint();
 
-  /** The {@code loadBalancer} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-loadBalancer">{@code loadBalancer}</a> member. */
   @JsonProperty("loadBalancer")
   public abstract @Nullable ManagedLoadBalancer loadBalancer();
 
-  /** The {@code loadBalancerSecurityGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-loadBalancerSecurityGroups">{@code loadBalancerSecurityGroups}</a> member. */
   @JsonProperty("loadBalancerSecurityGroups")
   public abstract @Nullable List<ManagedSecurityGroup> loadBalancerSecurityGroups();
 
@@ -48,19 +48,19 @@ public abstract class ManagedIngressPath {
     return loadBalancerSecurityGroups() != null;
   }
 
-  /** The {@code certificate} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-certificate">{@code certificate}</a> member. */
   @JsonProperty("certificate")
   public abstract @Nullable ManagedCertificate certificate();
 
-  /** The {@code listener} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-listener">{@code listener}</a> member. */
   @JsonProperty("listener")
   public abstract @Nullable ManagedListener listener();
 
-  /** The {@code rule} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-rule">{@code rule}</a> member. */
   @JsonProperty("rule")
   public abstract @Nullable ManagedListenerRule rule();
 
-  /** The {@code targetGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-targetGroups">{@code targetGroups}</a> member. */
   @JsonProperty("targetGroups")
   public abstract @Nullable List<ManagedTargetGroup> targetGroups();
 

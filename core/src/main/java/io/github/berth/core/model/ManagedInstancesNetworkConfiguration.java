@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedInstancesNetworkConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html">{@code ManagedInstancesNetworkConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"subnets", "securityGroups"})
 @JsonSerialize(as = ImmutableManagedInstancesNetworkConfiguration.class)
@@ -19,7 +19,7 @@ public abstract class ManagedInstancesNetworkConfiguration {
 
   ManagedInstancesNetworkConfiguration() {}
 
-  /** The {@code subnets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html#ECS-Type-ManagedInstancesNetworkConfiguration-subnets">{@code subnets}</a> member. */
   @JsonProperty("subnets")
   public abstract @Nullable List<String> subnets();
 
@@ -28,7 +28,7 @@ public abstract class ManagedInstancesNetworkConfiguration {
     return subnets() != null;
   }
 
-  /** The {@code securityGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html#ECS-Type-ManagedInstancesNetworkConfiguration-securityGroups">{@code securityGroups}</a> member. */
   @JsonProperty("securityGroups")
   public abstract @Nullable List<String> securityGroups();
 

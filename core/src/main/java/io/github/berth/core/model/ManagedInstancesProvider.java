@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedInstancesProvider}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesProvider.html">{@code ManagedInstancesProvider}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"infrastructureRoleArn", "instanceLaunchTemplate", "propagateTags", "infrastructureOptimization", "autoRepairConfiguration"})
 @JsonSerialize(as = ImmutableManagedInstancesProvider.class)
@@ -18,15 +18,15 @@ public abstract class ManagedInstancesProvider {
 
   ManagedInstancesProvider() {}
 
-  /** The {@code infrastructureRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesProvider.html#ECS-Type-ManagedInstancesProvider-infrastructureRoleArn">{@code infrastructureRoleArn}</a> member. */
   @JsonProperty("infrastructureRoleArn")
   public abstract @Nullable String infrastructureRoleArn();
 
-  /** The {@code instanceLaunchTemplate} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesProvider.html#ECS-Type-ManagedInstancesProvider-instanceLaunchTemplate">{@code instanceLaunchTemplate}</a> member. */
   @JsonProperty("instanceLaunchTemplate")
   public abstract @Nullable InstanceLaunchTemplate instanceLaunchTemplate();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesProvider.html#ECS-Type-ManagedInstancesProvider-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateMITags propagateTags();
 
@@ -36,11 +36,11 @@ public abstract class ManagedInstancesProvider {
     return v == null ? null : v.value();
   }
 
-  /** The {@code infrastructureOptimization} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesProvider.html#ECS-Type-ManagedInstancesProvider-infrastructureOptimization">{@code infrastructureOptimization}</a> member. */
   @JsonProperty("infrastructureOptimization")
   public abstract @Nullable InfrastructureOptimization infrastructureOptimization();
 
-  /** The {@code autoRepairConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesProvider.html#ECS-Type-ManagedInstancesProvider-autoRepairConfiguration">{@code autoRepairConfiguration}</a> member. */
   @JsonProperty("autoRepairConfiguration")
   public abstract @Nullable AutoRepairConfiguration autoRepairConfiguration();
 

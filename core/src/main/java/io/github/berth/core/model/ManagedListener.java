@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedListener}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedListener.html">{@code ManagedListener}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt"})
 @JsonSerialize(as = ImmutableManagedListener.class)
@@ -18,11 +18,11 @@ public abstract class ManagedListener {
 
   ManagedListener() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedListener.html#ECS-Type-ManagedListener-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedListener.html#ECS-Type-ManagedListener-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
@@ -32,11 +32,11 @@ public abstract class ManagedListener {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedListener.html#ECS-Type-ManagedListener-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedListener.html#ECS-Type-ManagedListener-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 

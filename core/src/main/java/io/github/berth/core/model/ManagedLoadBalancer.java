@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedLoadBalancer}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html">{@code ManagedLoadBalancer}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "scheme", "subnetIds", "securityGroupIds"})
 @JsonSerialize(as = ImmutableManagedLoadBalancer.class)
@@ -20,11 +20,11 @@ public abstract class ManagedLoadBalancer {
 
   ManagedLoadBalancer() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
@@ -34,19 +34,19 @@ public abstract class ManagedLoadBalancer {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code scheme} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-scheme">{@code scheme}</a> member (required by the API model). */
   @JsonProperty("scheme")
   public abstract @Nullable String scheme();
 
-  /** The {@code subnetIds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-subnetIds">{@code subnetIds}</a> member. */
   @JsonProperty("subnetIds")
   public abstract @Nullable List<String> subnetIds();
 
@@ -55,7 +55,7 @@ public abstract class ManagedLoadBalancer {
     return subnetIds() != null;
   }
 
-  /** The {@code securityGroupIds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-securityGroupIds">{@code securityGroupIds}</a> member. */
   @JsonProperty("securityGroupIds")
   public abstract @Nullable List<String> securityGroupIds();
 

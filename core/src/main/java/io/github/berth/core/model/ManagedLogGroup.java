@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedLogGroup}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLogGroup.html">{@code ManagedLogGroup}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "logGroupName"})
 @JsonSerialize(as = ImmutableManagedLogGroup.class)
@@ -18,11 +18,11 @@ public abstract class ManagedLogGroup {
 
   ManagedLogGroup() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLogGroup.html#ECS-Type-ManagedLogGroup-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLogGroup.html#ECS-Type-ManagedLogGroup-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
@@ -32,15 +32,15 @@ public abstract class ManagedLogGroup {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLogGroup.html#ECS-Type-ManagedLogGroup-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLogGroup.html#ECS-Type-ManagedLogGroup-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code logGroupName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLogGroup.html#ECS-Type-ManagedLogGroup-logGroupName">{@code logGroupName}</a> member (required by the API model). */
   @JsonProperty("logGroupName")
   public abstract @Nullable String logGroupName();
 

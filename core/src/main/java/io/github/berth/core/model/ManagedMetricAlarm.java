@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedMetricAlarm}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedMetricAlarm.html">{@code ManagedMetricAlarm}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt"})
 @JsonSerialize(as = ImmutableManagedMetricAlarm.class)
@@ -18,11 +18,11 @@ public abstract class ManagedMetricAlarm {
 
   ManagedMetricAlarm() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedMetricAlarm.html#ECS-Type-ManagedMetricAlarm-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedMetricAlarm.html#ECS-Type-ManagedMetricAlarm-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
@@ -32,11 +32,11 @@ public abstract class ManagedMetricAlarm {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedMetricAlarm.html#ECS-Type-ManagedMetricAlarm-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedMetricAlarm.html#ECS-Type-ManagedMetricAlarm-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedScalableTarget}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html">{@code ManagedScalableTarget}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "minCapacity", "maxCapacity"})
 @JsonSerialize(as = ImmutableManagedScalableTarget.class)
@@ -18,11 +18,11 @@ public abstract class ManagedScalableTarget {
 
   ManagedScalableTarget() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
@@ -32,19 +32,19 @@ public abstract class ManagedScalableTarget {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code minCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-minCapacity">{@code minCapacity}</a> member (required by the API model). */
   @JsonProperty("minCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code maxCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-maxCapacity">{@code maxCapacity}</a> member (required by the API model). */
   @JsonProperty("maxCapacity")
   public abstract @Nullable Integer maxCapacity();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code NetworkConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html">{@code NetworkConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"awsvpcConfiguration"})
 @JsonSerialize(as = ImmutableNetworkConfiguration.class)
@@ -18,7 +18,7 @@ public abstract class NetworkConfiguration {
 
   NetworkConfiguration() {}
 
-  /** The {@code awsvpcConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html#ECS-Type-NetworkConfiguration-awsvpcConfiguration">{@code awsvpcConfiguration}</a> member. */
   @JsonProperty("awsvpcConfiguration")
   public abstract @Nullable AwsVpcConfiguration awsvpcConfiguration();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PlacementConstraint}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html">{@code PlacementConstraint}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "expression"})
 @JsonSerialize(as = ImmutablePlacementConstraint.class)
@@ -17,7 +17,7 @@ public abstract class PlacementConstraint {
 
   PlacementConstraint() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html#ECS-Type-PlacementConstraint-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable PlacementConstraintType type();
 
@@ -27,7 +27,7 @@ public abstract class PlacementConstraint {
     return v == null ? null : v.value();
   }
 
-  /** The {@code expression} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html#ECS-Type-PlacementConstraint-expression">{@code expression}</a> member. */
   @JsonProperty("expression")
   public abstract @Nullable String expression();
 

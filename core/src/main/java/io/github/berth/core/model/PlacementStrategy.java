@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PlacementStrategy}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html">{@code PlacementStrategy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "field"})
 @JsonSerialize(as = ImmutablePlacementStrategy.class)
@@ -17,7 +17,7 @@ public abstract class PlacementStrategy {
 
   PlacementStrategy() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html#ECS-Type-PlacementStrategy-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable PlacementStrategyType type();
 
@@ -27,7 +27,7 @@ public abstract class PlacementStrategy {
     return v == null ? null : v.value();
   }
 
-  /** The {@code field} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html#ECS-Type-PlacementStrategy-field">{@code field}</a> member. */
   @JsonProperty("field")
   public abstract @Nullable String field();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PortMapping}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html">{@code PortMapping}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerPort", "hostPort", "protocol", "name", "appProtocol", "containerPortRange"})
 @JsonSerialize(as = ImmutablePortMapping.class)
@@ -17,15 +17,15 @@ public abstract class PortMapping {
 
   PortMapping() {}
 
-  /** The {@code containerPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-containerPort">{@code containerPort}</a> member. */
   @JsonProperty("containerPort")
   public abstract @Nullable Integer containerPort();
 
-  /** The {@code hostPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-hostPort">{@code hostPort}</a> member. */
   @JsonProperty("hostPort")
   public abstract @Nullable Integer hostPort();
 
-  /** The {@code protocol} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-protocol">{@code protocol}</a> member. */
   @JsonProperty("protocol")
   public abstract @Nullable TransportProtocol protocol();
 
@@ -35,11 +35,11 @@ public abstract class PortMapping {
     return v == null ? null : v.value();
   }
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code appProtocol} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-appProtocol">{@code appProtocol}</a> member. */
   @JsonProperty("appProtocol")
   public abstract @Nullable ApplicationProtocol appProtocol();
 
@@ -49,7 +49,7 @@ public abstract class PortMapping {
     return v == null ? null : v.value();
   }
 
-  /** The {@code containerPortRange} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-containerPortRange">{@code containerPortRange}</a> member. */
   @JsonProperty("containerPortRange")
   public abstract @Nullable String containerPortRange();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ProxyConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html">{@code ProxyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "containerName", "properties"})
 @JsonSerialize(as = ImmutableProxyConfiguration.class)
@@ -21,7 +21,7 @@ public abstract class ProxyConfiguration {
 
   ProxyConfiguration() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html#ECS-Type-ProxyConfiguration-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable ProxyConfigurationType type();
 
@@ -31,11 +31,11 @@ public abstract class ProxyConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code containerName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html#ECS-Type-ProxyConfiguration-containerName">{@code containerName}</a> member (required by the API model). */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code properties} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html#ECS-Type-ProxyConfiguration-properties">{@code properties}</a> member. */
   @JsonProperty("properties")
   public abstract @Nullable List<KeyValuePair> properties();
 

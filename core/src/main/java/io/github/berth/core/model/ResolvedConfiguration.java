@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ResolvedConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResolvedConfiguration.html">{@code ResolvedConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"loadBalancers"})
 @JsonSerialize(as = ImmutableResolvedConfiguration.class)
@@ -21,7 +21,7 @@ public abstract class ResolvedConfiguration {
 
   ResolvedConfiguration() {}
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResolvedConfiguration.html#ECS-Type-ResolvedConfiguration-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<ServiceRevisionLoadBalancer> loadBalancers();
 

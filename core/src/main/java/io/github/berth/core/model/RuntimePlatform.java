@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RuntimePlatform}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html">{@code RuntimePlatform}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"cpuArchitecture", "operatingSystemFamily"})
 @JsonSerialize(as = ImmutableRuntimePlatform.class)
@@ -17,7 +17,7 @@ public abstract class RuntimePlatform {
 
   RuntimePlatform() {}
 
-  /** The {@code cpuArchitecture} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html#ECS-Type-RuntimePlatform-cpuArchitecture">{@code cpuArchitecture}</a> member. */
   @JsonProperty("cpuArchitecture")
   public abstract @Nullable CPUArchitecture cpuArchitecture();
 
@@ -27,7 +27,7 @@ public abstract class RuntimePlatform {
     return v == null ? null : v.value();
   }
 
-  /** The {@code operatingSystemFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html#ECS-Type-RuntimePlatform-operatingSystemFamily">{@code operatingSystemFamily}</a> member. */
   @JsonProperty("operatingSystemFamily")
   public abstract @Nullable OSFamily operatingSystemFamily();
 

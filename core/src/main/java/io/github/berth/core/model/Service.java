@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Service}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html">{@code Service}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceArn", "serviceName", "clusterArn", "loadBalancers", "serviceRegistries", "status", "desiredCount", "runningCount", "pendingCount", "launchType", "capacityProviderStrategy", "platformVersion", "platformFamily", "taskDefinition", "deploymentConfiguration", "taskSets", "deployments", "roleArn", "events", "createdAt", "currentServiceDeployment", "currentServiceRevisions", "placementConstraints", "placementStrategy", "networkConfiguration", "healthCheckGracePeriodSeconds", "schedulingStrategy", "deploymentController", "tags", "createdBy", "enableECSManagedTags", "propagateTags", "enableExecuteCommand", "availabilityZoneRebalancing", "resourceManagementType"})
 @JsonSerialize(as = ImmutableService.class)
@@ -22,19 +22,19 @@ public abstract class Service {
 
   Service() {}
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code serviceName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-serviceName">{@code serviceName}</a> member. */
   @JsonProperty("serviceName")
   public abstract @Nullable String serviceName();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
@@ -43,7 +43,7 @@ public abstract class Service {
     return loadBalancers() != null;
   }
 
-  /** The {@code serviceRegistries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
@@ -52,23 +52,23 @@ public abstract class Service {
     return serviceRegistries() != null;
   }
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code runningCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-runningCount">{@code runningCount}</a> member. */
   @JsonProperty("runningCount")
   public abstract @Nullable Integer runningCount();
 
-  /** The {@code pendingCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-pendingCount">{@code pendingCount}</a> member. */
   @JsonProperty("pendingCount")
   public abstract @Nullable Integer pendingCount();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -78,7 +78,7 @@ public abstract class Service {
     return v == null ? null : v.value();
   }
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -87,23 +87,23 @@ public abstract class Service {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code deploymentConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code taskSets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-taskSets">{@code taskSets}</a> member. */
   @JsonProperty("taskSets")
   public abstract @Nullable List<TaskSet> taskSets();
 
@@ -112,7 +112,7 @@ public abstract class Service {
     return taskSets() != null;
   }
 
-  /** The {@code deployments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-deployments">{@code deployments}</a> member. */
   @JsonProperty("deployments")
   public abstract @Nullable List<Deployment> deployments();
 
@@ -121,11 +121,11 @@ public abstract class Service {
     return deployments() != null;
   }
 
-  /** The {@code roleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-roleArn">{@code roleArn}</a> member. */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code events} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-events">{@code events}</a> member. */
   @JsonProperty("events")
   public abstract @Nullable List<ServiceEvent> events();
 
@@ -134,15 +134,15 @@ public abstract class Service {
     return events() != null;
   }
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code currentServiceDeployment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-currentServiceDeployment">{@code currentServiceDeployment}</a> member. */
   @JsonProperty("currentServiceDeployment")
   public abstract @Nullable String currentServiceDeployment();
 
-  /** The {@code currentServiceRevisions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-currentServiceRevisions">{@code currentServiceRevisions}</a> member. */
   @JsonProperty("currentServiceRevisions")
   public abstract @Nullable List<ServiceCurrentRevisionSummary> currentServiceRevisions();
 
@@ -151,7 +151,7 @@ public abstract class Service {
     return currentServiceRevisions() != null;
   }
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
@@ -160,7 +160,7 @@ public abstract class Service {
     return placementConstraints() != null;
   }
 
-  /** The {@code placementStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
@@ -169,15 +169,15 @@ public abstract class Service {
     return placementStrategy() != null;
   }
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code healthCheckGracePeriodSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-healthCheckGracePeriodSeconds">{@code healthCheckGracePeriodSeconds}</a> member. */
   @JsonProperty("healthCheckGracePeriodSeconds")
   public abstract @Nullable Integer healthCheckGracePeriodSeconds();
 
-  /** The {@code schedulingStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-schedulingStrategy">{@code schedulingStrategy}</a> member. */
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
@@ -187,11 +187,11 @@ public abstract class Service {
     return v == null ? null : v.value();
   }
 
-  /** The {@code deploymentController} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-deploymentController">{@code deploymentController}</a> member. */
   @JsonProperty("deploymentController")
   public abstract @Nullable DeploymentController deploymentController();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -200,15 +200,15 @@ public abstract class Service {
     return tags() != null;
   }
 
-  /** The {@code createdBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-createdBy">{@code createdBy}</a> member. */
   @JsonProperty("createdBy")
   public abstract @Nullable String createdBy();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
@@ -218,11 +218,11 @@ public abstract class Service {
     return v == null ? null : v.value();
   }
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code availabilityZoneRebalancing} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-availabilityZoneRebalancing">{@code availabilityZoneRebalancing}</a> member. */
   @JsonProperty("availabilityZoneRebalancing")
   public abstract @Nullable AvailabilityZoneRebalancing availabilityZoneRebalancing();
 
@@ -232,7 +232,7 @@ public abstract class Service {
     return v == null ? null : v.value();
   }
 
-  /** The {@code resourceManagementType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-resourceManagementType">{@code resourceManagementType}</a> member. */
   @JsonProperty("resourceManagementType")
   public abstract @Nullable ResourceManagementType resourceManagementType();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectAccessLogConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html">{@code ServiceConnectAccessLogConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"format", "includeQueryParameters"})
 @JsonSerialize(as = ImmutableServiceConnectAccessLogConfiguration.class)
@@ -17,7 +17,7 @@ public abstract class ServiceConnectAccessLogConfiguration {
 
   ServiceConnectAccessLogConfiguration() {}
 
-  /** The {@code format} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html#ECS-Type-ServiceConnectAccessLogConfiguration-format">{@code format}</a> member (required by the API model). */
   @JsonProperty("format")
   public abstract @Nullable ServiceConnectAccessLoggingFormat format();
 
@@ -27,7 +27,7 @@ public abstract class ServiceConnectAccessLogConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code includeQueryParameters} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html#ECS-Type-ServiceConnectAccessLogConfiguration-includeQueryParameters">{@code includeQueryParameters}</a> member. */
   @JsonProperty("includeQueryParameters")
   public abstract @Nullable ServiceConnectIncludeQueryParameters includeQueryParameters();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectClientAlias}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html">{@code ServiceConnectClientAlias}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"port", "dnsName", "testTrafficRules"})
 @JsonSerialize(as = ImmutableServiceConnectClientAlias.class)
@@ -18,15 +18,15 @@ public abstract class ServiceConnectClientAlias {
 
   ServiceConnectClientAlias() {}
 
-  /** The {@code port} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html#ECS-Type-ServiceConnectClientAlias-port">{@code port}</a> member (required by the API model). */
   @JsonProperty("port")
   public abstract @Nullable Integer port();
 
-  /** The {@code dnsName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html#ECS-Type-ServiceConnectClientAlias-dnsName">{@code dnsName}</a> member. */
   @JsonProperty("dnsName")
   public abstract @Nullable String dnsName();
 
-  /** The {@code testTrafficRules} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html#ECS-Type-ServiceConnectClientAlias-testTrafficRules">{@code testTrafficRules}</a> member. */
   @JsonProperty("testTrafficRules")
   public abstract @Nullable ServiceConnectTestTrafficRules testTrafficRules();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html">{@code ServiceConnectConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"enabled", "namespace", "services", "logConfiguration", "accessLogConfiguration"})
 @JsonSerialize(as = ImmutableServiceConnectConfiguration.class)
@@ -21,15 +21,15 @@ public abstract class ServiceConnectConfiguration {
 
   ServiceConnectConfiguration() {}
 
-  /** The {@code enabled} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-enabled">{@code enabled}</a> member (required by the API model). */
   @JsonProperty("enabled")
   public abstract @Nullable Boolean enabled();
 
-  /** The {@code namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-namespace">{@code namespace}</a> member. */
   @JsonProperty("namespace")
   public abstract @Nullable String namespace();
 
-  /** The {@code services} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-services">{@code services}</a> member. */
   @JsonProperty("services")
   public abstract @Nullable List<ServiceConnectService> services();
 
@@ -38,11 +38,11 @@ public abstract class ServiceConnectConfiguration {
     return services() != null;
   }
 
-  /** The {@code logConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-logConfiguration">{@code logConfiguration}</a> member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable LogConfiguration logConfiguration();
 
-  /** The {@code accessLogConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-accessLogConfiguration">{@code accessLogConfiguration}</a> member. */
   @JsonProperty("accessLogConfiguration")
   public abstract @Nullable ServiceConnectAccessLogConfiguration accessLogConfiguration();
 

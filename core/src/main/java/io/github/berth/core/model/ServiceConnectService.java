@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectService}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html">{@code ServiceConnectService}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"portName", "discoveryName", "clientAliases", "ingressPortOverride", "timeout", "tls"})
 @JsonSerialize(as = ImmutableServiceConnectService.class)
@@ -21,15 +21,15 @@ public abstract class ServiceConnectService {
 
   ServiceConnectService() {}
 
-  /** The {@code portName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-portName">{@code portName}</a> member (required by the API model). */
   @JsonProperty("portName")
   public abstract @Nullable String portName();
 
-  /** The {@code discoveryName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-discoveryName">{@code discoveryName}</a> member. */
   @JsonProperty("discoveryName")
   public abstract @Nullable String discoveryName();
 
-  /** The {@code clientAliases} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-clientAliases">{@code clientAliases}</a> member. */
   @JsonProperty("clientAliases")
   public abstract @Nullable List<ServiceConnectClientAlias> clientAliases();
 
@@ -38,15 +38,15 @@ public abstract class ServiceConnectService {
     return clientAliases() != null;
   }
 
-  /** The {@code ingressPortOverride} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-ingressPortOverride">{@code ingressPortOverride}</a> member. */
   @JsonProperty("ingressPortOverride")
   public abstract @Nullable Integer ingressPortOverride();
 
-  /** The {@code timeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-timeout">{@code timeout}</a> member. */
   @JsonProperty("timeout")
   public abstract @Nullable TimeoutConfiguration timeout();
 
-  /** The {@code tls} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-tls">{@code tls}</a> member. */
   @JsonProperty("tls")
   public abstract @Nullable ServiceConnectTlsConfiguration tls();
 

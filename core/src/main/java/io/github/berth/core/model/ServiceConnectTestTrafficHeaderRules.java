@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTestTrafficHeaderRules}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderRules.html">{@code ServiceConnectTestTrafficHeaderRules}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutableServiceConnectTestTrafficHeaderRules.class)
@@ -18,11 +18,11 @@ public abstract class ServiceConnectTestTrafficHeaderRules {
 
   ServiceConnectTestTrafficHeaderRules() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderRules.html#ECS-Type-ServiceConnectTestTrafficHeaderRules-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderRules.html#ECS-Type-ServiceConnectTestTrafficHeaderRules-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable ServiceConnectTestTrafficHeaderMatchRules value();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTestTrafficRules}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficRules.html">{@code ServiceConnectTestTrafficRules}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"header"})
 @JsonSerialize(as = ImmutableServiceConnectTestTrafficRules.class)
@@ -18,7 +18,7 @@ public abstract class ServiceConnectTestTrafficRules {
 
   ServiceConnectTestTrafficRules() {}
 
-  /** The {@code header} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficRules.html#ECS-Type-ServiceConnectTestTrafficRules-header">{@code header}</a> member (required by the API model). */
   @JsonProperty("header")
   public abstract @Nullable ServiceConnectTestTrafficHeaderRules header();
 

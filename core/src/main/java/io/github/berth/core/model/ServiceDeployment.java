@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeployment}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html">{@code ServiceDeployment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn", "serviceArn", "clusterArn", "createdAt", "startedAt", "finishedAt", "stoppedAt", "updatedAt", "sourceServiceRevisions", "targetServiceRevision", "status", "statusReason", "lifecycleStage", "lifecycleHookDetails", "deploymentConfiguration", "rollback", "deploymentCircuitBreaker", "alarms"})
 @JsonSerialize(as = ImmutableServiceDeployment.class)
@@ -22,39 +22,39 @@ public abstract class ServiceDeployment {
 
   ServiceDeployment() {}
 
-  /** The {@code serviceDeploymentArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member. */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code finishedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-finishedAt">{@code finishedAt}</a> member. */
   @JsonProperty("finishedAt")
   public abstract @Nullable Instant finishedAt();
 
-  /** The {@code stoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-stoppedAt">{@code stoppedAt}</a> member. */
   @JsonProperty("stoppedAt")
   public abstract @Nullable Instant stoppedAt();
 
-  /** The {@code updatedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-updatedAt">{@code updatedAt}</a> member. */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code sourceServiceRevisions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-sourceServiceRevisions">{@code sourceServiceRevisions}</a> member. */
   @JsonProperty("sourceServiceRevisions")
   public abstract @Nullable List<ServiceRevisionSummary> sourceServiceRevisions();
 
@@ -63,11 +63,11 @@ public abstract class ServiceDeployment {
     return sourceServiceRevisions() != null;
   }
 
-  /** The {@code targetServiceRevision} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-targetServiceRevision">{@code targetServiceRevision}</a> member. */
   @JsonProperty("targetServiceRevision")
   public abstract @Nullable ServiceRevisionSummary targetServiceRevision();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentStatus status();
 
@@ -77,11 +77,11 @@ public abstract class ServiceDeployment {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code lifecycleStage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-lifecycleStage">{@code lifecycleStage}</a> member. */
   @JsonProperty("lifecycleStage")
   public abstract @Nullable ServiceDeploymentLifecycleStage lifecycleStage();
 
@@ -91,7 +91,7 @@ public abstract class ServiceDeployment {
     return v == null ? null : v.value();
   }
 
-  /** The {@code lifecycleHookDetails} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-lifecycleHookDetails">{@code lifecycleHookDetails}</a> member. */
   @JsonProperty("lifecycleHookDetails")
   public abstract @Nullable List<DeploymentLifecycleHookDetail> lifecycleHookDetails();
 
@@ -100,19 +100,19 @@ public abstract class ServiceDeployment {
     return lifecycleHookDetails() != null;
   }
 
-  /** The {@code deploymentConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code rollback} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-rollback">{@code rollback}</a> member. */
   @JsonProperty("rollback")
   public abstract @Nullable Rollback rollback();
 
-  /** The {@code deploymentCircuitBreaker} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-deploymentCircuitBreaker">{@code deploymentCircuitBreaker}</a> member. */
   @JsonProperty("deploymentCircuitBreaker")
   public abstract @Nullable ServiceDeploymentCircuitBreaker deploymentCircuitBreaker();
 
-  /** The {@code alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-alarms">{@code alarms}</a> member. */
   @JsonProperty("alarms")
   public abstract @Nullable ServiceDeploymentAlarms alarms();
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeploymentAlarms}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html">{@code ServiceDeploymentAlarms}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"status", "alarmNames", "triggeredAlarmNames"})
 @JsonSerialize(as = ImmutableServiceDeploymentAlarms.class)
@@ -19,7 +19,7 @@ public abstract class ServiceDeploymentAlarms {
 
   ServiceDeploymentAlarms() {}
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html#ECS-Type-ServiceDeploymentAlarms-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentRollbackMonitorsStatus status();
 
@@ -29,7 +29,7 @@ public abstract class ServiceDeploymentAlarms {
     return v == null ? null : v.value();
   }
 
-  /** The {@code alarmNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html#ECS-Type-ServiceDeploymentAlarms-alarmNames">{@code alarmNames}</a> member. */
   @JsonProperty("alarmNames")
   public abstract @Nullable List<String> alarmNames();
 
@@ -38,7 +38,7 @@ public abstract class ServiceDeploymentAlarms {
     return alarmNames() != null;
   }
 
-  /** The {@code triggeredAlarmNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html#ECS-Type-ServiceDeploymentAlarms-triggeredAlarmNames">{@code triggeredAlarmNames}</a> member. */
   @JsonProperty("triggeredAlarmNames")
   public abstract @Nullable List<String> triggeredAlarmNames();
 

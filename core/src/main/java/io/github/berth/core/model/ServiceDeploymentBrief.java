@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeploymentBrief}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html">{@code ServiceDeploymentBrief}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn", "serviceArn", "clusterArn", "startedAt", "createdAt", "finishedAt", "targetServiceRevisionArn", "status", "statusReason"})
 @JsonSerialize(as = ImmutableServiceDeploymentBrief.class)
@@ -18,35 +18,35 @@ public abstract class ServiceDeploymentBrief {
 
   ServiceDeploymentBrief() {}
 
-  /** The {@code serviceDeploymentArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member. */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code finishedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-finishedAt">{@code finishedAt}</a> member. */
   @JsonProperty("finishedAt")
   public abstract @Nullable Instant finishedAt();
 
-  /** The {@code targetServiceRevisionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-targetServiceRevisionArn">{@code targetServiceRevisionArn}</a> member. */
   @JsonProperty("targetServiceRevisionArn")
   public abstract @Nullable String targetServiceRevisionArn();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentStatus status();
 
@@ -56,7 +56,7 @@ public abstract class ServiceDeploymentBrief {
     return v == null ? null : v.value();
   }
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceManagedEBSVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html">{@code ServiceManagedEBSVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"encrypted", "kmsKeyId", "volumeType", "sizeInGiB", "snapshotId", "volumeInitializationRate", "iops", "throughput", "tagSpecifications", "roleArn", "filesystemType"})
 @JsonSerialize(as = ImmutableServiceManagedEBSVolumeConfiguration.class)
@@ -21,39 +21,39 @@ public abstract class ServiceManagedEBSVolumeConfiguration {
 
   ServiceManagedEBSVolumeConfiguration() {}
 
-  /** The {@code encrypted} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-encrypted">{@code encrypted}</a> member. */
   @JsonProperty("encrypted")
   public abstract @Nullable Boolean encrypted();
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 
-  /** The {@code volumeType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-volumeType">{@code volumeType}</a> member. */
   @JsonProperty("volumeType")
   public abstract @Nullable String volumeType();
 
-  /** The {@code sizeInGiB} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-sizeInGiB">{@code sizeInGiB}</a> member. */
   @JsonProperty("sizeInGiB")
   public abstract @Nullable Integer sizeInGiB();
 
-  /** The {@code snapshotId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-snapshotId">{@code snapshotId}</a> member. */
   @JsonProperty("snapshotId")
   public abstract @Nullable String snapshotId();
 
-  /** The {@code volumeInitializationRate} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-volumeInitializationRate">{@code volumeInitializationRate}</a> member. */
   @JsonProperty("volumeInitializationRate")
   public abstract @Nullable Integer volumeInitializationRate();
 
-  /** The {@code iops} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-iops">{@code iops}</a> member. */
   @JsonProperty("iops")
   public abstract @Nullable Integer iops();
 
-  /** The {@code throughput} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-throughput">{@code throughput}</a> member. */
   @JsonProperty("throughput")
   public abstract @Nullable Integer throughput();
 
-  /** The {@code tagSpecifications} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-tagSpecifications">{@code tagSpecifications}</a> member. */
   @JsonProperty("tagSpecifications")
   public abstract @Nullable List<EBSTagSpecification> tagSpecifications();
 
@@ -62,11 +62,11 @@ public abstract class ServiceManagedEBSVolumeConfiguration {
     return tagSpecifications() != null;
   }
 
-  /** The {@code roleArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-roleArn">{@code roleArn}</a> member (required by the API model). */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code filesystemType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html#ECS-Type-ServiceManagedEBSVolumeConfiguration-filesystemType">{@code filesystemType}</a> member. */
   @JsonProperty("filesystemType")
   public abstract @Nullable TaskFilesystemType filesystemType();
 

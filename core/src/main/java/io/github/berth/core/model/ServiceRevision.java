@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceRevision}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html">{@code ServiceRevision}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceRevisionArn", "serviceArn", "clusterArn", "taskDefinition", "capacityProviderStrategy", "launchType", "platformVersion", "platformFamily", "loadBalancers", "serviceRegistries", "networkConfiguration", "containerImages", "guardDutyEnabled", "serviceConnectConfiguration", "volumeConfigurations", "fargateEphemeralStorage", "createdAt", "vpcLatticeConfigurations", "resolvedConfiguration", "ecsManagedResources"})
 @JsonSerialize(as = ImmutableServiceRevision.class)
@@ -22,23 +22,23 @@ public abstract class ServiceRevision {
 
   ServiceRevision() {}
 
-  /** The {@code serviceRevisionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceRevisionArn">{@code serviceRevisionArn}</a> member. */
   @JsonProperty("serviceRevisionArn")
   public abstract @Nullable String serviceRevisionArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -47,7 +47,7 @@ public abstract class ServiceRevision {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -57,15 +57,15 @@ public abstract class ServiceRevision {
     return v == null ? null : v.value();
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
@@ -74,7 +74,7 @@ public abstract class ServiceRevision {
     return loadBalancers() != null;
   }
 
-  /** The {@code serviceRegistries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
@@ -83,11 +83,11 @@ public abstract class ServiceRevision {
     return serviceRegistries() != null;
   }
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code containerImages} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-containerImages">{@code containerImages}</a> member. */
   @JsonProperty("containerImages")
   public abstract @Nullable List<ContainerImage> containerImages();
 
@@ -96,15 +96,15 @@ public abstract class ServiceRevision {
     return containerImages() != null;
   }
 
-  /** The {@code guardDutyEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-guardDutyEnabled">{@code guardDutyEnabled}</a> member. */
   @JsonProperty("guardDutyEnabled")
   public abstract @Nullable Boolean guardDutyEnabled();
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
@@ -113,15 +113,15 @@ public abstract class ServiceRevision {
     return volumeConfigurations() != null;
   }
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
 
@@ -130,11 +130,11 @@ public abstract class ServiceRevision {
     return vpcLatticeConfigurations() != null;
   }
 
-  /** The {@code resolvedConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-resolvedConfiguration">{@code resolvedConfiguration}</a> member. */
   @JsonProperty("resolvedConfiguration")
   public abstract @Nullable ResolvedConfiguration resolvedConfiguration();
 
-  /** The {@code ecsManagedResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-ecsManagedResources">{@code ecsManagedResources}</a> member. */
   @JsonProperty("ecsManagedResources")
   public abstract @Nullable ECSManagedResources ecsManagedResources();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceVolumeConfiguration.html">{@code ServiceVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "managedEBSVolume"})
 @JsonSerialize(as = ImmutableServiceVolumeConfiguration.class)
@@ -18,11 +18,11 @@ public abstract class ServiceVolumeConfiguration {
 
   ServiceVolumeConfiguration() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceVolumeConfiguration.html#ECS-Type-ServiceVolumeConfiguration-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code managedEBSVolume} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceVolumeConfiguration.html#ECS-Type-ServiceVolumeConfiguration-managedEBSVolume">{@code managedEBSVolume}</a> member. */
   @JsonProperty("managedEBSVolume")
   public abstract @Nullable ServiceManagedEBSVolumeConfiguration managedEBSVolume();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Setting}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html">{@code Setting}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value", "principalArn", "type"})
 @JsonSerialize(as = ImmutableSetting.class)
@@ -17,7 +17,7 @@ public abstract class Setting {
 
   Setting() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
@@ -27,15 +27,15 @@ public abstract class Setting {
     return v == null ? null : v.value();
   }
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code principalArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable SettingType type();
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Task}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html">{@code Task}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"attachments", "attributes", "availabilityZone", "capacityProviderName", "clusterArn", "connectivity", "connectivityAt", "containerInstanceArn", "containers", "cpu", "createdAt", "desiredStatus", "enableExecuteCommand", "executionStoppedAt", "group", "healthStatus", "inferenceAccelerators", "lastStatus", "launchType", "memory", "overrides", "platformVersion", "platformFamily", "pullStartedAt", "pullStoppedAt", "startedAt", "startedBy", "stopCode", "stoppedAt", "stoppedReason", "stoppingAt", "tags", "taskArn", "taskDefinitionArn", "version", "ephemeralStorage", "fargateEphemeralStorage"})
 @JsonSerialize(as = ImmutableTask.class)
@@ -22,7 +22,7 @@ public abstract class Task {
 
   Task() {}
 
-  /** The {@code attachments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
@@ -31,7 +31,7 @@ public abstract class Task {
     return attachments() != null;
   }
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
@@ -40,19 +40,19 @@ public abstract class Task {
     return attributes() != null;
   }
 
-  /** The {@code availabilityZone} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-availabilityZone">{@code availabilityZone}</a> member. */
   @JsonProperty("availabilityZone")
   public abstract @Nullable String availabilityZone();
 
-  /** The {@code capacityProviderName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-capacityProviderName">{@code capacityProviderName}</a> member. */
   @JsonProperty("capacityProviderName")
   public abstract @Nullable String capacityProviderName();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code connectivity} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-connectivity">{@code connectivity}</a> member. */
   @JsonProperty("connectivity")
   public abstract @Nullable Connectivity connectivity();
 
@@ -62,15 +62,15 @@ public abstract class Task {
     return v == null ? null : v.value();
   }
 
-  /** The {@code connectivityAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-connectivityAt">{@code connectivityAt}</a> member. */
   @JsonProperty("connectivityAt")
   public abstract @Nullable Instant connectivityAt();
 
-  /** The {@code containerInstanceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-containerInstanceArn">{@code containerInstanceArn}</a> member. */
   @JsonProperty("containerInstanceArn")
   public abstract @Nullable String containerInstanceArn();
 
-  /** The {@code containers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-containers">{@code containers}</a> member. */
   @JsonProperty("containers")
   public abstract @Nullable List<Container> containers();
 
@@ -79,31 +79,31 @@ public abstract class Task {
     return containers() != null;
   }
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code desiredStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-desiredStatus">{@code desiredStatus}</a> member. */
   @JsonProperty("desiredStatus")
   public abstract @Nullable String desiredStatus();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code executionStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-executionStoppedAt">{@code executionStoppedAt}</a> member. */
   @JsonProperty("executionStoppedAt")
   public abstract @Nullable Instant executionStoppedAt();
 
-  /** The {@code group} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-group">{@code group}</a> member. */
   @JsonProperty("group")
   public abstract @Nullable String group();
 
-  /** The {@code healthStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-healthStatus">{@code healthStatus}</a> member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable HealthStatus healthStatus();
 
@@ -113,7 +113,7 @@ public abstract class Task {
     return v == null ? null : v.value();
   }
 
-  /** The {@code inferenceAccelerators} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-inferenceAccelerators">{@code inferenceAccelerators}</a> member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
 
@@ -122,11 +122,11 @@ public abstract class Task {
     return inferenceAccelerators() != null;
   }
 
-  /** The {@code lastStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-lastStatus">{@code lastStatus}</a> member. */
   @JsonProperty("lastStatus")
   public abstract @Nullable String lastStatus();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -136,39 +136,39 @@ public abstract class Task {
     return v == null ? null : v.value();
   }
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code overrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-overrides">{@code overrides}</a> member. */
   @JsonProperty("overrides")
   public abstract @Nullable TaskOverride overrides();
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code pullStartedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-pullStartedAt">{@code pullStartedAt}</a> member. */
   @JsonProperty("pullStartedAt")
   public abstract @Nullable Instant pullStartedAt();
 
-  /** The {@code pullStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-pullStoppedAt">{@code pullStoppedAt}</a> member. */
   @JsonProperty("pullStoppedAt")
   public abstract @Nullable Instant pullStoppedAt();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code stopCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stopCode">{@code stopCode}</a> member. */
   @JsonProperty("stopCode")
   public abstract @Nullable TaskStopCode stopCode();
 
@@ -178,19 +178,19 @@ public abstract class Task {
     return v == null ? null : v.value();
   }
 
-  /** The {@code stoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stoppedAt">{@code stoppedAt}</a> member. */
   @JsonProperty("stoppedAt")
   public abstract @Nullable Instant stoppedAt();
 
-  /** The {@code stoppedReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stoppedReason">{@code stoppedReason}</a> member. */
   @JsonProperty("stoppedReason")
   public abstract @Nullable String stoppedReason();
 
-  /** The {@code stoppingAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stoppingAt">{@code stoppingAt}</a> member. */
   @JsonProperty("stoppingAt")
   public abstract @Nullable Instant stoppingAt();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -199,23 +199,23 @@ public abstract class Task {
     return tags() != null;
   }
 
-  /** The {@code taskArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-taskArn">{@code taskArn}</a> member. */
   @JsonProperty("taskArn")
   public abstract @Nullable String taskArn();
 
-  /** The {@code taskDefinitionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-taskDefinitionArn">{@code taskDefinitionArn}</a> member. */
   @JsonProperty("taskDefinitionArn")
   public abstract @Nullable String taskDefinitionArn();
 
-  /** The {@code version} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-version">{@code version}</a> member. */
   @JsonProperty("version")
   public abstract @Nullable Long version();
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable TaskEphemeralStorage fargateEphemeralStorage();
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskDefinition}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html">{@code TaskDefinition}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitionArn", "containerDefinitions", "family", "taskRoleArn", "executionRoleArn", "networkMode", "revision", "volumes", "status", "requiresAttributes", "placementConstraints", "compatibilities", "runtimePlatform", "requiresCompatibilities", "cpu", "memory", "inferenceAccelerators", "pidMode", "ipcMode", "proxyConfiguration", "registeredAt", "deregisteredAt", "deleteRequestedAt", "registeredBy", "ephemeralStorage", "enableFaultInjection"})
 @JsonSerialize(as = ImmutableTaskDefinition.class)
@@ -23,11 +23,11 @@ public abstract class TaskDefinition {
 
   TaskDefinition() {}
 
-  /** The {@code taskDefinitionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-taskDefinitionArn">{@code taskDefinitionArn}</a> member. */
   @JsonProperty("taskDefinitionArn")
   public abstract @Nullable String taskDefinitionArn();
 
-  /** The {@code containerDefinitions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-containerDefinitions">{@code containerDefinitions}</a> member. */
   @JsonProperty("containerDefinitions")
   public abstract @Nullable List<ContainerDefinition> containerDefinitions();
 
@@ -36,19 +36,19 @@ public abstract class TaskDefinition {
     return containerDefinitions() != null;
   }
 
-  /** The {@code family} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-family">{@code family}</a> member. */
   @JsonProperty("family")
   public abstract @Nullable String family();
 
-  /** The {@code taskRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-taskRoleArn">{@code taskRoleArn}</a> member. */
   @JsonProperty("taskRoleArn")
   public abstract @Nullable String taskRoleArn();
 
-  /** The {@code executionRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-executionRoleArn">{@code executionRoleArn}</a> member. */
   @JsonProperty("executionRoleArn")
   public abstract @Nullable String executionRoleArn();
 
-  /** The {@code networkMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-networkMode">{@code networkMode}</a> member. */
   @JsonProperty("networkMode")
   public abstract @Nullable NetworkMode networkMode();
 
@@ -58,11 +58,11 @@ public abstract class TaskDefinition {
     return v == null ? null : v.value();
   }
 
-  /** The {@code revision} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-revision">{@code revision}</a> member. */
   @JsonProperty("revision")
   public abstract @Nullable Integer revision();
 
-  /** The {@code volumes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-volumes">{@code volumes}</a> member. */
   @JsonProperty("volumes")
   public abstract @Nullable List<Volume> volumes();
 
@@ -71,7 +71,7 @@ public abstract class TaskDefinition {
     return volumes() != null;
   }
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionStatus status();
 
@@ -81,7 +81,7 @@ public abstract class TaskDefinition {
     return v == null ? null : v.value();
   }
 
-  /** The {@code requiresAttributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-requiresAttributes">{@code requiresAttributes}</a> member. */
   @JsonProperty("requiresAttributes")
   public abstract @Nullable List<Attribute> requiresAttributes();
 
@@ -90,7 +90,7 @@ public abstract class TaskDefinition {
     return requiresAttributes() != null;
   }
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<TaskDefinitionPlacementConstraint> placementConstraints();
 
@@ -99,7 +99,7 @@ public abstract class TaskDefinition {
     return placementConstraints() != null;
   }
 
-  /** The {@code compatibilities} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-compatibilities">{@code compatibilities}</a> member. */
   @JsonProperty("compatibilities")
   public abstract @Nullable List<Compatibility> compatibilities();
 
@@ -114,11 +114,11 @@ public abstract class TaskDefinition {
     return v == null ? null : v.stream().map(Compatibility::value).toList();
   }
 
-  /** The {@code runtimePlatform} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-runtimePlatform">{@code runtimePlatform}</a> member. */
   @JsonProperty("runtimePlatform")
   public abstract @Nullable RuntimePlatform runtimePlatform();
 
-  /** The {@code requiresCompatibilities} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-requiresCompatibilities">{@code requiresCompatibilities}</a> member. */
   @JsonProperty("requiresCompatibilities")
   public abstract @Nullable List<Compatibility> requiresCompatibilities();
 
@@ -133,15 +133,15 @@ public abstract class TaskDefinition {
     return v == null ? null : v.stream().map(Compatibility::value).toList();
   }
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code inferenceAccelerators} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-inferenceAccelerators">{@code inferenceAccelerators}</a> member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
 
@@ -150,7 +150,7 @@ public abstract class TaskDefinition {
     return inferenceAccelerators() != null;
   }
 
-  /** The {@code pidMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-pidMode">{@code pidMode}</a> member. */
   @JsonProperty("pidMode")
   public abstract @Nullable PidMode pidMode();
 
@@ -160,7 +160,7 @@ public abstract class TaskDefinition {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ipcMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-ipcMode">{@code ipcMode}</a> member. */
   @JsonProperty("ipcMode")
   public abstract @Nullable IpcMode ipcMode();
 
@@ -170,31 +170,31 @@ public abstract class TaskDefinition {
     return v == null ? null : v.value();
   }
 
-  /** The {@code proxyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-proxyConfiguration">{@code proxyConfiguration}</a> member. */
   @JsonProperty("proxyConfiguration")
   public abstract @Nullable ProxyConfiguration proxyConfiguration();
 
-  /** The {@code registeredAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-registeredAt">{@code registeredAt}</a> member. */
   @JsonProperty("registeredAt")
   public abstract @Nullable Instant registeredAt();
 
-  /** The {@code deregisteredAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-deregisteredAt">{@code deregisteredAt}</a> member. */
   @JsonProperty("deregisteredAt")
   public abstract @Nullable Instant deregisteredAt();
 
-  /** The {@code deleteRequestedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-deleteRequestedAt">{@code deleteRequestedAt}</a> member. */
   @JsonProperty("deleteRequestedAt")
   public abstract @Nullable Instant deleteRequestedAt();
 
-  /** The {@code registeredBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-registeredBy">{@code registeredBy}</a> member. */
   @JsonProperty("registeredBy")
   public abstract @Nullable String registeredBy();
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
-  /** The {@code enableFaultInjection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-enableFaultInjection">{@code enableFaultInjection}</a> member. */
   @JsonProperty("enableFaultInjection")
   public abstract @Nullable Boolean enableFaultInjection();
 

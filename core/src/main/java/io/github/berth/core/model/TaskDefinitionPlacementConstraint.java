@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskDefinitionPlacementConstraint}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html">{@code TaskDefinitionPlacementConstraint}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "expression"})
 @JsonSerialize(as = ImmutableTaskDefinitionPlacementConstraint.class)
@@ -17,7 +17,7 @@ public abstract class TaskDefinitionPlacementConstraint {
 
   TaskDefinitionPlacementConstraint() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html#ECS-Type-TaskDefinitionPlacementConstraint-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable TaskDefinitionPlacementConstraintType type();
 
@@ -27,7 +27,7 @@ public abstract class TaskDefinitionPlacementConstraint {
     return v == null ? null : v.value();
   }
 
-  /** The {@code expression} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html#ECS-Type-TaskDefinitionPlacementConstraint-expression">{@code expression}</a> member. */
   @JsonProperty("expression")
   public abstract @Nullable String expression();
 

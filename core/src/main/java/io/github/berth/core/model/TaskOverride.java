@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskOverride}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html">{@code TaskOverride}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerOverrides", "cpu", "inferenceAcceleratorOverrides", "executionRoleArn", "memory", "taskRoleArn", "ephemeralStorage"})
 @JsonSerialize(as = ImmutableTaskOverride.class)
@@ -21,7 +21,7 @@ public abstract class TaskOverride {
 
   TaskOverride() {}
 
-  /** The {@code containerOverrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-containerOverrides">{@code containerOverrides}</a> member. */
   @JsonProperty("containerOverrides")
   public abstract @Nullable List<ContainerOverride> containerOverrides();
 
@@ -30,11 +30,11 @@ public abstract class TaskOverride {
     return containerOverrides() != null;
   }
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code inferenceAcceleratorOverrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-inferenceAcceleratorOverrides">{@code inferenceAcceleratorOverrides}</a> member. */
   @JsonProperty("inferenceAcceleratorOverrides")
   public abstract @Nullable List<InferenceAcceleratorOverride> inferenceAcceleratorOverrides();
 
@@ -43,19 +43,19 @@ public abstract class TaskOverride {
     return inferenceAcceleratorOverrides() != null;
   }
 
-  /** The {@code executionRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-executionRoleArn">{@code executionRoleArn}</a> member. */
   @JsonProperty("executionRoleArn")
   public abstract @Nullable String executionRoleArn();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code taskRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-taskRoleArn">{@code taskRoleArn}</a> member. */
   @JsonProperty("taskRoleArn")
   public abstract @Nullable String taskRoleArn();
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskSet}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html">{@code TaskSet}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "taskSetArn", "serviceArn", "clusterArn", "startedBy", "externalId", "status", "taskDefinition", "computedDesiredCount", "pendingCount", "runningCount", "createdAt", "updatedAt", "launchType", "capacityProviderStrategy", "platformVersion", "platformFamily", "networkConfiguration", "loadBalancers", "serviceRegistries", "scale", "stabilityStatus", "stabilityStatusAt", "tags", "fargateEphemeralStorage"})
 @JsonSerialize(as = ImmutableTaskSet.class)
@@ -22,59 +22,59 @@ public abstract class TaskSet {
 
   TaskSet() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code taskSetArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-taskSetArn">{@code taskSetArn}</a> member. */
   @JsonProperty("taskSetArn")
   public abstract @Nullable String taskSetArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code externalId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-externalId">{@code externalId}</a> member. */
   @JsonProperty("externalId")
   public abstract @Nullable String externalId();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code computedDesiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-computedDesiredCount">{@code computedDesiredCount}</a> member. */
   @JsonProperty("computedDesiredCount")
   public abstract @Nullable Integer computedDesiredCount();
 
-  /** The {@code pendingCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-pendingCount">{@code pendingCount}</a> member. */
   @JsonProperty("pendingCount")
   public abstract @Nullable Integer pendingCount();
 
-  /** The {@code runningCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-runningCount">{@code runningCount}</a> member. */
   @JsonProperty("runningCount")
   public abstract @Nullable Integer runningCount();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code updatedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-updatedAt">{@code updatedAt}</a> member. */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
@@ -84,7 +84,7 @@ public abstract class TaskSet {
     return v == null ? null : v.value();
   }
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
@@ -93,19 +93,19 @@ public abstract class TaskSet {
     return capacityProviderStrategy() != null;
   }
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
@@ -114,7 +114,7 @@ public abstract class TaskSet {
     return loadBalancers() != null;
   }
 
-  /** The {@code serviceRegistries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
@@ -123,11 +123,11 @@ public abstract class TaskSet {
     return serviceRegistries() != null;
   }
 
-  /** The {@code scale} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-scale">{@code scale}</a> member. */
   @JsonProperty("scale")
   public abstract @Nullable Scale scale();
 
-  /** The {@code stabilityStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-stabilityStatus">{@code stabilityStatus}</a> member. */
   @JsonProperty("stabilityStatus")
   public abstract @Nullable StabilityStatus stabilityStatus();
 
@@ -137,11 +137,11 @@ public abstract class TaskSet {
     return v == null ? null : v.value();
   }
 
-  /** The {@code stabilityStatusAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-stabilityStatusAt">{@code stabilityStatusAt}</a> member. */
   @JsonProperty("stabilityStatusAt")
   public abstract @Nullable Instant stabilityStatusAt();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
@@ -150,7 +150,7 @@ public abstract class TaskSet {
     return tags() != null;
   }
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
 

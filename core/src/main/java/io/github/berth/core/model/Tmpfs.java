@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Tmpfs}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html">{@code Tmpfs}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerPath", "size", "mountOptions"})
 @JsonSerialize(as = ImmutableTmpfs.class)
@@ -19,15 +19,15 @@ public abstract class Tmpfs {
 
   Tmpfs() {}
 
-  /** The {@code containerPath} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html#ECS-Type-Tmpfs-containerPath">{@code containerPath}</a> member (required by the API model). */
   @JsonProperty("containerPath")
   public abstract @Nullable String containerPath();
 
-  /** The {@code size} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html#ECS-Type-Tmpfs-size">{@code size}</a> member (required by the API model). */
   @JsonProperty("size")
   public abstract @Nullable Integer size();
 
-  /** The {@code mountOptions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html#ECS-Type-Tmpfs-mountOptions">{@code mountOptions}</a> member. */
   @JsonProperty("mountOptions")
   public abstract @Nullable List<String> mountOptions();
 

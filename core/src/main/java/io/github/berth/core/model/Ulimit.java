@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Ulimit}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html">{@code Ulimit}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "softLimit", "hardLimit"})
 @JsonSerialize(as = ImmutableUlimit.class)
@@ -17,7 +17,7 @@ public abstract class Ulimit {
 
   Ulimit() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html#ECS-Type-Ulimit-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable UlimitName name();
 
@@ -27,11 +27,11 @@ public abstract class Ulimit {
     return v == null ? null : v.value();
   }
 
-  /** The {@code softLimit} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html#ECS-Type-Ulimit-softLimit">{@code softLimit}</a> member (required by the API model). */
   @JsonProperty("softLimit")
   public abstract @Nullable Integer softLimit();
 
-  /** The {@code hardLimit} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html#ECS-Type-Ulimit-hardLimit">{@code hardLimit}</a> member (required by the API model). */
   @JsonProperty("hardLimit")
   public abstract @Nullable Integer hardLimit();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateManagedInstancesProviderConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateManagedInstancesProviderConfiguration.html">{@code UpdateManagedInstancesProviderConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"infrastructureRoleArn", "instanceLaunchTemplate", "propagateTags", "infrastructureOptimization", "autoRepairConfiguration"})
 @JsonSerialize(as = ImmutableUpdateManagedInstancesProviderConfiguration.class)
@@ -18,15 +18,15 @@ public abstract class UpdateManagedInstancesProviderConfiguration {
 
   UpdateManagedInstancesProviderConfiguration() {}
 
-  /** The {@code infrastructureRoleArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateManagedInstancesProviderConfiguration.html#ECS-Type-UpdateManagedInstancesProviderConfiguration-infrastructureRoleArn">{@code infrastructureRoleArn}</a> member (required by the API model). */
   @JsonProperty("infrastructureRoleArn")
   public abstract @Nullable String infrastructureRoleArn();
 
-  /** The {@code instanceLaunchTemplate} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateManagedInstancesProviderConfiguration.html#ECS-Type-UpdateManagedInstancesProviderConfiguration-instanceLaunchTemplate">{@code instanceLaunchTemplate}</a> member (required by the API model). */
   @JsonProperty("instanceLaunchTemplate")
   public abstract @Nullable InstanceLaunchTemplateUpdate instanceLaunchTemplate();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateManagedInstancesProviderConfiguration.html#ECS-Type-UpdateManagedInstancesProviderConfiguration-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateMITags propagateTags();
 
@@ -36,11 +36,11 @@ public abstract class UpdateManagedInstancesProviderConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code infrastructureOptimization} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateManagedInstancesProviderConfiguration.html#ECS-Type-UpdateManagedInstancesProviderConfiguration-infrastructureOptimization">{@code infrastructureOptimization}</a> member. */
   @JsonProperty("infrastructureOptimization")
   public abstract @Nullable InfrastructureOptimization infrastructureOptimization();
 
-  /** The {@code autoRepairConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateManagedInstancesProviderConfiguration.html#ECS-Type-UpdateManagedInstancesProviderConfiguration-autoRepairConfiguration">{@code autoRepairConfiguration}</a> member. */
   @JsonProperty("autoRepairConfiguration")
   public abstract @Nullable AutoRepairConfiguration autoRepairConfiguration();
 

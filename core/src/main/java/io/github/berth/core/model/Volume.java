@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Volume}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html">{@code Volume}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "host", "dockerVolumeConfiguration", "efsVolumeConfiguration", "s3filesVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration", "configuredAtLaunch"})
 @JsonSerialize(as = ImmutableVolume.class)
@@ -18,31 +18,31 @@ public abstract class Volume {
 
   Volume() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code host} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-host">{@code host}</a> member. */
   @JsonProperty("host")
   public abstract @Nullable HostVolumeProperties host();
 
-  /** The {@code dockerVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-dockerVolumeConfiguration">{@code dockerVolumeConfiguration}</a> member. */
   @JsonProperty("dockerVolumeConfiguration")
   public abstract @Nullable DockerVolumeConfiguration dockerVolumeConfiguration();
 
-  /** The {@code efsVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-efsVolumeConfiguration">{@code efsVolumeConfiguration}</a> member. */
   @JsonProperty("efsVolumeConfiguration")
   public abstract @Nullable EFSVolumeConfiguration efsVolumeConfiguration();
 
-  /** The {@code s3filesVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-s3filesVolumeConfiguration">{@code s3filesVolumeConfiguration}</a> member. */
   @JsonProperty("s3filesVolumeConfiguration")
   public abstract @Nullable S3FilesVolumeConfiguration s3filesVolumeConfiguration();
 
-  /** The {@code fsxWindowsFileServerVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-fsxWindowsFileServerVolumeConfiguration">{@code fsxWindowsFileServerVolumeConfiguration}</a> member. */
   @JsonProperty("fsxWindowsFileServerVolumeConfiguration")
   public abstract @Nullable FSxWindowsFileServerVolumeConfiguration fsxWindowsFileServerVolumeConfiguration();
 
-  /** The {@code configuredAtLaunch} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-configuredAtLaunch">{@code configuredAtLaunch}</a> member. */
   @JsonProperty("configuredAtLaunch")
   public abstract @Nullable Boolean configuredAtLaunch();
 

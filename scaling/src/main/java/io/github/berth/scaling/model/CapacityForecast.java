@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code CapacityForecast}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CapacityForecast.html">{@code CapacityForecast}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Timestamps", "Values"})
 @JsonSerialize(as = ImmutableCapacityForecast.class)
@@ -20,7 +20,7 @@ public abstract class CapacityForecast {
 
   CapacityForecast() {}
 
-  /** The {@code Timestamps} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CapacityForecast.html#autoscaling-Type-CapacityForecast-Timestamps">{@code Timestamps}</a> member (required by the API model). */
   @JsonProperty("Timestamps")
   public abstract @Nullable List<Instant> timestamps();
 
@@ -29,7 +29,7 @@ public abstract class CapacityForecast {
     return timestamps() != null;
   }
 
-  /** The {@code Values} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CapacityForecast.html#autoscaling-Type-CapacityForecast-Values">{@code Values}</a> member (required by the API model). */
   @JsonProperty("Values")
   public abstract @Nullable List<Double> values();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code CustomizedMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html">{@code CustomizedMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricName", "Namespace", "Dimensions", "Statistic", "Unit", "Metrics"})
 @JsonSerialize(as = ImmutableCustomizedMetricSpecification.class)
@@ -21,15 +21,15 @@ public abstract class CustomizedMetricSpecification {
 
   CustomizedMetricSpecification() {}
 
-  /** The {@code MetricName} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-MetricName">{@code MetricName}</a> member. */
   @JsonProperty("MetricName")
   public abstract @Nullable String metricName();
 
-  /** The {@code Namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Namespace">{@code Namespace}</a> member. */
   @JsonProperty("Namespace")
   public abstract @Nullable String namespace();
 
-  /** The {@code Dimensions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Dimensions">{@code Dimensions}</a> member. */
   @JsonProperty("Dimensions")
   public abstract @Nullable List<MetricDimension> dimensions();
 
@@ -38,7 +38,7 @@ public abstract class CustomizedMetricSpecification {
     return dimensions() != null;
   }
 
-  /** The {@code Statistic} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Statistic">{@code Statistic}</a> member. */
   @JsonProperty("Statistic")
   public abstract @Nullable MetricStatistic statistic();
 
@@ -48,11 +48,11 @@ public abstract class CustomizedMetricSpecification {
     return v == null ? null : v.value();
   }
 
-  /** The {@code Unit} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Unit">{@code Unit}</a> member. */
   @JsonProperty("Unit")
   public abstract @Nullable String unit();
 
-  /** The {@code Metrics} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Metrics">{@code Metrics}</a> member. */
   @JsonProperty("Metrics")
   public abstract @Nullable List<TargetTrackingMetricDataQuery> metrics();
 

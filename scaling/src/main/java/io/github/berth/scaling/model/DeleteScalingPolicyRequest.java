@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DeleteScalingPolicyRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html">{@code DeleteScalingPolicy}</a> (API shape {@code DeleteScalingPolicyRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension"})
 @JsonSerialize(as = ImmutableDeleteScalingPolicyRequest.class)
@@ -17,11 +19,11 @@ public abstract class DeleteScalingPolicyRequest {
 
   DeleteScalingPolicyRequest() {}
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html#autoscaling-DeleteScalingPolicy-request-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html#autoscaling-DeleteScalingPolicy-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -31,11 +33,11 @@ public abstract class DeleteScalingPolicyRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html#autoscaling-DeleteScalingPolicy-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html#autoscaling-DeleteScalingPolicy-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 

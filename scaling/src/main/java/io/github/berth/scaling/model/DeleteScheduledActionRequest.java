@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DeleteScheduledActionRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html">{@code DeleteScheduledAction}</a> (API shape {@code DeleteScheduledActionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ScheduledActionName", "ResourceId", "ScalableDimension"})
 @JsonSerialize(as = ImmutableDeleteScheduledActionRequest.class)
@@ -17,7 +19,7 @@ public abstract class DeleteScheduledActionRequest {
 
   DeleteScheduledActionRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html#autoscaling-DeleteScheduledAction-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -27,15 +29,15 @@ public abstract class DeleteScheduledActionRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ScheduledActionName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html#autoscaling-DeleteScheduledAction-request-ScheduledActionName">{@code ScheduledActionName}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionName")
   public abstract @Nullable String scheduledActionName();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html#autoscaling-DeleteScheduledAction-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html#autoscaling-DeleteScheduledAction-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DeregisterScalableTargetRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html">{@code DeregisterScalableTarget}</a> (API shape {@code DeregisterScalableTargetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension"})
 @JsonSerialize(as = ImmutableDeregisterScalableTargetRequest.class)
@@ -17,7 +19,7 @@ public abstract class DeregisterScalableTargetRequest {
 
   DeregisterScalableTargetRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html#autoscaling-DeregisterScalableTarget-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -27,11 +29,11 @@ public abstract class DeregisterScalableTargetRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html#autoscaling-DeregisterScalableTarget-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html#autoscaling-DeregisterScalableTarget-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 

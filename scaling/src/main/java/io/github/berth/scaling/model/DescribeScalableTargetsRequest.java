@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalableTargetsRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html">{@code DescribeScalableTargets}</a> (API shape {@code DescribeScalableTargetsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceIds", "ScalableDimension", "MaxResults", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalableTargetsRequest.class)
@@ -19,7 +21,7 @@ public abstract class DescribeScalableTargetsRequest {
 
   DescribeScalableTargetsRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -29,7 +31,7 @@ public abstract class DescribeScalableTargetsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceIds} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-ResourceIds">{@code ResourceIds}</a> member. */
   @JsonProperty("ResourceIds")
   public abstract @Nullable List<String> resourceIds();
 
@@ -38,7 +40,7 @@ public abstract class DescribeScalableTargetsRequest {
     return resourceIds() != null;
   }
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -48,11 +50,11 @@ public abstract class DescribeScalableTargetsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MaxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalableTargetsResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html">{@code DescribeScalableTargets}</a> (API shape {@code DescribeScalableTargetsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalableTargets", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalableTargetsResponse.class)
@@ -21,7 +23,7 @@ public abstract class DescribeScalableTargetsResponse {
 
   DescribeScalableTargetsResponse() {}
 
-  /** The {@code ScalableTargets} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-response-ScalableTargets">{@code ScalableTargets}</a> member. */
   @JsonProperty("ScalableTargets")
   public abstract @Nullable List<ScalableTarget> scalableTargets();
 
@@ -30,7 +32,7 @@ public abstract class DescribeScalableTargetsResponse {
     return scalableTargets() != null;
   }
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

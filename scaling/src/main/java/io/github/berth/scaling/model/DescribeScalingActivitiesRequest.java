@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingActivitiesRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html">{@code DescribeScalingActivities}</a> (API shape {@code DescribeScalingActivitiesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "MaxResults", "NextToken", "IncludeNotScaledActivities"})
 @JsonSerialize(as = ImmutableDescribeScalingActivitiesRequest.class)
@@ -17,7 +19,7 @@ public abstract class DescribeScalingActivitiesRequest {
 
   DescribeScalingActivitiesRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -27,11 +29,11 @@ public abstract class DescribeScalingActivitiesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-request-ResourceId">{@code ResourceId}</a> member. */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -41,15 +43,15 @@ public abstract class DescribeScalingActivitiesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MaxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code IncludeNotScaledActivities} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-request-IncludeNotScaledActivities">{@code IncludeNotScaledActivities}</a> member. */
   @JsonProperty("IncludeNotScaledActivities")
   public abstract @Nullable Boolean includeNotScaledActivities();
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingActivitiesResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html">{@code DescribeScalingActivities}</a> (API shape {@code DescribeScalingActivitiesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalingActivities", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalingActivitiesResponse.class)
@@ -21,7 +23,7 @@ public abstract class DescribeScalingActivitiesResponse {
 
   DescribeScalingActivitiesResponse() {}
 
-  /** The {@code ScalingActivities} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-response-ScalingActivities">{@code ScalingActivities}</a> member. */
   @JsonProperty("ScalingActivities")
   public abstract @Nullable List<ScalingActivity> scalingActivities();
 
@@ -30,7 +32,7 @@ public abstract class DescribeScalingActivitiesResponse {
     return scalingActivities() != null;
   }
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingPoliciesRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html">{@code DescribeScalingPolicies}</a> (API shape {@code DescribeScalingPoliciesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyNames", "ServiceNamespace", "ResourceId", "ScalableDimension", "MaxResults", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalingPoliciesRequest.class)
@@ -19,7 +21,7 @@ public abstract class DescribeScalingPoliciesRequest {
 
   DescribeScalingPoliciesRequest() {}
 
-  /** The {@code PolicyNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-PolicyNames">{@code PolicyNames}</a> member. */
   @JsonProperty("PolicyNames")
   public abstract @Nullable List<String> policyNames();
 
@@ -28,7 +30,7 @@ public abstract class DescribeScalingPoliciesRequest {
     return policyNames() != null;
   }
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -38,11 +40,11 @@ public abstract class DescribeScalingPoliciesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-ResourceId">{@code ResourceId}</a> member. */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -52,11 +54,11 @@ public abstract class DescribeScalingPoliciesRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MaxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingPoliciesResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html">{@code DescribeScalingPolicies}</a> (API shape {@code DescribeScalingPoliciesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalingPolicies", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalingPoliciesResponse.class)
@@ -21,7 +23,7 @@ public abstract class DescribeScalingPoliciesResponse {
 
   DescribeScalingPoliciesResponse() {}
 
-  /** The {@code ScalingPolicies} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-response-ScalingPolicies">{@code ScalingPolicies}</a> member. */
   @JsonProperty("ScalingPolicies")
   public abstract @Nullable List<ScalingPolicy> scalingPolicies();
 
@@ -30,7 +32,7 @@ public abstract class DescribeScalingPoliciesResponse {
     return scalingPolicies() != null;
   }
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

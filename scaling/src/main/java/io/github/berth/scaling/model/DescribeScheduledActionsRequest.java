@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScheduledActionsRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html">{@code DescribeScheduledActions}</a> (API shape {@code DescribeScheduledActionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScheduledActionNames", "ServiceNamespace", "ResourceId", "ScalableDimension", "MaxResults", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScheduledActionsRequest.class)
@@ -19,7 +21,7 @@ public abstract class DescribeScheduledActionsRequest {
 
   DescribeScheduledActionsRequest() {}
 
-  /** The {@code ScheduledActionNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ScheduledActionNames">{@code ScheduledActionNames}</a> member. */
   @JsonProperty("ScheduledActionNames")
   public abstract @Nullable List<String> scheduledActionNames();
 
@@ -28,7 +30,7 @@ public abstract class DescribeScheduledActionsRequest {
     return scheduledActionNames() != null;
   }
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -38,11 +40,11 @@ public abstract class DescribeScheduledActionsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ResourceId">{@code ResourceId}</a> member. */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -52,11 +54,11 @@ public abstract class DescribeScheduledActionsRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MaxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScheduledActionsResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html">{@code DescribeScheduledActions}</a> (API shape {@code DescribeScheduledActionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScheduledActions", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScheduledActionsResponse.class)
@@ -21,7 +23,7 @@ public abstract class DescribeScheduledActionsResponse {
 
   DescribeScheduledActionsResponse() {}
 
-  /** The {@code ScheduledActions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-response-ScheduledActions">{@code ScheduledActions}</a> member. */
   @JsonProperty("ScheduledActions")
   public abstract @Nullable List<ScheduledAction> scheduledActions();
 
@@ -30,7 +32,7 @@ public abstract class DescribeScheduledActionsResponse {
     return scheduledActions() != null;
   }
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 

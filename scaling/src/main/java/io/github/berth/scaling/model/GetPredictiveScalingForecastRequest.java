@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code GetPredictiveScalingForecastRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html">{@code GetPredictiveScalingForecast}</a> (API shape {@code GetPredictiveScalingForecastRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyName", "StartTime", "EndTime"})
 @JsonSerialize(as = ImmutableGetPredictiveScalingForecastRequest.class)
@@ -18,7 +20,7 @@ public abstract class GetPredictiveScalingForecastRequest {
 
   GetPredictiveScalingForecastRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -28,11 +30,11 @@ public abstract class GetPredictiveScalingForecastRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -42,15 +44,15 @@ public abstract class GetPredictiveScalingForecastRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code StartTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-StartTime">{@code StartTime}</a> member (required by the API model). */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-EndTime">{@code EndTime}</a> member (required by the API model). */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 

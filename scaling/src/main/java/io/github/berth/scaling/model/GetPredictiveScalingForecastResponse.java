@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code GetPredictiveScalingForecastResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html">{@code GetPredictiveScalingForecast}</a> (API shape {@code GetPredictiveScalingForecastResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"LoadForecast", "CapacityForecast", "UpdateTime"})
 @JsonSerialize(as = ImmutableGetPredictiveScalingForecastResponse.class)
@@ -22,7 +24,7 @@ public abstract class GetPredictiveScalingForecastResponse {
 
   GetPredictiveScalingForecastResponse() {}
 
-  /** The {@code LoadForecast} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-response-LoadForecast">{@code LoadForecast}</a> member. */
   @JsonProperty("LoadForecast")
   public abstract @Nullable List<LoadForecast> loadForecast();
 
@@ -31,11 +33,11 @@ public abstract class GetPredictiveScalingForecastResponse {
     return loadForecast() != null;
   }
 
-  /** The {@code CapacityForecast} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-response-CapacityForecast">{@code CapacityForecast}</a> member. */
   @JsonProperty("CapacityForecast")
   public abstract @Nullable CapacityForecast capacityForecast();
 
-  /** The {@code UpdateTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-response-UpdateTime">{@code UpdateTime}</a> member. */
   @JsonProperty("UpdateTime")
   public abstract @Nullable Instant updateTime();
 

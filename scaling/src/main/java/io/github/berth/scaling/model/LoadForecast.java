@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code LoadForecast}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html">{@code LoadForecast}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Timestamps", "Values", "MetricSpecification"})
 @JsonSerialize(as = ImmutableLoadForecast.class)
@@ -21,7 +21,7 @@ public abstract class LoadForecast {
 
   LoadForecast() {}
 
-  /** The {@code Timestamps} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html#autoscaling-Type-LoadForecast-Timestamps">{@code Timestamps}</a> member (required by the API model). */
   @JsonProperty("Timestamps")
   public abstract @Nullable List<Instant> timestamps();
 
@@ -30,7 +30,7 @@ public abstract class LoadForecast {
     return timestamps() != null;
   }
 
-  /** The {@code Values} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html#autoscaling-Type-LoadForecast-Values">{@code Values}</a> member (required by the API model). */
   @JsonProperty("Values")
   public abstract @Nullable List<Double> values();
 
@@ -39,7 +39,7 @@ public abstract class LoadForecast {
     return values() != null;
   }
 
-  /** The {@code MetricSpecification} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html#autoscaling-Type-LoadForecast-MetricSpecification">{@code MetricSpecification}</a> member (required by the API model). */
   @JsonProperty("MetricSpecification")
   public abstract @Nullable PredictiveScalingMetricSpecification metricSpecification();
 

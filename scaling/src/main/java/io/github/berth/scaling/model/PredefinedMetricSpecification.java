@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredefinedMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html">{@code PredefinedMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"PredefinedMetricType", "ResourceLabel"})
 @JsonSerialize(as = ImmutablePredefinedMetricSpecification.class)
@@ -17,7 +17,7 @@ public abstract class PredefinedMetricSpecification {
 
   PredefinedMetricSpecification() {}
 
-  /** The {@code PredefinedMetricType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html#autoscaling-Type-PredefinedMetricSpecification-PredefinedMetricType">{@code PredefinedMetricType}</a> member (required by the API model). */
   @JsonProperty("PredefinedMetricType")
   public abstract @Nullable MetricType predefinedMetricType();
 
@@ -27,7 +27,7 @@ public abstract class PredefinedMetricSpecification {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceLabel} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html#autoscaling-Type-PredefinedMetricSpecification-ResourceLabel">{@code ResourceLabel}</a> member. */
   @JsonProperty("ResourceLabel")
   public abstract @Nullable String resourceLabel();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingCustomizedMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingCustomizedMetricSpecification.html">{@code PredictiveScalingCustomizedMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricDataQueries"})
 @JsonSerialize(as = ImmutablePredictiveScalingCustomizedMetricSpecification.class)
@@ -21,7 +21,7 @@ public abstract class PredictiveScalingCustomizedMetricSpecification {
 
   PredictiveScalingCustomizedMetricSpecification() {}
 
-  /** The {@code MetricDataQueries} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingCustomizedMetricSpecification.html#autoscaling-Type-PredictiveScalingCustomizedMetricSpecification-MetricDataQueries">{@code MetricDataQueries}</a> member (required by the API model). */
   @JsonProperty("MetricDataQueries")
   public abstract @Nullable List<PredictiveScalingMetricDataQuery> metricDataQueries();
 

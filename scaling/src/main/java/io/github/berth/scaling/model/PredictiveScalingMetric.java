@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetric}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html">{@code PredictiveScalingMetric}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Dimensions", "MetricName", "Namespace"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetric.class)
@@ -21,7 +21,7 @@ public abstract class PredictiveScalingMetric {
 
   PredictiveScalingMetric() {}
 
-  /** The {@code Dimensions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html#autoscaling-Type-PredictiveScalingMetric-Dimensions">{@code Dimensions}</a> member. */
   @JsonProperty("Dimensions")
   public abstract @Nullable List<PredictiveScalingMetricDimension> dimensions();
 
@@ -30,11 +30,11 @@ public abstract class PredictiveScalingMetric {
     return dimensions() != null;
   }
 
-  /** The {@code MetricName} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html#autoscaling-Type-PredictiveScalingMetric-MetricName">{@code MetricName}</a> member. */
   @JsonProperty("MetricName")
   public abstract @Nullable String metricName();
 
-  /** The {@code Namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html#autoscaling-Type-PredictiveScalingMetric-Namespace">{@code Namespace}</a> member. */
   @JsonProperty("Namespace")
   public abstract @Nullable String namespace();
 

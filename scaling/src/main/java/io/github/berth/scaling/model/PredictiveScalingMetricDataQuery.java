@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetricDataQuery}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html">{@code PredictiveScalingMetricDataQuery}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Id", "Expression", "MetricStat", "Label", "ReturnData"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetricDataQuery.class)
@@ -18,23 +18,23 @@ public abstract class PredictiveScalingMetricDataQuery {
 
   PredictiveScalingMetricDataQuery() {}
 
-  /** The {@code Id} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-Id">{@code Id}</a> member (required by the API model). */
   @JsonProperty("Id")
   public abstract @Nullable String id();
 
-  /** The {@code Expression} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-Expression">{@code Expression}</a> member. */
   @JsonProperty("Expression")
   public abstract @Nullable String expression();
 
-  /** The {@code MetricStat} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-MetricStat">{@code MetricStat}</a> member. */
   @JsonProperty("MetricStat")
   public abstract @Nullable PredictiveScalingMetricStat metricStat();
 
-  /** The {@code Label} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-Label">{@code Label}</a> member. */
   @JsonProperty("Label")
   public abstract @Nullable String label();
 
-  /** The {@code ReturnData} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-ReturnData">{@code ReturnData}</a> member. */
   @JsonProperty("ReturnData")
   public abstract @Nullable Boolean returnData();
 

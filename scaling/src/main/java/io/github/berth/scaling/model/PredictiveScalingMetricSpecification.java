@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html">{@code PredictiveScalingMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"TargetValue", "PredefinedMetricPairSpecification", "PredefinedScalingMetricSpecification", "PredefinedLoadMetricSpecification", "CustomizedScalingMetricSpecification", "CustomizedLoadMetricSpecification", "CustomizedCapacityMetricSpecification"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetricSpecification.class)
@@ -18,31 +18,31 @@ public abstract class PredictiveScalingMetricSpecification {
 
   PredictiveScalingMetricSpecification() {}
 
-  /** The {@code TargetValue} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-TargetValue">{@code TargetValue}</a> member (required by the API model). */
   @JsonProperty("TargetValue")
   public abstract @Nullable Double targetValue();
 
-  /** The {@code PredefinedMetricPairSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-PredefinedMetricPairSpecification">{@code PredefinedMetricPairSpecification}</a> member. */
   @JsonProperty("PredefinedMetricPairSpecification")
   public abstract @Nullable PredictiveScalingPredefinedMetricPairSpecification predefinedMetricPairSpecification();
 
-  /** The {@code PredefinedScalingMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-PredefinedScalingMetricSpecification">{@code PredefinedScalingMetricSpecification}</a> member. */
   @JsonProperty("PredefinedScalingMetricSpecification")
   public abstract @Nullable PredictiveScalingPredefinedScalingMetricSpecification predefinedScalingMetricSpecification();
 
-  /** The {@code PredefinedLoadMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-PredefinedLoadMetricSpecification">{@code PredefinedLoadMetricSpecification}</a> member. */
   @JsonProperty("PredefinedLoadMetricSpecification")
   public abstract @Nullable PredictiveScalingPredefinedLoadMetricSpecification predefinedLoadMetricSpecification();
 
-  /** The {@code CustomizedScalingMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-CustomizedScalingMetricSpecification">{@code CustomizedScalingMetricSpecification}</a> member. */
   @JsonProperty("CustomizedScalingMetricSpecification")
   public abstract @Nullable PredictiveScalingCustomizedMetricSpecification customizedScalingMetricSpecification();
 
-  /** The {@code CustomizedLoadMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-CustomizedLoadMetricSpecification">{@code CustomizedLoadMetricSpecification}</a> member. */
   @JsonProperty("CustomizedLoadMetricSpecification")
   public abstract @Nullable PredictiveScalingCustomizedMetricSpecification customizedLoadMetricSpecification();
 
-  /** The {@code CustomizedCapacityMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-CustomizedCapacityMetricSpecification">{@code CustomizedCapacityMetricSpecification}</a> member. */
   @JsonProperty("CustomizedCapacityMetricSpecification")
   public abstract @Nullable PredictiveScalingCustomizedMetricSpecification customizedCapacityMetricSpecification();
 

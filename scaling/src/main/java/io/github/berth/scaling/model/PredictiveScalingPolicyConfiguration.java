@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingPolicyConfiguration}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html">{@code PredictiveScalingPolicyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricSpecifications", "Mode", "SchedulingBufferTime", "MaxCapacityBreachBehavior", "MaxCapacityBuffer"})
 @JsonSerialize(as = ImmutablePredictiveScalingPolicyConfiguration.class)
@@ -21,7 +21,7 @@ public abstract class PredictiveScalingPolicyConfiguration {
 
   PredictiveScalingPolicyConfiguration() {}
 
-  /** The {@code MetricSpecifications} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-MetricSpecifications">{@code MetricSpecifications}</a> member (required by the API model). */
   @JsonProperty("MetricSpecifications")
   public abstract @Nullable List<PredictiveScalingMetricSpecification> metricSpecifications();
 
@@ -30,7 +30,7 @@ public abstract class PredictiveScalingPolicyConfiguration {
     return metricSpecifications() != null;
   }
 
-  /** The {@code Mode} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-Mode">{@code Mode}</a> member. */
   @JsonProperty("Mode")
   public abstract @Nullable PredictiveScalingMode mode();
 
@@ -40,11 +40,11 @@ public abstract class PredictiveScalingPolicyConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code SchedulingBufferTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-SchedulingBufferTime">{@code SchedulingBufferTime}</a> member. */
   @JsonProperty("SchedulingBufferTime")
   public abstract @Nullable Integer schedulingBufferTime();
 
-  /** The {@code MaxCapacityBreachBehavior} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-MaxCapacityBreachBehavior">{@code MaxCapacityBreachBehavior}</a> member. */
   @JsonProperty("MaxCapacityBreachBehavior")
   public abstract @Nullable PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior();
 
@@ -54,7 +54,7 @@ public abstract class PredictiveScalingPolicyConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MaxCapacityBuffer} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-MaxCapacityBuffer">{@code MaxCapacityBuffer}</a> member. */
   @JsonProperty("MaxCapacityBuffer")
   public abstract @Nullable Integer maxCapacityBuffer();
 

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PutScalingPolicyRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html">{@code PutScalingPolicy}</a> (API shape {@code PutScalingPolicyRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyType", "StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration", "PredictiveScalingPolicyConfiguration"})
 @JsonSerialize(as = ImmutablePutScalingPolicyRequest.class)
@@ -18,11 +20,11 @@ public abstract class PutScalingPolicyRequest {
 
   PutScalingPolicyRequest() {}
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -32,11 +34,11 @@ public abstract class PutScalingPolicyRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -46,7 +48,7 @@ public abstract class PutScalingPolicyRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code PolicyType} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-PolicyType">{@code PolicyType}</a> member. */
   @JsonProperty("PolicyType")
   public abstract @Nullable PolicyType policyType();
 
@@ -56,15 +58,15 @@ public abstract class PutScalingPolicyRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code StepScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-StepScalingPolicyConfiguration">{@code StepScalingPolicyConfiguration}</a> member. */
   @JsonProperty("StepScalingPolicyConfiguration")
   public abstract @Nullable StepScalingPolicyConfiguration stepScalingPolicyConfiguration();
 
-  /** The {@code TargetTrackingScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-TargetTrackingScalingPolicyConfiguration">{@code TargetTrackingScalingPolicyConfiguration}</a> member. */
   @JsonProperty("TargetTrackingScalingPolicyConfiguration")
   public abstract @Nullable TargetTrackingScalingPolicyConfiguration targetTrackingScalingPolicyConfiguration();
 
-  /** The {@code PredictiveScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-PredictiveScalingPolicyConfiguration">{@code PredictiveScalingPolicyConfiguration}</a> member. */
   @JsonProperty("PredictiveScalingPolicyConfiguration")
   public abstract @Nullable PredictiveScalingPolicyConfiguration predictiveScalingPolicyConfiguration();
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PutScalingPolicyResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html">{@code PutScalingPolicy}</a> (API shape {@code PutScalingPolicyResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyARN", "Alarms"})
 @JsonSerialize(as = ImmutablePutScalingPolicyResponse.class)
@@ -21,11 +23,11 @@ public abstract class PutScalingPolicyResponse {
 
   PutScalingPolicyResponse() {}
 
-  /** The {@code PolicyARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-response-PolicyARN">{@code PolicyARN}</a> member (required by the API model). */
   @JsonProperty("PolicyARN")
   public abstract @Nullable String policyARN();
 
-  /** The {@code Alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-response-Alarms">{@code Alarms}</a> member. */
   @JsonProperty("Alarms")
   public abstract @Nullable List<Alarm> alarms();
 

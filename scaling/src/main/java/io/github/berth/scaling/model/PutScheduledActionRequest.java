@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PutScheduledActionRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html">{@code PutScheduledAction}</a> (API shape {@code PutScheduledActionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "Schedule", "Timezone", "ScheduledActionName", "ResourceId", "ScalableDimension", "StartTime", "EndTime", "ScalableTargetAction"})
 @JsonSerialize(as = ImmutablePutScheduledActionRequest.class)
@@ -19,7 +21,7 @@ public abstract class PutScheduledActionRequest {
 
   PutScheduledActionRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -29,23 +31,23 @@ public abstract class PutScheduledActionRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code Schedule} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-Schedule">{@code Schedule}</a> member. */
   @JsonProperty("Schedule")
   public abstract @Nullable String schedule();
 
-  /** The {@code Timezone} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-Timezone">{@code Timezone}</a> member. */
   @JsonProperty("Timezone")
   public abstract @Nullable String timezone();
 
-  /** The {@code ScheduledActionName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ScheduledActionName">{@code ScheduledActionName}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionName")
   public abstract @Nullable String scheduledActionName();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -55,15 +57,15 @@ public abstract class PutScheduledActionRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code StartTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-StartTime">{@code StartTime}</a> member. */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-EndTime">{@code EndTime}</a> member. */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
-  /** The {@code ScalableTargetAction} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ScalableTargetAction">{@code ScalableTargetAction}</a> member. */
   @JsonProperty("ScalableTargetAction")
   public abstract @Nullable ScalableTargetAction scalableTargetAction();
 

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code RegisterScalableTargetRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html">{@code RegisterScalableTarget}</a> (API shape {@code RegisterScalableTargetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "MinCapacity", "MaxCapacity", "RoleARN", "SuspendedState", "Tags"})
 @JsonSerialize(as = ImmutableRegisterScalableTargetRequest.class)
@@ -19,7 +21,7 @@ public abstract class RegisterScalableTargetRequest {
 
   RegisterScalableTargetRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -29,11 +31,11 @@ public abstract class RegisterScalableTargetRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -43,23 +45,23 @@ public abstract class RegisterScalableTargetRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MinCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-MinCapacity">{@code MinCapacity}</a> member. */
   @JsonProperty("MinCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code MaxCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-MaxCapacity">{@code MaxCapacity}</a> member. */
   @JsonProperty("MaxCapacity")
   public abstract @Nullable Integer maxCapacity();
 
-  /** The {@code RoleARN} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-RoleARN">{@code RoleARN}</a> member. */
   @JsonProperty("RoleARN")
   public abstract @Nullable String roleARN();
 
-  /** The {@code SuspendedState} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-SuspendedState">{@code SuspendedState}</a> member. */
   @JsonProperty("SuspendedState")
   public abstract @Nullable SuspendedState suspendedState();
 
-  /** The {@code Tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-Tags">{@code Tags}</a> member. */
   @JsonProperty("Tags")
   public abstract @Nullable Map<String, String> tags();
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalableTarget}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html">{@code ScalableTarget}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "MinCapacity", "MaxCapacity", "PredictedCapacity", "RoleARN", "CreationTime", "SuspendedState", "ScalableTargetARN"})
 @JsonSerialize(as = ImmutableScalableTarget.class)
@@ -19,7 +19,7 @@ public abstract class ScalableTarget {
 
   ScalableTarget() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -29,11 +29,11 @@ public abstract class ScalableTarget {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -43,31 +43,31 @@ public abstract class ScalableTarget {
     return v == null ? null : v.value();
   }
 
-  /** The {@code MinCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-MinCapacity">{@code MinCapacity}</a> member (required by the API model). */
   @JsonProperty("MinCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code MaxCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-MaxCapacity">{@code MaxCapacity}</a> member (required by the API model). */
   @JsonProperty("MaxCapacity")
   public abstract @Nullable Integer maxCapacity();
 
-  /** The {@code PredictedCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-PredictedCapacity">{@code PredictedCapacity}</a> member. */
   @JsonProperty("PredictedCapacity")
   public abstract @Nullable Integer predictedCapacity();
 
-  /** The {@code RoleARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-RoleARN">{@code RoleARN}</a> member (required by the API model). */
   @JsonProperty("RoleARN")
   public abstract @Nullable String roleARN();
 
-  /** The {@code CreationTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-CreationTime">{@code CreationTime}</a> member (required by the API model). */
   @JsonProperty("CreationTime")
   public abstract @Nullable Instant creationTime();
 
-  /** The {@code SuspendedState} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-SuspendedState">{@code SuspendedState}</a> member. */
   @JsonProperty("SuspendedState")
   public abstract @Nullable SuspendedState suspendedState();
 
-  /** The {@code ScalableTargetARN} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ScalableTargetARN">{@code ScalableTargetARN}</a> member. */
   @JsonProperty("ScalableTargetARN")
   public abstract @Nullable String scalableTargetARN();
 

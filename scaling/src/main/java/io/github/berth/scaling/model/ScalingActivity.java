@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalingActivity}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html">{@code ScalingActivity}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ActivityId", "ServiceNamespace", "ResourceId", "ScalableDimension", "Description", "Cause", "StartTime", "EndTime", "StatusCode", "StatusMessage", "Details", "NotScaledReasons"})
 @JsonSerialize(as = ImmutableScalingActivity.class)
@@ -22,11 +22,11 @@ public abstract class ScalingActivity {
 
   ScalingActivity() {}
 
-  /** The {@code ActivityId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ActivityId">{@code ActivityId}</a> member (required by the API model). */
   @JsonProperty("ActivityId")
   public abstract @Nullable String activityId();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -36,11 +36,11 @@ public abstract class ScalingActivity {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -50,23 +50,23 @@ public abstract class ScalingActivity {
     return v == null ? null : v.value();
   }
 
-  /** The {@code Description} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-Description">{@code Description}</a> member (required by the API model). */
   @JsonProperty("Description")
   public abstract @Nullable String description();
 
-  /** The {@code Cause} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-Cause">{@code Cause}</a> member (required by the API model). */
   @JsonProperty("Cause")
   public abstract @Nullable String cause();
 
-  /** The {@code StartTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-StartTime">{@code StartTime}</a> member (required by the API model). */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-EndTime">{@code EndTime}</a> member. */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
-  /** The {@code StatusCode} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-StatusCode">{@code StatusCode}</a> member (required by the API model). */
   @JsonProperty("StatusCode")
   public abstract @Nullable ScalingActivityStatusCode statusCode();
 
@@ -76,15 +76,15 @@ public abstract class ScalingActivity {
     return v == null ? null : v.value();
   }
 
-  /** The {@code StatusMessage} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-StatusMessage">{@code StatusMessage}</a> member. */
   @JsonProperty("StatusMessage")
   public abstract @Nullable String statusMessage();
 
-  /** The {@code Details} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-Details">{@code Details}</a> member. */
   @JsonProperty("Details")
   public abstract @Nullable String details();
 
-  /** The {@code NotScaledReasons} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-NotScaledReasons">{@code NotScaledReasons}</a> member. */
   @JsonProperty("NotScaledReasons")
   public abstract @Nullable List<NotScaledReason> notScaledReasons();
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalingPolicy}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html">{@code ScalingPolicy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyARN", "PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyType", "StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration", "PredictiveScalingPolicyConfiguration", "Alarms", "CreationTime"})
 @JsonSerialize(as = ImmutableScalingPolicy.class)
@@ -22,15 +22,15 @@ public abstract class ScalingPolicy {
 
   ScalingPolicy() {}
 
-  /** The {@code PolicyARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PolicyARN">{@code PolicyARN}</a> member (required by the API model). */
   @JsonProperty("PolicyARN")
   public abstract @Nullable String policyARN();
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -40,11 +40,11 @@ public abstract class ScalingPolicy {
     return v == null ? null : v.value();
   }
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -54,7 +54,7 @@ public abstract class ScalingPolicy {
     return v == null ? null : v.value();
   }
 
-  /** The {@code PolicyType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PolicyType">{@code PolicyType}</a> member (required by the API model). */
   @JsonProperty("PolicyType")
   public abstract @Nullable PolicyType policyType();
 
@@ -64,19 +64,19 @@ public abstract class ScalingPolicy {
     return v == null ? null : v.value();
   }
 
-  /** The {@code StepScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-StepScalingPolicyConfiguration">{@code StepScalingPolicyConfiguration}</a> member. */
   @JsonProperty("StepScalingPolicyConfiguration")
   public abstract @Nullable StepScalingPolicyConfiguration stepScalingPolicyConfiguration();
 
-  /** The {@code TargetTrackingScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-TargetTrackingScalingPolicyConfiguration">{@code TargetTrackingScalingPolicyConfiguration}</a> member. */
   @JsonProperty("TargetTrackingScalingPolicyConfiguration")
   public abstract @Nullable TargetTrackingScalingPolicyConfiguration targetTrackingScalingPolicyConfiguration();
 
-  /** The {@code PredictiveScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PredictiveScalingPolicyConfiguration">{@code PredictiveScalingPolicyConfiguration}</a> member. */
   @JsonProperty("PredictiveScalingPolicyConfiguration")
   public abstract @Nullable PredictiveScalingPolicyConfiguration predictiveScalingPolicyConfiguration();
 
-  /** The {@code Alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-Alarms">{@code Alarms}</a> member. */
   @JsonProperty("Alarms")
   public abstract @Nullable List<Alarm> alarms();
 
@@ -85,7 +85,7 @@ public abstract class ScalingPolicy {
     return alarms() != null;
   }
 
-  /** The {@code CreationTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-CreationTime">{@code CreationTime}</a> member (required by the API model). */
   @JsonProperty("CreationTime")
   public abstract @Nullable Instant creationTime();
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScheduledAction}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html">{@code ScheduledAction}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ScheduledActionName", "ScheduledActionARN", "ServiceNamespace", "Schedule", "Timezone", "ResourceId", "ScalableDimension", "StartTime", "EndTime", "ScalableTargetAction", "CreationTime"})
 @JsonSerialize(as = ImmutableScheduledAction.class)
@@ -19,15 +19,15 @@ public abstract class ScheduledAction {
 
   ScheduledAction() {}
 
-  /** The {@code ScheduledActionName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScheduledActionName">{@code ScheduledActionName}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionName")
   public abstract @Nullable String scheduledActionName();
 
-  /** The {@code ScheduledActionARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScheduledActionARN">{@code ScheduledActionARN}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionARN")
   public abstract @Nullable String scheduledActionARN();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
@@ -37,19 +37,19 @@ public abstract class ScheduledAction {
     return v == null ? null : v.value();
   }
 
-  /** The {@code Schedule} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-Schedule">{@code Schedule}</a> member (required by the API model). */
   @JsonProperty("Schedule")
   public abstract @Nullable String schedule();
 
-  /** The {@code Timezone} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-Timezone">{@code Timezone}</a> member. */
   @JsonProperty("Timezone")
   public abstract @Nullable String timezone();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
@@ -59,19 +59,19 @@ public abstract class ScheduledAction {
     return v == null ? null : v.value();
   }
 
-  /** The {@code StartTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-StartTime">{@code StartTime}</a> member. */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-EndTime">{@code EndTime}</a> member. */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
-  /** The {@code ScalableTargetAction} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScalableTargetAction">{@code ScalableTargetAction}</a> member. */
   @JsonProperty("ScalableTargetAction")
   public abstract @Nullable ScalableTargetAction scalableTargetAction();
 
-  /** The {@code CreationTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-CreationTime">{@code CreationTime}</a> member (required by the API model). */
   @JsonProperty("CreationTime")
   public abstract @Nullable Instant creationTime();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code StepScalingPolicyConfiguration}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html">{@code StepScalingPolicyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"AdjustmentType", "StepAdjustments", "MinAdjustmentMagnitude", "Cooldown", "MetricAggregationType"})
 @JsonSerialize(as = ImmutableStepScalingPolicyConfiguration.class)
@@ -21,7 +21,7 @@ public abstract class StepScalingPolicyConfiguration {
 
   StepScalingPolicyConfiguration() {}
 
-  /** The {@code AdjustmentType} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-AdjustmentType">{@code AdjustmentType}</a> member. */
   @JsonProperty("AdjustmentType")
   public abstract @Nullable AdjustmentType adjustmentType();
 
@@ -31,7 +31,7 @@ public abstract class StepScalingPolicyConfiguration {
     return v == null ? null : v.value();
   }
 
-  /** The {@code StepAdjustments} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-StepAdjustments">{@code StepAdjustments}</a> member. */
   @JsonProperty("StepAdjustments")
   public abstract @Nullable List<StepAdjustment> stepAdjustments();
 
@@ -40,15 +40,15 @@ public abstract class StepScalingPolicyConfiguration {
     return stepAdjustments() != null;
   }
 
-  /** The {@code MinAdjustmentMagnitude} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-MinAdjustmentMagnitude">{@code MinAdjustmentMagnitude}</a> member. */
   @JsonProperty("MinAdjustmentMagnitude")
   public abstract @Nullable Integer minAdjustmentMagnitude();
 
-  /** The {@code Cooldown} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-Cooldown">{@code Cooldown}</a> member. */
   @JsonProperty("Cooldown")
   public abstract @Nullable Integer cooldown();
 
-  /** The {@code MetricAggregationType} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-MetricAggregationType">{@code MetricAggregationType}</a> member. */
   @JsonProperty("MetricAggregationType")
   public abstract @Nullable MetricAggregationType metricAggregationType();
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TargetTrackingMetric}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetric.html">{@code TargetTrackingMetric}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Dimensions", "MetricName", "Namespace"})
 @JsonSerialize(as = ImmutableTargetTrackingMetric.class)
@@ -21,7 +21,7 @@ public abstract class TargetTrackingMetric {
 
   TargetTrackingMetric() {}
 
-  /** The {@code Dimensions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetric.html#autoscaling-Type-TargetTrackingMetric-Dimensions">{@code Dimensions}</a> member. */
   @JsonProperty("Dimensions")
   public abstract @Nullable List<TargetTrackingMetricDimension> dimensions();
 
@@ -30,11 +30,11 @@ public abstract class TargetTrackingMetric {
     return dimensions() != null;
   }
 
-  /** The {@code MetricName} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetric.html#autoscaling-Type-TargetTrackingMetric-MetricName">{@code MetricName}</a> member. */
   @JsonProperty("MetricName")
   public abstract @Nullable String metricName();
 
-  /** The {@code Namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetric.html#autoscaling-Type-TargetTrackingMetric-Namespace">{@code Namespace}</a> member. */
   @JsonProperty("Namespace")
   public abstract @Nullable String namespace();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TargetTrackingMetricDataQuery}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html">{@code TargetTrackingMetricDataQuery}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Expression", "Id", "Label", "MetricStat", "ReturnData"})
 @JsonSerialize(as = ImmutableTargetTrackingMetricDataQuery.class)
@@ -18,23 +18,23 @@ public abstract class TargetTrackingMetricDataQuery {
 
   TargetTrackingMetricDataQuery() {}
 
-  /** The {@code Expression} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-Expression">{@code Expression}</a> member. */
   @JsonProperty("Expression")
   public abstract @Nullable String expression();
 
-  /** The {@code Id} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-Id">{@code Id}</a> member (required by the API model). */
   @JsonProperty("Id")
   public abstract @Nullable String id();
 
-  /** The {@code Label} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-Label">{@code Label}</a> member. */
   @JsonProperty("Label")
   public abstract @Nullable String label();
 
-  /** The {@code MetricStat} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-MetricStat">{@code MetricStat}</a> member. */
   @JsonProperty("MetricStat")
   public abstract @Nullable TargetTrackingMetricStat metricStat();
 
-  /** The {@code ReturnData} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-ReturnData">{@code ReturnData}</a> member. */
   @JsonProperty("ReturnData")
   public abstract @Nullable Boolean returnData();
 

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code UntagResourceRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html">{@code UntagResource}</a> (API shape {@code UntagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ResourceARN", "TagKeys"})
 @JsonSerialize(as = ImmutableUntagResourceRequest.class)
@@ -19,11 +21,11 @@ public abstract class UntagResourceRequest {
 
   UntagResourceRequest() {}
 
-  /** The {@code ResourceARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html#autoscaling-UntagResource-request-ResourceARN">{@code ResourceARN}</a> member (required by the API model). */
   @JsonProperty("ResourceARN")
   public abstract @Nullable String resourceARN();
 
-  /** The {@code TagKeys} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html#autoscaling-UntagResource-request-TagKeys">{@code TagKeys}</a> member (required by the API model). */
   @JsonProperty("TagKeys")
   public abstract @Nullable List<String> tagKeys();
 

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Mini API shape {@code PutWidgetRequest}. */
+/**
+ * The request of the Mini operation <a href="https://docs.example.com/mini/API_PutWidget.html">{@code PutWidget}</a> (API shape {@code PutWidgetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "size", "color", "parts", "labels"})
 @JsonSerialize(as = ImmutablePutWidgetRequest.class)
@@ -24,15 +26,15 @@ public abstract class PutWidgetRequest {
 
   PutWidgetRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code size} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-size">{@code size}</a> member. */
   @JsonProperty("size")
   public abstract @Nullable Integer size();
 
-  /** The {@code color} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-color">{@code color}</a> member. */
   @JsonProperty("color")
   public abstract @Nullable Color color();
 
@@ -42,7 +44,7 @@ public abstract class PutWidgetRequest {
     return v == null ? null : v.value();
   }
 
-  /** The {@code parts} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-parts">{@code parts}</a> member. */
   @JsonProperty("parts")
   public abstract @Nullable List<Part> parts();
 
@@ -51,7 +53,7 @@ public abstract class PutWidgetRequest {
     return parts() != null;
   }
 
-  /** The {@code labels} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-labels">{@code labels}</a> member. */
   @JsonProperty("labels")
   public abstract @Nullable Map<String, String> labels();
 

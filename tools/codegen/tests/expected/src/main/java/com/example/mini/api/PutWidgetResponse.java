@@ -10,7 +10,9 @@ import io.github.berth.core.Nullable;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Mini API shape {@code PutWidgetResponse}. */
+/**
+ * The response of the Mini operation <a href="https://docs.example.com/mini/API_PutWidget.html">{@code PutWidget}</a> (API shape {@code PutWidgetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"widget"})
 @JsonSerialize(as = ImmutablePutWidgetResponse.class)
@@ -19,7 +21,7 @@ public abstract class PutWidgetResponse {
 
   PutWidgetResponse() {}
 
-  /** The {@code widget} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-response-widget">{@code widget}</a> member. */
   @JsonProperty("widget")
   public abstract @Nullable Widget widget();
 
