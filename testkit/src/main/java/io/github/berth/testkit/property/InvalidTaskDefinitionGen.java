@@ -224,7 +224,7 @@ final class InvalidTaskDefinitionGen {
         for (ContainerDefinition c : td.containerDefinitions()) {
           // awslogs needs the role too, which would be a second violation: log elsewhere.
           boolean awslogs = c.logConfiguration() != null && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
-          cs.add(awslogs ? c.toBuilder().logConfiguration(null).build() : c);
+          cs.add(awslogs ? c.toBuilder().logConfiguration((LogConfiguration) null).build() : c);
         }
         cs.set(0, cs.get(0).toBuilder().image(Fixtures.ecrImage("eu-west-1", "app", "1.0.0")).build());
         return broken(withContainers(td, cs).toBuilder().executionRoleArn(null).build(), "executionRoleArn", CLIENT,
