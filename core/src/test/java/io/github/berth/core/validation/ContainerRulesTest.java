@@ -63,7 +63,7 @@ class ContainerRulesTest {
   @Test
   void theContainerListMustNotBeEmptyOrMissing() {
     assertThat(validate(ec2())).containsExactly(client("containerDefinitions", "Container list cannot be empty."));
-    assertThat(validate(ec2().containerDefinitions(null)))
+    assertThat(validate(ec2().containerDefinitions((List<io.github.berth.core.model.ContainerDefinition>) null)))
         .containsExactly(client("containerDefinitions", "Container list cannot be empty."));
   }
 
