@@ -445,7 +445,10 @@ public final class ScalableTargetEvaluator {
     @Nullable Integer desiredCount;
     @Nullable Integer runningCount;
     boolean deploymentInProgress;
-    final List<Object[]> datapoints = new ArrayList<>(2);
+    final List<Sample> datapoints = new ArrayList<>(2);
+
+    /** One sample of a metric. */
+    record Sample(MetricKey metric, long second, double value) {}
 
     private StepInput(Instant time) {
       this.second = Objects.requireNonNull(time, "time").getEpochSecond();
@@ -489,7 +492,13 @@ public final class ScalableTargetEvaluator {
      * of a period an alarm has already read is not read again.
      */
     public StepInput datapoint(MetricKey metric, Instant time, double value) {
-      datapoints.add(new Object[] {Objects.requireNonNull(metric, "metric"), Objects.requireNonNull(time, "time"), value});
+      Objects.requireNonNull(metric, "metric");
+      Objects.requireNonNull(time, "time");
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("the datapoint of " + metric + " at " + time + " must be a finite number, found "
+            + value);
+      }
+      datapoints.add(new Sample(metric, time.getEpochSecond(), value));
       return this;
     }
   }
@@ -595,15 +604,9 @@ public final class ScalableTargetEvaluator {
       throw new IllegalArgumentException("a step needs the service's desired count");
     }
     checkStep(input.second, input.desiredCount, input.runningCount);
-    for (Object[] d : input.datapoints) {
-      if (!(d[2] instanceof Double v) || !Double.isFinite(v)) {
-        throw new IllegalArgumentException("the datapoint of " + d[0] + " at " + d[1] + " must be a finite number, found "
-            + d[2]);
-      }
-    }
     rebuild();
-    for (Object[] d : input.datapoints) {
-      putSample((MetricKey) d[0], ((Instant) d[1]).getEpochSecond(), (Double) d[2]);
+    for (StepInput.Sample d : input.datapoints) {
+      putSample(d.metric(), d.second(), d.value());
     }
     int before = input.desiredCount;
     reportNotScaled = true;
