@@ -705,7 +705,10 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  /** Registration moves a desired count outside [min, max] inside at once (reference §4.1). */
+  /**
+   * Registration moves a desired count outside [min, max] inside at once (RegisterScalableTarget,
+   * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+   */
   private void moveInsideBounds(long now) {
     if (desired < min) {
       setDesired(min);
@@ -753,7 +756,10 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  /** A scheduled action sets the bounds it names, then moves capacity inside them (reference §4.4). */
+  /**
+   * A scheduled action sets the bounds it names, then moves capacity inside them
+   * (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-scheduled-scaling.html).
+   */
   private void apply(long now, ActionRuntime a) {
     Integer newMin = a.action.minCapacity();
     Integer newMax = a.action.maxCapacity();
