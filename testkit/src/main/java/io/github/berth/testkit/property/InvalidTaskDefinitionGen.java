@@ -214,7 +214,7 @@ final class InvalidTaskDefinitionGen {
         for (ContainerDefinition c : td.containerDefinitions()) {
           // ECR images and secrets need the role too, which would be more violations: pull from elsewhere,
           // pass no secrets.
-          ContainerDefinition.Builder b = c.toBuilder().secrets(null);
+          ContainerDefinition.Builder b = c.toBuilder().secrets((java.util.List<io.github.berth.core.model.Secret>) null);
           cs.add(isEcr(c.image()) ? b.image("public.ecr.aws/docker/library/nginx:latest").build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS)
