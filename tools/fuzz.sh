@@ -21,12 +21,11 @@ if [ ${#targets[@]} -eq 0 ]; then
     ScalingFuzzTest#scheduleExpressions
   )
 fi
-mvn -B -q -o -pl testkit -am -DskipTests install -Dmaven.install.skip=true >/dev/null 2>&1 || true
 status=0
 for t in "${targets[@]}"; do
   echo "=== $t (${seconds}s)"
   JAZZER_FUZZ=1 mvn -B -o -pl testkit -am -Pfuzz verify -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dfuzz.seconds="$seconds" -Djacoco.skip=true > "target-fuzz-${t//#/-}.log" 2>&1 || status=1
+    -Dfuzz.seconds="$seconds" > "target-fuzz-${t//#/-}.log" 2>&1 || status=1
   grep -E '^#[0-9]+.*(DONE|pulse|NEW)|stat::|Test.*(FAIL|ERROR)|crash-|Tests run:' "target-fuzz-${t//#/-}.log" | tail -6
 done
 exit $status
