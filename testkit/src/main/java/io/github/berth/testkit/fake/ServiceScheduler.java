@@ -229,6 +229,9 @@ final class ServiceScheduler implements ScalableServices {
       // [obs] A rollback deployment names the deployment it rolls back.
       d.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + failed.id + ".";
     }
+    // [doc] A new deployment lifts the throttle of failing tasks (docs/scheduler.md#throttle).
+    s.startFailures = 0;
+    s.throttledUntil = null;
     s.deployments.add(0, d);
     s.history.add(0, d);
     s.steady = false;
@@ -367,6 +370,10 @@ final class ServiceScheduler implements ScalableServices {
     // [doc] lower limit rounded up, upper limit rounded down.
     int lower = (int) Math.ceil(desired * min / 100.0);
     int upper = (int) Math.floor(desired * max / 100.0);
+    if (failed) {
+      // [doc] A FAILED deployment without rollback starts nothing, and the old tasks keep running.
+      return null;
+    }
     List<TaskRec> notRunning = new ArrayList<>();
     for (TaskRec t : oldT) {
       if (!"RUNNING".equals(t.lastStatus) && !tasks.isProtected(t)) {
@@ -423,7 +430,8 @@ final class ServiceScheduler implements ScalableServices {
       stopTasks(s, stopping, scalingReason(primary));
       event(s, stoppedMessage(s, stopping));
     }
-    if (canStart <= 0 && canStop <= 0 && allCounted && !failed && newT.size() < desired) {
+    boolean stopping = present > newT.size() + oldT.size();
+    if (canStart <= 0 && canStop <= 0 && allCounted && !stopping && newT.size() < desired) {
       // [doc] event 7: neither a start nor a stop is allowed, and waiting will not change that.
       event(s, "(service " + s.name + ") was unable to stop or start tasks during a deployment because of the "
           + "service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
