@@ -118,6 +118,7 @@ public final class FakeEcs {
   private final TagOps tags;
   private final AccountOps accounts;
   private final ServiceOps services;
+  private final ServiceScheduler scheduler;
 
   private FakeEcs(Builder b) {
     this.engine = new Engine(b.region, b.accountId, b.seed, b.start,
@@ -128,7 +129,8 @@ public final class FakeEcs {
     this.tasks = new TaskOps(engine);
     this.tags = new TagOps(engine);
     this.accounts = new AccountOps(engine);
-    this.services = new ServiceOps(engine, new ServiceScheduler(engine, tasks));
+    this.scheduler = new ServiceScheduler(engine, tasks);
+    this.services = new ServiceOps(engine, scheduler);
   }
 
   public static Builder builder() {
@@ -816,6 +818,14 @@ public final class FakeEcs {
     DescribeServiceDeploymentsRequest.Builder b = DescribeServiceDeploymentsRequest.builder();
     request.accept(b);
     return describeServiceDeployments(b.build());
+  }
+
+  /**
+   * The fake Elastic Load Balancing target group of that ARN (made on first use): where service
+   * tasks are registered, their health, the deregistration delay.
+   */
+  public TargetGroup targetGroup(String targetGroupArn) {
+    return new TargetGroup(engine, scheduler.lb, targetGroupArn);
   }
 
   /** Fake CloudWatch alarms, by name, that deployment alarms ({@code deploymentConfiguration.alarms}) watch. */

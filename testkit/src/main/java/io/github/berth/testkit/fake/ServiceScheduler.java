@@ -55,10 +55,12 @@ final class ServiceScheduler implements ScalableServices {
 
   private final Engine e;
   private final TaskOps tasks;
+  final LoadBalancing lb;
 
   ServiceScheduler(Engine e, TaskOps tasks) {
     this.e = e;
     this.tasks = tasks;
+    this.lb = new LoadBalancing(e, this);
     e.handlers.put(TimerKind.SERVICE_RECONCILE, this::fire);
     e.taskListeners.add(this::taskChanged);
     e.instanceListeners.add(this::instanceChanged);
@@ -105,6 +107,12 @@ final class ServiceScheduler implements ScalableServices {
     DeploymentRec d = deployment(s, t.deploymentId);
     boolean nowRunning = "RUNNING".equals(t.lastStatus) && !"RUNNING".equals(prev);
     boolean nowStopped = t.stopped() && !"STOPPED".equals(prev) && prev != null;
+    if (nowRunning && d != null && hasTargetGroups(d)) {
+      lb.register(s, d, t);
+    }
+    if ("STOPPING".equals(t.lastStatus) || "DEPROVISIONING".equals(t.lastStatus) || t.stopped()) {
+      lb.remove(t);
+    }
     if (nowRunning) {
       // [doc] A task that runs ends the throttle; the deployment's failed-task count resets and
       // its first stage (tasks failing to start) ends (docs/scheduler.md#circuit-breaker).
@@ -300,6 +308,27 @@ final class ServiceScheduler implements ScalableServices {
     // 1. Tasks failing their health checks outside the grace period are replaced.
     List<TaskRec> unhealthy = new ArrayList<>();
     for (TaskRec t : liveTasks(c, s)) {
+      Object[] target = "RUNNING".equals(t.lastStatus) ? lb.unhealthyTarget(t) : null;
+      if (target != null) {
+        Instant graceEnds = t.startedAt.plusSeconds(s.healthCheckGracePeriodSeconds);
+        if (e.now().isBefore(graceEnds)) {
+          nextWake = earliest(nextWake, graceEnds);
+          continue;
+        }
+        TargetGroupRec g = (TargetGroupRec) target[0];
+        TargetGroupRec.TargetRec r = (TargetGroupRec.TargetRec) target[1];
+        // [obs] event 4, and the stopped reason of a task that failed its ELB health checks.
+        event(s, "(service " + s.name + ") (port " + r.port + ") is unhealthy in (target-group " + g.arn
+            + ") due to (reason Health checks failed).");
+        DeploymentRec d = deployment(s, t.deploymentId);
+        if (d != null && "IN_PROGRESS".equals(d.rolloutState)) {
+          d.failedTasks++;
+          d.updatedAt = e.now();
+        }
+        e.lifecycle.stop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, "Task failed ELB health checks in (target-group "
+            + g.arn + ")");
+        continue;
+      }
       if ("RUNNING".equals(t.lastStatus) && "UNHEALTHY".equals(t.health)) {
         Instant graceEnds = t.startedAt.plusSeconds(s.healthCheckGracePeriodSeconds);
         if (e.now().isBefore(graceEnds)) {
@@ -447,10 +476,24 @@ final class ServiceScheduler implements ScalableServices {
     if (!"RUNNING".equals(t.lastStatus) || !"RUNNING".equals(t.desiredStatus)) {
       return false;
     }
+    DeploymentRec d = deployment(s, t.deploymentId);
+    if (d != null && hasTargetGroups(d)) {
+      // [doc] With a load balancer: healthy in its target groups, and HEALTHY if it has health checks.
+      return lb.healthy(t) && (!hasHealthChecks(t) || "HEALTHY".equals(t.health));
+    }
     if (hasHealthChecks(t)) {
       return "HEALTHY".equals(t.health);
     }
     return !e.now().isBefore(t.startedAt.plus(HEALTHY_AFTER));
+  }
+
+  static boolean hasTargetGroups(DeploymentRec d) {
+    for (io.github.berth.core.model.LoadBalancer l : d.loadBalancers) {
+      if (l.targetGroupArn() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasHealthChecks(TaskRec t) {
@@ -466,6 +509,9 @@ final class ServiceScheduler implements ScalableServices {
   private @Nullable Instant healthyWait(ClusterRec c, ServiceRec s) {
     Instant next = null;
     for (TaskRec t : liveTasks(c, s)) {
+      if ("RUNNING".equals(t.lastStatus)) {
+        next = earliest(next, lb.healthyWait(t));
+      }
       if ("RUNNING".equals(t.lastStatus) && !hasHealthChecks(t)) {
         Instant at = t.startedAt.plus(HEALTHY_AFTER);
         if (at.isAfter(e.now())) {
