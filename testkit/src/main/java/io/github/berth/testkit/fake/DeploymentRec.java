@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.model.LaunchType;
 import io.github.berth.core.model.LoadBalancer;
@@ -12,6 +13,8 @@ import java.util.List;
  * One deployment of a service: what it deploys (its service revision), its status in the service's
  * {@code deployments} list, its rollout state, and its record as a {@code ServiceDeployment}.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class DeploymentRec {
   /** {@code ecs-svc/} and 19 digits; the {@code startedBy} of its tasks. */
   String id;

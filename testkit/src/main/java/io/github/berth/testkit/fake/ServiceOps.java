@@ -724,7 +724,7 @@ final class ServiceOps {
     List<ServiceCurrentRevisionSummary> revisions = new ArrayList<>();
     int running = 0;
     int pending = 0;
-    for (DeploymentRec d : s.deployments) {
+    for (DeploymentRec d : s.deployments()) {
       int[] counts = scheduler.counts(c, s, d);
       running += counts[0];
       pending += counts[1];

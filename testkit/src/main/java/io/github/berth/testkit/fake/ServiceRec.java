@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.model.DeploymentConfiguration;
 import io.github.berth.core.model.LaunchType;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One service of a cluster. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ServiceRec {
   String name;
   String arn;
@@ -51,8 +54,6 @@ final class ServiceRec {
   Instant createdAt;
 
   // ---- the service scheduler's state
-  /** Deployments shown in describe-services (PRIMARY first, then ACTIVE ones), newest first. */
-  List<DeploymentRec> deployments = new ArrayList<>();
   /** Every deployment the service ever had, newest first (ListServiceDeployments). */
   List<DeploymentRec> history = new ArrayList<>();
   /** Service events, newest first, at most 100. */
@@ -75,7 +76,23 @@ final class ServiceRec {
     return "DAEMON".equals(schedulingStrategy);
   }
 
+  /** The deployments describe-services shows: the PRIMARY one first, then the ACTIVE ones, newest first. */
+  List<DeploymentRec> deployments() {
+    List<DeploymentRec> out = new ArrayList<>();
+    for (DeploymentRec d : history) {
+      if ("PRIMARY".equals(d.status) || "ACTIVE".equals(d.status)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
   DeploymentRec primary() {
-    return deployments.isEmpty() ? null : deployments.get(0);
+    for (DeploymentRec d : history) {
+      if ("PRIMARY".equals(d.status)) {
+        return d;
+      }
+    }
+    return null;
   }
 }

@@ -1,6 +1,10 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.EcsException;
 import io.github.berth.core.model.DeploymentAlarms;
@@ -66,6 +70,35 @@ final class ServiceScheduler implements ScalableServices {
     e.instanceListeners.add(this::instanceChanged);
     e.alarms.listener = this::alarmsChanged;
     e.scalableServices = this;
+    // The alarms' states and the target groups go into snapshots with the rest of the state.
+    e.stateParts.put("alarms", new Snapshots.StatePart() {
+      @Override
+      public JsonNode write(ObjectMapper m) {
+        return m.valueToTree(e.alarms.states);
+      }
+
+      @Override
+      public void read(ObjectMapper m, JsonNode n) throws IOException {
+        Map<String, String> states = m.readerFor(new TypeReference<LinkedHashMap<String, String>>() {}).readValue(n);
+        e.alarms.states.clear();
+        e.alarms.states.putAll(states);
+      }
+    });
+    e.stateParts.put("targetGroups", new Snapshots.StatePart() {
+      @Override
+      public JsonNode write(ObjectMapper m) {
+        return m.valueToTree(new ArrayList<>(e.targetGroups.values()));
+      }
+
+      @Override
+      public void read(ObjectMapper m, JsonNode n) throws IOException {
+        List<TargetGroupRec> groups = m.readerFor(new TypeReference<List<TargetGroupRec>>() {}).readValue(n);
+        e.targetGroups.clear();
+        for (TargetGroupRec g : groups) {
+          e.targetGroups.put(g.arn, g);
+        }
+      }
+    });
   }
 
   // ------------------------------------------------------------------ waking
@@ -211,7 +244,8 @@ final class ServiceScheduler implements ScalableServices {
         }
       }
     }
-    for (DeploymentRec old : s.deployments) {
+    DeploymentRec previousPrimary = s.primary();
+    for (DeploymentRec old : s.deployments()) {
       d.sourceRevisionArns.add(0, old.revisionArn);
       if ("PRIMARY".equals(old.status)) {
         old.status = "ACTIVE";
@@ -229,7 +263,7 @@ final class ServiceScheduler implements ScalableServices {
       // [doc] A rollback is part of the failed service deployment: it says why, when and to which
       // revision; the service's deployments list shows a new deployment doing it
       // (docs/scheduler.md#circuit-breaker).
-      DeploymentRec failed = s.primary();
+      DeploymentRec failed = previousPrimary;
       d.rollbackOf = failed.id;
       failed.rollbackReason = failed.rolloutStateReason;
       failed.rollbackStartedAt = e.now();
@@ -240,7 +274,6 @@ final class ServiceScheduler implements ScalableServices {
     // [doc] A new deployment lifts the throttle of failing tasks (docs/scheduler.md#throttle).
     s.startFailures = 0;
     s.throttledUntil = null;
-    s.deployments.add(0, d);
     s.history.add(0, d);
     s.steady = false;
     deploymentEvent(c, s, d, "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", d.rolloutStateReason);
@@ -615,12 +648,12 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     primary.deploymentStatus = "SUCCESSFUL";
-    List<DeploymentRec> gone = new ArrayList<>(s.deployments.subList(1, s.deployments.size()));
+    List<DeploymentRec> all = s.deployments();
+    List<DeploymentRec> gone = new ArrayList<>(all.subList(1, all.size()));
     for (DeploymentRec d : gone) {
       d.status = "INACTIVE";
       d.updatedAt = e.now();
     }
-    s.deployments.removeAll(gone);
     // [obs] event 15 (docs/scheduler.md#service-events).
     event(s, "(service " + s.name + ") (deployment " + primary.id + ") deployment completed.");
     deploymentEvent(c, s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason);
@@ -645,7 +678,7 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   boolean isSteady(ClusterRec c, ServiceRec s) {
-    if (!"ACTIVE".equals(s.status) || s.deployments.size() != 1) {
+    if (!"ACTIVE".equals(s.status) || s.deployments().size() != 1) {
       return false;
     }
     return counts(c, s, s.primary())[0] == s.desiredCount && liveTasks(c, s).size() == s.desiredCount;
@@ -854,7 +887,7 @@ final class ServiceScheduler implements ScalableServices {
     }
     // [doc] DRAINING -> INACTIVE once all its tasks are STOPPING or STOPPED.
     s.status = "INACTIVE";
-    for (DeploymentRec d : s.deployments) {
+    for (DeploymentRec d : s.deployments()) {
       d.updatedAt = e.now();
     }
   }
@@ -942,7 +975,7 @@ final class ServiceScheduler implements ScalableServices {
       return null;
     }
     int running = 0;
-    for (DeploymentRec d : s.deployments) {
+    for (DeploymentRec d : s.deployments()) {
       running += counts(e.clusters.get(cluster), s, d)[0];
     }
     return running;
@@ -957,7 +990,7 @@ final class ServiceScheduler implements ScalableServices {
   @Override
   public boolean deploymentInProgress(String cluster, String service) {
     ServiceRec s = active(cluster, service);
-    return s != null && (s.deployments.size() > 1 || "IN_PROGRESS".equals(s.primary().rolloutState));
+    return s != null && (s.deployments().size() > 1 || "IN_PROGRESS".equals(s.primary().rolloutState));
   }
 
   @Override

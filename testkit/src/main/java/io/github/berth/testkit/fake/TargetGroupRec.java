@@ -1,10 +1,13 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A fake Elastic Load Balancing target group, made on first use of its ARN by a service. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TargetGroupRec {
   String arn;
   /** [doc] deregistration_delay.timeout_seconds: 300 by default. */
@@ -18,6 +21,8 @@ final class TargetGroupRec {
   TargetGroupRec() {}
 
   /** One registered target: an instance and host port, or an awsvpc task's IP and port. */
+  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
   static final class TargetRec {
     String id;
     int port;
