@@ -397,4 +397,27 @@ class DeploymentsTest {
         .isInstanceOf(InvalidParameterException.class)
         .hasMessage("serviceDeploymentArns must contain between 1 and 20 items.");
   }
+
+  /** docs/scheduler.md#services: a fake restored from a snapshot mid-deployment goes on exactly as the original. */
+  @Test
+  void aSnapshotMidDeploymentContinuesIdentically() {
+    steadyService(4, c -> c.minimumHealthyPercent(50).alarms(DeploymentAlarms.builder()
+        .alarmNames(List.of("web-5xx")).enable(true).rollback(true).build()));
+    ecs.targetGroup("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/x/0123456789abcdef")
+        .deregistrationDelay(Duration.ofSeconds(10));
+    deploy("web:2");
+    ecs.clock().advance(Duration.ofSeconds(2));
+    ecs.alarms().set("other", "OK");
+    FakeEcs restored = FakeEcs.restore(ecs.snapshot());
+    assertThat(restored.snapshot()).isEqualTo(ecs.snapshot());
+    assertThat(restored.alarms().state("other")).isEqualTo("OK");
+    for (FakeEcs f : List.of(ecs, restored)) {
+      f.clock().advance(Duration.ofSeconds(20));
+      f.alarms().set("web-5xx", "ALARM");
+      f.clock().advance(Duration.ofMinutes(5));
+    }
+    assertThat(restored.snapshot()).isEqualTo(ecs.snapshot());
+    assertThat(restored.describeServices(b -> b.cluster("prod").services(List.of("web"))))
+        .isEqualTo(ecs.describeServices(b -> b.cluster("prod").services(List.of("web"))));
+  }
 }
