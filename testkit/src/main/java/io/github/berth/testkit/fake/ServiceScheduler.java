@@ -311,7 +311,8 @@ final class ServiceScheduler implements ScalableServices {
     int pending = 0;
     int live = 0;
     for (TaskRec t : c.tasks.values()) {
-      if (!s.name.equals(t.serviceName) || !d.id.equals(t.deploymentId) || !"RUNNING".equals(t.desiredStatus)) {
+      if (!s.name.equals(t.serviceName) || !d.id.equals(t.deploymentId) || !"RUNNING".equals(t.desiredStatus)
+          || orphaned(c, t)) {
         continue;
       }
       live++;
@@ -336,6 +337,7 @@ final class ServiceScheduler implements ScalableServices {
       drain(c, s);
       return;
     }
+    releaseOrphans(c, s);
     DeploymentRec primary = s.primary();
     Instant nextWake = null;
     // 1. Tasks failing their health checks outside the grace period are replaced.
@@ -390,14 +392,18 @@ final class ServiceScheduler implements ScalableServices {
     List<TaskRec> newT = new ArrayList<>();
     List<TaskRec> oldT = new ArrayList<>();
     for (TaskRec t : live) {
-      (primary.id.equals(t.deploymentId) ? newT : oldT).add(t);
+      // [doc] Tasks on a DRAINING instance are replaced like the old deployment's, within
+      // minimumHealthyPercent and maximumPercent (docs/scheduler.md#draining).
+      (primary.id.equals(t.deploymentId) && !onInstance(c, t, "DRAINING") ? newT : oldT).add(t);
     }
     int desired = s.desiredCount;
     boolean failed = "FAILED".equals(primary.rolloutState);
     if (oldT.isEmpty()) {
       // Scaling only: the primary deployment's tasks follow the desired count.
-      if (newT.size() < desired && !failed) {
-        nextWake = earliest(nextWake, start(c, s, primary, desired - newT.size()));
+      // [model] Replacements too stay within maximumPercent, counting tasks still stopping.
+      int room = upperLimit(s) - present(c, s);
+      if (newT.size() < desired && !failed && room > 0) {
+        nextWake = earliest(nextWake, start(c, s, primary, Math.min(room, desired - newT.size())));
       } else if (newT.size() > desired) {
         nextWake = earliest(nextWake, scaleIn(c, s, newT, newT.size() - desired));
       }
@@ -444,13 +450,7 @@ final class ServiceScheduler implements ScalableServices {
     }
     stopTasks(s, notRunning, scalingReason(primary));
     oldT.removeAll(notRunning);
-    int present = 0;
-    for (TaskRec t : c.tasks.values()) {
-      // [model] The upper limit counts every task of the service not yet STOPPED (stopping ones too).
-      if (s.name.equals(t.serviceName) && !t.stopped()) {
-        present++;
-      }
-    }
+    int present = present(c, s);
     Instant wakeAt = null;
     int canStart = failed ? 0 : Math.min(desired - newT.size(), upper - present);
     if (canStart > 0) {
@@ -499,6 +499,23 @@ final class ServiceScheduler implements ScalableServices {
           + "service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
     }
     return wakeAt;
+  }
+
+  /** [model] What the upper limit counts: every task of the service not yet STOPPED (stopping ones too). */
+  private int present(ClusterRec c, ServiceRec s) {
+    int present = 0;
+    for (TaskRec t : c.tasks.values()) {
+      if (s.name.equals(t.serviceName) && !t.stopped() && !orphaned(c, t)) {
+        present++;
+      }
+    }
+    return present;
+  }
+
+  /** [doc] maximumPercent of the desired count, rounded down. */
+  private static int upperLimit(ServiceRec s) {
+    Integer max = s.deploymentConfiguration.maximumPercent();
+    return (int) Math.floor(s.desiredCount * (max == null ? 200 : max) / 100.0);
   }
 
   /**
@@ -895,11 +912,38 @@ final class ServiceScheduler implements ScalableServices {
   private List<TaskRec> liveTasks(ClusterRec c, ServiceRec s) {
     List<TaskRec> out = new ArrayList<>();
     for (TaskRec t : c.tasks.values()) {
-      if (s.name.equals(t.serviceName) && "RUNNING".equals(t.desiredStatus) && !t.stopped()) {
+      if (s.name.equals(t.serviceName) && "RUNNING".equals(t.desiredStatus) && !t.stopped() && !orphaned(c, t)) {
         out.add(t);
       }
     }
     return out;
+  }
+
+  /** Whether the task runs on a container instance of that status. */
+  static boolean onInstance(ClusterRec c, TaskRec t, String status) {
+    InstanceRec i = t.instanceId == null ? null : c.instances.get(t.instanceId);
+    return i != null && status.equals(i.status);
+  }
+
+  /**
+   * [doc] A task left on a container instance deregistered with force is orphaned: it runs on, no
+   * longer the service's, which starts a copy elsewhere (docs/scheduler.md#draining).
+   */
+  static boolean orphaned(ClusterRec c, TaskRec t) {
+    return t.instanceId != null && (!c.instances.containsKey(t.instanceId) || onInstance(c, t, "INACTIVE"));
+  }
+
+  /** [doc] The load balancer targets of orphaned tasks are deregistered. */
+  private void releaseOrphans(ClusterRec c, ServiceRec s) {
+    for (TaskRec t : c.tasks.values()) {
+      if (s.name.equals(t.serviceName) && !t.stopped() && orphaned(c, t) && !lb.targetsOf(t).isEmpty()) {
+        for (Object[] gr : lb.targetsOf(t)) {
+          event(s, "(service " + s.name + ") deregistered 1 targets in (target-group " + ((TargetGroupRec) gr[0]).arn
+              + ")");
+        }
+        lb.remove(t);
+      }
+    }
   }
 
   private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {

@@ -506,6 +506,70 @@ class ServicesTest {
     assertThat(ecs.awaitSteadyState("prod", "big", Duration.ofMinutes(2)).runningCount()).isEqualTo(3);
   }
 
+  // ------------------------------------------------------------------ draining and deregistered instances
+
+  String instanceIn(String az) {
+    var all = ecs.describeContainerInstances(b -> b.cluster("prod").containerInstances(
+        ecs.listContainerInstances(l -> l.cluster("prod")).containerInstanceArns())).containerInstances();
+    return all.stream().filter(ci -> ci.attributes().stream().anyMatch(a ->
+        "ecs.availability-zone".equals(a.name()) && az.equals(a.value()))).findFirst().orElseThrow()
+        .containerInstanceArn();
+  }
+
+  /** docs/scheduler.md#draining: service tasks leave a DRAINING instance within the limits; standalone tasks stay. */
+  @Test
+  void drainingMovesServiceTasksAndLeavesStandaloneTasks() {
+    create(b -> {});
+    String a = instanceIn("us-east-1a");
+    Task standalone = ecs.startTask(b -> b.cluster("prod").taskDefinition("web").containerInstances(List.of(a)))
+        .tasks().get(0);
+    ecs.clock().advance(Duration.ofMinutes(1));
+    ecs.updateContainerInstancesState(b -> b.cluster("prod").containerInstances(List.of(a))
+        .status(io.github.berth.core.model.ContainerInstanceStatus.DRAINING));
+    ecs.clock().advance(Duration.ofSeconds(5));
+    // 100 %/200 %: the replacement starts first, elsewhere; the draining task waits until it is healthy.
+    List<Task> tasks = tasksOf("web");
+    assertThat(tasks).hasSize(3);
+    assertThat(tasks).filteredOn(t -> a.equals(t.containerInstanceArn())).hasSize(1);
+    ecs.clock().advance(Duration.ofSeconds(45));
+    assertThat(tasksOf("web")).hasSize(2).noneMatch(t -> a.equals(t.containerInstanceArn()));
+    Task still = ecs.describeTasks(b -> b.cluster("prod").tasks(List.of(standalone.taskArn()))).tasks().get(0);
+    assertThat(still.lastStatus()).isEqualTo("RUNNING");
+    assertThat(ecs.awaitSteadyState("prod", "web", Duration.ofMinutes(1)).runningCount()).isEqualTo(2);
+  }
+
+  /** docs/scheduler.md#draining: with minimumHealthyPercent 0 the draining task stops before its replacement starts. */
+  @Test
+  void drainingWithMinimumZeroStopsFirst() {
+    create(b -> b.desiredCount(1).deploymentConfiguration(DeploymentConfiguration.builder()
+        .minimumHealthyPercent(0).maximumPercent(100).build()));
+    ecs.clock().advance(Duration.ofMinutes(1));
+    String where = tasksOf("web").get(0).containerInstanceArn();
+    ecs.updateContainerInstancesState(b -> b.cluster("prod").containerInstances(List.of(where))
+        .status(io.github.berth.core.model.ContainerInstanceStatus.DRAINING));
+    ecs.clock().advance(Duration.ofMillis(1));
+    assertThat(tasksOf("web")).isEmpty();
+    ecs.clock().advance(Duration.ofSeconds(2));
+    assertThat(tasksOf("web")).hasSize(1).noneMatch(t -> where.equals(t.containerInstanceArn()));
+  }
+
+  /** docs/scheduler.md#draining: after a forced deregistration the service starts copies elsewhere. */
+  @Test
+  void forcedDeregistrationStartsCopiesElsewhere() {
+    create(b -> {});
+    ecs.clock().advance(Duration.ofMinutes(1));
+    String a = instanceIn("us-east-1a");
+    Task orphan = tasksOf("web").stream().filter(t -> a.equals(t.containerInstanceArn())).findFirst().orElseThrow();
+    ecs.deregisterContainerInstance(b -> b.cluster("prod").containerInstance(a).force(true));
+    Service s = ecs.awaitSteadyState("prod", "web", Duration.ofMinutes(1));
+    assertThat(s.runningCount()).isEqualTo(2);
+    assertThat(tasksOf("web")).filteredOn(t -> !t.taskArn().equals(orphan.taskArn()))
+        .hasSize(2).allMatch(t -> instanceIn("us-east-1b").equals(t.containerInstanceArn()));
+    // The orphan runs on, unmanaged.
+    assertThat(ecs.describeTasks(b -> b.cluster("prod").tasks(List.of(orphan.taskArn()))).tasks().get(0).lastStatus())
+        .isEqualTo("RUNNING");
+  }
+
   // ------------------------------------------------------------------ Application Auto Scaling's view
 
   /** docs/scheduler.md#services: what Application Auto Scaling reads and sets. */
