@@ -214,6 +214,9 @@ final class ServiceOps {
     s.tags = r.tags() == null ? new ArrayList<>() : new ArrayList<>(r.tags());
     c.services.put(name, s);
     scheduler.startDeployment(c, s, null);
+    if (daemon) {
+      s.desiredCount = scheduler.daemonDesiredCount(c, s);
+    }
     return CreateServiceResponse.builder().service(view(c, s, false)).build();
   }
 

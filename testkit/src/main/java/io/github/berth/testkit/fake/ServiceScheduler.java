@@ -388,6 +388,19 @@ final class ServiceScheduler implements ScalableServices {
     // 2. The failure detectors of the primary deployment.
     primary = detectFailure(c, s, primary);
 
+    if (s.daemon()) {
+      nextWake = earliest(nextWake, reconcileDaemon(c, s, primary));
+      nextWake = earliest(nextWake, healthyWait(c, s));
+      completeIfDone(c, s);
+      steadyState(c, s);
+      if (s.steady) {
+        nextWake = earliest(nextWake, s.steadyEventAt.plus(EVENT_DEDUPE));
+      }
+      if (nextWake != null) {
+        wake(s, Duration.between(e.now(), nextWake));
+      }
+      return;
+    }
     List<TaskRec> live = liveTasks(c, s);
     List<TaskRec> newT = new ArrayList<>();
     List<TaskRec> oldT = new ArrayList<>();
@@ -499,6 +512,158 @@ final class ServiceScheduler implements ScalableServices {
           + "service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
     }
     return wakeAt;
+  }
+
+  /**
+   * A DAEMON service (docs/scheduler.md#daemon-services): [doc] one task on every ACTIVE container
+   * instance that meets its placement constraints, none on DRAINING ones (their daemon tasks stop);
+   * a new deployment replaces the task of each instance, the old one stopping first (maximumPercent
+   * is 100) as far as minimumHealthyPercent of the instances allows. The desired count is the
+   * number of instances that should run one.
+   */
+  private @Nullable Instant reconcileDaemon(ClusterRec c, ServiceRec s, DeploymentRec primary) {
+    List<TaskRec> live = liveTasks(c, s);
+    List<TaskRec> drainingTasks = new ArrayList<>();
+    for (TaskRec t : live) {
+      if (onInstance(c, t, "DRAINING")) {
+        drainingTasks.add(t);
+      }
+    }
+    if (!drainingTasks.isEmpty()) {
+      stopTasks(s, drainingTasks, scalingReason(primary));
+      event(s, stoppedMessage(s, drainingTasks));
+      live.removeAll(drainingTasks);
+    }
+    boolean failed = "FAILED".equals(primary.rolloutState);
+    TaskDefinition td = e.taskDefinitions.forLaunch(primary.taskDefinitionArn);
+    int eligible = 0;
+    int healthyCount = 0;
+    List<TaskRec> oldOnly = new ArrayList<>();
+    List<InstanceRec> empty = new ArrayList<>();
+    for (InstanceRec i : c.instances.values()) {
+      if (!"ACTIVE".equals(i.status)) {
+        continue;
+      }
+      TaskRec current = null;
+      TaskRec old = null;
+      boolean busy = false;
+      for (TaskRec t : c.tasks.values()) {
+        if (!s.name.equals(t.serviceName) || t.stopped() || !i.id.equals(t.instanceId)) {
+          continue;
+        }
+        busy = true;
+        if (!"RUNNING".equals(t.desiredStatus)) {
+          continue;
+        }
+        if (primary.id.equals(t.deploymentId)) {
+          current = t;
+        } else {
+          old = t;
+        }
+      }
+      if (current != null || old != null) {
+        eligible++;
+        TaskRec counted = current != null ? current : old;
+        if (healthy(s, counted)) {
+          healthyCount++;
+        }
+        if (current == null) {
+          oldOnly.add(old);
+        } else if (old != null) {
+          oldOnly.add(old);
+        }
+        continue;
+      }
+      if (!busy) {
+        empty.add(i);
+      } else {
+        // Its task is still stopping: the new one follows (maximumPercent 100).
+        eligible++;
+      }
+    }
+    Instant wakeAt = null;
+    if (!failed) {
+      for (InstanceRec i : empty) {
+        if (s.throttledUntil != null && e.now().isBefore(s.throttledUntil)) {
+          wakeAt = earliest(wakeAt, s.throttledUntil);
+          eligible++;
+          continue;
+        }
+        PlacementResult result = placeOn(c, s, primary, td, i);
+        if (!result.failures().isEmpty()) {
+          Failure f = result.failures().get(0);
+          if (f.reason() != null && f.reason().startsWith("RESOURCE:")) {
+            // [model] An instance that meets the constraints but lacks room still should run one.
+            eligible++;
+            placementFailed(c, s, primary, placementMessage(s, f), f.reason());
+            wakeAt = earliest(wakeAt, e.now().plus(PLACEMENT_RETRY));
+          }
+          continue;
+        }
+        eligible++;
+        TaskOps.LaunchSpec spec = new TaskOps.LaunchSpec(td, null, primary.id, taskTags(s, td), s.enableExecuteCommand,
+            primary.networkConfiguration, primary.platformVersion, s.name, primary.id);
+        List<Failure> failures = new ArrayList<>();
+        List<TaskRec> launched = tasks.launch(c, spec, result, failures);
+        if (!launched.isEmpty()) {
+          event(s, "(service " + s.name + ") has started 1 tasks: (task " + launched.get(0).id + ").");
+        }
+      }
+    }
+    s.desiredCount = eligible;
+    if (!failed && !oldOnly.isEmpty()) {
+      Integer minPercent = s.deploymentConfiguration.minimumHealthyPercent();
+      int lower = (int) Math.ceil(eligible * (minPercent == null ? 0 : minPercent) / 100.0);
+      int canStop = Math.min(oldOnly.size(), healthyCount - lower);
+      List<TaskRec> stop = new ArrayList<>();
+      for (TaskRec t : oldOnly) {
+        if (stop.size() < canStop && !tasks.isProtected(t)) {
+          stop.add(t);
+        }
+      }
+      if (!stop.isEmpty()) {
+        stopTasks(s, stop, scalingReason(primary));
+        event(s, stoppedMessage(s, stop));
+      }
+    }
+    return wakeAt;
+  }
+
+  /** Places one task of a DAEMON service on one instance. */
+  private PlacementResult placeOn(ClusterRec c, ServiceRec s, DeploymentRec d, TaskDefinition td, InstanceRec i) {
+    List<io.github.berth.core.model.PlacementConstraint> constraints = new ArrayList<>(s.placementConstraints);
+    constraints.add(io.github.berth.core.model.PlacementConstraint.builder()
+        .type(io.github.berth.core.model.PlacementConstraintType.MEMBER_OF)
+        .expression("ec2InstanceId == " + i.ec2InstanceId).build());
+    PlacementRequest request = PlacementRequest.builder(td).service(s.name).count(1)
+        .launchType(d.launchType)
+        .placementConstraints(constraints)
+        .networkConfiguration(d.networkConfiguration)
+        .startedBy(d.id)
+        .seed(tasks.nextPlacementSeed())
+        .build();
+    return e.placement.place(c, request);
+  }
+
+  /**
+   * A new DAEMON service's desired count: the ACTIVE instances that meet its constraints (those
+   * lacking room included), as CreateService answers it.
+   */
+  int daemonDesiredCount(ClusterRec c, ServiceRec s) {
+    DeploymentRec d = s.primary();
+    TaskDefinition td = e.taskDefinitions.forLaunch(d.taskDefinitionArn);
+    int n = 0;
+    for (InstanceRec i : c.instances.values()) {
+      if (!"ACTIVE".equals(i.status)) {
+        continue;
+      }
+      PlacementResult r = placeOn(c, s, d, td, i);
+      if (r.failures().isEmpty() || (r.failures().get(0).reason() != null
+          && r.failures().get(0).reason().startsWith("RESOURCE:"))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** [model] What the upper limit counts: every task of the service not yet STOPPED (stopping ones too). */
