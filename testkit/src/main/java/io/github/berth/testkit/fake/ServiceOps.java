@@ -523,7 +523,7 @@ final class ServiceOps {
 
     // [doc] What starts a new deployment (UpdateService): the task definition, network
     // configuration, platform version, load balancers, service registries, a capacity provider
-    // strategy change, or forceNewDeployment (docs/scheduler.md#rolling-update).
+    // strategy change, or forceNewDeployment (docs/scheduler.md#rolling-updates).
     boolean newDeployment = Boolean.TRUE.equals(r.forceNewDeployment())
         || (td != null && !td.taskDefinitionArn().equals(s.taskDefinitionArn))
         || (r.networkConfiguration() != null && !Objects.equals(r.networkConfiguration(), s.networkConfiguration))

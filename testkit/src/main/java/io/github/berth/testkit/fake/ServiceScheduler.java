@@ -320,7 +320,7 @@ final class ServiceScheduler implements ScalableServices {
         running++;
       } else if ("PROVISIONING".equals(t.lastStatus) || "PENDING".equals(t.lastStatus)
           || "ACTIVATING".equals(t.lastStatus)) {
-        // [model] PROVISIONING and ACTIVATING count as pending (docs/scheduler.md#counts).
+        // [model] PROVISIONING and ACTIVATING count as pending (docs/scheduler.md#services).
         pending++;
       }
     }
@@ -406,7 +406,7 @@ final class ServiceScheduler implements ScalableServices {
     List<TaskRec> oldT = new ArrayList<>();
     for (TaskRec t : live) {
       // [doc] Tasks on a DRAINING instance are replaced like the old deployment's, within
-      // minimumHealthyPercent and maximumPercent (docs/scheduler.md#draining).
+      // minimumHealthyPercent and maximumPercent (docs/scheduler.md#container-instance-draining).
       (primary.id.equals(t.deploymentId) && !onInstance(c, t, "DRAINING") ? newT : oldT).add(t);
     }
     int desired = s.desiredCount;
@@ -437,7 +437,7 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   /**
-   * One step of a rolling update (docs/scheduler.md#rolling-update): old tasks that are not
+   * One step of a rolling update (docs/scheduler.md#rolling-updates): old tasks that are not
    * RUNNING go first; new tasks start while all tasks stay within maximumPercent of the desired
    * count (rounded down); old tasks stop while the healthy ones stay at least minimumHealthyPercent
    * (rounded up).
@@ -685,7 +685,7 @@ final class ServiceScheduler implements ScalableServices {
 
   /**
    * [doc] Whether a task counts toward minimumHealthyPercent: RUNNING and, with container health
-   * checks, HEALTHY; with none, RUNNING for 40 seconds (docs/scheduler.md#healthy-tasks).
+   * checks, HEALTHY; with none, RUNNING for 40 seconds (docs/scheduler.md#deployment-configuration).
    */
   boolean healthy(ServiceRec s, TaskRec t) {
     if (!"RUNNING".equals(t.lastStatus) || !"RUNNING".equals(t.desiredStatus)) {
@@ -1092,7 +1092,7 @@ final class ServiceScheduler implements ScalableServices {
 
   /**
    * [doc] A task left on a container instance deregistered with force is orphaned: it runs on, no
-   * longer the service's, which starts a copy elsewhere (docs/scheduler.md#draining).
+   * longer the service's, which starts a copy elsewhere (docs/scheduler.md#container-instance-draining).
    */
   static boolean orphaned(ClusterRec c, TaskRec t) {
     return t.instanceId != null && (!c.instances.containsKey(t.instanceId) || onInstance(c, t, "INACTIVE"));

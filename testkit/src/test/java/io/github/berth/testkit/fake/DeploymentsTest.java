@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rolling deployments (docs/scheduler.md#rolling-update): minimumHealthyPercent and maximumPercent
+ * Rolling deployments (docs/scheduler.md#rolling-updates): minimumHealthyPercent and maximumPercent
  * with their rounding, the deployments list and rollout states, the circuit breaker and alarms
  * with rollback, the health check grace period, and the service deployment APIs.
  */
@@ -95,7 +95,7 @@ class DeploymentsTest {
 
   // ------------------------------------------------------------------ rolling update
 
-  /** docs/scheduler.md#rolling-update: 100/200 starts all new tasks first, stops the old ones once the new are healthy. */
+  /** docs/scheduler.md#rolling-updates: 100/200 starts all new tasks first, stops the old ones once the new are healthy. */
   @Test
   void defaultRollingUpdateStartsBeforeItStops() {
     Service before = steadyService(4, c -> {});
@@ -128,7 +128,7 @@ class DeploymentsTest {
         "(service web) (deployment " + primary.id() + ") deployment completed.");
   }
 
-  /** docs/scheduler.md#rolling-update: 50/100 stops half the old tasks first, then starts their replacements. */
+  /** docs/scheduler.md#rolling-updates: 50/100 stops half the old tasks first, then starts their replacements. */
   @Test
   void minimumHealthyFiftyStopsBeforeItStarts() {
     steadyService(4, c -> c.minimumHealthyPercent(50).maximumPercent(100));
@@ -147,7 +147,7 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(4);
   }
 
-  /** docs/scheduler.md#rolling-update: the lower limit rounds up, the upper limit down. */
+  /** docs/scheduler.md#rolling-updates: the lower limit rounds up, the upper limit down. */
   @Test
   void limitsAreRoundedUpAndDown() {
     // desired 3, 50 % -> ceil(1.5) = 2 must stay; 125 % -> floor(3.75) = 3: one stop at a time, no start first.
@@ -160,7 +160,7 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(3);
   }
 
-  /** docs/scheduler.md#rolling-update: 100/100 can neither start nor stop: ECS says so and nothing moves. */
+  /** docs/scheduler.md#rolling-updates: 100/100 can neither start nor stop: ECS says so and nothing moves. */
   @Test
   void aDeploymentThatCannotMoveSaysSo() {
     steadyService(2, c -> c.minimumHealthyPercent(100).maximumPercent(100));
@@ -179,7 +179,7 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(2);
   }
 
-  /** docs/scheduler.md#rolling-update: what does not need a new deployment does not start one. */
+  /** docs/scheduler.md#rolling-updates: what does not need a new deployment does not start one. */
   @Test
   void onlySomeChangesStartADeployment() {
     Service s = steadyService(2, c -> {});
