@@ -774,7 +774,7 @@ final class ServiceScheduler implements ScalableServices {
    * COMPLETED one starts (docs/scheduler.md#circuit-breaker). Without a completed deployment to go
    * back to there is no rollback.
    */
-  private DeploymentRec fail(ClusterRec c, ServiceRec s, DeploymentRec d, String reason, boolean rollback) {
+  DeploymentRec fail(ClusterRec c, ServiceRec s, DeploymentRec d, String reason, boolean rollback) {
     d.rolloutState = "FAILED";
     d.rolloutStateReason = reason;
     d.updatedAt = e.now();
@@ -798,6 +798,16 @@ final class ServiceScheduler implements ScalableServices {
     d.deploymentStatus = "STOPPED";
     d.stoppedAt = e.now();
     return d;
+  }
+
+  /** The last COMPLETED deployment before {@code d}, or null. */
+  @Nullable DeploymentRec lastCompleted(ServiceRec s, DeploymentRec d) {
+    for (DeploymentRec h : s.history) {
+      if (h != d && h.completed()) {
+        return h;
+      }
+    }
+    return null;
   }
 
   /** The primary deployment is done when it alone has tasks, as many as desired, all healthy. */

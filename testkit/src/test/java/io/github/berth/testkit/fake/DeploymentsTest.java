@@ -420,4 +420,57 @@ class DeploymentsTest {
     assertThat(restored.describeServices(b -> b.cluster("prod").services(List.of("web"))))
         .isEqualTo(ecs.describeServices(b -> b.cluster("prod").services(List.of("web"))));
   }
+
+  /** docs/scheduler.md#deployments: StopServiceDeployment rolls back (the default) or aborts a deployment in progress. */
+  @Test
+  void stopServiceDeploymentRollsBackOrAborts() {
+    Service before = steadyService(2, c -> {});
+    String first = before.deployments().get(0).id();
+    deploy("web:2");
+    ecs.clock().advance(Duration.ofSeconds(1));
+    String second = describe().deployments().get(0).id();
+    String arn = ARN + "service-deployment/prod/web/" + second.substring("ecs-svc/".length());
+    assertThat(ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(arn)).serviceDeploymentArn()).isEqualTo(arn);
+    Service s = describe();
+    assertThat(s.deployments().get(0).taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
+    assertThat(s.deployments().get(1).rolloutState().value()).isEqualTo("FAILED");
+    ecs.awaitSteadyState("prod", "web", Duration.ofMinutes(5));
+    assertThat(serviceDeployment(second).status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+    // Not in progress any more: a conflict.
+    assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(arn)))
+        .isInstanceOf(io.github.berth.core.error.ConflictException.class)
+        .hasMessage("The service deployment " + arn + " is not in progress.");
+    assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(
+        ARN + "service-deployment/prod/web/1111111111111111111")))
+        .isInstanceOf(io.github.berth.core.error.ServiceDeploymentNotFoundException.class);
+
+    // ABORT: the deployment stops where it is; nothing rolls back.
+    deploy("web:2");
+    ecs.clock().advance(Duration.ofSeconds(1));
+    String third = describe().deployments().get(0).id();
+    ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(ARN + "service-deployment/prod/web/"
+        + third.substring("ecs-svc/".length())).stopType(io.github.berth.core.model.StopServiceDeploymentStopType.ABORT));
+    ecs.clock().advance(Duration.ofMinutes(2));
+    assertThat(describe().deployments().get(0).id()).isEqualTo(third);
+    assertThat(serviceDeployment(third).status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+    assertThat(first).isNotEqualTo(third);
+  }
+
+  /** docs/scheduler.md#deployments: DescribeServiceRevisions answers what each deployment deployed. */
+  @Test
+  void serviceRevisionsDescribeWhatWasDeployed() {
+    Service s = steadyService(2, c -> {});
+    String id = s.deployments().get(0).id();
+    String arn = ARN + "service-revision/prod/web/" + id.substring("ecs-svc/".length());
+    var r = ecs.describeServiceRevisions(b -> b.serviceRevisionArns(List.of(arn,
+        ARN + "service-revision/prod/web/1111111111111111111")));
+    assertThat(r.serviceRevisions()).hasSize(1);
+    assertThat(r.serviceRevisions().get(0).taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
+    assertThat(r.serviceRevisions().get(0).serviceArn()).isEqualTo(ARN + "service/prod/web");
+    assertThat(r.serviceRevisions().get(0).createdAt()).isEqualTo(T0);
+    assertThat(r.failures()).extracting(f -> f.reason()).containsExactly("MISSING");
+    assertThatThrownBy(() -> ecs.describeServiceRevisions(b -> b.serviceRevisionArns(List.of())))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("serviceRevisionArns must contain between 1 and 20 items.");
+  }
 }
