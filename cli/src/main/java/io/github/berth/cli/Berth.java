@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT, // every subcommand takes --help and --version
     versionProvider = BerthVersion.class,
     description = "Amazon ECS in memory: validate task definitions, place tasks, query clusters and simulate "
-        + "service auto scaling as ECS and Application Auto Scaling would.",
+        + "service auto scaling as ECS and Application Auto Scaling would, and lint them against best practices.",
     subcommands = {
         ValidateCommand.class,
         PlaceCommand.class,

@@ -54,7 +54,6 @@ final class ValidateCommand implements Callable<Integer> {
   static final int INVALID = 1;
   static final int NOT_A_TASK_DEFINITION = 2;
 
-  static final String VERSION = "0.1.0-SNAPSHOT";
 
   @Spec
   CommandSpec spec;
@@ -109,13 +108,16 @@ final class ValidateCommand implements Callable<Integer> {
       return NOT_A_TASK_DEFINITION;
     }
     Validation.Options options = new Validation.Options(forced, td, launchType, networkMode, cpu, memory);
-    List<Subject> subjects = new ArrayList<>();
+    List<Input> inputs = new ArrayList<>();
     for (String arg : files) {
-      for (Input input : expand(arg)) {
-        subjects.addAll(judge(input, options));
-      }
+      inputs.addAll(expand(arg));
     }
-    Report report = new Report("validate", VERSION, Validation.RULES, subjects);
+    // files are judged on every core, and reported in the order given (the judging is stateless)
+    List<Subject> subjects = (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
+        .map(input -> judge(input, options))
+        .flatMap(List::stream)
+        .toList();
+    Report report = new Report("validate", BerthVersion.number(), Validation.RULES, subjects);
     outputFormat.write(report, out);
     int status = VALID;
     for (Subject s : subjects) {

@@ -127,7 +127,7 @@ class PlaceAndQueryCommandTest {
         {"Subnets": [{"SubnetId": "subnet-a", "AvailabilityZone": "eu-west-1a", "VpcId": "vpc-1", "State": "available"},
                      {"SubnetId": "subnet-b", "AvailabilityZone": "eu-west-1b", "VpcId": "vpc-1"}]}
         """);
-    int status = Berth.run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+    int status = run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
         "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString(),
         "--subnets", subnets.toString());
     assertThat(status).as(stderr()).isZero();
@@ -138,14 +138,14 @@ class PlaceAndQueryCommandTest {
 
   @Test
   void withoutDescribeSubnetsTheUnknownZoneIsSaid() throws IOException {
-    int status = Berth.run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+    int status = run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
         "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString());
     assertThat(status).isZero();
     assertThat(stderr().lines()).containsExactlyInAnyOrder(
         "availabilityZone unknown for subnet subnet-a: give --subnets (aws ec2 describe-subnets output) to know it",
         "availabilityZone unknown for subnet subnet-b: give --subnets (aws ec2 describe-subnets output) to know it");
     Path broken = write("subnets.json", "{\"Subnets\": [{\"AvailabilityZone\": \"eu-west-1a\"}]}");
-    assertThat(Berth.run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+    assertThat(run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
         "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString(),
         "--subnets", broken.toString())).isEqualTo(2);
     assertThat(stderr()).contains("berth place: " + broken + ": Subnets[0].SubnetId: expected the subnet's id");
@@ -174,7 +174,7 @@ class PlaceAndQueryCommandTest {
     Path request = write("run.json", """
         {"count": 10, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
         """);
-    assertThat(Berth.run("place", "--instances", cluster.toString(), "--task-definition", td.toString(),
+    assertThat(run("place", "--instances", cluster.toString(), "--task-definition", td.toString(),
         "--request", request.toString(), "--awsvpc-trunking")).as(stderr()).isZero();
     RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
     // m5.large: 2 awsvpc tasks without a trunk, 10 with one; the account setting alone gives none
@@ -185,7 +185,7 @@ class PlaceAndQueryCommandTest {
         {"count": 10, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
         """);
     Path busy = write("busy.json", "{\"containerInstances\": [" + vpcInstance("a", "") + "]}");
-    assertThat(Berth.run("place", "--instances", busy.toString(), "--task-definition", td.toString(),
+    assertThat(run("place", "--instances", busy.toString(), "--task-definition", td.toString(),
         "--request", eleven.toString(), "--awsvpc-trunking")).isEqualTo(1);
     assertThat(EcsJson.strict().read(stdout(), RunTaskResponse.class).tasks()).hasSize(2);
   }

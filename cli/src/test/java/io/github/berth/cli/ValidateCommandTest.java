@@ -69,7 +69,13 @@ class ValidateCommandTest {
   @Test
   void describeOutputsInBothFormsAreValidatedAsTheirRegisterRequest() {
     assertThat(validate(fixture("described.json"), fixture("bare-described.json"))).isEqualTo(0);
-    assertThat(output()).isEqualTo(fixture("described.json") + ": OK\n" + fixture("bare-described.json") + ": OK\n");
+    assertThat(output()).isEqualTo(fixture("described.json") + ": OK\n"
+        + "  note: judged as the RegisterTaskDefinition input it amounts to; as a DescribeTaskDefinition output, it is "
+        + "not what aws ecs register-task-definition --cli-input-json takes\n"
+        + fixture("bare-described.json") + ": OK\n"
+        + "  note: judged as the RegisterTaskDefinition input it amounts to; as a DescribeTaskDefinition output, with "
+        + "taskDefinitionArn, revision, status, compatibilities, registeredAt, it is not what aws ecs "
+        + "register-task-definition --cli-input-json takes\n");
   }
 
   @Test
@@ -115,7 +121,9 @@ class ValidateCommandTest {
         + "  taskDefinition.containerDefinitions[0] (line 1, column 159): ClientException: Invalid setting for container "
         + "'a'. At least one of 'memory' or 'memoryReservation' must be specified.\n"
         + "  tags[0].key (line 1, column 207): InvalidParameterException: Tag keys and values can't start with the prefix 'aws:', "
-        + "which is reserved for AWS use.\n");
+        + "which is reserved for AWS use.\n"
+        + "  note: judged as the RegisterTaskDefinition input it amounts to; as a DescribeTaskDefinition output, it is "
+        + "not what aws ecs register-task-definition --cli-input-json takes\n");
   }
 
   @Test
@@ -125,7 +133,9 @@ class ValidateCommandTest {
     assertThat(validate(file)).isEqualTo(1);
     assertThat(output()).isEqualTo(file + ": 1 problem\n"
         + "  containerDefinitions[0] (line 1, column 79): ClientException: Invalid setting for container 'a'. "
-        + "At least one of 'memory' or 'memoryReservation' must be specified.\n");
+        + "At least one of 'memory' or 'memoryReservation' must be specified.\n"
+        + "  note: judged as the RegisterTaskDefinition input it amounts to; as a DescribeTaskDefinition output, with "
+        + "revision, status, it is not what aws ecs register-task-definition --cli-input-json takes\n");
   }
 
   @Test
@@ -234,10 +244,11 @@ class ValidateCommandTest {
     java.util.Arrays.fill(junk, (byte) 'x');
     String garbage = write("garbage.json", junk);
     // How fast is measured in the benchmarks, not here (no timing assertions in tests).
-    assertThat(validate(big)).isEqualTo(1);
+    // Past 1 MiB a task definition is not read at all (EcsJson.MAX_REQUEST_BYTES, sixteen times ECS's 64 KiB).
+    assertThat(validate(big)).isEqualTo(2);
     assertThat(validate(nested)).isEqualTo(2);
     assertThat(validate(garbage)).isEqualTo(2);
-    assertThat(output()).contains(big + ": 1 problem\n  (document): ClientException: Actual length: '")
+    assertThat(output()).contains("): the document is too large (more than 1 MiB)")
         .contains(nested + ": not valid JSON\n  line 1, column 212: the document is nested too deeply")
         .contains("the document is nested too deeply (more than 200 levels)")
         .contains(garbage + ": not valid JSON\n  line 1, column 1: not valid JSON: unexpected text 'xxxx");

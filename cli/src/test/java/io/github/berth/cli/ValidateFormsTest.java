@@ -155,7 +155,7 @@ class ValidateFormsTest {
     assertThat(output()).isEqualTo(file + " Resources.TaskDefinition: OK\n"
         + "  note: 3 values are known only at deploy time (Resources.TaskDefinition.Properties.ExecutionRoleArn, "
         + "Resources.TaskDefinition.Properties.ContainerDefinitions[0].Image, Resources.TaskDefinition.Properties."
-        + "ContainerDefinitions[0].LogConfiguration.Options.awslogs-region): 2 rules that need them were not judged\n"
+        + "ContainerDefinitions[0].LogConfiguration.Options.awslogs-region): 3 rules that need them were not judged\n"
         + file + " Resources.Service: 1 problem\n"
         + "  Resources.Service.Properties.LoadBalancers[0].ContainerPort (line 44, column 26): InvalidParameterException: "
         + "The container web did not have a container port 8080 defined.\n"
@@ -168,7 +168,7 @@ class ValidateFormsTest {
         + "  note: 1 value is known only at deploy time (Resources.ScalableTarget.Properties.ResourceId): 1 rule that "
         + "needs them was not judged\n"
         + file + " Resources.CpuPolicy: OK\n"
-        + "  note: 1 value is known only at deploy time (Resources.CpuPolicy.Properties.ResourceId): 1 rule that needs "
+        + "  note: 1 value is known only at deploy time (Resources.CpuPolicy.Properties.ScalingTargetId): 1 rule that needs "
         + "them was not judged\n");
   }
 
@@ -318,6 +318,37 @@ class ValidateFormsTest {
     assertThat(output()).isEqualTo(file + ": not a CreateService input\n  family (line 1, column 34): unknown member 'family'\n");
     captured.reset();
     assertThat(Berth.run("validate", "--form", "pod", file)).isEqualTo(2);
+  }
+
+  // ----- formats on the command line
+
+  @Test
+  void everyFormatKeepsTheExitStatus() throws Exception {
+    String file = fixture("create-service.json");
+    for (String format : new String[] {"json", "sarif", "junit", "TEXT"}) {
+      captured.reset();
+      assertThat(Berth.run("validate", "--format", format, "--task-definition", fixture("web-td.json"), file))
+          .as(format).isEqualTo(1);
+    }
+    captured.reset();
+    Berth.run("validate", "--format", "sarif", "--task-definition", fixture("web-td.json"), file);
+    com.fasterxml.jackson.databind.JsonNode sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output());
+    com.fasterxml.jackson.databind.JsonNode results = sarif.get("runs").get(0).get("results");
+    assertThat(results).hasSize(3);
+    assertThat(results.get(1).get("ruleId").asText()).isEqualTo("CreateService");
+    assertThat(results.get(1).get("locations").get(0).get("physicalLocation").get("region").toString())
+        .isEqualTo("{\"startLine\":14,\"startColumn\":24}");
+    captured.reset();
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Berth.run("validate", "--format", "xml", file)).isEqualTo(2);
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("berth validate: unknown format 'xml': use text, json, sarif or junit\n");
   }
 
   @Test

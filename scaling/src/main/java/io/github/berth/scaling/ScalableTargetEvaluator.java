@@ -696,7 +696,7 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  /** Registration moves a desired count outside [min, max] inside at once (reference §4.1). */
+  /** Registration moves a desired count outside [min, max] inside at once (docs/scaling.md#scalable-target). */
   private void moveInsideBounds(long now) {
     if (desired < min) {
       setDesired(min);
@@ -744,7 +744,7 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  /** A scheduled action sets the bounds it names, then moves capacity inside them (reference §4.4). */
+  /** A scheduled action sets the bounds it names, then moves capacity inside them (docs/scaling.md#scheduled-actions). */
   private void apply(long now, ActionRuntime a) {
     Integer newMin = a.action.minCapacity();
     Integer newMax = a.action.maxCapacity();

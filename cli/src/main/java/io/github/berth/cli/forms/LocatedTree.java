@@ -40,11 +40,14 @@ final class LocatedTree {
   private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
 
   final JsonNode root;
-  private final Map<String, int[]> where;
+  /** Where each value starts; for JSON found only when first asked (most files have no problem to place). */
+  private Map<String, int[]> where;
+  private final String text;
 
-  private LocatedTree(JsonNode root, Map<String, int[]> where) {
+  private LocatedTree(JsonNode root, Map<String, int[]> where, String text) {
     this.root = root;
     this.where = where;
+    this.text = text;
   }
 
   /** A problem reading the text: its place (0 if unknown) and reason. */
@@ -61,8 +64,27 @@ final class LocatedTree {
   }
 
   static LocatedTree json(String text) throws Unparsable {
-    return parse(JSON, text, "not valid JSON: ");
+    try (JsonParser p = JSON.createParser(text)) {
+      JsonNode root = JSON_READER.readTree(p);
+      if (root == null) {
+        throw new Unparsable("the document is empty", 0, 0);
+      }
+      if (p.nextToken() != null) {
+        JsonLocation at = p.currentTokenLocation();
+        throw new Unparsable("unexpected content after the end of the document", at.getLineNr(), at.getColumnNr());
+      }
+      return new LocatedTree(root, null, text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new Unparsable("not valid JSON: " + e.getOriginalMessage(), at == null ? 0 : Math.max(at.getLineNr(), 0),
+          at == null ? 0 : Math.max(at.getColumnNr(), 0));
+    } catch (IOException e) {
+      throw new Unparsable("could not read the document: " + e.getMessage(), 0, 0);
+    }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
+      new com.fasterxml.jackson.databind.ObjectMapper(JSON);
 
   static LocatedTree yaml(String text) throws Unparsable {
     return parse(YAML, text, "not valid YAML: ");
@@ -70,6 +92,13 @@ final class LocatedTree {
 
   /** The line and column of the value at {@code path}, or of its nearest enclosing value; {0, 0} if none. */
   int[] locate(String path) {
+    if (where == null) {
+      try {
+        where = parse(JSON, text, "").where;
+      } catch (Unparsable e) {
+        where = Map.of(); // it was read once: it parses
+      }
+    }
     String p = path;
     while (true) {
       int[] at = where.get(p);
@@ -103,7 +132,7 @@ final class LocatedTree {
         JsonLocation at = p.currentTokenLocation();
         throw new Unparsable("unexpected content after the end of the document", at.getLineNr(), at.getColumnNr());
       }
-      return new LocatedTree(root, where);
+      return new LocatedTree(root, where, text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String m = e.getOriginalMessage();

@@ -134,18 +134,24 @@ final class Templates {
           ObjectNode props = properties(e.getValue(), type);
           JsonNode targetRef = e.getValue().path("Properties").path("ScalingTargetId");
           Mapped<PutScalingPolicyRequest> policy;
+          List<String> fromTarget = new ArrayList<>();
           if (!targetRef.isMissingNode()) {
             // the policy names its target by reference: the target's three ids stand for it
             ObjectNode target = targetRef.isObject() && targetRef.has("Ref") ? targets.get(targetRef.get("Ref").asText()) : null;
             for (String member : List.of("ServiceNamespace", "ResourceId", "ScalableDimension")) {
               if (!props.has(member)) {
-                JsonNode fromTarget = target == null ? null : target.get(member);
-                props.set(member, fromTarget != null ? fromTarget.deepCopy() : unknownValue());
+                JsonNode value = target == null ? null : target.get(member);
+                props.set(member, value != null ? value.deepCopy() : unknownValue());
+                fromTarget.add(member);
               }
             }
           }
           policy = map(ShapeMapper.Source.CLOUDFORMATION, CFN_ALIASES, props, PutScalingPolicyRequest.class, at, tree,
               null);
+          for (String member : fromTarget) {
+            // the value stands in the target the policy names: point at that name
+            policy.mapper.filePaths.put(member, at + ".ScalingTargetId");
+          }
           out.add(policy.judge(file, resource, type, "PutScalingPolicy", AutoScalingValidator::validate));
           judged++;
           break;

@@ -188,8 +188,26 @@ public final class Validation {
     for (Violation v : TaskDefinitionValidator.validate(td.request())) {
       findings.add(finding("RegisterTaskDefinition", td.pathInFile(v.path()), v, tree));
     }
-    return judged(file, null, kind, findings, List.of());
+    List<String> notes = new ArrayList<>();
+    if (td.form() != TaskDefinitionFile.Form.REGISTER_INPUT) {
+      // What the amazon-ecs-deploy-task-definition action reads; the AWS CLI's --cli-input-json does not take it.
+      JsonNode members = td.form() == TaskDefinitionFile.Form.DESCRIBE_OUTPUT ? tree.root.path("taskDefinition") : tree.root;
+      List<String> describedOnly = new ArrayList<>();
+      members.fieldNames().forEachRemaining(n -> {
+        if (DESCRIBED_ONLY.contains(n)) {
+          describedOnly.add(n);
+        }
+      });
+      notes.add("judged as the RegisterTaskDefinition input it amounts to; as a DescribeTaskDefinition output, "
+          + (td.form() == TaskDefinitionFile.Form.DESCRIBE_OUTPUT ? "it is" : "with " + String.join(", ", describedOnly)
+          + ", it is") + " not what aws ecs register-task-definition --cli-input-json takes");
+    }
+    return judged(file, null, kind, findings, notes);
   }
+
+  /** The members only a registered task definition has [doc: API_TaskDefinition.html]. */
+  private static final java.util.Set<String> DESCRIBED_ONLY = java.util.Set.of("taskDefinitionArn", "revision", "status",
+      "requiresAttributes", "compatibilities", "registeredAt", "registeredBy", "deregisteredAt", "deleteRequestedAt");
 
   private static final String CONTAINERS_PREFIX = "{\"containerDefinitions\":";
 

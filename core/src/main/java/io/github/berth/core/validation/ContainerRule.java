@@ -4,6 +4,9 @@ import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerDependency;
 import io.github.berth.core.model.HealthCheck;
+import io.github.berth.core.model.MountPoint;
+import io.github.berth.core.model.ProxyConfiguration;
+import io.github.berth.core.model.VolumeFrom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +56,15 @@ final class ContainerRule implements TaskDefinitionRule {
       ContainerDefinition c = containers.get(i);
       checkDependencies(c, i, byName, out);
       checkLinks(c, i, byName, out);
+      checkVolumeReferences(td, c, i, byName, out);
       checkHealthCheck(c, i, out);
       secrets |= c.secrets() != null && !c.secrets().isEmpty();
       privateRegistry |= c.repositoryCredentials() != null;
+    }
+    ProxyConfiguration proxy = td.request.proxyConfiguration();
+    if (proxy != null && proxy.containerName() != null && !byName.containsKey(proxy.containerName())) {
+      out.client(JsonPath.root().child("proxyConfiguration").child("containerName"),
+          TaskDefinitionMessages.unknownProxyContainer(proxy.containerName()));
     }
     String role = td.request.executionRoleArn();
     if (role == null || role.isBlank()) {
@@ -91,6 +100,27 @@ final class ContainerRule implements TaskDefinitionRule {
       if (!byName.containsKey(target)) {
         out.client(TaskDefinitionContext.container(i).child("links").index(j),
             TaskDefinitionMessages.unknownLink(target, TaskDefinitionContext.name(c)));
+      }
+    }
+  }
+
+  /** Mount points name volumes of the task; volumesFrom names containers of the task. */
+  private static void checkVolumeReferences(TaskDefinitionContext td, ContainerDefinition c, int i,
+      Map<String, ContainerDefinition> byName, Violations out) {
+    List<MountPoint> mounts = c.mountPoints() == null ? List.of() : c.mountPoints();
+    for (int j = 0; j < mounts.size(); j++) {
+      String volume = mounts.get(j).sourceVolume();
+      if (volume != null && !td.volumeNames().contains(volume)) {
+        out.client(TaskDefinitionContext.container(i).child("mountPoints").index(j).child("sourceVolume"),
+            TaskDefinitionMessages.unknownVolume(volume));
+      }
+    }
+    List<VolumeFrom> from = c.volumesFrom() == null ? List.of() : c.volumesFrom();
+    for (int j = 0; j < from.size(); j++) {
+      String source = from.get(j).sourceContainer();
+      if (source != null && !byName.containsKey(source)) {
+        out.client(TaskDefinitionContext.container(i).child("volumesFrom").index(j).child("sourceContainer"),
+            TaskDefinitionMessages.unknownVolumesFromContainer(source, TaskDefinitionContext.name(c)));
       }
     }
   }

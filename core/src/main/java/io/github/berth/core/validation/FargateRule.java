@@ -32,6 +32,8 @@ final class FargateRule implements TaskDefinitionRule {
   static final int WINDOWS_RESERVED_PORT = 3150;
 
   private static final JsonPath ROOT = JsonPath.root();
+  /** API ContainerDefinition.stopTimeout: at most 120 seconds on Fargate [doc]. */
+  static final int MAX_STOP_TIMEOUT = 120;
 
   @Override
   public void check(TaskDefinitionContext td, Violations out) {
@@ -60,6 +62,11 @@ final class FargateRule implements TaskDefinitionRule {
     for (int i = 0; i < td.containers.size(); i++) {
       checkUnsupported(td.containers.get(i), TaskDefinitionContext.container(i), out);
       checkLogConfiguration(td.containers.get(i), TaskDefinitionContext.container(i), out);
+      Integer stop = td.containers.get(i).stopTimeout();
+      if (stop != null && stop > MAX_STOP_TIMEOUT) {
+        out.client(TaskDefinitionContext.container(i).child("stopTimeout"),
+            TaskDefinitionMessages.fargateStopTimeout(TaskDefinitionContext.name(td.containers.get(i))));
+      }
     }
     checkExecutionRole(td, out);
     if (td.windows) {

@@ -52,6 +52,20 @@ final class TaskDefinitionContext {
     this.memory = ResourceUnits.memoryMiB(request.memory());
   }
 
+  /** The names of the task's volumes, worked out when first asked. */
+  java.util.Set<String> volumeNames() {
+    if (volumeNames == null) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      if (request.volumes() != null) {
+        request.volumes().forEach(v -> names.add(v.name()));
+      }
+      volumeNames = names;
+    }
+    return volumeNames;
+  }
+
+  private java.util.@Nullable Set<String> volumeNames;
+
   boolean isMode(NetworkMode mode) {
     return mode.equals(networkMode);
   }

@@ -51,6 +51,22 @@ final class TaskDefinitionMessages {
     return "Cannot depend on container + '" + dependency + "' because it does not exist";
   }
 
+  /** [obs] ansible/ansible#35751, blinkist/terraform-aws-airship-ecs-service#46: a mount point naming no volume of the task. */
+  static String unknownVolume(String volume) {
+    return "Unknown volume '" + volume + "'.";
+  }
+
+  /** [model] a volumesFrom entry naming a container the task definition does not have. */
+  static String unknownVolumesFromContainer(String source, String container) {
+    return "Container '" + container + "' mounts volumes from container '" + source
+        + "', which is not defined in the task definition.";
+  }
+
+  /** [model] API ProxyConfiguration.containerName: "The name of the container that will serve as the App Mesh proxy". */
+  static String unknownProxyContainer(String container) {
+    return "The proxy configuration names container '" + container + "', which is not defined in the task definition.";
+  }
+
   /** [model] a links entry ({@code name} or {@code name:alias}) naming a container the task definition does not have. */
   static String unknownLink(String link, String container) {
     return "Container '" + container + "' links to container '" + link
@@ -110,6 +126,11 @@ final class TaskDefinitionMessages {
   static String fargateLogDriver(String driver) {
     return "Fargate does not support log driver '" + driver + "'. The supported log drivers are awslogs, splunk and "
         + "awsfirelens.";
+  }
+
+  /** [model] API ContainerDefinition.stopTimeout: "For tasks that use the Fargate launch type, the max stop timeout value is 120 seconds". */
+  static String fargateStopTimeout(String container) {
+    return "Invalid 'stopTimeout' setting for container '" + container + "'. The maximum on Fargate is 120 seconds.";
   }
 
   /** [model] API EphemeralStorage.sizeInGiB: 21 to 200 GiB. */

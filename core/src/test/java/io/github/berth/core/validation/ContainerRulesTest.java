@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDependency;
 import io.github.berth.core.model.HealthCheck;
+import io.github.berth.core.model.MountPoint;
+import io.github.berth.core.model.ProxyConfiguration;
+import io.github.berth.core.model.ProxyConfigurationType;
+import io.github.berth.core.model.Volume;
+import io.github.berth.core.model.VolumeFrom;
 import io.github.berth.core.model.RepositoryCredentials;
 import io.github.berth.core.model.Secret;
 import java.util.ArrayList;
@@ -231,5 +236,29 @@ class ContainerRulesTest {
             client("family", "Family can not be blank."),
             client("containerDefinitions[0].name", "Container.name contains invalid characters."),
             client("containerDefinitions[1].image", "Container.image should not be null or empty."));
+  }
+
+  @Test
+  void mountPointsNameVolumesOfTheTask() {
+    Volume data = Volume.builder().name("data").build();
+    MountPoint mount = MountPoint.builder().sourceVolume("data").containerPath("/data").build();
+    assertThat(validate(ec2(container("web").addMountPoints(mount)).addVolumes(data))).isEmpty();
+    assertThat(validate(ec2(container("web").addMountPoints(mount, MountPoint.builder().sourceVolume("logs")
+        .containerPath("/logs").build())).addVolumes(data)))
+        .containsExactly(client("containerDefinitions[0].mountPoints[1].sourceVolume", "Unknown volume 'logs'."));
+  }
+
+  @Test
+  void volumesFromAndTheProxyNameContainersOfTheTask() {
+    VolumeFrom fromDb = VolumeFrom.builder().sourceContainer("db").build();
+    assertThat(validate(ec2(container("web").addVolumesFrom(fromDb), container("db")))).isEmpty();
+    assertThat(validate(ec2(container("web").addVolumesFrom(fromDb))))
+        .containsExactly(client("containerDefinitions[0].volumesFrom[0].sourceContainer",
+            "Container 'web' mounts volumes from container 'db', which is not defined in the task definition."));
+    ProxyConfiguration envoy = ProxyConfiguration.builder().type(ProxyConfigurationType.APPMESH).containerName("envoy").build();
+    assertThat(validate(ec2(container("web"), container("envoy")).proxyConfiguration(envoy))).isEmpty();
+    assertThat(validate(ec2(container("web")).proxyConfiguration(envoy)))
+        .containsExactly(client("proxyConfiguration.containerName",
+            "The proxy configuration names container 'envoy', which is not defined in the task definition."));
   }
 }

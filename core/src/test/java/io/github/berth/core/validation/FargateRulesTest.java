@@ -282,4 +282,12 @@ class FargateRulesTest {
     assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(201).build())))
         .containsExactly(client("ephemeralStorage.sizeInGiB", message));
   }
+
+  @Test
+  void fargateStopsContainersWithin120Seconds() {
+    assertThat(validate(fargate(container("web").stopTimeout(120)))).isEmpty();
+    assertThat(validate(ec2(container("web").stopTimeout(600)))).isEmpty();
+    assertThat(validate(fargate(container("web").stopTimeout(121)))).containsExactly(client("containerDefinitions[0].stopTimeout",
+        "Invalid 'stopTimeout' setting for container 'web'. The maximum on Fargate is 120 seconds."));
+  }
 }

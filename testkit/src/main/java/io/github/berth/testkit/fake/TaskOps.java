@@ -105,7 +105,7 @@ final class TaskOps {
   TaskDefinition launchable(String ref) {
     TaskDefinition td = e.taskDefinitions.forLaunch(ref);
     if (!TaskDefinitionStatus.ACTIVE.equals(td.status())) {
-      // [obs] RunTask on an INACTIVE revision (docs/task-definitions.md#status).
+      // [obs] RunTask on an INACTIVE revision (docs/scheduler.md#tasks).
       throw new InvalidParameterException("TaskDefinition is inactive");
     }
     return td;
@@ -279,7 +279,7 @@ final class TaskOps {
     if (r.reason() != null && r.reason().length() > 255) {
       throw new InvalidParameterException("reason must be at most 255 characters.");
     }
-    // [obs] With no reason given, the stopped reason reads "Task stopped by user" (docs/scheduler.md#stop-codes).
+    // [obs] With no reason given, the stopped reason reads "Task stopped by user" (docs/scheduler.md#stop-codes-and-reasons).
     e.lifecycle.stop(t, TaskStopCode.USER_INITIATED, r.reason() == null ? "Task stopped by user" : r.reason());
     // [doc] StopTask deletes the task's tags.
     t.tags = new ArrayList<>();

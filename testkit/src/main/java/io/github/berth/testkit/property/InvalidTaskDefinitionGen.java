@@ -5,6 +5,8 @@ import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.Compatibility;
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.model.MountPoint;
+import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.ContainerDependency;
 import io.github.berth.core.model.HostVolumeProperties;
 import io.github.berth.core.model.IpcMode;
@@ -232,6 +234,41 @@ final class InvalidTaskDefinitionGen {
         cs.set(0, cs.get(0).toBuilder().image(Fixtures.ecrImage("eu-west-1", "app", "1.0.0")).build());
         return broken(withContainers(td, cs).toBuilder().executionRoleArn(null).build(), "executionRoleArn", CLIENT,
             "Fargate requires task definition to have execution role ARN to support ECR images.");
+      }),
+      new Breaker("fargate-awslogs-without-stream-prefix", FARGATE, (d, td) -> {
+        int i = d.between(0, td.containerDefinitions().size() - 1);
+        ContainerDefinition c = container(td, i).toBuilder().logConfiguration(LogConfiguration.builder()
+            .logDriver(LogDriver.AWSLOGS)
+            .options(ImmutableMap.of("awslogs-group", "/ecs/" + td.family(), "awslogs-region", "us-east-1")).build()).build();
+        // awslogs on Fargate needs the role too: give it one, so that the prefix is the only problem.
+        return broken(withContainer(td, i, c).toBuilder().executionRoleArn(Fixtures.role("ecsTaskExecutionRole")).build(),
+            container(i) + ".logConfiguration.options", CLIENT,
+            "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.");
+      }),
+      new Breaker("awsfirelens-without-log-router", ANY, (d, td) -> {
+        int i = d.between(0, td.containerDefinitions().size() - 1);
+        ContainerDefinition c = container(td, i).toBuilder().logConfiguration(LogConfiguration.builder()
+            .logDriver(LogDriver.AWSFIRELENS).options(ImmutableMap.of("Name", "cloudwatch")).build()).build();
+        return broken(withContainer(td, i, c), container(i) + ".logConfiguration.logDriver", CLIENT,
+            "When awsfirelens log driver is specified in log configuration, a firelens configuration object must be "
+                + "configured in one of the containers.");
+      }),
+      new Breaker("health-check-retries-above-10", ANY, (d, td) -> {
+        int i = d.between(0, td.containerDefinitions().size() - 1);
+        ContainerDefinition c = container(td, i);
+        HealthCheck h = c.healthCheck() != null ? c.healthCheck()
+            : HealthCheck.builder().command(List.of("CMD-SHELL", "exit 0")).build();
+        return broken(withContainer(td, i, c.toBuilder().healthCheck(h.toBuilder().retries(d.between(11, 100)).build()).build()),
+            container(i) + ".healthCheck.retries", CLIENT,
+            "Health check retries must be less than or equal to the maximum allowed value 10 for container '" + c.name() + "'");
+      }),
+      new Breaker("mount-point-unknown-volume", ANY, (d, td) -> {
+        int i = d.between(0, td.containerDefinitions().size() - 1);
+        ContainerDefinition c = container(td, i);
+        List<MountPoint> mounts = new ArrayList<>(c.mountPoints() == null ? List.of() : c.mountPoints());
+        mounts.add(MountPoint.builder().sourceVolume("undeclared").containerPath("/mnt/undeclared").build());
+        return broken(withContainer(td, i, c.toBuilder().mountPoints(mounts).build()),
+            container(i) + ".mountPoints[" + (mounts.size() - 1) + "].sourceVolume", CLIENT, "Unknown volume 'undeclared'.");
       }),
       new Breaker("fargate-ipc-mode", FARGATE, (d, td) ->
           broken(td.toBuilder().ipcMode(d.pick(IpcMode.HOST, IpcMode.TASK, IpcMode.NONE)).build(), "ipcMode", CLIENT,

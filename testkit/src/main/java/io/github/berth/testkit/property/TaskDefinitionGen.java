@@ -264,7 +264,7 @@ final class TaskDefinitionGen {
         return List.of(Compatibility.FARGATE, Compatibility.EC2); // valid for both: awsvpc, a Fargate size, no GPU
       }
       if (p.ec2() && omitted) {
-        return null; // optional (API RegisterTaskDefinitionRequest); such a definition is judged for EC2 only (§7.7)
+        return null; // optional (API RegisterTaskDefinitionRequest); such a definition is judged for EC2 only (docs/task-definitions.md#compatibilities)
       }
       return List.of(p.launchType());
     }

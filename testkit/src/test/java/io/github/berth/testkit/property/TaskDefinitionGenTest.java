@@ -69,7 +69,7 @@ class TaskDefinitionGenTest {
         && !td.runtimePlatform().operatingSystemFamily().equals(OSFamily.LINUX);
   }
 
-  /** The launch types a definition is judged for: those it requires, or EC2 when it names none (§7.7). */
+  /** The launch types a definition is judged for: those it requires, or EC2 when it names none (docs/task-definitions.md#compatibilities). */
   static List<Compatibility> compat(RegisterTaskDefinitionRequest td) {
     return td.requiresCompatibilities() == null ? List.of(Compatibility.EC2) : td.requiresCompatibilities();
   }
