@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         PlaceCommand.class,
         QueryCommand.class,
         SimulateScalingCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Berth implements Runnable {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -44,8 +45,12 @@ public final class FakeEcsClients {
 
   private FakeEcsClients() {}
 
-  /** The in-process HTTP client of {@code fake}. */
-  public static FakeSdkHttpClient httpClient(FakeEcs fake) {
+  /**
+   * The in-process HTTP client of {@code fake}. Declared as the SDK's interface, not as {@link
+   * FakeSdkHttpClient}: {@code FakeEcs.sdkHttpClient()} returns it as is, so that the JVM's
+   * verifier need not load the SDK to check FakeEcs (the berth jar runs FakeEcs without the SDK).
+   */
+  public static SdkHttpClient httpClient(FakeEcs fake) {
     return new FakeSdkHttpClient(fake);
   }
 
