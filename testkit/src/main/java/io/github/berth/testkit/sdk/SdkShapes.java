@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -46,8 +48,11 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 public final class SdkShapes {
 
-  private static final ObjectMapper MAPPER = EcsJson.lenient().copyMapper();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Berth's wire mapper, keeping every digit of a number (timestamps carry nanoseconds). */
+  private static final ObjectMapper MAPPER = EcsJson.lenient().copyMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private SdkShapes() {}
 
@@ -79,13 +84,27 @@ public final class SdkShapes {
   public static ObjectNode toTree(SdkPojo value) {
     ObjectNode out = NODES.objectNode();
     for (SdkField<?> f : value.sdkFields()) {
-      Object v = f.getValueOrDefault(value);
+      Object v = f.containsTrait(DefaultValueTrait.class) ? rawValue(value, f) : f.getValueOrDefault(value);
       if (v == null || v instanceof SdkAutoConstructList || v instanceof SdkAutoConstructMap) {
         continue;
       }
       out.set(f.locationName(), node(f, v));
     }
     return out;
+  }
+
+  /**
+   * The value as set, not the default the SDK would fill in when sending (an idempotency token is
+   * made up at each read): read with the member's own getter.
+   */
+  private static Object rawValue(SdkPojo value, SdkField<?> f) {
+    String name = f.memberName();
+    String getter = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    try {
+      return value.getClass().getMethod(getter).invoke(value);
+    } catch (ReflectiveOperationException e) {
+      return f.getValueOrDefault(value);
+    }
   }
 
   /** The SDK type of a Berth type: the class of the same shape name in the SDK's model package. */
@@ -154,10 +173,62 @@ public final class SdkShapes {
         }
         return o;
       }
+      case DOCUMENT:
+        return documentNode((Document) v);
       default:
-        // DOCUMENT and NULL: no ECS or Application Auto Scaling member has them.
-        return MAPPER.valueToTree(String.valueOf(v));
+        return NODES.nullNode();
     }
+  }
+
+  private static JsonNode documentNode(Document d) {
+    if (d == null || d.isNull()) {
+      return NODES.nullNode();
+    }
+    if (d.isString()) {
+      return NODES.textNode(d.asString());
+    }
+    if (d.isBoolean()) {
+      return NODES.booleanNode(d.asBoolean());
+    }
+    if (d.isNumber()) {
+      // Read back as text, so a number gets the node JSON reading gives it (0 an int, 0.5 a decimal).
+      try {
+        return MAPPER.readTree(d.asNumber().stringValue());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return NODES.numberNode(d.asNumber().bigDecimalValue());
+      }
+    }
+    if (d.isList()) {
+      ArrayNode a = NODES.arrayNode();
+      d.asList().forEach(e -> a.add(documentNode(e)));
+      return a;
+    }
+    ObjectNode o = NODES.objectNode();
+    d.asMap().forEach((k, e) -> o.set(k, documentNode(e)));
+    return o;
+  }
+
+  private static Document document(JsonNode n) {
+    if (n.isNull() || n.isMissingNode()) {
+      return Document.fromNull();
+    }
+    if (n.isTextual()) {
+      return Document.fromString(n.asText());
+    }
+    if (n.isBoolean()) {
+      return Document.fromBoolean(n.asBoolean());
+    }
+    if (n.isNumber()) {
+      return Document.fromNumber(n.asText());
+    }
+    if (n.isArray()) {
+      List<Document> out = new ArrayList<>();
+      n.forEach(e -> out.add(document(e)));
+      return Document.fromList(out);
+    }
+    Map<String, Document> out = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), document(e.getValue())));
+    return Document.fromMap(out);
   }
 
   private static Supplier<SdkPojo> builderOf(Class<?> sdkType) {
@@ -182,7 +253,7 @@ public final class SdkShapes {
     SdkPojo b = builder.get();
     for (SdkField<?> f : b.sdkFields()) {
       JsonNode m = tree.get(f.locationName());
-      if (m == null || m.isNull()) {
+      if (m == null || (m.isNull() && f.marshallingType().getKnownType() != MarshallingKnownType.DOCUMENT)) {
         continue;
       }
       f.set(b, value(f, m));
@@ -237,6 +308,8 @@ public final class SdkShapes {
         }
         return out;
       }
+      case DOCUMENT:
+        return document(n);
       default:
         return null;
     }
