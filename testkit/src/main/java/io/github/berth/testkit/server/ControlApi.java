@@ -335,7 +335,8 @@ final class ControlApi {
   }
 
   private static BigDecimal seconds(Instant t) {
-    return BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros();
+    BigDecimal d = BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   private static Reply ok(JsonNode n) {
