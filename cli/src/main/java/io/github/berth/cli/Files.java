@@ -10,6 +10,7 @@ import io.github.berth.core.json.TaskDefinitionFile;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.placement.ClusterSnapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * Reading the input files of the commands, the same way in every command: {@code -} is standard
@@ -47,6 +49,12 @@ final class Files {
 
   /** A snapshot from describe-container-instances and (optionally) describe-tasks output files. */
   static ClusterSnapshot snapshot(Path instances, @Nullable Path tasks, boolean trunking) throws IOException {
+    return snapshot(instances, tasks, trunking, java.util.List.of());
+  }
+
+  /** The same, with what describe-subnets told of subnets (their AZs, for Fargate and awsvpc). */
+  static ClusterSnapshot snapshot(Path instances, @Nullable Path tasks, boolean trunking,
+      java.util.List<DescribeSubnets.Entry> subnets) throws IOException {
     // Read leniently (AWS CLI output may carry members newer than the model), but the member that
     // makes the file what it claims to be must be there: a DescribeTasks output given as --instances
     // would otherwise read as an empty cluster.
@@ -56,6 +64,9 @@ final class Files {
     }
     ClusterSnapshot.Builder b = ClusterSnapshot.builder().awsvpcTrunking(trunking);
     b.addInstances(ci.containerInstances());
+    for (DescribeSubnets.Entry s : subnets) {
+      b.subnet(s.subnetId(), s.availabilityZone(), s.vpcId());
+    }
     if (tasks != null) {
       DescribeTasksResponse t = readJson(tasks, EcsJson.lenient(), DescribeTasksResponse.class);
       if (t.tasks() == null) {
@@ -109,6 +120,29 @@ final class Files {
     }
   }
 
+  /** What {@code -} reads on this thread while {@link Berth#run(InputStream, java.io.PrintWriter, java.io.PrintWriter, String...)} runs. */
+  private static final ThreadLocal<InputStream> STANDARD_INPUT = new ThreadLocal<>();
+
+  /** Runs {@code command} with {@code in} as what {@code -} reads, on this thread only. */
+  static int withStandardInput(InputStream in, IntSupplier command) {
+    InputStream before = STANDARD_INPUT.get();
+    STANDARD_INPUT.set(in);
+    try {
+      return command.getAsInt();
+    } finally {
+      if (before == null) {
+        STANDARD_INPUT.remove();
+      } else {
+        STANDARD_INPUT.set(before);
+      }
+    }
+  }
+
+  private static InputStream standardInput() {
+    InputStream in = STANDARD_INPUT.get();
+    return in != null ? in : System.in;
+  }
+
   /**
    * Standard input can be read once: when {@code -} stands for more than one input file, the
    * message to give (else null).
@@ -122,7 +156,7 @@ final class Files {
   static byte[] bytes(Path file) throws Unreadable {
     try {
       if (file.toString().equals(STDIN)) {
-        byte[] bytes = System.in.readNBytes((int) MAX_FILE_BYTES + 1);
+        byte[] bytes = standardInput().readNBytes((int) MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
           throw new Unreadable("standard input is larger than 50 MB");
         }

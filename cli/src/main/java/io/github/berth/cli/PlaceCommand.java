@@ -57,20 +57,26 @@ final class PlaceCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of the random choices (default 0)")
   long seed;
 
-  @Option(names = "--awsvpc-trunking", description = "the awsvpcTrunking account setting is on")
+  @Option(names = "--awsvpc-trunking", description = "the awsvpcTrunking account setting is on (only instances with "
+      + "a trunk interface, attribute ecs.awsvpc-trunk-id, get the higher ENI limit, as in ECS)")
   boolean trunking;
+
+  @Option(names = "--subnets", paramLabel = "FILE",
+      description = "aws ec2 describe-subnets output: the AZ of the request's subnets (Fargate tasks' availabilityZone)")
+  Path subnets;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String twice = Files.stdinTwice(instances, tasks, taskDefinition, request);
+    String twice = Files.stdinTwice(instances, tasks, taskDefinition, request, subnets);
     if (twice != null) {
       err.println("berth place: " + twice);
       return 2;
     }
     try {
-      ClusterSnapshot snapshot = Files.snapshot(instances, tasks, trunking);
+      ClusterSnapshot snapshot = Files.snapshot(instances, tasks, trunking,
+          subnets == null ? List.of() : DescribeSubnets.read(subnets));
       TaskDefinitionFile file = Files.readTaskDefinitionFile(taskDefinition);
       // A definition ECS would not have registered cannot be run: say why, as berth validate does.
       List<Violation> violations = TaskDefinitionValidator.validate(file.request());
@@ -92,6 +98,11 @@ final class PlaceCommand implements Callable<Integer> {
       out.println(EcsJson.lenient().writePretty(result.toRunTaskResponse()));
       out.flush();
       result.explain().forEach(err::println);
+      // ECS always says where a task runs; Berth can only when it knows the subnet's AZ.
+      result.placements().stream().filter(p -> p.availabilityZone() == null && p.eniSubnetId() != null)
+          .map(p -> p.eniSubnetId()).distinct()
+          .forEach(s -> err.println("availabilityZone unknown for subnet " + s
+              + ": give --subnets (aws ec2 describe-subnets output) to know it"));
       err.flush();
       return result.allPlaced() ? 0 : 1;
     } catch (SerializationException e) {

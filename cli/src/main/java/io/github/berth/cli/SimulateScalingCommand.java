@@ -1,19 +1,16 @@
 package io.github.berth.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
-import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.validation.Violation;
+import io.github.berth.scaling.CapacityMetric;
 import io.github.berth.scaling.ScalingSimulator;
 import io.github.berth.scaling.ScalingTimeline;
 import io.github.berth.scaling.TargetTracking;
 import io.github.berth.scaling.alarm.AlarmSpec;
-import io.github.berth.scaling.alarm.ComparisonOperator;
 import io.github.berth.scaling.alarm.MetricSeries;
-import io.github.berth.scaling.alarm.Statistic;
-import io.github.berth.scaling.alarm.TreatMissingData;
+import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.scaling.model.GetPredictiveScalingForecastResponse;
 import io.github.berth.scaling.model.PolicyType;
@@ -32,13 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -68,13 +63,6 @@ final class SimulateScalingCommand implements Callable<Integer> {
 
   private static final Pattern STEP = Pattern.compile("(\\d+)\\s*(s|m|h)?", Pattern.CASE_INSENSITIVE);
 
-  /** The members of a CloudWatch PutMetricAlarm request (what --alarm files may hold). */
-  private static final Set<String> ALARM_MEMBERS = Set.of("AlarmName", "AlarmDescription", "ActionsEnabled",
-      "OKActions", "AlarmActions", "InsufficientDataActions", "MetricName", "Namespace", "Statistic",
-      "ExtendedStatistic", "Dimensions", "Period", "Unit", "EvaluationPeriods", "DatapointsToAlarm", "Threshold",
-      "ComparisonOperator", "TreatMissingData", "EvaluateLowSampleCountPercentile", "Metrics", "Tags",
-      "ThresholdMetricId");
-
   @Spec
   CommandSpec spec;
 
@@ -82,17 +70,36 @@ final class SimulateScalingCommand implements Callable<Integer> {
       description = "the scalable target: a RegisterScalableTarget request")
   Path target;
 
-  @Option(names = "--policy", required = true, arity = "1..*", paramLabel = "FILE",
-      description = "a scaling policy: a PutScalingPolicy request (repeatable)")
-  List<Path> policies;
+  @Option(names = "--policy", arity = "1..*", paramLabel = "FILE",
+      description = "a scaling policy: a PutScalingPolicy request (repeatable; none for a run of scheduled actions only)")
+  List<Path> policies = new ArrayList<>();
 
   @Option(names = "--scheduled-action", arity = "1..*", paramLabel = "FILE",
       description = "a scheduled action: a PutScheduledAction request (repeatable)")
   List<Path> scheduledActions = new ArrayList<>();
 
-  @Option(names = "--metric", required = true, paramLabel = "FILE",
-      description = "the metric: CSV with a header, then timestamp,value rows (ISO-8601 instants)")
-  Path metric;
+  @Option(names = "--metric", paramLabel = "FILE",
+      description = "the metric every policy reads unless given its own: CSV with a header, then timestamp,value rows "
+          + "(ISO-8601 instants)")
+  @Nullable Path metric;
+
+  @Option(names = "--policy-metric", paramLabel = "POLICY=FILE",
+      description = "the metric one policy reads (a step policy: its alarm's metric), as CSV (repeatable)")
+  Map<String, Path> policyMetrics = new LinkedHashMap<>();
+
+  @Option(names = "--alarm-metric", paramLabel = "ALARM=FILE",
+      description = "the metric of the --alarm named ALARM, read by the step policies it triggers, as CSV (repeatable)")
+  Map<String, Path> alarmMetrics = new LinkedHashMap<>();
+
+  @Option(names = "--load", paramLabel = "FILE",
+      description = "instead of --metric, a load model: CSV of the metric as one task would show it (e.g. total CPU "
+          + "demand in percent of one task); the simulated metric is that divided by the running tasks, so added tasks "
+          + "lower it and target tracking can be seen to settle")
+  @Nullable Path load;
+
+  @Option(names = "--deployment", paramLabel = "FROM/TO",
+      description = "an ECS deployment in progress from FROM to TO (ISO-8601 instants): no scale-in then (repeatable)")
+  List<String> deployments = new ArrayList<>();
 
   @Option(names = "--start", required = true, paramLabel = "ISO-INSTANT", description = "e.g. 2024-03-04T00:00:00Z")
   String start;
@@ -142,7 +149,11 @@ final class SimulateScalingCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      List<Path> inputs = new ArrayList<>(List.of(target, metric));
+      List<Path> inputs = new ArrayList<>(List.of(target));
+      inputs.add(metric);
+      inputs.add(load);
+      inputs.addAll(policyMetrics.values());
+      inputs.addAll(alarmMetrics.values());
       inputs.addAll(policies);
       inputs.addAll(scheduledActions);
       inputs.addAll(alarms);
@@ -154,7 +165,13 @@ final class SimulateScalingCommand implements Callable<Integer> {
       if (csv != null && svg != null && csv.toAbsolutePath().normalize().equals(svg.toAbsolutePath().normalize())) {
         throw new BadInput("--csv and --svg name the same file: " + svg);
       }
-      ScalingSimulator simulator = simulator();
+      if (metric != null && load != null) {
+        throw new BadInput("--metric and --load both give the default metric: give one");
+      }
+      if (policies.isEmpty() && scheduledActions.isEmpty()) {
+        throw new BadInput("nothing to simulate: give a --policy or a --scheduled-action");
+      }
+      ScalingSimulator simulator = simulator(err);
       ScalingTimeline timeline = simulator.run();
       String csvText = timeline.toCsv();
       Map<Path, String> files = new LinkedHashMap<>();
@@ -167,6 +184,9 @@ final class SimulateScalingCommand implements Callable<Integer> {
       writeAll(files);
       if (csv == null) {
         out.print(csvText);
+        out.flush();
+        err.println(summary(timeline)); // standard output stays CSV
+        err.flush();
       } else {
         out.println(summary(timeline));
       }
@@ -184,7 +204,7 @@ final class SimulateScalingCommand implements Callable<Integer> {
     }
   }
 
-  private ScalingSimulator simulator() throws BadInput {
+  private ScalingSimulator simulator(PrintWriter err) throws BadInput {
     RegisterScalableTargetRequest t = read(target, RegisterScalableTargetRequest.class);
     check(target, AutoScalingValidator.validate(t), null);
 
@@ -220,28 +240,64 @@ final class SimulateScalingCommand implements Callable<Integer> {
       actions.add(a);
     }
 
-    MetricSeries series;
-    try {
-      series = MetricSeries.parseCsv(readText(metric));
-    } catch (IllegalArgumentException e) {
-      throw new BadInput(metric + ": " + e.getMessage());
-    }
-    if (series.isEmpty()) {
-      throw new BadInput(metric + ": the CSV has no samples");
-    }
-
     Instant from = instant("--start", start);
     Instant to = instant("--end", end);
     if (!from.isBefore(to)) {
       throw new BadInput("--start (" + from + ") must be before --end (" + to + ")");
+    }
+    MetricSeries series = metric == null ? null : series(metric, from, to, err);
+    MetricSeries loadSeries = load == null ? null : series(load, from, to, err);
+    Map<String, MetricSeries> perPolicy = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : policyMetrics.entrySet()) {
+      if (!policyByName.containsKey(e.getKey())) {
+        throw new BadInput("--policy-metric " + e.getKey() + "=...: no policy is named '" + e.getKey() + "'");
+      }
+      perPolicy.put(e.getKey(), series(e.getValue(), from, to, err));
+    }
+    for (Map.Entry<String, Path> e : alarmMetrics.entrySet()) {
+      List<String> triggered = new ArrayList<>();
+      stepAlarms.forEach((policy, alarm) -> {
+        if (alarm.name().equals(e.getKey())) {
+          triggered.add(policy);
+        }
+      });
+      if (triggered.isEmpty()) {
+        throw new BadInput("--alarm-metric " + e.getKey() + "=...: no --alarm is named '" + e.getKey() + "'");
+      }
+      MetricSeries alarmSeries = series(e.getValue(), from, to, err);
+      for (String policy : triggered) {
+        if (perPolicy.put(policy, alarmSeries) != null) {
+          throw new BadInput("--alarm-metric " + e.getKey() + "=...: policy '" + policy + "' already has a metric");
+        }
+      }
+    }
+    List<Instant[]> deploymentRanges = new ArrayList<>();
+    for (String d : deployments) {
+      int slash = d.indexOf('/');
+      if (slash < 0) {
+        throw new BadInput("--deployment: expected FROM/TO (two ISO-8601 instants), found '" + d + "'");
+      }
+      Instant dFrom = instant("--deployment", d.substring(0, slash));
+      Instant dTo = instant("--deployment", d.substring(slash + 1));
+      if (!dFrom.isBefore(dTo)) {
+        throw new BadInput("--deployment: FROM (" + dFrom + ") must be before TO (" + dTo + ")");
+      }
+      deploymentRanges.add(new Instant[] {dFrom, dTo});
     }
     Duration stepDuration = duration(step);
     if (capacity != null && capacity < 0) {
       throw new BadInput("--capacity must be at least 0, found " + capacity);
     }
 
-    ScalingSimulator.Builder b = ScalingSimulator.builder().target(t).metric(series).start(from).end(to)
-        .step(stepDuration).seed(seed);
+    ScalingSimulator.Builder b = ScalingSimulator.builder().target(t).start(from).end(to).step(stepDuration).seed(seed);
+    if (series != null) {
+      b.metric(series);
+    }
+    if (loadSeries != null) {
+      b.metric(perTask(loadSeries));
+    }
+    perPolicy.forEach(b::metric);
+    deploymentRanges.forEach(r -> b.deployment(r[0], r[1]));
     if (capacity != null) {
       b.initialCapacity(capacity);
     }
@@ -304,6 +360,70 @@ final class SimulateScalingCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------ reading
 
+  /**
+   * A metric CSV, with a warning on standard error when it does not cover the run: policies reading it
+   * see no data where it has no samples, and a silent run would look like a policy that never acts.
+   */
+  private static MetricSeries series(Path file, Instant from, Instant to, PrintWriter err) throws BadInput {
+    MetricSeries s;
+    try {
+      s = MetricSeries.parseCsv(readText(file));
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(file + ": " + e.getMessage());
+    }
+    if (s.isEmpty()) {
+      throw new BadInput(file + ": the CSV has no samples");
+    }
+    String coverage = coverage(s, from, to);
+    if (coverage != null) {
+      err.println("berth simulate-scaling: warning: " + file + ": " + coverage);
+    }
+    return s;
+  }
+
+  /** What part of [from, to] a series leaves without samples, or null when it covers both ends. */
+  static @Nullable String coverage(MetricSeries s, Instant from, Instant to) {
+    Instant first = s.time(0);
+    Instant last = s.time(s.size() - 1);
+    String covers = "its samples run from " + first + " to " + last;
+    if (last.isBefore(from) || first.isAfter(to)) {
+      return "no sample between --start " + from + " and --end " + to + " (" + covers
+          + "): the policies reading it see no data and do nothing";
+    }
+    if (first.isAfter(from) || last.isBefore(to)) {
+      return "it covers only part of the run from " + from + " to " + to + " (" + covers
+          + "): outside that the policies reading it see no data";
+    }
+    return null;
+  }
+
+  /**
+   * The load model: the series gives the metric as one task would show it; with {@code n} tasks running
+   * the metric reads its latest sample at or before the time divided by n, and no datapoint with none
+   * (an ECS service without running tasks publishes no utilization).
+   */
+  static CapacityMetric perTask(MetricSeries load) {
+    return (time, capacity) -> {
+      if (capacity <= 0) {
+        return Double.NaN;
+      }
+      int lo = 0;
+      int hi = load.size() - 1;
+      if (load.time(0).isAfter(time)) {
+        return Double.NaN;
+      }
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (load.time(mid).isAfter(time)) {
+          hi = mid - 1;
+        } else {
+          lo = mid;
+        }
+      }
+      return load.value(lo) / capacity;
+    };
+  }
+
   private static String readText(Path file) throws BadInput {
     try {
       return Files.read(file);
@@ -346,46 +466,16 @@ final class SimulateScalingCommand implements Callable<Integer> {
   /** Reads a PutMetricAlarm request and ties it to the step policy its AlarmActions name. */
   private static void readAlarm(Path file, Map<String, PutScalingPolicyRequest> policies, Map<String, AlarmSpec> out)
       throws BadInput {
-    JsonNode tree;
+    PutMetricAlarmParser.MetricAlarm alarm;
     try {
-      tree = EcsJson.strict().readTree(readText(file));
-    } catch (SerializationException e) {
-      throw new BadInput(file + ": " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
-    }
-    if (!tree.isObject()) {
-      throw new BadInput(file + ": expected a PutMetricAlarm request (a JSON object)");
-    }
-    for (Iterator<String> it = tree.fieldNames(); it.hasNext();) {
-      String name = it.next();
-      if (!ALARM_MEMBERS.contains(name)) {
-        throw new BadInput(file + ": " + name + ": unknown member '" + name + "' of a PutMetricAlarm request");
-      }
-    }
-    String alarmName = text(file, tree, "AlarmName", null);
-    int evaluationPeriods = integer(file, tree, "EvaluationPeriods", null);
-    AlarmSpec spec;
-    try {
-      spec = new AlarmSpec(alarmName,
-          Statistic.fromWireName(text(file, tree, "Statistic", "Average")),
-          integer(file, tree, "Period", null),
-          evaluationPeriods,
-          integer(file, tree, "DatapointsToAlarm", evaluationPeriods),
-          ComparisonOperator.fromWireName(text(file, tree, "ComparisonOperator", null)),
-          number(file, tree, "Threshold"),
-          TreatMissingData.fromWireName(text(file, tree, "TreatMissingData", "missing")));
+      alarm = PutMetricAlarmParser.parse(readText(file));
     } catch (IllegalArgumentException e) {
       throw new BadInput(file + ": " + e.getMessage());
     }
-    JsonNode actions = tree.get("AlarmActions");
     List<String> named = new ArrayList<>();
-    if (actions != null && actions.isArray()) {
-      for (JsonNode a : actions) {
-        String action = a.asText();
-        for (String policy : policies.keySet()) {
-          if (action.equals(policy) || action.endsWith(":policyName/" + policy)) {
-            named.add(policy);
-          }
-        }
+    for (String policy : policies.keySet()) {
+      if (alarm.names(policy)) {
+        named.add(policy);
       }
     }
     if (named.isEmpty()) {
@@ -397,47 +487,8 @@ final class SimulateScalingCommand implements Callable<Integer> {
         throw new BadInput(file + ": AlarmActions: '" + policy + "' is a " + p.policyType()
             + " policy; only step scaling policies take an alarm");
       }
-      out.put(policy, spec);
+      out.put(policy, alarm.spec());
     }
-  }
-
-  private static String text(Path file, JsonNode tree, String member, @Nullable String absent) throws BadInput {
-    JsonNode n = tree.get(member);
-    if (n == null || n.isNull()) {
-      if (absent != null) {
-        return absent;
-      }
-      throw new BadInput(file + ": " + member + ": required member missing");
-    }
-    if (!n.isTextual()) {
-      throw new BadInput(file + ": " + member + ": expected a string");
-    }
-    return n.asText();
-  }
-
-  private static int integer(Path file, JsonNode tree, String member, @Nullable Integer absent) throws BadInput {
-    JsonNode n = tree.get(member);
-    if (n == null || n.isNull()) {
-      if (absent != null) {
-        return absent;
-      }
-      throw new BadInput(file + ": " + member + ": required member missing");
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-      throw new BadInput(file + ": " + member + ": expected an integer");
-    }
-    return n.asInt();
-  }
-
-  private static double number(Path file, JsonNode tree, String member) throws BadInput {
-    JsonNode n = tree.get(member);
-    if (n == null || n.isNull()) {
-      throw new BadInput(file + ": " + member + ": required member missing");
-    }
-    if (!n.isNumber()) {
-      throw new BadInput(file + ": " + member + ": expected a number");
-    }
-    return n.asDouble();
   }
 
   private static Instant instant(String option, String text) throws BadInput {

@@ -7,7 +7,7 @@ import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.model.TaskDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,6 @@ import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.KeyValuePair;
 import io.github.berth.core.model.NetworkBinding;
 import io.github.berth.core.model.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +31,12 @@ class PlaceAndQueryCommandTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
+  private java.io.InputStream stdin = java.io.InputStream.nullInputStream();
 
-  @BeforeEach
-  void capture() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
+  /** The command line on this test's own streams: nothing global is swapped. */
+  private int run(String... args) {
+    return Berth.run(stdin, new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8), args);
   }
 
   private String stdout() {
@@ -92,7 +81,7 @@ class PlaceAndQueryCommandTest {
     Path request = write("run.json", """
         {"cluster": "prod", "count": 3, "placementStrategy": [{"type": "binpack", "field": "memory"}]}
         """);
-    int status = Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    int status = run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", request.toString(), "--seed", "1");
     assertThat(status).as(stderr()).isEqualTo(0);
     RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
@@ -107,37 +96,120 @@ class PlaceAndQueryCommandTest {
   @Test
   void someTasksNotPlacedExitsOneAndExplains() throws IOException {
     Path request = write("run.json", "{\"count\": 5, \"taskDefinition\": \"web:1\"}");
-    int status = Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    int status = run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", request.toString());
     assertThat(status).isEqualTo(1);
     RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
     assertThat(response.tasks()).hasSize(4);
     assertThat(response.failures()).hasSize(1);
     assertThat(response.failures().get(0).reason()).isEqualTo("RESOURCE:MEMORY");
-    assertThat(stderr()).contains("task 4 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY on "
+    assertThat(stderr()).contains("task 5 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY on "
         + ARN + "a");
+  }
+
+  private Path fargateTaskDefinition() throws IOException {
+    return write("fargate.json", """
+        {"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+         "containerDefinitions": [{"name": "app", "image": "nginx:1.27"}]}
+        """);
+  }
+
+  private Path fargateRequest() throws IOException {
+    return write("run.json", """
+        {"count": 2, "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration":
+          {"subnets": ["subnet-a", "subnet-b"]}}}
+        """);
+  }
+
+  @Test
+  void fargateTasksTakeTheirSubnetsAvailabilityZoneFromDescribeSubnets() throws IOException {
+    Path subnets = write("subnets.json", """
+        {"Subnets": [{"SubnetId": "subnet-a", "AvailabilityZone": "eu-west-1a", "VpcId": "vpc-1", "State": "available"},
+                     {"SubnetId": "subnet-b", "AvailabilityZone": "eu-west-1b", "VpcId": "vpc-1"}]}
+        """);
+    int status = run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+        "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString(),
+        "--subnets", subnets.toString());
+    assertThat(status).as(stderr()).isZero();
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    assertThat(response.tasks()).extracting(t -> t.availabilityZone()).containsExactlyInAnyOrder("eu-west-1a", "eu-west-1b");
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void withoutDescribeSubnetsTheUnknownZoneIsSaid() throws IOException {
+    int status = run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+        "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString());
+    assertThat(status).isZero();
+    assertThat(stderr().lines()).containsExactlyInAnyOrder(
+        "availabilityZone unknown for subnet subnet-a: give --subnets (aws ec2 describe-subnets output) to know it",
+        "availabilityZone unknown for subnet subnet-b: give --subnets (aws ec2 describe-subnets output) to know it");
+    Path broken = write("subnets.json", "{\"Subnets\": [{\"AvailabilityZone\": \"eu-west-1a\"}]}");
+    assertThat(run("place", "--instances", write("none.json", "{\"containerInstances\": []}").toString(),
+        "--task-definition", fargateTaskDefinition().toString(), "--request", fargateRequest().toString(),
+        "--subnets", broken.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("berth place: " + broken + ": Subnets[0].SubnetId: expected the subnet's id");
+  }
+
+  private static String vpcInstance(String id, String extraAttribute) {
+    return """
+        {"containerInstanceArn": "%s%s", "ec2InstanceId": "i-%s", "status": "ACTIVE", "agentConnected": true,
+          "attributes": [{"name": "ecs.instance-type", "value": "m5.large"},
+                         {"name": "ecs.availability-zone", "value": "us-east-1a"},
+                         {"name": "ecs.subnet-id", "value": "subnet-a"}, {"name": "ecs.vpc-id", "value": "vpc-1"},
+                         {"name": "ecs.capability.task-eni"}%s],
+          "remainingResources": [{"name": "CPU", "type": "INTEGER", "integerValue": 4096},
+                                 {"name": "MEMORY", "type": "INTEGER", "integerValue": 8000}]}
+        """.formatted(ARN, id, id, extraAttribute);
+  }
+
+  @Test
+  void awsvpcTrunkingRaisesTheLimitOnlyOfInstancesWithATrunk() throws IOException {
+    Path cluster = write("instances.json", "{\"containerInstances\": [" + vpcInstance("a", "") + ","
+        + vpcInstance("b", ", {\"name\": \"ecs.awsvpc-trunk-id\", \"value\": \"eni-0123456789abcdef0\"}") + "]}");
+    Path td = write("vpc.json", """
+        {"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "app", "image": "nginx:1.27",
+          "memory": 64}]}
+        """);
+    Path request = write("run.json", """
+        {"count": 10, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
+        """);
+    assertThat(run("place", "--instances", cluster.toString(), "--task-definition", td.toString(),
+        "--request", request.toString(), "--awsvpc-trunking")).as(stderr()).isZero();
+    RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
+    // m5.large: 2 awsvpc tasks without a trunk, 10 with one; the account setting alone gives none
+    assertThat(response.tasks()).hasSize(10);
+    assertThat(response.tasks()).filteredOn(t -> t.containerInstanceArn().equals(ARN + "a")).hasSizeLessThanOrEqualTo(2);
+    out.reset();
+    Path eleven = write("run.json", """
+        {"count": 10, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
+        """);
+    Path busy = write("busy.json", "{\"containerInstances\": [" + vpcInstance("a", "") + "]}");
+    assertThat(run("place", "--instances", busy.toString(), "--task-definition", td.toString(),
+        "--request", eleven.toString(), "--awsvpc-trunking")).isEqualTo(1);
+    assertThat(EcsJson.strict().read(stdout(), RunTaskResponse.class).tasks()).hasSize(2);
   }
 
   @Test
   void badInputExitsTwo() throws IOException {
     Path typo = write("run.json", "{\"count\": 1, \"placementStrategies\": []}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", typo.toString())).isEqualTo(2);
     assertThat(stderr()).contains("run.json: placementStrategies: unknown member 'placementStrategies'");
 
     Path sixStrategies = write("six.json", "{\"placementStrategy\": [" + "{\"type\": \"random\"},".repeat(5)
         + "{\"type\": \"random\"}]}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", sixStrategies.toString())).isEqualTo(2);
     assertThat(stderr()).contains("berth place: InvalidParameterException: Value of size 6 at 'placementStrategy' "
         + "failed to satisfy constraint: Member must have length less than or equal to 5");
 
-    assertThat(Berth.run("place", "--instances", dir.resolve("missing.json").toString(), "--task-definition",
+    assertThat(run("place", "--instances", dir.resolve("missing.json").toString(), "--task-definition",
         taskDefinition().toString(), "--request", typo.toString())).isEqualTo(2);
     assertThat(stderr()).contains("missing.json: no such file");
 
     Path notJson = write("broken.json", "{\"containerInstances\": [");
-    assertThat(Berth.run("query", "--instances", notJson.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(run("query", "--instances", notJson.toString(), "agentConnected == true")).isEqualTo(2);
     assertThat(stderr()).contains("broken.json: containerInstances: not valid JSON: the document ends before it is complete");
   }
 
@@ -147,13 +219,13 @@ class PlaceAndQueryCommandTest {
         {"family": "big", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 9000}]}
         """);
     Path request = write("run.json", "{\"count\": 2}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", big.toString(),
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition", big.toString(),
         "--request", request.toString())).isEqualTo(1);
     RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
     assertThat(response.tasks()).isEmpty();
     assertThat(response.failures()).extracting(f -> f.reason() + " " + f.arn())
         .containsExactly("RESOURCE:MEMORY " + ARN + "a", "RESOURCE:MEMORY " + ARN + "a");
-    assertThat(stderr()).isEqualTo("tasks 0-1 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
+    assertThat(stderr()).isEqualTo("tasks 1-2 (EC2): 3 instances: 1 AGENT, 2 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
         + " on " + ARN + "a" + System.lineSeparator());
   }
 
@@ -176,7 +248,7 @@ class PlaceAndQueryCommandTest {
     Path request = write("run.json", """
         {"count": 3, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a"]}}}
         """);
-    int status = Berth.run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
+    int status = run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
         "--request", request.toString());
     assertThat(status).as(stderr()).isEqualTo(1); // m5.large: 3 ENIs, 2 awsvpc tasks without trunking
     RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
@@ -194,14 +266,15 @@ class PlaceAndQueryCommandTest {
     assertThat(response.failures()).containsExactly(Failure.builder().arn(ARN + "v").reason("RESOURCE:ENI").build());
     assertThat(stderr()).contains("reported RESOURCE:ENI on " + ARN + "v");
 
-    assertThat(Berth.run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
-        "--request", request.toString(), "--awsvpc-trunking")).isEqualTo(0); // trunked m5.large: 10
+    // The account setting alone raises no limit: this instance has no trunk interface (ecs.awsvpc-trunk-id).
+    assertThat(run("place", "--instances", instances.toString(), "--task-definition", td.toString(),
+        "--request", request.toString(), "--awsvpc-trunking")).isEqualTo(1);
   }
 
   @Test
   void bridgeBindingsShowTheChosenHostPorts() throws IOException {
     Path request = write("run.json", "{\"count\": 3, \"placementStrategy\": [{\"type\": \"binpack\", \"field\": \"memory\"}]}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", request.toString())).isEqualTo(0);
     RunTaskResponse response = EcsJson.strict().read(stdout(), RunTaskResponse.class);
     assertThat(response.failures()).isEmpty();
@@ -223,7 +296,7 @@ class PlaceAndQueryCommandTest {
           "memory": 64, "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]}
         """);
     Path request = write("run.json", "{}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", bad.toString(),
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition", bad.toString(),
         "--request", request.toString())).isEqualTo(2);
     assertThat(stdout()).isEmpty();
     assertThat(stderr()).contains("bad-td.json: not a task definition ECS would register:" + System.lineSeparator()
@@ -234,7 +307,7 @@ class PlaceAndQueryCommandTest {
   @Test
   void aRequestEcsWouldRefuseExitsTwoWithItsErrorCodeAndNothingOnStandardOutput() throws IOException {
     Path eleven = write("run.json", "{\"count\": 11}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", eleven.toString())).isEqualTo(2);
     assertThat(stdout()).isEmpty();
     assertThat(stderr()).contains("berth place: InvalidParameterException: Value '11' at 'count' failed to satisfy "
@@ -242,7 +315,7 @@ class PlaceAndQueryCommandTest {
     Path badQuery = write("run2.json", """
         {"placementConstraints": [{"type": "memberOf", "expression": "attribute:x =="}]}
         """);
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition",
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition",
         taskDefinition().toString(), "--request", badQuery.toString())).isEqualTo(2);
     assertThat(stderr()).contains("berth place: InvalidParameterException: Invalid cluster query language expression "
         + "at column 15: expected a value after ==, found the end of the expression" + System.lineSeparator());
@@ -254,14 +327,14 @@ class PlaceAndQueryCommandTest {
         {"tasks": [{"taskArn": "arn:aws:ecs:us-east-1:123456789012:task/prod/t1", "containerInstanceArn": "%sb",
                     "group": "service:db", "desiredStatus": "RUNNING", "lastStatus": "RUNNING"}]}
         """.formatted(ARN));
-    assertThat(Berth.run("query", "--instances", instances().toString(), "--tasks", tasks.toString(),
+    assertThat(run("query", "--instances", instances().toString(), "--tasks", tasks.toString(),
         "not(task:group == service:db)")).isEqualTo(0);
     assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
   }
 
   @Test
   void queryPrintsMatchesInInputOrder() throws IOException {
-    int status = Berth.run("query", "--instances", instances().toString(),
+    int status = run("query", "--instances", instances().toString(),
         "attribute:ecs.instance-type =~ m5.* or agentConnected == false");
     assertThat(status).isEqualTo(0);
     assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
@@ -269,7 +342,7 @@ class PlaceAndQueryCommandTest {
 
   @Test
   void queryThatDoesNotParseShowsTheColumn() throws IOException {
-    int status = Berth.run("query", "--instances", instances().toString(), "attribute:ecs.instance-type = m5.large");
+    int status = run("query", "--instances", instances().toString(), "attribute:ecs.instance-type = m5.large");
     assertThat(status).isEqualTo(2);
     assertThat(stderr()).contains("at column 29: unexpected character '='")
         .contains("  attribute:ecs.instance-type = m5.large" + System.lineSeparator() + "  " + " ".repeat(28) + "^");
@@ -279,20 +352,20 @@ class PlaceAndQueryCommandTest {
   @Test
   void aFileOfAnotherShapeIsNamedNotReadAsAnEmptyCluster() throws IOException {
     Path describeTasks = write("describe-tasks.json", "{\"tasks\": [], \"failures\": []}");
-    assertThat(Berth.run("place", "--instances", describeTasks.toString(), "--task-definition",
+    assertThat(run("place", "--instances", describeTasks.toString(), "--task-definition",
         taskDefinition().toString(), "--request", write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth place: " + describeTasks
         + ": not a DescribeContainerInstances response: it has no containerInstances member" + System.lineSeparator());
     assertThat(stdout()).isEmpty();
 
     err.reset();
-    assertThat(Berth.run("query", "--instances", describeTasks.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(run("query", "--instances", describeTasks.toString(), "agentConnected == true")).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth query: " + describeTasks
         + ": not a DescribeContainerInstances response: it has no containerInstances member" + System.lineSeparator());
 
     err.reset();
     Path instances = instances();
-    assertThat(Berth.run("query", "--instances", instances.toString(), "--tasks", instances.toString(),
+    assertThat(run("query", "--instances", instances.toString(), "--tasks", instances.toString(),
         "agentConnected == true")).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth query: " + instances + ": not a DescribeTasks response: it has no tasks member"
         + System.lineSeparator());
@@ -301,7 +374,7 @@ class PlaceAndQueryCommandTest {
     // An empty cluster that is one is still what ECS says of it.
     err.reset();
     Path empty = write("empty-cluster.json", "{\"containerInstances\": [], \"failures\": []}");
-    assertThat(Berth.run("query", "--instances", empty.toString(), "agentConnected == true")).isEqualTo(0);
+    assertThat(run("query", "--instances", empty.toString(), "agentConnected == true")).isEqualTo(0);
     assertThat(stdout()).isEmpty();
   }
 
@@ -309,14 +382,14 @@ class PlaceAndQueryCommandTest {
   void unreadableFilesAreSaidPlainly() throws IOException {
     Path td = taskDefinition();
     Path run = write("run.json", "{\"count\": 1}");
-    assertThat(Berth.run("place", "--instances", dir.toString(), "--task-definition", td.toString(), "--request",
+    assertThat(run("place", "--instances", dir.toString(), "--task-definition", td.toString(), "--request",
         run.toString())).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth place: " + dir + ": it is a directory" + System.lineSeparator());
 
     err.reset();
     Path latin1 = dir.resolve("latin1.json");
     Files.write(latin1, "{\"containerInstances\": [], \"x\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(Berth.run("query", "--instances", latin1.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(run("query", "--instances", latin1.toString(), "agentConnected == true")).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth query: " + latin1 + ": not UTF-8 text" + System.lineSeparator());
   }
 
@@ -324,32 +397,27 @@ class PlaceAndQueryCommandTest {
   void aByteOrderMarkIsSkippedAsBerthValidateSkipsIt() throws IOException {
     Path bom = write("bom.json", "\uFEFF{\"containerInstances\": [" + instance("a", "m5.large", "us-east-1a", 2048, 7000,
         true) + "]}");
-    assertThat(Berth.run("query", "--instances", bom.toString(), "agentConnected == true")).as(stderr()).isEqualTo(0);
+    assertThat(run("query", "--instances", bom.toString(), "agentConnected == true")).as(stderr()).isEqualTo(0);
     assertThat(stdout().lines()).containsExactly(ARN + "a");
   }
 
   @Test
   void dashReadsStandardInputOnce() throws IOException {
-    java.io.InputStream savedIn = System.in;
-    try {
-      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(instances())));
-      assertThat(Berth.run("query", "--instances", "-", "attribute:ecs.instance-type =~ m5.*")).as(stderr()).isEqualTo(0);
-      assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
+    stdin = new java.io.ByteArrayInputStream(Files.readAllBytes(instances()));
+    assertThat(run("query", "--instances", "-", "attribute:ecs.instance-type =~ m5.*")).as(stderr()).isEqualTo(0);
+    assertThat(stdout().lines()).containsExactly(ARN + "a", ARN + "c");
 
-      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(instances())));
-      assertThat(Berth.run("place", "--instances", "-", "--task-definition", "-", "--request",
-          write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
-      assertThat(stderr()).isEqualTo("berth place: standard input (-) can stand for one input file only, found 2"
-          + System.lineSeparator());
-    } finally {
-      System.setIn(savedIn);
-    }
+    stdin = new java.io.ByteArrayInputStream(Files.readAllBytes(instances()));
+    assertThat(run("place", "--instances", "-", "--task-definition", "-", "--request",
+        write("run.json", "{\"count\": 1}").toString())).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth place: standard input (-) can stand for one input file only, found 2"
+        + System.lineSeparator());
   }
 
   @Test
   void aQueryNestedTooDeepIsAnErrorWithItsColumnNotAStackTrace() throws IOException {
     String deep = "(".repeat(5000) + "agentConnected == true" + ")".repeat(5000);
-    assertThat(Berth.run("query", "--instances", instances().toString(), deep)).isEqualTo(2);
+    assertThat(run("query", "--instances", instances().toString(), deep)).isEqualTo(2);
     int max = io.github.berth.placement.query.ClusterQuery.MAX_DEPTH;
     assertThat(stderr()).startsWith("berth query: Invalid cluster query language expression at column " + (max + 1)
         + ": the expression nests more than " + max + " levels deep").doesNotContain("Exception").doesNotContain("\tat ");
@@ -360,7 +428,7 @@ class PlaceAndQueryCommandTest {
   void aRequestNamingAnotherTaskDefinitionIsBadInput() throws IOException {
     Path td = taskDefinition(); // family web, no revision (a register input)
     Path other = write("other.json", "{\"count\": 1, \"taskDefinition\": \"api:3\"}");
-    assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
+    assertThat(run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
         "--request", other.toString())).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth place: " + other + ": taskDefinition: 'api:3' names the family api, not web "
         + "(the task definition placed is " + td + "'s; leave taskDefinition out or name it)" + System.lineSeparator());
@@ -368,7 +436,7 @@ class PlaceAndQueryCommandTest {
 
     for (String same : List.of("web", "web:4", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:4")) {
       Path request = write("same.json", "{\"count\": 1, \"taskDefinition\": \"" + same + "\"}");
-      assertThat(Berth.run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
+      assertThat(run("place", "--instances", instances().toString(), "--task-definition", td.toString(),
           "--request", request.toString())).as(same).isEqualTo(0);
     }
   }
@@ -389,7 +457,7 @@ class PlaceAndQueryCommandTest {
   @Test
   void aBadInstanceOrTaskIsNamedWithItsFile() throws IOException {
     Path noArn = write("no-arn.json", "{\"containerInstances\": [{}]}");
-    assertThat(Berth.run("query", "--instances", noArn.toString(), "agentConnected == true")).isEqualTo(2);
+    assertThat(run("query", "--instances", noArn.toString(), "agentConnected == true")).isEqualTo(2);
     assertThat(stderr()).isEqualTo("berth query: " + noArn + ": containerInstances[0].containerInstanceArn must be given"
         + System.lineSeparator());
   }

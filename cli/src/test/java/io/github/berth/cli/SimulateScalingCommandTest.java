@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,17 +57,12 @@ class SimulateScalingCommandTest {
     Files.writeString(dir.resolve("cpu.csv"), csv.toString());
   }
 
+  private java.io.InputStream stdin = java.io.InputStream.nullInputStream();
+
+  /** The command line on this test's own streams: nothing global is swapped. */
   private int run(String... args) {
-    PrintStream o = System.out;
-    PrintStream e = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      return Berth.run(args);
-    } finally {
-      System.setOut(o);
-      System.setErr(e);
-    }
+    return Berth.run(stdin, new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8), args);
   }
 
   private List<String> args(String... extra) {
@@ -258,20 +253,15 @@ class SimulateScalingCommandTest {
 
 
     err.reset();
-    java.io.InputStream savedIn = System.in;
-    try {
-      System.setIn(new java.io.ByteArrayInputStream(TARGET.getBytes(StandardCharsets.UTF_8)));
-      files(); // a good metric again
-      List<String> a = args("--csv", p("out.csv"));
-      a.set(a.indexOf("--target") + 1, "-");
-      assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
-      a.set(a.indexOf("--metric") + 1, "-");
-      assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
-      assertThat(stderr()).isEqualTo("berth simulate-scaling: standard input (-) can stand for one input file only, "
-          + "found 2" + System.lineSeparator());
-    } finally {
-      System.setIn(savedIn);
-    }
+    stdin = new java.io.ByteArrayInputStream(TARGET.getBytes(StandardCharsets.UTF_8));
+    files(); // a good metric again
+    List<String> a = args("--csv", p("out.csv"));
+    a.set(a.indexOf("--target") + 1, "-");
+    assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
+    a.set(a.indexOf("--metric") + 1, "-");
+    assertThat(run(a.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("berth simulate-scaling: standard input (-) can stand for one input file only, "
+        + "found 2" + System.lineSeparator());
   }
 
   @Test
@@ -297,5 +287,127 @@ class SimulateScalingCommandTest {
     a.set(a.indexOf("--forecast") + 1, "pred=" + p("even.json"));
     assertThat(run(a.toArray(new String[0]))).as(stderr()).isZero();
     assertThat(Files.readAllLines(dir.resolve("out.csv")).get(1)).startsWith("2024-03-04T00:00:00Z,50,5,");
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void withoutCsvFileTheSummaryGoesToStandardError() {
+    assertThat(run(args().toArray(new String[0]))).isZero();
+    assertThat(stdout()).doesNotContain("steps,");
+    // 90 % from minute 10 takes 2 tasks to 4 and then 8 (the run of writesTheCsvAndTheSvg, from 2)
+    assertThat(stderr()).isEqualTo("60 steps, 2 scaling activities (2 changes of desired count), capacity 2 to 8, "
+        + "4 alarm state changes\n");
+  }
+
+  @Test
+  void aRunTheMetricDoesNotCoverSaysSo() {
+    List<String> a = args();
+    a.set(a.indexOf("--start") + 1, "2024-03-05T00:00:00Z");
+    a.set(a.indexOf("--end") + 1, "2024-03-05T00:59:00Z");
+    assertThat(run(a.toArray(new String[0]))).isZero();
+    assertThat(stderr()).startsWith("berth simulate-scaling: warning: " + p("cpu.csv") + ": no sample between --start "
+        + "2024-03-05T00:00:00Z and --end 2024-03-05T00:59:00Z (its samples run from 2024-03-04T00:00:00Z to "
+        + "2024-03-04T00:59:00Z): the policies reading it see no data and do nothing\n");
+    err.reset();
+    List<String> partly = args();
+    partly.set(partly.indexOf("--end") + 1, "2024-03-04T01:30:00Z");
+    assertThat(run(partly.toArray(new String[0]))).isZero();
+    assertThat(stderr()).startsWith("berth simulate-scaling: warning: " + p("cpu.csv") + ": it covers only part of the "
+        + "run from 2024-03-04T00:00:00Z to 2024-03-04T01:30:00Z (its samples run from 2024-03-04T00:00:00Z to "
+        + "2024-03-04T00:59:00Z): outside that the policies reading it see no data\n");
+    err.reset();
+    assertThat(run(args().toArray(new String[0]))).isZero();
+    assertThat(stderr()).doesNotContain("warning");
+  }
+
+  @Test
+  void aRunOfScheduledActionsOnly() throws IOException {
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--scheduled-action", p("action.json"),
+        "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z", "--csv", p("out.csv"))).as(stderr()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+    assertThat(csv.get(31)).isEqualTo("2024-03-04T00:30:00Z,,10,10,20,Setting min capacity to 10; Setting desired count to 10.");
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--start", "2024-03-04T00:00:00Z",
+        "--end", "2024-03-04T00:59:00Z")).isEqualTo(2);
+    assertThat(stderr()).contains("nothing to simulate: give a --policy or a --scheduled-action");
+  }
+
+  @Test
+  void aMetricPerPolicyAndPerAlarm() throws IOException {
+    // The target tracking policy reads cpu.csv, the step policy's alarm a flat 50 %: the burst never fires.
+    StringBuilder flat = new StringBuilder("timestamp,value\n");
+    Instant t0 = Instant.parse("2024-03-04T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      flat.append(t0.plusSeconds(60L * i)).append(",50\n");
+    }
+    Files.writeString(dir.resolve("flat.csv"), flat.toString());
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"), "--policy", p("step.json"),
+        "--alarm", p("alarm.json"), "--policy-metric", "cpu50=" + p("cpu.csv"), "--alarm-metric", "web-cpu-burst=" + p("flat.csv"),
+        "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z", "--csv", p("out.csv"))).as(stderr()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+    assertThat(csv.get(42)).isEqualTo("2024-03-04T00:41:00Z,50,8,2,20,");
+    // With the same metric for both, the 99 % minute fires the burst: 8 + 5 at 41.
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"), "--policy", p("step.json"),
+        "--alarm", p("alarm.json"), "--metric", p("cpu.csv"),
+        "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z", "--csv", p("out.csv"))).as(stderr()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(42)).isEqualTo(
+        "2024-03-04T00:41:00Z,50,13,2,20,Setting desired count to 13.");
+    err.reset();
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"),
+        "--policy-metric", "cpu5=" + p("cpu.csv"), "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("--policy-metric cpu5=...: no policy is named 'cpu5'");
+    err.reset();
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"),
+        "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z")).isEqualTo(2);
+    assertThat(stderr()).contains("policy 'cpu50' has no metric to read");
+  }
+
+  @Test
+  void aLoadModelLetsTargetTrackingSettle() throws IOException {
+    // 300 % of one task's CPU: at 2 tasks 150 %, so out to ceil(2 x 150 / 50) = 6, where it reads 50 % and stays.
+    StringBuilder load = new StringBuilder("timestamp,value\n");
+    Instant t0 = Instant.parse("2024-03-04T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      load.append(t0.plusSeconds(60L * i)).append(",300\n");
+    }
+    Files.writeString(dir.resolve("load.csv"), load.toString());
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"), "--load", p("load.csv"),
+        "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z", "--csv", p("out.csv"))).as(stderr()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+    assertThat(csv.get(1)).isEqualTo("2024-03-04T00:00:00Z,150,2,2,20,");
+    assertThat(csv.get(60)).isEqualTo("2024-03-04T00:59:00Z,50,6,2,20,");
+    assertThat(stdout()).contains("capacity 2 to 6");
+    err.reset();
+    assertThat(run("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"), "--load", p("load.csv"),
+        "--metric", p("cpu.csv"), "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z")).isEqualTo(2);
+    assertThat(stderr()).contains("--metric and --load both give the default metric: give one");
+  }
+
+  @Test
+  void noScaleInDuringADeployment() throws IOException {
+    // cpu.csv falls back to 50 % at minute 20 after 90 %: scale-in would follow; a deployment over the hour holds it.
+    StringBuilder low = new StringBuilder("timestamp,value\n");
+    Instant t0 = Instant.parse("2024-03-04T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      low.append(t0.plusSeconds(60L * i)).append(",10\n");
+    }
+    Files.writeString(dir.resolve("low.csv"), low.toString());
+    List<String> base = List.of("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"),
+        "--metric", p("low.csv"), "--capacity", "10", "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z",
+        "--csv", p("out.csv"));
+    assertThat(run(base.toArray(new String[0]))).as(stderr()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(60)).doesNotStartWith("2024-03-04T00:59:00Z,10,10,");
+    List<String> deploying = new ArrayList<>(base);
+    deploying.addAll(List.of("--deployment", "2024-03-04T00:00:00Z/2024-03-04T01:00:00Z"));
+    assertThat(run(deploying.toArray(new String[0]))).as(stderr()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(60)).startsWith("2024-03-04T00:59:00Z,10,10,");
+    err.reset();
+    List<String> bad = new ArrayList<>(base);
+    bad.addAll(List.of("--deployment", "2024-03-04T00:00:00Z"));
+    assertThat(run(bad.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--deployment: expected FROM/TO (two ISO-8601 instants), found '2024-03-04T00:00:00Z'");
   }
 }

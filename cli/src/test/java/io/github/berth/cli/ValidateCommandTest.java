@@ -6,13 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,24 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
 
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private InputStream originalIn;
+  private final ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+  private InputStream stdin = InputStream.nullInputStream();
 
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void captureOutput() {
-    originalOut = System.out;
-    originalIn = System.in;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setIn(originalIn);
-  }
 
   private static String fixture(String name) {
     try {
@@ -51,7 +36,13 @@ class ValidateCommandTest {
     String[] args = new String[files.length + 1];
     args[0] = "validate";
     System.arraycopy(files, 0, args, 1, files.length);
-    return Berth.run(args);
+    return run(args);
+  }
+
+  /** The command line on this test's own streams: nothing global is swapped. */
+  private int run(String... args) {
+    return Berth.run(stdin, new PrintWriter(captured, true, StandardCharsets.UTF_8),
+        new PrintWriter(capturedErr, true, StandardCharsets.UTF_8), args);
   }
 
   private String output() {
@@ -86,17 +77,17 @@ class ValidateCommandTest {
     String file = fixture("invalid-fargate.json");
     assertThat(validate(file)).isEqualTo(1);
     assertThat(output()).isEqualTo(file + ": 2 problems\n"
-        + "  memory: ClientException: No Fargate configuration exists for given values: 512 CPU, 512 memory. "
-        + "See the Amazon ECS documentation for the valid values.\n"
-        + "  containerDefinitions[0].portMappings[0].hostPort: ClientException: When networkMode=awsvpc, "
-        + "the host ports and container ports in port mappings must match.\n");
+        + "  memory (line 6, column 13): ClientException: No Fargate configuration exists for given values: 512 CPU, "
+        + "512 memory. See the Amazon ECS documentation for the valid values.\n"
+        + "  containerDefinitions[0].portMappings[0].hostPort (line 11, column 58): ClientException: When "
+        + "networkMode=awsvpc, the host ports and container ports in port mappings must match.\n");
   }
 
   @Test
   void oneProblemIsSingular() throws IOException {
     String file = write("one.json", "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\"}]}");
     assertThat(validate(file)).isEqualTo(1);
-    assertThat(output()).isEqualTo(file + ": 1 problem\n  containerDefinitions[0]: ClientException: "
+    assertThat(output()).isEqualTo(file + ": 1 problem\n  containerDefinitions[0] (line 1, column 42): ClientException: "
         + "Invalid setting for container 'a'. At least one of 'memory' or 'memoryReservation' must be specified.\n");
   }
 
@@ -121,9 +112,9 @@ class ValidateCommandTest {
         + "\"tags\": [{\"key\": \"aws:team\", \"value\": \"x\"}]}");
     assertThat(validate(file)).isEqualTo(1);
     assertThat(output()).isEqualTo(file + ": 2 problems\n"
-        + "  taskDefinition.containerDefinitions[0]: ClientException: Invalid setting for container 'a'. "
-        + "At least one of 'memory' or 'memoryReservation' must be specified.\n"
-        + "  tags[0].key: InvalidParameterException: Tag keys and values can't start with the prefix 'aws:', "
+        + "  taskDefinition.containerDefinitions[0] (line 1, column 159): ClientException: Invalid setting for container "
+        + "'a'. At least one of 'memory' or 'memoryReservation' must be specified.\n"
+        + "  tags[0].key (line 1, column 207): InvalidParameterException: Tag keys and values can't start with the prefix 'aws:', "
         + "which is reserved for AWS use.\n");
   }
 
@@ -133,7 +124,7 @@ class ValidateCommandTest {
         + "\"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\"}]}");
     assertThat(validate(file)).isEqualTo(1);
     assertThat(output()).isEqualTo(file + ": 1 problem\n"
-        + "  containerDefinitions[0]: ClientException: Invalid setting for container 'a'. "
+        + "  containerDefinitions[0] (line 1, column 79): ClientException: Invalid setting for container 'a'. "
         + "At least one of 'memory' or 'memoryReservation' must be specified.\n");
   }
 
@@ -159,7 +150,7 @@ class ValidateCommandTest {
   void truncatedJsonGivesTheLineAndColumnAndExits2() {
     String file = fixture("truncated.json");
     assertThat(validate(file)).isEqualTo(2);
-    assertThat(output()).isEqualTo(file + ": not a task definition\n"
+    assertThat(output()).isEqualTo(file + ": not valid JSON\n"
         + "  containerDefinitions[0].memory (line 5, column 1): not valid JSON: the document ends before it is complete\n");
   }
 
@@ -183,16 +174,18 @@ class ValidateCommandTest {
   void garbageIsNotJson() {
     String file = fixture("not-json.txt");
     assertThat(validate(file)).isEqualTo(2);
-    assertThat(output()).isEqualTo(file + ": not a task definition\n  line 1, column 1: not valid JSON: unexpected text "
+    assertThat(output()).isEqualTo(file + ": not valid JSON\n  line 1, column 1: not valid JSON: unexpected text "
         + "'family' (strings need double quotes; the literals are true, false and null)\n");
   }
 
   @Test
-  void aContainerListAloneIsNoTaskDefinition() {
+  void aContainerListAloneIsJudgedAsTheContainersOfAnEc2Task() {
     String file = fixture("container-list.json");
-    assertThat(validate(file)).isEqualTo(2);
-    assertThat(output()).isEqualTo(file + ": not a task definition\n"
-        + "  line 1, column 1: expected an object (a task definition), found an array\n");
+    assertThat(validate(file)).isEqualTo(1);
+    assertThat(output()).isEqualTo(file + ": 1 problem\n"
+        + "  [0] (line 1, column 2): ClientException: Invalid setting for container 'web'. At least one of 'memory' or "
+        + "'memoryReservation' must be specified.\n"
+        + "  note: judged as the containers of an EC2 task\n");
   }
 
   @Test
@@ -200,8 +193,10 @@ class ValidateCommandTest {
     String empty = write("empty.json", "");
     String number = write("number.json", "42");
     assertThat(validate(empty, number)).isEqualTo(2);
-    assertThat(output()).isEqualTo(empty + ": not a task definition\n  the document is empty\n"
-        + number + ": not a task definition\n  line 1, column 1: expected an object (a task definition), found a number\n");
+    assertThat(output()).isEqualTo(empty + ": not valid JSON\n  the document is empty\n"
+        + number + ": not a form berth validate knows\n  line 1, column 1: expected a task definition, container "
+        + "definitions, a CreateService or UpdateService input, a scalable target, a scaling policy or its configuration, "
+        + "a CloudFormation template or a Terraform plan; found a number\n");
   }
 
   @Test
@@ -214,15 +209,15 @@ class ValidateCommandTest {
     assertThat(validate(memory, cpu, long1)).isEqualTo(2);
     assertThat(output()).isEqualTo(memory + ": not a task definition\n"
         + "  containerDefinitions[0].memory (line 1, column 80): number out of range of an integer (32-bit)\n"
-        + cpu + ": 1 problem\n  cpu: ClientException: Invalid 'cpu' setting for task.\n"
-        + long1 + ": not a task definition\n  cpu (line 1, column 5024): a number is too long (more than 400 digits)\n");
+        + cpu + ": not a task definition\n  cpu (line 1, column 24): expected a string, found Infinity\n"
+        + long1 + ": not valid JSON\n  cpu (line 1, column 5024): a number is too long (more than 400 digits)\n");
   }
 
   @Test
   void deepNestingIsRefusedWithoutAStackOverflow() throws IOException {
     String deep = write("deep.json", "{\"family\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}");
     assertThat(validate(deep)).isEqualTo(2);
-    assertThat(output()).isEqualTo(deep + ": not a task definition\n"
+    assertThat(output()).isEqualTo(deep + ": not valid JSON\n"
         + "  line 1, column 212: the document is nested too deeply (more than 200 levels)\n");
   }
 
@@ -239,13 +234,14 @@ class ValidateCommandTest {
     java.util.Arrays.fill(junk, (byte) 'x');
     String garbage = write("garbage.json", junk);
     // How fast is measured in the benchmarks, not here (no timing assertions in tests).
-    assertThat(validate(big)).isEqualTo(1);
+    // Past 1 MiB a task definition is not read at all (EcsJson.MAX_REQUEST_BYTES, sixteen times ECS's 64 KiB).
+    assertThat(validate(big)).isEqualTo(2);
     assertThat(validate(nested)).isEqualTo(2);
     assertThat(validate(garbage)).isEqualTo(2);
-    assertThat(output()).contains(big + ": 1 problem\n  (document): ClientException: Actual length: '")
-        .contains(nested + ": not a task definition\n  line 1, column 212: the document is nested too deeply")
+    assertThat(output()).contains("): the document is too large (more than 1 MiB)")
+        .contains(nested + ": not valid JSON\n  line 1, column 212: the document is nested too deeply")
         .contains("the document is nested too deeply (more than 200 levels)")
-        .contains(garbage + ": not a task definition\n  line 1, column 1: not valid JSON: unexpected text 'xxxx");
+        .contains(garbage + ": not valid JSON\n  line 1, column 1: not valid JSON: unexpected text 'xxxx");
     // Jackson shortens the token it quotes; a 10 MB token does not come back in the message
     assertThat(output().length()).isLessThan(10_000);
   }
@@ -254,7 +250,7 @@ class ValidateCommandTest {
   void bytesThatAreNotUtf8AreRefused() throws IOException {
     String latin1 = write("latin1.json", "{\"family\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(validate(latin1)).isEqualTo(2);
-    assertThat(output()).isEqualTo(latin1 + ": not a task definition\n  not UTF-8 text\n");
+    assertThat(output()).isEqualTo(latin1 + ": not UTF-8 text\n");
   }
 
   @Test
@@ -266,31 +262,25 @@ class ValidateCommandTest {
   // ----- files that cannot be read
 
   @Test
-  void aMissingFileOrADirectoryIsSaidClearly() {
+  void aMissingFileOrAnEmptyDirectoryIsSaidClearly() {
     String missing = dir.resolve("missing.json").toString();
     assertThat(validate(missing, dir.toString())).isEqualTo(2);
-    assertThat(output()).isEqualTo(missing + ": cannot read: no such file\n" + dir + ": cannot read: it is a directory\n");
+    assertThat(output()).isEqualTo(missing + ": cannot read: no such file\n" + dir
+        + ": a directory without a .json, .yaml, .yml or .template file\n");
   }
 
   @Test
   void dashReadsStandardInput() {
-    System.setIn(new ByteArrayInputStream(
+    stdin = new ByteArrayInputStream(
         "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\", \"memory\": 128}]}"
-            .getBytes(StandardCharsets.UTF_8)));
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(validate("-")).isEqualTo(0);
     assertThat(output()).isEqualTo("-: OK\n");
   }
 
   @Test
   void withoutFilesItIsAUsageError() {
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Berth.run("validate")).isEqualTo(2);
-    } finally {
-      System.setErr(originalErr);
-    }
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'FILE'");
+    assertThat(run("validate")).isEqualTo(2);
+    assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'FILE'");
   }
 }

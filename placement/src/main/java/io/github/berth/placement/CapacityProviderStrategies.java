@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a capacity provider strategy divides tasks among its providers (reference
- * ecs-scheduler-scaling.md §3.2): the provider with a {@code base} gets the first {@code base}
+ * How a capacity provider strategy divides tasks among its providers (
+ * docs/scheduler.md#capacity-provider-strategy): the provider with a {@code base} gets the first {@code base}
  * tasks, the rest follow the {@code weight} ratio.
  *
  * <p>[model] AWS publishes no rounding. Berth computes the target of each provider for the total
@@ -19,12 +19,12 @@ import java.util.Map;
  * one by largest fractional remainder, ties in strategy order), and hands out the new tasks one at
  * a time to the provider furthest below its target (ties in strategy order). With nothing running,
  * the split is the target itself; with tasks running, totals move towards the ratio. A base is
- * honoured even on a provider of weight 0 (the reference is unsure; the base is documented as the
+ * honoured even on a provider of weight 0 (AWS does not say; the base is documented as the
  * minimum to run there).
  */
 public final class CapacityProviderStrategies {
 
-  /** Providers per strategy (current API doc; reference §3.2). */
+  /** Providers per strategy (current API doc; docs/scheduler.md#capacity-provider-strategy). */
   public static final int MAX_PROVIDERS = 20;
 
   private CapacityProviderStrategies() {}

@@ -292,8 +292,11 @@ public final class ClusterSnapshot {
     }
 
     /**
-     * The {@code awsvpcTrunking} account setting: with it on, instances of types that support ENI
-     * trunking hold the trunked number of awsvpc tasks (reference §5.3).
+     * The {@code awsvpcTrunking} account setting, as the account has it. It raises no instance's ENI
+     * limit by itself: only instances launched after the opt-in have a trunk interface, which
+     * describe-container-instances shows as the attribute {@code ecs.awsvpc-trunk-id}, and those (of
+     * types that support trunking) hold the trunked number of awsvpc tasks
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html).
      */
     public Builder awsvpcTrunking(boolean on) {
       this.awsvpcTrunking = on;

@@ -6,12 +6,13 @@ import io.github.berth.core.ec2.InstanceTypes;
 
 /**
  * How many awsvpc tasks an instance can hold: one ENI each, the primary ENI counts against the EC2
- * limit, and with ENI trunking the trunked limit of the type applies (reference §5.1, §5.3, §5.4;
+ * limit, and with ENI trunking the trunked limit of the type applies (docs/placement.md#awsvpc-and-enis, docs/placement.md#eni-trunking, docs/placement.md#eni-limits-per-instance-type;
  * the numbers live in {@link InstanceTypes}).
  *
- * <p>[model] An instance is trunked when the {@code awsvpcTrunking} account setting is on and its
- * type supports trunking, or when it carries {@code ecs.awsvpc-trunk-id} (ECS attached a trunk, so
- * the setting was on when it registered). An instance whose type Berth does not know (or that has
+ * <p>An instance is trunked when it carries {@code ecs.awsvpc-trunk-id} and its type supports trunking:
+ * with the {@code awsvpcTrunking} account setting on, only instances launched after the opt-in get a
+ * trunk interface and the higher limit (DG container-instance-eni [doc]), so the setting alone raises no
+ * instance's limit. [model] An instance with a trunk keeps it if the setting is later turned off. An instance whose type Berth does not know (or that has
  * no {@code ecs.instance-type}) has no known ENI capacity and takes no awsvpc task
  * ({@code RESOURCE:ENI}); add the type to {@link InstanceTypes}.
  */
@@ -22,7 +23,7 @@ final class EniCapacity {
 
   private EniCapacity() {}
 
-  static int awsvpcTaskLimit(@Nullable String instanceType, boolean accountTrunking, boolean hasTrunk) {
+  static int awsvpcTaskLimit(@Nullable String instanceType, boolean hasTrunk) {
     if (instanceType == null) {
       return 0;
     }
@@ -30,6 +31,6 @@ final class EniCapacity {
     if (type == null) {
       return 0;
     }
-    return type.awsvpcTaskLimit((accountTrunking || hasTrunk) && type.supportsTrunking());
+    return type.awsvpcTaskLimit(hasTrunk && type.supportsTrunking());
   }
 }

@@ -3,8 +3,8 @@ package io.github.berth.placement;
 import io.github.berth.core.Nullable;
 
 /**
- * Why an instance cannot take a task, in the order the engine checks (reference
- * ecs-placement-taskdef.md §1.2, §6.2), with the {@code reason} string ECS puts in a RunTask
+ * Why an instance cannot take a task, in the order the engine checks (
+ * docs/placement.md#pipeline-order, docs/placement.md#failure-reasons), with the {@code reason} string ECS puts in a RunTask
  * {@code failures[]} entry.
  *
  * <p><b>Reason precedence [model].</b> ECS reports one reason per unplaced task, with the ARN of the
@@ -27,15 +27,15 @@ public enum FailureReason {
   MEMORY("RESOURCE:MEMORY"),
   GPU("RESOURCE:GPU"),
   PORTS("RESOURCE:PORTS"),
-  /** [unsure] ECS's text for a UDP port conflict is not published (reference §6.2). */
+  /** [unsure] ECS's text for a UDP port conflict is not published (docs/placement.md#failure-reasons). */
   PORTS_UDP("RESOURCE:PORTS_UDP"),
   ENI("RESOURCE:ENI"),
   MEMBER_OF("MemberOf placement constraint unsatisfied"),
   /** [model] No text is published for distinctInstance; named by analogy with memberOf's. */
   DISTINCT_INSTANCE("DistinctInstance placement constraint unsatisfied"),
-  /** Request-level: the launch type or capacity provider has no ACTIVE instance at all ({@code TaskFailedToStart} text, §6.2). */
+  /** Request-level: the launch type or capacity provider has no ACTIVE instance at all ({@code TaskFailedToStart} text, docs/placement.md#failure-reasons). */
   NO_ACTIVE_INSTANCES("NO ACTIVE INSTANCES"),
-  /** Request-level: a capacity provider of the strategy has no container instance (§6.2). */
+  /** Request-level: a capacity provider of the strategy has no container instance (docs/placement.md#failure-reasons). */
   EMPTY_CAPACITY_PROVIDER("EMPTY CAPACITY PROVIDER");
 
   private final String text;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Fargate and Fargate Spot: no instances to choose; ECS spreads tasks best-effort over the AZs of
- * the task's subnets, each capacity provider on its own (reference §1.1, §1.5).
+ * the task's subnets, each capacity provider on its own (docs/placement.md#which-capacity-uses-placement, docs/placement.md#defaults).
  *
  * <p>[model] Each task goes to the AZ with the fewest tasks of its group on the same provider
  * (the snapshot's tasks and those placed now), ties broken by the request's seed; inside the AZ,

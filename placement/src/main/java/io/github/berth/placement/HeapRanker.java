@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The fast ranker, for strategies of the form {@code spread(attribute)*} then
  * {@code (spread(instanceId) | binpack(cpu) | binpack(memory))*}, which is every documented
- * composition (reference §1.4): instances are grouped in cells by their attribute values; a cell's
+ * composition (docs/placement.md#several-strategies): instances are grouped in cells by their attribute values; a cell's
  * key is its buckets' task counts, the same for all of its instances; inside a cell, a min-heap
  * orders instances by their per-instance keys and random rank packed into one {@code long}. A
  * choice compares the cells' keys and heap tops; a placement moves one instance in one heap.

@@ -17,7 +17,7 @@ interface InstanceFilter {
 
   boolean accepts(int instance);
 
-  /** Only ACTIVE instances take tasks: DRAINING and the registration states do not (reference §1.2). */
+  /** Only ACTIVE instances take tasks: DRAINING and the registration states do not (docs/placement.md#pipeline-order). */
   record Status(ClusterSnapshot s) implements InstanceFilter {
     @Override
     public FailureReason reason() {
@@ -30,7 +30,7 @@ interface InstanceFilter {
     }
   }
 
-  /** Only instances with a connected agent take tasks (reference §1.2). */
+  /** Only instances with a connected agent take tasks (docs/placement.md#pipeline-order). */
   record Agent(ClusterSnapshot s) implements InstanceFilter {
     @Override
     public FailureReason reason() {
@@ -45,7 +45,7 @@ interface InstanceFilter {
 
   /**
    * The instance carries every attribute the task definition requires (with the value, where one
-   * is required), and for awsvpc it is in the VPC of the subnets when both are known (§1.2, §5.1).
+   * is required), and for awsvpc it is in the VPC of the subnets when both are known (docs/placement.md#pipeline-order, docs/placement.md#awsvpc-and-enis).
    */
   record Attributes(ClusterSnapshot s, List<Attribute> required, Set<String> vpcs) implements InstanceFilter {
     @Override
@@ -66,7 +66,7 @@ interface InstanceFilter {
     }
   }
 
-  /** awsvpc: the instance is in an AZ of one of the task's subnets (reference §5.1). */
+  /** awsvpc: the instance is in an AZ of one of the task's subnets (docs/placement.md#awsvpc-and-enis). */
   record Location(ClusterSnapshot s, Set<String> zones) implements InstanceFilter {
     @Override
     public FailureReason reason() {
@@ -122,7 +122,7 @@ interface InstanceFilter {
 
   /**
    * Static host ports: none reserved on the instance already (agent ports and other tasks' static
-   * ports), and no more than 100 reserved ports in all (reference §4.5).
+   * ports), and no more than 100 reserved ports in all (docs/placement.md#host-ports).
    */
   record Ports(PlacementState st, int[] ports, boolean udp, boolean selfConflict, int totalStatic)
       implements InstanceFilter {

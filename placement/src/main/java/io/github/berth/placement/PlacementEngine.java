@@ -15,7 +15,7 @@ import java.util.List;
  * PlacementResult result = PlacementEngine.place(snapshot, PlacementRequest.fromRunTask(runTask, taskDefinition));
  * result.placements();          // instance, host ports, ENI of each placed task
  * result.failures();            // ECS Failures: reason RESOURCE:MEMORY, arn of the closest instance
- * result.explain();             // "task 0 (EC2): 3 instances: 2 RESOURCE:MEMORY, 1 AGENT; reported ..."
+ * result.explain();             // "task 1 (EC2): 3 instances: 2 RESOURCE:MEMORY, 1 AGENT; reported ..."
  * result.toRunTaskResponse();   // what RunTask would answer
  * }</pre>
  *

@@ -8,61 +8,61 @@ import java.util.List;
 
 /**
  * Every error a placement request can be refused with, in one place. Texts marked [obs] are ECS's
- * own (reference ecs-placement-taskdef.md and ecs-scheduler-scaling.md, sections noted); texts
- * marked [model] are Berth's where ECS's wording is not published (reference §8 item 11): they
+ * own (docs/placement.md and docs/scheduler.md, sections noted); texts
+ * marked [model] are Berth's where ECS's wording is not published (docs/placement.md#open-questions): they
  * keep the AWS form of API-model constraints ("Value ... at '...' failed to satisfy constraint:
  * ...") or follow the wording of a sibling message.
  */
 final class PlacementErrors {
 
-  /** RunTask's limit on {@code count} (reference §7.9). */
+  /** RunTask's limit on {@code count} (docs/placement.md#runtask-response). */
   static final int MAX_RUN_TASK_COUNT = 10;
-  /** Strategies per task or service (§1.4). */
+  /** Strategies per task or service (docs/placement.md#several-strategies). */
   static final int MAX_STRATEGIES = 5;
-  /** Constraints per task, the task definition's included (§2.1). */
+  /** Constraints per task, the task definition's included (docs/placement.md#constraints). */
   static final int MAX_CONSTRAINTS = 10;
-  /** Subnets per awsvpcConfiguration (§7.9). */
+  /** Subnets per awsvpcConfiguration (docs/placement.md#awsvpc-and-enis). */
   static final int MAX_SUBNETS = 16;
 
   private PlacementErrors() {}
 
-  // [obs] §6.3
+  // [obs] docs/placement.md#errors-instead-of-failures
   static InvalidParameterException noContainerInstances() {
     return new InvalidParameterException("No Container Instances were found in your cluster.");
   }
 
-  // [obs] §6.3
+  // [obs] docs/placement.md#errors-instead-of-failures
   static InvalidParameterException inactiveTaskDefinition() {
     return new InvalidParameterException("TaskDefinition is inactive");
   }
 
-  // [obs] §6.3
+  // [obs] docs/placement.md#errors-instead-of-failures
   static InvalidParameterException noFargateSupport() {
     return new InvalidParameterException("Task definition does not support launch_type FARGATE.");
   }
 
-  // [obs] §1.7
+  // [obs] docs/placement.md#fargate-and-placement
   static InvalidParameterException fargateConstraints() {
     return new InvalidParameterException("Placement constraints are not supported with FARGATE launch type.");
   }
 
-  // [obs] §1.7
+  // [obs] docs/placement.md#fargate-and-placement
   static InvalidParameterException fargateStrategies() {
     return new InvalidParameterException("Placement strategies are not supported with FARGATE launch type.");
   }
 
-  // [obs, weak] §1.7: ECS's answer to a Fargate task definition with placement constraints; a
+  // [obs, weak] docs/placement.md#fargate-and-placement: ECS's answer to a Fargate task definition with placement constraints; a
   // definition read from a file (not registered) may carry both.
   static ClientException fargateTaskDefinitionConstraints() {
     return new ClientException("Fargate does not support task placement constraints.");
   }
 
-  // [obs] §2.1
+  // [obs] docs/placement.md#constraints
   static InvalidParameterException distinctInstanceExpression() {
     return new InvalidParameterException("distinctInstance expression should not be specified.");
   }
 
-  // [obs] §2.1 (RegisterTaskDefinition answers it; a task definition read from a file may hold it)
+  // [obs] docs/placement.md#constraints (RegisterTaskDefinition answers it; a task definition read from a file may hold it)
   static ClientException distinctInstanceInTaskDefinition() {
     return new ClientException("constraint.type 'distinctInstance' is not supported.");
   }
@@ -72,23 +72,23 @@ final class PlacementErrors {
     return new InvalidParameterException("memberOf expression must be specified.");
   }
 
-  // [obs] §5.5
+  // [obs] docs/placement.md#awsvpc-failures
   static InvalidParameterException networkConfigurationRequired() {
     return new InvalidParameterException("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
   }
 
-  // [obs] §5.5 (the exception type is not shown there; InvalidParameterException as its sibling)
+  // [obs] docs/placement.md#awsvpc-failures (the exception type is not shown there; InvalidParameterException as its sibling)
   static InvalidParameterException networkConfigurationNotValid() {
     return new InvalidParameterException("Network Configuration is not valid for the given networkMode of this task definition.");
   }
 
-  // [obs] scheduler reference §3.2
+  // [obs] docs/scheduler.md#capacity-provider-strategy
   static InvalidParameterException launchTypeAndStrategy() {
     return new InvalidParameterException(
         "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
   }
 
-  // [obs] scheduler reference §3.2
+  // [obs] docs/scheduler.md#capacity-provider-strategy
   static InvalidParameterException noPositiveWeight() {
     return new InvalidParameterException("There are no capacity providers with a weight value greater than zero "
         + "defined in the default capacity provider strategy. At least one capacity provider must have a weight "

@@ -26,12 +26,14 @@ public record PlacementExplanation(int firstTask, int tasks, String pool, int in
   }
 
   /**
-   * One line: {@code task 3-4 (EC2): 5000 instances: 3120 RESOURCE:MEMORY, 1880 MemberOf placement
+   * One line, tasks numbered from 1: {@code tasks 3-4 (EC2): 5000 instances: 3120 RESOURCE:MEMORY, 1880 MemberOf placement
    * constraint unsatisfied; reported MemberOf placement constraint unsatisfied on arn:...}.
    */
   @Override
   public String toString() {
-    String which = tasks == 1 ? "task " + firstTask : "tasks " + firstTask + "-" + (firstTask + tasks - 1);
+    // People count tasks from 1: the first task of a RunTask is "task 1" (firstTask is the 0-based index).
+    int first = firstTask + 1;
+    String which = tasks == 1 ? "task " + first : "tasks " + first + "-" + (first + tasks - 1);
     StringJoiner counts = new StringJoiner(", ");
     excludedBy.forEach((r, n) -> counts.add(n + " " + r.text()));
     String head = which + " (" + pool + "): " + instancesConsidered

@@ -130,7 +130,7 @@ public final class PlacementRequest {
 
   /**
    * The task group the tasks join: {@code service:<name>} for a service, else the given group,
-   * else {@code family:<family>} (reference §2.2).
+   * else {@code family:<family>} (docs/placement.md#task-groups).
    */
   public String effectiveGroup() {
     if (serviceName != null) {

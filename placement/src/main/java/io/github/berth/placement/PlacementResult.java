@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The answer to a placement request: where each placed task went, an ECS {@link Failure} for each
- * task that was not (reason strings of reference §6.2, with the closest matching instance's ARN),
+ * task that was not (reason strings of docs/placement.md#failure-reasons, with the closest matching instance's ARN),
  * and a readable explanation of the failures.
  */
 public final class PlacementResult {
@@ -53,7 +53,7 @@ public final class PlacementResult {
     return log.size();
   }
 
-  /** One failure per task not placed ([model] reference §6.1), in task order. */
+  /** One failure per task not placed ([model] docs/placement.md#runtask-response), in task order. */
   public List<Failure> failures() {
     return failures;
   }

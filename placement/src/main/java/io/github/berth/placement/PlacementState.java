@@ -109,7 +109,7 @@ final class PlacementState implements QueryTarget {
     return Arrays.binarySearch(snapshot.reservedUdp[i], port) >= 0 || (taken[i] != null && taken[i].has(PortSet.RESERVED_UDP, port));
   }
 
-  /** Host ports held reserved on the instance (TCP and UDP): ECS allows 100 (reference §4.5). */
+  /** Host ports held reserved on the instance (TCP and UDP): ECS allows 100 (docs/placement.md#host-ports). */
   int reservedPortCount(int i) {
     int c = snapshot.reservedTcp[i].length + snapshot.reservedUdp[i].length;
     return taken[i] == null ? c : c + taken[i].size[PortSet.RESERVED_TCP] + taken[i].size[PortSet.RESERVED_UDP];
@@ -135,6 +135,21 @@ final class PlacementState implements QueryTarget {
     ports(i).add(udp ? PortSet.BOUND_UDP : PortSet.BOUND_TCP, port);
   }
 
+  /**
+   * A port at or below which every ephemeral port of the instance is bound (TCP or UDP): ports are
+   * only ever added during a request, so the lowest free one is never below it, and looking for
+   * dynamic ports starts here rather than at the bottom of the range each time.
+   */
+  int ephemeralCursor(int i, boolean udp) {
+    PortSet t = taken[i];
+    int c = t == null ? 0 : t.cursor[udp ? 1 : 0];
+    return Math.max(c, EphemeralPorts.FIRST);
+  }
+
+  void ephemeralCursor(int i, boolean udp, int port) {
+    ports(i).cursor[udp ? 1 : 0] = port;
+  }
+
   private PortSet ports(int i) {
     PortSet t = taken[i];
     if (t == null) {
@@ -144,37 +159,74 @@ final class PlacementState implements QueryTarget {
     return t;
   }
 
-  /** Ports a request took on one instance, in four small sets (few ports, so scanned in full). */
+  /**
+   * Ports a request took on one instance, in four hash sets: a task may bind hundreds of dynamic
+   * ports and an instance hold thousands of tasks, so a lookup must not scan them.
+   */
   static final class PortSet {
     static final int RESERVED_TCP = 0;
     static final int RESERVED_UDP = 1;
     static final int BOUND_TCP = 2;
     static final int BOUND_UDP = 3;
     private static final int[] NONE = new int[0];
+    private static final int FREE = -1;
 
-    final int[][] values = {NONE, NONE, NONE, NONE};
+    /** Open addressing, linear probing; {@link #FREE} marks an empty slot (ports are never negative). */
+    final int[][] tables = {NONE, NONE, NONE, NONE};
     final int[] size = new int[4];
+    /** {@link PlacementState#ephemeralCursor} per protocol (TCP, UDP); 0 until a dynamic port is chosen. */
+    final int[] cursor = new int[2];
 
     boolean has(int set, int port) {
-      int[] v = values[set];
-      for (int k = size[set] - 1; k >= 0; k--) {
-        if (v[k] == port) {
+      int[] t = tables[set];
+      if (size[set] == 0) {
+        return false;
+      }
+      int mask = t.length - 1;
+      for (int k = slot(port) & mask; ; k = (k + 1) & mask) {
+        if (t[k] == port) {
           return true;
         }
+        if (t[k] == FREE) {
+          return false;
+        }
       }
-      return false;
     }
 
     void add(int set, int port) {
       if (has(set, port)) {
         return;
       }
-      int n = size[set];
-      if (n == values[set].length) {
-        values[set] = Arrays.copyOf(values[set], Math.max(2, n * 2));
+      if ((size[set] + 1) * 2 > tables[set].length) {
+        grow(set);
       }
-      values[set][n] = port;
-      size[set] = n + 1;
+      insert(tables[set], port);
+      size[set]++;
+    }
+
+    private void grow(int set) {
+      int[] old = tables[set];
+      int[] t = new int[Math.max(8, old.length * 2)];
+      Arrays.fill(t, FREE);
+      for (int v : old) {
+        if (v != FREE) {
+          insert(t, v);
+        }
+      }
+      tables[set] = t;
+    }
+
+    private static void insert(int[] t, int port) {
+      int mask = t.length - 1;
+      int k = slot(port) & mask;
+      while (t[k] != FREE) {
+        k = (k + 1) & mask;
+      }
+      t[k] = port;
+    }
+
+    private static int slot(int port) {
+      return port * 0x9E3779B9 >>> 7;
     }
   }
 

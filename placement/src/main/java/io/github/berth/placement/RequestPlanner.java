@@ -64,7 +64,7 @@ final class RequestPlanner {
       if (td.placementConstraints() != null && !td.placementConstraints().isEmpty()) {
         throw PlacementErrors.fargateTaskDefinitionConstraints();
       }
-      // [model] reference §7.7: a definition is Fargate-compatible only when ECS said so
+      // [model] docs/task-definitions.md#compatibilities: a definition is Fargate-compatible only when ECS said so
       // (compatibilities, in a DescribeTaskDefinition output) or it asked for it
       // (requiresCompatibilities, in a RegisterTaskDefinition input); with neither it is not.
       List<Compatibility> compat = td.compatibilities() != null ? td.compatibilities() : td.requiresCompatibilities();
@@ -97,7 +97,7 @@ final class RequestPlanner {
       if (LaunchType.EXTERNAL.equals(lt)) {
         return List.of(new PlacementPlan.Pool(PlacementPlan.PoolKind.EXTERNAL, null, count));
       }
-      // [unsure] §3.2: with neither a launch type nor a strategy, ECS falls back to EC2.
+      // [unsure] docs/placement.md#defaults: with neither a launch type nor a strategy, ECS falls back to EC2.
       return List.of(new PlacementPlan.Pool(PlacementPlan.PoolKind.EC2, null, count));
     }
     boolean anyFargate = false;
@@ -141,7 +141,7 @@ final class RequestPlanner {
       specs.add(spec(s));
     }
     if (specs.isEmpty()) {
-      // Defaults, reference §1.5: RunTask places at random; a service spreads over AZs, then
+      // Defaults, docs/placement.md#defaults: RunTask places at random; a service spreads over AZs, then
       // favours the instance with the fewest tasks of the service (UpdateService API text).
       if (request.scheduler() == PlacementRequest.Scheduler.SERVICE) {
         specs.add(StrategySpec.spread(StrategySpec.AVAILABILITY_ZONE));

@@ -28,7 +28,7 @@ final class SnapshotBuilder {
 
   /**
    * The ports the Linux agent reserves by default when an instance reports no PORTS resource
-   * (reference §4.2, leaning to the agent code: 51680 only with Prometheus metrics).
+   * (docs/placement.md#what-the-agent-registers, leaning to the agent code: 51680 only with Prometheus metrics).
    */
   static final int[] DEFAULT_RESERVED_PORTS = {22, 2375, 2376, 51678, 51679};
 
@@ -142,7 +142,7 @@ final class SnapshotBuilder {
       availabilityZone[i] = blankToNull(azs[i]);
       subnetId[i] = blankToNull(subnetsCol[i]);
       vpcId[i] = blankToNull(vpcs[i]);
-      eniLimit[i] = EniCapacity.awsvpcTaskLimit(blankToNull(types[i]), awsvpcTrunking, trunks[i] != null);
+      eniLimit[i] = EniCapacity.awsvpcTaskLimit(blankToNull(types[i]), trunks[i] != null);
     }
     readTasksAndResources(instances, tasks, types);
     Map<String, ClusterSnapshot.Subnet> subnetMap = new LinkedHashMap<>();
@@ -189,7 +189,7 @@ final class SnapshotBuilder {
     for (int taskIndex = 0; taskIndex < tasks.size(); taskIndex++) {
       Task t = tasks.get(taskIndex);
       if ("STOPPED".equals(t.desiredStatus())) {
-        continue; // distinctInstance and spread look at the desired status (reference §2.1)
+        continue; // distinctInstance and spread look at the desired status (docs/placement.md#constraints)
       }
       String group = groupOf(t);
       if (group != null) {
@@ -267,8 +267,8 @@ final class SnapshotBuilder {
       Resource remCpu = find(ci.remainingResources(), "CPU");
       Resource regMem = find(ci.registeredResources(), "MEMORY");
       Resource remMem = find(ci.remainingResources(), "MEMORY");
-      // Remaining resources as ECS accounts them (reference §4.1); without them, what was registered
-      // (or what the agent would register for the type, §4.2) less what the tasks reserve.
+      // Remaining resources as ECS accounts them (docs/placement.md#registered-and-remaining-resources); without them, what was registered
+      // (or what the agent would register for the type, docs/placement.md#what-the-agent-registers) less what the tasks reserve.
       remainingCpu[i] = remCpu != null ? intValue(remCpu)
           : (regCpu != null ? intValue(regCpu) : type != null ? type.registeredCpu() : 0) - taskCpu[i];
       remainingMemory[i] = remMem != null ? intValue(remMem)
@@ -330,7 +330,7 @@ final class SnapshotBuilder {
     return b.buildOrThrow();
   }
 
-  /** A task's group; ECS's default is {@code family:<family>} (reference §2.2). */
+  /** A task's group; ECS's default is {@code family:<family>} (docs/placement.md#task-groups). */
   static @Nullable String groupOf(Task t) {
     if (t.group() != null) {
       return t.group();

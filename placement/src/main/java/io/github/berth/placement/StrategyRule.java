@@ -2,7 +2,7 @@ package io.github.berth.placement;
 
 /**
  * One placement strategy as a ranking of candidate instances: a key per instance, lower is better.
- * Strategies apply in order, each breaking the ties of the one before ([model] reference §1.4:
+ * Strategies apply in order, each breaking the ties of the one before ([model] docs/placement.md#several-strategies:
  * a lexicographic order); {@link TieBreaker} breaks what is left.
  */
 interface StrategyRule {
@@ -21,7 +21,7 @@ interface StrategyRule {
   /** Tells the rule a task of the group went to {@code instance}. */
   default void placed(int instance) {}
 
-  /** {@code binpack}: the least remaining CPU or memory first (reference §1.3). */
+  /** {@code binpack}: the least remaining CPU or memory first (docs/placement.md#strategies). */
   final class Binpack implements StrategyRule {
     private final int[] remaining;
 
@@ -62,7 +62,7 @@ interface StrategyRule {
   /**
    * {@code spread} on {@code attribute:<name>}: the fewest tasks of the group among the instances
    * sharing the instance's value. [model] Instances without the attribute form a bucket of their
-   * own (reference §1.3); every instance of the snapshot counts, whatever its state.
+   * own (docs/placement.md#strategies); every instance of the snapshot counts, whatever its state.
    */
   final class SpreadAttribute implements StrategyRule {
     final int[] bucketOf;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one task of a request reserves on an instance, as the agent accounts it (reference §4.3):
+ * What one task of a request reserves on an instance, as the agent accounts it (docs/placement.md#what-a-task-reserves):
  * CPU (task level, else the sum of containers), memory (task level, else per container the
  * reservation, else the hard limit), GPUs, static host ports per protocol, one ENI for awsvpc; and
  * the attributes an instance must carry.
@@ -52,7 +52,7 @@ final class TaskRequirements {
   final List<ContainerPorts> containers;
   final List<Attribute> requiredAttributes;
 
-  /** The capability an instance needs for awsvpc tasks (reference §5.1). */
+  /** The capability an instance needs for awsvpc tasks (docs/placement.md#awsvpc-and-enis). */
   static final String TASK_ENI = "ecs.capability.task-eni";
 
   private TaskRequirements(int cpu, int memory, int gpus, boolean allGpus, NetworkMode mode, int[] tcp, int[] udp,
@@ -80,7 +80,7 @@ final class TaskRequirements {
       for (ContainerOverride o : overrides.containerOverrides()) {
         boolean known = defs.stream().anyMatch(c -> c.name() != null && c.name().equals(o.name()));
         if (!known) {
-          // [obs] reference §6.3
+          // [obs] docs/placement.md#errors-instead-of-failures
           throw new InvalidParameterException("Override for container named " + o.name()
               + " is not a container in the TaskDefinition.");
         }
@@ -137,7 +137,7 @@ final class TaskRequirements {
           boolean isUdp = TransportProtocol.UDP.equals(pm.protocol());
           int[] range = TaskResources.portRange(pm.containerPortRange());
           if (range != null && pm.containerPort() == null) {
-            // bridge: the agent picks a contiguous free block of host ports (reference §4.7)
+            // bridge: the agent picks a contiguous free block of host ports (docs/task-definitions.md#port-ranges)
             if (!awsvpc) {
               dynamic = true;
             }
@@ -147,11 +147,11 @@ final class TaskRequirements {
           int containerPort = pm.containerPort() == null ? 0 : pm.containerPort();
           int hostPort = pm.hostPort() == null ? 0 : pm.hostPort();
           if (host && hostPort == 0) {
-            hostPort = containerPort; // host mode: the host port is the container port (§4.6)
+            hostPort = containerPort; // host mode: the host port is the container port (docs/task-definitions.md#port-mappings)
           }
           if (awsvpc) {
             ports.add(new PortSpec(containerPort, containerPort, isUdp, null));
-            continue; // the task's own ENI: no host port accounting (§4.3)
+            continue; // the task's own ENI: no host port accounting (docs/placement.md#what-a-task-reserves)
           }
           if (hostPort > 0) {
             (isUdp ? udp : tcp).add(hostPort);

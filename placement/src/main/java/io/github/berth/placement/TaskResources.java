@@ -18,8 +18,8 @@ final class TaskResources {
    * CPU units or MiB of a task-level {@code cpu} / {@code memory} string ({@code "1 vCPU"},
    * {@code "2 GB"}, read by core's {@link ResourceUnits}); 0 when absent.
    *
-   * @throws ClientException when the value is not one of the forms: for cpu ECS's text (reference
-   *     §7.3, [obs]); for memory core's [model] text worded like it (TaskDefinitionMessages)
+   * @throws ClientException when the value is not one of the forms: for cpu ECS's text (
+   *     docs/task-definitions.md#task-cpu-and-memory, [obs]); for memory core's [model] text worded like it (TaskDefinitionMessages)
    */
   static int units(@Nullable String value, boolean memory) {
     if (value == null || value.isBlank()) {
@@ -46,8 +46,17 @@ final class TaskResources {
     if (!m.matches()) {
       return null;
     }
-    int first = Integer.parseInt(m.group(1));
-    int last = Integer.parseInt(m.group(2));
-    return first <= last && last <= 65535 ? new int[] {first, last} : null;
+    int first = port(m.group(1));
+    int last = port(m.group(2));
+    return first >= 0 && last >= 0 && first <= last && last <= 65535 ? new int[] {first, last} : null;
+  }
+
+  /** A port's digits as a number; -1 beyond 65535 (99999999999 once threw NumberFormatException here). */
+  private static int port(String digits) {
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+      i++;
+    }
+    return digits.length() - i > 5 ? -1 : Integer.parseInt(digits.substring(i));
   }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The failure reasons word for word (reference §6.2), written out here rather than taken from the
+ * The failure reasons word for word (docs/placement.md#failure-reasons), written out here rather than taken from the
  * enum, so that a changed text fails a test: the placement tests compare failures built from
  * {@link FailureReason#text()} and would not notice.
  */

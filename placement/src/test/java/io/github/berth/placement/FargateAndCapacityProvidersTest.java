@@ -37,7 +37,7 @@ class FargateAndCapacityProvidersTest {
 
   @Test
   void splitBaseThenWeights() {
-    // Reference scheduler §3.2: FARGATE base 1 weight 1, FARGATE_SPOT weight 3, N = 5 -> 2 and 3.
+    // docs/scheduler.md#capacity-provider-strategy: FARGATE base 1 weight 1, FARGATE_SPOT weight 3, N = 5 -> 2 and 3.
     assertThat(CapacityProviderStrategies.split(List.of(item("FARGATE", 1, 1), item("FARGATE_SPOT", null, 3)), 5, null))
         .containsExactly(Map.entry("FARGATE", 2), Map.entry("FARGATE_SPOT", 3));
     assertThat(CapacityProviderStrategies.split(List.of(item("A", null, 1), item("B", null, 4)), 5, Map.of()))
@@ -70,7 +70,7 @@ class FargateAndCapacityProvidersTest {
     assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", null, -1), item("B", null, 2)), 1, null))
         .isInstanceOf(InvalidParameterException.class).hasMessage("Value '-1' at 'capacityProviderStrategy[0].weight' "
             + "failed to satisfy constraint: Member must have value greater than or equal to 0");
-    // Reference §3.2: base 0..100000.
+    // docs/scheduler.md#capacity-provider-strategy: base 0..100000.
     assertThatThrownBy(() -> CapacityProviderStrategies.split(List.of(item("A", 100_001, 1)), 1, null))
         .isInstanceOf(InvalidParameterException.class).hasMessage("Value '100001' at 'capacityProviderStrategy[0].base' "
             + "failed to satisfy constraint: Member must have value less than or equal to 100000");

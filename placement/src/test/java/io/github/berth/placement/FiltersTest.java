@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.AwsVpcConfiguration;
+import io.github.berth.core.model.Container;
 import io.github.berth.core.model.ContainerInstance;
 import io.github.berth.core.model.ContainerOverride;
 import io.github.berth.core.model.Failure;
@@ -70,7 +71,7 @@ class FiltersTest {
         instance("b", "m5.large", "us-east-1a").status("REGISTERING"));
     PlacementResult r = place(draining, td(256, 512), 1);
     assertThat(r.failures()).containsExactly(failure(null, FailureReason.NO_ACTIVE_INSTANCES));
-    assertThat(r.explain()).containsExactly("task 0 (EC2): 2 instances: 2 not ACTIVE; reported NO ACTIVE INSTANCES");
+    assertThat(r.explain()).containsExactly("task 1 (EC2): 2 instances: 2 not ACTIVE; reported NO ACTIVE INSTANCES");
   }
 
   @Test
@@ -222,6 +223,57 @@ class FiltersTest {
   }
 
   @Test
+  void manyDynamicPortsOnOneInstanceAreEachChosenOnceInOrder() {
+    // These took seconds (4,000 one-port tasks on one instance; 30 tasks of 300 ports): each choice
+    // scanned every port bound before it, with a linear lookup per port.
+    ClusterSnapshot big = cluster(instance("a", "m5.large", "us-east-1a", 1_000_000, 1_000_000));
+    PlacementResult many = PlacementEngine.place(big,
+        PlacementRequest.builder(td(0, 4, PortMapping.builder().containerPort(80).build())).service("web").count(4000).build());
+    List<Integer> ports = many.placements().stream()
+        .flatMap(p -> p.containers().get(0).networkBindings().stream()).map(NetworkBinding::hostPort).toList();
+    assertThat(ports).hasSize(4000);
+    assertThat(ports.get(0)).isEqualTo(49153);
+    assertThat(ports.get(3999)).isEqualTo(49153 + 3999 + 2); // 51678 and 51679 are the agent's, reserved
+    assertThat(new java.util.HashSet<>(ports)).hasSize(4000).doesNotContain(51678, 51679);
+
+    List<PortMapping> mappings = new ArrayList<>();
+    for (int c = 0; c < 300; c++) {
+      mappings.add(PortMapping.builder().containerPort(1000 + c).build());
+    }
+    PlacementResult wide = PlacementEngine.place(big,
+        PlacementRequest.builder(td(0, 4, mappings.toArray(PortMapping[]::new))).service("web").count(30).build());
+    List<Integer> widePorts = wide.placements().stream()
+        .flatMap(p -> p.containers().get(0).networkBindings().stream()).map(NetworkBinding::hostPort).toList();
+    assertThat(widePorts).hasSize(9000).doesNotHaveDuplicates().doesNotContain(51678, 51679);
+    assertThat(widePorts.get(8999)).isEqualTo(49153 + 8999 + 2);
+    // the range has 16,383 ports: beyond them no dynamic port is left (-1 is not reported as a port)
+    PlacementResult over = PlacementEngine.place(big,
+        PlacementRequest.builder(td(0, 4, mappings.toArray(PortMapping[]::new))).service("web").count(60).build());
+    assertThat(over.placements().stream().flatMap(p -> p.containers().get(0).networkBindings().stream())
+        .map(NetworkBinding::hostPort).filter(p -> p != null && p > 0).distinct().count()).isEqualTo(65535 - 49153 + 1 - 2);
+  }
+
+  @Test
+  void portRangesWhoseNumbersDoNotFitAnIntAreTreatedAsAnyOtherRangeOutOfBounds() {
+    // 99999999999 once escaped as a NumberFormatException, from the task definition and from describe output.
+    ClusterSnapshot s = ClusterSnapshot.builder().addInstance(instance("a", "m5.large", "us-east-1a").build())
+        .addTask(Fixtures.task("a", "other").toBuilder().containers(List.of(Container.builder().name("x")
+            .networkBindings(List.of(NetworkBinding.builder().hostPortRange("49153-99999999999").build())).build())).build())
+        .build();
+    String huge = PortMapping.builder().containerPortRange("7000-99999999999").build().containerPortRange();
+    PlacementResult tooBig = place(s, td(128, 128, PortMapping.builder().containerPortRange(huge).build()), 1);
+    PlacementResult outOfBounds = place(s, td(128, 128, PortMapping.builder().containerPortRange("7000-70000").build()), 1);
+    assertThat(tooBig.placements()).hasSize(1);
+    assertThat(tooBig.placements().get(0).containers()).isEqualTo(outOfBounds.placements().get(0).containers());
+    // and the range in the snapshot binds nothing: the first dynamic port is still free
+    assertThat(place(s, td(128, 128, port(80, 0)), 1).placements().get(0).containers().get(0).networkBindings().get(0).hostPort())
+        .isEqualTo(49153);
+    assertThat(TaskResources.portRange("0000000000000000008000-000008001")).containsExactly(8000, 8001);
+    assertThat(TaskResources.portRange("8000-65536")).isNull();
+    assertThat(TaskResources.portRange("2147483648-2147483649")).isNull();
+  }
+
+  @Test
   void hostModeBindsTheContainerPortStatically() {
     TaskDefinition host = TaskDefinition.builder().family("h").networkMode(NetworkMode.HOST)
         .addContainerDefinitions(container("x").memory(64).portMappings(List.of(port(9000, null))).build()).build();
@@ -277,14 +329,20 @@ class FiltersTest {
     assertThat(r.failures()).containsExactly(failure("a", FailureReason.ENI));
   }
 
+  private static ContainerInstance trunked(ContainerInstance.Builder instance) {
+    List<Attribute> attrs = new ArrayList<>(instance.build().attributes());
+    attrs.add(attr("ecs.awsvpc-trunk-id", "eni-0123456789abcdef0"));
+    return instance.attributes(attrs).build();
+  }
+
   @Test
-  void eniTrunkingRaisesTheLimit() {
+  void eniTrunkingRaisesTheLimitOfInstancesWithATrunk() {
     ClusterSnapshot s = ClusterSnapshot.builder().awsvpcTrunking(true)
-        .addInstance(instance("a", "m5.large", "us-east-1a", 8192, 8192).build()).build();
+        .addInstance(trunked(instance("a", "m5.large", "us-east-1a", 8192, 8192))).build();
     PlacementResult r = PlacementEngine.place(s, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build());
     assertThat(r.allPlaced()).isTrue();
     PlacementResult eleventh = PlacementEngine.place(
-        ClusterSnapshot.builder().awsvpcTrunking(true).addInstance(instance("a", "m5.large", "us-east-1a", 8192, 8192).build())
+        ClusterSnapshot.builder().awsvpcTrunking(true).addInstance(trunked(instance("a", "m5.large", "us-east-1a", 8192, 8192)))
             .addTasks(List.of(Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"),
                 Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"),
                 Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x"), Fixtures.awsvpcTask("a", "x")))
@@ -292,6 +350,16 @@ class FiltersTest {
         vpc(awsvpc(64, 64), "subnet-us-east-1a").count(2).build());
     assertThat(eleventh.placements()).hasSize(1);
     assertThat(eleventh.failures()).containsExactly(failure("a", FailureReason.ENI));
+  }
+
+  @Test
+  void theAccountSettingAloneRaisesNoLimit() {
+    // DG container-instance-eni: only instances launched after the opt-in (with a trunk) get the higher limit
+    ClusterSnapshot on = ClusterSnapshot.builder().awsvpcTrunking(true)
+        .addInstance(instance("a", "m5.large", "us-east-1a", 8192, 8192).build()).build();
+    PlacementResult r = PlacementEngine.place(on, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build());
+    assertThat(r.placements()).hasSize(2);
+    assertThat(r.failures()).hasSize(8).allMatch(f -> f.reason().equals("RESOURCE:ENI"));
   }
 
   @Test
@@ -311,7 +379,7 @@ class FiltersTest {
   @Test
   void unsupportedTrunkingTypeKeepsTheBaseLimit() {
     ClusterSnapshot s = ClusterSnapshot.builder().awsvpcTrunking(true)
-        .addInstance(instance("a", "r5.8xlarge", "us-east-1a", 8192, 8192).build()).build();
+        .addInstance(trunked(instance("a", "r5.8xlarge", "us-east-1a", 8192, 8192))).build();
     assertThat(PlacementEngine.place(s, vpc(awsvpc(64, 64), "subnet-us-east-1a").count(10).build()).placements())
         .hasSize(7);
   }
@@ -347,7 +415,7 @@ class FiltersTest {
         instance("d", "m5.large", "us-east-1a", 100, 8000));
     PlacementResult r = place(s, td(512, 512), 1);
     assertThat(r.failures()).containsExactly(failure("c", FailureReason.MEMORY));
-    assertThat(r.explain()).containsExactly("task 0 (EC2): 4 instances: 1 AGENT, 2 RESOURCE:CPU, 1 RESOURCE:MEMORY; "
+    assertThat(r.explain()).containsExactly("task 1 (EC2): 4 instances: 1 AGENT, 2 RESOURCE:CPU, 1 RESOURCE:MEMORY; "
         + "reported RESOURCE:MEMORY on " + arn("c"));
   }
 

@@ -148,7 +148,7 @@ class RequestValidationTest {
         .build();
     rejects(PlacementRequest.builder(pinned).launchType(LaunchType.FARGATE).networkConfiguration(subnets("subnet-1"))
         .build(), ClientException.class, "Fargate does not support task placement constraints.");
-    // Neither compatibilities nor requiresCompatibilities name FARGATE: not a Fargate definition (§7.7).
+    // Neither compatibilities nor requiresCompatibilities name FARGATE: not a Fargate definition (docs/task-definitions.md#compatibilities).
     rejects(PlacementRequest.builder(awsvpc(256, 512)).launchType(LaunchType.FARGATE)
         .networkConfiguration(subnets("subnet-1")).build(), InvalidParameterException.class,
         "Task definition does not support launch_type FARGATE.");

@@ -79,7 +79,7 @@ class SnapshotAndQueryTest {
         .registeredAt(Instant.parse(registered)).runningTasksCount(running).build();
   }
 
-  /** Five instances on which each documented example of reference §3.5 selects a different set. */
+  /** Five instances on which each documented example of docs/placement.md#documented-query-examples selects a different set. */
   private static ClusterSnapshot documentedCluster() {
     return ClusterSnapshot.builder()
         .addInstance(documented("a", "t2.small", "us-east-1a", "i-abcd1234", "1.9.0", "2018-02-12T10:00:00Z", 1,
@@ -97,8 +97,8 @@ class SnapshotAndQueryTest {
         .build();
   }
 
-  /** Every documented example expression of reference §3.5 (numbered as there) selects what the docs say. */
-  @ParameterizedTest(name = "§3.5 #{0}: {1}")
+  /** Every documented example expression of docs/placement.md#documented-query-examples (numbered as there) selects what the docs say. */
+  @ParameterizedTest(name = "documented example #{0}: {1}")
   @CsvSource(delimiter = '|', value = {
       "1  | attribute:ecs.instance-type == t2.small                                                       | a",
       "2  | attribute:ecs.availability-zone in [us-east-1a, us-east-1b]                                   | a b e",
@@ -122,7 +122,7 @@ class SnapshotAndQueryTest {
       "20 | attribute:ecs.os-family == WINDOWS_SERVER_2019_FULL                                           | d"})
   void documentedExamplesSelectWhatTheDocsSay(int number, String expression, String expected) {
     List<String> arns = java.util.Arrays.stream(expected.trim().split(" ")).map(Fixtures::arn).toList();
-    assertThat(documentedCluster().filter(expression)).as("§3.5 #%d", number).containsExactlyElementsOf(arns);
+    assertThat(documentedCluster().filter(expression)).as("documented example #%d", number).containsExactlyElementsOf(arns);
   }
 
   @Test

@@ -181,7 +181,7 @@ class StrategiesTest {
         .addPlacementConstraint(memberOf("attribute:ecs.instance-type == t2.small")).build());
     assertThat(none.failures()).containsExactly(Failure.builder().arn(arn("i0"))
         .reason("MemberOf placement constraint unsatisfied").build());
-    assertThat(none.explain()).containsExactly("task 0 (EC2): 6 instances: 6 MemberOf placement constraint "
+    assertThat(none.explain()).containsExactly("task 1 (EC2): 6 instances: 6 MemberOf placement constraint "
         + "unsatisfied; reported MemberOf placement constraint unsatisfied on " + arn("i0"));
   }
 
@@ -213,7 +213,7 @@ class StrategiesTest {
     assertThat(r.placements()).extracting(TaskPlacement::containerInstanceArn).containsExactly(arn("i4"));
     PlacementResult none = PlacementEngine.place(sixInstances(), PlacementRequest.builder(td(10, 3000)).count(1)
         .addPlacementConstraint(memberOf("attribute:ecs.instance-type == m5.large")).build());
-    assertThat(none.explain()).containsExactly("task 0 (EC2): 6 instances: 5 RESOURCE:MEMORY, 1 MemberOf placement "
+    assertThat(none.explain()).containsExactly("task 1 (EC2): 6 instances: 5 RESOURCE:MEMORY, 1 MemberOf placement "
         + "constraint unsatisfied; reported MemberOf placement constraint unsatisfied on " + arn("i5"));
   }
 

@@ -2,6 +2,7 @@ package io.github.berth.scaling;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.arn.Ids;
+import io.github.berth.scaling.model.NotScaledReason;
 import io.github.berth.scaling.model.ScalableDimension;
 import io.github.berth.scaling.model.ScalingActivity;
 import io.github.berth.scaling.model.ScalingActivityStatusCode;
@@ -15,7 +16,6 @@ import java.time.Instant;
  */
 record ActivityDraft(
     Kind kind,
-    int step,
     long second,
     int capacity,
     @Nullable Integer min,
@@ -36,7 +36,13 @@ record ActivityDraft(
     /** A scheduled action set the bounds: {@code name} is the action. */
     BOUNDS_SET,
     /** A scheduled action failed: its bound would cross the other one. */
-    BOUNDS_FAILED
+    BOUNDS_FAILED,
+    /** A policy's alarm, but the desired count is at the maximum ({@code max}): not scaled. */
+    NOT_SCALED_AT_MAX,
+    /** A policy's alarm, but the desired count is at the minimum ({@code min}): not scaled. */
+    NOT_SCALED_AT_MIN,
+    /** A policy's alarm, but the desired count is already what it asks for ({@code capacity}): not scaled. */
+    NOT_SCALED_AT_DESIRED
   }
 
   ScalingActivity toActivity(Ids ids, ServiceNamespace namespace, String resourceId, ScalableDimension dimension) {
@@ -72,6 +78,10 @@ record ActivityDraft(
         message = ActivityMessages.BOUNDS_CROSS;
         status = ScalingActivityStatusCode.FAILED;
         break;
+      case NOT_SCALED_AT_MAX:
+      case NOT_SCALED_AT_MIN:
+      case NOT_SCALED_AT_DESIRED:
+        return notScaled(ids, namespace, resourceId, dimension);
       default:
         throw new AssertionError(kind);
     }
@@ -87,6 +97,44 @@ record ActivityDraft(
         .endTime(t)
         .statusCode(status)
         .statusMessage(message)
+        .build();
+  }
+
+  /**
+   * A not scaled activity, as DescribeScalingActivities shows it with IncludeNotScaledActivities
+   * ([doc] the example of the AAS user guide, "Scaling activities for Application Auto Scaling",
+   * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-scaling-activities.html:
+   * Description "Attempting to scale due to alarm triggered", the alarm cause, StatusCode Failed,
+   * no StatusMessage, NotScaledReasons [{Code AlreadyAtMaxCapacity, MaxCapacity}]). [unsure] The
+   * minimum and desired cases are written alike; AlreadyAtDesiredCapacity is Successful, as a
+   * third-party tool reading real output records it.
+   */
+  private ScalingActivity notScaled(Ids ids, ServiceNamespace namespace, String resourceId, ScalableDimension dimension) {
+    NotScaledReason.Builder reason = NotScaledReason.builder();
+    ScalingActivityStatusCode status = ScalingActivityStatusCode.FAILED;
+    switch (kind) {
+      case NOT_SCALED_AT_MAX:
+        reason.code("AlreadyAtMaxCapacity").maxCapacity(max);
+        break;
+      case NOT_SCALED_AT_MIN:
+        reason.code("AlreadyAtMinCapacity").minCapacity(min);
+        break;
+      default:
+        reason.code("AlreadyAtDesiredCapacity").currentCapacity(capacity);
+        status = ScalingActivityStatusCode.SUCCESSFUL;
+        break;
+    }
+    Instant t = Instant.ofEpochSecond(second);
+    return ScalingActivity.builder()
+        .activityId(ids.uuid())
+        .serviceNamespace(namespace)
+        .resourceId(resourceId)
+        .scalableDimension(dimension)
+        .description("Attempting to scale due to alarm triggered")
+        .cause(ActivityMessages.alarmCause(alarmName, name))
+        .startTime(t)
+        .statusCode(status)
+        .addNotScaledReasons(reason.build())
         .build();
   }
 }

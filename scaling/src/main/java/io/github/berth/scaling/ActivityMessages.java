@@ -3,7 +3,7 @@ package io.github.berth.scaling;
 /**
  * The texts of the scaling activities Application Auto Scaling records for an ECS service, in one
  * place. Observed ones [obs] are word for word from real DescribeScalingActivities output pasted
- * in public issues (reference §4.6; GitHub aws/amazon-ecs-agent#862 and #2125); the others are
+ * in public issues (docs/scaling.md#scaling-activities; GitHub aws/amazon-ecs-agent#862 and #2125); the others are
  * [model] choices written in the same style.
  */
 final class ActivityMessages {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The proposals of every scaling policy on one scalable target, combined into one capacity
- * (reference §4.1, §4.2):
+ * (docs/scaling.md#several-policies):
  *
  * <ul>
  *   <li>Scale out if any policy asks to; the largest capacity wins (PutScalingPolicy doc example:
@@ -35,12 +35,35 @@ public final class PolicyCombination {
   }
 
   /**
-   * @param capacity the current capacity
+   * The scalable target at one decision: its capacity and bounds, and what holds a direction back.
+   *
+   * @param capacity the current capacity (the running task count for ECS)
+   * @param scaleOutSuspended DynamicScalingOutSuspended
+   * @param scaleInSuspended DynamicScalingInSuspended
+   * @param deploymentInProgress an ECS deployment is in progress (no scale-in)
+   */
+  public record TargetState(
+      int capacity,
+      int min,
+      int max,
+      boolean scaleOutSuspended,
+      boolean scaleInSuspended,
+      boolean deploymentInProgress) {}
+
+  /**
    * @param targetTracking the proposals of the target tracking policies that may scale in (not
    *     DisableScaleIn); their consent is needed to scale in
    * @param others the proposals of the other policies (step scaling, and target tracking policies
    *     with DisableScaleIn)
    */
+  public static Outcome decide(TargetState target, List<ScalingProposal> targetTracking, List<ScalingProposal> others) {
+    ScalingProposal[] tt = targetTracking.toArray(new ScalingProposal[0]);
+    ScalingProposal[] ot = others.toArray(new ScalingProposal[0]);
+    ScalingProposal winner = decide(target, tt, tt.length, ot, ot.length);
+    return winner == null ? new Outcome(target.capacity(), null) : new Outcome(resulting(target, winner), winner);
+  }
+
+  /** Like {@link #decide(TargetState, List, List)}, the target's state given member by member. */
   public static Outcome decide(
       int capacity,
       int min,
@@ -50,71 +73,48 @@ public final class PolicyCombination {
       boolean scaleOutSuspended,
       boolean scaleInSuspended,
       boolean deploymentInProgress) {
-    Proposal[] tt = targetTracking.stream().map(Proposal::of).toArray(Proposal[]::new);
-    Proposal[] ot = others.stream().map(Proposal::of).toArray(Proposal[]::new);
-    Proposal winner = decide(capacity, min, max, tt, tt.length, ot, ot.length, scaleOutSuspended, scaleInSuspended,
-        deploymentInProgress);
-    if (winner == null) {
-      return new Outcome(capacity, null);
-    }
-    int i = indexOf(tt, winner);
-    ScalingProposal w = i >= 0 ? targetTracking.get(i) : others.get(indexOf(ot, winner));
-    return new Outcome(resulting(capacity, min, max, winner), w);
-  }
-
-  private static int indexOf(Proposal[] proposals, Proposal p) {
-    for (int i = 0; i < proposals.length; i++) {
-      if (proposals[i] == p) {
-        return i;
-      }
-    }
-    return -1;
+    return decide(new TargetState(capacity, min, max, scaleOutSuspended, scaleInSuspended, deploymentInProgress),
+        targetTracking, others);
   }
 
   /** The capacity the winning proposal gives, within [min, max]. */
-  static int resulting(int capacity, int min, int max, Proposal winner) {
-    return winner.isOut() ? Math.max(min, Math.min(winner.capacity, max)) : Math.min(max, Math.max(winner.capacity, min));
+  static int resulting(TargetState t, ScalingProposal winner) {
+    return winner.isOut()
+        ? Math.max(t.min(), Math.min(winner.capacity(), t.max()))
+        : Math.min(t.max(), Math.max(winner.capacity(), t.min()));
   }
 
   /**
    * The proposal that changes capacity, or null; see {@link #resulting} for the capacity. Reads the
-   * first {@code ttCount} and {@code otherCount} elements of the arrays; allocates nothing.
+   * first {@code ttCount} and {@code otherCount} elements of the arrays.
    */
-  static @Nullable Proposal decide(
-      int capacity,
-      int min,
-      int max,
-      Proposal[] targetTracking,
-      int ttCount,
-      Proposal[] others,
-      int otherCount,
-      boolean scaleOutSuspended,
-      boolean scaleInSuspended,
-      boolean deploymentInProgress) {
-    if (!scaleOutSuspended) {
-      Proposal out = largest(targetTracking, ttCount, ScalingProposal.Direction.OUT);
-      Proposal otherOut = largest(others, otherCount, ScalingProposal.Direction.OUT);
-      if (out == null || (otherOut != null && otherOut.capacity > out.capacity)) {
+  static @Nullable ScalingProposal decide(TargetState t, ScalingProposal[] targetTracking, int ttCount,
+      ScalingProposal[] others, int otherCount) {
+    int capacity = t.capacity();
+    if (!t.scaleOutSuspended()) {
+      ScalingProposal out = largest(targetTracking, ttCount, ScalingProposal.Direction.OUT);
+      ScalingProposal otherOut = largest(others, otherCount, ScalingProposal.Direction.OUT);
+      if (out == null || (otherOut != null && otherOut.capacity() > out.capacity())) {
         out = otherOut;
       }
-      if (out != null && capacity < max && resulting(capacity, min, max, out) > capacity) {
+      if (out != null && capacity < t.max() && resulting(t, out) > capacity) {
         return out;
       }
     }
-    if (scaleInSuspended || deploymentInProgress || capacity <= min) {
+    if (t.scaleInSuspended() || t.deploymentInProgress() || capacity <= t.min()) {
       return null;
     }
-    Proposal in = largest(others, otherCount, ScalingProposal.Direction.IN);
+    ScalingProposal in = largest(others, otherCount, ScalingProposal.Direction.IN);
     if (ttCount > 0 && allIn(targetTracking, ttCount)) {
-      Proposal tt = largest(targetTracking, ttCount, ScalingProposal.Direction.IN);
-      if (in == null || tt.capacity > in.capacity) {
+      ScalingProposal tt = largest(targetTracking, ttCount, ScalingProposal.Direction.IN);
+      if (in == null || tt.capacity() > in.capacity()) {
         in = tt;
       }
     }
-    return in != null && resulting(capacity, min, max, in) < capacity ? in : null;
+    return in != null && resulting(t, in) < capacity ? in : null;
   }
 
-  private static boolean allIn(Proposal[] proposals, int count) {
+  private static boolean allIn(ScalingProposal[] proposals, int count) {
     for (int i = 0; i < count; i++) {
       if (!proposals[i].isIn()) {
         return false;
@@ -123,11 +123,12 @@ public final class PolicyCombination {
     return true;
   }
 
-  private static @Nullable Proposal largest(Proposal[] proposals, int count, ScalingProposal.Direction direction) {
-    Proposal best = null;
+  private static @Nullable ScalingProposal largest(ScalingProposal[] proposals, int count,
+      ScalingProposal.Direction direction) {
+    ScalingProposal best = null;
     for (int i = 0; i < count; i++) {
-      Proposal p = proposals[i];
-      if (p.direction == direction && (best == null || p.capacity > best.capacity)) {
+      ScalingProposal p = proposals[i];
+      if (p.direction() == direction && (best == null || p.capacity() > best.capacity())) {
         best = p;
       }
     }

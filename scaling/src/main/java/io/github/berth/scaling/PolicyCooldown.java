@@ -8,7 +8,7 @@ import java.util.Objects;
  * The cooldown bookkeeping of one scaling policy: when it last scaled out (and from what capacity
  * to what capacity) and when it last scaled in. Immutable; each activity gives a new value.
  *
- * <p>The documented interplay (reference §4.2, §4.3): during a scale-out cooldown the capacity the
+ * <p>The documented interplay (docs/scaling.md#cooldowns): during a scale-out cooldown the capacity the
  * initiating activity added counts as already there, so a policy scales out again only to a
  * capacity above what it last set, computed from the capacity the cooldown started from (a step
  * of +2 then, in cooldown, a step of +3 adds 1); a scale-in waits for its cooldown to end; a

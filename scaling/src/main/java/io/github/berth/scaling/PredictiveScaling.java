@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A predictive scaling policy over a supplied capacity forecast (reference §4.5; API model
+ * A predictive scaling policy over a supplied capacity forecast (docs/scaling.md#predictive-scaling; API model
  * {@code PredictiveScalingPolicyConfiguration}).
  *
  * <ul>

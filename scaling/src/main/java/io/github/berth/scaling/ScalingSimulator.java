@@ -36,9 +36,10 @@ import java.util.Objects;
  *     .run();
  * }</pre>
  *
- * <p>At each step, in this order: scheduled actions due since the previous step run (in time
- * order, then by name); a predictive forecast in force raises capacity to its floor; every alarm
- * is evaluated at the step's instant, every policy makes its proposal and {@link
+ * <p>A run is a loop over a {@link ScalableTargetEvaluator}, the same code the fake control plane
+ * runs minute by minute. At each step, in this order: scheduled actions due since the previous step
+ * run (in time order, then by name); a predictive forecast in force raises capacity to its floor;
+ * every alarm is evaluated at the step's instant, every policy makes its proposal and {@link
  * PolicyCombination} picks the new capacity; then the step's metric datapoint is taken. [model]
  * The simulated service runs its desired count at once (AAS computes from the running count; here
  * they are equal), and each scaling activity completes in the step it starts. A run is
@@ -47,11 +48,22 @@ import java.util.Objects;
 public final class ScalingSimulator {
 
   /**
-   * The longest time one run may span. [model] A bound of ours, not of AAS: the alarms' datapoints
-   * over the whole span are laid out before the run (a 10-second alarm period gives 3.2 million of
-   * them over 366 days), so an unbounded span would exhaust memory whatever the step.
+   * The longest time one run may span. [model] A bound of ours, not of AAS: the evaluation keeps
+   * only the alarms' evaluation ranges, but the timeline it returns holds a row per step, so an
+   * unbounded span would exhaust memory.
    */
   public static final Duration MAX_SPAN = Duration.ofDays(366);
+
+  /**
+   * [model] The earliest start and latest end of a run: the years AWS writes with four digits in
+   * ISO-8601 timestamps. Scheduled actions, alarm windows and the chart's dates are reckoned in
+   * calendar time around the run, which java.time cannot hold near {@code Instant.MIN} and
+   * {@code Instant.MAX}.
+   */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** See {@link #EARLIEST}. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   /** The most steps one run may take: {@link #MAX_SPAN} in 1-second steps. */
   public static final int MAX_STEPS = (int) MAX_SPAN.getSeconds();
@@ -60,8 +72,8 @@ public final class ScalingSimulator {
   final List<PutScalingPolicyRequest> policies;
   final List<PutScheduledActionRequest> scheduledActions;
   final Map<String, AlarmSpec> stepAlarms;
-  final @Nullable Object defaultMetric;
-  final Map<String, Object> policyMetrics;
+  final @Nullable MetricInput defaultMetric;
+  final Map<String, MetricInput> policyMetrics;
   final Map<String, CapacityForecast> forecasts;
   final Instant start;
   final Instant end;
@@ -114,8 +126,8 @@ public final class ScalingSimulator {
     private final Map<String, PutScalingPolicyRequest> policies = new LinkedHashMap<>();
     private final Map<String, PutScheduledActionRequest> scheduledActions = new LinkedHashMap<>();
     private final Map<String, AlarmSpec> stepAlarms = new LinkedHashMap<>();
-    private @Nullable Object defaultMetric;
-    private final Map<String, Object> policyMetrics = new LinkedHashMap<>();
+    private @Nullable MetricInput defaultMetric;
+    private final Map<String, MetricInput> policyMetrics = new LinkedHashMap<>();
     private final Map<String, CapacityForecast> forecasts = new LinkedHashMap<>();
     private @Nullable Instant start;
     private @Nullable Instant end;
@@ -158,25 +170,25 @@ public final class ScalingSimulator {
 
     /** The recorded metric every policy reads unless given its own. */
     public Builder metric(MetricSeries series) {
-      this.defaultMetric = Objects.requireNonNull(series, "series");
+      this.defaultMetric = new MetricInput.Recorded(series);
       return this;
     }
 
     /** A metric computed from the simulated capacity, read by every policy unless given its own. */
     public Builder metric(CapacityMetric metric) {
-      this.defaultMetric = Objects.requireNonNull(metric, "metric");
+      this.defaultMetric = new MetricInput.OfCapacity(metric);
       return this;
     }
 
     /** The recorded metric of one policy (two target tracking policies track different metrics). */
     public Builder metric(String policyName, MetricSeries series) {
-      policyMetrics.put(Objects.requireNonNull(policyName), Objects.requireNonNull(series));
+      policyMetrics.put(Objects.requireNonNull(policyName), new MetricInput.Recorded(series));
       return this;
     }
 
     /** The capacity-dependent metric of one policy. */
     public Builder metric(String policyName, CapacityMetric metric) {
-      policyMetrics.put(Objects.requireNonNull(policyName), Objects.requireNonNull(metric));
+      policyMetrics.put(Objects.requireNonNull(policyName), new MetricInput.OfCapacity(metric));
       return this;
     }
 
@@ -267,6 +279,10 @@ public final class ScalingSimulator {
       if (start == null || end == null) {
         throw new IllegalArgumentException("a start and an end are required");
       }
+      if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+        throw new IllegalArgumentException("the run must lie between " + EARLIEST + " and " + LATEST + ", found "
+            + start + " to " + end);
+      }
       if (!start.isBefore(end)) {
         throw new IllegalArgumentException("the start (" + start + ") must be before the end (" + end + ")");
       }
@@ -326,6 +342,6 @@ public final class ScalingSimulator {
   }
 
   static PolicyType policyType(PutScalingPolicyRequest p) {
-    return p.policyType() != null ? p.policyType() : PolicyType.STEP_SCALING;
+    return ScalableTargetEvaluator.policyType(p);
   }
 }

@@ -1,9 +1,6 @@
 package io.github.berth.scaling;
 
-import io.github.berth.core.arn.Ids;
-import io.github.berth.scaling.model.ScalableDimension;
 import io.github.berth.scaling.model.ScalingActivity;
-import io.github.berth.scaling.model.ServiceNamespace;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -101,27 +98,20 @@ public final class ScalingTimeline {
 
   /** The activities of a run, made into values (with their ids and texts) when first read. */
   static final class Activities {
-    private final List<ActivityDraft> drafts;
-    private final Ids ids;
-    private final ServiceNamespace namespace;
-    private final String resourceId;
-    private final ScalableDimension dimension;
+    private final List<ActivityLedger.Entry> entries;
+    private final ActivityLedger ledger;
     private List<ScalingActivity> values;
 
-    Activities(List<ActivityDraft> drafts, Ids ids, ServiceNamespace namespace, String resourceId,
-        ScalableDimension dimension) {
-      this.drafts = List.copyOf(drafts);
-      this.ids = ids;
-      this.namespace = namespace;
-      this.resourceId = resourceId;
-      this.dimension = dimension;
+    Activities(List<ActivityLedger.Entry> entries, ActivityLedger ledger) {
+      this.entries = List.copyOf(entries);
+      this.ledger = ledger;
     }
 
     synchronized List<ScalingActivity> get() {
       if (values == null) {
-        List<ScalingActivity> list = new ArrayList<>(drafts.size());
-        for (ActivityDraft d : drafts) {
-          list.add(d.toActivity(ids, namespace, resourceId, dimension));
+        List<ScalingActivity> list = new ArrayList<>(entries.size());
+        for (ActivityLedger.Entry e : entries) {
+          list.add(ledger.value(e));
         }
         values = List.copyOf(list);
       }
@@ -190,7 +180,7 @@ public final class ScalingTimeline {
     for (int i = 0; i < size; i++) {
       sb.append(Instant.ofEpochSecond(second(i))).append(',');
       double m = metric(i);
-      if (m == m) {
+      if (!Double.isNaN(m)) {
         sb.append(number(m));
       }
       sb.append(',').append(capacity[i]).append(',').append(minCapacity[i]).append(',').append(maxCapacity[i]).append(',');
@@ -207,6 +197,10 @@ public final class ScalingTimeline {
   }
 
   static String number(double v) {
+    if (Double.isInfinite(v)) {
+      // A metric's average overflows to infinity when its samples are near Double.MAX_VALUE.
+      return v > 0 ? "Infinity" : "-Infinity";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

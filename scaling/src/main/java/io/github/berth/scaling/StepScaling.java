@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One step scaling policy at one evaluation (reference §4.3; API model {@code StepAdjustment},
+ * One step scaling policy at one evaluation (docs/scaling.md#step-scaling; API model {@code StepAdjustment},
  * {@code StepScalingPolicyConfiguration}).
  *
  * <ul>
@@ -51,14 +51,12 @@ public final class StepScaling {
       int capacity,
       PolicyCooldown cooldown,
       Instant now) {
-    Proposal out = new Proposal(policyName);
-    evaluate(out, config, alarm, state, metric, capacity, cooldown, now.getEpochSecond());
-    return out.toRecord();
+    return evaluate(policyName, config, alarm, state, metric, capacity, cooldown, now.getEpochSecond());
   }
 
-  /** The rules, filling in {@code out}. */
-  static void evaluate(
-      Proposal out,
+  /** The rules, with {@code now} in epoch seconds. */
+  static ScalingProposal evaluate(
+      String policyName,
       StepScalingPolicyConfiguration config,
       AlarmSpec alarm,
       AlarmState state,
@@ -66,14 +64,12 @@ public final class StepScaling {
       int capacity,
       PolicyCooldown cooldown,
       long now) {
-    if (state != AlarmState.ALARM || metric != metric) {
-      out.none(capacity);
-      return;
+    if (state != AlarmState.ALARM || Double.isNaN(metric)) {
+      return ScalingProposal.none(policyName, capacity);
     }
     StepAdjustment step = stepFor(config.stepAdjustments(), metric - alarm.threshold(), alarm.comparison().isUpper());
     if (step == null || step.scalingAdjustment() == null) {
-      out.none(capacity);
-      return;
+      return ScalingProposal.none(policyName, capacity);
     }
     AdjustmentType type = config.adjustmentType();
     int adjustment = step.scalingAdjustment();
@@ -84,21 +80,18 @@ public final class StepScaling {
       boolean inCooldown = cooldown.inScaleOutCooldown(now, cooldownSeconds);
       int wanted = inCooldown ? adjustedCapacity(type, adjustment, magnitude, cooldown.scaleOutBase()) : provisional;
       if (inCooldown && wanted <= cooldown.lastScaleOutCapacity()) {
-        out.set(ScalingProposal.Direction.NONE, capacity, alarm.name(), SCALE_OUT_COOLDOWN);
-      } else if (wanted > capacity) {
-        out.set(ScalingProposal.Direction.OUT, wanted, alarm.name(), null);
-      } else {
-        out.none(capacity);
+        return ScalingProposal.blocked(policyName, capacity, alarm.name(), SCALE_OUT_COOLDOWN);
       }
-    } else if (provisional < capacity) {
-      if (cooldown.inScaleInCooldown(now, cooldownSeconds)) {
-        out.set(ScalingProposal.Direction.NONE, capacity, alarm.name(), SCALE_IN_COOLDOWN);
-      } else {
-        out.set(ScalingProposal.Direction.IN, provisional, alarm.name(), null);
-      }
-    } else {
-      out.none(capacity);
+      return wanted > capacity
+          ? new ScalingProposal(policyName, ScalingProposal.Direction.OUT, wanted, alarm.name(), null)
+          : ScalingProposal.none(policyName, capacity);
     }
+    if (provisional < capacity) {
+      return cooldown.inScaleInCooldown(now, cooldownSeconds)
+          ? ScalingProposal.blocked(policyName, capacity, alarm.name(), SCALE_IN_COOLDOWN)
+          : new ScalingProposal(policyName, ScalingProposal.Direction.IN, provisional, alarm.name(), null);
+    }
+    return ScalingProposal.none(policyName, capacity);
   }
 
   /**
@@ -172,7 +165,7 @@ public final class StepScaling {
     double max = Double.NEGATIVE_INFINITY;
     for (int i = from; i < from + length; i++) {
       double x = datapoints[i];
-      if (x == x) {
+      if (!Double.isNaN(x)) {
         n++;
         sum += x;
         min = Math.min(min, x);

@@ -76,7 +76,7 @@ final class SvgChart {
     t1 = seconds.length == 0 ? 1 : Math.max(seconds[seconds.length - 1], t0 + 1);
     double m = 0;
     for (double v : metric) {
-      if (v == v) {
+      if (!Double.isNaN(v)) {
         m = Math.max(m, v);
       }
     }

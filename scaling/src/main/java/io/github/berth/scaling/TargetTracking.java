@@ -6,7 +6,7 @@ import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 import java.time.Instant;
 
 /**
- * One target tracking policy at one evaluation (reference §4.2): from the states of its two
+ * One target tracking policy at one evaluation (docs/scaling.md#target-tracking): from the states of its two
  * alarms, the latest datapoint, the current capacity and its cooldowns, what it asks for.
  *
  * <ul>
@@ -25,7 +25,7 @@ import java.time.Instant;
  */
 public final class TargetTracking {
 
-  /** ScaleOutCooldown and ScaleInCooldown when absent, for ECS services (reference §4.2). */
+  /** ScaleOutCooldown and ScaleInCooldown when absent, for ECS services (docs/scaling.md#target-tracking). */
   public static final int DEFAULT_COOLDOWN_SECONDS = 300;
 
   /** Why a policy in ALARM does not scale out: not above what it set, within the scale-out cooldown. */
@@ -36,11 +36,38 @@ public final class TargetTracking {
   private TargetTracking() {}
 
   /**
+   * A target tracking policy's settings, read once from its configuration.
+   *
+   * @param target the TargetValue
+   * @param scaleOutCooldown ScaleOutCooldown in seconds (300 when absent)
+   * @param scaleInCooldown ScaleInCooldown in seconds (300 when absent)
+   */
+  public record Settings(String policyName, double target, boolean disableScaleIn, int scaleOutCooldown,
+      int scaleInCooldown, TargetTrackingFormula formula) {
+
+    /** @throws IllegalArgumentException unless TargetValue is a number above 0 */
+    public static Settings of(String policyName, TargetTrackingScalingPolicyConfiguration config,
+        TargetTrackingFormula formula) {
+      return new Settings(policyName, targetValue(config), Boolean.TRUE.equals(config.disableScaleIn()),
+          TargetTracking.scaleOutCooldown(config), TargetTracking.scaleInCooldown(config), formula);
+    }
+  }
+
+  /**
+   * What a policy's two alarms say at one evaluation.
+   *
    * @param high the state of the policy's AlarmHigh
    * @param low the state of its AlarmLow, or null if it has none (DisableScaleIn)
-   * @param latestDatapoint the latest datapoint of the metric (NaN if none)
    * @param highAlarmName the AlarmHigh's name, cited as the cause of an activity
    * @param lowAlarmName the AlarmLow's name, or null
+   * @param latestDatapoint the latest datapoint of the metric (NaN if none)
+   */
+  public record AlarmReadings(AlarmState high, @Nullable AlarmState low, String highAlarmName,
+      @Nullable String lowAlarmName, double latestDatapoint) {}
+
+  /**
+   * Like {@link #evaluate(Settings, AlarmReadings, int, PolicyCooldown, long)}, with the settings
+   * read from {@code config} and the readings given member by member.
    */
   public static ScalingProposal evaluate(
       String policyName,
@@ -54,66 +81,50 @@ public final class TargetTracking {
       PolicyCooldown cooldown,
       Instant now,
       TargetTrackingFormula formula) {
-    Proposal out = new Proposal(policyName);
-    evaluate(out, targetValue(config), Boolean.TRUE.equals(config.disableScaleIn()), scaleOutCooldown(config),
-        scaleInCooldown(config), high, low, highAlarmName, lowAlarmName, latestDatapoint, capacity, cooldown,
-        now.getEpochSecond(), formula);
-    return out.toRecord();
+    return evaluate(Settings.of(policyName, config, formula),
+        new AlarmReadings(high, low, highAlarmName, lowAlarmName, latestDatapoint), capacity, cooldown,
+        now.getEpochSecond());
   }
 
-  /** The rules, filling in {@code out}; the configuration comes already read. */
-  static void evaluate(
-      Proposal out,
-      double target,
-      boolean disableScaleIn,
-      int scaleOutCooldown,
-      int scaleInCooldown,
-      AlarmState high,
-      @Nullable AlarmState low,
-      String highAlarmName,
-      @Nullable String lowAlarmName,
-      double latestDatapoint,
-      int capacity,
-      PolicyCooldown cooldown,
-      long now,
-      TargetTrackingFormula formula) {
+  /** What the policy asks for at {@code now} (epoch second) with {@code capacity} running. */
+  public static ScalingProposal evaluate(Settings policy, AlarmReadings alarms, int capacity, PolicyCooldown cooldown,
+      long now) {
+    String name = policy.policyName();
+    double latest = alarms.latestDatapoint();
     if (capacity == 0) {
       // Scale from zero on one datapoint showing demand, by the minimum possible amount; within the
       // scale-out cooldown the task the policy already added counts as there, as for any scale-out.
-      if (!(latestDatapoint > target)) {
-        out.none(capacity);
-      } else if (cooldown.inScaleOutCooldown(now, scaleOutCooldown) && cooldown.lastScaleOutCapacity() >= 1) {
-        out.set(ScalingProposal.Direction.NONE, capacity, highAlarmName, SCALE_OUT_COOLDOWN);
-      } else {
-        out.set(ScalingProposal.Direction.OUT, 1, highAlarmName, null);
+      if (!(latest > policy.target())) {
+        return ScalingProposal.none(name, capacity);
       }
-      return;
+      if (cooldown.inScaleOutCooldown(now, policy.scaleOutCooldown()) && cooldown.lastScaleOutCapacity() >= 1) {
+        return ScalingProposal.blocked(name, capacity, alarms.highAlarmName(), SCALE_OUT_COOLDOWN);
+      }
+      return new ScalingProposal(name, ScalingProposal.Direction.OUT, 1, alarms.highAlarmName(), null);
     }
-    if (high == AlarmState.ALARM && latestDatapoint == latestDatapoint) {
-      boolean inCooldown = cooldown.inScaleOutCooldown(now, scaleOutCooldown);
+    if (alarms.high() == AlarmState.ALARM && !Double.isNaN(latest)) {
+      boolean inCooldown = cooldown.inScaleOutCooldown(now, policy.scaleOutCooldown());
       int base = inCooldown ? cooldown.scaleOutBase() : capacity;
-      int wanted = formula.desiredCapacity(base, latestDatapoint, target);
+      int wanted = policy.formula().desiredCapacity(base, latest, policy.target());
       if (inCooldown && wanted <= cooldown.lastScaleOutCapacity()) {
-        out.set(ScalingProposal.Direction.NONE, capacity, highAlarmName, SCALE_OUT_COOLDOWN);
-      } else if (wanted > capacity) {
-        out.set(ScalingProposal.Direction.OUT, wanted, highAlarmName, null);
-      } else {
-        out.none(capacity);
+        return ScalingProposal.blocked(name, capacity, alarms.highAlarmName(), SCALE_OUT_COOLDOWN);
       }
-      return;
+      return wanted > capacity
+          ? new ScalingProposal(name, ScalingProposal.Direction.OUT, wanted, alarms.highAlarmName(), null)
+          : ScalingProposal.none(name, capacity);
     }
-    if (low == AlarmState.ALARM && lowAlarmName != null && !disableScaleIn && latestDatapoint == latestDatapoint) {
-      int wanted = formula.desiredCapacity(capacity, latestDatapoint, target);
+    if (alarms.low() == AlarmState.ALARM && alarms.lowAlarmName() != null && !policy.disableScaleIn()
+        && !Double.isNaN(latest)) {
+      int wanted = policy.formula().desiredCapacity(capacity, latest, policy.target());
       if (wanted >= capacity) {
-        out.none(capacity);
-      } else if (cooldown.inScaleInCooldown(now, scaleInCooldown)) {
-        out.set(ScalingProposal.Direction.NONE, capacity, lowAlarmName, SCALE_IN_COOLDOWN);
-      } else {
-        out.set(ScalingProposal.Direction.IN, wanted, lowAlarmName, null);
+        return ScalingProposal.none(name, capacity);
       }
-      return;
+      if (cooldown.inScaleInCooldown(now, policy.scaleInCooldown())) {
+        return ScalingProposal.blocked(name, capacity, alarms.lowAlarmName(), SCALE_IN_COOLDOWN);
+      }
+      return new ScalingProposal(name, ScalingProposal.Direction.IN, wanted, alarms.lowAlarmName(), null);
     }
-    out.none(capacity);
+    return ScalingProposal.none(name, capacity);
   }
 
   /** The policy's TargetValue. @throws IllegalArgumentException unless it is above 0 */

@@ -3,7 +3,7 @@ package io.github.berth.scaling;
 /**
  * The capacity a target tracking policy asks for. AWS publishes no formula, only that target
  * tracking "scales out proportionally to the metric as fast as it can", scales in gradually, and
- * rounds conservatively: it adds enough and never removes too much (reference §4.2, §9 item 3).
+ * rounds conservatively: it adds enough and never removes too much (docs/scaling.md#target-tracking-capacity).
  * This is the one place that choice lives; pass another formula to {@link ScalingSimulator} or
  * {@link TargetTracking} to try a different model.
  */

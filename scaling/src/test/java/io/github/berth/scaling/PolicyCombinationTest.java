@@ -81,7 +81,7 @@ class PolicyCombinationTest {
 
   @Test
   void aStepScaleOutLargerThanTargetTrackingsWins() {
-    // Reference §4.1: with several scale-outs the largest capacity wins, whichever kind asked.
+    // docs/scaling.md#several-policies: with several scale-outs the largest capacity wins, whichever kind asked.
     PolicyCombination.Outcome o = decide(10, 1, 100, List.of(out("cpu", 12)), List.of(out("step", 15)));
     assertThat(o.capacity()).isEqualTo(15);
     assertThat(o.winner().policyName()).isEqualTo("step");
@@ -92,7 +92,7 @@ class PolicyCombinationTest {
 
   @Test
   void amongScaleInsOfBothKindsTheLargestCapacityWins() {
-    // Reference §4.1/§4.2: with no scale-out, the largest capacity among the scale-ins wins.
+    // docs/scaling.md#several-policies: with no scale-out, the largest capacity among the scale-ins wins.
     PolicyCombination.Outcome o = decide(10, 1, 100, List.of(in("cpu", 8)), List.of(in("step", 6)));
     assertThat(o.capacity()).isEqualTo(8);
     assertThat(o.winner().policyName()).isEqualTo("cpu");

@@ -237,7 +237,7 @@ class ScalingSimulatorTest {
 
   @Test
   void aScheduledActionMaySetMinAndMaxEqual() {
-    // Reference §4.4: only a minimum above the maximum fails; min = max pins the capacity.
+    // docs/scaling.md#scheduled-actions: only a minimum above the maximum fails; min = max pins the capacity.
     ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
         .addScheduledAction(scheduled("pin", "at(2024-03-04T00:05:00)", 4, 4))
         .metric(minutes(repeat(50, 30))).initialCapacity(3).start(T0).end(T0.plusSeconds(10 * 60)).build().run();
@@ -332,7 +332,7 @@ class ScalingSimulatorTest {
 
   @Test
   void increaseMaxCapacityLetsDynamicScalingGoPastMaxCapacityUpToTheBuffer() {
-    // Reference §4.5: forecast 30, MaxCapacity 20, buffer 10 %: effective maximum 33. The target
+    // docs/scaling.md#predictive-scaling: forecast 30, MaxCapacity 20, buffer 10 %: effective maximum 33. The target
     // tracking policy asking for more than that is held at 33, not at 20 (nor at the forecast 30).
     CapacityForecast forecast = CapacityForecast.builder().timestamps(List.of(T0)).values(List.of(30.0)).build();
     ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))

@@ -45,7 +45,7 @@ class StepScalingTest {
 
   @Test
   void theWorkedExampleOfTheReference() {
-    // Reference §4.3: capacity 10; metric 60 -> 11; 70 -> 14; 40 -> 13; 30 -> 10.
+    // docs/scaling.md#step-scaling: capacity 10; metric 60 -> 11; 70 -> 14; 40 -> 13; 30 -> 10.
     StepScalingPolicyConfiguration c = documentedPolicy();
     AlarmSpec upper = AlarmSpec.of("high", Statistic.AVERAGE, 60, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 50);
     AlarmSpec lower = AlarmSpec.of("low", Statistic.AVERAGE, 60, 1, ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD, 50);
@@ -122,7 +122,7 @@ class StepScalingTest {
 
   @Test
   void inScaleOutCooldownARetriggerAddsOnlyTheDifference() {
-    // Reference §4.3: +2, then a +3 step during the cooldown adds 1.
+    // docs/scaling.md#step-scaling: +2, then a +3 step during the cooldown adds 1.
     StepScalingPolicyConfiguration c = StepScalingPolicyConfiguration.builder()
         .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY).cooldown(300)
         .addStepAdjustments(step(0.0, 10.0, 2)).addStepAdjustments(step(10.0, null, 3)).build();

@@ -10,7 +10,7 @@ import java.util.Optional;
  * ({@code arn:aws:ecs:us-east-1:123456789012:task/my-cluster/0123456789abcdef0123456789abcdef}),
  * with parsing that also takes the old short format ({@code task/<uuid>}).
  *
- * <p>Format per resource (reference: ecs-scheduler-scaling.md §7):
+ * <p>Format per resource (docs/scheduler.md#arns-and-ids):
  * <pre>
  * cluster/&lt;cluster&gt;
  * service/&lt;cluster&gt;/&lt;service&gt;                 (short: service/&lt;service&gt;)
@@ -105,7 +105,7 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
         if (colon <= 0) {
           throw new IllegalArgumentException("task definition ARN without a revision: " + text);
         }
-        // Revisions count from 1 (reference ecs-placement-taskdef.md §7.1); no sign, no blanks.
+        // Revisions count from 1 (docs/task-definitions.md#family-and-revision); no sign, no blanks.
         String digits = fr.substring(colon + 1);
         int revision = 0;
         if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {

@@ -90,7 +90,7 @@ public final class EcsArns {
   /**
    * The ARN Application Auto Scaling gives a scaling policy on an ECS service:
    * {@code arn:aws:autoscaling:<region>:<account>:scalingPolicy:<uuid>:resource/ecs/service/<cluster>/<service>:policyName/<name>}
-   * (reference: ecs-scheduler-scaling.md §4.6).
+   * (docs/scaling.md#scaling-activities).
    */
   public String scalingPolicy(String uuid, String resourceId, String policyName) {
     return "arn:" + partition + ":autoscaling:" + region + ":" + account + ":scalingPolicy:" + uuid

@@ -18,7 +18,7 @@ import io.github.berth.core.Nullable;
 public record InstanceType(String name, int vcpus, int memoryMiB, int maxEnis, @Nullable Integer trunkedAwsvpcTasks,
     int gpus, String architecture) {
 
-  /** The CPU units the ECS agent registers: 1,024 per vCPU (reference §4.2). */
+  /** The CPU units the ECS agent registers: 1,024 per vCPU (docs/placement.md#what-the-agent-registers). */
   public int registeredCpu() {
     return vcpus * 1024;
   }
@@ -26,19 +26,19 @@ public record InstanceType(String name, int vcpus, int memoryMiB, int maxEnis, @
   /**
    * The memory the ECS agent registers, in MiB. The agent registers what the operating system
    * reports, which is always below the nominal size (an m4.large registers 7,985 MiB of its 8 GiB,
-   * reference §4.2). AWS publishes no table, so this is a model: the nominal size less 2.5 %,
+   * docs/placement.md#what-the-agent-registers). AWS publishes no table, so this is a model: the nominal size less 2.5 %,
    * rounded down, which gives 7,987 MiB for 8 GiB.
    */
   public int registeredMemoryMiB() {
     return (int) (memoryMiB * 0.975);
   }
 
-  /** The awsvpc task limit without trunking: one ENI per task, and the primary ENI counts (§5.1). */
+  /** The awsvpc task limit without trunking: one ENI per task, and the primary ENI counts (docs/placement.md#awsvpc-and-enis). */
   public int awsvpcTasksWithoutTrunking() {
     return maxEnis - 1;
   }
 
-  /** Whether ECS supports ENI trunking on this type (§5.3). */
+  /** Whether ECS supports ENI trunking on this type (docs/placement.md#eni-trunking). */
   public boolean supportsTrunking() {
     return trunkedAwsvpcTasks != null;
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The EC2 instance types Berth knows: vCPUs and memory (EC2's published sizes), ENI limits (EC2
- * data, reference ecs-placement-taskdef.md §5.4) and the awsvpc task limit with trunking (the ECS
- * developer guide's table as of April 2023, same section), and GPUs (§4.8).
+ * data, docs/placement.md#eni-limits-per-instance-type) and the awsvpc task limit with trunking (the ECS
+ * developer guide's table as of April 2023, same section), and GPUs (docs/task-definitions.md#gpus).
  */
 public final class InstanceTypes {
 
@@ -37,8 +37,8 @@ public final class InstanceTypes {
       arm("m6g.large", 2, 8, 3, 10), arm("m6g.xlarge", 4, 16, 4, 20), arm("c6g.large", 2, 4, 3, 10),
       arm("r6g.large", 2, 16, 3, 10), arm("m7g.large", 2, 8, 3, 10), arm("c7g.large", 2, 4, 3, 10),
       arm("a1.large", 2, 4, 3, 10),
-      // GPUs per type: reference §4.8 (DG ecs-gpu). p2 is a Xen family and g4dn is excluded from
-      // trunking (§5.4): no trunked task limit for either.
+      // GPUs per type: docs/task-definitions.md#gpus (DG ecs-gpu). p2 is a Xen family and g4dn is excluded from
+      // trunking (docs/placement.md#eni-limits-per-instance-type): no trunked task limit for either.
       gpu("p2.xlarge", 4, 61, 4, null, 1), gpu("p2.8xlarge", 32, 488, 8, null, 8),
       gpu("g4dn.xlarge", 4, 16, 3, null, 1), gpu("g4dn.12xlarge", 48, 192, 8, null, 4),
       gpu("p3.2xlarge", 8, 61, 4, 40, 1));

@@ -69,21 +69,48 @@ public final class EcsJson {
   private static final EcsJson STRICT = new EcsJson(true);
   private static final EcsJson LENIENT = new EcsJson(false);
 
+  /**
+   * [model] The longest document read as a request (what a client sends: every {@code *Request}
+   * type and a task definition file): 1 MiB, sixteen times the 64 KiB ECS allows a task definition
+   * ([doc] https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html), room for
+   * any indentation. ECS publishes no request size; the limit keeps a few bytes from costing
+   * gigabytes (a million containers) before validation can speak.
+   */
+  public static final long MAX_REQUEST_BYTES = 1L << 20;
+  /**
+   * [model] The longest document read as anything else (describe outputs: a cluster holds up to
+   * 5,000 container instances, each a few KB of JSON).
+   */
+  public static final long MAX_DOCUMENT_BYTES = 50_000_000L;
+  /** [model] Deepest nesting of arrays and objects; ECS's deepest shape nests about 10 levels. */
+  public static final int MAX_NESTING_DEPTH = 200;
+  /** [model] Longest number, in characters; no ECS number needs more than 20. */
+  public static final int MAX_NUMBER_LENGTH = 400;
+  /** [model] Longest member name, in characters (names of the model are under 50; map keys, such as Docker labels, are free). */
+  public static final int MAX_NAME_LENGTH = 8_192;
+
   private final boolean strict;
   private final ObjectMapper mapper;
+  /** The mapper's factory with the limits of a request (see {@link #MAX_REQUEST_BYTES}). */
+  private final JsonFactory requestFactory;
   private final ObjectWriter compact;
   private final ObjectWriter pretty;
   /** One reader per type, made once: {@code readerFor} per call showed in the TaskDefinition benchmark. */
   private final ClassValue<ObjectReader> readers = new ClassValue<>() {
     @Override
     protected ObjectReader computeValue(Class<?> type) {
-      return mapper.readerFor(type);
+      ObjectReader r = mapper.readerFor(type);
+      return isRequest(type) ? r.with(requestFactory) : r;
     }
   };
 
   private EcsJson(boolean strict) {
     this.strict = strict;
     this.mapper = newMapper(strict);
+    this.requestFactory = mapper.getFactory().rebuild()
+        .streamReadConstraints(constraints(MAX_REQUEST_BYTES, (int) MAX_REQUEST_BYTES))
+        .build();
+    this.requestFactory.setCodec(mapper);
     this.compact = mapper.writer();
     this.pretty = mapper.writerWithDefaultPrettyPrinter();
   }
@@ -161,6 +188,15 @@ public final class EcsJson {
     return strict ? r.withAttribute(UNKNOWN_MEMBERS, unknown) : r;
   }
 
+  /**
+   * Whether documents of {@code type} are read with a request's limits: what a client sends (a
+   * request of ECS or of Application Auto Scaling) and task definitions, whatever their form.
+   */
+  private static boolean isRequest(Class<?> type) {
+    return type.getSimpleName().endsWith("Request") || type == TaskDefinition.class
+        || type == DescribeTaskDefinitionResponse.class;
+  }
+
   private static <T> T finish(T value, List<Problem> unknown) {
     if (!unknown.isEmpty()) {
       throw new SerializationException(unknown);
@@ -178,9 +214,20 @@ public final class EcsJson {
    */
   public TaskDefinitionFile readTaskDefinitionFile(String json) {
     Objects.requireNonNull(json, "json");
-    Map<String, JsonLocation> keys = TopLevelKeys.of(json, mapper.getFactory());
+    Map<String, JsonLocation> keys = TopLevelKeys.of(json, requestFactory);
     if (keys.containsKey("taskDefinition")) {
-      DescribeTaskDefinitionResponse described = read(json, DescribeTaskDefinitionResponse.class);
+      DescribeTaskDefinitionResponse described;
+      try {
+        described = read(json, DescribeTaskDefinitionResponse.class);
+      } catch (SerializationException e) {
+        Problem first = e.problems().get(0);
+        if (first.path().equals("taskDefinition") && first.reason().contains("found null")) {
+          JsonLocation at = keys.get("taskDefinition");
+          throw new SerializationException(new Problem("taskDefinition", Math.max(at.getLineNr(), 0),
+              Math.max(at.getColumnNr(), 0), "expected an object (a task definition), found null"));
+        }
+        throw e;
+      }
       TaskDefinition td = described.taskDefinition();
       if (td == null) {
         // Only an explicit null gets here: any other non-object is refused while reading.
@@ -191,8 +238,28 @@ public final class EcsJson {
       return new TaskDefinitionFile(TaskDefinitionFile.Form.DESCRIBE_OUTPUT, toRegisterRequest(td, described), td);
     }
     if (keys.keySet().stream().anyMatch(TaskDefinitionFile.DESCRIBED_ONLY::contains)) {
-      TaskDefinition td = read(json, TaskDefinition.class);
-      return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
+      if (!keys.containsKey("tags")) {
+        TaskDefinition td = read(json, TaskDefinition.class);
+        return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, null), td);
+      }
+      // The task definition with the describe output's tags beside its members, as the
+      // amazon-ecs-deploy-task-definition GitHub action reads it (describe-task-definition
+      // --include TAGS, then the taskDefinition object merged with the tags).
+      TaskDefinition td;
+      try {
+        td = read(json, TaskDefinition.class);
+      } catch (SerializationException e) {
+        List<Problem> rest = e.problems().stream()
+            .filter(p -> !(p.path().equals("tags") && p.reason().equals("unknown member 'tags'"))).toList();
+        if (!rest.isEmpty()) {
+          throw rest.size() == e.problems().size() ? e : new SerializationException(rest);
+        }
+        td = LENIENT.read(json, TaskDefinition.class);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode tagsOnly = mapper.createObjectNode();
+      tagsOnly.set("tags", readTree(json).get("tags"));
+      DescribeTaskDefinitionResponse withTags = convert(tagsOnly, DescribeTaskDefinitionResponse.class);
+      return new TaskDefinitionFile(TaskDefinitionFile.Form.TASK_DEFINITION, toRegisterRequest(td, withTags), td);
     }
     return new TaskDefinitionFile(TaskDefinitionFile.Form.REGISTER_INPUT, read(json, RegisterTaskDefinitionRequest.class), null);
   }
@@ -288,12 +355,7 @@ public final class EcsJson {
 
   private static ObjectMapper newMapper(boolean strict) {
     JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(200)
-            .maxNumberLength(400)
-            .maxStringLength(20_000_000)
-            .maxDocumentLength(50_000_000L)
-            .build())
+        .streamReadConstraints(constraints(MAX_DOCUMENT_BYTES, 20_000_000))
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .build();
@@ -309,7 +371,11 @@ public final class EcsJson {
         .disable(MapperFeature.AUTO_DETECT_FIELDS)
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
         .disable(MapperFeature.AUTO_DETECT_SETTERS)
-        .defaultSetterInfo(JsonSetter.Value.forContentNulls(strict ? Nulls.FAIL : Nulls.SKIP));
+        .defaultSetterInfo(strict
+            // The AWS CLI refuses a null member of --cli-input-json as a value of the wrong type
+            // ("Invalid type for parameter taskRoleArn, value: None") [obs: botocore validate.py].
+            ? JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL)
+            : JsonSetter.Value.forContentNulls(Nulls.SKIP));
     if (strict) {
       b.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
       b.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -324,7 +390,30 @@ public final class EcsJson {
       m.coercionConfigFor(t).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    if (strict) {
+      // Every AWS SDK and the AWS CLI refuse a value of the wrong JSON type before sending it
+      // ("cpu": 256 where the API has a string, "essential": "true", "containerPort": "80"): botocore's
+      // ParamValidator reports "Invalid type for parameter cpu, value: 256, type: <class 'int'>,
+      // valid types: <class 'str'>" [doc: botocore/validate.py]. Strict reading does the same; the
+      // lenient reader keeps Jackson's conversions.
+      m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+      m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+      for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+        m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+      }
+    }
     return m;
+  }
+
+  /** Jackson's own reading limits, checked as the parser goes: nothing is built past them. */
+  private static StreamReadConstraints constraints(long maxDocument, int maxString) {
+    return StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_NESTING_DEPTH)
+        .maxNumberLength(MAX_NUMBER_LENGTH)
+        .maxNameLength(MAX_NAME_LENGTH)
+        .maxStringLength(maxString)
+        .maxDocumentLength(maxDocument)
+        .build();
   }
 
   /** In strict mode: records each unknown member (with its path and place) and reads on. */
@@ -413,7 +502,13 @@ public final class EcsJson {
     int column = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
     String reason;
     if (e instanceof InvalidNullException) {
-      reason = "null is not allowed in a list or map";
+      List<JsonMappingException.Reference> refs = e.getPath();
+      JsonMappingException.Reference last = refs.isEmpty() ? null : refs.get(refs.size() - 1);
+      boolean member = last != null && last.getFieldName() != null && !(last.getFrom() instanceof Map);
+      Class<?> target = ((InvalidNullException) e).getTargetType();
+      reason = member
+          ? "expected " + describe(target) + ", found null (leave the member out instead)"
+          : "null is not allowed in a list or map";
     } else if (e instanceof InvalidFormatException) {
       InvalidFormatException ife = (InvalidFormatException) e;
       reason = ife.getTargetType() == Instant.class
@@ -423,6 +518,11 @@ public final class EcsJson {
       MismatchedInputException mie = (MismatchedInputException) e;
       String original = mie.getOriginalMessage() == null ? "" : mie.getOriginalMessage();
       String found = foundInMessage(original);
+      if (original.startsWith("Cannot coerce String value (\"")) {
+        // strict reading: a string where the API has a number or a boolean; name the string
+        int end = original.lastIndexOf("\") to `");
+        found = end < 0 ? "a string" : quote(original.substring("Cannot coerce String value (\"".length(), end));
+      }
       if (found == null) {
         found = found(e);
       }
@@ -516,13 +616,40 @@ public final class EcsJson {
     if (message != null && message.contains("Number value length")) {
       return "a number is too long (more than 400 digits)";
     }
-    if (message != null && message.contains("document length")) {
-      return "the document is too large (more than 50 MB)";
+    if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("document length")) {
+      return "the document is too large (more than " + bytes(maximumIn(message)) + ")";
     }
     if (message != null && message.contains("String value length")) {
-      return "a string is too long (more than 20 MB)";
+      return "a string is too long (more than " + bytes(maximumIn(message)) + ")";
+    }
+    if (message != null && message.contains("Name length")) {
+      return "a member name is too long (more than " + maximumIn(message) + " characters)";
     }
     return "the document exceeds a reading limit: " + firstLine(message);
+  }
+
+  /** The limit in Jackson's "... exceeds the maximum allowed (N, from ...)"; -1 if it names none. */
+  private static long maximumIn(String message) {
+    int at = message.indexOf("maximum allowed (");
+    if (at < 0) {
+      return -1;
+    }
+    int start = at + "maximum allowed (".length();
+    int end = start;
+    while (end < message.length() && Character.isDigit(message.charAt(end))) {
+      end++;
+    }
+    return end == start || end - start > 18 ? -1 : Long.parseLong(message.substring(start, end));
+  }
+
+  private static String bytes(long n) {
+    if (n > 0 && n % (1L << 20) == 0) {
+      return n / (1L << 20) + " MiB";
+    }
+    if (n > 0 && n % 1_000_000 == 0) {
+      return n / 1_000_000 + " MB";
+    }
+    return n + " characters";
   }
 
   private static String path(List<JsonMappingException.Reference> refs) {

@@ -49,9 +49,19 @@ final class WireTimestamps {
   private static final int MAX_TEXT_LENGTH = 64;
 
   static Instant fromEpochSeconds(BigDecimal seconds) {
-    // Without this, 1e100000 builds a 100,000-digit integer before failing (and 1e9999999 takes minutes).
-    if (seconds.signum() != 0 && seconds.precision() - seconds.scale() > MAX_WHOLE_DIGITS) {
+    if (seconds.signum() == 0) {
+      return Instant.EPOCH;
+    }
+    // The cost of a number must follow the length of its text: its exponent is checked before any
+    // arithmetic, as 1e100000 would build a 100,000-digit integer before failing, and rounding
+    // 1e-30000000 to whole seconds divides by 10^30000000 (seconds and gigabytes for 12 bytes).
+    long wholeDigits = (long) seconds.precision() - seconds.scale(); // |seconds| < 10^wholeDigits
+    if (wholeDigits > MAX_WHOLE_DIGITS) {
       throw new ArithmeticException("beyond the range of a timestamp");
+    }
+    if (wholeDigits < -10) {
+      // Less than a tenth of a nanosecond from the epoch on either side: rounds to the epoch.
+      return Instant.EPOCH;
     }
     BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
     long nanos = seconds.subtract(whole).multiply(NANOS_PER_SECOND).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();

@@ -3,18 +3,20 @@ package io.github.berth.core.validation;
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerDependency;
+import io.github.berth.core.model.HealthCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The container list (reference §7.2): 1-10 containers, each with a valid unique name and an image, at
+ * The container list (docs/task-definitions.md#containers): 1-10 containers, each with a valid unique name and an image, at
  * least one of them essential, and dependencies that name containers of the task and do not wait for
- * an essential container to exit.
+ * an essential container to exit; links that name containers of the task; health checks within their
+ * bounds; and an execution role when containers use secrets or private registry credentials.
  */
 final class ContainerRule implements TaskDefinitionRule {
 
-  /** "Containers per task definition", not adjustable (reference §7.9). */
+  /** "Containers per task definition", not adjustable (docs/task-definitions.md#quotas). */
   static final int MAX_CONTAINERS = 10;
   static final int MAX_NAME_LENGTH = 255;
   static final int MAX_IMAGE_LENGTH = 255;
@@ -45,8 +47,77 @@ final class ContainerRule implements TaskDefinitionRule {
     if (!anyEssential) {
       out.client(TaskDefinitionContext.CONTAINERS, TaskDefinitionMessages.NO_ESSENTIAL_CONTAINER);
     }
+    boolean secrets = false;
+    boolean privateRegistry = false;
     for (int i = 0; i < containers.size(); i++) {
-      checkDependencies(containers.get(i), i, byName, out);
+      ContainerDefinition c = containers.get(i);
+      checkDependencies(c, i, byName, out);
+      checkLinks(c, i, byName, out);
+      checkHealthCheck(c, i, out);
+      secrets |= c.secrets() != null && !c.secrets().isEmpty();
+      privateRegistry |= c.repositoryCredentials() != null;
+    }
+    String role = td.request.executionRoleArn();
+    if (role == null || role.isBlank()) {
+      // The execution role fetches secrets and registry credentials on every launch type (DG
+      // task_execution_IAM_role); ECS's texts name no launch type.
+      if (secrets) {
+        out.client(EXECUTION_ROLE, TaskDefinitionMessages.SECRETS_NEED_EXECUTION_ROLE);
+      }
+      if (privateRegistry) {
+        out.client(EXECUTION_ROLE, TaskDefinitionMessages.PRIVATE_REGISTRY_NEEDS_EXECUTION_ROLE);
+      }
+    }
+  }
+
+  private static final JsonPath EXECUTION_ROLE = JsonPath.root().child("executionRoleArn");
+
+  /**
+   * Each link, {@code name} or {@code name:alias} (API ContainerDefinition.links), names a container of
+   * the task. Where links are allowed at all is {@link NetworkModeRule}'s.
+   */
+  private static void checkLinks(ContainerDefinition c, int i, Map<String, ContainerDefinition> byName, Violations out) {
+    List<String> links = c.links();
+    if (links == null) {
+      return;
+    }
+    for (int j = 0; j < links.size(); j++) {
+      String link = links.get(j);
+      if (link == null || link.isEmpty()) {
+        continue;
+      }
+      int colon = link.indexOf(':');
+      String target = colon < 0 ? link : link.substring(0, colon);
+      if (!byName.containsKey(target)) {
+        out.client(TaskDefinitionContext.container(i).child("links").index(j),
+            TaskDefinitionMessages.unknownLink(target, TaskDefinitionContext.name(c)));
+      }
+    }
+  }
+
+  /** The bounds of API HealthCheck: interval 5-300 s, timeout 2-60 s, retries 1-10, startPeriod 0-300 s [doc]. */
+  private static void checkHealthCheck(ContainerDefinition c, int i, Violations out) {
+    HealthCheck h = c.healthCheck();
+    if (h == null) {
+      return;
+    }
+    JsonPath at = TaskDefinitionContext.container(i).child("healthCheck");
+    String name = TaskDefinitionContext.name(c);
+    bound(h.interval(), 5, 300, "interval", at.child("interval"), name, out);
+    bound(h.timeout(), 2, 60, "timeout", at.child("timeout"), name, out);
+    bound(h.retries(), 1, 10, "retries", at.child("retries"), name, out);
+    bound(h.startPeriod(), 0, 300, "startPeriod", at.child("startPeriod"), name, out);
+  }
+
+  private static void bound(Integer value, int min, int max, String setting, JsonPath at, String container,
+      Violations out) {
+    if (value == null) {
+      return;
+    }
+    if (value < min) {
+      out.client(at, TaskDefinitionMessages.healthCheckBelow(setting, min, container));
+    } else if (value > max) {
+      out.client(at, TaskDefinitionMessages.healthCheckAbove(setting, max, container));
     }
   }
 
@@ -76,7 +147,7 @@ final class ContainerRule implements TaskDefinitionRule {
       ContainerDefinition target = byName.get(d.containerName());
       if (target == null) {
         out.client(TaskDefinitionContext.container(i).child("dependsOn").index(j).child("containerName"),
-            TaskDefinitionMessages.unknownDependency(d.containerName(), TaskDefinitionContext.name(c)));
+            TaskDefinitionMessages.unknownDependency(d.containerName()));
       } else if ((ContainerCondition.SUCCESS.equals(d.condition()) || ContainerCondition.COMPLETE.equals(d.condition()))
           && TaskDefinitionContext.essential(target)) {
         out.client(TaskDefinitionContext.container(i).child("dependsOn").index(j),

@@ -1,6 +1,6 @@
 package io.github.berth.core.validation;
 
-/** The task definition family: required, 1-255 letters, digits, '_' and '-' (reference §7.1). */
+/** The task definition family: required, 1-255 letters, digits, '_' and '-' (docs/task-definitions.md#family-and-revision). */
 final class FamilyRule implements TaskDefinitionRule {
 
   static final int MAX_LENGTH = 255;

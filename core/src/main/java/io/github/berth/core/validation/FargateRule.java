@@ -5,6 +5,7 @@ import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.CPUArchitecture;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.LinuxParameters;
+import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
 import io.github.berth.core.model.OSFamily;
 import io.github.berth.core.model.PidMode;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a task definition that requires FARGATE may not use (reference §7.6: the rejections with known
+ * What a task definition that requires FARGATE may not use (docs/task-definitions.md#fargate-restrictions: the rejections with known
  * texts and the parameters documented as not valid on Fargate), and the restrictions of Windows
- * containers on Fargate (reference §7.4).
+ * containers on Fargate (docs/task-definitions.md#fargate-sizes).
  */
 final class FargateRule implements TaskDefinitionRule {
 
@@ -58,6 +59,7 @@ final class FargateRule implements TaskDefinitionRule {
     }
     for (int i = 0; i < td.containers.size(); i++) {
       checkUnsupported(td.containers.get(i), TaskDefinitionContext.container(i), out);
+      checkLogConfiguration(td.containers.get(i), TaskDefinitionContext.container(i), out);
     }
     checkExecutionRole(td, out);
     if (td.windows) {
@@ -66,7 +68,7 @@ final class FargateRule implements TaskDefinitionRule {
   }
 
   /**
-   * The container settings documented as not valid on Fargate: reference §7.6 (disableNetworking,
+   * The container settings documented as not valid on Fargate: docs/task-definitions.md#fargate-restrictions (disableNetworking,
    * dnsSearchDomains, dnsServers, dockerSecurityOptions, gpu, privileged, maxSwap, swappiness) and the API
    * model (LinuxParameters.devices and sharedMemorySize: "If you're using tasks that use the Fargate launch
    * type, the ... parameter isn't supported"). ECS's texts for these are not known: see
@@ -105,6 +107,16 @@ final class FargateRule implements TaskDefinitionRule {
     if (hasElements(lp.devices())) {
       out.client(linux.child("devices"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.devices"));
     }
+    if (hasElements(lp.tmpfs())) {
+      out.client(linux.child("tmpfs"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.tmpfs"));
+    }
+    // DG fargate-tasks-services: "for capabilities the only capability you can add is CAP_SYS_PTRACE".
+    List<String> added = lp.capabilities() == null || lp.capabilities().add() == null ? List.of() : lp.capabilities().add();
+    for (int j = 0; j < added.size(); j++) {
+      if (added.get(j) != null && !added.get(j).equals("SYS_PTRACE") && !added.get(j).equals("CAP_SYS_PTRACE")) {
+        out.client(linux.child("capabilities").child("add").index(j), TaskDefinitionMessages.fargateCapability(added.get(j)));
+      }
+    }
     if (lp.sharedMemorySize() != null) {
       out.client(linux.child("sharedMemorySize"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.sharedMemorySize"));
     }
@@ -113,6 +125,27 @@ final class FargateRule implements TaskDefinitionRule {
     }
     if (lp.swappiness() != null) {
       out.client(linux.child("swappiness"), TaskDefinitionMessages.fargateUnsupported("linuxParameters.swappiness"));
+    }
+  }
+
+  /** Fargate's log drivers are awslogs, splunk and awsfirelens (API LogConfiguration.logDriver) [doc]. */
+  private static final Set<LogDriver> FARGATE_LOG_DRIVERS = Set.of(LogDriver.AWSLOGS, LogDriver.SPLUNK, LogDriver.AWSFIRELENS);
+
+  private static void checkLogConfiguration(ContainerDefinition c, JsonPath at, Violations out) {
+    LogConfiguration log = c.logConfiguration();
+    if (log == null || log.logDriver() == null) {
+      return;
+    }
+    JsonPath logPath = at.child("logConfiguration");
+    LogDriver driver = log.logDriver();
+    if (driver.isKnown() && !FARGATE_LOG_DRIVERS.contains(driver)) {
+      out.client(logPath.child("logDriver"), TaskDefinitionMessages.fargateLogDriver(driver.value()));
+    }
+    if (LogDriver.AWSLOGS.equals(driver)) {
+      String prefix = log.options() == null ? null : log.options().get("awslogs-stream-prefix");
+      if (prefix == null || prefix.isEmpty()) {
+        out.client(logPath.child("options"), TaskDefinitionMessages.FARGATE_AWSLOGS_STREAM_PREFIX);
+      }
     }
   }
 
@@ -163,7 +196,7 @@ final class FargateRule implements TaskDefinitionRule {
 
   /**
    * Windows on Fargate: X86_64 only, Windows Server 2019 and 2022, no configurable ephemeral storage,
-   * no EFS, no systemControls, container port 3150 reserved (reference §7.4; API SystemControl: "This
+   * no EFS, no systemControls, container port 3150 reserved (docs/task-definitions.md#fargate-sizes; API SystemControl: "This
    * isn't supported for Windows containers on Fargate"). The cpu floor of 1 vCPU is in
    * {@link FargateTaskSizes}; maxSwap and swappiness are refused on all of Fargate.
    */
@@ -188,6 +221,15 @@ final class FargateRule implements TaskDefinitionRule {
     }
     for (int i = 0; i < td.containers.size(); i++) {
       ContainerDefinition c = td.containers.get(i);
+      // API ContainerDefinition: linuxParameters and readonlyRootFilesystem are "not supported for Windows containers".
+      if (c.linuxParameters() != null) {
+        out.client(TaskDefinitionContext.container(i).child("linuxParameters"),
+            TaskDefinitionMessages.FARGATE_WINDOWS_LINUX_PARAMETERS);
+      }
+      if (Boolean.TRUE.equals(c.readonlyRootFilesystem())) {
+        out.client(TaskDefinitionContext.container(i).child("readonlyRootFilesystem"),
+            TaskDefinitionMessages.FARGATE_WINDOWS_READONLY_ROOT);
+      }
       if (hasElements(c.systemControls())) {
         out.client(TaskDefinitionContext.container(i).child("systemControls"),
             TaskDefinitionMessages.FARGATE_WINDOWS_SYSTEM_CONTROLS);

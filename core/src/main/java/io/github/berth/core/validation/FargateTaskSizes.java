@@ -2,7 +2,7 @@ package io.github.berth.core.validation;
 
 /**
  * The task sizes Fargate offers: which memory goes with which cpu, for Linux and for Windows (API
- * {@code RegisterTaskDefinitionRequest.memory}, DG {@code task-cpu-memory-error}; reference §7.4).
+ * {@code RegisterTaskDefinitionRequest.memory}, DG {@code task-cpu-memory-error}; docs/task-definitions.md#fargate-sizes).
  * Windows takes only the 1, 2 and 4 vCPU rows. The 8 and 16 vCPU rows need Linux platform version
  * 1.4.0, which a task definition cannot name, so they are accepted here.
  */

@@ -5,7 +5,7 @@ import io.github.berth.core.model.NetworkMode;
 
 /**
  * Which network modes each launch type and operating system allows, and the container settings a mode
- * rules out (reference §7.6, §7.2): Fargate takes awsvpc only, EXTERNAL anything but awsvpc, Windows
+ * rules out (docs/task-definitions.md#network-modes, docs/task-definitions.md#containers): Fargate takes awsvpc only, EXTERNAL anything but awsvpc, Windows
  * its default mode or awsvpc; links need bridge; hostname and extraHosts are refused in awsvpc.
  */
 final class NetworkModeRule implements TaskDefinitionRule {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Port mappings (reference §4.5-§4.7): valid container and host ports, host port equal to the container
+ * Port mappings (docs/placement.md#host-ports, docs/task-definitions.md#port-mappings, docs/task-definitions.md#port-ranges): valid container and host ports, host port equal to the container
  * port in awsvpc and host mode, none mode without mappings, no static host port bound twice in a task,
  * and the rules of container port ranges.
  *
@@ -111,7 +111,7 @@ final class PortMappingRule implements TaskDefinitionRule {
     if (pm.hostPort() != null && pm.hostPort() != 0) {
       out.client(mapping(i, j).child("hostPort"), TaskDefinitionMessages.hostPortWithRange(name));
     }
-    // Ranges need bridge or awsvpc; Windows' default mode is its bridge (reference §4.7).
+    // Ranges need bridge or awsvpc; Windows' default mode is its bridge (docs/task-definitions.md#port-ranges).
     if (!(td.isMode(NetworkMode.BRIDGE) || td.isMode(NetworkMode.AWSVPC) || td.networkMode == null)) {
       out.client(at, TaskDefinitionMessages.rangesNotSupported(td.modeName()));
       return;

@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The documented quotas that bind one task definition (reference §7.9, §2.1): its size, its placement
+ * The documented quotas that bind one task definition (docs/task-definitions.md#quotas, docs/placement.md#constraints): its size, its placement
  * constraints (at most 10, memberOf only, expressions up to 2000 characters) and its tags (unique keys,
  * no {@code aws:} prefix; the count of 50 is an API model constraint). The 10 containers are in
  * {@link ContainerRule}.
  */
 final class QuotaRule implements TaskDefinitionRule {
 
-  /** "Task definition size", 64 KiB, not adjustable; the error names 65536 bytes (reference §7.9). */
+  /** "Task definition size", 64 KiB, not adjustable; the error names 65536 bytes (docs/task-definitions.md#quotas). */
   static final int MAX_SIZE_BYTES = 65_536;
   static final int MAX_PLACEMENT_CONSTRAINTS = 10;
   static final int MAX_EXPRESSION_LENGTH = 2000;
+  static final int MIN_EPHEMERAL_GIB = 21;
+  static final int MAX_EPHEMERAL_GIB = 200;
 
   private static final JsonPath CONSTRAINTS = JsonPath.root().child("placementConstraints");
   private static final JsonPath TAGS = JsonPath.root().child("tags");
@@ -30,6 +32,13 @@ final class QuotaRule implements TaskDefinitionRule {
   public void check(TaskDefinitionContext td, Violations out) {
     checkConstraints(td.request.placementConstraints(), out);
     checkTags(td.request.tags(), out);
+    // API EphemeralStorage.sizeInGiB: "The minimum supported value is 21 GiB and the maximum supported value is 200 GiB" [doc].
+    if (td.request.ephemeralStorage() != null && td.request.ephemeralStorage().sizeInGiB() != null) {
+      int size = td.request.ephemeralStorage().sizeInGiB();
+      if (size < MIN_EPHEMERAL_GIB || size > MAX_EPHEMERAL_GIB) {
+        out.client(JsonPath.root().child("ephemeralStorage").child("sizeInGiB"), TaskDefinitionMessages.EPHEMERAL_STORAGE_SIZE);
+      }
+    }
     // [model] the size ECS measures is taken to be that of the request as compact wire JSON (UTF-8).
     if (!EcsJson.lenient().fitsIn(td.request, MAX_SIZE_BYTES)) {
       out.client(JsonPath.root(), TaskDefinitionMessages.tooLarge(EcsJson.lenient().byteCount(td.request)));

@@ -44,7 +44,7 @@ final class TaskDefinitionContext {
     this.windows = os != null && os.value().startsWith("WINDOWS_SERVER");
     NetworkMode mode = request.networkMode();
     // API NetworkMode: "If no network mode is specified, the default is bridge"; Windows' default
-    // mode has no enum value (reference §7.6).
+    // mode has no enum value (docs/task-definitions.md#network-modes).
     this.networkMode = mode != null ? mode : windows ? null : NetworkMode.BRIDGE;
     this.cpuGiven = request.cpu() != null;
     this.cpu = ResourceUnits.cpuUnits(request.cpu());

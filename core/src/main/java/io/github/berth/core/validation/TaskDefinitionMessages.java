@@ -2,7 +2,7 @@ package io.github.berth.core.validation;
 
 /**
  * Every message the task definition rules give, in one place. Texts marked [obs] are ECS's own
- * words, seen in real API output (sources in the reference, {@code ecs-placement-taskdef.md} §7, or
+ * words, seen in real API output (sources in docs/task-definitions.md, or
  * cited here). Texts marked [model] are Berth's: ECS publishes nothing for that case, so the text is
  * written in ECS's style and may differ from what ECS says.
  */
@@ -10,7 +10,7 @@ final class TaskDefinitionMessages {
 
   private TaskDefinitionMessages() {}
 
-  // ----- family (§7.1)
+  // ----- family (docs/task-definitions.md#family-and-revision)
 
   /** [obs] aws-actions/amazon-ecs-deploy-task-definition#630. */
   static final String FAMILY_BLANK = "Family can not be blank.";
@@ -19,7 +19,7 @@ final class TaskDefinitionMessages {
   /** [model] the documented limit of 255 characters; ECS's text for it is not known. */
   static final String FAMILY_TOO_LONG = "Family can not be longer than 255 characters.";
 
-  // ----- containers (§7.2)
+  // ----- containers (docs/task-definitions.md#containers)
 
   /** [obs] awsdocs/aws-cloudformation-user-guide#454. */
   static final String CONTAINER_LIST_EMPTY = "Container list cannot be empty.";
@@ -33,7 +33,7 @@ final class TaskDefinitionMessages {
   static final String CONTAINER_NAME_TOO_LONG = "Container.name can not be longer than 255 characters.";
   /** [obs] Shippable/support#2946. */
   static final String CONTAINER_NAMES_NOT_UNIQUE = "Container names must be unique within a Task Definition.";
-  /** [obs] reference §7.2. */
+  /** [obs] docs/task-definitions.md#containers. */
   static final String CONTAINER_IMAGE_BLANK = "Container.image should not be null or empty.";
   /** [model] the documented limit of 255 characters for an image reference. */
   static final String CONTAINER_IMAGE_TOO_LONG = "Container.image can not be longer than 255 characters.";
@@ -43,13 +43,87 @@ final class TaskDefinitionMessages {
   static final String DEPENDENCY_ON_ESSENTIAL =
       "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container";
 
-  /** [model] a dependsOn entry naming a container the task definition does not have. */
-  static String unknownDependency(String dependency, String container) {
-    return "Container '" + container + "' depends on container '" + dependency
+  /**
+   * [obs] dagster-io/dagster#6926: a dependsOn entry naming a container the task definition does not
+   * have. ECS's text carries the stray {@code +} and no final period.
+   */
+  static String unknownDependency(String dependency) {
+    return "Cannot depend on container + '" + dependency + "' because it does not exist";
+  }
+
+  /** [model] a links entry ({@code name} or {@code name:alias}) naming a container the task definition does not have. */
+  static String unknownLink(String link, String container) {
+    return "Container '" + container + "' links to container '" + link
         + "', which is not defined in the task definition.";
   }
 
-  // ----- task size (§7.3, §7.4)
+  /**
+   * [obs] for retries above 10 (PostHog/posthog#8647); [model] for the other bounds of
+   * {@code HealthCheck} (API model: interval 5-300, timeout 2-60, retries 1-10, startPeriod 0-300),
+   * worded the same way.
+   */
+  static String healthCheckAbove(String setting, int max, String container) {
+    return "Health check " + setting + " must be less than or equal to the maximum allowed value " + max
+        + " for container '" + container + "'";
+  }
+
+  /** [model] the lower bounds, by analogy with {@link #healthCheckAbove}. */
+  static String healthCheckBelow(String setting, int min, String container) {
+    return "Health check " + setting + " must be greater than or equal to the minimum allowed value " + min
+        + " for container '" + container + "'";
+  }
+
+  /** [obs] fabfuel/ecs-deploy#87 (any launch type: the text names none). */
+  static final String SECRETS_NEED_EXECUTION_ROLE =
+      "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.";
+  /** [obs] sil-org/ecs-deploy#188. */
+  static final String PRIVATE_REGISTRY_NEEDS_EXECUTION_ROLE =
+      "Private repository authentication requires that the task definition specify a value for executionRoleArn.";
+
+  // ----- log configuration
+
+  /** [obs] fabfuel/ecs-deploy#164, turnerlabs/fargate#60. */
+  static final String FIRELENS_DRIVER_WITHOUT_ROUTER = "When awsfirelens log driver is specified in log configuration, "
+      + "a firelens configuration object must be configured in one of the containers.";
+  /** [obs] aws/amazon-cloudwatch-logs-for-fluent-bit#20, cloudposse/terraform-aws-ecs-container-definition#47. */
+  static final String FIRELENS_ROUTER_WITHOUT_DRIVER = "When a firelensConfiguration object is specified, "
+      + "at least one container has to be configured with the awsfirelens log driver.";
+  /** [obs] terraform-linters/tflint-ruleset-aws#348. */
+  static final String AWSLOGS_CREATE_GROUP_NOT_TRUE =
+      "Log driver awslogs option 'awslogs-create-group' should only be set to 'true', else omit option.";
+
+  /** [obs] aws-samples/amazon-ecs-firelens-examples#83 (one option); [model] several joined by ", ". */
+  static String awslogsDisallows(String options) {
+    return "Log driver awslogs disallows options: " + options;
+  }
+
+  /** [model] the API model documents awslogs-group and awslogs-region as "Required: Yes"; ECS's text is not known. */
+  static String awslogsRequires(String options) {
+    return "Log driver awslogs requires options: " + options;
+  }
+
+  /** [obs] aws/aws-cdk#1422. */
+  static final String FARGATE_AWSLOGS_STREAM_PREFIX =
+      "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.";
+
+  /** [model] API LogConfiguration.logDriver: on Fargate only awslogs, splunk and awsfirelens. */
+  static String fargateLogDriver(String driver) {
+    return "Fargate does not support log driver '" + driver + "'. The supported log drivers are awslogs, splunk and "
+        + "awsfirelens.";
+  }
+
+  /** [model] API EphemeralStorage.sizeInGiB: 21 to 200 GiB. */
+  static final String EPHEMERAL_STORAGE_SIZE =
+      "Invalid 'ephemeralStorage.sizeInGiB' setting for task. The minimum supported value is 21 GiB and the maximum "
+      + "200 GiB.";
+
+  /** [model] Fargate: the only capability that can be added is CAP_SYS_PTRACE (DG fargate-tasks-services). */
+  static String fargateCapability(String capability) {
+    return "Tasks using the Fargate launch type do not support adding capability '" + capability
+        + "'. The only capability that can be added is 'SYS_PTRACE'.";
+  }
+
+  // ----- task size (docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes)
 
   /** [obs] DG task-cpu-memory-error. */
   static final String INVALID_TASK_CPU = "Invalid 'cpu' setting for task.";
@@ -66,7 +140,7 @@ final class TaskDefinitionMessages {
         + " memory. See the Amazon ECS documentation for the valid values.";
   }
 
-  // ----- container cpu and memory (§7.5)
+  // ----- container cpu and memory (docs/task-definitions.md#container-cpu-and-memory)
 
   /** [obs] aws/aws-cli#4453, sil-org/ecs-deploy#59. */
   static String memoryOrReservationRequired(String container) {
@@ -100,7 +174,7 @@ final class TaskDefinitionMessages {
         + "' is greater than its 'memory' setting.";
   }
 
-  // ----- network mode (§7.6, §4.6)
+  // ----- network mode (docs/task-definitions.md#network-modes, docs/task-definitions.md#port-mappings)
 
   /** [obs] aws/amazon-ecs-cli#1145; ECS writes curly quotes here. */
   static final String FARGATE_ONLY_AWSVPC = "Fargate only supports network mode \u2018awsvpc\u2019.";
@@ -127,7 +201,7 @@ final class TaskDefinitionMessages {
    */
   static final String EXTRA_HOSTS_AWSVPC = "extraHosts is not supported on container when networkMode=awsvpc.";
 
-  // ----- port mappings (§4.5-§4.7)
+  // ----- port mappings (docs/placement.md#host-ports, docs/task-definitions.md#port-mappings, docs/task-definitions.md#port-ranges)
 
   /** [obs] for awsvpc (aws/amazon-ecs-cli#1014); [model] for host, by analogy. */
   static String hostPortMustMatch(String mode) {
@@ -187,7 +261,7 @@ final class TaskDefinitionMessages {
     return "Container port " + port + " is used in more than one port mapping for container " + container;
   }
 
-  // ----- Fargate-only rejections (§7.6)
+  // ----- Fargate-only rejections (docs/task-definitions.md#fargate-restrictions)
 
   /** [obs] cn-terraform/terraform-aws-ecs-fargate#2. */
   static final String FARGATE_NO_IPC_MODE = "Tasks using the Fargate launch type do not support ipcMode.";
@@ -199,7 +273,7 @@ final class TaskDefinitionMessages {
   }
 
   /**
-   * [model] a setting documented as not valid on Fargate (reference §7.6; API {@code ContainerDefinition},
+   * [model] a setting documented as not valid on Fargate (docs/task-definitions.md#fargate-restrictions; API {@code ContainerDefinition},
    * {@code LinuxParameters}) whose refusal ECS words in no published text; written like the observed
    * ipcMode text.
    *
@@ -210,10 +284,10 @@ final class TaskDefinitionMessages {
     return "Tasks using the Fargate launch type do not support " + setting + ".";
   }
 
-  /** [obs, weak] reference §1.7 (a comment in public Terraform code). */
+  /** [obs, weak] docs/placement.md#fargate-and-placement (a comment in public Terraform code). */
   static final String FARGATE_NO_PLACEMENT_CONSTRAINTS = "Fargate does not support task placement constraints.";
 
-  /** [obs] reference §7.6. */
+  /** [obs] docs/task-definitions.md#fargate-restrictions. */
   static final String FARGATE_HOST_SOURCE_PATH = "host.sourcePath should not be set for volumes in Fargate.";
   /** [obs] virtual-kubelet/virtual-kubelet#193. */
   static final String FARGATE_AWSLOGS_NEEDS_ROLE =
@@ -222,7 +296,7 @@ final class TaskDefinitionMessages {
   static final String FARGATE_ECR_NEEDS_ROLE =
       "Fargate requires task definition to have execution role ARN to support ECR images.";
 
-  // ----- Windows on Fargate (§7.4) [model]: restrictions documented, texts not known
+  // ----- Windows on Fargate (docs/task-definitions.md#fargate-sizes) [model]: restrictions documented, texts not known
 
   static String fargateWindowsArchitecture(String architecture) {
     return "Fargate does not support CPU architecture '" + architecture + "' for Windows containers.";
@@ -237,12 +311,16 @@ final class TaskDefinitionMessages {
   static final String FARGATE_WINDOWS_EFS = "Fargate does not support EFS volumes for Windows containers.";
 
   static final String FARGATE_WINDOWS_SYSTEM_CONTROLS = "Fargate does not support systemControls for Windows containers.";
+  static final String FARGATE_WINDOWS_LINUX_PARAMETERS =
+      "Fargate does not support linuxParameters for Windows containers.";
+  static final String FARGATE_WINDOWS_READONLY_ROOT =
+      "Fargate does not support readonlyRootFilesystem for Windows containers.";
 
   static String fargateWindowsReservedPort(int port) {
     return "Container port " + port + " is reserved on Fargate for Windows containers.";
   }
 
-  // ----- quotas (§7.9, §2.1)
+  // ----- quotas (docs/task-definitions.md#quotas, docs/placement.md#constraints)
 
   /** [obs] awsdocs/amazon-ecs-developer-guide#149. */
   static String tooLarge(int length) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A RegisterTaskDefinition request as ECS stores it once registered (reference §7.8): task cpu and
+ * A RegisterTaskDefinition request as ECS stores it once registered (docs/task-definitions.md#what-ecs-stores): task cpu and
  * memory as integer strings of CPU units and MiB, and the defaults ECS fills in: {@code hostPort} equal
  * to {@code containerPort} in awsvpc and host mode, {@code protocol} tcp, container {@code cpu} 0,
  * {@code essential} true, and empty lists for {@code portMappings}, {@code environment},

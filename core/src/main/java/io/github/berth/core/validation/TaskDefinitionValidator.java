@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code ClientException} for nearly every rule, {@code InvalidParameterException} for the API
  * model's constraints) and ECS's message, word for word where it is known.
  *
- * <p>The rules are those of reference §7 (family, containers, cpu and memory, the Fargate table,
+ * <p>The rules are those of docs/task-definitions.md (family, containers, cpu and memory, the Fargate table,
  * network modes, port mappings, Fargate-only settings, quotas), checked in that order, then the API
  * model's constraints (required members, enum values, lengths, ranges) for what no rule reported.
  * ECS itself stops at the first problem; {@link #requireValid} throws the exception for the first one.
@@ -33,6 +33,7 @@ public final class TaskDefinitionValidator {
       new NetworkModeRule(),
       new PortMappingRule(),
       new FargateRule(),
+      new LogConfigurationRule(),
       new QuotaRule());
 
   private TaskDefinitionValidator() {}

@@ -4,7 +4,7 @@ import io.github.berth.core.model.ContainerDefinition;
 import java.util.List;
 
 /**
- * Task and container cpu and memory (reference §7.3-§7.5): the task-level forms and ranges, the
+ * Task and container cpu and memory (docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes, docs/task-definitions.md#container-cpu-and-memory): the task-level forms and ranges, the
  * Fargate table and Fargate's need for both values, and how the containers' values must fit the task.
  */
 final class TaskSizeRule implements TaskDefinitionRule {
@@ -29,7 +29,7 @@ final class TaskSizeRule implements TaskDefinitionRule {
       out.client(MEMORY, TaskDefinitionMessages.INVALID_TASK_MEMORY);
     }
     if (td.fargate) {
-      // The table applies whenever FARGATE is required, even together with EC2 (reference §7.4).
+      // The table applies whenever FARGATE is required, even together with EC2 (docs/task-definitions.md#fargate-sizes).
       if (!td.cpuGiven) {
         out.client(CPU, TaskDefinitionMessages.FARGATE_REQUIRES_CPU);
       }
@@ -62,12 +62,12 @@ final class TaskSizeRule implements TaskDefinitionRule {
             TaskDefinitionMessages.memoryOrReservationRequired(TaskDefinitionContext.name(c)));
       }
       // [model] equality is allowed: docs say "greater than", a docs PR says "greater than or equal"
-      // (awsdocs/amazon-ecs-developer-guide#242); reference §4.4.
+      // (awsdocs/amazon-ecs-developer-guide#242); docs/task-definitions.md#container-cpu-and-memory.
       if (memory != null && reservation != null && memory > 0 && memory < reservation) {
         out.client(TaskDefinitionContext.container(i).child("memoryReservation"),
             TaskDefinitionMessages.reservationAboveMemory(TaskDefinitionContext.name(c)));
       }
-      // Checked per container, equality allowed (reference §7.5).
+      // Checked per container, equality allowed (docs/task-definitions.md#container-cpu-and-memory).
       if (memoryValid && memory != null && memory > td.memory.getAsInt()) {
         out.client(TaskDefinitionContext.container(i).child("memory"),
             TaskDefinitionMessages.containerMemoryAboveTask(TaskDefinitionContext.name(c)));

@@ -12,9 +12,9 @@ class InstanceTypesTest {
 
   @Test
   void awsvpcTaskLimitsFollowTheReferenceTable() {
-    // §5.1: without trunking one ENI per task and the primary counts: c5.large 3 ENIs -> 2 tasks.
+    // docs/placement.md#awsvpc-and-enis: without trunking one ENI per task and the primary counts: c5.large 3 ENIs -> 2 tasks.
     assertThat(type("c5.large").awsvpcTaskLimit(false)).isEqualTo(2);
-    // §5.3: with trunking c5.large -> 10 tasks.
+    // docs/placement.md#eni-trunking: with trunking c5.large -> 10 tasks.
     assertThat(type("c5.large").awsvpcTaskLimit(true)).isEqualTo(10);
     assertThat(type("m5.24xlarge").awsvpcTaskLimit(true)).isEqualTo(120);
     assertThat(type("m6i.8xlarge").awsvpcTaskLimit(true)).isEqualTo(90);

@@ -2,7 +2,9 @@ package io.github.berth.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.berth.core.api.DescribeContainerInstancesResponse;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.error.SerializationException.Problem;
@@ -50,7 +52,7 @@ class EcsJsonTest {
 
   @Test
   void explicitNullReadsAsAbsentAndAbsentIsOmitted() {
-    TaskDefinition td = EcsJson.strict().read("{\"family\": null, \"cpu\": \"256\", \"volumes\": null}", TaskDefinition.class);
+    TaskDefinition td = EcsJson.lenient().read("{\"family\": null, \"cpu\": \"256\", \"volumes\": null}", TaskDefinition.class);
     assertThat(td.family()).isNull();
     assertThat(td.volumes()).isNull();
     assertThat(EcsJson.strict().write(td)).isEqualTo("{\"cpu\":\"256\"}");
@@ -95,7 +97,7 @@ class EcsJsonTest {
 
   @Test
   void taskCpuAndMemoryAreReadFromNumbersAndStrings() {
-    TaskDefinition n = EcsJson.strict().read("{\"cpu\": 256, \"memory\": 512}", TaskDefinition.class);
+    TaskDefinition n = EcsJson.lenient().read("{\"cpu\": 256, \"memory\": 512}", TaskDefinition.class);
     assertThat(n.cpu()).isEqualTo("256");
     assertThat(n.memory()).isEqualTo("512");
     TaskDefinition u = EcsJson.strict().read("{\"cpu\": \".25 vcpu\", \"memory\": \"2 GB\"}", TaskDefinition.class);
@@ -165,15 +167,36 @@ class EcsJsonTest {
   }
 
   @Test
-  void aLargeDocumentIsReadWhole() {
-    StringBuilder sb = new StringBuilder("{\"family\": \"big\", \"containerDefinitions\": [{\"name\": \"a\", \"environment\": [");
+  void aLargeResponseIsReadWholeAndARequestUpTo1MiB() {
+    StringBuilder sb = new StringBuilder("{\"containerDefinitions\": [{\"name\": \"a\", \"environment\": [");
     for (int i = 0; i < 120_000; i++) {
       sb.append(i == 0 ? "" : ",").append("{\"name\": \"VARIABLE_").append(i).append("\", \"value\": \"").append("v".repeat(60)).append("\"}");
     }
     sb.append("]}]}");
     assertThat(sb.length()).isGreaterThan(10_000_000);
-    TaskDefinition td = EcsJson.strict().read(sb.toString(), TaskDefinition.class);
-    assertThat(td.containerDefinitions().get(0).environment()).hasSize(120_000);
+    StringBuilder attributes = new StringBuilder();
+    for (int i = 0; i < 120_000; i++) {
+      attributes.append(i == 0 ? "" : ",").append("{\"name\": \"custom.a").append(i).append("\", \"value\": \"")
+          .append("v".repeat(60)).append("\"}");
+    }
+    String response = "{\"containerInstances\": [{\"attributes\": [" + attributes + "]}]}";
+    assertThat(response.length()).isGreaterThan(10_000_000);
+    DescribeContainerInstancesResponse described = EcsJson.strict().read(response, DescribeContainerInstancesResponse.class);
+    assertThat(described.containerInstances().get(0).attributes()).hasSize(120_000);
+
+    // A request (here a task definition) stops at 1 MiB, where the reading was.
+    String request = "{\"family\": \"big\", " + sb.substring(1);
+    SerializationException e = catchThrowableOfType(SerializationException.class,
+        () -> EcsJson.strict().read(request, TaskDefinition.class));
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).reason()).isEqualTo("the document is too large (more than 1 MiB)");
+    assertThat(e.problems().get(0).path()).startsWith("containerDefinitions[0].environment[");
+    String justUnder = "{\"family\": \"" + "f".repeat((1 << 20) - 20) + "\"}";
+    assertThat(justUnder.length()).isLessThanOrEqualTo(1 << 20);
+    assertThat(EcsJson.strict().read(justUnder, TaskDefinition.class).family()).hasSize((1 << 20) - 20);
+    String justOver = "{\"family\": \"" + "f".repeat(1 << 20) + "\"}";
+    assertThatThrownBy(() -> EcsJson.strict().read(justOver, RegisterTaskDefinitionRequest.class))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("the document is too large (more than 1 MiB)");
   }
 
   @Test

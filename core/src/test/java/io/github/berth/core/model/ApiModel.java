@@ -43,6 +43,22 @@ public final class ApiModel {
     }
   }
 
+  /**
+   * The operations a module models, as the generator lists them in its {@code operations.txt}
+   * resource (one a line; {@code #} starts a comment), e.g. {@code /io/github/berth/core/api/operations.txt}.
+   */
+  public static List<String> modelledOperations(String resource) {
+    try (InputStream in = ApiModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource + ": run tools/codegen/generate_model.py");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every shape of the model, by name. */
   public JsonNode shapes() {
     return shapes;

@@ -8,11 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDependency;
+import io.github.berth.core.model.HealthCheck;
+import io.github.berth.core.model.RepositoryCredentials;
+import io.github.berth.core.model.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Family and containers: reference §7.1 and §7.2. */
+/** Family and containers: docs/task-definitions.md#family-and-revision, docs/task-definitions.md#containers. */
 class ContainerRulesTest {
 
   private static ContainerDependency dependsOn(String name, ContainerCondition condition) {
@@ -144,7 +147,81 @@ class ContainerRulesTest {
   void aDependencyMustNameAContainerOfTheTask() {
     assertThat(validate(ec2(container("web").addDependsOn(dependsOn("db", ContainerCondition.START)))))
         .containsExactly(client("containerDefinitions[0].dependsOn[0].containerName",
-            "Container 'web' depends on container 'db', which is not defined in the task definition."));
+            "Cannot depend on container + 'db' because it does not exist"));
+    assertThat(validate(ec2(container("web").addDependsOn(dependsOn("db", ContainerCondition.START)), container("db"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aLinkMustNameAContainerOfTheTaskWithOrWithoutAnAlias() {
+    assertThat(validate(ec2(container("web").links(List.of("db", "cache:redis")), container("db"), container("cache"))))
+        .isEmpty();
+    assertThat(validate(ec2(container("web").links(List.of("db:database", "cache")), container("db"))))
+        .containsExactly(client("containerDefinitions[0].links[1]",
+            "Container 'web' links to container 'cache', which is not defined in the task definition."));
+    assertThat(validate(ec2(container("web").links(List.of("dbx:db")), container("db"))))
+        .containsExactly(client("containerDefinitions[0].links[0]",
+            "Container 'web' links to container 'dbx', which is not defined in the task definition."));
+  }
+
+  private static HealthCheck.Builder health() {
+    return HealthCheck.builder().command(List.of("CMD-SHELL", "exit 0"));
+  }
+
+  @Test
+  void healthCheckValuesAtTheirBoundsAreAccepted() {
+    assertThat(validate(ec2(container("web").healthCheck(health().interval(5).timeout(2).retries(1).startPeriod(0).build()))))
+        .isEmpty();
+    assertThat(validate(ec2(container("web").healthCheck(health().interval(300).timeout(60).retries(10).startPeriod(300)
+        .build())))).isEmpty();
+  }
+
+  @Test
+  void healthCheckValuesOutsideTheirBoundsAreRefusedOneByOne() {
+    assertThat(validate(ec2(container("web").healthCheck(health().retries(11).build()))))
+        .containsExactly(client("containerDefinitions[0].healthCheck.retries",
+            "Health check retries must be less than or equal to the maximum allowed value 10 for container 'web'"));
+    assertThat(validate(ec2(container("web").healthCheck(health().interval(4).timeout(1).retries(0).startPeriod(-1).build()))))
+        .containsExactly(
+            client("containerDefinitions[0].healthCheck.interval",
+                "Health check interval must be greater than or equal to the minimum allowed value 5 for container 'web'"),
+            client("containerDefinitions[0].healthCheck.timeout",
+                "Health check timeout must be greater than or equal to the minimum allowed value 2 for container 'web'"),
+            client("containerDefinitions[0].healthCheck.retries",
+                "Health check retries must be greater than or equal to the minimum allowed value 1 for container 'web'"),
+            client("containerDefinitions[0].healthCheck.startPeriod",
+                "Health check startPeriod must be greater than or equal to the minimum allowed value 0 for container 'web'"));
+    assertThat(validate(ec2(container("web").healthCheck(health().interval(301).timeout(61).startPeriod(301).build()))))
+        .containsExactly(
+            client("containerDefinitions[0].healthCheck.interval",
+                "Health check interval must be less than or equal to the maximum allowed value 300 for container 'web'"),
+            client("containerDefinitions[0].healthCheck.timeout",
+                "Health check timeout must be less than or equal to the maximum allowed value 60 for container 'web'"),
+            client("containerDefinitions[0].healthCheck.startPeriod",
+                "Health check startPeriod must be less than or equal to the maximum allowed value 300 for container 'web'"));
+  }
+
+  private static final String ROLE = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
+
+  @Test
+  void secretsNeedTheExecutionRoleOnEveryLaunchType() {
+    Secret secret = Secret.builder().name("DB_PASSWORD")
+        .valueFrom("arn:aws:ssm:us-east-1:123456789012:parameter/db/password").build();
+    assertThat(validate(ec2(container("web").addSecrets(secret)).executionRoleArn(ROLE))).isEmpty();
+    assertThat(validate(ec2(container("web").secrets(List.of())))).isEmpty();
+    assertThat(validate(ec2(container("web"), container("db").addSecrets(secret))))
+        .containsExactly(client("executionRoleArn",
+            "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'."));
+  }
+
+  @Test
+  void privateRegistryCredentialsNeedTheExecutionRole() {
+    RepositoryCredentials credentials = RepositoryCredentials.builder()
+        .credentialsParameter("arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-AbCdEf").build();
+    assertThat(validate(ec2(container("web").repositoryCredentials(credentials)).executionRoleArn(ROLE))).isEmpty();
+    assertThat(validate(ec2(container("web").repositoryCredentials(credentials))))
+        .containsExactly(client("executionRoleArn",
+            "Private repository authentication requires that the task definition specify a value for executionRoleArn."));
   }
 
   @Test

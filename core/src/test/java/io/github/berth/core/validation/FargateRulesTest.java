@@ -16,6 +16,7 @@ import io.github.berth.core.model.EFSVolumeConfiguration;
 import io.github.berth.core.model.EphemeralStorage;
 import io.github.berth.core.model.HostVolumeProperties;
 import io.github.berth.core.model.IpcMode;
+import io.github.berth.core.model.KernelCapabilities;
 import io.github.berth.core.model.LinuxParameters;
 import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
@@ -27,16 +28,20 @@ import io.github.berth.core.model.RuntimePlatform;
 import io.github.berth.core.model.SystemControl;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraintType;
+import io.github.berth.core.model.Tmpfs;
 import io.github.berth.core.model.Volume;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What Fargate refuses: reference §7.6, and Windows on Fargate, §7.4. */
+/** What Fargate refuses: docs/task-definitions.md#fargate-restrictions, and Windows on Fargate, docs/task-definitions.md#fargate-sizes. */
 class FargateRulesTest {
 
   private static final String ROLE = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
   private static final String ECR_IMAGE = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0";
-  private static final LogConfiguration AWSLOGS = LogConfiguration.builder().logDriver(LogDriver.AWSLOGS).build();
+  private static final LogConfiguration AWSLOGS = LogConfiguration.builder().logDriver(LogDriver.AWSLOGS)
+      .options(com.google.common.collect.ImmutableMap.of("awslogs-group", "/ecs/app", "awslogs-region", "eu-west-1",
+          "awslogs-stream-prefix", "app"))
+      .build();
 
   private static RegisterTaskDefinitionRequest.Builder windows(OSFamily family) {
     return fargate(container("web")).cpu("1024").memory("2048")
@@ -145,7 +150,7 @@ class FargateRulesTest {
         .containsExactly(client("containerDefinitions[0].systemControls", "Fargate does not support systemControls for Windows containers."));
   }
 
-  // ----- settings documented as not valid on Fargate, texts [model] (reference §7.6)
+  // ----- settings documented as not valid on Fargate, texts [model] (docs/task-definitions.md#fargate-restrictions)
 
   private static String unsupported(String setting) {
     return "Tasks using the Fargate launch type do not support " + setting + ".";
@@ -206,5 +211,75 @@ class FargateRulesTest {
         container("web").addPortMappings(port(3150)).build()))))
         .containsExactly(client("containerDefinitions[0].portMappings[0].containerPort",
             "Container port 3150 is reserved on Fargate for Windows containers."));
+  }
+
+  @Test
+  void awslogsOnFargateNeedsAStreamPrefix() {
+    LogConfiguration noPrefix = AWSLOGS.toBuilder()
+        .options(com.google.common.collect.ImmutableMap.of("awslogs-group", "/ecs/app", "awslogs-region", "eu-west-1"))
+        .build();
+    assertThat(validate(ec2(container("web").logConfiguration(noPrefix)))).isEmpty();
+    assertThat(validate(fargate(container("web").logConfiguration(AWSLOGS)).executionRoleArn(ROLE))).isEmpty();
+    assertThat(validate(fargate(container("web").logConfiguration(noPrefix)).executionRoleArn(ROLE)))
+        .containsExactly(client("containerDefinitions[0].logConfiguration.options",
+            "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs."));
+  }
+
+  @Test
+  void fargateTakesAwslogsSplunkAndFirelensDriversOnly() {
+    LogConfiguration splunk = LogConfiguration.builder().logDriver(LogDriver.SPLUNK)
+        .options(com.google.common.collect.ImmutableMap.of("splunk-url", "https://splunk.example.com:8088")).build();
+    assertThat(validate(fargate(container("web").logConfiguration(splunk)))).isEmpty();
+    LogConfiguration fluentd = LogConfiguration.builder().logDriver(LogDriver.FLUENTD).build();
+    LogConfiguration json = LogConfiguration.builder().logDriver(LogDriver.JSON_FILE).build();
+    assertThat(validate(ec2(container("web").logConfiguration(fluentd)))).isEmpty();
+    assertThat(validate(fargate(container("web").logConfiguration(fluentd), container("db").logConfiguration(json))))
+        .containsExactly(
+            client("containerDefinitions[0].logConfiguration.logDriver",
+                "Fargate does not support log driver 'fluentd'. The supported log drivers are awslogs, splunk and awsfirelens."),
+            client("containerDefinitions[1].logConfiguration.logDriver",
+                "Fargate does not support log driver 'json-file'. The supported log drivers are awslogs, splunk and awsfirelens."));
+  }
+
+  @Test
+  void fargateTakesNoTmpfsAndAddsOnlySysPtrace() {
+    LinuxParameters ptrace = LinuxParameters.builder()
+        .capabilities(KernelCapabilities.builder().add(List.of("SYS_PTRACE")).drop(List.of("ALL")).build()).build();
+    assertThat(validate(fargate(container("web").linuxParameters(ptrace)))).isEmpty();
+    LinuxParameters more = LinuxParameters.builder()
+        .capabilities(KernelCapabilities.builder().add(List.of("SYS_PTRACE", "NET_ADMIN")).build())
+        .tmpfs(List.of(Tmpfs.builder().containerPath("/tmp").size(64).build())).build();
+    assertThat(validate(ec2(container("web").linuxParameters(more)))).isEmpty();
+    assertThat(validate(fargate(container("web").linuxParameters(more)))).containsExactly(
+        client("containerDefinitions[0].linuxParameters.tmpfs", unsupported("linuxParameters.tmpfs")),
+        client("containerDefinitions[0].linuxParameters.capabilities.add[1]",
+            "Tasks using the Fargate launch type do not support adding capability 'NET_ADMIN'. The only capability that "
+                + "can be added is 'SYS_PTRACE'."));
+  }
+
+  @Test
+  void windowsOnFargateTakesNoLinuxParametersNorReadOnlyRoot() {
+    LinuxParameters init = LinuxParameters.builder().initProcessEnabled(true).build();
+    assertThat(validate(fargate(container("web").linuxParameters(init).readonlyRootFilesystem(true)))).isEmpty();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2022_CORE).containerDefinitions(List.of(
+        container("web").readonlyRootFilesystem(false).build())))).isEmpty();
+    assertThat(validate(windows(OSFamily.WINDOWS_SERVER_2022_CORE).containerDefinitions(List.of(
+        container("web").linuxParameters(init).readonlyRootFilesystem(true).build()))))
+        .containsExactly(
+            client("containerDefinitions[0].linuxParameters", "Fargate does not support linuxParameters for Windows containers."),
+            client("containerDefinitions[0].readonlyRootFilesystem",
+                "Fargate does not support readonlyRootFilesystem for Windows containers."));
+  }
+
+  @Test
+  void ephemeralStorageIsBetween21And200GiB() {
+    assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(21).build()))).isEmpty();
+    assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(200).build()))).isEmpty();
+    String message = "Invalid 'ephemeralStorage.sizeInGiB' setting for task. The minimum supported value is 21 GiB and the "
+        + "maximum 200 GiB.";
+    assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(20).build())))
+        .containsExactly(client("ephemeralStorage.sizeInGiB", message));
+    assertThat(validate(fargate(container("web")).ephemeralStorage(EphemeralStorage.builder().sizeInGiB(201).build())))
+        .containsExactly(client("ephemeralStorage.sizeInGiB", message));
   }
 }

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Network modes and port mappings: reference §7.6, §7.2, §4.5-§4.7. */
+/** Network modes and port mappings: docs/task-definitions.md#network-modes, docs/task-definitions.md#containers, docs/placement.md#host-ports, docs/task-definitions.md#port-mappings, docs/task-definitions.md#port-ranges. */
 class NetworkRulesTest {
 
   private static final RuntimePlatform WINDOWS =
@@ -208,7 +208,7 @@ class NetworkRulesTest {
     assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"))).networkMode(NetworkMode.HOST)))
         .containsExactly(client("containerDefinitions[0].portMappings[0].containerPortRange",
             "Container port ranges are not supported when networkMode=host."));
-    // Windows' default mode (no networkMode) is its own bridge: ranges are taken there (reference §4.7)
+    // Windows' default mode (no networkMode) is its own bridge: ranges are taken there (docs/task-definitions.md#port-ranges)
     RuntimePlatform windows = RuntimePlatform.builder().operatingSystemFamily(OSFamily.WINDOWS_SERVER_2022_CORE).build();
     assertThat(validate(ec2(container("media").addPortMappings(range("10000-10100"))).runtimePlatform(windows))).isEmpty();
   }

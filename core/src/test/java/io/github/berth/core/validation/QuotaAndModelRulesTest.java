@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Quotas of one task definition (reference §7.9, §2.1), the API model's constraints, the entry points. */
+/** Quotas of one task definition (docs/task-definitions.md#quotas, docs/placement.md#constraints), the API model's constraints, the entry points. */
 class QuotaAndModelRulesTest {
 
   private static TaskDefinitionPlacementConstraint memberOf(String expression) {

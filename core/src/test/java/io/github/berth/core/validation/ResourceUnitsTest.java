@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The cpu and memory forms ECS reads on registration (reference §7.3). */
+/** The cpu and memory forms ECS reads on registration (docs/task-definitions.md#task-cpu-and-memory). */
 class ResourceUnitsTest {
 
   @ParameterizedTest(name = "cpu \"{0}\" is {1} units")

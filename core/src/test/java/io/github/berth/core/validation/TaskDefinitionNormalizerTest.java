@@ -15,7 +15,7 @@ import io.github.berth.core.model.TransportProtocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The definition as ECS stores it after registration (reference §7.8). */
+/** The definition as ECS stores it after registration (docs/task-definitions.md#what-ecs-stores). */
 class TaskDefinitionNormalizerTest {
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Task and container cpu and memory: reference §7.3, §7.4 and §7.5. */
+/** Task and container cpu and memory: docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes, docs/task-definitions.md#container-cpu-and-memory. */
 class TaskSizeRulesTest {
 
   private static final RuntimePlatform WINDOWS =

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * The cluster query language (reference ecs-placement-taskdef.md §3): parse, print, evaluate.
+ * The cluster query language (docs/placement.md#cluster-query-language): parse, print, evaluate.
  *
  * <pre>{@code
  * Expression e = ClusterQuery.parse("attribute:ecs.instance-type =~ t2.* and not(task:group == db)");
@@ -15,7 +15,7 @@ import java.util.function.IntPredicate;
  */
 public final class ClusterQuery {
 
-  /** ECS's limit on a {@code memberOf} expression (reference §2.1). */
+  /** ECS's limit on a {@code memberOf} expression (docs/placement.md#constraints). */
   public static final int MAX_EXPRESSION_LENGTH = 2000;
 
   /**

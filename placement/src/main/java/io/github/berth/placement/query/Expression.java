@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A parsed cluster query language expression: a tree of {@link And}, {@link Or}, {@link Not} and
- * basic {@link Predicate}s. Values compare by structure; {@link #toString()} is the canonical text,
+ * basic {@link Predicate}s. Values compare by structure; {@code toString()} is the canonical text,
  * and {@code ClusterQuery.parse(e.toString()).equals(e)} holds for every expression.
  */
 public sealed interface Expression permits Expression.And, Expression.Or, Expression.Not, Expression.Predicate {
@@ -14,11 +14,40 @@ public sealed interface Expression permits Expression.And, Expression.Or, Expres
   /** Whether the result can change as tasks are placed (it tests {@code runningTasksCount} or {@code task:group}). */
   boolean dependsOnTasks();
 
+  /**
+   * What the parser refuses cannot be built either: an expression built through the API nests at
+   * most {@link ClusterQuery#MAX_DEPTH} levels of {@code and}, {@code or} and {@code not}, so that
+   * printing, comparing, hashing and evaluating it, which recurse over the tree, stay within any
+   * thread's stack.
+   *
+   * @throws IllegalArgumentException if the operator would nest deeper
+   */
+  private static void requireShallow(Expression a, Expression b) {
+    if (Math.max(depth(a), depth(b)) + 1 > ClusterQuery.MAX_DEPTH) {
+      throw new IllegalArgumentException("the expression nests more than " + ClusterQuery.MAX_DEPTH + " levels deep");
+    }
+  }
+
+  /** Levels of the tree, a predicate being 1 (as the parser counts); operands were checked, so this recursion is shallow. */
+  private static int depth(Expression e) {
+    if (e instanceof And a) {
+      return 1 + Math.max(depth(a.left()), depth(a.right()));
+    }
+    if (e instanceof Or o) {
+      return 1 + Math.max(depth(o.left()), depth(o.right()));
+    }
+    if (e instanceof Not n) {
+      return 1 + depth(n.operand());
+    }
+    return 1;
+  }
+
   /** Both sides must hold. */
   record And(Expression left, Expression right) implements Expression {
     public And {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
+      requireShallow(left, right);
     }
 
     @Override
@@ -37,6 +66,7 @@ public sealed interface Expression permits Expression.And, Expression.Or, Expres
     public Or {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
+      requireShallow(left, right);
     }
 
     @Override
@@ -54,6 +84,7 @@ public sealed interface Expression permits Expression.And, Expression.Or, Expres
   record Not(Expression operand) implements Expression {
     public Not {
       Objects.requireNonNull(operand, "operand");
+      requireShallow(operand, operand);
     }
 
     @Override

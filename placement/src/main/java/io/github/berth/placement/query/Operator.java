@@ -4,7 +4,7 @@ import io.github.berth.core.Nullable;
 
 /**
  * The operators of a basic expression, each with its symbol and, where ECS documents one, its word
- * form (reference ecs-placement-taskdef.md §3.4). The canonical printer writes the symbol.
+ * form (docs/placement.md#query-operators). The canonical printer writes the symbol.
  */
 public enum Operator {
   EQUALS("==", "equals", Arity.ONE),

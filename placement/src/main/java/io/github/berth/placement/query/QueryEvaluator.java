@@ -1,10 +1,10 @@
 package io.github.berth.placement.query;
 
+import com.google.re2j.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
 
 /**
  * Turns an expression into a test of instance indexes, bound once to a target's columns so that
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>[obs] An instance without the attribute matches no comparison, {@code !=} included: users
  * report that {@code attribute:retiring != true} returns only instances that have the attribute
- * (aws/containers-roadmap#486). Only {@code !exists} matches it. (Reference §3.5 proposed the
+ * (aws/containers-roadmap#486). Only {@code !exists} matches it. (An earlier model proposed the
  * opposite for the negative operators; the observation wins.) For {@code task:group}, which holds
  * many values, a negative operator is the negation of the positive one, so an instance with no
  * task satisfies {@code task:group != db}.
@@ -122,10 +122,10 @@ final class QueryEvaluator {
         return false;
       };
       case MATCHES, NOT_MATCHES -> {
-        Pattern pattern = Pattern.compile(values.get(0));
+        Pattern pattern = UserPattern.compile(values.get(0));
         yield i -> {
           for (String g : t.groups(i)) {
-            if (pattern.matcher(g).matches()) {
+            if (UserPattern.matches(pattern, g)) {
               return true;
             }
           }
@@ -145,7 +145,7 @@ final class QueryEvaluator {
     int compare(String a, String b);
   }
 
-  /** [model] {@code =~} is a full match of the Java pattern ({@link java.util.regex.Matcher#matches()}). */
+  /** [model] {@code =~} is a full match of the pattern ({@link UserPattern}: linear time, RE2 syntax). */
   private static StringTest stringTest(Operator op, List<String> values, Comparison order) {
     return switch (op) {
       case EQUALS -> {
@@ -159,12 +159,12 @@ final class QueryEvaluator {
       case IN -> values::contains;
       case NOT_IN -> v -> !values.contains(v);
       case MATCHES -> {
-        Pattern pattern = Pattern.compile(values.get(0));
-        yield v -> pattern.matcher(v).matches();
+        Pattern pattern = UserPattern.compile(values.get(0));
+        yield v -> UserPattern.matches(pattern, v);
       }
       case NOT_MATCHES -> {
-        Pattern pattern = Pattern.compile(values.get(0));
-        yield v -> !pattern.matcher(v).matches();
+        Pattern pattern = UserPattern.compile(values.get(0));
+        yield v -> !UserPattern.matches(pattern, v);
       }
       case GREATER_THAN, GREATER_THAN_EQUAL, LESS_THAN, LESS_THAN_EQUAL -> {
         String a = values.get(0);

@@ -9,7 +9,7 @@ final class QueryLexer {
   /**
    * The characters of a bare word (a subject or an unquoted value): letters, digits and the
    * punctuation attribute names, values, dates, versions and simple regular expressions use
-   * (reference §3.6: attribute values may hold {@code - _ . @ / \ :}). Anything else is quoted.
+   * (docs/placement.md#instance-attributes: attribute values may hold {@code - _ . @ / \ :}). Anything else is quoted.
    */
   static final String BARE_CHARS = "[A-Za-z0-9_.:@/\\\\*+?^$%#{}-]";
 

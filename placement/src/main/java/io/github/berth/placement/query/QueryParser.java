@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive descent over the grammar of reference §3.2 ([model]: {@code not} binds tighter than
+ * Recursive descent over the grammar of docs/placement.md#query-grammar ([model]: {@code not} binds tighter than
  * {@code and}, which binds tighter than {@code or}; both group to the left):
  *
  * <pre>
@@ -58,7 +58,8 @@ final class QueryParser {
     while (peek().isWord("or") || isSymbol(peek(), "||")) {
       Token op = next();
       Parsed right = and();
-      left = nest(op, new Expression.Or(left.expression(), right.expression()), Math.max(left.depth(), right.depth()));
+      Parsed l = left;
+      left = nest(op, () -> new Expression.Or(l.expression(), right.expression()), Math.max(left.depth(), right.depth()));
     }
     return left;
   }
@@ -68,7 +69,8 @@ final class QueryParser {
     while (peek().isWord("and") || isSymbol(peek(), "&&")) {
       Token op = next();
       Parsed right = unary();
-      left = nest(op, new Expression.And(left.expression(), right.expression()), Math.max(left.depth(), right.depth()));
+      Parsed l = left;
+      left = nest(op, () -> new Expression.And(l.expression(), right.expression()), Math.max(left.depth(), right.depth()));
     }
     return left;
   }
@@ -86,8 +88,17 @@ final class QueryParser {
     next();
     Parsed out;
     if (not) {
+      // not(...) is one level, not two: the canonical printer writes every 'not' so, and what it
+      // prints must parse back at any depth the tree allows.
+      boolean functionStyle = peek().is(Kind.LPAREN);
+      if (functionStyle) {
+        open--;
+      }
       Parsed operand = unary();
-      out = nest(t, new Expression.Not(operand.expression()), operand.depth());
+      if (functionStyle) {
+        open++;
+      }
+      out = nest(t, () -> new Expression.Not(operand.expression()), operand.depth());
     } else {
       out = or();
       Token close = next();
@@ -101,11 +112,11 @@ final class QueryParser {
   }
 
   /** {@code e} one level above operands {@code below} deep; refused past {@link ClusterQuery#MAX_DEPTH}. */
-  private static Parsed nest(Token at, Expression e, int below) {
+  private static Parsed nest(Token at, java.util.function.Supplier<Expression> e, int below) {
     if (below + 1 > ClusterQuery.MAX_DEPTH) {
-      throw tooDeep(at);
+      throw tooDeep(at); // checked before the operator is built, which would refuse it with less to say
     }
-    return new Parsed(e, below + 1);
+    return new Parsed(e.get(), below + 1);
   }
 
   private static QuerySyntaxException tooDeep(Token at) {

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** How values are read and compared, per subject: one place for the typed rules. */
 final class QueryValues {
@@ -23,12 +22,7 @@ final class QueryValues {
   /** What is wrong with {@code value} as an argument of {@code op} on {@code subject}, or null. */
   static @Nullable String problem(Subject subject, Operator op, String value) {
     if (op == Operator.MATCHES || op == Operator.NOT_MATCHES) {
-      try {
-        Pattern.compile(value);
-        return null;
-      } catch (PatternSyntaxException e) {
-        return "'" + value + "' is not a valid Java regular expression: " + e.getDescription();
-      }
+      return UserPattern.problem(value);
     }
     return switch (subject.kind()) {
       case AGENT_CONNECTED -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
@@ -46,7 +40,7 @@ final class QueryValues {
   /**
    * The instants a date value stands for: [start, end). A date alone stands for its whole UTC day
    * ([model]: so {@code registeredAt < 2018-02-13} is "before that day" and {@code ==} "on that
-   * day"); a date and time for one second. Formats of reference §3.3.
+   * day"); a date and time for one second. Formats of docs/placement.md#query-subjects.
    */
   static Instant @Nullable [] dateRange(String value) {
     try {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What a basic expression tests: one of the fixed subjects of ECS, or {@code attribute:<name>}
- * (reference ecs-placement-taskdef.md §3.3).
+ * (docs/placement.md#query-subjects).
  *
  * @param kind which subject
  * @param attributeName the attribute's name for {@link Kind#ATTRIBUTE}, else null
@@ -16,7 +16,7 @@ public record Subject(Kind kind, @Nullable String attributeName) {
 
   /** The subjects of the language, with the operators each accepts. */
   public enum Kind {
-    // [doc] §3.3 lists these operators for each subject.
+    // [doc] docs/placement.md#query-subjects lists these operators for each subject.
     AGENT_CONNECTED("agentConnected", EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN,
         Operator.NOT_IN, Operator.MATCHES, Operator.NOT_MATCHES)),
     AGENT_VERSION("agentVersion", ordering()),
@@ -64,7 +64,7 @@ public record Subject(Kind kind, @Nullable String attributeName) {
     }
   }
 
-  /** How attribute names are written (reference §3.6): 1-128 letters, digits, - _ / \ and dots. */
+  /** How attribute names are written (docs/placement.md#instance-attributes): 1-128 letters, digits, - _ / \ and dots. */
   static final String ATTRIBUTE_NAME_RULE = "(1-128 letters, digits, - _ / \\ .)";
 
   static boolean isAttributeName(String name) {

@@ -20,7 +20,7 @@ class ClusterQueryTest {
   private static final Subject AZ = Subject.attribute("ecs.availability-zone");
   private static final Subject GROUP = Subject.of(Subject.Kind.TASK_GROUP);
 
-  /** Every documented example of reference §3.5 parses, prints canonically and reparses equal. */
+  /** Every documented example of docs/placement.md#documented-query-examples parses, prints canonically and reparses equal. */
   @ParameterizedTest
   @ValueSource(strings = {
       "attribute:ecs.instance-type == t2.small",
@@ -205,6 +205,10 @@ class ClusterQueryTest {
     assertThat(ClusterQuery.select(e, none)).containsExactly(0);
     String nots = "not ".repeat(ClusterQuery.MAX_DEPTH - 1) + term;
     assertThat(ClusterQuery.parse(nots)).isInstanceOf(Not.class);
+    // printed as not(not(...)): each not( is one level, so the canonical text parses back
+    assertThat(ClusterQuery.parse(ClusterQuery.print(ClusterQuery.parse(nots)))).isEqualTo(ClusterQuery.parse(nots));
+    assertThatThrownBy(() -> ClusterQuery.parse("not(".repeat(ClusterQuery.MAX_DEPTH) + term + ")".repeat(ClusterQuery.MAX_DEPTH)))
+        .isInstanceOf(QuerySyntaxException.class);
     String parens = "(".repeat(ClusterQuery.MAX_DEPTH) + term + ")".repeat(ClusterQuery.MAX_DEPTH);
     assertThat(ClusterQuery.parse(parens)).isEqualTo(ClusterQuery.parse(term));
   }
@@ -224,6 +228,78 @@ class ClusterQueryTest {
           .isInstanceOf(InvalidParameterException.class)
           .hasMessageContaining("the expression nests more than " + ClusterQuery.MAX_DEPTH + " levels deep");
     }
+  }
+
+  @Test
+  void expressionsBuiltThroughTheApiNestNoDeeperThanTheParserAllows() {
+    // A chain of 100,000 'or's built with the records overflowed the stack when printed or evaluated.
+    Expression e = Predicate.of(GROUP, Operator.EQUALS, "web");
+    for (int i = 1; i < ClusterQuery.MAX_DEPTH - 1; i++) {
+      // 'and' something all hold, 'or' something none hold, and an even number of 'not's: web's instances
+      e = i % 3 == 0 ? new Not(e) : i % 3 == 1 ? new And(e, Predicate.of(GROUP, Operator.NOT_EQUALS, "none"))
+          : new Or(Predicate.of(GROUP, Operator.EQUALS, "none"), e);
+    }
+    Expression deepest = new Or(e, e);
+    assertThat(ClusterQuery.parse(ClusterQuery.print(deepest))).isEqualTo(deepest);
+    assertThat(ClusterQuery.select(deepest, THREE)).containsExactly(0, 1);
+    assertThat(ClusterQuery.select(new Not(e), THREE)).containsExactly(2);
+    Expression limit = deepest;
+    assertThatThrownBy(() -> new Not(limit)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the expression nests more than " + ClusterQuery.MAX_DEPTH + " levels deep");
+    assertThatThrownBy(() -> new And(Predicate.of(GROUP, Operator.EQUALS, "web"), limit))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Or(limit, Predicate.of(GROUP, Operator.EQUALS, "web")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void patternsMatchInLinearTimeWhateverTheirShape() {
+    // With java.util.regex these took exponential time (or overflowed the stack) on 30 characters.
+    QueryTarget thirtyAs = new QueryTarget() {
+      @Override public int instanceCount() { return 2; }
+      @Override public Boolean agentConnected(int i) { return true; }
+      @Override public String agentVersion(int i) { return null; }
+      @Override public String ec2InstanceId(int i) { return "a".repeat(30); }
+      @Override public java.time.Instant registeredAt(int i) { return null; }
+      @Override public int runningTasksCount(int i) { return 0; }
+      @Override public AttributeColumn attribute(String name) { return i -> "a".repeat(30 + 100_000 * i) + (i == 1 ? "b" : ""); }
+      @Override public boolean hostsGroup(int i, String group) { return false; }
+      @Override public Iterable<String> groups(int i) { return List.of("a".repeat(30)); }
+    };
+    assertThat(ClusterQuery.select(ClusterQuery.parse("attribute:y =~ '((a+)+)+b'"), thirtyAs)).containsExactly(1);
+    assertThat(ClusterQuery.select(ClusterQuery.parse("attribute:y !~ '(a|aa)*c'"), thirtyAs)).containsExactly(0, 1);
+    assertThat(ClusterQuery.select(ClusterQuery.parse("ec2InstanceId =~ '(a*)*b'"), thirtyAs)).isEmpty();
+    assertThat(ClusterQuery.select(ClusterQuery.parse("task:group =~ '(a?){30}a{30}'"), thirtyAs)).containsExactly(0, 1);
+  }
+
+  @Test
+  void patternsWhoseRepetitionsMultiplyBeyondTheLimitAreRefusedBeforeCompiling() {
+    // RE2/J writes counted repetitions out: these 24 characters took gigabytes to compile.
+    for (String p : List.of("((a{100}){100}){100}", "(a{1000}){1000}", "(x{2,}|y){41}{50}", "a{1000}b{1000}c")) {
+      assertThatThrownBy(() -> ClusterQuery.parse("attribute:a =~ '" + p + "'")).isInstanceOfSatisfying(QuerySyntaxException.class,
+          e -> assertThat(e.reason()).isEqualTo("'" + p + "' repeats too much: written out, its counted repetitions ({n})"
+              + " would make more than 2000 elements"));
+    }
+    assertThatThrownBy(() -> ClusterQuery.parse("attribute:a =~ 'a{1001}'")).isInstanceOfSatisfying(QuerySyntaxException.class,
+        e -> assertThat(e.reason()).isEqualTo("'a{1001}' repeats too much: a count ({n}) is at most 1000"));
+    for (String p : List.of("a{1000}", "(ab){1000}", "[a{}]{1000}x", "\\{{1000}", "a{,5}{3}", "(a{10}){10}(b{10}){10}")) {
+      assertThat(ClusterQuery.parse("attribute:a =~ '" + p + "'")).as(p).isInstanceOf(Predicate.class);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "attribute:a =~ '(a)\\1'       | invalid escape sequence",
+      "attribute:a =~ 'x(?=y)'       | invalid or unsupported Perl syntax",
+      "attribute:a =~ 'x(?<!y)'      | invalid named capture",
+      "attribute:a =~ 'a*+'          | invalid nested repetition operator",
+      "attribute:a =~ '(?>a)'        | invalid or unsupported Perl syntax"})
+  void javaConstructsThatCannotBeMatchedInLinearTimeAreRefusedWithTheReason(String text, String reason) {
+    assertThatThrownBy(() -> ClusterQuery.parse(text)).isInstanceOfSatisfying(QuerySyntaxException.class, e -> {
+      assertThat(e.column()).isEqualTo(16);
+      assertThat(e.reason()).startsWith("'").contains("' uses a construct Berth cannot match in linear time (backreferences,"
+          + " lookaround, possessive quantifiers and atomic groups are not supported): ").contains(reason);
+    });
   }
 
   /** Three instances: 0 and 1 have attributes, 2 has none; groups web (0), db and web (1), none (2). */

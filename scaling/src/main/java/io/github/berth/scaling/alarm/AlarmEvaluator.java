@@ -64,7 +64,7 @@ public final class AlarmEvaluator {
     int breaching = 0;
     for (int i = from; i < from + length; i++) {
       double x = datapoints[i];
-      if (x == x) {
+      if (!Double.isNaN(x)) {
         existing++;
         if (alarm.breaches(x)) {
           breaching++;
@@ -73,15 +73,10 @@ public final class AlarmEvaluator {
     }
     if (existing >= n) {
       // The N most recent real datapoints decide; the treatment is not needed.
-      int seen = 0;
       int b = 0;
-      for (int i = from + length - 1; i >= from && seen < n; i--) {
-        double x = datapoints[i];
-        if (x == x) {
-          seen++;
-          if (alarm.breaches(x)) {
-            b++;
-          }
+      for (int i = mostRecentFrom(datapoints, from, length, n); i < from + length; i++) {
+        if (alarm.breaches(datapoints[i])) {
+          b++; // a missing datapoint (NaN) never breaches
         }
       }
       return b >= m ? AlarmState.ALARM : AlarmState.OK;
@@ -106,11 +101,29 @@ public final class AlarmEvaluator {
         if (alarm.treatMissingData() == TreatMissingData.IGNORE) {
           return current;
         }
-        double oldest = datapoints[from];
-        return oldest == oldest ? AlarmState.ALARM : AlarmState.INSUFFICIENT_DATA;
+        return !Double.isNaN(datapoints[from]) ? AlarmState.ALARM : AlarmState.INSUFFICIENT_DATA;
       default:
         throw new AssertionError(alarm.treatMissingData());
     }
+  }
+
+  /**
+   * Where the {@code n} most recent existing datapoints of {@code datapoints[from .. from + length)}
+   * begin: the range from the returned index to its end holds them (all the existing ones if there
+   * are fewer), with the missing ones between them. The one place of CloudWatch's rule that the N
+   * most recent datapoints decide, used by alarms and by step scaling's metric aggregation.
+   */
+  public static int mostRecentFrom(double[] datapoints, int from, int length, int n) {
+    checkRange(datapoints, from, length);
+    int i = from + length;
+    int seen = 0;
+    while (i > from && seen < n) {
+      i--;
+      if (!Double.isNaN(datapoints[i])) {
+        seen++;
+      }
+    }
+    return i;
   }
 
   /** Refuses a range {@code datapoints[from .. from + length)} outside the array. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Recorded samples of one metric: instants (second precision) and finite values, in time order.
@@ -85,9 +84,52 @@ public final class MetricSeries {
     return true;
   }
 
-  /** A decimal number as CSV exports write it: {@code 42}, {@code -0.5}, {@code .5}, {@code 1.2E3}. */
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  /**
+   * Whether {@code s} is a decimal number as CSV exports write it: {@code 42}, {@code -0.5},
+   * {@code .5}, {@code 1.2E3}. One pass, written out: the regular expression it replaces
+   * backtracked quadratically on a long run of digits.
+   */
+  static boolean isDecimal(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   /**
    * Reads a CSV of samples: a header line (such as {@code timestamp,value}), then one
@@ -141,7 +183,7 @@ public final class MetricSeries {
       if (!Double.isFinite(d)) {
         throw new IllegalArgumentException("line " + (i + 1) + ": not a finite number: '" + abbreviate(val) + "'");
       }
-      if (!DECIMAL.matcher(val).matches()) {
+      if (!isDecimal(val)) {
         // Java also reads 50d, 7f and 0x1p3; a metric export never writes them.
         throw new IllegalArgumentException("line " + (i + 1) + ": not a number: '" + abbreviate(val) + "'");
       }
@@ -240,6 +282,58 @@ public final class MetricSeries {
       out[p] = datapoint(from, i, statistic);
     }
     return out;
+  }
+
+  /**
+   * A reader of this series' datapoints of one period and statistic, for periods asked in time
+   * order: each costs the samples it holds, not a search.
+   */
+  public Cursor cursor(int periodSeconds, Statistic statistic) {
+    if (periodSeconds < 1) {
+      throw new IllegalArgumentException("a period of at least 1 second is needed, found " + periodSeconds + " s");
+    }
+    return new Cursor(periodSeconds, java.util.Objects.requireNonNull(statistic, "statistic"));
+  }
+
+  /** See {@link #cursor(int, Statistic)}. Not thread-safe. */
+  public final class Cursor {
+    private final int periodSeconds;
+    private final Statistic statistic;
+    private long nextStart = Long.MIN_VALUE; // the period start the cursor stands at
+    private int index; // the first sample at or after nextStart
+    private long lastStart = Long.MIN_VALUE;
+    private double lastValue;
+
+    private Cursor(int periodSeconds, Statistic statistic) {
+      this.periodSeconds = periodSeconds;
+      this.statistic = statistic;
+    }
+
+    public int periodSeconds() {
+      return periodSeconds;
+    }
+
+    public Statistic statistic() {
+      return statistic;
+    }
+
+    /** The datapoint of [{@code periodStart}, {@code periodStart + periodSeconds}); NaN if no sample. */
+    public double datapoint(long periodStart) {
+      if (periodStart == lastStart) {
+        return lastValue;
+      }
+      int i = periodStart == nextStart ? index : lowerBound(periodStart);
+      long end = periodStart + periodSeconds;
+      int from = i;
+      while (i < seconds.length && seconds[i] < end) {
+        i++;
+      }
+      nextStart = end;
+      index = i;
+      lastStart = periodStart;
+      lastValue = MetricSeries.this.datapoint(from, i, statistic);
+      return lastValue;
+    }
   }
 
   /** The datapoint of samples [from, to) by {@code statistic}; NaN when there is none. */

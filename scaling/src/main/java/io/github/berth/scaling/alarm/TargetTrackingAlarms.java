@@ -7,7 +7,7 @@ import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 
 /**
  * The two CloudWatch alarms Application Auto Scaling creates for a target tracking policy on an
- * ECS service (reference §4.2, observed in alarms exported from real accounts):
+ * ECS service (docs/scaling.md#target-tracking-alarms, observed in alarms exported from real accounts):
  *
  * <ul>
  *   <li>high: {@code TargetTracking-<resourceId>-AlarmHigh-<uuid>}, GreaterThanThreshold

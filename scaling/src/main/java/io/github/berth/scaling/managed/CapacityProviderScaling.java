@@ -4,7 +4,7 @@ import io.github.berth.core.ec2.InstanceType;
 import java.util.List;
 
 /**
- * ECS managed scaling of an Auto Scaling group capacity provider (reference §3.5; the DG
+ * ECS managed scaling of an Auto Scaling group capacity provider (docs/scaling.md#managed-scaling; the DG
  * {@code cluster-auto-scaling.md} and the "deep dive on Amazon ECS cluster auto scaling" blog).
  *
  * <p>ECS publishes {@code CapacityProviderReservation} = M / N x 100 every minute, N the running

@@ -5,7 +5,7 @@ import io.github.berth.core.model.ManagedScaling;
 import io.github.berth.core.model.ManagedScalingStatus;
 
 /**
- * The managed scaling settings of a capacity provider, defaults filled in (reference §3.5):
+ * The managed scaling settings of a capacity provider, defaults filled in (docs/scaling.md#managed-scaling):
  * targetCapacity 100 (%), minimumScalingStepSize 1, maximumScalingStepSize 10,000,
  * instanceWarmupPeriod 300 s.
  */

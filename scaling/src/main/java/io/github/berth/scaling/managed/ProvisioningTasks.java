@@ -2,7 +2,7 @@ package io.github.berth.scaling.managed;
 
 /**
  * Tasks waiting in PROVISIONING with identical resource requirements: ECS groups them so before
- * estimating the instances they need (reference §3.5).
+ * estimating the instances they need (docs/scaling.md#managed-scaling).
  *
  * @param cpu CPU units per task
  * @param memoryMiB memory per task

@@ -17,6 +17,6 @@ public final class AutoScalingConstraints {
    * {@code path}. Values of other types are ignored.
    */
   public static void check(Object value, JsonPath path, Violations out) {
-    AutoScalingShapeRules.checkAny(value, path, out);
+    AutoScalingShapeRules.check(value, path, out);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * An Application Auto Scaling {@code cron(...)} expression: six fields {@code Minutes Hours
- * Day-of-month Month Day-of-week Year} (reference §4.4; AAS user guide "scheduled scaling using
+ * Day-of-month Month Day-of-week Year} (docs/scaling.md#cron-expressions; AAS user guide "scheduled scaling using
  * cron expressions"), or seven with a leading Seconds field, which AAS accepts but without second
  * precision (runs are at second 0 of the minute).
  *

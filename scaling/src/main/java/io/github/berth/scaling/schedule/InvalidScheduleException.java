@@ -3,7 +3,7 @@ package io.github.berth.scaling.schedule;
 /**
  * A schedule expression Application Auto Scaling would refuse. {@link #awsMessage()} is what a
  * {@code ValidationException} from PutScheduledAction says (the service's own sentence where marked
- * [obs], else [model]: the reference, ecs-scheduler-scaling.md §4.4, gives no error texts);
+ * [obs], else [model]: AWS publishes no error texts, see docs/scaling.md#scheduled-actions);
  * {@link #getMessage()} adds the precise reason, for people.
  */
 public final class InvalidScheduleException extends IllegalArgumentException {

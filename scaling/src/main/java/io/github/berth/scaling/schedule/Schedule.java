@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The {@code Schedule} of a scheduled action: {@code at(yyyy-mm-ddThh:mm:ss)},
- * {@code rate(value unit)} or {@code cron(fields)} (reference §4.4; API model
+ * {@code rate(value unit)} or {@code cron(fields)} (docs/scaling.md#scheduled-actions; API model
  * {@code PutScheduledAction.Schedule}).
  */
 public sealed interface Schedule permits AtSchedule, RateSchedule, CronExpression {

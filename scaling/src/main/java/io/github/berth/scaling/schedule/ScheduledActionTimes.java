@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * When one scheduled action runs: its {@code Schedule} read in its {@code Timezone}, bounded by
- * its {@code StartTime} and {@code EndTime} (reference §4.4).
+ * its {@code StartTime} and {@code EndTime} (docs/scaling.md#scheduled-actions).
  *
  * <ul>
  *   <li>A recurring action (rate, cron) with a StartTime also runs at the StartTime, then follows

@@ -48,8 +48,7 @@ import java.util.stream.Collectors;
  * creation require).
  *
  * <p>The messages marked [obs] are the service's own words, pasted from real output in the public
- * issue named at each (none of them is in the reference, ecs-scheduler-scaling.md §5.2, which
- * quotes only the ObjectNotFoundException text). Those marked [model] are ours: AWS publishes no
+ * issue named at each (docs/scaling.md#errors gathers the sources). Those marked [model] are ours: AWS publishes no
  * text for them, and no real output was found; where third-party lint rules quote a wording, it is
  * used, unverified. Then the constraints of the API model follow, in AWS's generic form.
  */
@@ -69,6 +68,12 @@ public final class AutoScalingValidator {
   static final String STEP_CONFIGURATION_REQUIRED = "StepScaling policy configuration must be specified";
   /** [model] a policy of type TargetTrackingScaling without its configuration. */
   static final String TARGET_TRACKING_CONFIGURATION_REQUIRED = "TargetTrackingScaling policy configuration must be specified";
+  /**
+   * [unsure] the wording; the range is the API model's ([doc] TargetValue: "Values must be in the
+   * range of -2^360 to 2^360", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html).
+   * Beyond it the alarms' thresholds (90 % of the target) overflowed to infinity.
+   */
+  static final String TARGET_VALUE_RANGE = "TargetValue must be in the range of -2^360 to 2^360";
   /** [model] a policy of type PredictiveScaling without its configuration. */
   static final String PREDICTIVE_CONFIGURATION_REQUIRED = "PredictiveScaling policy configuration must be specified";
   /** [model] the wording third-party validators use; no real output found. */
@@ -154,9 +159,9 @@ public final class AutoScalingValidator {
 
   private static final int MAX_STEP_ADJUSTMENTS = 20;
 
-  /** Scaling policies (step and target tracking) per scalable target (reference §4.1, AAS quotas). */
+  /** Scaling policies (step and target tracking) per scalable target (docs/scaling.md#quotas). */
   public static final int MAX_POLICIES_PER_TARGET = 50;
-  /** Scheduled actions per scalable target (reference §4.1, AAS quotas). */
+  /** Scheduled actions per scalable target (docs/scaling.md#quotas). */
   public static final int MAX_SCHEDULED_ACTIONS_PER_TARGET = 200;
 
   private AutoScalingValidator() {}
@@ -336,6 +341,10 @@ public final class AutoScalingValidator {
     }
     if (pre != null && custom != null) {
       out.add(p, ValidationException.ERROR_CODE, PREDEFINED_AND_CUSTOMIZED);
+    }
+    Double target = c.targetValue();
+    if (target != null && !(Math.abs(target) <= 0x1p360)) {
+      out.add(p.child("TargetValue"), ValidationException.ERROR_CODE, TARGET_VALUE_RANGE);
     }
     if (custom != null) {
       customized(custom, p.child("CustomizedMetricSpecification"), out);
@@ -531,7 +540,7 @@ public final class AutoScalingValidator {
 
   /**
    * The answer to a policy or action put on a target that is not registered ([obs] GitHub
-   * cloudposse/terraform-aws-ecs-cloudwatch-autoscaling#36, ansible/ansible#35632; reference §5.2).
+   * cloudposse/terraform-aws-ecs-cloudwatch-autoscaling#36, ansible/ansible#35632; docs/scaling.md#errors).
    */
   public static ObjectNotFoundException noScalableTarget(String serviceNamespace, String resourceId, String scalableDimension) {
     return new ObjectNotFoundException("No scalable target registered for service namespace: " + serviceNamespace

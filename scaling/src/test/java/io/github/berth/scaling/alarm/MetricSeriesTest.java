@@ -25,6 +25,20 @@ class MetricSeriesTest {
   }
 
   @Test
+  void theNumberCheckIsOnePassNotABacktrackingPattern() {
+    // A regular expression checked these; a long run of digits cost time quadratic in its length.
+    for (String yes : new String[] {"42", "-0.5", ".5", "+7.", "1.2E3", "1e-5", "0", "1".repeat(200_000) + ".0"}) {
+      assertThat(MetricSeries.isDecimal(yes)).as(yes).isTrue();
+    }
+    for (String no : new String[] {"", "+", ".", "e5", "1e", "1e+", "1.2.3", "50d", "0x1p3", "1 ", "--1",
+        "1".repeat(200_000) + "x", "Infinity"}) {
+      assertThat(MetricSeries.isDecimal(no)).as(no).isFalse();
+    }
+    assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z," + "1".repeat(200_000) + "x\n"))
+        .hasMessage("line 2: not a number: '" + "1".repeat(57) + "...'");
+  }
+
+  @Test
   void namesTheLineAndTheProblem() {
     assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z,1\nyesterday,2\n"))
         .hasMessage("line 3: not an ISO-8601 instant: 'yesterday'");

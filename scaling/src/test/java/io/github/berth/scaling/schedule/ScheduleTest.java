@@ -68,7 +68,7 @@ class ScheduleTest {
     assertThat(daily.next(T0, T0)).isEqualTo(start);
     assertThat(daily.next(start, T0)).isEqualTo("2024-03-04T09:00:00Z");
     assertThat(daily.next(Instant.parse("2024-03-06T09:00:00Z"), T0)).isNull();
-    // A run exactly at the EndTime still happens (reference §4.4).
+    // A run exactly at the EndTime still happens (docs/scaling.md#scheduled-actions).
     ScheduledActionTimes endsAtNine = ScheduledActionTimes.of("cron(0 9 * * ? *)", null, null,
         Instant.parse("2024-03-05T09:00:00Z"));
     assertThat(endsAtNine.next(Instant.parse("2024-03-04T09:00:00Z"), T0)).isEqualTo("2024-03-05T09:00:00Z");

@@ -190,6 +190,28 @@ class AutoScalingValidatorTest {
   // ------------------------------------------------------------------ target tracking
 
   @Test
+  void targetValuesBeyondTwoToThe360AreRefused() {
+    // 1.7e308 was accepted, and building its alarms threw IllegalArgumentException (90 % of it is infinite).
+    PutScalingPolicyRequest.Builder b = policy().policyType(PolicyType.TARGET_TRACKING_SCALING);
+    for (double bad : new double[] {1.7e308, -0x1.000001p360, Double.NaN, Double.POSITIVE_INFINITY}) {
+      only(AutoScalingValidator.validate(b.targetTrackingScalingPolicyConfiguration(
+              TargetTrackingScalingPolicyConfiguration.builder().targetValue(bad)
+                  .predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+                      .predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION).build()).build()).build()),
+          "TargetTrackingScalingPolicyConfiguration.TargetValue", "TargetValue must be in the range of -2^360 to 2^360");
+    }
+    for (double fine : new double[] {0x1p360, -0x1p360, 1e-300}) {
+      PutScalingPolicyRequest accepted = b.targetTrackingScalingPolicyConfiguration(
+          TargetTrackingScalingPolicyConfiguration.builder().targetValue(fine)
+              .predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+                  .predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION).build()).build()).build();
+      assertThat(AutoScalingValidator.validate(accepted)).isEmpty();
+      assertThat(io.github.berth.scaling.alarm.TargetTrackingAlarms.low("service/c/s", "u",
+          accepted.targetTrackingScalingPolicyConfiguration()).threshold()).isEqualTo(fine * 9 / 10);
+    }
+  }
+
+  @Test
   void targetTrackingNeedsAMetric() {
     PutScalingPolicyRequest.Builder b = policy().policyType(PolicyType.TARGET_TRACKING_SCALING);
     only(AutoScalingValidator.validate(b.build()), "TargetTrackingScalingPolicyConfiguration",

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.TaskDefinition;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * What the containers of the fake do, as a test scripts it. By default a container starts a few
@@ -67,6 +67,8 @@ public final class Behaviours {
   }
 
   /** One rule: which containers it matches, and what they do. Settings are fluent. */
+  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
   public static final class Rule {
     String matchKind;
     String pattern;
@@ -186,7 +188,7 @@ public final class Behaviours {
   record Plan(long startDelayMillis, @Nullable String pullFailure, long exitAfterMillis, int exitCode,
       @Nullable String exitReason, long unhealthyAfterMillis, int stopExitCode) {}
 
-  Plan plan(TaskDefinition td, ContainerDefinition c, SplittableRandom random) {
+  Plan plan(TaskDefinition td, ContainerDefinition c, FakeIds random) {
     long startDelay = 0;
     String pull = null;
     long exitAfter = -1;

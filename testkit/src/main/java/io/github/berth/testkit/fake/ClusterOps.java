@@ -48,8 +48,8 @@ final class ClusterOps {
     ClusterRec existing = e.clusters.get(name);
     if (existing != null && existing.active()) {
       // [obs] CreateCluster is idempotent: the same arguments answer the cluster, others this error.
-      boolean same = Objects.equals(existing.settings, orEmpty(r.settings()))
-          && Objects.equals(existing.configuration, r.configuration())
+      boolean same = (r.settings() == null || Objects.equals(existing.settings, r.settings()))
+          && (r.configuration() == null || Objects.equals(existing.configuration, r.configuration()))
           && Objects.equals(existing.tags, orEmpty(r.tags()));
       if (!same) {
         throw new InvalidParameterException(

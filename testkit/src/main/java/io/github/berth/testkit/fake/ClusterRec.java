@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.model.ClusterConfiguration;
 import io.github.berth.core.model.ClusterServiceConnectDefaults;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /** One cluster's state: its settings, and the instances, tasks and services in it. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ClusterRec {
   String name;
   String arn;

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.NetworkBinding;
 import io.github.berth.core.model.NetworkInterface;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One container of a task. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ContainerRec {
   String name;
   String uuid;

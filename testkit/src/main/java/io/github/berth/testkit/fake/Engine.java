@@ -2,7 +2,6 @@ package io.github.berth.testkit.fake;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.arn.EcsArns;
-import io.github.berth.core.arn.Ids;
 import io.github.berth.core.model.Setting;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,10 @@ final class Engine {
   final String region;
   final String account;
   final EcsArns arns;
-  final Ids ids;
+  /** Ids of tasks, instances, containers, deployments. */
+  final FakeIds ids;
+  /** Every other random draw: behaviour probabilities, faults, placement seeds, event ids. */
+  final FakeIds random;
   final long seed;
   final FakeEcs.Settings settings;
   private Instant now;
@@ -45,6 +47,8 @@ final class Engine {
   final FakeClock clock;
   /** Listeners of container instance changes (status, agent, deregistration): the service scheduler. */
   final List<InstanceListener> instanceListeners = new ArrayList<>();
+  /** State kept by other controllers, written into and read from snapshots under these names. */
+  final Map<String, Snapshots.StatePart> stateParts = new LinkedHashMap<>();
   /** Finders of taggable resources the core engine does not know (capacity providers, task sets). */
   final List<TagFinder> tagFinders = new ArrayList<>();
 
@@ -74,11 +78,12 @@ final class Engine {
     this.seed = seed;
     this.settings = settings;
     this.arns = EcsArns.of(region, account);
-    this.ids = new Ids(seed);
+    this.ids = new FakeIds(seed);
+    this.random = new FakeIds(seed ^ 0x5DEECE66DL);
     this.now = start;
     this.events = new EventLog(this);
     this.behaviours = new Behaviours();
-    this.faults = new Faults(seed);
+    this.faults = new Faults(this);
     this.network = new Network(region, seed);
     this.lifecycle = new TaskLifecycle(this);
     this.placement = new Placement(this);

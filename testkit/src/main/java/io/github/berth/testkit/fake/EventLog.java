@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
 /**
@@ -33,12 +32,10 @@ public final class EventLog {
   private final Engine engine;
   private final Deque<EcsEvent> events = new ArrayDeque<>();
   private long next;
-  private final SplittableRandom ids;
   private final ObjectMapper mapper;
 
   EventLog(Engine engine) {
     this.engine = engine;
-    this.ids = new SplittableRandom(engine.seed * 31 + 7);
     // The detail of EventBridge's ECS events carries ISO-8601 timestamps, not epoch seconds.
     ObjectMapper m = EcsJson.lenient().copyMapper();
     SimpleModule iso = new SimpleModule("berth-event-timestamps");
@@ -62,9 +59,7 @@ public final class EventLog {
   }
 
   private String uuid() {
-    String h = Long.toHexString(ids.nextLong() | Long.MIN_VALUE) + Long.toHexString(ids.nextLong() | Long.MIN_VALUE);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a" + h.substring(17, 20) + "-"
-        + h.substring(20, 32);
+    return engine.random.uuid();
   }
 
   /** A detail made of a model value with an {@code updatedAt} member added, as ECS's state-change events carry. */
@@ -187,6 +182,10 @@ public final class EventLog {
       sb.append("  ").append(e).append('\n');
     }
     return sb.toString();
+  }
+
+  void continueAt(long sequence) {
+    next = sequence;
   }
 
   int size() {

@@ -171,6 +171,34 @@ public final class FakeEcs {
     return io.github.berth.testkit.sdk.FakeEcsClients.ecsClient(this);
   }
 
+  // ------------------------------------------------------------------ state as data
+
+  /**
+   * The whole state of the fake as readable JSON: clusters, instances, tasks, services, task
+   * definitions, settings, behaviour rules, the clock and what is scheduled on it. {@link
+   * #restore(String)} reads it back into a fake that continues exactly as this one would.
+   */
+  public String snapshot() {
+    synchronized (engine) {
+      return Snapshots.write(engine);
+    }
+  }
+
+  /**
+   * A fake in the state {@code json} (a {@link #snapshot()}) describes.
+   *
+   * @throws io.github.berth.core.error.SerializationException when the text is not such a snapshot
+   */
+  public static FakeEcs restore(String json) {
+    Objects.requireNonNull(json, "json");
+    com.fasterxml.jackson.databind.JsonNode root = Snapshots.parse(json);
+    FakeEcs ecs = Snapshots.builderOf(root).build();
+    synchronized (ecs.engine) {
+      Snapshots.read(ecs.engine, root);
+    }
+    return ecs;
+  }
+
   // ------------------------------------------------------------------ conveniences
 
   /**

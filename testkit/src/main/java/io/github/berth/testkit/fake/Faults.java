@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.SplittableRandom;
 
 /**
  * Failures a test injects, at the API seam: throttled operations and errors on chosen calls. (Faults
@@ -23,10 +22,10 @@ public final class Faults {
 
   final Map<String, Double> throttled = new LinkedHashMap<>();
   final Map<String, Queue<AwsServiceException>> nextErrors = new LinkedHashMap<>();
-  private final SplittableRandom random;
+  private final Engine engine;
 
-  Faults(long seed) {
-    this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+  Faults(Engine engine) {
+    this.engine = engine;
   }
 
   /** Every call of {@code operation} (its API name, {@code RunTask}) answers ThrottlingException. */
@@ -74,7 +73,7 @@ public final class Faults {
       throw e;
     }
     Double p = throttled.get(operation);
-    if (p != null && (p >= 1.0 || random.nextDouble() < p)) {
+    if (p != null && (p >= 1.0 || engine.random.nextDouble() < p)) {
       throw new ThrottlingException("Rate exceeded");
     }
   }

@@ -103,7 +103,7 @@ final class InstanceOps {
       "ecs.capability.private-registry-authentication.secretsmanager",
       "ecs.capability.gpu-driver-version");
 
-  /** [doc] Custom attribute names and values (docs/placement.md#attributes). */
+  /** [doc] Custom attribute names and values (docs/placement.md#instance-attributes). */
   private static final Pattern ATTR_NAME = Pattern.compile("[A-Za-z0-9\\-_/\\\\.]{1,128}");
   private static final Pattern ATTR_VALUE = Pattern.compile("[A-Za-z0-9\\-_.@/\\\\: ]{1,128}");
   private static final Set<String> BUILT_IN = Set.of("ecs.ami-id", "ecs.availability-zone", "ecs.instance-type",
@@ -163,7 +163,7 @@ final class InstanceOps {
     if (i.registeredCpu < 0 || i.registeredMemory < 0) {
       throw new InvalidParameterException("totalResources: CPU and MEMORY must not be negative.");
     }
-    // [code] The Linux agent reserves these ports by default (docs/placement.md#reserved-ports).
+    // [code] The Linux agent reserves these ports by default (docs/placement.md#what-the-agent-registers).
     i.reservedTcp = ports != null && ports.stringSetValue() != null ? new ArrayList<>(ports.stringSetValue())
         : new ArrayList<>(List.of("22", "2376", "2375", "51678", "51679"));
     i.reservedUdp = udp != null && udp.stringSetValue() != null ? new ArrayList<>(udp.stringSetValue()) : new ArrayList<>();

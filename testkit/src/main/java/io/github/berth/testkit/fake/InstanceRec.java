@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.PlatformDevice;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** One container instance: what it registered, what its tasks hold, and its status. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class InstanceRec {
   String id;
   String arn;
@@ -45,11 +48,11 @@ final class InstanceRec {
   /** What the tasks on it hold now (tasks not yet STOPPED). */
   int usedCpu;
   int usedMemory;
-  Set<String> usedGpuIds = new TreeSet<>();
+  TreeSet<String> usedGpuIds = new TreeSet<>();
   List<String> usedTcp = new ArrayList<>();
   List<String> usedUdp = new ArrayList<>();
   /** Ids of the tasks on this instance that are not STOPPED, in launch order. */
-  Set<String> taskIds = new LinkedHashSet<>();
+  LinkedHashSet<String> taskIds = new LinkedHashSet<>();
 
   InstanceRec() {}
 }

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.Nullable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  */
 final class Network {
 
+  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
   static final class Subnet {
     String subnetId;
     String availabilityZone;

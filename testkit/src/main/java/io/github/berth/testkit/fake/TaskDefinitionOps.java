@@ -14,7 +14,6 @@ import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.api.RegisterTaskDefinitionResponse;
 import io.github.berth.core.error.ClientException;
 import io.github.berth.core.error.InvalidParameterException;
-import io.github.berth.core.model.Compatibility;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.SortOrder;
 import io.github.berth.core.model.Tag;
@@ -22,14 +21,12 @@ import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TaskDefinitionField;
 import io.github.berth.core.model.TaskDefinitionFamilyStatus;
 import io.github.berth.core.model.TaskDefinitionStatus;
-import io.github.berth.core.validation.TaskDefinitionNormalizer;
+import io.github.berth.core.validation.TaskDefinitions;
 import io.github.berth.core.validation.TaskDefinitionValidator;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * RegisterTaskDefinition and its siblings: revisions per family, ACTIVE → INACTIVE →
@@ -46,49 +43,13 @@ final class TaskDefinitionOps {
   RegisterTaskDefinitionResponse register(RegisterTaskDefinitionRequest request) {
     TaskDefinitionValidator.requireValid(request);
     Tags.check(request.tags(), "tags");
-    RegisterTaskDefinitionRequest normal = TaskDefinitionNormalizer.normalize(request);
-    String family = normal.family();
+    String family = request.family();
     int revision = e.taskDefinitions.nextRevision(family);
-    TaskDefinition td = stored(normal, e.arns.taskDefinition(family, revision), revision);
+    TaskDefinition td = TaskDefinitions.registered(request, e.arns.taskDefinition(family, revision), revision,
+        e.now(), "arn:aws:iam::" + e.account + ":root");
     List<Tag> tags = request.tags() == null ? List.of() : request.tags();
     e.taskDefinitions.add(new TaskDefinitionStore.Revision(td, tags));
     return RegisterTaskDefinitionResponse.builder().taskDefinition(td).tags(tags.isEmpty() ? null : tags).build();
-  }
-
-  /** What ECS stores for a normalised registration. */
-  private TaskDefinition stored(RegisterTaskDefinitionRequest r, String arn, int revision) {
-    Set<Compatibility> compatibilities = new LinkedHashSet<>();
-    // [obs] An EC2 definition comes back with "compatibilities": ["EC2", ...]; FARGATE only when
-    // the registration asked for it (docs/task-definitions.md#compatibilities).
-    compatibilities.add(Compatibility.EC2);
-    if (r.requiresCompatibilities() != null) {
-      compatibilities.addAll(r.requiresCompatibilities());
-    }
-    return TaskDefinition.builder()
-        .taskDefinitionArn(arn)
-        .family(r.family())
-        .revision(revision)
-        .containerDefinitions(r.containerDefinitions())
-        .taskRoleArn(r.taskRoleArn())
-        .executionRoleArn(r.executionRoleArn())
-        .networkMode(r.networkMode())
-        .volumes(r.volumes())
-        .status(TaskDefinitionStatus.ACTIVE)
-        .placementConstraints(r.placementConstraints())
-        .compatibilities(List.copyOf(compatibilities))
-        .runtimePlatform(r.runtimePlatform())
-        .requiresCompatibilities(r.requiresCompatibilities())
-        .cpu(r.cpu())
-        .memory(r.memory())
-        .inferenceAccelerators(r.inferenceAccelerators())
-        .pidMode(r.pidMode())
-        .ipcMode(r.ipcMode())
-        .proxyConfiguration(r.proxyConfiguration())
-        .ephemeralStorage(r.ephemeralStorage())
-        .enableFaultInjection(r.enableFaultInjection())
-        .registeredAt(e.now())
-        .registeredBy("arn:aws:iam::" + e.account + ":root")
-        .build();
   }
 
   DeregisterTaskDefinitionResponse deregister(DeregisterTaskDefinitionRequest request) {

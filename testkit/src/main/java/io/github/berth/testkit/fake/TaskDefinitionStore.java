@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.ClientException;
 import io.github.berth.core.model.Tag;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
 final class TaskDefinitionStore {
 
   /** One revision: what ECS stored, and its tags. */
+  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
   static final class Revision {
     TaskDefinition definition;
     List<Tag> tags = new ArrayList<>();

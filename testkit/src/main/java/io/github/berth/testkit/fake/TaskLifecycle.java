@@ -214,7 +214,7 @@ final class TaskLifecycle {
    * [doc] Docker runs the first probe {@code interval} seconds after the container starts; the
    * container is HEALTHY at the first passing probe, and UNHEALTHY after {@code retries}
    * consecutive failing probes, failures inside {@code startPeriod} not counted
-   * (docs/scheduler.md#health-checks). Only the probes where the status changes get a timer.
+   * (docs/scheduler.md#health-checks-in-the-fake). Only the probes where the status changes get a timer.
    */
   private void scheduleHealth(TaskRec t, ContainerRec c, int index) {
     HealthCheck hc = c.healthCheck;

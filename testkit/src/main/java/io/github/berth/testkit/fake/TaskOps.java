@@ -39,7 +39,6 @@ import io.github.berth.placement.TaskPlacement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * RunTask, StartTask, StopTask, DescribeTasks, ListTasks and task protection; and {@link #launch},
@@ -48,13 +47,9 @@ import java.util.SplittableRandom;
 final class TaskOps {
 
   private final Engine e;
-  private final SplittableRandom behaviourRandom;
-  private long placementSeed;
 
   TaskOps(Engine e) {
     this.e = e;
-    this.behaviourRandom = new SplittableRandom(e.seed * 17 + 3);
-    this.placementSeed = e.seed;
   }
 
   /** What every launched task of one request shares. */
@@ -63,7 +58,7 @@ final class TaskOps {
       @Nullable String platformVersion, @Nullable String serviceName, @Nullable String deploymentId) {}
 
   long nextPlacementSeed() {
-    return placementSeed++;
+    return e.random.nextLong();
   }
 
   // ------------------------------------------------------------------ RunTask
@@ -110,7 +105,7 @@ final class TaskOps {
   TaskDefinition launchable(String ref) {
     TaskDefinition td = e.taskDefinitions.forLaunch(ref);
     if (!TaskDefinitionStatus.ACTIVE.equals(td.status())) {
-      // [obs] RunTask on an INACTIVE revision (docs/task-definitions.md#status).
+      // [obs] RunTask on an INACTIVE revision (docs/scheduler.md#tasks).
       throw new InvalidParameterException("TaskDefinition is inactive");
     }
     return td;
@@ -183,7 +178,7 @@ final class TaskOps {
       k.cpu = String.valueOf(cd.cpu() == null ? 0 : cd.cpu());
       k.memory = cd.memory() == null ? null : String.valueOf(cd.memory());
       k.memoryReservation = cd.memoryReservation() == null ? null : String.valueOf(cd.memoryReservation());
-      k.plan = e.behaviours.plan(td, cd, behaviourRandom);
+      k.plan = e.behaviours.plan(td, cd, e.random);
       for (TaskPlacement.ContainerBindings cb : p.containers()) {
         if (cb.containerName().equals(cd.name())) {
           k.networkBindings = new ArrayList<>(bindings(cb.networkBindings()));
@@ -284,7 +279,7 @@ final class TaskOps {
     if (r.reason() != null && r.reason().length() > 255) {
       throw new InvalidParameterException("reason must be at most 255 characters.");
     }
-    // [obs] With no reason given, the stopped reason reads "Task stopped by user" (docs/scheduler.md#stop-codes).
+    // [obs] With no reason given, the stopped reason reads "Task stopped by user" (docs/scheduler.md#stop-codes-and-reasons).
     e.lifecycle.stop(t, TaskStopCode.USER_INITIATED, r.reason() == null ? "Task stopped by user" : r.reason());
     // [doc] StopTask deletes the task's tags.
     t.tags = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.LaunchType;
 import io.github.berth.core.model.Tag;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One task: where it runs, its lifecycle status and timestamps, its containers. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TaskRec {
   String id;
   String arn;

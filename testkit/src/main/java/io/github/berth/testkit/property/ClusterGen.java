@@ -26,6 +26,7 @@ import io.github.berth.core.model.RuntimePlatform;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TransportProtocol;
+import io.github.berth.core.validation.TaskDefinitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,8 +36,8 @@ import java.util.Set;
 /**
  * Clusters of EC2 container instances over 1-6 AZs with tasks already placed on them. Tasks are
  * placed only where they fit, by the same accounting the instance's remaining resources show
- * (reference §4.3): CPU, memory, static TCP and UDP host ports, GPUs, ENIs for awsvpc tasks
- * (§5.1), the attributes the task definition requires, the operating system and architecture.
+ * (docs/placement.md#what-a-task-reserves): CPU, memory, static TCP and UDP host ports, GPUs, ENIs for awsvpc tasks
+ * (docs/placement.md#awsvpc-and-enis), the attributes the task definition requires, the operating system and architecture.
  */
 final class ClusterGen {
 
@@ -89,8 +90,8 @@ final class ClusterGen {
       RegisterTaskDefinitionRequest r = d.gen(TaskDefinitionGen.forCluster(windows, site.region()));
       int revision = 1 + (int) requests.stream().filter(x -> x.family().equals(r.family())).count();
       requests.add(r);
-      definitions.add(Registration.registered(r, arns.taskDefinition(r.family(), revision), revision,
-          site.epoch().minusSeconds(86_400L * d.between(1, 365))));
+      definitions.add(TaskDefinitions.registered(r, arns.taskDefinition(r.family(), revision), revision,
+          site.epoch().minusSeconds(86_400L * d.between(1, 365)), Fixtures.role("deployer")));
       return r;
     });
 
@@ -207,7 +208,7 @@ final class ClusterGen {
       }
       if (gpus > 0) {
         List<String> ids = new ArrayList<>(x.gpusFree.subList(0, gpus));
-        x.gpusFree.subList(0, gpus).clear(); // ECS pins particular GPUs to the container (§4.3)
+        x.gpusFree.subList(0, gpus).clear(); // ECS pins particular GPUs to the container (docs/placement.md#what-a-task-reserves)
         b.gpuIds(ids);
       }
       if (awsvpc) {
@@ -223,7 +224,7 @@ final class ClusterGen {
         .clusterArn(arns.cluster(site.clusterName()))
         .containerInstanceArn(x.arn)
         .taskDefinitionArn(td.taskDefinitionArn())
-        .group("family:" + r.family()) // a standalone task's default group (§2.2)
+        .group("family:" + r.family()) // a standalone task's default group (docs/placement.md#task-groups)
         .launchType(LaunchType.EC2)
         .lastStatus(status)
         .desiredStatus("RUNNING")
@@ -256,7 +257,7 @@ final class ClusterGen {
     return t.build();
   }
 
-  /** The host ports a running container is bound to: static as mapped, dynamic from the ephemeral range (§4.5). */
+  /** The host ports a running container is bound to: static as mapped, dynamic from the ephemeral range (docs/placement.md#host-ports). */
   private static List<NetworkBinding> bindings(InstanceDraft x, NetworkMode mode, ContainerDefinition c) {
     List<NetworkBinding> out = new ArrayList<>();
     for (PortMapping m : Registration.nonNull(c.portMappings())) {

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Container instances of real EC2 instance types ({@link InstanceTypes}) as DescribeContainerInstances
- * shows them: the resources the agent registers (§4.2), the built-in attributes (§3.6) and the
+ * shows them: the resources the agent registers (docs/placement.md#what-the-agent-registers), the built-in attributes (docs/placement.md#instance-attributes) and the
  * capabilities the agent registers (the agent's agent_capability.go), custom attributes, AZ, agent
  * state and status.
  */
@@ -57,7 +57,7 @@ final class ContainerInstanceGen {
   static InstanceDraft instance(Draw d, Site site, InstanceType type, boolean windows, String az, int index) {
     String status;
     boolean trunking = !windows && type.supportsTrunking() && d.chance(0.3);
-    // ACTIVE most of the time; REGISTERING and REGISTRATION_FAILED only while a trunk ENI is set up (§5.3).
+    // ACTIVE most of the time; REGISTERING and REGISTRATION_FAILED only while a trunk ENI is set up (docs/placement.md#eni-trunking).
     int s = d.between(0, 19);
     if (s < 15) {
       status = "ACTIVE";
@@ -104,7 +104,7 @@ final class ContainerInstanceGen {
     if (type.gpus() > 0) {
       out.add(Attribute.builder().name("ecs.capability.nvidia-driver-version." + d.pick("535.183.01", "550.90.07")).build());
     }
-    // Built-in attributes (§3.6).
+    // Built-in attributes (docs/placement.md#instance-attributes).
     out.add(value("ecs.ami-id", windows ? site.windowsAmi() : site.linuxAmi()));
     out.add(value("ecs.availability-zone", az));
     out.add(value("ecs.instance-type", type.name()));
@@ -114,7 +114,7 @@ final class ContainerInstanceGen {
     out.add(value("ecs.vpc-id", site.vpcId()));
     out.add(value("ecs.subnet-id", site.subnets().get(az)));
     if (trunking) {
-      out.add(value("ecs.awsvpc-trunk-id", "eni-" + d.hex(17))); // present: the instance has a trunk ENI (§3.6)
+      out.add(value("ecs.awsvpc-trunk-id", "eni-" + d.hex(17))); // present: the instance has a trunk ENI (docs/placement.md#instance-attributes)
     }
     out.addAll(customAttributes(d));
     return List.copyOf(out);
@@ -125,7 +125,7 @@ final class ContainerInstanceGen {
   }
 
   /**
-   * Up to 10 custom attributes (§3.6), the limit reached now and then: names of 1-128 letters,
+   * Up to 10 custom attributes (docs/placement.md#instance-attributes), the limit reached now and then: names of 1-128 letters,
    * digits, '-', '_', '/', '\', '.', distinct (a repeated name would replace the first, as
    * PutAttributes does) and never ecs.* (the built-ins'); values optional, 1-128 of those and '@',
    * ':' and inner spaces.

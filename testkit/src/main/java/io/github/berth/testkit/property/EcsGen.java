@@ -23,8 +23,8 @@ import java.util.List;
  * Property.forAll(EcsGen.clusters()).check(cluster -> assertThat(myDeployer.plan(cluster)).fitsIn(cluster));
  * }</pre>
  *
- * <p>Task definitions are RegisterTaskDefinition requests that ECS accepts (reference
- * ecs-placement-taskdef.md §7): 1-10 containers with port mappings (static, dynamic, ranges, UDP),
+ * <p>Task definitions are RegisterTaskDefinition requests that ECS accepts (
+ * docs/task-definitions.md): 1-10 containers with port mappings (static, dynamic, ranges, UDP),
  * health checks, secrets, environment, log configuration, volumes and mount points, dependencies,
  * GPU requirements, each where its launch type, operating system and network mode allow it.
  * Container instances and clusters are as DescribeContainerInstances and DescribeTasks show them.

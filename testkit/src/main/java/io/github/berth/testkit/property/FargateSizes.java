@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The task sizes Fargate accepts: CPU units and the memory values (MiB) allowed with each, for Linux
- * and for Windows (reference ecs-placement-taskdef.md §7.4, from the API model's
+ * and for Windows (docs/task-definitions.md#fargate-sizes, from the API model's
  * RegisterTaskDefinitionRequest.memory text). Kept apart from core's validator on purpose, so the
  * property "generated valid task definitions pass validation" compares two independent readings of
  * the table.

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The realistic constants the ECS generators draw from: regions, names, images, ports. Facts are
- * cited where they come from the reference; the rest are plausible choices of ours.
+ * cited where they come from docs/; the rest are plausible choices of ours.
  */
 final class Fixtures {
 
@@ -15,7 +15,7 @@ final class Fixtures {
 
   static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1");
 
-  /** Family and container names: letters, digits, '_' and '-' (reference §7.1, §7.2). */
+  /** Family and container names: letters, digits, '_' and '-' (docs/task-definitions.md#family-and-revision, docs/task-definitions.md#containers). */
   static final String NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
 
   static final List<String> FAMILIES = List.of("web", "api", "worker", "batch-job", "nginx", "redis-cache", "etl_pipeline", "frontend", "payments-v2", "Reporting");
@@ -36,9 +36,9 @@ final class Fixtures {
   static final List<Integer> COMMON_PORTS = List.of(80, 443, 8080, 8443, 3000, 5000, 8000, 9000, 9090, 6379, 5432, 3306, 11211, 514, 8125, 4317, 8888);
 
   /**
-   * Ports the agent reserves on an instance (reference §4.2: Linux 22, 2375, 2376, 51678, 51679, and
+   * Ports the agent reserves on an instance (docs/placement.md#what-the-agent-registers: Linux 22, 2375, 2376, 51678, 51679, and
    * 51680 with Prometheus metrics; Windows also 53, 135, 139, 445, 3389, 5985, 5986) and 3150, which
-   * Fargate Windows reserves (§7.4). Generated ports avoid them all so that every generated task can
+   * Fargate Windows reserves (docs/task-definitions.md#fargate-sizes). Generated ports avoid them all so that every generated task can
    * be placed somewhere.
    */
   static final Set<Integer> RESERVED_PORTS = Set.of(22, 53, 135, 139, 445, 2375, 2376, 3150, 3389, 5985, 5986, 51678, 51679, 51680);

@@ -48,7 +48,7 @@ final class InstanceDraft {
   int awsvpcTasks;
   int runningTasks;
   int pendingTasks;
-  /** The next host port the agent hands out for a dynamic mapping (the Linux default ephemeral range, §4.5). */
+  /** The next host port the agent hands out for a dynamic mapping (the Linux default ephemeral range, docs/placement.md#host-ports). */
   int nextDynamicPort = 49153;
 
   InstanceDraft(InstanceType type, boolean windows, String availabilityZone, String status, boolean agentConnected,
@@ -84,7 +84,7 @@ final class InstanceDraft {
     return status.equals("ACTIVE") || status.equals("DRAINING");
   }
 
-  /** The awsvpc task limit: one ENI per task, the primary one excluded; more with trunking (§5.1, §5.3). */
+  /** The awsvpc task limit: one ENI per task, the primary one excluded; more with trunking (docs/placement.md#awsvpc-and-enis, docs/placement.md#eni-trunking). */
   int awsvpcTaskLimit() {
     return type.awsvpcTaskLimit(trunking);
   }
@@ -98,7 +98,7 @@ final class InstanceDraft {
         stringSet("PORTS", tcpInUse.stream().map(String::valueOf).toList()),
         stringSet("PORTS_UDP", udpInUse.stream().map(String::valueOf).toList()));
     if (!gpuIds.isEmpty()) {
-      // [unsure, reference §4.2] the agent tracks GPUs as a STRINGSET of device ids; listed here as such.
+      // [unsure, docs/placement.md#what-the-agent-registers] the agent tracks GPUs as a STRINGSET of device ids; listed here as such.
       registered = append(registered, stringSet("GPU", gpuIds));
       remaining = append(remaining, stringSet("GPU", gpusFree));
     }

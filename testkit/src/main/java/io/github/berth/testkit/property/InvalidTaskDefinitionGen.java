@@ -23,7 +23,7 @@ import java.util.function.BiFunction;
 /**
  * Task definitions that break exactly one rule, each made from a valid one (of a launch type the
  * rule applies to) by one change, with the violation that change must cause. Messages are ECS's own
- * words as the reference quotes them (ecs-placement-taskdef.md §7; sources there), paths are the JSON
+ * words as docs/task-definitions.md quotes them (sources there), paths are the JSON
  * paths of the members at fault. Only rules whose message ECS is known to give are here; rules where
  * Berth had to choose a message are tested in core.
  */
@@ -63,7 +63,7 @@ final class InvalidTaskDefinitionGen {
       TaskDefinitionGen.valid(EC2.windows(false).networkMode(NetworkMode.NONE));
 
   private static final List<Breaker> BREAKERS = List.of(
-      // §7.1 family
+      // docs/task-definitions.md#family-and-revision family
       new Breaker("family-blank", ANY, (d, td) ->
           broken(td.toBuilder().family("").build(), "family", CLIENT, "Family can not be blank.")),
       new Breaker("family-invalid-characters", ANY, (d, td) -> {
@@ -72,7 +72,7 @@ final class InvalidTaskDefinitionGen {
         String bad = family.substring(0, at) + d.pick(" ", ".", ":", "/", "@", "é", "+") + family.substring(at);
         return broken(td.toBuilder().family(bad).build(), "family", CLIENT, "Family contains invalid characters.");
       }),
-      // §7.2 containers
+      // docs/task-definitions.md#containers containers
       new Breaker("container-list-empty", ANY, (d, td) ->
           broken(td.toBuilder().containerDefinitions(List.of()).build(), "containerDefinitions", CLIENT, "Container list cannot be empty.")),
       new Breaker("too-many-containers", ANY, (d, td) -> {
@@ -123,7 +123,7 @@ final class InvalidTaskDefinitionGen {
             container(last) + ".dependsOn[" + (deps.size() - 1) + "]", CLIENT,
             "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container");
       }),
-      // §7.3 - §7.5 task size
+      // docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes, docs/task-definitions.md#container-cpu-and-memory task size
       new Breaker("fargate-requires-cpu", FARGATE, (d, td) ->
           broken(td.toBuilder().cpu(null).build(), "cpu", CLIENT, "Fargate requires that 'cpu' be defined at the task level.")),
       new Breaker("fargate-requires-memory", FARGATE, (d, td) -> {
@@ -180,7 +180,7 @@ final class InvalidTaskDefinitionGen {
         return broken(withContainer(td, 0, container(td, 0).toBuilder().cpu(cpu).build()), "containerDefinitions", CLIENT,
             "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.");
       }),
-      // §7.6 network mode
+      // docs/task-definitions.md#network-modes network mode
       new Breaker("fargate-only-awsvpc", FARGATE_LINUX, (d, td) ->
           broken(td.toBuilder().networkMode(d.pick(NetworkMode.BRIDGE, null)).build(), "networkMode", CLIENT,
               "Fargate only supports network mode \u2018awsvpc\u2019.")),
@@ -195,7 +195,7 @@ final class InvalidTaskDefinitionGen {
         return broken(withContainer(td, i, container(td, i).toBuilder().hostname(d.pick("app", "web-1")).build()),
             container(i) + ".hostname", CLIENT, "hostname is not supported on container when networkMode=awsvpc.");
       }),
-      // §4.6 port mappings
+      // docs/task-definitions.md#port-mappings port mappings
       new Breaker("awsvpc-host-port-mismatch", AWSVPC, (d, td) -> {
         // Ports from 40000 up are free: the generators use lower ones.
         int port = 40_000 + d.between(0, 9_000);
@@ -206,12 +206,14 @@ final class InvalidTaskDefinitionGen {
             container(0) + ".portMappings[" + (mappings.size() - 1) + "].hostPort", CLIENT,
             "When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
       }),
-      // §7.6 Fargate rejections
+      // docs/task-definitions.md#fargate-restrictions Fargate rejections
       new Breaker("fargate-awslogs-without-execution-role", FARGATE, (d, td) -> {
         List<ContainerDefinition> cs = new ArrayList<>();
         for (ContainerDefinition c : td.containerDefinitions()) {
-          // ECR images need the role too, which would be a second violation: pull from elsewhere.
-          cs.add(isEcr(c.image()) ? c.toBuilder().image("public.ecr.aws/docker/library/nginx:latest").build() : c);
+          // ECR images and secrets need the role too, which would be more violations: pull from elsewhere,
+          // pass no secrets.
+          ContainerDefinition.Builder b = c.toBuilder().secrets(null);
+          cs.add(isEcr(c.image()) ? b.image("public.ecr.aws/docker/library/nginx:latest").build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS)
             .options(ImmutableMap.of("awslogs-group", "/ecs/" + td.family(), "awslogs-region", "us-east-1", "awslogs-stream-prefix", "ecs"))
@@ -224,7 +226,8 @@ final class InvalidTaskDefinitionGen {
         for (ContainerDefinition c : td.containerDefinitions()) {
           // awslogs needs the role too, which would be a second violation: log elsewhere.
           boolean awslogs = c.logConfiguration() != null && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
-          cs.add(awslogs ? c.toBuilder().logConfiguration(null).build() : c);
+          ContainerDefinition.Builder b = c.toBuilder().secrets(null); // secrets would need the role too
+          cs.add(awslogs ? b.logConfiguration(null).build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().image(Fixtures.ecrImage("eu-west-1", "app", "1.0.0")).build());
         return broken(withContainers(td, cs).toBuilder().executionRoleArn(null).build(), "executionRoleArn", CLIENT,

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The placement scenarios of the benchmarks (issue 4), built deterministically from a seed so that
+ * The placement scenarios of the benchmarks, built deterministically from a seed so that
  * benchmarks and tests place the very same clusters: up to 5,000 container instances (ECS's
  * per-cluster maximum) of mixed m5, c5 and r5 types ({@code large}, {@code xlarge},
  * {@code 2xlarge}, in equal numbers) over three AZs.
@@ -54,12 +54,21 @@ public final class PlacementScenarios {
    * architecture, task ENI and Docker capabilities).
    */
   public static List<ContainerInstance> instances(int n, long seed) {
+    return instances(n, seed, false);
+  }
+
+  /**
+   * The instances of {@link #instances(int, long)}; with {@code trunked}, those of types that support
+   * ENI trunking carry the trunk interface ({@code ecs.awsvpc-trunk-id}) that instances launched after
+   * the {@code awsvpcTrunking} opt-in have.
+   */
+  public static List<ContainerInstance> instances(int n, long seed, boolean trunked) {
     Ids ids = new Ids(seed);
     List<ContainerInstance> out = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
       InstanceType type = InstanceTypes.find(TYPES[k % TYPES.length]).orElseThrow();
       String az = AZS[(k / TYPES.length) % AZS.length];
-      List<Attribute> attrs = List.of(
+      List<Attribute> attrs = new ArrayList<>(List.of(
           attr("ecs.instance-type", type.name()),
           attr("ecs.availability-zone", az),
           attr("ecs.subnet-id", "subnet-" + az),
@@ -71,7 +80,10 @@ public final class PlacementScenarios {
           Attribute.builder().name("ecs.capability.task-eni").build(),
           Attribute.builder().name("ecs.capability.task-eni-trunking").build(),
           Attribute.builder().name("com.amazonaws.ecs.capability.docker-remote-api.1.32").build(),
-          Attribute.builder().name("com.amazonaws.ecs.capability.logging-driver.awslogs").build());
+          Attribute.builder().name("com.amazonaws.ecs.capability.logging-driver.awslogs").build()));
+      if (trunked && type.supportsTrunking()) {
+        attrs.add(attr("ecs.awsvpc-trunk-id", "eni-" + String.format("%017x", k)));
+      }
       List<Resource> resources = List.of(
           Resource.builder().name("CPU").type("INTEGER").integerValue(type.registeredCpu()).build(),
           Resource.builder().name("MEMORY").type("INTEGER").integerValue(type.registeredMemoryMiB()).build(),
@@ -95,9 +107,12 @@ public final class PlacementScenarios {
     return out;
   }
 
-  /** A snapshot of {@code n} instances without tasks. */
+  /**
+   * A snapshot of {@code n} instances without tasks; with {@code awsvpcTrunking}, the account setting is
+   * on and the instances were launched after the opt-in, so those whose type supports it have a trunk.
+   */
   public static ClusterSnapshot cluster(int n, long seed, boolean awsvpcTrunking) {
-    return ClusterSnapshot.builder().awsvpcTrunking(awsvpcTrunking).addInstances(instances(n, seed)).build();
+    return ClusterSnapshot.builder().awsvpcTrunking(awsvpcTrunking).addInstances(instances(n, seed, awsvpcTrunking)).build();
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one task of a task definition reserves on an EC2 instance (reference §4.3, after the agent's
+ * What one task of a task definition reserves on an EC2 instance (docs/placement.md#what-a-task-reserves, after the agent's
  * ToHostResources): task-level cpu and memory when set, else the sum over the containers (cpu; for
  * memory the reservation, else the hard limit); the static host ports of bridge and host mode by
  * protocol; the GPUs; one ENI in awsvpc mode. Cpu and memory must be plain integer strings.

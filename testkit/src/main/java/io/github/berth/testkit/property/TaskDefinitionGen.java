@@ -42,9 +42,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Valid RegisterTaskDefinition requests for one launch type, following the rules of reference
- * ecs-placement-taskdef.md §7 (and §4.6-4.8 for ports and GPUs). Each rule the generator respects is
- * noted where it is respected. Where the reference leaves a rule open, the generator stays on the
+ * Valid RegisterTaskDefinition requests for one launch type, following the rules of
+ * docs/task-definitions.md (and docs/task-definitions.md#port-mappings, docs/task-definitions.md#port-ranges, docs/task-definitions.md#gpus for ports and GPUs). Each rule the generator respects is
+ * noted where it is respected. Where AWS leaves a rule open, the generator stays on the
  * side every reading accepts (noted [model]).
  *
  * <p>For shrinking, the generator draws the same choices in the same order whatever the platform
@@ -57,7 +57,7 @@ final class TaskDefinitionGen {
   record Platform(Compatibility launchType, boolean windows, OSFamily osFamily, CPUArchitecture architecture,
       NetworkMode networkMode) {
 
-    /** The mode that applies: an omitted mode is bridge on Linux, Docker's default (nat) on Windows (§7.6). */
+    /** The mode that applies: an omitted mode is bridge on Linux, Docker's default (nat) on Windows (docs/task-definitions.md#network-modes). */
     boolean bridgeLike() {
       return networkMode == null || networkMode.equals(NetworkMode.BRIDGE);
     }
@@ -141,16 +141,16 @@ final class TaskDefinitionGen {
     boolean windows = windowsPossible && (o.windows() != null ? o.windows() : d.chance(0.2));
     if (windows) {
       OSFamily family = d.pick(WINDOWS_FAMILIES);
-      // Windows: awsvpc on Fargate; on EC2 the default mode (omitted) or awsvpc (§7.6).
+      // Windows: awsvpc on Fargate; on EC2 the default mode (omitted) or awsvpc (docs/task-definitions.md#network-modes).
       NetworkMode mode = launchType.equals(Compatibility.FARGATE) ? NetworkMode.AWSVPC : d.pick(null, NetworkMode.AWSVPC);
       return new Platform(launchType, true, family, CPUArchitecture.X86_64, o.networkMode() != null ? o.networkMode() : mode);
     }
     CPUArchitecture arch = d.chance(0.25) ? CPUArchitecture.ARM64 : CPUArchitecture.X86_64;
     NetworkMode mode;
     if (launchType.equals(Compatibility.FARGATE)) {
-      mode = NetworkMode.AWSVPC; // Fargate only supports awsvpc (§7.6)
+      mode = NetworkMode.AWSVPC; // Fargate only supports awsvpc (docs/task-definitions.md#network-modes)
     } else if (launchType.equals(Compatibility.EXTERNAL)) {
-      mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.NONE); // no awsvpc on ECS Anywhere (§1.1)
+      mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.NONE); // no awsvpc on ECS Anywhere (docs/placement.md#which-capacity-uses-placement)
     } else {
       mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.AWSVPC, NetworkMode.NONE);
     }
@@ -187,10 +187,10 @@ final class TaskDefinitionGen {
       this.unitForms = o.unitForms();
       this.region = region;
       this.family = name(d, Fixtures.FAMILIES);
-      // Fargate needs task cpu and memory from its table (§7.3, §7.4).
+      // Fargate needs task cpu and memory from its table (docs/task-definitions.md#task-cpu-and-memory, docs/task-definitions.md#fargate-sizes).
       FargateSizes.Row row = d.pick(p.windows() ? FargateSizes.WINDOWS : FargateSizes.LINUX);
       int fargateMemory = d.pick(row.memory());
-      // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of §7.3 accepts.
+      // EC2 and EXTERNAL: optional, within 128-10240 CPU units, the range every reading of docs/task-definitions.md#task-cpu-and-memory accepts.
       Integer cpu = d.maybe(0.5, () -> compact ? d.pick(256, 512, 1024, 128, 2048) : d.pick(256, 512, 1024, 2048, 4096, 128, 10240));
       boolean memoryWanted = d.chance(0.5);
       int memory = compact ? d.pick(512, 1024, 256, 2048) : d.pick(512, 1024, 2048, 3072, 4096, 8192, 16384);
@@ -198,7 +198,7 @@ final class TaskDefinitionGen {
         taskCpu = row.cpu();
         taskMemory = fargateMemory;
       } else if (p.windows()) {
-        taskCpu = null; // ignored for Windows containers on EC2 (§7.3): leave them out
+        taskCpu = null; // ignored for Windows containers on EC2 (docs/task-definitions.md#task-cpu-and-memory): leave them out
         taskMemory = null;
       } else {
         taskCpu = cpu;
@@ -233,10 +233,11 @@ final class TaskDefinitionGen {
       if (taskMemory != null) {
         b.memory(memoryText(taskMemory));
       }
-      // Fargate needs an execution role for awslogs, ECR images and secrets (§7.6); give it one always.
+      // An execution role where ECS requires one (awslogs and ECR images on Fargate, secrets anywhere; docs/task-definitions.md#fargate-restrictions),
+      // else sometimes: real Fargate definitions without awslogs, secrets or private images often have none.
       boolean role = d.chance(0.3);
       String roleName = d.pick("ecsTaskExecutionRole", "app-execution-role");
-      if (p.fargate() || needsExecutionRole || role) {
+      if (needsExecutionRole || role) {
         b.executionRoleArn(Fixtures.role(roleName));
       }
       b.taskRoleArn(d.maybe(0.4, () -> Fixtures.role(d.pick("app-task-role", family + "-task"))));
@@ -248,7 +249,7 @@ final class TaskDefinitionGen {
       PidMode pid = d.maybe(0.1, () -> d.pick(PidMode.TASK, PidMode.HOST));
       IpcMode ipc = d.maybe(0.1, () -> d.pick(IpcMode.TASK, IpcMode.HOST, IpcMode.NONE));
       if (p.ec2() && !p.windows()) {
-        // pidMode and ipcMode: not on Fargate (§7.6) nor Windows. [model] not on EXTERNAL either.
+        // pidMode and ipcMode: not on Fargate (docs/task-definitions.md#fargate-restrictions) nor Windows. [model] not on EXTERNAL either.
         b.pidMode(pid);
         b.ipcMode(ipc);
       }
@@ -258,14 +259,18 @@ final class TaskDefinitionGen {
 
     private List<Compatibility> compatibilities() {
       boolean both = d.chance(0.2);
+      boolean omitted = d.chance(0.3);
       if (p.fargate() && !p.windows() && both) {
         return List.of(Compatibility.FARGATE, Compatibility.EC2); // valid for both: awsvpc, a Fargate size, no GPU
+      }
+      if (p.ec2() && omitted) {
+        return null; // optional (API RegisterTaskDefinitionRequest); such a definition is judged for EC2 only (docs/task-definitions.md#compatibilities)
       }
       return List.of(p.launchType());
     }
 
     private RuntimePlatform runtimePlatform() {
-      // Windows must say so; ARM64 must say so; x86_64 Linux may (the defaults, §7.4).
+      // Windows must say so; ARM64 must say so; x86_64 Linux may (the defaults, docs/task-definitions.md#fargate-sizes).
       boolean explicit = p.windows() || p.architecture().equals(CPUArchitecture.ARM64);
       boolean platform = d.chance(0.3);
       boolean architecture = d.chance(0.5);
@@ -286,7 +291,7 @@ final class TaskDefinitionGen {
       if (!unitForms || !inUnits) {
         return Integer.toString(units);
       }
-      // Unit forms ECS accepts and converts on registration (§7.3): "1 vCPU", ".25 vcpu".
+      // Unit forms ECS accepts and converts on registration (docs/task-definitions.md#task-cpu-and-memory): "1 vCPU", ".25 vcpu".
       String vcpu = units % 1024 == 0 ? Integer.toString(units / 1024)
           : units == 256 ? (leadingZero ? "0.25" : ".25") : units == 512 ? (leadingZero ? "0.5" : ".5") : units == 128 ? ".125" : null;
       return vcpu == null ? Integer.toString(units) : vcpu + suffix;
@@ -312,7 +317,7 @@ final class TaskDefinitionGen {
       EFSVolumeConfiguration efs = efs();
       Volume.Builder v = Volume.builder().name(name);
       if (p.fargate()) {
-        // Fargate: bind mounts without a source path (host.sourcePath is refused, §7.6); EFS on Linux.
+        // Fargate: bind mounts without a source path (host.sourcePath is refused, docs/task-definitions.md#fargate-restrictions); EFS on Linux.
         if (!p.windows() && efsOnFargate) {
           v.efsVolumeConfiguration(efs);
         }
@@ -358,12 +363,12 @@ final class TaskDefinitionGen {
     private ContainerDefinition container(int index, List<VolumeDraft> volumes) {
       String name = uniqueContainerName();
       ContainerDefinition.Builder c = ContainerDefinition.builder().name(name).image(image());
-      // The first container is essential (essential defaults to true): at least one must be (§7.2).
+      // The first container is essential (essential defaults to true): at least one must be (docs/task-definitions.md#containers).
       Boolean essential = index == 0 ? d.pick(null, Boolean.TRUE) : d.pick(null, Boolean.TRUE, Boolean.FALSE);
       c.essential(essential);
       memoryAndCpu(c);
       List<PortMapping> ports = p.networkMode() != null && p.networkMode().equals(NetworkMode.NONE)
-          ? List.of() // no port mappings at all with networkMode none (§4.6)
+          ? List.of() // no port mappings at all with networkMode none (docs/task-definitions.md#port-mappings)
           : d.list(0, 3, 0.4, i -> portMapping());
       if (!ports.isEmpty()) {
         c.portMappings(ports);
@@ -395,7 +400,7 @@ final class TaskDefinitionGen {
         // Linux and Windows alike (API ContainerDependency: Fargate Windows platform 1.0.0 or later).
         c.dependsOn(d.maybe(0.3, () -> dependencies(index)));
       }
-      // GPUs: EC2 Linux only (not Fargate, not Windows; §4.8); at most 4 a task.
+      // GPUs: EC2 Linux only (not Fargate, not Windows; docs/task-definitions.md#gpus); at most 4 a task.
       Integer gpusWanted = d.maybe(0.1, () -> d.between(1, 2));
       if (gpusWanted != null && p.ec2() && !p.windows() && gpusLeft > 0) {
         int gpus = Math.min(gpusWanted, gpusLeft);
@@ -429,12 +434,12 @@ final class TaskDefinitionGen {
     }
 
     /**
-     * Container cpu and memory within the task's (§7.5): each container's memory at most the task's,
+     * Container cpu and memory within the task's (docs/task-definitions.md#container-cpu-and-memory): each container's memory at most the task's,
      * the reservations and the cpu values adding up to at most the task's; without task memory, every
-     * container has memory or memoryReservation; memory never below memoryReservation (§4.4).
+     * container has memory or memoryReservation; memory never below memoryReservation (docs/task-definitions.md#container-cpu-and-memory).
      */
     private void memoryAndCpu(ContainerDefinition.Builder c) {
-      boolean reservationAllowed = !p.windows(); // Windows: no memoryReservation (§4.4)
+      boolean reservationAllowed = !p.windows(); // Windows: no memoryReservation (docs/task-definitions.md#container-cpu-and-memory)
       // 0 none, 1 memory, 2 reservation, 3 both (without task memory, at least one of them)
       int kind = d.between(taskMemory != null ? 0 : 1, reservationAllowed ? 3 : 1);
       int ceiling = taskMemory != null ? taskMemory : compact ? 512 : 4096;
@@ -464,7 +469,7 @@ final class TaskDefinitionGen {
     // ---------------------------------------------------------------- ports
 
     /**
-     * One port mapping as the network mode allows (§4.6, §4.7): in awsvpc and host mode the host port
+     * One port mapping as the network mode allows (docs/task-definitions.md#port-mappings, docs/task-definitions.md#port-ranges): in awsvpc and host mode the host port
      * is omitted or equals the container port; in bridge mode (and Windows' default mode) it is
      * omitted or 0 (dynamic) or a static port; port ranges only in bridge (or Windows' default) or
      * awsvpc mode, on Linux and Windows.
@@ -641,7 +646,7 @@ final class TaskDefinitionGen {
     /**
      * Dependencies on earlier containers only (so never a cycle), each at most once: START on any,
      * HEALTHY only on one with a health check, COMPLETE and SUCCESS only on a non-essential one
-     * (§7.2).
+     * (docs/task-definitions.md#containers).
      */
     private List<ContainerDependency> dependencies(int index) {
       List<Integer> candidates = new ArrayList<>();
@@ -691,13 +696,13 @@ final class TaskDefinitionGen {
       c.ulimits(ulimits);
       c.linuxParameters(linux);
       if (!p.fargate()) {
-        c.privileged(privileged); // privileged: not on Fargate (§7.6)
+        c.privileged(privileged); // privileged: not on Fargate (docs/task-definitions.md#fargate-restrictions)
       }
       if (!NetworkMode.AWSVPC.equals(p.networkMode())) {
-        c.hostname(hostname); // hostname: not with awsvpc (§7.2)
+        c.hostname(hostname); // hostname: not with awsvpc (docs/task-definitions.md#containers)
       }
       if (p.bridgeLike() && linkTo != null) {
-        c.links(List.of(containers.get(linkTo).name())); // links: bridge only (§7.2)
+        c.links(List.of(containers.get(linkTo).name())); // links: bridge only (docs/task-definitions.md#containers)
       }
     }
 

@@ -58,7 +58,7 @@ class ReadmePlacementExampleTest {
         .containsExactly("RESOURCE:MEMORY", "RESOURCE:MEMORY");
     // And why, for people: how many instances each reason excluded.
     List<String> why = result.explain();
-    assertThat(why).containsExactly("tasks 6-7 (EC2): 3 instances: 3 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
+    assertThat(why).containsExactly("tasks 7-8 (EC2): 3 instances: 3 RESOURCE:MEMORY; reported RESOURCE:MEMORY"
         + " on arn:aws:ecs:us-east-1:123456789012:container-instance/prod/0a1b2c3d4e5f60718293a4b5c6d7e8f9");
 
     // The cluster query language alone, as ListContainerInstances' filter.

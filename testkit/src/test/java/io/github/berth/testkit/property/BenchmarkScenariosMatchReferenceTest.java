@@ -42,7 +42,7 @@ class BenchmarkScenariosMatchReferenceTest {
   }
 
   private static void matches(int instances, long seed, boolean trunking, PlacementRequest request) {
-    List<ContainerInstance> cluster = PlacementScenarios.instances(instances, seed);
+    List<ContainerInstance> cluster = PlacementScenarios.instances(instances, seed, trunking);
     ClusterSnapshot snapshot = ClusterSnapshot.builder().awsvpcTrunking(trunking).addInstances(cluster).build();
     PlacementResult engine = PlacementEngine.place(snapshot, request);
     ReferencePlacer.Result reference = new ReferencePlacer(cluster, List.of(), trunking).place(request);

@@ -169,7 +169,7 @@ class ClusterGenTest {
   }
 
   /**
-   * The accounting, recomputed here from the registered task definitions (reference §4.3): for each
+   * The accounting, recomputed here from the registered task definitions (docs/placement.md#what-a-task-reserves): for each
    * instance, remaining = registered less the cpu, memory, static host ports and GPUs of its tasks.
    */
   @Test

@@ -36,7 +36,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
-/** The properties of issue 4: the engine equals the exhaustive reference, and ECS's invariants hold. */
+/** The properties of placement: the engine equals the exhaustive reference, and ECS's invariants hold. */
 class PlacementPropertiesTest {
 
   private static ClusterSnapshot snapshot(ClusterState c) {
@@ -53,7 +53,7 @@ class PlacementPropertiesTest {
     });
   }
 
-  /** What one task of the request reserves (reference §4.3), computed here on its own. */
+  /** What one task of the request reserves (docs/placement.md#what-a-task-reserves), computed here on its own. */
   private record Need(int cpu, int memory, int gpus) {
     static Need of(TaskDefinition td) {
       int cpu = 0;

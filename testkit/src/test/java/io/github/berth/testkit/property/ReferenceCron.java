@@ -11,7 +11,7 @@ import java.util.function.IntPredicate;
  * The simplest obviously-correct reading of a six-field AWS {@code cron(...)} expression, written
  * apart from {@code CronExpression} so the brute-force property has an oracle of its own: each field
  * is a predicate read straight from the text of the AAS cron reference (reference
- * ecs-scheduler-scaling.md §4.4), evaluated on one wall-clock minute. No masks, no search.
+ * docs/scaling.md#cron-expressions), evaluated on one wall-clock minute. No masks, no search.
  *
  * <p>Field forms: {@code *}, {@code a}, {@code a-b} (wrapping past the end when {@code b < a}, as in
  * Quartz), {@code /s} increments on {@code *}, {@code a} (from a to the end) and {@code a-b}, lists;

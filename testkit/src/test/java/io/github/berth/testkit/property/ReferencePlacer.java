@@ -37,7 +37,7 @@ import java.util.function.IntPredicate;
 
 /**
  * The exhaustive reference placer: the simplest scan that is obviously right, written from the
- * rules (reference ecs-placement-taskdef.md §1-§6 and the engine's documented [model] choices),
+ * rules (docs/placement.md and the engine's documented [model] choices),
  * not from the engine. For every task it checks every instance from scratch, computes every
  * strategy's key from scratch (spread counts by summing over all instances), and takes the
  * lexicographic minimum, ties to {@link TieBreaker#order}. Cubic, and meant to be.
@@ -404,7 +404,7 @@ final class ReferencePlacer {
     if (awsvpc) {
       String type = attribute(i, "ecs.instance-type");
       int limit = type == null ? 0 : InstanceTypes.find(type)
-          .map(x -> x.awsvpcTaskLimit((trunking || attribute(i, "ecs.awsvpc-trunk-id") != null) && x.supportsTrunking()))
+          .map(x -> x.awsvpcTaskLimit(attribute(i, "ecs.awsvpc-trunk-id") != null && x.supportsTrunking()))
           .orElse(0);
       if (enis[i] >= limit) {
         return FailureReason.ENI.ordinal();

@@ -31,7 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The properties of the scaling evaluators (issue 5), over generated targets, policies, scheduled
+ * The properties of the scaling evaluators, over generated targets, policies, scheduled
  * actions and metrics ({@link ScalingGen}).
  */
 class ScalingPropertiesTest {

@@ -30,13 +30,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The task definition generators keep the rules of reference §7 they promise. These checks are
- * written from the reference independently of the generator (the validator's own property is in
+ * The task definition generators keep the rules of docs/task-definitions.md they promise. These checks are
+ * written from the docs independently of the generator (the validator's own property is in
  * {@code TaskDefinitionValidationPropertyTest}).
  */
 class TaskDefinitionGenTest {
 
-  /** The Fargate table of §7.4, written out again: cpu to its memory values. */
+  /** The Fargate table of docs/task-definitions.md#fargate-sizes, written out again: cpu to its memory values. */
   static final Map<Integer, Set<Integer>> FARGATE = Map.of(
       256, Set.of(512, 1024, 2048),
       512, Set.of(1024, 2048, 3072, 4096),
@@ -56,7 +56,7 @@ class TaskDefinitionGenTest {
 
   private static final Pattern AMOUNT = Pattern.compile("^\\s*(\\d+|\\d*\\.\\d+)\\s*(vcpu|gb)?\\s*$", Pattern.CASE_INSENSITIVE);
 
-  /** CPU units or MiB from the forms ECS accepts (§7.3). */
+  /** CPU units or MiB from the forms ECS accepts (docs/task-definitions.md#task-cpu-and-memory). */
   static int amount(String text) {
     Matcher m = AMOUNT.matcher(text);
     assertThat(m.matches()).as("a cpu or memory value: '%s'", text).isTrue();
@@ -69,6 +69,11 @@ class TaskDefinitionGenTest {
         && !td.runtimePlatform().operatingSystemFamily().equals(OSFamily.LINUX);
   }
 
+  /** The launch types a definition is judged for: those it requires, or EC2 when it names none (docs/task-definitions.md#compatibilities). */
+  static List<Compatibility> compat(RegisterTaskDefinitionRequest td) {
+    return td.requiresCompatibilities() == null ? List.of(Compatibility.EC2) : td.requiresCompatibilities();
+  }
+
   static List<ContainerDefinition> containers(RegisterTaskDefinitionRequest td) {
     return td.containerDefinitions();
   }
@@ -76,7 +81,7 @@ class TaskDefinitionGenTest {
   @Test
   void fargateDefinitionsAreAwsvpcWithASizeFromTheTable() {
     Property.forAll(EcsGen.fargateTaskDefinitions()).tries(300).check(td -> {
-      assertThat(td.requiresCompatibilities()).contains(Compatibility.FARGATE);
+      assertThat(compat(td)).contains(Compatibility.FARGATE);
       assertThat(td.networkMode()).isEqualTo(NetworkMode.AWSVPC);
       int cpu = amount(td.cpu());
       int memory = amount(td.memory());
@@ -86,8 +91,36 @@ class TaskDefinitionGenTest {
         assertThat(cpu).isIn(1024, 2048, 4096);
         assertThat(td.runtimePlatform().cpuArchitecture().value()).isEqualTo("X86_64");
       }
-      assertThat(td.executionRoleArn()).startsWith("arn:aws:iam::");
+      if (td.executionRoleArn() != null) {
+        assertThat(td.executionRoleArn()).startsWith("arn:aws:iam::");
+      }
     });
+  }
+
+  /**
+   * The valid space real files cover: Fargate definitions without an execution role (no awslogs, no
+   * secrets, no private ECR image), and EC2 definitions without requiresCompatibilities, each come up
+   * often enough for a property about adding awslogs or a secret to meet them.
+   */
+  @Test
+  void fargateWithoutAnExecutionRoleAndEc2WithoutRequiresCompatibilitiesComeUp() {
+    int withoutRole = 0;
+    for (RegisterTaskDefinitionRequest td : EcsGen.fargateTaskDefinitions().samples(7, 1000)) {
+      if (td.executionRoleArn() == null) {
+        withoutRole++;
+        for (ContainerDefinition c : containers(td)) {
+          assertThat(c.secrets()).isNull();
+          assertThat(c.image()).doesNotContain(".dkr.ecr.");
+          if (c.logConfiguration() != null) {
+            assertThat(c.logConfiguration().logDriver()).isNotEqualTo(LogDriver.AWSLOGS);
+          }
+        }
+      }
+    }
+    assertThat(withoutRole).isGreaterThan(50);
+    long withoutCompatibilities = EcsGen.ec2TaskDefinitions().samples(8, 1000).stream()
+        .filter(td -> td.requiresCompatibilities() == null).count();
+    assertThat(withoutCompatibilities).isGreaterThan(100);
   }
 
   @Test
@@ -110,7 +143,7 @@ class TaskDefinitionGenTest {
   void everyNetworkModeIsGeneratedWhereItsLaunchTypeAllowsIt() {
     Set<String> seen = new HashSet<>();
     for (RegisterTaskDefinitionRequest td : EcsGen.taskDefinitions().samples(2, 3000)) {
-      String launchType = td.requiresCompatibilities().get(0).value();
+      String launchType = compat(td).get(0).value();
       String mode = td.networkMode() == null ? "(omitted)" : td.networkMode().value();
       seen.add(launchType + (windows(td) ? " windows " : " linux ") + mode);
     }
@@ -160,7 +193,7 @@ class TaskDefinitionGenTest {
       }
       if (taskCpu != null) {
         assertThat(cpus).isLessThanOrEqualTo(taskCpu);
-        if (!td.requiresCompatibilities().contains(Compatibility.FARGATE)) {
+        if (!compat(td).contains(Compatibility.FARGATE)) {
           assertThat(taskCpu).isBetween(128, 10240);
         }
       }
@@ -180,7 +213,7 @@ class TaskDefinitionGenTest {
         }
         for (PortMapping m : ports) {
           if (m.containerPortRange() != null) {
-            // Bridge (or Windows' default mode) or awsvpc; Linux and Windows (§4.7).
+            // Bridge (or Windows' default mode) or awsvpc; Linux and Windows (docs/task-definitions.md#port-ranges).
             assertThat(mode == null || mode.equals(NetworkMode.BRIDGE) || mode.equals(NetworkMode.AWSVPC)).isTrue();
             assertThat(m.containerPort()).isNull();
             assertThat(m.hostPort()).isNull();
@@ -229,14 +262,14 @@ class TaskDefinitionGenTest {
   void volumesAndMountPointsMatchAndSuitTheLaunchType() {
     Property.forAll(EcsGen.taskDefinitions()).tries(300).check(td -> {
       Set<String> volumes = new HashSet<>();
-      boolean fargate = td.requiresCompatibilities().contains(Compatibility.FARGATE);
+      boolean fargate = compat(td).contains(Compatibility.FARGATE);
       for (Volume v : td.volumes() == null ? List.<Volume>of() : td.volumes()) {
         assertThat(volumes.add(v.name())).isTrue();
         if (fargate) {
           assertThat(v.host()).isNull();
           assertThat(v.dockerVolumeConfiguration()).isNull();
         }
-        if (td.requiresCompatibilities().contains(Compatibility.EXTERNAL) || windows(td)) {
+        if (compat(td).contains(Compatibility.EXTERNAL) || windows(td)) {
           assertThat(v.efsVolumeConfiguration()).isNull();
         }
       }
@@ -251,11 +284,11 @@ class TaskDefinitionGenTest {
   @Test
   void platformSpecificParametersStayOnTheirPlatforms() {
     Property.forAll(EcsGen.taskDefinitions()).tries(400).check(td -> {
-      boolean fargate = td.requiresCompatibilities().contains(Compatibility.FARGATE);
+      boolean fargate = compat(td).contains(Compatibility.FARGATE);
       for (ContainerDefinition c : containers(td)) {
         boolean gpu = c.resourceRequirements() != null && c.resourceRequirements().stream().anyMatch(r -> r.type().equals(ResourceType.GPU));
         if (gpu) {
-          assertThat(td.requiresCompatibilities()).containsExactly(Compatibility.EC2);
+          assertThat(compat(td)).containsExactly(Compatibility.EC2);
           assertThat(windows(td)).isFalse();
         }
         if (fargate) {
@@ -325,11 +358,11 @@ class TaskDefinitionGenTest {
   }
 
   /**
-   * Coverage per platform, measured over many samples: every feature the issue names comes up on
-   * every launch type and operating system that allows it (reference §4.6-4.8, §7.2-7.6), and the
+   * Coverage per platform, measured over many samples: every feature the generator promises comes up on
+   * every launch type and operating system that allows it (docs/task-definitions.md: ports, GPUs, containers, cpu and memory, network modes), and the
    * platform-wide choices (architectures, OS families, network modes, log drivers, volume kinds,
    * dependency conditions, GPU counts) all come up where they are allowed. Written from the
-   * reference, not from the generator: a feature the generator leaves out on a platform that allows
+   * docs, not from the generator: a feature the generator leaves out on a platform that allows
    * it fails here.
    */
   @Test
@@ -340,7 +373,7 @@ class TaskDefinitionGenTest {
     sample.addAll(EcsGen.fargateTaskDefinitions().samples(32, 2500));
     sample.addAll(EcsGen.externalTaskDefinitions().samples(33, 1500));
     for (RegisterTaskDefinitionRequest td : sample) {
-      String platform = td.requiresCompatibilities().get(0).value() + (windows(td) ? " windows" : " linux");
+      String platform = compat(td).get(0).value() + (windows(td) ? " windows" : " linux");
       Set<String> f = seen.computeIfAbsent(platform, k -> new HashSet<>());
       f.add("mode " + (td.networkMode() == null ? "(omitted)" : td.networkMode().value()));
       if (td.runtimePlatform() != null) {
@@ -349,7 +382,7 @@ class TaskDefinitionGenTest {
           f.add("arch " + td.runtimePlatform().cpuArchitecture().value());
         }
       }
-      addIf(f, td.requiresCompatibilities().size() > 1, "also EC2");
+      addIf(f, compat(td).size() > 1, "also EC2");
       addIf(f, td.memory() == null, "no task memory");
       addIf(f, td.ephemeralStorage() != null, "ephemeral storage");
       addIf(f, td.pidMode() != null, "pidMode");

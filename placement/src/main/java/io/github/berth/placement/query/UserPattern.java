@@ -1,0 +1,163 @@
+package io.github.berth.placement.query;
+
+import com.google.re2j.Pattern;
+import io.github.berth.core.Nullable;
+
+/**
+ * The patterns of {@code =~} and {@code !~}: written by users, so matched in time linear in the
+ * value, whatever the pattern. ECS takes a Java regular expression ([doc]
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html), whose
+ * backtracking matcher takes exponential time on {@code ((a+)+)+b}; Berth matches with RE2/J, which
+ * accepts the Java syntax people write in placement expressions (classes, alternation,
+ * quantifiers, groups) and refuses, with a reason, the constructs no linear matcher can run:
+ * backreferences, lookaround, possessive quantifiers and atomic groups ([model]: such a pattern is
+ * valid in ECS and refused here).
+ */
+final class UserPattern {
+
+  private UserPattern() {}
+
+  /** Compiles a pattern {@link #problem} accepted. */
+  static Pattern compile(String pattern) {
+    return Pattern.compile(pattern);
+  }
+
+  /** Whether the whole of {@code value} matches, as {@link java.util.regex.Matcher#matches()}. */
+  static boolean matches(Pattern pattern, String value) {
+    return pattern.matcher(value).matches();
+  }
+
+  /**
+   * [model] The most elements a pattern may expand to once its counted repetitions are written
+   * out: RE2/J expands {@code x{n}} into n copies and checks no program size, so
+   * {@code ((a{100}){100}){100}} (24 characters) would take gigabytes to compile. ECS's whole
+   * {@code memberOf} expression is at most 2,000 characters, so a pattern of plain text never
+   * reaches this.
+   */
+  static final int MAX_EXPANDED_SIZE = 2_000;
+
+  /** What is wrong with {@code pattern}, or null if it compiles. */
+  static @Nullable String problem(String pattern) {
+    if (expandedSize(pattern) > MAX_EXPANDED_SIZE) {
+      return "'" + pattern + "' repeats too much: written out, its counted repetitions ({n}) would make more than "
+          + MAX_EXPANDED_SIZE + " elements";
+    }
+    try {
+      Pattern.compile(pattern);
+      return null;
+    } catch (com.google.re2j.PatternSyntaxException linear) {
+      try {
+        java.util.regex.Pattern.compile(pattern);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        return "'" + pattern + "' is not a valid Java regular expression: " + e.getDescription();
+      } catch (RuntimeException | StackOverflowError e) {
+        return "'" + pattern + "' is not a valid Java regular expression";
+      }
+      if (linear.getDescription().startsWith("invalid repeat count")) {
+        return "'" + pattern + "' repeats too much: a count ({n}) is at most 1000";
+      }
+      return "'" + pattern + "' uses a construct Berth cannot match in linear time (backreferences, lookaround,"
+          + " possessive quantifiers and atomic groups are not supported): " + linear.getDescription();
+    }
+  }
+
+  /**
+   * An upper bound of the number of elements {@code pattern} expands to: each atom (a character, an
+   * escape, a class, a group) counts its size, and a counted repetition multiplies the size of the
+   * atom before it. Linear in the pattern's length; saturates rather than overflowing.
+   */
+  static long expandedSize(String pattern) {
+    final long cap = 1L << 40;
+    java.util.ArrayDeque<long[]> groups = new java.util.ArrayDeque<>();
+    long size = 0;
+    long last = 0;
+    int n = pattern.length();
+    for (int i = 0; i < n; i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+        if (i + 1 < n && "pPx".indexOf(pattern.charAt(i)) >= 0 && pattern.charAt(i + 1) == '{') {
+          int close = pattern.indexOf('}', i);
+          i = close < 0 ? n : close;
+        }
+        last = 1;
+        size = Math.min(cap, size + 1);
+      } else if (c == '[') {
+        i = endOfClass(pattern, i);
+        last = 1;
+        size = Math.min(cap, size + 1);
+      } else if (c == '(') {
+        groups.push(new long[] {size});
+        size = 0;
+      } else if (c == ')') {
+        last = Math.max(1, size);
+        size = groups.isEmpty() ? last : Math.min(cap, groups.pop()[0] + last);
+      } else if (c == '{') {
+        int close = pattern.indexOf('}', i);
+        long count = close < 0 ? -1 : repetitionCount(pattern.substring(i + 1, close));
+        if (count < 0) {
+          last = 1; // a brace that is no repetition stands for itself
+          size = Math.min(cap, size + 1);
+        } else {
+          size = Math.min(cap, size + Math.min(cap, last * Math.max(0, count - 1)));
+          last = Math.min(cap, last * count);
+          i = close;
+        }
+      } else if (c == '|') {
+        last = 0;
+      } else if (c != '*' && c != '+' && c != '?') {
+        last = 1;
+        size = Math.min(cap, size + 1);
+      }
+    }
+    while (!groups.isEmpty()) {
+      size = Math.min(cap, size + groups.pop()[0]);
+    }
+    return size;
+  }
+
+  /** The largest count of {@code {n}}, {@code {n,}} or {@code {n,m}} (given without braces); -1 if it is none. */
+  private static long repetitionCount(String inside) {
+    int comma = inside.indexOf(',');
+    String low = comma < 0 ? inside : inside.substring(0, comma);
+    String high = comma < 0 ? "" : inside.substring(comma + 1);
+    if (low.isEmpty() || low.length() > 6 || high.length() > 6 || !digits(low) || !digits(high)) {
+      return -1;
+    }
+    return Math.max(Long.parseLong(low), high.isEmpty() ? 0 : Long.parseLong(high));
+  }
+
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the ']' closing the class opened at {@code open} ({@code []a]} and {@code [^]a]} hold a ']'). */
+  private static int endOfClass(String p, int open) {
+    int i = open + 1;
+    if (i < p.length() && p.charAt(i) == '^') {
+      i++;
+    }
+    if (i < p.length() && p.charAt(i) == ']') {
+      i++;
+    }
+    for (; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[' && i + 1 < p.length() && p.charAt(i + 1) == ':') {
+        int close = p.indexOf(":]", i + 2);
+        if (close >= 0) {
+          i = close + 1;
+        }
+      } else if (c == ']') {
+        return i;
+      }
+    }
+    return p.length();
+  }
+}

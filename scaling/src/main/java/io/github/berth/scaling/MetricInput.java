@@ -1,0 +1,21 @@
+package io.github.berth.scaling;
+
+import java.util.Objects;
+
+/** What a {@link ScalingSimulator}'s policy reads: a recorded series, or a metric of the simulated capacity. */
+sealed interface MetricInput {
+
+  /** A recorded metric series. */
+  record Recorded(io.github.berth.scaling.alarm.MetricSeries series) implements MetricInput {
+    public Recorded {
+      Objects.requireNonNull(series, "series");
+    }
+  }
+
+  /** A metric computed from the simulated capacity, sampled once a step. */
+  record OfCapacity(CapacityMetric metric) implements MetricInput {
+    public OfCapacity {
+      Objects.requireNonNull(metric, "metric");
+    }
+  }
+}
