@@ -69,6 +69,23 @@ class ControlApiTest {
   }
 
   @Test
+  void aSnapshotRestoredThroughTheControlApiBringsTheStateBack() {
+    try (EcsServer server = EcsServer.start(FakeEcs.builder().seed(9).build())) {
+      Wire.ecs(server, "CreateCluster", "{\"clusterName\":\"kept\"}");
+      HttpResponse<String> snapshot = Wire.control(server, "GET", "snapshot", null);
+      assertThat(snapshot.statusCode()).isEqualTo(200);
+      Wire.control(server, "POST", "reset", null);
+      assertThat(Wire.ecs(server, "ListClusters", "{}").body()).isEqualTo("{\"clusterArns\":[]}");
+      assertThat(Wire.control(server, "POST", "restore", snapshot.body()).statusCode()).isEqualTo(200);
+      assertThat(Wire.ecs(server, "ListClusters", "{}").body())
+          .isEqualTo("{\"clusterArns\":[\"arn:aws:ecs:us-east-1:123456789012:cluster/kept\"]}");
+      HttpResponse<String> bad = Wire.control(server, "POST", "restore", "{\"not\":\"a snapshot\"}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.body()).startsWith("{\"__type\":\"BerthControlException\",\"message\":\"SerializationException: ");
+    }
+  }
+
+  @Test
   void theApplicationAutoScalingSdkClientReachesTheServer() {
     try (EcsServer server = EcsServer.start(FakeEcs.create());
         ApplicationAutoScalingClient aas = ApplicationAutoScalingClient.builder()
