@@ -60,6 +60,8 @@ final class ServeCommand implements Callable<Integer> {
 
   /** For tests: released to stop the server as Ctrl-C would. */
   CountDownLatch stop = new CountDownLatch(1);
+  /** Released once the server is closed and the state saved: Ctrl-C's hook waits for it. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
   public Integer call() {
@@ -108,6 +110,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     Thread hook = new Thread(() -> {
       stop.countDown();
+      try {
+        // The JVM exits when its hooks end: wait until the state is saved.
+        stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }, "berth-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     String endpoint = server.endpoint().toString();
@@ -137,6 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         }
       }
       err.flush();
+      stopped.countDown();
     }
     return 0;
   }

@@ -82,6 +82,34 @@ class ServeReadmeTest {
   }
 
   @Test
+  void stateIsSavedWhenStoppedAndLoadedAtTheNextStart(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path state = dir.resolve("state.json");
+    try (Served s = new Served("--state", state.toString(), "--time-scale", "0")) {
+      assertThat(post(s.endpoint(), "CreateCluster", "{\"clusterName\":\"kept\"}")).contains("cluster/kept");
+    }
+    assertThat(state).exists();
+    try (Served s = new Served("--state", state.toString())) {
+      assertThat(post(s.endpoint(), "ListClusters", "{}"))
+          .isEqualTo("{\"clusterArns\":[\"arn:aws:ecs:us-east-1:123456789012:cluster/kept\"]}");
+    }
+    java.nio.file.Files.writeString(state, "not json");
+    try (Served s = new Served("--state", state.toString())) {
+      s.thread.join(5000);
+      assertThat(s.exit).isEqualTo(2);
+      assertThat(s.err.toString()).startsWith("berth serve: " + state + ": ");
+    }
+  }
+
+  private static String post(String endpoint, String op, String body) throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/"))
+            .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + op)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return r.body();
+  }
+
+  @Test
   void serveRefusesANegativeTimeScale() throws Exception {
     try (Served s = new Served("--time-scale", "-1")) {
       s.thread.join(5000);
