@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         PlaceCommand.class,
         QueryCommand.class,
         SimulateScalingCommand.class,
+        ServeCommand.class,
         LintCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -174,6 +174,26 @@ public final class FakeEcs {
     return engine.account;
   }
 
+  // ------------------------------------------------------------------ the AWS SDK for Java v2
+
+  /**
+   * An AWS SDK for Java v2 HTTP client answered by this fake in process, with no socket:
+   * {@code EcsClient.builder().httpClient(ecs.sdkHttpClient())...}. Needs the SDK's {@code ecs}
+   * artifact on the class path (an optional dependency of testkit). See docs/wire.md#in-process.
+   */
+  public software.amazon.awssdk.http.SdkHttpClient sdkHttpClient() {
+    return io.github.berth.testkit.sdk.FakeEcsClients.httpClient(this);
+  }
+
+  /**
+   * An AWS SDK for Java v2 {@code EcsClient} on this fake, in process: its region, fake
+   * credentials, no retries, and waiters that move this fake's clock instead of sleeping
+   * (docs/wire.md#waiters).
+   */
+  public software.amazon.awssdk.services.ecs.EcsClient ecsClient() {
+    return io.github.berth.testkit.sdk.FakeEcsClients.ecsClient(this);
+  }
+
   // ------------------------------------------------------------------ state as data
 
   /**

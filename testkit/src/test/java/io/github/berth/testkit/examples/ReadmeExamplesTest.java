@@ -47,7 +47,7 @@ class ReadmeExamplesTest {
   void theReadmeShowsTheCommandsCiRuns() throws IOException {
     String readme = Files.readString(README);
     assertThat(readme).contains("mvn -B verify");
-    assertThat(readme).contains("mvn -q -DskipTests package && java -jar cli/target/berth.jar validate");
+    assertThat(readme).contains("mvn -q -DskipTests package && java -jar cli/target/berth.jar serve");
     assertThat(Files.readString(Path.of("..", ".ci", "run"))).contains("mvn -B verify");
   }
 
