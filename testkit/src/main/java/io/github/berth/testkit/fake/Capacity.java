@@ -70,10 +70,29 @@ final class Capacity {
   boolean fargateSpotUnavailable;
   /** Auto Scaling group providers by name, in creation order (INACTIVE ones stay describable). */
   final Map<String, CapacityProviderRec> providers = new LinkedHashMap<>();
+  /** The fake EC2 Auto Scaling groups by name, in creation order. */
+  final Map<String, AutoScalingGroupRec> groups = new LinkedHashMap<>();
 
   Capacity(Engine e) {
     this.e = e;
     e.handlers.put(TimerKind.SPOT_INTERRUPTION, this::spotInterruptionDue);
+    e.handlers.put(TimerKind.ASG_INSTANCE_BOOT, this::instanceBooted);
+    e.stateParts.put("autoScalingGroups", new Snapshots.StatePart() {
+      @Override
+      public JsonNode write(ObjectMapper mapper) {
+        return mapper.valueToTree(new ArrayList<>(groups.values()));
+      }
+
+      @Override
+      public void read(ObjectMapper mapper, JsonNode node) throws IOException {
+        List<AutoScalingGroupRec> recs = mapper.readerFor(new TypeReference<List<AutoScalingGroupRec>>() {})
+            .readValue(node);
+        groups.clear();
+        for (AutoScalingGroupRec g : recs) {
+          groups.put(g.name, g);
+        }
+      }
+    });
     e.stateParts.put("capacityProviders", new Snapshots.StatePart() {
       @Override
       public JsonNode write(ObjectMapper mapper) {
@@ -331,7 +350,179 @@ final class Capacity {
 
   /** The capacity provider a newly registered instance belongs to (its Auto Scaling group's), or null. */
   @Nullable String providerOfInstance(ClusterRec c, InstanceRec i) {
+    for (AutoScalingGroupRec g : groups.values()) {
+      for (AutoScalingGroupRec.Member m : g.instances) {
+        if (m.ec2InstanceId.equals(i.ec2InstanceId)) {
+          CapacityProviderRec p = providerOfGroup(c, g);
+          return p == null ? null : p.name;
+        }
+      }
+    }
     return null;
+  }
+
+  /** The active provider associated with {@code c} whose group is {@code g}, or null. */
+  private @Nullable CapacityProviderRec providerOfGroup(ClusterRec c, AutoScalingGroupRec g) {
+    for (String name : c.capacityProviders) {
+      CapacityProviderRec p = providers.get(name);
+      if (p != null && p.active() && g.arn.equals(p.autoScalingGroupArn)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ fake Auto Scaling groups
+
+  String createGroup(String name, AutoScalingGroups.Spec s) {
+    if (!NAME.matcher(name).matches()) {
+      throw new InvalidParameterException("The Auto Scaling group name must be 1 to 255 letters, numbers, "
+          + "underscores and hyphens.");
+    }
+    if (groups.containsKey(name)) {
+      // [doc] EC2 Auto Scaling answers AlreadyExists for a taken name; the fake uses ECS's error type.
+      throw new InvalidParameterException("AutoScalingGroup by this name already exists - A group with the name "
+          + name + " already exists");
+    }
+    checkSizes(s.minSize, s.maxSize, s.desiredCapacity);
+    AutoScalingGroupRec g = new AutoScalingGroupRec();
+    g.name = name;
+    g.arn = "arn:aws:autoscaling:" + e.region + ":" + e.account + ":autoScalingGroup:" + e.ids.uuid()
+        + ":autoScalingGroupName/" + name;
+    g.instanceType = s.instanceType;
+    g.minSize = s.minSize;
+    g.maxSize = s.maxSize;
+    g.availabilityZones = s.availabilityZones.isEmpty() ? new ArrayList<>(List.of(e.region + "a"))
+        : new ArrayList<>(s.availabilityZones);
+    g.bootDelayMillis = s.bootDelay.toMillis();
+    groups.put(name, g);
+    setDesired(g, s.desiredCapacity);
+    return g.arn;
+  }
+
+  private static void checkSizes(int min, int max, int desired) {
+    if (min < 0 || max < min || desired < min || desired > max) {
+      // [doc] EC2 Auto Scaling's ValidationError texts name the sizes; [model] the fake's own wording.
+      throw new InvalidParameterException("The sizes of the Auto Scaling group must satisfy 0 <= minSize ("
+          + min + ") <= desiredCapacity (" + desired + ") <= maxSize (" + max + ").");
+    }
+  }
+
+  AutoScalingGroupRec group(String name) {
+    AutoScalingGroupRec g = groups.get(name);
+    if (g == null) {
+      throw new InvalidParameterException("The Auto Scaling group " + name + " does not exist.");
+    }
+    return g;
+  }
+
+  /**
+   * [model] A new desired capacity: instances are launched (zones round robin) or terminated,
+   * those still booting first, then the newest. With managed termination protection on the
+   * group's provider, an instance running tasks is protected from scale-in ([doc] Auto Scaling
+   * group capacity providers page): the group then stays above its desired capacity
+   * (docs/scheduler.md#auto-scaling-groups-in-the-fake).
+   */
+  void setDesired(AutoScalingGroupRec g, int desired) {
+    checkSizes(g.minSize, g.maxSize, desired);
+    g.desiredCapacity = desired;
+    while (g.instances.size() < desired) {
+      AutoScalingGroupRec.Member m = new AutoScalingGroupRec.Member();
+      m.ec2InstanceId = "i-0" + e.ids.uuid().replace("-", "").substring(0, 16);
+      m.availabilityZone = g.availabilityZones.get(g.launched % g.availabilityZones.size());
+      m.launchedAt = e.now();
+      g.launched++;
+      g.instances.add(m);
+      e.schedule(Duration.ofMillis(g.bootDelayMillis), TimerKind.ASG_INSTANCE_BOOT, "", g.name + "/"
+          + m.ec2InstanceId, 0, 0);
+    }
+    int excess = g.instances.size() - desired;
+    List<AutoScalingGroupRec.Member> order = new ArrayList<>();
+    for (AutoScalingGroupRec.Member m : g.instances) {
+      if (!"InService".equals(m.lifecycleState)) {
+        order.add(m);
+      }
+    }
+    for (int k = g.instances.size() - 1; k >= 0; k--) {
+      if ("InService".equals(g.instances.get(k).lifecycleState)) {
+        order.add(g.instances.get(k));
+      }
+    }
+    for (AutoScalingGroupRec.Member m : order) {
+      if (excess <= 0) {
+        break;
+      }
+      if (protectedFromScaleIn(g, m)) {
+        continue;
+      }
+      terminateMember(g, m);
+      excess--;
+    }
+  }
+
+  private boolean protectedFromScaleIn(AutoScalingGroupRec g, AutoScalingGroupRec.Member m) {
+    if (m.cluster == null) {
+      return false;
+    }
+    ClusterRec c = e.clusters.get(m.cluster);
+    InstanceRec i = c == null ? null : c.instances.get(m.containerInstanceId);
+    if (i == null || "INACTIVE".equals(i.status)) {
+      return false;
+    }
+    CapacityProviderRec p = i.capacityProviderName == null ? null : providers.get(i.capacityProviderName);
+    if (p == null || !"ENABLED".equals(p.managedTerminationProtection)) {
+      return false;
+    }
+    for (String id : i.taskIds) {
+      TaskRec t = c.tasks.get(id);
+      // [model] Every task counts as non-daemon here (daemon services are another area's).
+      if (t != null && !t.stopped()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void terminateMember(AutoScalingGroupRec g, AutoScalingGroupRec.Member m) {
+    g.instances.remove(m);
+    if (m.cluster != null) {
+      ClusterRec c = e.clusters.get(m.cluster);
+      InstanceRec i = c == null ? null : c.instances.get(m.containerInstanceId);
+      if (i != null && !"INACTIVE".equals(i.status)) {
+        new InstanceOps(e).terminate(c, i);
+      }
+    }
+  }
+
+  private void instanceBooted(Timer timer) {
+    int slash = timer.subject().indexOf('/');
+    AutoScalingGroupRec g = groups.get(timer.subject().substring(0, slash));
+    String ec2Id = timer.subject().substring(slash + 1);
+    AutoScalingGroupRec.Member m = null;
+    if (g != null) {
+      for (AutoScalingGroupRec.Member x : g.instances) {
+        if (x.ec2InstanceId.equals(ec2Id)) {
+          m = x;
+        }
+      }
+    }
+    if (m == null || !"Pending".equals(m.lifecycleState)) {
+      return;
+    }
+    m.lifecycleState = "InService";
+    for (ClusterRec c : e.clusters.values()) {
+      if (c.active() && providerOfGroup(c, g) != null) {
+        // [doc] The ECS agent on an instance of the group registers it in the cluster its user data names;
+        // [model] here, the cluster that holds the group's capacity provider.
+        String doc = "{\"instanceId\":\"" + m.ec2InstanceId + "\",\"instanceType\":\"" + g.instanceType
+            + "\",\"availabilityZone\":\"" + m.availabilityZone + "\",\"region\":\"" + e.region + "\"}";
+        var ci = new InstanceOps(e).register(io.github.berth.core.api.RegisterContainerInstanceRequest.builder()
+            .cluster(c.name).instanceIdentityDocument(doc).build()).containerInstance();
+        m.cluster = c.name;
+        m.containerInstanceId = Resolve.nameOf(ci.containerInstanceArn());
+        return;
+      }
+    }
   }
 
   private CapacityProviderRec activeProvider(String ref) {

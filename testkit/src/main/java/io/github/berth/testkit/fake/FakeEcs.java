@@ -253,6 +253,11 @@ public final class FakeEcs {
     }
   }
 
+  /** The fake's EC2 Auto Scaling groups, whose instances back Auto Scaling group capacity providers. */
+  public AutoScalingGroups autoScalingGroups() {
+    return new AutoScalingGroups(engine);
+  }
+
   /** Fault: Fargate (on-demand) has no capacity: Fargate launches fail until set back to true. */
   public void fargateCapacityAvailable(boolean available) {
     synchronized (engine) {

@@ -16,6 +16,8 @@ enum TimerKind {
   MINUTE_TICK,
   /** A Fargate Spot task's two-minute warning is up: it stops (subject: task id). */
   SPOT_INTERRUPTION,
+  /** A fake Auto Scaling group's instance has booted; its agent registers it (subject: group/instance id). */
+  ASG_INSTANCE_BOOT,
   /** A controller-defined callback (subject and arg name it); see {@link Engine#onCustomTimer}. */
   CUSTOM
 }
