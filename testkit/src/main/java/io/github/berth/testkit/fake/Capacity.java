@@ -70,6 +70,9 @@ final class Capacity {
   boolean fargateSpotUnavailable;
   /** Auto Scaling group providers by name, in creation order (INACTIVE ones stay describable). */
   final Map<String, CapacityProviderRec> providers = new LinkedHashMap<>();
+  /** The fault "Fargate Spot reclaims capacity": the chance a FARGATE_SPOT task is interrupted, and within when. */
+  double spotInterruptionProbability;
+  long spotInterruptionWithinMillis;
   /** The fake EC2 Auto Scaling groups by name, in creation order. */
   final Map<String, AutoScalingGroupRec> groups = new LinkedHashMap<>();
 
@@ -77,6 +80,20 @@ final class Capacity {
     this.e = e;
     e.handlers.put(TimerKind.SPOT_INTERRUPTION, this::spotInterruptionDue);
     e.handlers.put(TimerKind.ASG_INSTANCE_BOOT, this::instanceBooted);
+    e.taskListeners.add(this::maybeInterruptLater);
+    e.stateParts.put("spotInterruptions", new Snapshots.StatePart() {
+      @Override
+      public JsonNode write(ObjectMapper mapper) {
+        return mapper.createObjectNode().put("probability", spotInterruptionProbability)
+            .put("withinMillis", spotInterruptionWithinMillis);
+      }
+
+      @Override
+      public void read(ObjectMapper mapper, JsonNode node) {
+        spotInterruptionProbability = node.path("probability").asDouble();
+        spotInterruptionWithinMillis = node.path("withinMillis").asLong();
+      }
+    });
     e.stateParts.put("autoScalingGroups", new Snapshots.StatePart() {
       @Override
       public JsonNode write(ObjectMapper mapper) {
@@ -635,7 +652,33 @@ final class Capacity {
     e.schedule(SPOT_WARNING, TimerKind.SPOT_INTERRUPTION, c.name, t.id, t.version, 0);
   }
 
+  /**
+   * [model] With the probability a test set, a FARGATE_SPOT task that reaches RUNNING is interrupted
+   * at a seeded random instant within the chosen time (docs/scheduler.md#fargate-spot-interruption).
+   */
+  private void maybeInterruptLater(TaskRec t, String previous) {
+    if (spotInterruptionProbability <= 0 || !FARGATE_SPOT.equals(t.capacityProviderName)
+        || !"RUNNING".equals(t.lastStatus) || "RUNNING".equals(previous)) {
+      return;
+    }
+    if (e.random.nextDouble() >= spotInterruptionProbability) {
+      return;
+    }
+    long at = spotInterruptionWithinMillis <= 0 ? 0
+        : (long) (e.random.nextDouble() * spotInterruptionWithinMillis);
+    e.schedule(Duration.ofMillis(at), TimerKind.SPOT_INTERRUPTION, t.cluster, t.id, t.version, 1);
+  }
+
   private void spotInterruptionDue(Timer timer) {
+    if (timer.arg() == 1) {
+      // The random interruption is due: the two-minute warning starts now.
+      ClusterRec c = e.clusters.get(timer.cluster());
+      TaskRec t = c == null ? null : c.tasks.get(timer.subject());
+      if (t != null && "RUNNING".equals(t.desiredStatus) && "RUNNING".equals(t.lastStatus)) {
+        interruptSpot(c, t);
+      }
+      return;
+    }
     ClusterRec c = e.clusters.get(timer.cluster());
     TaskRec t = c == null ? null : c.tasks.get(timer.subject());
     if (t == null || t.stopped() || !TaskStopCode.TERMINATION_NOTICE.equals(t.stopCode)) {

@@ -285,6 +285,24 @@ public final class FakeEcs {
     }
   }
 
+  /**
+   * Fault: each FARGATE_SPOT task that reaches RUNNING from now on is interrupted with {@code
+   * probability} (seeded), at a random instant within {@code within} (then the two-minute warning, see
+   * {@link #interruptSpot}). Probability 0 turns it off.
+   */
+  public void fargateSpotInterruptions(double probability, Duration within) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be between 0 and 1: " + probability);
+    }
+    if (within.isNegative()) {
+      throw new IllegalArgumentException("within must not be negative: " + within);
+    }
+    synchronized (engine) {
+      engine.capacity.spotInterruptionProbability = probability;
+      engine.capacity.spotInterruptionWithinMillis = within.toMillis();
+    }
+  }
+
   /** Fault: Fargate Spot has no capacity: FARGATE_SPOT launches fail until set back to true. */
   public void fargateSpotCapacityAvailable(boolean available) {
     synchronized (engine) {

@@ -331,4 +331,39 @@ class CapacityProviderTest {
     assertThat(Scenario.describe(copy, "prod", arn).stoppedReason()).isEqualTo("Your Spot Task was interrupted.");
     assertThat(copy.snapshot()).isEqualTo(ecs.snapshot());
   }
+
+  private static List<String> interruptedAfterAnHour(long seed, double probability) {
+    FakeEcs ecs = FakeEcs.builder().seed(seed).build();
+    ecs.createCluster(b -> b.clusterName("prod").capacityProviders(List.of("FARGATE", "FARGATE_SPOT")));
+    ecs.registerTaskDefinition(Scenario.fargate("job"));
+    ecs.fargateSpotInterruptions(probability, Duration.ofMinutes(30));
+    List<String> arns = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      arns.addAll(ecs.runTask(b -> b.cluster("prod").taskDefinition("job").count(10)
+          .capacityProviderStrategy(List.of(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT")
+              .weight(1).build()))
+          .networkConfiguration(Scenario.subnets("subnet-1"))).tasks().stream().map(t -> t.taskArn()).toList());
+    }
+    ecs.clock().advance(Duration.ofHours(1));
+    List<String> out = new java.util.ArrayList<>();
+    for (String arn : arns) {
+      var t = Scenario.describe(ecs, "prod", arn);
+      if ("STOPPED".equals(t.lastStatus())) {
+        assertThat(t.stoppedReason()).isEqualTo("Your Spot Task was interrupted.");
+        assertThat(t.stoppedAt()).isBefore(Scenario.T0.plus(Duration.ofMinutes(34)));
+        out.add(arn.substring(arn.lastIndexOf('/') + 1) + "@" + t.stoppedAt());
+      } else {
+        assertThat(t.lastStatus()).isEqualTo("RUNNING");
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void interruptionsByProbabilityAreSeededAndZeroTurnsThemOff() {
+    List<String> half = interruptedAfterAnHour(3, 0.5);
+    assertThat(half).hasSizeBetween(1, 19).isEqualTo(interruptedAfterAnHour(3, 0.5));
+    assertThat(interruptedAfterAnHour(3, 1.0)).hasSize(20);
+    assertThat(interruptedAfterAnHour(3, 0.0)).isEmpty();
+  }
 }
