@@ -80,6 +80,16 @@ import io.github.berth.core.api.StopServiceDeploymentRequest;
 import io.github.berth.core.api.StopServiceDeploymentResponse;
 import io.github.berth.core.api.DescribeServiceRevisionsRequest;
 import io.github.berth.core.api.DescribeServiceRevisionsResponse;
+import io.github.berth.core.api.CreateCapacityProviderRequest;
+import io.github.berth.core.api.CreateCapacityProviderResponse;
+import io.github.berth.core.api.UpdateCapacityProviderRequest;
+import io.github.berth.core.api.UpdateCapacityProviderResponse;
+import io.github.berth.core.api.DeleteCapacityProviderRequest;
+import io.github.berth.core.api.DeleteCapacityProviderResponse;
+import io.github.berth.core.api.DescribeCapacityProvidersRequest;
+import io.github.berth.core.api.DescribeCapacityProvidersResponse;
+import io.github.berth.core.api.PutClusterCapacityProvidersRequest;
+import io.github.berth.core.api.PutClusterCapacityProvidersResponse;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Service;
 import io.github.berth.core.api.RegisterContainerInstanceRequest;
@@ -286,10 +296,53 @@ public final class FakeEcs {
     }
   }
 
+  /** The fake's EC2 Auto Scaling groups, whose instances back Auto Scaling group capacity providers. */
+  public AutoScalingGroups autoScalingGroups() {
+    return new AutoScalingGroups(engine);
+  }
+
   /** Fault: Fargate (on-demand) has no capacity: Fargate launches fail until set back to true. */
   public void fargateCapacityAvailable(boolean available) {
     synchronized (engine) {
       engine.capacity.fargateUnavailable = !available;
+    }
+  }
+
+  /**
+   * Fault: Fargate Spot reclaims the capacity of a FARGATE_SPOT task: a two-minute warning (an ECS Task
+   * State Change event with desiredStatus STOPPED, stopCode TerminationNotice), then the task stops
+   * (docs/scheduler.md#fargate-spot-interruption).
+   *
+   * @throws io.github.berth.core.error.InvalidParameterException when the task does not run on
+   *     FARGATE_SPOT, is already stopping, or is not found
+   */
+  public void interruptSpot(String cluster, String task) {
+    Objects.requireNonNull(task, "task");
+    synchronized (engine) {
+      ClusterRec c = Resolve.activeCluster(engine, cluster);
+      TaskRec t = c.tasks.get(Resolve.taskId(task));
+      if (t == null) {
+        throw new io.github.berth.core.error.InvalidParameterException("The referenced task was not found.");
+      }
+      engine.capacity.interruptSpot(c, t);
+    }
+  }
+
+  /**
+   * Fault: each FARGATE_SPOT task that reaches RUNNING from now on is interrupted with {@code
+   * probability} (seeded), at a random instant within {@code within} (then the two-minute warning, see
+   * {@link #interruptSpot}). Probability 0 turns it off.
+   */
+  public void fargateSpotInterruptions(double probability, Duration within) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be between 0 and 1: " + probability);
+    }
+    if (within.isNegative()) {
+      throw new IllegalArgumentException("within must not be negative: " + within);
+    }
+    synchronized (engine) {
+      engine.capacity.spotInterruptionProbability = probability;
+      engine.capacity.spotInterruptionWithinMillis = within.toMillis();
     }
   }
 
@@ -950,6 +1003,79 @@ public final class FakeEcs {
       }
       return services.view(c, s, false);
     }
+  /** ECS CreateCapacityProvider: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html). */
+  public CreateCapacityProviderResponse createCapacityProvider(CreateCapacityProviderRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("CreateCapacityProvider", () -> engine.capacity.create(request));
+    }
+  }
+
+  /** ECS CreateCapacityProvider, the request built by {@code request}. */
+  public CreateCapacityProviderResponse createCapacityProvider(Consumer<CreateCapacityProviderRequest.Builder> request) {
+    CreateCapacityProviderRequest.Builder b = CreateCapacityProviderRequest.builder();
+    request.accept(b);
+    return createCapacityProvider(b.build());
+  }
+
+  /** ECS UpdateCapacityProvider: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html). */
+  public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateCapacityProvider", () -> engine.capacity.update(request));
+    }
+  }
+
+  /** ECS UpdateCapacityProvider, the request built by {@code request}. */
+  public UpdateCapacityProviderResponse updateCapacityProvider(Consumer<UpdateCapacityProviderRequest.Builder> request) {
+    UpdateCapacityProviderRequest.Builder b = UpdateCapacityProviderRequest.builder();
+    request.accept(b);
+    return updateCapacityProvider(b.build());
+  }
+
+  /** ECS DeleteCapacityProvider: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCapacityProvider.html). */
+  public DeleteCapacityProviderResponse deleteCapacityProvider(DeleteCapacityProviderRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteCapacityProvider", () -> engine.capacity.delete(request));
+    }
+  }
+
+  /** ECS DeleteCapacityProvider, the request built by {@code request}. */
+  public DeleteCapacityProviderResponse deleteCapacityProvider(Consumer<DeleteCapacityProviderRequest.Builder> request) {
+    DeleteCapacityProviderRequest.Builder b = DeleteCapacityProviderRequest.builder();
+    request.accept(b);
+    return deleteCapacityProvider(b.build());
+  }
+
+  /** ECS DescribeCapacityProviders: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html). */
+  public DescribeCapacityProvidersResponse describeCapacityProviders(DescribeCapacityProvidersRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeCapacityProviders", () -> engine.capacity.describe(request));
+    }
+  }
+
+  /** ECS DescribeCapacityProviders, the request built by {@code request}. */
+  public DescribeCapacityProvidersResponse describeCapacityProviders(Consumer<DescribeCapacityProvidersRequest.Builder> request) {
+    DescribeCapacityProvidersRequest.Builder b = DescribeCapacityProvidersRequest.builder();
+    request.accept(b);
+    return describeCapacityProviders(b.build());
+  }
+
+  /** ECS PutClusterCapacityProviders: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html). */
+  public PutClusterCapacityProvidersResponse putClusterCapacityProviders(PutClusterCapacityProvidersRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("PutClusterCapacityProviders", () -> engine.capacity.putClusterProviders(request, clusters));
+    }
+  }
+
+  /** ECS PutClusterCapacityProviders, the request built by {@code request}. */
+  public PutClusterCapacityProvidersResponse putClusterCapacityProviders(Consumer<PutClusterCapacityProvidersRequest.Builder> request) {
+    PutClusterCapacityProvidersRequest.Builder b = PutClusterCapacityProvidersRequest.builder();
+    request.accept(b);
+    return putClusterCapacityProviders(b.build());
   }
 
   // ------------------------------------------------------------------ settings

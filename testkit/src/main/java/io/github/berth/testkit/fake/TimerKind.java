@@ -14,6 +14,10 @@ enum TimerKind {
   SERVICE_RECONCILE,
   /** Account-wide work done once a minute: auto scaling, managed scaling. */
   MINUTE_TICK,
+  /** A Fargate Spot task's two-minute warning is up: it stops (subject: task id). */
+  SPOT_INTERRUPTION,
+  /** A fake Auto Scaling group's instance has booted; its agent registers it (subject: group/instance id). */
+  ASG_INSTANCE_BOOT,
   /** A controller-defined callback (subject and arg name it); see {@link Engine#onCustomTimer}. */
   CUSTOM
 }
