@@ -61,6 +61,12 @@ final class Engine {
   }
   /** Listeners of task changes (the service scheduler): called after every task transition. */
   final List<TaskListener> taskListeners = new ArrayList<>();
+  /** Fake CloudWatch alarms that deployments watch. */
+  final Alarms alarms = new Alarms(this);
+  /** Fake ELB target groups by ARN, made when a service first names one. */
+  final Map<String, TargetGroupRec> targetGroups = new LinkedHashMap<>();
+  /** Services as Application Auto Scaling sees them; set by the service scheduler. */
+  ScalableServices scalableServices;
   /** Handlers of {@link TimerKind#CUSTOM} and {@link TimerKind#SERVICE_RECONCILE} timers. */
   final Map<TimerKind, TimerHandler> handlers = new LinkedHashMap<>();
 

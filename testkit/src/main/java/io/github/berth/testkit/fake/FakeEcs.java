@@ -62,7 +62,22 @@ import io.github.berth.core.api.PutAccountSettingRequest;
 import io.github.berth.core.api.PutAccountSettingResponse;
 import io.github.berth.core.api.ListAccountSettingsRequest;
 import io.github.berth.core.api.ListAccountSettingsResponse;
+import io.github.berth.core.api.CreateServiceRequest;
+import io.github.berth.core.api.CreateServiceResponse;
+import io.github.berth.core.api.DescribeServicesRequest;
+import io.github.berth.core.api.DescribeServicesResponse;
+import io.github.berth.core.api.ListServicesRequest;
+import io.github.berth.core.api.ListServicesResponse;
+import io.github.berth.core.api.UpdateServiceRequest;
+import io.github.berth.core.api.UpdateServiceResponse;
+import io.github.berth.core.api.DeleteServiceRequest;
+import io.github.berth.core.api.DeleteServiceResponse;
+import io.github.berth.core.api.ListServiceDeploymentsRequest;
+import io.github.berth.core.api.ListServiceDeploymentsResponse;
+import io.github.berth.core.api.DescribeServiceDeploymentsRequest;
+import io.github.berth.core.api.DescribeServiceDeploymentsResponse;
 import io.github.berth.core.Nullable;
+import io.github.berth.core.model.Service;
 import io.github.berth.core.api.RegisterContainerInstanceRequest;
 import io.github.berth.core.model.ContainerInstance;
 import java.time.Duration;
@@ -102,6 +117,8 @@ public final class FakeEcs {
   private final TaskOps tasks;
   private final TagOps tags;
   private final AccountOps accounts;
+  private final ServiceOps services;
+  private final ServiceScheduler scheduler;
 
   private FakeEcs(Builder b) {
     this.engine = new Engine(b.region, b.accountId, b.seed, b.start,
@@ -112,6 +129,8 @@ public final class FakeEcs {
     this.tasks = new TaskOps(engine);
     this.tags = new TagOps(engine);
     this.accounts = new AccountOps(engine);
+    this.scheduler = new ServiceScheduler(engine, tasks);
+    this.services = new ServiceOps(engine, scheduler);
   }
 
   public static Builder builder() {
@@ -722,6 +741,161 @@ public final class FakeEcs {
     ListAccountSettingsRequest.Builder b = ListAccountSettingsRequest.builder();
     request.accept(b);
     return listAccountSettings(b.build());
+  }
+
+  /** ECS CreateService: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html). */
+  public CreateServiceResponse createService(CreateServiceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("CreateService", () -> services.create(request));
+    }
+  }
+
+  /** ECS CreateService, the request built by {@code request}. */
+  public CreateServiceResponse createService(Consumer<CreateServiceRequest.Builder> request) {
+    CreateServiceRequest.Builder b = CreateServiceRequest.builder();
+    request.accept(b);
+    return createService(b.build());
+  }
+
+  /** ECS DescribeServices: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html). */
+  public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeServices", () -> services.describe(request));
+    }
+  }
+
+  /** ECS DescribeServices, the request built by {@code request}. */
+  public DescribeServicesResponse describeServices(Consumer<DescribeServicesRequest.Builder> request) {
+    DescribeServicesRequest.Builder b = DescribeServicesRequest.builder();
+    request.accept(b);
+    return describeServices(b.build());
+  }
+
+  /** ECS ListServices: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html). */
+  public ListServicesResponse listServices(ListServicesRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListServices", () -> services.list(request));
+    }
+  }
+
+  /** ECS ListServices, the request built by {@code request}. */
+  public ListServicesResponse listServices(Consumer<ListServicesRequest.Builder> request) {
+    ListServicesRequest.Builder b = ListServicesRequest.builder();
+    request.accept(b);
+    return listServices(b.build());
+  }
+
+  /** ECS UpdateService: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html). */
+  public UpdateServiceResponse updateService(UpdateServiceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateService", () -> services.update(request));
+    }
+  }
+
+  /** ECS UpdateService, the request built by {@code request}. */
+  public UpdateServiceResponse updateService(Consumer<UpdateServiceRequest.Builder> request) {
+    UpdateServiceRequest.Builder b = UpdateServiceRequest.builder();
+    request.accept(b);
+    return updateService(b.build());
+  }
+
+  /** ECS DeleteService: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html). */
+  public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteService", () -> services.delete(request));
+    }
+  }
+
+  /** ECS DeleteService, the request built by {@code request}. */
+  public DeleteServiceResponse deleteService(Consumer<DeleteServiceRequest.Builder> request) {
+    DeleteServiceRequest.Builder b = DeleteServiceRequest.builder();
+    request.accept(b);
+    return deleteService(b.build());
+  }
+
+  /** ECS ListServiceDeployments: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html). */
+  public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListServiceDeployments", () -> services.listDeployments(request));
+    }
+  }
+
+  /** ECS ListServiceDeployments, the request built by {@code request}. */
+  public ListServiceDeploymentsResponse listServiceDeployments(Consumer<ListServiceDeploymentsRequest.Builder> request) {
+    ListServiceDeploymentsRequest.Builder b = ListServiceDeploymentsRequest.builder();
+    request.accept(b);
+    return listServiceDeployments(b.build());
+  }
+
+  /** ECS DescribeServiceDeployments: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html). */
+  public DescribeServiceDeploymentsResponse describeServiceDeployments(DescribeServiceDeploymentsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeServiceDeployments", () -> services.describeDeployments(request));
+    }
+  }
+
+  /** ECS DescribeServiceDeployments, the request built by {@code request}. */
+  public DescribeServiceDeploymentsResponse describeServiceDeployments(Consumer<DescribeServiceDeploymentsRequest.Builder> request) {
+    DescribeServiceDeploymentsRequest.Builder b = DescribeServiceDeploymentsRequest.builder();
+    request.accept(b);
+    return describeServiceDeployments(b.build());
+  }
+
+  /**
+   * The fake Elastic Load Balancing target group of that ARN (made on first use): where service
+   * tasks are registered, their health, the deregistration delay.
+   */
+  public TargetGroup targetGroup(String targetGroupArn) {
+    return new TargetGroup(engine, scheduler.lb, targetGroupArn);
+  }
+
+  /** Fake CloudWatch alarms, by name, that deployment alarms ({@code deploymentConfiguration.alarms}) watch. */
+  public Alarms alarms() {
+    return engine.alarms;
+  }
+
+  /**
+   * Runs the clock until the service is steady as the AWS SDK's {@code ServicesStable} waiter
+   * defines it (one deployment, {@code runningCount == desiredCount}), at most {@code maxDuration},
+   * and answers it as DescribeServices does. Throws {@link AssertionError} with the service's latest
+   * events when it is not steady by then, or when it is DRAINING, INACTIVE or missing (where the
+   * waiter fails).
+   */
+  public Service awaitSteadyState(String cluster, String service, Duration maxDuration) {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(maxDuration, "maxDuration");
+    synchronized (engine) {
+      ClusterRec c = Resolve.activeCluster(engine, cluster);
+      boolean[] gone = new boolean[1];
+      boolean ok = engine.clock.runUntil(() -> {
+        ServiceRec s = services.find(c, service);
+        if (s == null || !"ACTIVE".equals(s.status)) {
+          gone[0] = true;
+          return true;
+        }
+        return services.steady(c, s);
+      }, maxDuration);
+      ServiceRec s = services.find(c, service);
+      if (gone[0] || !ok) {
+        StringBuilder sb = new StringBuilder("Service " + service + (s == null ? " is missing"
+            : gone[0] ? " is " + s.status : " is not steady within " + maxDuration));
+        if (s != null) {
+          sb.append("; its latest events:");
+          for (int i = Math.min(10, s.events.size()) - 1; i >= 0; i--) {
+            sb.append("\n  ").append(s.events.get(i).createdAt()).append(' ').append(s.events.get(i).message());
+          }
+        }
+        throw new AssertionError(sb.toString());
+      }
+      return services.view(c, s, false);
+    }
   }
 
   // ------------------------------------------------------------------ settings

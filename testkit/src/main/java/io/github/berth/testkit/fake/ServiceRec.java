@@ -1,7 +1,18 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.model.CapacityProviderStrategyItem;
+import io.github.berth.core.model.DeploymentConfiguration;
 import io.github.berth.core.model.LaunchType;
+import io.github.berth.core.model.LoadBalancer;
+import io.github.berth.core.model.NetworkConfiguration;
+import io.github.berth.core.model.PlacementConstraint;
+import io.github.berth.core.model.PlacementStrategy;
+import io.github.berth.core.model.ServiceEvent;
+import io.github.berth.core.model.ServiceRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One service of a cluster. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -15,5 +26,73 @@ final class ServiceRec {
   LaunchType launchType;
   java.util.List<io.github.berth.core.model.Tag> tags = new java.util.ArrayList<>();
 
+  // ---- what CreateService and UpdateService set (the service scheduler's own state below)
+  /** REPLICA or DAEMON. */
+  String schedulingStrategy = "REPLICA";
+  /** ECS, CODE_DEPLOY or EXTERNAL. */
+  String deploymentController = "ECS";
+  String taskDefinitionArn;
+  int desiredCount;
+  List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+  String platformVersion;
+  String platformFamily;
+  List<LoadBalancer> loadBalancers = new ArrayList<>();
+  List<ServiceRegistry> serviceRegistries = new ArrayList<>();
+  NetworkConfiguration networkConfiguration;
+  List<PlacementConstraint> placementConstraints = new ArrayList<>();
+  List<PlacementStrategy> placementStrategy = new ArrayList<>();
+  int healthCheckGracePeriodSeconds;
+  /** With the defaults filled in (100/200 for REPLICA, 0/100 for DAEMON; ROLLING). */
+  DeploymentConfiguration deploymentConfiguration;
+  boolean enableECSManagedTags;
+  String propagateTags = "NONE";
+  boolean enableExecuteCommand;
+  String availabilityZoneRebalancing;
+  String roleArn;
+  String createdBy;
+  String clientToken;
+  Instant createdAt;
+
+  // ---- the service scheduler's state
+  /** Every deployment the service ever had, newest first (ListServiceDeployments). */
+  List<DeploymentRec> history = new ArrayList<>();
+  /** Service events, newest first, at most 100. */
+  List<ServiceEvent> events = new ArrayList<>();
+  /** Consecutive tasks that stopped without ever reaching RUNNING (the throttle counts these). */
+  int startFailures;
+  /** No task is launched before this instant (the throttle's back-off), or null. */
+  Instant throttledUntil;
+  /** The pending reconcile timer: its token and instant (null when none is pending). */
+  long reconcileToken;
+  Instant reconcileAt;
+  /** Whether the service was at steady state when last looked at, and when that was last said. */
+  boolean steady;
+  Instant steadySince;
+  Instant steadyEventAt;
+
   ServiceRec() {}
+
+  boolean daemon() {
+    return "DAEMON".equals(schedulingStrategy);
+  }
+
+  /** The deployments describe-services shows: the PRIMARY one first, then the ACTIVE ones, newest first. */
+  List<DeploymentRec> deployments() {
+    List<DeploymentRec> out = new ArrayList<>();
+    for (DeploymentRec d : history) {
+      if ("PRIMARY".equals(d.status) || "ACTIVE".equals(d.status)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  DeploymentRec primary() {
+    for (DeploymentRec d : history) {
+      if ("PRIMARY".equals(d.status)) {
+        return d;
+      }
+    }
+    return null;
+  }
 }

@@ -1,0 +1,68 @@
+package io.github.berth.testkit.fake;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.model.CapacityProviderStrategyItem;
+import io.github.berth.core.model.LaunchType;
+import io.github.berth.core.model.LoadBalancer;
+import io.github.berth.core.model.NetworkConfiguration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One deployment of a service: what it deploys (its service revision), its status in the service's
+ * {@code deployments} list, its rollout state, and its record as a {@code ServiceDeployment}.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+final class DeploymentRec {
+  /** {@code ecs-svc/} and 19 digits; the {@code startedBy} of its tasks. */
+  String id;
+  /** The service deployment ARN and the service revision ARN it deploys. */
+  String arn;
+  String revisionArn;
+  /** PRIMARY, ACTIVE or INACTIVE (the Deployment shape's status). */
+  String status = "PRIMARY";
+  String taskDefinitionArn;
+  LaunchType launchType;
+  List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+  String platformVersion;
+  String platformFamily;
+  NetworkConfiguration networkConfiguration;
+  List<LoadBalancer> loadBalancers = new ArrayList<>();
+  Instant createdAt;
+  Instant updatedAt;
+  /** IN_PROGRESS, COMPLETED or FAILED. */
+  String rolloutState = "IN_PROGRESS";
+  String rolloutStateReason;
+  /** Consecutive failed tasks (the circuit breaker's count). */
+  int failedTasks;
+  /** Some task of this deployment reached RUNNING (the circuit breaker's first stage is over). */
+  boolean hadRunningTask;
+  /** The ServiceDeployment status: PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*... */
+  String deploymentStatus = "IN_PROGRESS";
+  String statusReason;
+  Instant startedAt;
+  Instant finishedAt;
+  Instant stoppedAt;
+  /** The revisions it replaces (ARNs), oldest first. */
+  List<String> sourceRevisionArns = new ArrayList<>();
+  /** The id of the failed deployment this one rolls back (then it is no service deployment of its own). */
+  String rollbackOf;
+  /** Set on a failed deployment that is rolled back: why, when, and to which revision. */
+  String rollbackReason;
+  Instant rollbackStartedAt;
+  String rollbackRevisionArn;
+  /** The alarms that were in ALARM when it started (then alarms are ignored for it), and the ones that fired. */
+  boolean alarmsIgnored;
+  List<String> triggeredAlarmNames = new ArrayList<>();
+  /** Circuit breaker state as ServiceDeployment reports it: MONITORING, TRIGGERED, MONITORING_COMPLETE, DISABLED. */
+  String circuitBreakerStatus;
+  String alarmsStatus;
+
+  DeploymentRec() {}
+
+  boolean completed() {
+    return "COMPLETED".equals(rolloutState);
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.berth.testkit.fake;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A fake Elastic Load Balancing target group, made on first use of its ARN by a service. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+final class TargetGroupRec {
+  String arn;
+  /** [doc] deregistration_delay.timeout_seconds: 300 by default. */
+  int deregistrationDelaySeconds = 300;
+  /** [doc] ELB's defaults: a probe every 30 s, healthy after 5 passing ones, unhealthy after 2 failing ones. */
+  int intervalSeconds = 30;
+  int healthyThreshold = 5;
+  int unhealthyThreshold = 2;
+  List<TargetRec> targets = new ArrayList<>();
+
+  TargetGroupRec() {}
+
+  /** One registered target: an instance and host port, or an awsvpc task's IP and port. */
+  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+  static final class TargetRec {
+    String id;
+    int port;
+    String cluster;
+    String taskId;
+    String containerName;
+    Instant registeredAt;
+    /** Set when deregistration began: the target is draining. */
+    Instant drainingSince;
+
+    TargetRec() {}
+  }
+}
