@@ -53,22 +53,32 @@ final class AutoScalingController {
   private static final AutoScalingJson JSON = AutoScalingJson.lenient();
 
   /** One change to AAS state, plain data. */
+  @com.fasterxml.jackson.annotation.JsonAutoDetect(
+      fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+      getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
   static final class OpRec {
-    public String op;
-    public long at;
-    public @Nullable String request;
-    public @Nullable String resourceId;
-    public int desired;
-    public int running;
-    public boolean deploying;
-    public List<DatapointRec> datapoints = new ArrayList<>();
+    String op;
+    long at;
+    @Nullable String request;
+    @Nullable String resourceId;
+    int desired;
+    int running;
+    boolean deploying;
+    List<DatapointRec> datapoints = new ArrayList<>();
   }
 
   /** A minute's datapoint given to a step: metric type, resource label (ALB) and value. */
+  @com.fasterxml.jackson.annotation.JsonAutoDetect(
+      fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+      getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
   static final class DatapointRec {
-    public String metric;
-    public @Nullable String label;
-    public double value;
+    String metric;
+    @Nullable String label;
+    double value;
   }
 
   static final class PolicyInfo {
