@@ -23,6 +23,12 @@ final class BerthVersion implements CommandLine.IVersionProvider {
     }
   }
 
+  /** The bare version the build wrote into the jar ({@code 0.1.0-SNAPSHOT}), or {@code unknown}. */
+  static String number() {
+    String line = new BerthVersion().getVersion()[0];
+    return line.startsWith("berth (") ? "unknown" : line.substring("berth ".length());
+  }
+
   /** The version line from the properties the build wrote; {@code in} is null when there are none. */
   static String line(InputStream in) throws IOException {
     if (in == null) {

@@ -59,7 +59,7 @@ final class LintCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "JSON files to check; - reads standard input")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, sarif (SARIF 2.1.0) or junit (JUnit XML)")
   String format;
 
   @Option(names = "--suppress", paramLabel = "RULE[:RESOURCE]", description = "a rule not to report, everywhere or on one resource")
@@ -123,7 +123,7 @@ final class LintCommand implements Callable<Integer> {
       for (Path file : files) {
         byFile.put(file.toString(), lint(file, linter, known));
       }
-      LintReport.findings(byFile, fmt, out);
+      LintReport.findings(byFile, rules, fmt, out);
       out.flush();
       boolean failing = byFile.values().stream().flatMap(List::stream).anyMatch(f -> f.severity().atLeast(threshold));
       return failing ? FINDINGS : CLEAN;

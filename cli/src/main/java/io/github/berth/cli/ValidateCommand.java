@@ -54,7 +54,6 @@ final class ValidateCommand implements Callable<Integer> {
   static final int INVALID = 1;
   static final int NOT_A_TASK_DEFINITION = 2;
 
-  static final String VERSION = "0.1.0-SNAPSHOT";
 
   @Spec
   CommandSpec spec;
@@ -118,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
         .map(input -> judge(input, options))
         .flatMap(List::stream)
         .toList();
-    Report report = new Report("validate", VERSION, Validation.RULES, subjects);
+    Report report = new Report("validate", BerthVersion.number(), Validation.RULES, subjects);
     outputFormat.write(report, out);
     int status = VALID;
     for (Subject s : subjects) {

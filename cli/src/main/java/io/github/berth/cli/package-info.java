@@ -2,6 +2,6 @@
  * The runnable jar around the library, built with picocli: {@code berth validate} (task
  * definitions as ECS would judge them), {@code berth place} and {@code berth query} (placement and
  * the cluster query language), {@code berth simulate-scaling} (auto scaling policies replayed over
- * a metric CSV, written as CSV and drawn as SVG), and more subcommands as the modules land.
+ * a metric CSV, written as CSV and drawn as SVG).
  */
 package io.github.berth.cli;

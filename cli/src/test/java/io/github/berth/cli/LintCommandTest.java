@@ -54,19 +54,38 @@ class LintCommandTest {
     Files.writeString(dir.resolve("target.json"), TARGET);
   }
 
+  /** The command line on this test's own streams: nothing global is swapped. */
   private int run(String... args) {
-    PrintStream o = System.out;
-    PrintStream e = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      List<String> all = new ArrayList<>(List.of("lint"));
-      all.addAll(List.of(args));
-      return Berth.run(all.toArray(String[]::new));
-    } finally {
-      System.setOut(o);
-      System.setErr(e);
+    List<String> all = new ArrayList<>(List.of("lint"));
+    all.addAll(List.of(args));
+    return Berth.run(java.io.InputStream.nullInputStream(), new java.io.PrintWriter(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintWriter(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
+  }
+
+  @Test
+  void sarifOutputCarriesTheRulesAndPassesTheSarif210Schema() throws Exception {
+    assertThat(run("--format", "sarif", p("td.json"))).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
+    com.networknt.schema.JsonSchema schema;
+    try (java.io.InputStream in = LintCommandTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+      schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V4)
+          .getSchema(in);
     }
+    assertThat(schema.validate(sarif)).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode run = sarif.get("runs").get(0);
+    assertThat(run.get("results")).hasSize(1);
+    assertThat(run.get("results").get(0).get("ruleId").asText()).isEqualTo("TD-IMAGE-LATEST");
+    assertThat(run.get("results").get(0).get("level").asText()).isEqualTo("warning");
+    List<String> ruleIds = new ArrayList<>();
+    run.get("tool").get("driver").get("rules").forEach(r -> ruleIds.add(r.get("id").asText()));
+    assertThat(ruleIds).contains("TD-IMAGE-LATEST", "TD-PRIVILEGED", "TD-NO-LOGGING");
+  }
+
+  @Test
+  void junitOutputIsOneTestCasePerFileFailingOnFindings() {
+    assertThat(run("--format", "junit", p("td.json"), p("service.json"), "--subnets", p("subnets.json"))).isEqualTo(1);
+    assertThat(out()).startsWith("<?xml").contains("<testsuite").contains("TD-IMAGE-LATEST");
+    assertThat(out()).contains("<failure");
   }
 
   private String p(String name) {
@@ -141,7 +160,7 @@ class LintCommandTest {
     assertThat(err()).isEqualTo("berth lint: unknown rule 'TD-NOPE' (berth lint --list-rules lists them)\n");
     err.reset();
     assertThat(run("--format", "xml", p("td.json"))).isEqualTo(2);
-    assertThat(err()).isEqualTo("berth lint: --format: unknown format 'xml': expected text or json\n");
+    assertThat(err()).isEqualTo("berth lint: --format: unknown format 'xml': expected text, json, sarif or junit\n");
     err.reset();
     Files.writeString(dir.resolve("lint.json"), "{\"suppress\": [{\"resources\": [\"web\"]}]}");
     assertThat(run("--config", p("lint.json"), p("td.json"))).isEqualTo(2);

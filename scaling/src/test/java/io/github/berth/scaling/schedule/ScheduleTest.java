@@ -123,7 +123,7 @@ class ScheduleTest {
   void aRateBuiltDirectlyIsCheckedAsWhenParsed() {
     // new RateSchedule(0, "minutes").next(...) divided by zero.
     assertThatThrownBy(() -> new RateSchedule(0, "minutes")).isInstanceOf(InvalidScheduleException.class)
-        .hasMessageStartingWith(InvalidScheduleException.INVALID_FREQUENCY);
+        .hasMessageStartingWith("Invalid schedule frequency");
     assertThatThrownBy(() -> new RateSchedule(5, "weeks")).isInstanceOf(InvalidScheduleException.class)
         .hasMessageContaining("the unit must be minute(s), hour(s) or day(s), found 'weeks'");
     assertThatThrownBy(() -> new RateSchedule(5, null)).isInstanceOf(InvalidScheduleException.class);

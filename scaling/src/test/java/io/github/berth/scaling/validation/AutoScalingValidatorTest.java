@@ -309,25 +309,25 @@ class AutoScalingValidatorTest {
   @Test
   void metricMathRulesAreEnforced() {
     only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", null), expression("e1", "m1 * 2", null))
-        .build()), MATH + ".Metrics", AutoScalingValidator.ONE_RETURN_DATA);
+        .build()), MATH + ".Metrics", "Exactly one metric data query must return data: set ReturnData to false on all others.");
     only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false)).build()),
-        MATH + ".Metrics", AutoScalingValidator.ONE_RETURN_DATA);
+        MATH + ".Metrics", "Exactly one metric data query must return data: set ReturnData to false on all others.");
     only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false),
         stat("m2", "Sum", false).toBuilder().expression("m1").build(), expression("e1", "m1", true)).build()),
-        MATH + ".Metrics[1]", AutoScalingValidator.EXPRESSION_XOR_STAT);
+        MATH + ".Metrics[1]", "A metric data query must specify either Expression or MetricStat, but not both.");
     only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false),
         TargetTrackingMetricDataQuery.builder().id("e1").build()).build()),
-        MATH + ".Metrics[1]", AutoScalingValidator.EXPRESSION_XOR_STAT);
+        MATH + ".Metrics[1]", "A metric data query must specify either Expression or MetricStat, but not both.");
     only(math(CustomizedMetricSpecification.builder().addMetrics(stat("M1", "Sum", null)).build()),
-        MATH + ".Metrics[0].Id", AutoScalingValidator.ID_FORMAT);
+        MATH + ".Metrics[0].Id", "The Id of a metric data query may contain only letters, numbers and underscores, and its first character must be a lowercase letter.");
     only(math(CustomizedMetricSpecification.builder().addMetrics(stat("m1", "Sum", false), expression("m1", "m1", true))
-        .build()), MATH + ".Metrics[1].Id", AutoScalingValidator.ID_DUPLICATE);
+        .build()), MATH + ".Metrics[1].Id", "The Id of a metric data query must be unique within the metric specification.");
     only(math(CustomizedMetricSpecification.builder().metrics(List.of()).build()), MATH + ".Metrics",
-        AutoScalingValidator.QUERIES_REQUIRED);
+        "At least one metric data query must be specified.");
     only(math(CustomizedMetricSpecification.builder().metricName("Backlog").addMetrics(stat("m1", "Sum", null)).build()),
-        MATH, AutoScalingValidator.METRIC_AND_METRICS);
+        MATH, "A customized metric specification takes either MetricName, Namespace and Statistic or Metrics, not both.");
     only(math(CustomizedMetricSpecification.builder().metricName("Backlog").namespace("App").build()),
-        MATH, AutoScalingValidator.METRIC_PARTS_REQUIRED);
+        MATH, "A customized metric specification without Metrics must specify MetricName, Namespace and Statistic.");
   }
 
   @Test
@@ -340,7 +340,7 @@ class AutoScalingValidatorTest {
                     .namespace("App").statistic(MetricStatistic.AVERAGE).build())
                 .build())
             .build()),
-        "TargetTrackingScalingPolicyConfiguration", AutoScalingValidator.PREDEFINED_AND_CUSTOMIZED);
+        "TargetTrackingScalingPolicyConfiguration", "PredefinedMetricSpecification and CustomizedMetricSpecification cannot both be set for target tracking scaling.");
   }
 
   @Test
@@ -363,7 +363,7 @@ class AutoScalingValidatorTest {
     only(AutoScalingValidator.validate(b.predictiveScalingPolicyConfiguration(
             PredictiveScalingPolicyConfiguration.builder().addMetricSpecifications(twoReturn).build()).build()),
         "PredictiveScalingPolicyConfiguration.MetricSpecifications[0].CustomizedLoadMetricSpecification.MetricDataQueries",
-        AutoScalingValidator.ONE_RETURN_DATA);
+        "Exactly one metric data query must return data: set ReturnData to false on all others.");
   }
 
   // ------------------------------------------------------------------ scheduled actions

@@ -76,6 +76,10 @@ import io.github.berth.core.api.ListServiceDeploymentsRequest;
 import io.github.berth.core.api.ListServiceDeploymentsResponse;
 import io.github.berth.core.api.DescribeServiceDeploymentsRequest;
 import io.github.berth.core.api.DescribeServiceDeploymentsResponse;
+import io.github.berth.core.api.StopServiceDeploymentRequest;
+import io.github.berth.core.api.StopServiceDeploymentResponse;
+import io.github.berth.core.api.DescribeServiceRevisionsRequest;
+import io.github.berth.core.api.DescribeServiceRevisionsResponse;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Service;
 import io.github.berth.core.api.RegisterContainerInstanceRequest;
@@ -858,6 +862,36 @@ public final class FakeEcs {
     DescribeServiceDeploymentsRequest.Builder b = DescribeServiceDeploymentsRequest.builder();
     request.accept(b);
     return describeServiceDeployments(b.build());
+  }
+
+  /** ECS StopServiceDeployment: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html). */
+  public StopServiceDeploymentResponse stopServiceDeployment(StopServiceDeploymentRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("StopServiceDeployment", () -> services.stopDeployment(request));
+    }
+  }
+
+  /** ECS StopServiceDeployment, the request built by {@code request}. */
+  public StopServiceDeploymentResponse stopServiceDeployment(Consumer<StopServiceDeploymentRequest.Builder> request) {
+    StopServiceDeploymentRequest.Builder b = StopServiceDeploymentRequest.builder();
+    request.accept(b);
+    return stopServiceDeployment(b.build());
+  }
+
+  /** ECS DescribeServiceRevisions: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html). */
+  public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeServiceRevisions", () -> services.describeRevisions(request));
+    }
+  }
+
+  /** ECS DescribeServiceRevisions, the request built by {@code request}. */
+  public DescribeServiceRevisionsResponse describeServiceRevisions(Consumer<DescribeServiceRevisionsRequest.Builder> request) {
+    DescribeServiceRevisionsRequest.Builder b = DescribeServiceRevisionsRequest.builder();
+    request.accept(b);
+    return describeServiceRevisions(b.build());
   }
 
   /**

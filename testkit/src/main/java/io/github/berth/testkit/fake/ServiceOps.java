@@ -13,9 +13,15 @@ import io.github.berth.core.api.ListServiceDeploymentsRequest;
 import io.github.berth.core.api.ListServiceDeploymentsResponse;
 import io.github.berth.core.api.ListServicesRequest;
 import io.github.berth.core.api.ListServicesResponse;
+import io.github.berth.core.api.DescribeServiceRevisionsRequest;
+import io.github.berth.core.api.DescribeServiceRevisionsResponse;
+import io.github.berth.core.api.StopServiceDeploymentRequest;
+import io.github.berth.core.api.StopServiceDeploymentResponse;
 import io.github.berth.core.api.UpdateServiceRequest;
 import io.github.berth.core.api.UpdateServiceResponse;
+import io.github.berth.core.error.ConflictException;
 import io.github.berth.core.error.InvalidParameterException;
+import io.github.berth.core.error.ServiceDeploymentNotFoundException;
 import io.github.berth.core.error.ServiceNotActiveException;
 import io.github.berth.core.error.ServiceNotFoundException;
 import io.github.berth.core.model.AvailabilityZoneRebalancing;
@@ -49,7 +55,9 @@ import io.github.berth.core.model.ServiceDeploymentCircuitBreaker;
 import io.github.berth.core.model.ServiceDeploymentRollbackMonitorsStatus;
 import io.github.berth.core.model.ServiceDeploymentStatus;
 import io.github.berth.core.model.ServiceField;
+import io.github.berth.core.model.ServiceRevision;
 import io.github.berth.core.model.ServiceRevisionSummary;
+import io.github.berth.core.model.StopServiceDeploymentStopType;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TaskDefinitionStatus;
 import io.github.berth.placement.PlacementRequest;
@@ -214,6 +222,9 @@ final class ServiceOps {
     s.tags = r.tags() == null ? new ArrayList<>() : new ArrayList<>(r.tags());
     c.services.put(name, s);
     scheduler.startDeployment(c, s, null);
+    if (daemon) {
+      s.desiredCount = scheduler.daemonDesiredCount(c, s);
+    }
     return CreateServiceResponse.builder().service(view(c, s, false)).build();
   }
 
@@ -520,7 +531,7 @@ final class ServiceOps {
 
     // [doc] What starts a new deployment (UpdateService): the task definition, network
     // configuration, platform version, load balancers, service registries, a capacity provider
-    // strategy change, or forceNewDeployment (docs/scheduler.md#rolling-update).
+    // strategy change, or forceNewDeployment (docs/scheduler.md#rolling-updates).
     boolean newDeployment = Boolean.TRUE.equals(r.forceNewDeployment())
         || (td != null && !td.taskDefinitionArn().equals(s.taskDefinitionArn))
         || (r.networkConfiguration() != null && !Objects.equals(r.networkConfiguration(), s.networkConfiguration))
@@ -666,6 +677,96 @@ final class ServiceOps {
       }
     }
     return DescribeServiceDeploymentsResponse.builder().serviceDeployments(out).failures(failures).build();
+  }
+
+  /**
+   * StopServiceDeployment: [doc] ROLLBACK (the default) deploys the last completed revision again,
+   * ABORT stops the deployment where it is; only a deployment in progress can be stopped
+   * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html).
+   */
+  StopServiceDeploymentResponse stopDeployment(StopServiceDeploymentRequest r) {
+    String arn = Resolve.required(r.serviceDeploymentArn(), "serviceDeploymentArn");
+    Object[] found = findDeployment(arn, ":service-deployment/");
+    if (found == null) {
+      // [unsure] ECS's text.
+      throw new ServiceDeploymentNotFoundException("The service deployment " + arn + " was not found.");
+    }
+    ClusterRec c = (ClusterRec) found[0];
+    ServiceRec s = (ServiceRec) found[1];
+    DeploymentRec d = (DeploymentRec) found[2];
+    boolean rollback = r.stopType() == null || StopServiceDeploymentStopType.ROLLBACK.equals(r.stopType());
+    if (!"IN_PROGRESS".equals(d.deploymentStatus) || d != s.primary()) {
+      // [unsure] ECS's text for a deployment that is not in progress.
+      throw new ConflictException("The service deployment " + arn + " is not in progress.");
+    }
+    if (rollback && scheduler.lastCompleted(s, d) == null) {
+      // [unsure] ECS's text when there is nothing to roll back to.
+      throw new ConflictException("The service deployment " + arn + " has no completed service deployment to roll "
+          + "back to.");
+    }
+    // [model] The rollout state reason of a deployment a user stopped.
+    scheduler.fail(c, s, d, "ECS deployment " + d.id + " stopped by user.", rollback);
+    if (!rollback) {
+      d.statusReason = "Stopped by user.";
+    }
+    return StopServiceDeploymentResponse.builder().serviceDeploymentArn(arn).build();
+  }
+
+  /** DescribeServiceRevisions: each revision a deployment deployed; unknown ARNs are MISSING failures. */
+  DescribeServiceRevisionsResponse describeRevisions(DescribeServiceRevisionsRequest r) {
+    List<String> arns = Resolve.required(r.serviceRevisionArns(), "serviceRevisionArns");
+    if (arns.isEmpty() || arns.size() > 20) {
+      // [doc] 1 to 20 service revision ARNs.
+      throw new InvalidParameterException("serviceRevisionArns must contain between 1 and 20 items.");
+    }
+    List<ServiceRevision> out = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    for (String arn : arns) {
+      Object[] found = findDeployment(arn, ":service-revision/");
+      if (found == null) {
+        failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+        continue;
+      }
+      ClusterRec c = (ClusterRec) found[0];
+      ServiceRec s = (ServiceRec) found[1];
+      DeploymentRec d = (DeploymentRec) found[2];
+      out.add(ServiceRevision.builder()
+          .serviceRevisionArn(d.revisionArn)
+          .serviceArn(s.arn)
+          .clusterArn(c.arn)
+          .taskDefinition(d.taskDefinitionArn)
+          .launchType(d.launchType)
+          .capacityProviderStrategy(d.launchType == null ? List.copyOf(d.capacityProviderStrategy) : null)
+          .platformVersion(d.platformVersion)
+          .platformFamily(d.platformFamily)
+          .loadBalancers(List.copyOf(d.loadBalancers))
+          .networkConfiguration(d.networkConfiguration)
+          .createdAt(d.createdAt)
+          .build());
+    }
+    return DescribeServiceRevisionsResponse.builder().serviceRevisions(out).failures(failures).build();
+  }
+
+  /** The cluster, service and deployment of a service deployment or service revision ARN, or null. */
+  private Object @Nullable [] findDeployment(String arn, String kind) {
+    int at = arn.indexOf(kind);
+    if (!arn.startsWith("arn:") || at < 0) {
+      return null;
+    }
+    String[] parts = arn.substring(at + kind.length()).split("/");
+    ClusterRec c = parts.length == 3 ? e.clusters.get(parts[0]) : null;
+    ServiceRec s = c == null ? null : c.services.get(parts[1]);
+    if (s == null) {
+      return null;
+    }
+    for (DeploymentRec d : s.history) {
+      boolean match = kind.equals(":service-deployment/") ? d.arn.equals(arn) && d.rollbackOf == null
+          : d.revisionArn.equals(arn);
+      if (match) {
+        return new Object[] {c, s, d};
+      }
+    }
+    return null;
   }
 
   private ServiceDeployment serviceDeployment(ClusterRec c, ServiceRec s, DeploymentRec d) {

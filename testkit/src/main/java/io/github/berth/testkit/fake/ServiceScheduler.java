@@ -320,7 +320,7 @@ final class ServiceScheduler implements ScalableServices {
         running++;
       } else if ("PROVISIONING".equals(t.lastStatus) || "PENDING".equals(t.lastStatus)
           || "ACTIVATING".equals(t.lastStatus)) {
-        // [model] PROVISIONING and ACTIVATING count as pending (docs/scheduler.md#counts).
+        // [model] PROVISIONING and ACTIVATING count as pending (docs/scheduler.md#services).
         pending++;
       }
     }
@@ -388,12 +388,25 @@ final class ServiceScheduler implements ScalableServices {
     // 2. The failure detectors of the primary deployment.
     primary = detectFailure(c, s, primary);
 
+    if (s.daemon()) {
+      nextWake = earliest(nextWake, reconcileDaemon(c, s, primary));
+      nextWake = earliest(nextWake, healthyWait(c, s));
+      completeIfDone(c, s);
+      steadyState(c, s);
+      if (s.steady) {
+        nextWake = earliest(nextWake, s.steadyEventAt.plus(EVENT_DEDUPE));
+      }
+      if (nextWake != null) {
+        wake(s, Duration.between(e.now(), nextWake));
+      }
+      return;
+    }
     List<TaskRec> live = liveTasks(c, s);
     List<TaskRec> newT = new ArrayList<>();
     List<TaskRec> oldT = new ArrayList<>();
     for (TaskRec t : live) {
       // [doc] Tasks on a DRAINING instance are replaced like the old deployment's, within
-      // minimumHealthyPercent and maximumPercent (docs/scheduler.md#draining).
+      // minimumHealthyPercent and maximumPercent (docs/scheduler.md#container-instance-draining).
       (primary.id.equals(t.deploymentId) && !onInstance(c, t, "DRAINING") ? newT : oldT).add(t);
     }
     int desired = s.desiredCount;
@@ -424,7 +437,7 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   /**
-   * One step of a rolling update (docs/scheduler.md#rolling-update): old tasks that are not
+   * One step of a rolling update (docs/scheduler.md#rolling-updates): old tasks that are not
    * RUNNING go first; new tasks start while all tasks stay within maximumPercent of the desired
    * count (rounded down); old tasks stop while the healthy ones stay at least minimumHealthyPercent
    * (rounded up).
@@ -501,6 +514,158 @@ final class ServiceScheduler implements ScalableServices {
     return wakeAt;
   }
 
+  /**
+   * A DAEMON service (docs/scheduler.md#daemon-services): [doc] one task on every ACTIVE container
+   * instance that meets its placement constraints, none on DRAINING ones (their daemon tasks stop);
+   * a new deployment replaces the task of each instance, the old one stopping first (maximumPercent
+   * is 100) as far as minimumHealthyPercent of the instances allows. The desired count is the
+   * number of instances that should run one.
+   */
+  private @Nullable Instant reconcileDaemon(ClusterRec c, ServiceRec s, DeploymentRec primary) {
+    List<TaskRec> live = liveTasks(c, s);
+    List<TaskRec> drainingTasks = new ArrayList<>();
+    for (TaskRec t : live) {
+      if (onInstance(c, t, "DRAINING")) {
+        drainingTasks.add(t);
+      }
+    }
+    if (!drainingTasks.isEmpty()) {
+      stopTasks(s, drainingTasks, scalingReason(primary));
+      event(s, stoppedMessage(s, drainingTasks));
+      live.removeAll(drainingTasks);
+    }
+    boolean failed = "FAILED".equals(primary.rolloutState);
+    TaskDefinition td = e.taskDefinitions.forLaunch(primary.taskDefinitionArn);
+    int eligible = 0;
+    int healthyCount = 0;
+    List<TaskRec> oldOnly = new ArrayList<>();
+    List<InstanceRec> empty = new ArrayList<>();
+    for (InstanceRec i : c.instances.values()) {
+      if (!"ACTIVE".equals(i.status)) {
+        continue;
+      }
+      TaskRec current = null;
+      TaskRec old = null;
+      boolean busy = false;
+      for (TaskRec t : c.tasks.values()) {
+        if (!s.name.equals(t.serviceName) || t.stopped() || !i.id.equals(t.instanceId)) {
+          continue;
+        }
+        busy = true;
+        if (!"RUNNING".equals(t.desiredStatus)) {
+          continue;
+        }
+        if (primary.id.equals(t.deploymentId)) {
+          current = t;
+        } else {
+          old = t;
+        }
+      }
+      if (current != null || old != null) {
+        eligible++;
+        TaskRec counted = current != null ? current : old;
+        if (healthy(s, counted)) {
+          healthyCount++;
+        }
+        if (current == null) {
+          oldOnly.add(old);
+        } else if (old != null) {
+          oldOnly.add(old);
+        }
+        continue;
+      }
+      if (!busy) {
+        empty.add(i);
+      } else {
+        // Its task is still stopping: the new one follows (maximumPercent 100).
+        eligible++;
+      }
+    }
+    Instant wakeAt = null;
+    if (!failed) {
+      for (InstanceRec i : empty) {
+        if (s.throttledUntil != null && e.now().isBefore(s.throttledUntil)) {
+          wakeAt = earliest(wakeAt, s.throttledUntil);
+          eligible++;
+          continue;
+        }
+        PlacementResult result = placeOn(c, s, primary, td, i);
+        if (!result.failures().isEmpty()) {
+          Failure f = result.failures().get(0);
+          if (f.reason() != null && f.reason().startsWith("RESOURCE:")) {
+            // [model] An instance that meets the constraints but lacks room still should run one.
+            eligible++;
+            placementFailed(c, s, primary, placementMessage(s, f), f.reason());
+            wakeAt = earliest(wakeAt, e.now().plus(PLACEMENT_RETRY));
+          }
+          continue;
+        }
+        eligible++;
+        TaskOps.LaunchSpec spec = new TaskOps.LaunchSpec(td, null, primary.id, taskTags(s, td), s.enableExecuteCommand,
+            primary.networkConfiguration, primary.platformVersion, s.name, primary.id);
+        List<Failure> failures = new ArrayList<>();
+        List<TaskRec> launched = tasks.launch(c, spec, result, failures);
+        if (!launched.isEmpty()) {
+          event(s, "(service " + s.name + ") has started 1 tasks: (task " + launched.get(0).id + ").");
+        }
+      }
+    }
+    s.desiredCount = eligible;
+    if (!failed && !oldOnly.isEmpty()) {
+      Integer minPercent = s.deploymentConfiguration.minimumHealthyPercent();
+      int lower = (int) Math.ceil(eligible * (minPercent == null ? 0 : minPercent) / 100.0);
+      int canStop = Math.min(oldOnly.size(), healthyCount - lower);
+      List<TaskRec> stop = new ArrayList<>();
+      for (TaskRec t : oldOnly) {
+        if (stop.size() < canStop && !tasks.isProtected(t)) {
+          stop.add(t);
+        }
+      }
+      if (!stop.isEmpty()) {
+        stopTasks(s, stop, scalingReason(primary));
+        event(s, stoppedMessage(s, stop));
+      }
+    }
+    return wakeAt;
+  }
+
+  /** Places one task of a DAEMON service on one instance. */
+  private PlacementResult placeOn(ClusterRec c, ServiceRec s, DeploymentRec d, TaskDefinition td, InstanceRec i) {
+    List<io.github.berth.core.model.PlacementConstraint> constraints = new ArrayList<>(s.placementConstraints);
+    constraints.add(io.github.berth.core.model.PlacementConstraint.builder()
+        .type(io.github.berth.core.model.PlacementConstraintType.MEMBER_OF)
+        .expression("ec2InstanceId == " + i.ec2InstanceId).build());
+    PlacementRequest request = PlacementRequest.builder(td).service(s.name).count(1)
+        .launchType(d.launchType)
+        .placementConstraints(constraints)
+        .networkConfiguration(d.networkConfiguration)
+        .startedBy(d.id)
+        .seed(tasks.nextPlacementSeed())
+        .build();
+    return e.placement.place(c, request);
+  }
+
+  /**
+   * A new DAEMON service's desired count: the ACTIVE instances that meet its constraints (those
+   * lacking room included), as CreateService answers it.
+   */
+  int daemonDesiredCount(ClusterRec c, ServiceRec s) {
+    DeploymentRec d = s.primary();
+    TaskDefinition td = e.taskDefinitions.forLaunch(d.taskDefinitionArn);
+    int n = 0;
+    for (InstanceRec i : c.instances.values()) {
+      if (!"ACTIVE".equals(i.status)) {
+        continue;
+      }
+      PlacementResult r = placeOn(c, s, d, td, i);
+      if (r.failures().isEmpty() || (r.failures().get(0).reason() != null
+          && r.failures().get(0).reason().startsWith("RESOURCE:"))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** [model] What the upper limit counts: every task of the service not yet STOPPED (stopping ones too). */
   private int present(ClusterRec c, ServiceRec s) {
     int present = 0;
@@ -520,7 +685,7 @@ final class ServiceScheduler implements ScalableServices {
 
   /**
    * [doc] Whether a task counts toward minimumHealthyPercent: RUNNING and, with container health
-   * checks, HEALTHY; with none, RUNNING for 40 seconds (docs/scheduler.md#healthy-tasks).
+   * checks, HEALTHY; with none, RUNNING for 40 seconds (docs/scheduler.md#deployment-configuration).
    */
   boolean healthy(ServiceRec s, TaskRec t) {
     if (!"RUNNING".equals(t.lastStatus) || !"RUNNING".equals(t.desiredStatus)) {
@@ -609,7 +774,7 @@ final class ServiceScheduler implements ScalableServices {
    * COMPLETED one starts (docs/scheduler.md#circuit-breaker). Without a completed deployment to go
    * back to there is no rollback.
    */
-  private DeploymentRec fail(ClusterRec c, ServiceRec s, DeploymentRec d, String reason, boolean rollback) {
+  DeploymentRec fail(ClusterRec c, ServiceRec s, DeploymentRec d, String reason, boolean rollback) {
     d.rolloutState = "FAILED";
     d.rolloutStateReason = reason;
     d.updatedAt = e.now();
@@ -633,6 +798,16 @@ final class ServiceScheduler implements ScalableServices {
     d.deploymentStatus = "STOPPED";
     d.stoppedAt = e.now();
     return d;
+  }
+
+  /** The last COMPLETED deployment before {@code d}, or null. */
+  @Nullable DeploymentRec lastCompleted(ServiceRec s, DeploymentRec d) {
+    for (DeploymentRec h : s.history) {
+      if (h != d && h.completed()) {
+        return h;
+      }
+    }
+    return null;
   }
 
   /** The primary deployment is done when it alone has tasks, as many as desired, all healthy. */
@@ -927,7 +1102,7 @@ final class ServiceScheduler implements ScalableServices {
 
   /**
    * [doc] A task left on a container instance deregistered with force is orphaned: it runs on, no
-   * longer the service's, which starts a copy elsewhere (docs/scheduler.md#draining).
+   * longer the service's, which starts a copy elsewhere (docs/scheduler.md#container-instance-draining).
    */
   static boolean orphaned(ClusterRec c, TaskRec t) {
     return t.instanceId != null && (!c.instances.containsKey(t.instanceId) || onInstance(c, t, "INACTIVE"));

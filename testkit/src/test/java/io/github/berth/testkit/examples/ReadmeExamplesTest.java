@@ -51,6 +51,18 @@ class ReadmeExamplesTest {
     assertThat(Files.readString(Path.of("..", ".ci", "run"))).contains("mvn -B verify");
   }
 
+  /**
+   * The text of the fenced block that follows {@code <!-- output:NAME -->} in the README: what an
+   * example prints, pinned whole by the example's test.
+   */
+  static String outputBlock(String name) throws IOException {
+    String readme = Files.readString(README);
+    Matcher m = Pattern.compile("<!-- output:" + Pattern.quote(name) + " -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL)
+        .matcher(readme);
+    assertThat(m.find()).as("README has an output block marked %s", name).isTrue();
+    return m.group(1);
+  }
+
   static List<String> javaBlocks(String markdown) {
     List<String> blocks = new ArrayList<>();
     Matcher m = Pattern.compile("```java\\n(.*?)\\n```", Pattern.DOTALL).matcher(markdown);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The README's placement example, compiled and run; {@link ReadmeExamplesTest} keeps the two the same. */
 class ReadmePlacementExampleTest {
 
-  private static final Path EXAMPLES = Path.of("src", "test", "resources", "examples");
+  private static final Path EXAMPLES = Path.of("..", "examples"); // the repository's examples/, which the README's commands use
 
   @Test
   void placement() throws IOException {

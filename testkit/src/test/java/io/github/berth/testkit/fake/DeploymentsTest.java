@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rolling deployments (docs/scheduler.md#rolling-update): minimumHealthyPercent and maximumPercent
+ * Rolling deployments (docs/scheduler.md#rolling-updates): minimumHealthyPercent and maximumPercent
  * with their rounding, the deployments list and rollout states, the circuit breaker and alarms
  * with rollback, the health check grace period, and the service deployment APIs.
  */
@@ -95,7 +95,7 @@ class DeploymentsTest {
 
   // ------------------------------------------------------------------ rolling update
 
-  /** docs/scheduler.md#rolling-update: 100/200 starts all new tasks first, stops the old ones once the new are healthy. */
+  /** docs/scheduler.md#rolling-updates: 100/200 starts all new tasks first, stops the old ones once the new are healthy. */
   @Test
   void defaultRollingUpdateStartsBeforeItStops() {
     Service before = steadyService(4, c -> {});
@@ -128,7 +128,7 @@ class DeploymentsTest {
         "(service web) (deployment " + primary.id() + ") deployment completed.");
   }
 
-  /** docs/scheduler.md#rolling-update: 50/100 stops half the old tasks first, then starts their replacements. */
+  /** docs/scheduler.md#rolling-updates: 50/100 stops half the old tasks first, then starts their replacements. */
   @Test
   void minimumHealthyFiftyStopsBeforeItStarts() {
     steadyService(4, c -> c.minimumHealthyPercent(50).maximumPercent(100));
@@ -147,7 +147,7 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(4);
   }
 
-  /** docs/scheduler.md#rolling-update: the lower limit rounds up, the upper limit down. */
+  /** docs/scheduler.md#rolling-updates: the lower limit rounds up, the upper limit down. */
   @Test
   void limitsAreRoundedUpAndDown() {
     // desired 3, 50 % -> ceil(1.5) = 2 must stay; 125 % -> floor(3.75) = 3: one stop at a time, no start first.
@@ -160,7 +160,7 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(3);
   }
 
-  /** docs/scheduler.md#rolling-update: 100/100 can neither start nor stop: ECS says so and nothing moves. */
+  /** docs/scheduler.md#rolling-updates: 100/100 can neither start nor stop: ECS says so and nothing moves. */
   @Test
   void aDeploymentThatCannotMoveSaysSo() {
     steadyService(2, c -> c.minimumHealthyPercent(100).maximumPercent(100));
@@ -179,7 +179,7 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(2);
   }
 
-  /** docs/scheduler.md#rolling-update: what does not need a new deployment does not start one. */
+  /** docs/scheduler.md#rolling-updates: what does not need a new deployment does not start one. */
   @Test
   void onlySomeChangesStartADeployment() {
     Service s = steadyService(2, c -> {});
@@ -419,5 +419,58 @@ class DeploymentsTest {
     assertThat(restored.snapshot()).isEqualTo(ecs.snapshot());
     assertThat(restored.describeServices(b -> b.cluster("prod").services(List.of("web"))))
         .isEqualTo(ecs.describeServices(b -> b.cluster("prod").services(List.of("web"))));
+  }
+
+  /** docs/scheduler.md#deployments: StopServiceDeployment rolls back (the default) or aborts a deployment in progress. */
+  @Test
+  void stopServiceDeploymentRollsBackOrAborts() {
+    Service before = steadyService(2, c -> {});
+    String first = before.deployments().get(0).id();
+    deploy("web:2");
+    ecs.clock().advance(Duration.ofSeconds(1));
+    String second = describe().deployments().get(0).id();
+    String arn = ARN + "service-deployment/prod/web/" + second.substring("ecs-svc/".length());
+    assertThat(ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(arn)).serviceDeploymentArn()).isEqualTo(arn);
+    Service s = describe();
+    assertThat(s.deployments().get(0).taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
+    assertThat(s.deployments().get(1).rolloutState().value()).isEqualTo("FAILED");
+    ecs.awaitSteadyState("prod", "web", Duration.ofMinutes(5));
+    assertThat(serviceDeployment(second).status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+    // Not in progress any more: a conflict.
+    assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(arn)))
+        .isInstanceOf(io.github.berth.core.error.ConflictException.class)
+        .hasMessage("The service deployment " + arn + " is not in progress.");
+    assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(
+        ARN + "service-deployment/prod/web/1111111111111111111")))
+        .isInstanceOf(io.github.berth.core.error.ServiceDeploymentNotFoundException.class);
+
+    // ABORT: the deployment stops where it is; nothing rolls back.
+    deploy("web:2");
+    ecs.clock().advance(Duration.ofSeconds(1));
+    String third = describe().deployments().get(0).id();
+    ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(ARN + "service-deployment/prod/web/"
+        + third.substring("ecs-svc/".length())).stopType(io.github.berth.core.model.StopServiceDeploymentStopType.ABORT));
+    ecs.clock().advance(Duration.ofMinutes(2));
+    assertThat(describe().deployments().get(0).id()).isEqualTo(third);
+    assertThat(serviceDeployment(third).status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+    assertThat(first).isNotEqualTo(third);
+  }
+
+  /** docs/scheduler.md#deployments: DescribeServiceRevisions answers what each deployment deployed. */
+  @Test
+  void serviceRevisionsDescribeWhatWasDeployed() {
+    Service s = steadyService(2, c -> {});
+    String id = s.deployments().get(0).id();
+    String arn = ARN + "service-revision/prod/web/" + id.substring("ecs-svc/".length());
+    var r = ecs.describeServiceRevisions(b -> b.serviceRevisionArns(List.of(arn,
+        ARN + "service-revision/prod/web/1111111111111111111")));
+    assertThat(r.serviceRevisions()).hasSize(1);
+    assertThat(r.serviceRevisions().get(0).taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
+    assertThat(r.serviceRevisions().get(0).serviceArn()).isEqualTo(ARN + "service/prod/web");
+    assertThat(r.serviceRevisions().get(0).createdAt()).isEqualTo(T0);
+    assertThat(r.failures()).extracting(f -> f.reason()).containsExactly("MISSING");
+    assertThatThrownBy(() -> ecs.describeServiceRevisions(b -> b.serviceRevisionArns(List.of())))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("serviceRevisionArns must contain between 1 and 20 items.");
   }
 }

@@ -516,7 +516,7 @@ class ServicesTest {
         .containerInstanceArn();
   }
 
-  /** docs/scheduler.md#draining: service tasks leave a DRAINING instance within the limits; standalone tasks stay. */
+  /** docs/scheduler.md#container-instance-draining: service tasks leave a DRAINING instance within the limits; standalone tasks stay. */
   @Test
   void drainingMovesServiceTasksAndLeavesStandaloneTasks() {
     create(b -> {});
@@ -538,7 +538,7 @@ class ServicesTest {
     assertThat(ecs.awaitSteadyState("prod", "web", Duration.ofMinutes(1)).runningCount()).isEqualTo(2);
   }
 
-  /** docs/scheduler.md#draining: with minimumHealthyPercent 0 the draining task stops before its replacement starts. */
+  /** docs/scheduler.md#container-instance-draining: with minimumHealthyPercent 0 the draining task stops before its replacement starts. */
   @Test
   void drainingWithMinimumZeroStopsFirst() {
     create(b -> b.desiredCount(1).deploymentConfiguration(DeploymentConfiguration.builder()
@@ -553,7 +553,7 @@ class ServicesTest {
     assertThat(tasksOf("web")).hasSize(1).noneMatch(t -> where.equals(t.containerInstanceArn()));
   }
 
-  /** docs/scheduler.md#draining: after a forced deregistration the service starts copies elsewhere. */
+  /** docs/scheduler.md#container-instance-draining: after a forced deregistration the service starts copies elsewhere. */
   @Test
   void forcedDeregistrationStartsCopiesElsewhere() {
     create(b -> {});
