@@ -43,6 +43,10 @@ SERVICES = {
         "error_pkg": "io.github.berth.core.error",
         "error_base": "EcsException",
         "service_label": "ECS",
+        # The API Reference: one page per data type (API_<Shape>.html, members at #ECS-Type-<Shape>-<member>)
+        # and per operation (API_<Operation>.html, #ECS-<Operation>-request-<member> / -response-).
+        "doc_base": "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/",
+        "doc_anchor": "ECS",
         "error_message_member": "message",
         # The operations Berth models; every shape reachable from their inputs and outputs is
         # generated.
@@ -75,6 +79,8 @@ SERVICES = {
         "error_src": "core/src/main/java",
         "error_base": "ApplicationAutoScalingException",
         "service_label": "Application Auto Scaling",
+        "doc_base": "https://docs.aws.amazon.com/autoscaling/application/APIReference/",
+        "doc_anchor": "autoscaling",
         "error_message_member": "Message",
         "operations": None,  # all of them
     },
@@ -128,11 +134,13 @@ class Generator:
         ops = self.cfg["operations"] or sorted(self.model["operations"])
         self.operations = ops
         self.io_shapes = set()
+        self.shape_op = {}  # request or response shape -> (operation, "request" | "response")
         for op in ops:
             o = self.model["operations"][op]
-            for k in ("input", "output"):
+            for k, side in (("input", "request"), ("output", "response")):
                 if k in o:
                     self.io_shapes.add(o[k]["shape"])
+                    self.shape_op.setdefault(o[k]["shape"], (op, side))
         self.reachable = set()
         for name in sorted(self.io_shapes):
             self.walk(name)
@@ -205,6 +213,7 @@ class Generator:
         if members:
             imports.add("io.github.berth.core.Nullable")
         body = []
+        builder = []
         for wire, m in members.items():
             jt = self.jtype(m["shape"])
             if "List<" in jt:
@@ -221,15 +230,24 @@ class Generator:
             jname = lower_camel(wire)
             required = wire in s.get("required", [])
             note = " (required by the API model)" if required else ""
-            body.append("  /** The {@code %s} member%s. */\n" % (wire, note))
+            body.append("  /** The <a href=\"%s\">{@code %s}</a> member%s. */\n" % (self.doc_url(n, wire), wire, note))
             body.append("  @JsonProperty(%s)\n" % java_string(wire))
             body.append("  public abstract @Nullable %s %s();\n\n" % (jt, jname))
+            extras, setters = self.sdk_style(m["shape"], wire, jname, imports)
+            body.extend(extras)
+            builder.extend(setters)
         order = ", ".join(java_string(w) for w in members)
         out = ["// %s\n" % GENERATED_NOTE, "package %s;\n\n" % pkg]
         for imp in sorted(imports):
             out.append("import %s;\n" % imp)
         out.append("\n")
-        out.append("/** The %s API shape {@code %s}. */\n" % (self.cfg["service_label"], n))
+        if n in self.shape_op:
+            op, side = self.shape_op[n]
+            out.append("/**\n * The %s of the %s operation <a href=\"%s\">{@code %s}</a> (API shape {@code %s}).\n */\n" % (
+                side, self.cfg["service_label"], self.doc_url(n), op, n))
+        else:
+            out.append("/** The %s API shape <a href=\"%s\">{@code %s}</a>. */\n" % (
+                self.cfg["service_label"], self.doc_url(n), n))
         out.append("@Value.Immutable\n")
         out.append("@JsonPropertyOrder({%s})\n" % order)
         out.append("@JsonSerialize(as = Immutable%s.class)\n" % n)
@@ -243,8 +261,85 @@ class Generator:
         out.append("  public Builder toBuilder() {\n    return builder().from(this);\n  }\n\n")
         out.append("  /** Builds {@link %s} values. */\n" % n)
         out.append("  public static final class Builder extends Immutable%s.Builder {\n" % n)
-        out.append("    Builder() {}\n  }\n}\n")
+        out.append("    Builder() {}\n")
+        out.extend(builder)
+        out.append("  }\n}\n")
         return "".join(out)
+
+    def doc_url(self, shape, member=None):
+        """The API Reference page of a structure (of its operation, for a request or response), and the
+        anchor of one of its members."""
+        base, prefix = self.cfg["doc_base"], self.cfg["doc_anchor"]
+        if shape in self.shape_op:
+            op, side = self.shape_op[shape]
+            url = "%sAPI_%s.html" % (base, op)
+            return url if member is None else "%s#%s-%s-%s-%s" % (url, prefix, op, side, member)
+        url = "%sAPI_%s.html" % (base, shape)
+        return url if member is None else "%s#%s-Type-%s-%s" % (url, prefix, shape, member)
+
+    def sdk_style(self, shape, wire, jname, imports):
+        """The members the AWS SDK for Java v2 gives a shape's member besides its accessor: on the value,
+        `xAsString()` / `xAsStrings()` for enums and `hasX()` for lists and maps; on the builder, a String
+        setter for an enum, varargs setters for a list, and Consumer<Builder> setters for a nested
+        structure or a list of them. Returns (value members, builder members)."""
+        s = self.shapes[shape]
+        t = s["type"]
+        cap = jname[0].upper() + jname[1:]
+        extras, setters = [], []
+        if t == "string" and "enum" in s:
+            extras.append("  /** The {@code %s} member as its wire string, or null. */\n" % wire)
+            extras.append("  public final @Nullable String %sAsString() {\n" % jname)
+            extras.append("    %s v = %s();\n    return v == null ? null : v.value();\n  }\n\n" % (shape, jname))
+            setters.append("\n    /** Sets {@code %s} from its wire string (a value unknown to this version is kept). */\n" % wire)
+            setters.append("    public Builder %s(@Nullable String %s) {\n" % (jname, jname))
+            setters.append("      return %s(%s == null ? null : %s.fromValue(%s));\n    }\n" % (jname, jname, shape, jname))
+        elif t == "structure" and not s.get("document"):
+            imports.add("java.util.function.Consumer")
+            setters.append("\n    /** Sets {@code %s} to the value a new builder holds once {@code %s} has filled it. */\n" % (wire, jname))
+            setters.append("    public Builder %s(Consumer<%s.Builder> %s) {\n" % (jname, shape, jname))
+            setters.append("      %s.Builder b = %s.builder();\n      %s.accept(b);\n      return %s(b.build());\n    }\n" % (
+                shape, shape, jname, jname))
+        elif t == "list":
+            el = s["member"]["shape"]
+            es = self.shapes[el]
+            ejt = self.jtype(el)
+            extras.append("  /** Whether {@code %s} is present (an empty list is present). */\n" % wire)
+            extras.append("  public final boolean has%s() {\n    return %s() != null;\n  }\n\n" % (cap, jname))
+            if "<" not in ejt:
+                imports.add("java.util.Arrays")
+                setters.append("\n    /** Sets {@code %s} to these elements. */\n" % wire)
+                setters.append("    public Builder %s(%s... %s) {\n" % (jname, ejt, jname))
+                setters.append("      return %s(%s == null ? null : Arrays.asList(%s));\n    }\n" % (jname, jname, jname))
+            if es["type"] == "string" and "enum" in es:
+                imports.add("java.util.Collection")
+                imports.add("java.util.Arrays")
+                imports.add("java.util.List")
+                extras.append("  /** The {@code %s} member as wire strings, or null. */\n" % wire)
+                extras.append("  public final @Nullable List<String> %sAsStrings() {\n" % jname)
+                extras.append("    List<%s> v = %s();\n    return v == null ? null : v.stream().map(%s::value).toList();\n  }\n\n" % (
+                    el, jname, el))
+                setters.append("\n    /** Sets {@code %s} from wire strings (values unknown to this version are kept). */\n" % wire)
+                setters.append("    public Builder %sWithStrings(@Nullable Collection<String> %s) {\n" % (jname, jname))
+                setters.append("      return %s(%s == null ? null : %s.stream().map(%s::fromValue).toList());\n    }\n" % (
+                    jname, jname, jname, el))
+                setters.append("\n    /** Sets {@code %s} from wire strings (values unknown to this version are kept). */\n" % wire)
+                setters.append("    public Builder %sWithStrings(String... %s) {\n" % (jname, jname))
+                setters.append("      return %sWithStrings(%s == null ? null : Arrays.asList(%s));\n    }\n" % (jname, jname, jname))
+            if es["type"] == "structure" and not es.get("document"):
+                imports.add("java.util.function.Consumer")
+                imports.add("java.util.ArrayList")
+                imports.add("java.util.List")
+                setters.append("\n    /** Sets {@code %s} to one element per consumer, each filling a new builder. */\n" % wire)
+                setters.append("    @SafeVarargs\n    public final Builder %s(Consumer<%s.Builder>... %s) {\n" % (jname, el, jname))
+                setters.append("      if (%s == null) {\n        return %s((List<%s>) null);\n      }\n" % (jname, jname, el))
+                setters.append("      List<%s> list = new ArrayList<>(%s.length);\n" % (el, jname))
+                setters.append("      for (Consumer<%s.Builder> c : %s) {\n" % (el, jname))
+                setters.append("        %s.Builder b = %s.builder();\n        c.accept(b);\n        list.add(b.build());\n      }\n" % (el, el))
+                setters.append("      return %s(list);\n    }\n" % jname)
+        elif t == "map":
+            extras.append("  /** Whether {@code %s} is present (an empty map is present). */\n" % wire)
+            extras.append("  public final boolean has%s() {\n    return %s() != null;\n  }\n\n" % (cap, jname))
+        return extras, setters
 
     # ---------------------------------------------------------------- enums
 

@@ -4,6 +4,7 @@ Run: python3 -m unittest discover -s tools/codegen/tests (the build runs it). Af
 change of the templates, rewrite the expected files with BERTH_UPDATE_EXPECTED=1 and read the diff.
 """
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -27,6 +28,8 @@ MINI = {
     "error_pkg": "com.example.mini.error",
     "error_base": "MiniException",
     "service_label": "Mini",
+    "doc_base": "https://docs.example.com/mini/",
+    "doc_anchor": "Mini",
     "error_message_member": "message",
     "operations": ["PutWidget"],
 }
@@ -62,6 +65,25 @@ class ExpectedOutputTest(unittest.TestCase):
         self.assertIn("src/main/java/com/example/mini/model/Part.java", files)
         self.assertNotIn("src/main/java/com/example/mini/model/Unused.java", files)
         self.assertNotIn("src/main/java/com/example/mini/api/UnmodelledRequest.java", files)
+
+    def test_javadoc_links_the_api_reference_with_well_formed_html(self):
+        files = self.generated()
+        widget = files["src/main/java/com/example/mini/model/Widget.java"]
+        self.assertIn('/** The Mini API shape <a href="https://docs.example.com/mini/API_Widget.html">{@code Widget}</a>. */',
+                      widget)
+        self.assertIn('<a href="https://docs.example.com/mini/API_Widget.html#Mini-Type-Widget-createdAt">{@code createdAt}</a>',
+                      widget)
+        request = files["src/main/java/com/example/mini/api/PutWidgetRequest.java"]
+        self.assertIn('operation <a href="https://docs.example.com/mini/API_PutWidget.html">{@code PutWidget}</a>', request)
+        self.assertIn('API_PutWidget.html#Mini-PutWidget-request-name', request)
+        self.assertIn('API_PutWidget.html#Mini-PutWidget-response-widget',
+                      files["src/main/java/com/example/mini/api/PutWidgetResponse.java"])
+        for rel, text in files.items():
+            for doc in re.findall(r"/\*\*(.*?)\*/", text, re.S):
+                self.assertEqual(doc.count("<a "), doc.count("</a>"), rel)
+                self.assertNotIn("&", doc, rel)
+                self.assertEqual([], re.findall(r"<(?!a href=\"https://[^\"<>]+\">|/a>)", doc), rel)
+                self.assertEqual([], [t for t in re.findall(r"\{@(\w+)", doc) if t not in ("code", "link")], rel)
 
     def test_every_generated_file_says_so_on_its_first_line(self):
         for rel, text in self.generated().items():

@@ -25,6 +25,8 @@ final class AlarmWindow {
   final AlarmSpec spec;
   final String policyName;
   final MetricKey metric;
+  /** Where a simulation's {@link Source} keeps the reader it resolved for this alarm, or null. */
+  @Nullable PeriodReader reader;
   final int period;
   final Statistic statistic;
   private final int n;
@@ -65,7 +67,8 @@ final class AlarmWindow {
     if (now < nextEnd) {
       return false; // no period ended: the same range gives the same state
     }
-    long latest = Math.floorDiv(now, period) - 1;
+    // The latest period that ended: one after the last read, unless steps skip periods.
+    long latest = now < nextEnd + period && last != Long.MIN_VALUE ? last + 1 : Math.floorDiv(now, period) - 1;
     int r = ring.length;
     long from;
     if (last == Long.MIN_VALUE || latest - last >= r) {

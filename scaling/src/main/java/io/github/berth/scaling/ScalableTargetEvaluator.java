@@ -79,6 +79,7 @@ public final class ScalableTargetEvaluator {
   private final Map<String, CapacityForecast> forecasts = new HashMap<>();
   private final Map<MetricKey, List<PeriodRing>> samples = new HashMap<>();
   private final AlarmWindow.Source source;
+  private final boolean keepsSamples; // whether the alarms read the datapoints given step by step
 
   // Derived from the policies when they change.
   private boolean dirty = true;
@@ -106,6 +107,10 @@ public final class ScalableTargetEvaluator {
   private boolean boundsChanged;
 
   private ScalableTargetEvaluator(Builder b) {
+    this(b, null);
+  }
+
+  private ScalableTargetEvaluator(Builder b, @Nullable AlarmWindow.Source direct) {
     this.target = b.target;
     this.formula = b.formula;
     this.metricData = b.metricData;
@@ -117,7 +122,8 @@ public final class ScalableTargetEvaluator {
         target.scalableDimension());
     applyTarget(target);
     MetricData data = metricData;
-    this.source = data != null
+    this.keepsSamples = direct == null && data == null;
+    this.source = direct != null ? direct : data != null
         ? (alarm, period) -> data.datapoint(alarm.policyName, alarm.metric, period * alarm.period, alarm.period,
             alarm.statistic)
         : this::sampled;
@@ -132,9 +138,9 @@ public final class ScalableTargetEvaluator {
    * policies and actions as AAS would, so the puts do not check them again.
    */
   static ScalableTargetEvaluator forSimulation(RegisterScalableTargetRequest target, long seed,
-      TargetTrackingFormula formula, MetricData data) {
-    Builder b = builder().target(target).seed(seed).formula(formula).metricData(data);
-    ScalableTargetEvaluator e = new ScalableTargetEvaluator(b);
+      TargetTrackingFormula formula, AlarmWindow.Source source) {
+    Builder b = builder().target(target).seed(seed).formula(formula);
+    ScalableTargetEvaluator e = new ScalableTargetEvaluator(b, source);
     e.checked = false;
     return e;
   }
@@ -439,7 +445,10 @@ public final class ScalableTargetEvaluator {
     @Nullable Integer desiredCount;
     @Nullable Integer runningCount;
     boolean deploymentInProgress;
-    final List<Object[]> datapoints = new ArrayList<>(2);
+    final List<Sample> datapoints = new ArrayList<>(2);
+
+    /** One sample of a metric. */
+    record Sample(MetricKey metric, long second, double value) {}
 
     private StepInput(Instant time) {
       this.second = Objects.requireNonNull(time, "time").getEpochSecond();
@@ -483,7 +492,13 @@ public final class ScalableTargetEvaluator {
      * of a period an alarm has already read is not read again.
      */
     public StepInput datapoint(MetricKey metric, Instant time, double value) {
-      datapoints.add(new Object[] {Objects.requireNonNull(metric, "metric"), Objects.requireNonNull(time, "time"), value});
+      Objects.requireNonNull(metric, "metric");
+      Objects.requireNonNull(time, "time");
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("the datapoint of " + metric + " at " + time + " must be a finite number, found "
+            + value);
+      }
+      datapoints.add(new Sample(metric, time.getEpochSecond(), value));
       return this;
     }
   }
@@ -589,15 +604,9 @@ public final class ScalableTargetEvaluator {
       throw new IllegalArgumentException("a step needs the service's desired count");
     }
     checkStep(input.second, input.desiredCount, input.runningCount);
-    for (Object[] d : input.datapoints) {
-      if (!(d[2] instanceof Double v) || !Double.isFinite(v)) {
-        throw new IllegalArgumentException("the datapoint of " + d[0] + " at " + d[1] + " must be a finite number, found "
-            + d[2]);
-      }
-    }
     rebuild();
-    for (Object[] d : input.datapoints) {
-      putSample((MetricKey) d[0], ((Instant) d[1]).getEpochSecond(), (Double) d[2]);
+    for (StepInput.Sample d : input.datapoints) {
+      putSample(d.metric(), d.second(), d.value());
     }
     int before = input.desiredCount;
     reportNotScaled = true;
@@ -782,9 +791,7 @@ public final class ScalableTargetEvaluator {
       if (capacity > 0 && t.high.state != AlarmState.ALARM && (t.low == null || t.low.state != AlarmState.ALARM)) {
         t.none(capacity); // neither alarm in ALARM: nothing to ask for
       } else {
-        t.proposal = TargetTracking.evaluate(t.settings, new TargetTracking.AlarmReadings(t.high.state,
-            t.low == null ? null : t.low.state, t.high.spec.name(), t.low == null ? null : t.low.spec.name(),
-            t.high.latest()), capacity, t.cooldown, now);
+        t.proposal = TargetTracking.evaluate(t.settings, t, capacity, t.cooldown, now, t.proposal);
         any |= t.proposal.direction() != ScalingProposal.Direction.NONE;
       }
       if (t.low != null) {
@@ -797,8 +804,8 @@ public final class ScalableTargetEvaluator {
       if (s.alarm.state != AlarmState.ALARM) {
         s.none(capacity);
       } else {
-        s.proposal = StepScaling.evaluate(s.name, s.config, s.alarm.spec, s.alarm.state,
-            s.alarm.recent(s.config.metricAggregationType()), capacity, s.cooldown, now);
+        s.propose(StepScaling.evaluate(s.name, s.config, s.alarm.spec, s.alarm.state,
+            s.alarm.recent(s.config.metricAggregationType()), capacity, s.cooldown, now));
         any |= s.proposal.direction() != ScalingProposal.Direction.NONE;
       }
       otherProposals[otherCount++] = s.proposal;
@@ -946,7 +953,7 @@ public final class ScalableTargetEvaluator {
     actionList = actions.values().toArray(new ActionRuntime[0]);
     ttProposals = new ScalingProposal[targetTracking.length];
     otherProposals = new ScalingProposal[targetTracking.length + stepPolicies.length];
-    if (metricData == null) {
+    if (keepsSamples) {
       // The periods each metric's samples are kept for: the longest range of the alarms reading
       // them, and the period in progress. Rings no alarm reads go.
       Map<MetricKey, List<PeriodRing>> kept = new HashMap<>();
@@ -996,6 +1003,13 @@ public final class ScalableTargetEvaluator {
       this.proposal = ScalingProposal.none(name, 0);
     }
 
+    /** Takes a new proposal; an equal one leaves the current one in place (its identity marks the winner). */
+    void propose(ScalingProposal p) {
+      if (!p.equals(proposal)) {
+        proposal = p;
+      }
+    }
+
     /** Asks for nothing; the proposal is made anew only when the last one asked for something. */
     void none(int capacity) {
       if (proposal.direction() != ScalingProposal.Direction.NONE || proposal.blockedBy() != null) {
@@ -1004,7 +1018,8 @@ public final class ScalableTargetEvaluator {
     }
   }
 
-  private static final class TargetTrackingRuntime extends DynamicRuntime {
+  /** A target tracking policy, and the readings of its alarms. */
+  private static final class TargetTrackingRuntime extends DynamicRuntime implements TargetTracking.Readings {
     final TargetTracking.Settings settings;
     final AlarmWindow high;
     final @Nullable AlarmWindow low;
@@ -1014,6 +1029,31 @@ public final class ScalableTargetEvaluator {
       this.settings = settings;
       this.high = high;
       this.low = low;
+    }
+
+    @Override
+    public AlarmState high() {
+      return high.state;
+    }
+
+    @Override
+    public @Nullable AlarmState low() {
+      return low == null ? null : low.state;
+    }
+
+    @Override
+    public String highAlarmName() {
+      return high.spec.name();
+    }
+
+    @Override
+    public @Nullable String lowAlarmName() {
+      return low == null ? null : low.spec.name();
+    }
+
+    @Override
+    public double latestDatapoint() {
+      return high.latest();
     }
   }
 

@@ -26,6 +26,17 @@ public record ScalingProposal(
     NONE
   }
 
+  /** This proposal, or {@code previous} when it is equal (so that a step that asks the same allocates nothing). */
+  static ScalingProposal of(@Nullable ScalingProposal previous, String policyName, Direction direction, int capacity,
+      @Nullable String alarmName, @Nullable String blockedBy) {
+    if (previous != null && previous.direction == direction && previous.capacity == capacity
+        && previous.policyName.equals(policyName) && java.util.Objects.equals(previous.alarmName, alarmName)
+        && java.util.Objects.equals(previous.blockedBy, blockedBy)) {
+      return previous;
+    }
+    return new ScalingProposal(policyName, direction, capacity, alarmName, blockedBy);
+  }
+
   static ScalingProposal none(String policyName, int capacity) {
     return new ScalingProposal(policyName, Direction.NONE, capacity, null, null);
   }

@@ -32,6 +32,7 @@ final class SimulationRun {
   private final MetricSource[] liveSources;
   private final @Nullable MetricSource rowSource;
   private final List<Threshold> thresholds = new ArrayList<>();
+  private final long[][] deployments; // [from, to) in epoch seconds
 
   SimulationRun(ScalingSimulator sim) {
     this.sim = sim;
@@ -39,8 +40,14 @@ final class SimulationRun {
     this.stepSeconds = sim.step.getSeconds();
     this.steps = sim.steps();
     this.resourceId = String.valueOf(sim.target.resourceId());
-    this.evaluator = ScalableTargetEvaluator.forSimulation(sim.target, sim.seed, sim.formula,
-        (policy, metric, periodStart, period, statistic) -> byPolicy.get(policy).datapoint(periodStart, period, statistic));
+    this.evaluator = ScalableTargetEvaluator.forSimulation(sim.target, sim.seed, sim.formula, (alarm, period) -> {
+      PeriodReader r = alarm.reader;
+      if (r == null) {
+        r = byPolicy.get(alarm.policyName).reader(alarm.period, alarm.statistic);
+        alarm.reader = r; // resolved once per alarm, not once per datapoint
+      }
+      return r.datapoint(period);
+    });
 
     Map<MetricInput, MetricSource> sources = new HashMap<>(); // a metric given twice is read once
     for (PutScalingPolicyRequest p : sim.policies) {
@@ -80,6 +87,8 @@ final class SimulationRun {
       sources.put(rowInput, row);
     }
     this.rowSource = row;
+    this.deployments = sim.deployments.stream()
+        .map(d -> new long[] {d[0].getEpochSecond(), d[1].getEpochSecond()}).toArray(long[][]::new);
     this.liveSources = sources.values().stream().filter(m -> m.function != null).toArray(MetricSource[]::new);
   }
 
@@ -109,7 +118,9 @@ final class SimulationRun {
         activityStep[activities.size()] = k;
         activities.add(started.get(i));
       }
-      transitions.addAll(evaluator.stepTransitions());
+      if (!evaluator.stepTransitions().isEmpty()) {
+        transitions.addAll(evaluator.stepTransitions());
+      }
       for (MetricSource s : liveSources) {
         double v = s.sample(now, capacity);
         if (s == rowSource) {
@@ -126,12 +137,44 @@ final class SimulationRun {
   }
 
   private boolean deploying(long now) {
-    for (Instant[] d : sim.deployments) {
-      if (now >= d[0].getEpochSecond() && now < d[1].getEpochSecond()) {
+    for (long[] d : deployments) {
+      if (now >= d[0] && now < d[1]) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A recorded series' datapoints of one period and statistic, worked out {@value #SIZE} periods at
+   * a time as the alarms reach them: one linear pass over the samples, and memory bounded by the
+   * chunk, not by the span.
+   */
+  static final class SeriesChunk extends PeriodReader {
+    static final int SIZE = 1024;
+
+    final MetricSeries series;
+    final int period;
+    final Statistic statistic;
+    private long first = Long.MIN_VALUE; // the period of values[0]
+    private double[] values = new double[0];
+
+    SeriesChunk(MetricSeries series, int period, Statistic statistic) {
+      this.series = series;
+      this.period = period;
+      this.statistic = statistic;
+    }
+
+    @Override
+    double datapoint(long p) {
+      long i = p - first;
+      if (i < 0 || i >= values.length) {
+        first = p;
+        values = series.datapoints(p * period, period, SIZE, statistic);
+        i = 0;
+      }
+      return values[(int) i];
+    }
   }
 
   /**
@@ -142,7 +185,7 @@ final class SimulationRun {
   static final class MetricSource {
     final @Nullable MetricSeries series;
     final @Nullable CapacityMetric function;
-    private final List<MetricSeries.Cursor> cursors = new ArrayList<>(2);
+    private final List<SeriesChunk> chunks = new ArrayList<>(2);
     private final List<PeriodRing> rings = new ArrayList<>(1);
 
     MetricSource(MetricInput input) {
@@ -164,24 +207,24 @@ final class SimulationRun {
       rings.add(new PeriodRing(period, range + 1));
     }
 
-    double datapoint(long periodStart, int period, Statistic statistic) {
+    /** The reader of this metric's datapoints of one period and statistic. */
+    PeriodReader reader(int period, Statistic statistic) {
       if (series != null) {
-        for (int i = 0; i < cursors.size(); i++) {
-          MetricSeries.Cursor c = cursors.get(i);
-          if (c.periodSeconds() == period && c.statistic() == statistic) {
-            return c.datapoint(periodStart);
+        for (SeriesChunk c : chunks) {
+          if (c.period == period && c.statistic == statistic) {
+            return c;
           }
         }
-        MetricSeries.Cursor c = series.cursor(period, statistic);
-        cursors.add(c);
-        return c.datapoint(periodStart);
+        SeriesChunk c = new SeriesChunk(series, period, statistic);
+        chunks.add(c);
+        return c;
       }
       for (PeriodRing r : rings) {
         if (r.periodSeconds == period) {
-          return r.value(Math.floorDiv(periodStart, period), statistic);
+          return PeriodReader.of(p -> r.value(p, statistic));
         }
       }
-      return Double.NaN;
+      return PeriodReader.of(p -> Double.NaN);
     }
 
     /** Takes the sample at {@code now} of a capacity-dependent metric; NaN when there is none. */

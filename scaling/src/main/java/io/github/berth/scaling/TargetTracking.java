@@ -63,7 +63,20 @@ public final class TargetTracking {
    * @param latestDatapoint the latest datapoint of the metric (NaN if none)
    */
   public record AlarmReadings(AlarmState high, @Nullable AlarmState low, String highAlarmName,
-      @Nullable String lowAlarmName, double latestDatapoint) {}
+      @Nullable String lowAlarmName, double latestDatapoint) implements Readings {}
+
+  /** What {@link AlarmReadings} holds, read where it lives (an evaluator's alarms), without a copy. */
+  interface Readings {
+    AlarmState high();
+
+    @Nullable AlarmState low();
+
+    String highAlarmName();
+
+    @Nullable String lowAlarmName();
+
+    double latestDatapoint();
+  }
 
   /**
    * Like {@link #evaluate(Settings, AlarmReadings, int, PolicyCooldown, long)}, with the settings
@@ -89,42 +102,48 @@ public final class TargetTracking {
   /** What the policy asks for at {@code now} (epoch second) with {@code capacity} running. */
   public static ScalingProposal evaluate(Settings policy, AlarmReadings alarms, int capacity, PolicyCooldown cooldown,
       long now) {
+    return evaluate(policy, alarms, capacity, cooldown, now, null);
+  }
+
+  /** The rules; a result equal to {@code previous} is {@code previous}. */
+  static ScalingProposal evaluate(Settings policy, Readings alarms, int capacity, PolicyCooldown cooldown, long now,
+      @Nullable ScalingProposal previous) {
     String name = policy.policyName();
     double latest = alarms.latestDatapoint();
     if (capacity == 0) {
       // Scale from zero on one datapoint showing demand, by the minimum possible amount; within the
       // scale-out cooldown the task the policy already added counts as there, as for any scale-out.
       if (!(latest > policy.target())) {
-        return ScalingProposal.none(name, capacity);
+        return ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, null, null);
       }
       if (cooldown.inScaleOutCooldown(now, policy.scaleOutCooldown()) && cooldown.lastScaleOutCapacity() >= 1) {
-        return ScalingProposal.blocked(name, capacity, alarms.highAlarmName(), SCALE_OUT_COOLDOWN);
+        return ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, alarms.highAlarmName(), SCALE_OUT_COOLDOWN);
       }
-      return new ScalingProposal(name, ScalingProposal.Direction.OUT, 1, alarms.highAlarmName(), null);
+      return ScalingProposal.of(previous, name, ScalingProposal.Direction.OUT, 1, alarms.highAlarmName(), null);
     }
     if (alarms.high() == AlarmState.ALARM && !Double.isNaN(latest)) {
       boolean inCooldown = cooldown.inScaleOutCooldown(now, policy.scaleOutCooldown());
       int base = inCooldown ? cooldown.scaleOutBase() : capacity;
       int wanted = policy.formula().desiredCapacity(base, latest, policy.target());
       if (inCooldown && wanted <= cooldown.lastScaleOutCapacity()) {
-        return ScalingProposal.blocked(name, capacity, alarms.highAlarmName(), SCALE_OUT_COOLDOWN);
+        return ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, alarms.highAlarmName(), SCALE_OUT_COOLDOWN);
       }
       return wanted > capacity
-          ? new ScalingProposal(name, ScalingProposal.Direction.OUT, wanted, alarms.highAlarmName(), null)
-          : ScalingProposal.none(name, capacity);
+          ? ScalingProposal.of(previous, name, ScalingProposal.Direction.OUT, wanted, alarms.highAlarmName(), null)
+          : ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, null, null);
     }
     if (alarms.low() == AlarmState.ALARM && alarms.lowAlarmName() != null && !policy.disableScaleIn()
         && !Double.isNaN(latest)) {
       int wanted = policy.formula().desiredCapacity(capacity, latest, policy.target());
       if (wanted >= capacity) {
-        return ScalingProposal.none(name, capacity);
+        return ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, null, null);
       }
       if (cooldown.inScaleInCooldown(now, policy.scaleInCooldown())) {
-        return ScalingProposal.blocked(name, capacity, alarms.lowAlarmName(), SCALE_IN_COOLDOWN);
+        return ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, alarms.lowAlarmName(), SCALE_IN_COOLDOWN);
       }
-      return new ScalingProposal(name, ScalingProposal.Direction.IN, wanted, alarms.lowAlarmName(), null);
+      return ScalingProposal.of(previous, name, ScalingProposal.Direction.IN, wanted, alarms.lowAlarmName(), null);
     }
-    return ScalingProposal.none(name, capacity);
+    return ScalingProposal.of(previous, name, ScalingProposal.Direction.NONE, capacity, null, null);
   }
 
   /** The policy's TargetValue. @throws IllegalArgumentException unless it is above 0 */

@@ -9,10 +9,15 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.AutoScalingGroupProvider;
 import io.github.berth.core.model.CreateManagedInstancesProviderConfiguration;
 import io.github.berth.core.model.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateCapacityProviderRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html">{@code CreateCapacityProvider}</a> (API shape {@code CreateCapacityProviderRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "cluster", "autoScalingGroupProvider", "managedInstancesProvider", "tags"})
 @JsonSerialize(as = ImmutableCreateCapacityProviderRequest.class)
@@ -21,25 +26,30 @@ public abstract class CreateCapacityProviderRequest {
 
   CreateCapacityProviderRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code autoScalingGroupProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-autoScalingGroupProvider">{@code autoScalingGroupProvider}</a> member. */
   @JsonProperty("autoScalingGroupProvider")
   public abstract @Nullable AutoScalingGroupProvider autoScalingGroupProvider();
 
-  /** The {@code managedInstancesProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-managedInstancesProvider">{@code managedInstancesProvider}</a> member. */
   @JsonProperty("managedInstancesProvider")
   public abstract @Nullable CreateManagedInstancesProviderConfiguration managedInstancesProvider();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html#ECS-CreateCapacityProvider-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -54,5 +64,39 @@ public abstract class CreateCapacityProviderRequest {
   /** Builds {@link CreateCapacityProviderRequest} values. */
   public static final class Builder extends ImmutableCreateCapacityProviderRequest.Builder {
     Builder() {}
+
+    /** Sets {@code autoScalingGroupProvider} to the value a new builder holds once {@code autoScalingGroupProvider} has filled it. */
+    public Builder autoScalingGroupProvider(Consumer<AutoScalingGroupProvider.Builder> autoScalingGroupProvider) {
+      AutoScalingGroupProvider.Builder b = AutoScalingGroupProvider.builder();
+      autoScalingGroupProvider.accept(b);
+      return autoScalingGroupProvider(b.build());
+    }
+
+    /** Sets {@code managedInstancesProvider} to the value a new builder holds once {@code managedInstancesProvider} has filled it. */
+    public Builder managedInstancesProvider(Consumer<CreateManagedInstancesProviderConfiguration.Builder> managedInstancesProvider) {
+      CreateManagedInstancesProviderConfiguration.Builder b = CreateManagedInstancesProviderConfiguration.builder();
+      managedInstancesProvider.accept(b);
+      return managedInstancesProvider(b.build());
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
   }
 }

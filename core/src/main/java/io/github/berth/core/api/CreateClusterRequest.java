@@ -11,10 +11,15 @@ import io.github.berth.core.model.ClusterConfiguration;
 import io.github.berth.core.model.ClusterServiceConnectDefaultsRequest;
 import io.github.berth.core.model.ClusterSetting;
 import io.github.berth.core.model.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateClusterRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html">{@code CreateCluster}</a> (API shape {@code CreateClusterRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusterName", "tags", "settings", "configuration", "capacityProviders", "defaultCapacityProviderStrategy", "serviceConnectDefaults"})
 @JsonSerialize(as = ImmutableCreateClusterRequest.class)
@@ -23,31 +28,51 @@ public abstract class CreateClusterRequest {
 
   CreateClusterRequest() {}
 
-  /** The {@code clusterName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-clusterName">{@code clusterName}</a> member. */
   @JsonProperty("clusterName")
   public abstract @Nullable String clusterName();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code settings} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
-  /** The {@code configuration} member. */
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-configuration">{@code configuration}</a> member. */
   @JsonProperty("configuration")
   public abstract @Nullable ClusterConfiguration configuration();
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
-  /** The {@code defaultCapacityProviderStrategy} member. */
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-defaultCapacityProviderStrategy">{@code defaultCapacityProviderStrategy}</a> member. */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
 
-  /** The {@code serviceConnectDefaults} member. */
+  /** Whether {@code defaultCapacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasDefaultCapacityProviderStrategy() {
+    return defaultCapacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html#ECS-CreateCluster-request-serviceConnectDefaults">{@code serviceConnectDefaults}</a> member. */
   @JsonProperty("serviceConnectDefaults")
   public abstract @Nullable ClusterServiceConnectDefaultsRequest serviceConnectDefaults();
 
@@ -64,5 +89,84 @@ public abstract class CreateClusterRequest {
   /** Builds {@link CreateClusterRequest} values. */
   public static final class Builder extends ImmutableCreateClusterRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
+
+    /** Sets {@code configuration} to the value a new builder holds once {@code configuration} has filled it. */
+    public Builder configuration(Consumer<ClusterConfiguration.Builder> configuration) {
+      ClusterConfiguration.Builder b = ClusterConfiguration.builder();
+      configuration.accept(b);
+      return configuration(b.build());
+    }
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(String... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to these elements. */
+    public Builder defaultCapacityProviderStrategy(CapacityProviderStrategyItem... defaultCapacityProviderStrategy) {
+      return defaultCapacityProviderStrategy(defaultCapacityProviderStrategy == null ? null : Arrays.asList(defaultCapacityProviderStrategy));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder defaultCapacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... defaultCapacityProviderStrategy) {
+      if (defaultCapacityProviderStrategy == null) {
+        return defaultCapacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(defaultCapacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : defaultCapacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return defaultCapacityProviderStrategy(list);
+    }
+
+    /** Sets {@code serviceConnectDefaults} to the value a new builder holds once {@code serviceConnectDefaults} has filled it. */
+    public Builder serviceConnectDefaults(Consumer<ClusterServiceConnectDefaultsRequest.Builder> serviceConnectDefaults) {
+      ClusterServiceConnectDefaultsRequest.Builder b = ClusterServiceConnectDefaultsRequest.builder();
+      serviceConnectDefaults.accept(b);
+      return serviceConnectDefaults(b.build());
+    }
   }
 }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Service;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateServiceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html">{@code CreateService}</a> (API shape {@code CreateServiceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service"})
 @JsonSerialize(as = ImmutableCreateServiceResponse.class)
@@ -18,7 +21,7 @@ public abstract class CreateServiceResponse {
 
   CreateServiceResponse() {}
 
-  /** The {@code service} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-response-service">{@code service}</a> member. */
   @JsonProperty("service")
   public abstract @Nullable Service service();
 
@@ -35,5 +38,12 @@ public abstract class CreateServiceResponse {
   /** Builds {@link CreateServiceResponse} values. */
   public static final class Builder extends ImmutableCreateServiceResponse.Builder {
     Builder() {}
+
+    /** Sets {@code service} to the value a new builder holds once {@code service} has filled it. */
+    public Builder service(Consumer<Service.Builder> service) {
+      Service.Builder b = Service.builder();
+      service.accept(b);
+      return service(b.build());
+    }
   }
 }

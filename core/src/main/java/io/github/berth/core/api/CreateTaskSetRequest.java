@@ -13,10 +13,15 @@ import io.github.berth.core.model.NetworkConfiguration;
 import io.github.berth.core.model.Scale;
 import io.github.berth.core.model.ServiceRegistry;
 import io.github.berth.core.model.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateTaskSetRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html">{@code CreateTaskSet}</a> (API shape {@code CreateTaskSetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service", "cluster", "externalId", "taskDefinition", "networkConfiguration", "loadBalancers", "serviceRegistries", "launchType", "capacityProviderStrategy", "platformVersion", "scale", "clientToken", "tags"})
 @JsonSerialize(as = ImmutableCreateTaskSetRequest.class)
@@ -25,57 +30,83 @@ public abstract class CreateTaskSetRequest {
 
   CreateTaskSetRequest() {}
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code externalId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-externalId">{@code externalId}</a> member. */
   @JsonProperty("externalId")
   public abstract @Nullable String externalId();
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
-  /** The {@code serviceRegistries} member. */
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
-  /** The {@code launchType} member. */
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code platformVersion} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code scale} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-scale">{@code scale}</a> member. */
   @JsonProperty("scale")
   public abstract @Nullable Scale scale();
 
-  /** The {@code clientToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-clientToken">{@code clientToken}</a> member. */
   @JsonProperty("clientToken")
   public abstract @Nullable String clientToken();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html#ECS-CreateTaskSet-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -90,5 +121,104 @@ public abstract class CreateTaskSetRequest {
   /** Builds {@link CreateTaskSetRequest} values. */
   public static final class Builder extends ImmutableCreateTaskSetRequest.Builder {
     Builder() {}
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code scale} to the value a new builder holds once {@code scale} has filled it. */
+    public Builder scale(Consumer<Scale.Builder> scale) {
+      Scale.Builder b = Scale.builder();
+      scale.accept(b);
+      return scale(b.build());
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
   }
 }

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteAccountSettingRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html">{@code DeleteAccountSetting}</a> (API shape {@code DeleteAccountSettingRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "principalArn"})
 @JsonSerialize(as = ImmutableDeleteAccountSettingRequest.class)
@@ -18,11 +20,17 @@ public abstract class DeleteAccountSettingRequest {
 
   DeleteAccountSettingRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html#ECS-DeleteAccountSetting-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
-  /** The {@code principalArn} member. */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html#ECS-DeleteAccountSetting-request-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 
@@ -39,5 +47,10 @@ public abstract class DeleteAccountSettingRequest {
   /** Builds {@link DeleteAccountSettingRequest} values. */
   public static final class Builder extends ImmutableDeleteAccountSettingRequest.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
   }
 }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Setting;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteAccountSettingResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html">{@code DeleteAccountSetting}</a> (API shape {@code DeleteAccountSettingResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"setting"})
 @JsonSerialize(as = ImmutableDeleteAccountSettingResponse.class)
@@ -18,7 +21,7 @@ public abstract class DeleteAccountSettingResponse {
 
   DeleteAccountSettingResponse() {}
 
-  /** The {@code setting} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html#ECS-DeleteAccountSetting-response-setting">{@code setting}</a> member. */
   @JsonProperty("setting")
   public abstract @Nullable Setting setting();
 
@@ -35,5 +38,12 @@ public abstract class DeleteAccountSettingResponse {
   /** Builds {@link DeleteAccountSettingResponse} values. */
   public static final class Builder extends ImmutableDeleteAccountSettingResponse.Builder {
     Builder() {}
+
+    /** Sets {@code setting} to the value a new builder holds once {@code setting} has filled it. */
+    public Builder setting(Consumer<Setting.Builder> setting) {
+      Setting.Builder b = Setting.builder();
+      setting.accept(b);
+      return setting(b.build());
+    }
   }
 }

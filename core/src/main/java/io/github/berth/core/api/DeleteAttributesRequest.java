@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Attribute;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteAttributesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html">{@code DeleteAttributes}</a> (API shape {@code DeleteAttributesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "attributes"})
 @JsonSerialize(as = ImmutableDeleteAttributesRequest.class)
@@ -19,13 +24,18 @@ public abstract class DeleteAttributesRequest {
 
   DeleteAttributesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html#ECS-DeleteAttributes-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code attributes} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html#ECS-DeleteAttributes-request-attributes">{@code attributes}</a> member (required by the API model). */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
+
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +50,25 @@ public abstract class DeleteAttributesRequest {
   /** Builds {@link DeleteAttributesRequest} values. */
   public static final class Builder extends ImmutableDeleteAttributesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
   }
 }

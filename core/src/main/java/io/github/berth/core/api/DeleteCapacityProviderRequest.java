@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteCapacityProviderRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCapacityProvider.html">{@code DeleteCapacityProvider}</a> (API shape {@code DeleteCapacityProviderRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProvider", "cluster"})
 @JsonSerialize(as = ImmutableDeleteCapacityProviderRequest.class)
@@ -17,11 +19,11 @@ public abstract class DeleteCapacityProviderRequest {
 
   DeleteCapacityProviderRequest() {}
 
-  /** The {@code capacityProvider} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCapacityProvider.html#ECS-DeleteCapacityProvider-request-capacityProvider">{@code capacityProvider}</a> member (required by the API model). */
   @JsonProperty("capacityProvider")
   public abstract @Nullable String capacityProvider();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteCapacityProvider.html#ECS-DeleteCapacityProvider-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 

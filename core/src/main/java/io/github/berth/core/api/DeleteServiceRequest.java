@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteServiceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html">{@code DeleteService}</a> (API shape {@code DeleteServiceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "force"})
 @JsonSerialize(as = ImmutableDeleteServiceRequest.class)
@@ -17,15 +19,15 @@ public abstract class DeleteServiceRequest {
 
   DeleteServiceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html#ECS-DeleteService-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html#ECS-DeleteService-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code force} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html#ECS-DeleteService-request-force">{@code force}</a> member. */
   @JsonProperty("force")
   public abstract @Nullable Boolean force();
 

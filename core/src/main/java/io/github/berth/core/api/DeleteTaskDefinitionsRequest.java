@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskDefinitionsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html">{@code DeleteTaskDefinitions}</a> (API shape {@code DeleteTaskDefinitionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitions"})
 @JsonSerialize(as = ImmutableDeleteTaskDefinitionsRequest.class)
@@ -18,9 +21,14 @@ public abstract class DeleteTaskDefinitionsRequest {
 
   DeleteTaskDefinitionsRequest() {}
 
-  /** The {@code taskDefinitions} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html#ECS-DeleteTaskDefinitions-request-taskDefinitions">{@code taskDefinitions}</a> member (required by the API model). */
   @JsonProperty("taskDefinitions")
   public abstract @Nullable List<String> taskDefinitions();
+
+  /** Whether {@code taskDefinitions} is present (an empty list is present). */
+  public final boolean hasTaskDefinitions() {
+    return taskDefinitions() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -35,5 +43,10 @@ public abstract class DeleteTaskDefinitionsRequest {
   /** Builds {@link DeleteTaskDefinitionsRequest} values. */
   public static final class Builder extends ImmutableDeleteTaskDefinitionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinitions} to these elements. */
+    public Builder taskDefinitions(String... taskDefinitions) {
+      return taskDefinitions(taskDefinitions == null ? null : Arrays.asList(taskDefinitions));
+    }
   }
 }

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.TaskDefinition;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskDefinitionsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html">{@code DeleteTaskDefinitions}</a> (API shape {@code DeleteTaskDefinitionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitions", "failures"})
 @JsonSerialize(as = ImmutableDeleteTaskDefinitionsResponse.class)
@@ -20,13 +25,23 @@ public abstract class DeleteTaskDefinitionsResponse {
 
   DeleteTaskDefinitionsResponse() {}
 
-  /** The {@code taskDefinitions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html#ECS-DeleteTaskDefinitions-response-taskDefinitions">{@code taskDefinitions}</a> member. */
   @JsonProperty("taskDefinitions")
   public abstract @Nullable List<TaskDefinition> taskDefinitions();
 
-  /** The {@code failures} member. */
+  /** Whether {@code taskDefinitions} is present (an empty list is present). */
+  public final boolean hasTaskDefinitions() {
+    return taskDefinitions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html#ECS-DeleteTaskDefinitions-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DeleteTaskDefinitionsResponse {
   /** Builds {@link DeleteTaskDefinitionsResponse} values. */
   public static final class Builder extends ImmutableDeleteTaskDefinitionsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinitions} to these elements. */
+    public Builder taskDefinitions(TaskDefinition... taskDefinitions) {
+      return taskDefinitions(taskDefinitions == null ? null : Arrays.asList(taskDefinitions));
+    }
+
+    /** Sets {@code taskDefinitions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder taskDefinitions(Consumer<TaskDefinition.Builder>... taskDefinitions) {
+      if (taskDefinitions == null) {
+        return taskDefinitions((List<TaskDefinition>) null);
+      }
+      List<TaskDefinition> list = new ArrayList<>(taskDefinitions.length);
+      for (Consumer<TaskDefinition.Builder> c : taskDefinitions) {
+        TaskDefinition.Builder b = TaskDefinition.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return taskDefinitions(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

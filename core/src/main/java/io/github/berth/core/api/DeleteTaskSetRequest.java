@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskSetRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html">{@code DeleteTaskSet}</a> (API shape {@code DeleteTaskSetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "taskSet", "force"})
 @JsonSerialize(as = ImmutableDeleteTaskSetRequest.class)
@@ -17,19 +19,19 @@ public abstract class DeleteTaskSetRequest {
 
   DeleteTaskSetRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html#ECS-DeleteTaskSet-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html#ECS-DeleteTaskSet-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code taskSet} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html#ECS-DeleteTaskSet-request-taskSet">{@code taskSet}</a> member (required by the API model). */
   @JsonProperty("taskSet")
   public abstract @Nullable String taskSet();
 
-  /** The {@code force} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html#ECS-DeleteTaskSet-request-force">{@code force}</a> member. */
   @JsonProperty("force")
   public abstract @Nullable Boolean force();
 

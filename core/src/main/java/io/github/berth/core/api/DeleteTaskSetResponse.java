@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskSet;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeleteTaskSetResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html">{@code DeleteTaskSet}</a> (API shape {@code DeleteTaskSetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSet"})
 @JsonSerialize(as = ImmutableDeleteTaskSetResponse.class)
@@ -18,7 +21,7 @@ public abstract class DeleteTaskSetResponse {
 
   DeleteTaskSetResponse() {}
 
-  /** The {@code taskSet} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html#ECS-DeleteTaskSet-response-taskSet">{@code taskSet}</a> member. */
   @JsonProperty("taskSet")
   public abstract @Nullable TaskSet taskSet();
 
@@ -35,5 +38,12 @@ public abstract class DeleteTaskSetResponse {
   /** Builds {@link DeleteTaskSetResponse} values. */
   public static final class Builder extends ImmutableDeleteTaskSetResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskSet} to the value a new builder holds once {@code taskSet} has filled it. */
+    public Builder taskSet(Consumer<TaskSet.Builder> taskSet) {
+      TaskSet.Builder b = TaskSet.builder();
+      taskSet.accept(b);
+      return taskSet(b.build());
+    }
   }
 }

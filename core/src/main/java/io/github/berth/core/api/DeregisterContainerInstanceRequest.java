@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeregisterContainerInstanceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html">{@code DeregisterContainerInstance}</a> (API shape {@code DeregisterContainerInstanceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstance", "force"})
 @JsonSerialize(as = ImmutableDeregisterContainerInstanceRequest.class)
@@ -17,15 +19,15 @@ public abstract class DeregisterContainerInstanceRequest {
 
   DeregisterContainerInstanceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html#ECS-DeregisterContainerInstance-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstance} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html#ECS-DeregisterContainerInstance-request-containerInstance">{@code containerInstance}</a> member (required by the API model). */
   @JsonProperty("containerInstance")
   public abstract @Nullable String containerInstance();
 
-  /** The {@code force} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html#ECS-DeregisterContainerInstance-request-force">{@code force}</a> member. */
   @JsonProperty("force")
   public abstract @Nullable Boolean force();
 

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstance;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeregisterContainerInstanceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html">{@code DeregisterContainerInstance}</a> (API shape {@code DeregisterContainerInstanceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstance"})
 @JsonSerialize(as = ImmutableDeregisterContainerInstanceResponse.class)
@@ -18,7 +21,7 @@ public abstract class DeregisterContainerInstanceResponse {
 
   DeregisterContainerInstanceResponse() {}
 
-  /** The {@code containerInstance} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html#ECS-DeregisterContainerInstance-response-containerInstance">{@code containerInstance}</a> member. */
   @JsonProperty("containerInstance")
   public abstract @Nullable ContainerInstance containerInstance();
 
@@ -35,5 +38,12 @@ public abstract class DeregisterContainerInstanceResponse {
   /** Builds {@link DeregisterContainerInstanceResponse} values. */
   public static final class Builder extends ImmutableDeregisterContainerInstanceResponse.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstance} to the value a new builder holds once {@code containerInstance} has filled it. */
+    public Builder containerInstance(Consumer<ContainerInstance.Builder> containerInstance) {
+      ContainerInstance.Builder b = ContainerInstance.builder();
+      containerInstance.accept(b);
+      return containerInstance(b.build());
+    }
   }
 }

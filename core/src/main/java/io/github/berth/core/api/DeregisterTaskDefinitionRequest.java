@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeregisterTaskDefinitionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html">{@code DeregisterTaskDefinition}</a> (API shape {@code DeregisterTaskDefinitionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition"})
 @JsonSerialize(as = ImmutableDeregisterTaskDefinitionRequest.class)
@@ -17,7 +19,7 @@ public abstract class DeregisterTaskDefinitionRequest {
 
   DeregisterTaskDefinitionRequest() {}
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html#ECS-DeregisterTaskDefinition-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 

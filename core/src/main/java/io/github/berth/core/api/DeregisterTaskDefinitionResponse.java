@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskDefinition;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeregisterTaskDefinitionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html">{@code DeregisterTaskDefinition}</a> (API shape {@code DeregisterTaskDefinitionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition"})
 @JsonSerialize(as = ImmutableDeregisterTaskDefinitionResponse.class)
@@ -18,7 +21,7 @@ public abstract class DeregisterTaskDefinitionResponse {
 
   DeregisterTaskDefinitionResponse() {}
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html#ECS-DeregisterTaskDefinition-response-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable TaskDefinition taskDefinition();
 
@@ -35,5 +38,12 @@ public abstract class DeregisterTaskDefinitionResponse {
   /** Builds {@link DeregisterTaskDefinitionResponse} values. */
   public static final class Builder extends ImmutableDeregisterTaskDefinitionResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinition} to the value a new builder holds once {@code taskDefinition} has filled it. */
+    public Builder taskDefinition(Consumer<TaskDefinition.Builder> taskDefinition) {
+      TaskDefinition.Builder b = TaskDefinition.builder();
+      taskDefinition.accept(b);
+      return taskDefinition(b.build());
+    }
   }
 }

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProviderField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeCapacityProvidersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html">{@code DescribeCapacityProviders}</a> (API shape {@code DescribeCapacityProvidersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviders", "cluster", "include", "maxResults", "nextToken"})
 @JsonSerialize(as = ImmutableDescribeCapacityProvidersRequest.class)
@@ -19,23 +23,39 @@ public abstract class DescribeCapacityProvidersRequest {
 
   DescribeCapacityProvidersRequest() {}
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
-  /** The {@code cluster} member. */
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<CapacityProviderField> include();
 
-  /** The {@code maxResults} member. */
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<CapacityProviderField> v = include();
+    return v == null ? null : v.stream().map(CapacityProviderField::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -52,5 +72,25 @@ public abstract class DescribeCapacityProvidersRequest {
   /** Builds {@link DescribeCapacityProvidersRequest} values. */
   public static final class Builder extends ImmutableDescribeCapacityProvidersRequest.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(String... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(CapacityProviderField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(CapacityProviderField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

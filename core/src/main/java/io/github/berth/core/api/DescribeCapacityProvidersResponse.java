@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProvider;
 import io.github.berth.core.model.Failure;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeCapacityProvidersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html">{@code DescribeCapacityProviders}</a> (API shape {@code DescribeCapacityProvidersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviders", "failures", "nextToken"})
 @JsonSerialize(as = ImmutableDescribeCapacityProvidersResponse.class)
@@ -20,15 +25,25 @@ public abstract class DescribeCapacityProvidersResponse {
 
   DescribeCapacityProvidersResponse() {}
 
-  /** The {@code capacityProviders} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-response-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<CapacityProvider> capacityProviders();
 
-  /** The {@code failures} member. */
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeCapacityProviders.html#ECS-DescribeCapacityProviders-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -45,5 +60,45 @@ public abstract class DescribeCapacityProvidersResponse {
   /** Builds {@link DescribeCapacityProvidersResponse} values. */
   public static final class Builder extends ImmutableDescribeCapacityProvidersResponse.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(CapacityProvider... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code capacityProviders} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviders(Consumer<CapacityProvider.Builder>... capacityProviders) {
+      if (capacityProviders == null) {
+        return capacityProviders((List<CapacityProvider>) null);
+      }
+      List<CapacityProvider> list = new ArrayList<>(capacityProviders.length);
+      for (Consumer<CapacityProvider.Builder> c : capacityProviders) {
+        CapacityProvider.Builder b = CapacityProvider.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviders(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

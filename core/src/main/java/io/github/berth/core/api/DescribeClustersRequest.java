@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ClusterField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeClustersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html">{@code DescribeClusters}</a> (API shape {@code DescribeClustersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusters", "include"})
 @JsonSerialize(as = ImmutableDescribeClustersRequest.class)
@@ -19,13 +23,29 @@ public abstract class DescribeClustersRequest {
 
   DescribeClustersRequest() {}
 
-  /** The {@code clusters} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-request-clusters">{@code clusters}</a> member. */
   @JsonProperty("clusters")
   public abstract @Nullable List<String> clusters();
 
-  /** The {@code include} member. */
+  /** Whether {@code clusters} is present (an empty list is present). */
+  public final boolean hasClusters() {
+    return clusters() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<ClusterField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<ClusterField> v = include();
+    return v == null ? null : v.stream().map(ClusterField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +60,25 @@ public abstract class DescribeClustersRequest {
   /** Builds {@link DescribeClustersRequest} values. */
   public static final class Builder extends ImmutableDescribeClustersRequest.Builder {
     Builder() {}
+
+    /** Sets {@code clusters} to these elements. */
+    public Builder clusters(String... clusters) {
+      return clusters(clusters == null ? null : Arrays.asList(clusters));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(ClusterField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(ClusterField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Cluster;
 import io.github.berth.core.model.Failure;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeClustersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html">{@code DescribeClusters}</a> (API shape {@code DescribeClustersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusters", "failures"})
 @JsonSerialize(as = ImmutableDescribeClustersResponse.class)
@@ -20,13 +25,23 @@ public abstract class DescribeClustersResponse {
 
   DescribeClustersResponse() {}
 
-  /** The {@code clusters} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-response-clusters">{@code clusters}</a> member. */
   @JsonProperty("clusters")
   public abstract @Nullable List<Cluster> clusters();
 
-  /** The {@code failures} member. */
+  /** Whether {@code clusters} is present (an empty list is present). */
+  public final boolean hasClusters() {
+    return clusters() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeClusters.html#ECS-DescribeClusters-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DescribeClustersResponse {
   /** Builds {@link DescribeClustersResponse} values. */
   public static final class Builder extends ImmutableDescribeClustersResponse.Builder {
     Builder() {}
+
+    /** Sets {@code clusters} to these elements. */
+    public Builder clusters(Cluster... clusters) {
+      return clusters(clusters == null ? null : Arrays.asList(clusters));
+    }
+
+    /** Sets {@code clusters} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder clusters(Consumer<Cluster.Builder>... clusters) {
+      if (clusters == null) {
+        return clusters((List<Cluster>) null);
+      }
+      List<Cluster> list = new ArrayList<>(clusters.length);
+      for (Consumer<Cluster.Builder> c : clusters) {
+        Cluster.Builder b = Cluster.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return clusters(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

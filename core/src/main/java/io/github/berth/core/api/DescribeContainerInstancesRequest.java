@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstanceField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeContainerInstancesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html">{@code DescribeContainerInstances}</a> (API shape {@code DescribeContainerInstancesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstances", "include"})
 @JsonSerialize(as = ImmutableDescribeContainerInstancesRequest.class)
@@ -19,17 +23,33 @@ public abstract class DescribeContainerInstancesRequest {
 
   DescribeContainerInstancesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstances} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-request-containerInstances">{@code containerInstances}</a> member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
-  /** The {@code include} member. */
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<ContainerInstanceField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<ContainerInstanceField> v = include();
+    return v == null ? null : v.stream().map(ContainerInstanceField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +64,25 @@ public abstract class DescribeContainerInstancesRequest {
   /** Builds {@link DescribeContainerInstancesRequest} values. */
   public static final class Builder extends ImmutableDescribeContainerInstancesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(String... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(ContainerInstanceField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(ContainerInstanceField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstance;
 import io.github.berth.core.model.Failure;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeContainerInstancesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html">{@code DescribeContainerInstances}</a> (API shape {@code DescribeContainerInstancesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstances", "failures"})
 @JsonSerialize(as = ImmutableDescribeContainerInstancesResponse.class)
@@ -20,13 +25,23 @@ public abstract class DescribeContainerInstancesResponse {
 
   DescribeContainerInstancesResponse() {}
 
-  /** The {@code containerInstances} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-response-containerInstances">{@code containerInstances}</a> member. */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<ContainerInstance> containerInstances();
 
-  /** The {@code failures} member. */
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html#ECS-DescribeContainerInstances-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DescribeContainerInstancesResponse {
   /** Builds {@link DescribeContainerInstancesResponse} values. */
   public static final class Builder extends ImmutableDescribeContainerInstancesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(ContainerInstance... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code containerInstances} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containerInstances(Consumer<ContainerInstance.Builder>... containerInstances) {
+      if (containerInstances == null) {
+        return containerInstances((List<ContainerInstance>) null);
+      }
+      List<ContainerInstance> list = new ArrayList<>(containerInstances.length);
+      for (Consumer<ContainerInstance.Builder> c : containerInstances) {
+        ContainerInstance.Builder b = ContainerInstance.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containerInstances(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceDeploymentsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html">{@code DescribeServiceDeployments}</a> (API shape {@code DescribeServiceDeploymentsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArns"})
 @JsonSerialize(as = ImmutableDescribeServiceDeploymentsRequest.class)
@@ -18,9 +21,14 @@ public abstract class DescribeServiceDeploymentsRequest {
 
   DescribeServiceDeploymentsRequest() {}
 
-  /** The {@code serviceDeploymentArns} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html#ECS-DescribeServiceDeployments-request-serviceDeploymentArns">{@code serviceDeploymentArns}</a> member (required by the API model). */
   @JsonProperty("serviceDeploymentArns")
   public abstract @Nullable List<String> serviceDeploymentArns();
+
+  /** Whether {@code serviceDeploymentArns} is present (an empty list is present). */
+  public final boolean hasServiceDeploymentArns() {
+    return serviceDeploymentArns() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -35,5 +43,10 @@ public abstract class DescribeServiceDeploymentsRequest {
   /** Builds {@link DescribeServiceDeploymentsRequest} values. */
   public static final class Builder extends ImmutableDescribeServiceDeploymentsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code serviceDeploymentArns} to these elements. */
+    public Builder serviceDeploymentArns(String... serviceDeploymentArns) {
+      return serviceDeploymentArns(serviceDeploymentArns == null ? null : Arrays.asList(serviceDeploymentArns));
+    }
   }
 }

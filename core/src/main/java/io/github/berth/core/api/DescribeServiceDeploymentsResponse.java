@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.ServiceDeployment;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceDeploymentsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html">{@code DescribeServiceDeployments}</a> (API shape {@code DescribeServiceDeploymentsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeployments", "failures"})
 @JsonSerialize(as = ImmutableDescribeServiceDeploymentsResponse.class)
@@ -20,13 +25,23 @@ public abstract class DescribeServiceDeploymentsResponse {
 
   DescribeServiceDeploymentsResponse() {}
 
-  /** The {@code serviceDeployments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html#ECS-DescribeServiceDeployments-response-serviceDeployments">{@code serviceDeployments}</a> member. */
   @JsonProperty("serviceDeployments")
   public abstract @Nullable List<ServiceDeployment> serviceDeployments();
 
-  /** The {@code failures} member. */
+  /** Whether {@code serviceDeployments} is present (an empty list is present). */
+  public final boolean hasServiceDeployments() {
+    return serviceDeployments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html#ECS-DescribeServiceDeployments-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DescribeServiceDeploymentsResponse {
   /** Builds {@link DescribeServiceDeploymentsResponse} values. */
   public static final class Builder extends ImmutableDescribeServiceDeploymentsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code serviceDeployments} to these elements. */
+    public Builder serviceDeployments(ServiceDeployment... serviceDeployments) {
+      return serviceDeployments(serviceDeployments == null ? null : Arrays.asList(serviceDeployments));
+    }
+
+    /** Sets {@code serviceDeployments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceDeployments(Consumer<ServiceDeployment.Builder>... serviceDeployments) {
+      if (serviceDeployments == null) {
+        return serviceDeployments((List<ServiceDeployment>) null);
+      }
+      List<ServiceDeployment> list = new ArrayList<>(serviceDeployments.length);
+      for (Consumer<ServiceDeployment.Builder> c : serviceDeployments) {
+        ServiceDeployment.Builder b = ServiceDeployment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceDeployments(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceRevisionsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html">{@code DescribeServiceRevisions}</a> (API shape {@code DescribeServiceRevisionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceRevisionArns"})
 @JsonSerialize(as = ImmutableDescribeServiceRevisionsRequest.class)
@@ -18,9 +21,14 @@ public abstract class DescribeServiceRevisionsRequest {
 
   DescribeServiceRevisionsRequest() {}
 
-  /** The {@code serviceRevisionArns} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html#ECS-DescribeServiceRevisions-request-serviceRevisionArns">{@code serviceRevisionArns}</a> member (required by the API model). */
   @JsonProperty("serviceRevisionArns")
   public abstract @Nullable List<String> serviceRevisionArns();
+
+  /** Whether {@code serviceRevisionArns} is present (an empty list is present). */
+  public final boolean hasServiceRevisionArns() {
+    return serviceRevisionArns() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -35,5 +43,10 @@ public abstract class DescribeServiceRevisionsRequest {
   /** Builds {@link DescribeServiceRevisionsRequest} values. */
   public static final class Builder extends ImmutableDescribeServiceRevisionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code serviceRevisionArns} to these elements. */
+    public Builder serviceRevisionArns(String... serviceRevisionArns) {
+      return serviceRevisionArns(serviceRevisionArns == null ? null : Arrays.asList(serviceRevisionArns));
+    }
   }
 }

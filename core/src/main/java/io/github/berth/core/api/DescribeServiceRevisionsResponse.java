@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.ServiceRevision;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServiceRevisionsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html">{@code DescribeServiceRevisions}</a> (API shape {@code DescribeServiceRevisionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceRevisions", "failures"})
 @JsonSerialize(as = ImmutableDescribeServiceRevisionsResponse.class)
@@ -20,13 +25,23 @@ public abstract class DescribeServiceRevisionsResponse {
 
   DescribeServiceRevisionsResponse() {}
 
-  /** The {@code serviceRevisions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html#ECS-DescribeServiceRevisions-response-serviceRevisions">{@code serviceRevisions}</a> member. */
   @JsonProperty("serviceRevisions")
   public abstract @Nullable List<ServiceRevision> serviceRevisions();
 
-  /** The {@code failures} member. */
+  /** Whether {@code serviceRevisions} is present (an empty list is present). */
+  public final boolean hasServiceRevisions() {
+    return serviceRevisions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html#ECS-DescribeServiceRevisions-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DescribeServiceRevisionsResponse {
   /** Builds {@link DescribeServiceRevisionsResponse} values. */
   public static final class Builder extends ImmutableDescribeServiceRevisionsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code serviceRevisions} to these elements. */
+    public Builder serviceRevisions(ServiceRevision... serviceRevisions) {
+      return serviceRevisions(serviceRevisions == null ? null : Arrays.asList(serviceRevisions));
+    }
+
+    /** Sets {@code serviceRevisions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRevisions(Consumer<ServiceRevision.Builder>... serviceRevisions) {
+      if (serviceRevisions == null) {
+        return serviceRevisions((List<ServiceRevision>) null);
+      }
+      List<ServiceRevision> list = new ArrayList<>(serviceRevisions.length);
+      for (Consumer<ServiceRevision.Builder> c : serviceRevisions) {
+        ServiceRevision.Builder b = ServiceRevision.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRevisions(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

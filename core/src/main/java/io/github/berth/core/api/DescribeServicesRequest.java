@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ServiceField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServicesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html">{@code DescribeServices}</a> (API shape {@code DescribeServicesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "services", "include"})
 @JsonSerialize(as = ImmutableDescribeServicesRequest.class)
@@ -19,17 +23,33 @@ public abstract class DescribeServicesRequest {
 
   DescribeServicesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code services} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-request-services">{@code services}</a> member (required by the API model). */
   @JsonProperty("services")
   public abstract @Nullable List<String> services();
 
-  /** The {@code include} member. */
+  /** Whether {@code services} is present (an empty list is present). */
+  public final boolean hasServices() {
+    return services() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<ServiceField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<ServiceField> v = include();
+    return v == null ? null : v.stream().map(ServiceField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +64,25 @@ public abstract class DescribeServicesRequest {
   /** Builds {@link DescribeServicesRequest} values. */
   public static final class Builder extends ImmutableDescribeServicesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code services} to these elements. */
+    public Builder services(String... services) {
+      return services(services == null ? null : Arrays.asList(services));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(ServiceField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(ServiceField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

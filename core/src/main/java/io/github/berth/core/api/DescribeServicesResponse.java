@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.Service;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeServicesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html">{@code DescribeServices}</a> (API shape {@code DescribeServicesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"services", "failures"})
 @JsonSerialize(as = ImmutableDescribeServicesResponse.class)
@@ -20,13 +25,23 @@ public abstract class DescribeServicesResponse {
 
   DescribeServicesResponse() {}
 
-  /** The {@code services} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-response-services">{@code services}</a> member. */
   @JsonProperty("services")
   public abstract @Nullable List<Service> services();
 
-  /** The {@code failures} member. */
+  /** Whether {@code services} is present (an empty list is present). */
+  public final boolean hasServices() {
+    return services() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html#ECS-DescribeServices-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DescribeServicesResponse {
   /** Builds {@link DescribeServicesResponse} values. */
   public static final class Builder extends ImmutableDescribeServicesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code services} to these elements. */
+    public Builder services(Service... services) {
+      return services(services == null ? null : Arrays.asList(services));
+    }
+
+    /** Sets {@code services} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder services(Consumer<Service.Builder>... services) {
+      if (services == null) {
+        return services((List<Service>) null);
+      }
+      List<Service> list = new ArrayList<>(services.length);
+      for (Consumer<Service.Builder> c : services) {
+        Service.Builder b = Service.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return services(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

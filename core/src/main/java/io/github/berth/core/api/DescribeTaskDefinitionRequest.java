@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskDefinitionField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskDefinitionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html">{@code DescribeTaskDefinition}</a> (API shape {@code DescribeTaskDefinitionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition", "include"})
 @JsonSerialize(as = ImmutableDescribeTaskDefinitionRequest.class)
@@ -19,13 +23,24 @@ public abstract class DescribeTaskDefinitionRequest {
 
   DescribeTaskDefinitionRequest() {}
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html#ECS-DescribeTaskDefinition-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code include} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html#ECS-DescribeTaskDefinition-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskDefinitionField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<TaskDefinitionField> v = include();
+    return v == null ? null : v.stream().map(TaskDefinitionField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +55,20 @@ public abstract class DescribeTaskDefinitionRequest {
   /** Builds {@link DescribeTaskDefinitionRequest} values. */
   public static final class Builder extends ImmutableDescribeTaskDefinitionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(TaskDefinitionField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(TaskDefinitionField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

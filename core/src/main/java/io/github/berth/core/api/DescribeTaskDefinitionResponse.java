@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskDefinition;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskDefinitionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html">{@code DescribeTaskDefinition}</a> (API shape {@code DescribeTaskDefinitionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinition", "tags"})
 @JsonSerialize(as = ImmutableDescribeTaskDefinitionResponse.class)
@@ -20,13 +25,18 @@ public abstract class DescribeTaskDefinitionResponse {
 
   DescribeTaskDefinitionResponse() {}
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html#ECS-DescribeTaskDefinition-response-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable TaskDefinition taskDefinition();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html#ECS-DescribeTaskDefinition-response-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +51,32 @@ public abstract class DescribeTaskDefinitionResponse {
   /** Builds {@link DescribeTaskDefinitionResponse} values. */
   public static final class Builder extends ImmutableDescribeTaskDefinitionResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinition} to the value a new builder holds once {@code taskDefinition} has filled it. */
+    public Builder taskDefinition(Consumer<TaskDefinition.Builder> taskDefinition) {
+      TaskDefinition.Builder b = TaskDefinition.builder();
+      taskDefinition.accept(b);
+      return taskDefinition(b.build());
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
   }
 }

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskSetField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskSetsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html">{@code DescribeTaskSets}</a> (API shape {@code DescribeTaskSetsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "taskSets", "include"})
 @JsonSerialize(as = ImmutableDescribeTaskSetsRequest.class)
@@ -19,21 +23,37 @@ public abstract class DescribeTaskSetsRequest {
 
   DescribeTaskSetsRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code taskSets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-taskSets">{@code taskSets}</a> member. */
   @JsonProperty("taskSets")
   public abstract @Nullable List<String> taskSets();
 
-  /** The {@code include} member. */
+  /** Whether {@code taskSets} is present (an empty list is present). */
+  public final boolean hasTaskSets() {
+    return taskSets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskSetField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<TaskSetField> v = include();
+    return v == null ? null : v.stream().map(TaskSetField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -48,5 +68,25 @@ public abstract class DescribeTaskSetsRequest {
   /** Builds {@link DescribeTaskSetsRequest} values. */
   public static final class Builder extends ImmutableDescribeTaskSetsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code taskSets} to these elements. */
+    public Builder taskSets(String... taskSets) {
+      return taskSets(taskSets == null ? null : Arrays.asList(taskSets));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(TaskSetField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(TaskSetField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

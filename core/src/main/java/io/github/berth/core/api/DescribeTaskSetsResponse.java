@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.TaskSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTaskSetsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html">{@code DescribeTaskSets}</a> (API shape {@code DescribeTaskSetsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSets", "failures"})
 @JsonSerialize(as = ImmutableDescribeTaskSetsResponse.class)
@@ -20,13 +25,23 @@ public abstract class DescribeTaskSetsResponse {
 
   DescribeTaskSetsResponse() {}
 
-  /** The {@code taskSets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-response-taskSets">{@code taskSets}</a> member. */
   @JsonProperty("taskSets")
   public abstract @Nullable List<TaskSet> taskSets();
 
-  /** The {@code failures} member. */
+  /** Whether {@code taskSets} is present (an empty list is present). */
+  public final boolean hasTaskSets() {
+    return taskSets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html#ECS-DescribeTaskSets-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class DescribeTaskSetsResponse {
   /** Builds {@link DescribeTaskSetsResponse} values. */
   public static final class Builder extends ImmutableDescribeTaskSetsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskSets} to these elements. */
+    public Builder taskSets(TaskSet... taskSets) {
+      return taskSets(taskSets == null ? null : Arrays.asList(taskSets));
+    }
+
+    /** Sets {@code taskSets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder taskSets(Consumer<TaskSet.Builder>... taskSets) {
+      if (taskSets == null) {
+        return taskSets((List<TaskSet>) null);
+      }
+      List<TaskSet> list = new ArrayList<>(taskSets.length);
+      for (Consumer<TaskSet.Builder> c : taskSets) {
+        TaskSet.Builder b = TaskSet.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return taskSets(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

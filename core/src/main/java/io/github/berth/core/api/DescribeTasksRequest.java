@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskField;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DescribeTasksRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html">{@code DescribeTasks}</a> (API shape {@code DescribeTasksRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "tasks", "include"})
 @JsonSerialize(as = ImmutableDescribeTasksRequest.class)
@@ -19,17 +23,33 @@ public abstract class DescribeTasksRequest {
 
   DescribeTasksRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code tasks} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-request-tasks">{@code tasks}</a> member (required by the API model). */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
 
-  /** The {@code include} member. */
+  /** Whether {@code tasks} is present (an empty list is present). */
+  public final boolean hasTasks() {
+    return tasks() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html#ECS-DescribeTasks-request-include">{@code include}</a> member. */
   @JsonProperty("include")
   public abstract @Nullable List<TaskField> include();
+
+  /** Whether {@code include} is present (an empty list is present). */
+  public final boolean hasInclude() {
+    return include() != null;
+  }
+
+  /** The {@code include} member as wire strings, or null. */
+  public final @Nullable List<String> includeAsStrings() {
+    List<TaskField> v = include();
+    return v == null ? null : v.stream().map(TaskField::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +64,25 @@ public abstract class DescribeTasksRequest {
   /** Builds {@link DescribeTasksRequest} values. */
   public static final class Builder extends ImmutableDescribeTasksRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tasks} to these elements. */
+    public Builder tasks(String... tasks) {
+      return tasks(tasks == null ? null : Arrays.asList(tasks));
+    }
+
+    /** Sets {@code include} to these elements. */
+    public Builder include(TaskField... include) {
+      return include(include == null ? null : Arrays.asList(include));
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(@Nullable Collection<String> include) {
+      return include(include == null ? null : include.stream().map(TaskField::fromValue).toList());
+    }
+
+    /** Sets {@code include} from wire strings (values unknown to this version are kept). */
+    public Builder includeWithStrings(String... include) {
+      return includeWithStrings(include == null ? null : Arrays.asList(include));
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code GetTaskProtectionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html">{@code GetTaskProtection}</a> (API shape {@code GetTaskProtectionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "tasks"})
 @JsonSerialize(as = ImmutableGetTaskProtectionRequest.class)
@@ -18,13 +21,18 @@ public abstract class GetTaskProtectionRequest {
 
   GetTaskProtectionRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code tasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-request-tasks">{@code tasks}</a> member. */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
+
+  /** Whether {@code tasks} is present (an empty list is present). */
+  public final boolean hasTasks() {
+    return tasks() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +47,10 @@ public abstract class GetTaskProtectionRequest {
   /** Builds {@link GetTaskProtectionRequest} values. */
   public static final class Builder extends ImmutableGetTaskProtectionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tasks} to these elements. */
+    public Builder tasks(String... tasks) {
+      return tasks(tasks == null ? null : Arrays.asList(tasks));
+    }
   }
 }

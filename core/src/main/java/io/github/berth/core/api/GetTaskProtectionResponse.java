@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.ProtectedTask;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code GetTaskProtectionResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html">{@code GetTaskProtection}</a> (API shape {@code GetTaskProtectionResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"protectedTasks", "failures"})
 @JsonSerialize(as = ImmutableGetTaskProtectionResponse.class)
@@ -20,13 +25,23 @@ public abstract class GetTaskProtectionResponse {
 
   GetTaskProtectionResponse() {}
 
-  /** The {@code protectedTasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-response-protectedTasks">{@code protectedTasks}</a> member. */
   @JsonProperty("protectedTasks")
   public abstract @Nullable List<ProtectedTask> protectedTasks();
 
-  /** The {@code failures} member. */
+  /** Whether {@code protectedTasks} is present (an empty list is present). */
+  public final boolean hasProtectedTasks() {
+    return protectedTasks() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html#ECS-GetTaskProtection-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class GetTaskProtectionResponse {
   /** Builds {@link GetTaskProtectionResponse} values. */
   public static final class Builder extends ImmutableGetTaskProtectionResponse.Builder {
     Builder() {}
+
+    /** Sets {@code protectedTasks} to these elements. */
+    public Builder protectedTasks(ProtectedTask... protectedTasks) {
+      return protectedTasks(protectedTasks == null ? null : Arrays.asList(protectedTasks));
+    }
+
+    /** Sets {@code protectedTasks} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder protectedTasks(Consumer<ProtectedTask.Builder>... protectedTasks) {
+      if (protectedTasks == null) {
+        return protectedTasks((List<ProtectedTask>) null);
+      }
+      List<ProtectedTask> list = new ArrayList<>(protectedTasks.length);
+      for (Consumer<ProtectedTask.Builder> c : protectedTasks) {
+        ProtectedTask.Builder b = ProtectedTask.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return protectedTasks(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

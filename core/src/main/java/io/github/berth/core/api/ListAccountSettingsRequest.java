@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListAccountSettingsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html">{@code ListAccountSettings}</a> (API shape {@code ListAccountSettingsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value", "principalArn", "effectiveSettings", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListAccountSettingsRequest.class)
@@ -18,27 +20,33 @@ public abstract class ListAccountSettingsRequest {
 
   ListAccountSettingsRequest() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-request-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
-  /** The {@code value} member. */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-request-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code principalArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-request-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 
-  /** The {@code effectiveSettings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-request-effectiveSettings">{@code effectiveSettings}</a> member. */
   @JsonProperty("effectiveSettings")
   public abstract @Nullable Boolean effectiveSettings();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
@@ -55,5 +63,10 @@ public abstract class ListAccountSettingsRequest {
   /** Builds {@link ListAccountSettingsRequest} values. */
   public static final class Builder extends ImmutableListAccountSettingsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
   }
 }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Setting;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListAccountSettingsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html">{@code ListAccountSettings}</a> (API shape {@code ListAccountSettingsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"settings", "nextToken"})
 @JsonSerialize(as = ImmutableListAccountSettingsResponse.class)
@@ -19,11 +24,16 @@ public abstract class ListAccountSettingsResponse {
 
   ListAccountSettingsResponse() {}
 
-  /** The {@code settings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-response-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<Setting> settings();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAccountSettings.html#ECS-ListAccountSettings-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -40,5 +50,25 @@ public abstract class ListAccountSettingsResponse {
   /** Builds {@link ListAccountSettingsResponse} values. */
   public static final class Builder extends ImmutableListAccountSettingsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(Setting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<Setting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<Setting>) null);
+      }
+      List<Setting> list = new ArrayList<>(settings.length);
+      for (Consumer<Setting.Builder> c : settings) {
+        Setting.Builder b = Setting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
   }
 }

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TargetType;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListAttributesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html">{@code ListAttributes}</a> (API shape {@code ListAttributesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "targetType", "attributeName", "attributeValue", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListAttributesRequest.class)
@@ -18,27 +20,33 @@ public abstract class ListAttributesRequest {
 
   ListAttributesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code targetType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-request-targetType">{@code targetType}</a> member (required by the API model). */
   @JsonProperty("targetType")
   public abstract @Nullable TargetType targetType();
 
-  /** The {@code attributeName} member. */
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    TargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-request-attributeName">{@code attributeName}</a> member. */
   @JsonProperty("attributeName")
   public abstract @Nullable String attributeName();
 
-  /** The {@code attributeValue} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-request-attributeValue">{@code attributeValue}</a> member. */
   @JsonProperty("attributeValue")
   public abstract @Nullable String attributeValue();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
@@ -55,5 +63,10 @@ public abstract class ListAttributesRequest {
   /** Builds {@link ListAttributesRequest} values. */
   public static final class Builder extends ImmutableListAttributesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : TargetType.fromValue(targetType));
+    }
   }
 }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Attribute;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListAttributesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html">{@code ListAttributes}</a> (API shape {@code ListAttributesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"attributes", "nextToken"})
 @JsonSerialize(as = ImmutableListAttributesResponse.class)
@@ -19,11 +24,16 @@ public abstract class ListAttributesResponse {
 
   ListAttributesResponse() {}
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-response-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html#ECS-ListAttributes-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -40,5 +50,25 @@ public abstract class ListAttributesResponse {
   /** Builds {@link ListAttributesResponse} values. */
   public static final class Builder extends ImmutableListAttributesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
   }
 }

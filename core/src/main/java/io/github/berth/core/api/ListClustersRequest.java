@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListClustersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html">{@code ListClusters}</a> (API shape {@code ListClustersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListClustersRequest.class)
@@ -17,11 +19,11 @@ public abstract class ListClustersRequest {
 
   ListClustersRequest() {}
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html#ECS-ListClusters-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html#ECS-ListClusters-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 

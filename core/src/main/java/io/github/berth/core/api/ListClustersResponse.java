@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListClustersResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html">{@code ListClusters}</a> (API shape {@code ListClustersResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"clusterArns", "nextToken"})
 @JsonSerialize(as = ImmutableListClustersResponse.class)
@@ -18,11 +21,16 @@ public abstract class ListClustersResponse {
 
   ListClustersResponse() {}
 
-  /** The {@code clusterArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html#ECS-ListClusters-response-clusterArns">{@code clusterArns}</a> member. */
   @JsonProperty("clusterArns")
   public abstract @Nullable List<String> clusterArns();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code clusterArns} is present (an empty list is present). */
+  public final boolean hasClusterArns() {
+    return clusterArns() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html#ECS-ListClusters-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +47,10 @@ public abstract class ListClustersResponse {
   /** Builds {@link ListClustersResponse} values. */
   public static final class Builder extends ImmutableListClustersResponse.Builder {
     Builder() {}
+
+    /** Sets {@code clusterArns} to these elements. */
+    public Builder clusterArns(String... clusterArns) {
+      return clusterArns(clusterArns == null ? null : Arrays.asList(clusterArns));
+    }
   }
 }

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstanceStatus;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListContainerInstancesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html">{@code ListContainerInstances}</a> (API shape {@code ListContainerInstancesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "filter", "nextToken", "maxResults", "status"})
 @JsonSerialize(as = ImmutableListContainerInstancesRequest.class)
@@ -18,25 +20,31 @@ public abstract class ListContainerInstancesRequest {
 
   ListContainerInstancesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code filter} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-filter">{@code filter}</a> member. */
   @JsonProperty("filter")
   public abstract @Nullable String filter();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ContainerInstanceStatus status();
+
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ContainerInstanceStatus v = status();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -51,5 +59,10 @@ public abstract class ListContainerInstancesRequest {
   /** Builds {@link ListContainerInstancesRequest} values. */
   public static final class Builder extends ImmutableListContainerInstancesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ContainerInstanceStatus.fromValue(status));
+    }
   }
 }

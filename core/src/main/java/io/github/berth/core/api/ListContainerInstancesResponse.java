@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListContainerInstancesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html">{@code ListContainerInstances}</a> (API shape {@code ListContainerInstancesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstanceArns", "nextToken"})
 @JsonSerialize(as = ImmutableListContainerInstancesResponse.class)
@@ -18,11 +21,16 @@ public abstract class ListContainerInstancesResponse {
 
   ListContainerInstancesResponse() {}
 
-  /** The {@code containerInstanceArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-response-containerInstanceArns">{@code containerInstanceArns}</a> member. */
   @JsonProperty("containerInstanceArns")
   public abstract @Nullable List<String> containerInstanceArns();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code containerInstanceArns} is present (an empty list is present). */
+  public final boolean hasContainerInstanceArns() {
+    return containerInstanceArns() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html#ECS-ListContainerInstances-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +47,10 @@ public abstract class ListContainerInstancesResponse {
   /** Builds {@link ListContainerInstancesResponse} values. */
   public static final class Builder extends ImmutableListContainerInstancesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstanceArns} to these elements. */
+    public Builder containerInstanceArns(String... containerInstanceArns) {
+      return containerInstanceArns(containerInstanceArns == null ? null : Arrays.asList(containerInstanceArns));
+    }
   }
 }

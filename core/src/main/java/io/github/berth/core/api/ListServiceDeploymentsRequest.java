@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CreatedAt;
 import io.github.berth.core.model.ServiceDeploymentStatus;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServiceDeploymentsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html">{@code ListServiceDeployments}</a> (API shape {@code ListServiceDeploymentsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service", "cluster", "status", "createdAt", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListServiceDeploymentsRequest.class)
@@ -20,27 +25,38 @@ public abstract class ListServiceDeploymentsRequest {
 
   ListServiceDeploymentsRequest() {}
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable List<ServiceDeploymentStatus> status();
 
-  /** The {@code createdAt} member. */
+  /** Whether {@code status} is present (an empty list is present). */
+  public final boolean hasStatus() {
+    return status() != null;
+  }
+
+  /** The {@code status} member as wire strings, or null. */
+  public final @Nullable List<String> statusAsStrings() {
+    List<ServiceDeploymentStatus> v = status();
+    return v == null ? null : v.stream().map(ServiceDeploymentStatus::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable CreatedAt createdAt();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
@@ -57,5 +73,27 @@ public abstract class ListServiceDeploymentsRequest {
   /** Builds {@link ListServiceDeploymentsRequest} values. */
   public static final class Builder extends ImmutableListServiceDeploymentsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} to these elements. */
+    public Builder status(ServiceDeploymentStatus... status) {
+      return status(status == null ? null : Arrays.asList(status));
+    }
+
+    /** Sets {@code status} from wire strings (values unknown to this version are kept). */
+    public Builder statusWithStrings(@Nullable Collection<String> status) {
+      return status(status == null ? null : status.stream().map(ServiceDeploymentStatus::fromValue).toList());
+    }
+
+    /** Sets {@code status} from wire strings (values unknown to this version are kept). */
+    public Builder statusWithStrings(String... status) {
+      return statusWithStrings(status == null ? null : Arrays.asList(status));
+    }
+
+    /** Sets {@code createdAt} to the value a new builder holds once {@code createdAt} has filled it. */
+    public Builder createdAt(Consumer<CreatedAt.Builder> createdAt) {
+      CreatedAt.Builder b = CreatedAt.builder();
+      createdAt.accept(b);
+      return createdAt(b.build());
+    }
   }
 }

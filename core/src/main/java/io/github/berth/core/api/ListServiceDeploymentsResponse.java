@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ServiceDeploymentBrief;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServiceDeploymentsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html">{@code ListServiceDeployments}</a> (API shape {@code ListServiceDeploymentsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeployments", "nextToken"})
 @JsonSerialize(as = ImmutableListServiceDeploymentsResponse.class)
@@ -19,11 +24,16 @@ public abstract class ListServiceDeploymentsResponse {
 
   ListServiceDeploymentsResponse() {}
 
-  /** The {@code serviceDeployments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-response-serviceDeployments">{@code serviceDeployments}</a> member. */
   @JsonProperty("serviceDeployments")
   public abstract @Nullable List<ServiceDeploymentBrief> serviceDeployments();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code serviceDeployments} is present (an empty list is present). */
+  public final boolean hasServiceDeployments() {
+    return serviceDeployments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html#ECS-ListServiceDeployments-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -40,5 +50,25 @@ public abstract class ListServiceDeploymentsResponse {
   /** Builds {@link ListServiceDeploymentsResponse} values. */
   public static final class Builder extends ImmutableListServiceDeploymentsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code serviceDeployments} to these elements. */
+    public Builder serviceDeployments(ServiceDeploymentBrief... serviceDeployments) {
+      return serviceDeployments(serviceDeployments == null ? null : Arrays.asList(serviceDeployments));
+    }
+
+    /** Sets {@code serviceDeployments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceDeployments(Consumer<ServiceDeploymentBrief.Builder>... serviceDeployments) {
+      if (serviceDeployments == null) {
+        return serviceDeployments((List<ServiceDeploymentBrief>) null);
+      }
+      List<ServiceDeploymentBrief> list = new ArrayList<>(serviceDeployments.length);
+      for (Consumer<ServiceDeploymentBrief.Builder> c : serviceDeployments) {
+        ServiceDeploymentBrief.Builder b = ServiceDeploymentBrief.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceDeployments(list);
+    }
   }
 }

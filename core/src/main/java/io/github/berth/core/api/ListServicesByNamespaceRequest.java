@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServicesByNamespaceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html">{@code ListServicesByNamespace}</a> (API shape {@code ListServicesByNamespaceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"namespace", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListServicesByNamespaceRequest.class)
@@ -17,15 +19,15 @@ public abstract class ListServicesByNamespaceRequest {
 
   ListServicesByNamespaceRequest() {}
 
-  /** The {@code namespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-request-namespace">{@code namespace}</a> member (required by the API model). */
   @JsonProperty("namespace")
   public abstract @Nullable String namespace();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServicesByNamespaceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html">{@code ListServicesByNamespace}</a> (API shape {@code ListServicesByNamespaceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceArns", "nextToken"})
 @JsonSerialize(as = ImmutableListServicesByNamespaceResponse.class)
@@ -18,11 +21,16 @@ public abstract class ListServicesByNamespaceResponse {
 
   ListServicesByNamespaceResponse() {}
 
-  /** The {@code serviceArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-response-serviceArns">{@code serviceArns}</a> member. */
   @JsonProperty("serviceArns")
   public abstract @Nullable List<String> serviceArns();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code serviceArns} is present (an empty list is present). */
+  public final boolean hasServiceArns() {
+    return serviceArns() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html#ECS-ListServicesByNamespace-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +47,10 @@ public abstract class ListServicesByNamespaceResponse {
   /** Builds {@link ListServicesByNamespaceResponse} values. */
   public static final class Builder extends ImmutableListServicesByNamespaceResponse.Builder {
     Builder() {}
+
+    /** Sets {@code serviceArns} to these elements. */
+    public Builder serviceArns(String... serviceArns) {
+      return serviceArns(serviceArns == null ? null : Arrays.asList(serviceArns));
+    }
   }
 }

@@ -11,7 +11,9 @@ import io.github.berth.core.model.ResourceManagementType;
 import io.github.berth.core.model.SchedulingStrategy;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListServicesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html">{@code ListServices}</a> (API shape {@code ListServicesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "nextToken", "maxResults", "launchType", "schedulingStrategy", "resourceManagementType"})
 @JsonSerialize(as = ImmutableListServicesRequest.class)
@@ -20,29 +22,47 @@ public abstract class ListServicesRequest {
 
   ListServicesRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code schedulingStrategy} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-schedulingStrategy">{@code schedulingStrategy}</a> member. */
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
-  /** The {@code resourceManagementType} member. */
+  /** The {@code schedulingStrategy} member as its wire string, or null. */
+  public final @Nullable String schedulingStrategyAsString() {
+    SchedulingStrategy v = schedulingStrategy();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html#ECS-ListServices-request-resourceManagementType">{@code resourceManagementType}</a> member. */
   @JsonProperty("resourceManagementType")
   public abstract @Nullable ResourceManagementType resourceManagementType();
+
+  /** The {@code resourceManagementType} member as its wire string, or null. */
+  public final @Nullable String resourceManagementTypeAsString() {
+    ResourceManagementType v = resourceManagementType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -57,5 +77,20 @@ public abstract class ListServicesRequest {
   /** Builds {@link ListServicesRequest} values. */
   public static final class Builder extends ImmutableListServicesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code schedulingStrategy} from its wire string (a value unknown to this version is kept). */
+    public Builder schedulingStrategy(@Nullable String schedulingStrategy) {
+      return schedulingStrategy(schedulingStrategy == null ? null : SchedulingStrategy.fromValue(schedulingStrategy));
+    }
+
+    /** Sets {@code resourceManagementType} from its wire string (a value unknown to this version is kept). */
+    public Builder resourceManagementType(@Nullable String resourceManagementType) {
+      return resourceManagementType(resourceManagementType == null ? null : ResourceManagementType.fromValue(resourceManagementType));
+    }
   }
 }

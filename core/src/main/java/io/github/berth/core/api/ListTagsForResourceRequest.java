@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTagsForResourceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html">{@code ListTagsForResource}</a> (API shape {@code ListTagsForResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"resourceArn"})
 @JsonSerialize(as = ImmutableListTagsForResourceRequest.class)
@@ -17,7 +19,7 @@ public abstract class ListTagsForResourceRequest {
 
   ListTagsForResourceRequest() {}
 
-  /** The {@code resourceArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTagsForResource.html#ECS-ListTagsForResource-request-resourceArn">{@code resourceArn}</a> member (required by the API model). */
   @JsonProperty("resourceArn")
   public abstract @Nullable String resourceArn();
 

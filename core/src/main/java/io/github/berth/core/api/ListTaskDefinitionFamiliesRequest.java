@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskDefinitionFamilyStatus;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionFamiliesRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html">{@code ListTaskDefinitionFamilies}</a> (API shape {@code ListTaskDefinitionFamiliesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"familyPrefix", "status", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListTaskDefinitionFamiliesRequest.class)
@@ -18,19 +20,25 @@ public abstract class ListTaskDefinitionFamiliesRequest {
 
   ListTaskDefinitionFamiliesRequest() {}
 
-  /** The {@code familyPrefix} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-familyPrefix">{@code familyPrefix}</a> member. */
   @JsonProperty("familyPrefix")
   public abstract @Nullable String familyPrefix();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionFamilyStatus status();
 
-  /** The {@code nextToken} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    TaskDefinitionFamilyStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
@@ -47,5 +55,10 @@ public abstract class ListTaskDefinitionFamiliesRequest {
   /** Builds {@link ListTaskDefinitionFamiliesRequest} values. */
   public static final class Builder extends ImmutableListTaskDefinitionFamiliesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : TaskDefinitionFamilyStatus.fromValue(status));
+    }
   }
 }

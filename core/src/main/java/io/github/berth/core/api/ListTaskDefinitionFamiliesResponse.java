@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionFamiliesResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html">{@code ListTaskDefinitionFamilies}</a> (API shape {@code ListTaskDefinitionFamiliesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"families", "nextToken"})
 @JsonSerialize(as = ImmutableListTaskDefinitionFamiliesResponse.class)
@@ -18,11 +21,16 @@ public abstract class ListTaskDefinitionFamiliesResponse {
 
   ListTaskDefinitionFamiliesResponse() {}
 
-  /** The {@code families} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-response-families">{@code families}</a> member. */
   @JsonProperty("families")
   public abstract @Nullable List<String> families();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code families} is present (an empty list is present). */
+  public final boolean hasFamilies() {
+    return families() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html#ECS-ListTaskDefinitionFamilies-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +47,10 @@ public abstract class ListTaskDefinitionFamiliesResponse {
   /** Builds {@link ListTaskDefinitionFamiliesResponse} values. */
   public static final class Builder extends ImmutableListTaskDefinitionFamiliesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code families} to these elements. */
+    public Builder families(String... families) {
+      return families(families == null ? null : Arrays.asList(families));
+    }
   }
 }

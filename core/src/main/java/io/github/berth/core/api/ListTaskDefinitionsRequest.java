@@ -10,7 +10,9 @@ import io.github.berth.core.model.SortOrder;
 import io.github.berth.core.model.TaskDefinitionStatus;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html">{@code ListTaskDefinitions}</a> (API shape {@code ListTaskDefinitionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"familyPrefix", "status", "sort", "nextToken", "maxResults"})
 @JsonSerialize(as = ImmutableListTaskDefinitionsRequest.class)
@@ -19,23 +21,35 @@ public abstract class ListTaskDefinitionsRequest {
 
   ListTaskDefinitionsRequest() {}
 
-  /** The {@code familyPrefix} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-familyPrefix">{@code familyPrefix}</a> member. */
   @JsonProperty("familyPrefix")
   public abstract @Nullable String familyPrefix();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionStatus status();
 
-  /** The {@code sort} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    TaskDefinitionStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-sort">{@code sort}</a> member. */
   @JsonProperty("sort")
   public abstract @Nullable SortOrder sort();
 
-  /** The {@code nextToken} member. */
+  /** The {@code sort} member as its wire string, or null. */
+  public final @Nullable String sortAsString() {
+    SortOrder v = sort();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
@@ -52,5 +66,15 @@ public abstract class ListTaskDefinitionsRequest {
   /** Builds {@link ListTaskDefinitionsRequest} values. */
   public static final class Builder extends ImmutableListTaskDefinitionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : TaskDefinitionStatus.fromValue(status));
+    }
+
+    /** Sets {@code sort} from its wire string (a value unknown to this version is kept). */
+    public Builder sort(@Nullable String sort) {
+      return sort(sort == null ? null : SortOrder.fromValue(sort));
+    }
   }
 }

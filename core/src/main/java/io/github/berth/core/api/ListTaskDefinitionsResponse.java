@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTaskDefinitionsResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html">{@code ListTaskDefinitions}</a> (API shape {@code ListTaskDefinitionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitionArns", "nextToken"})
 @JsonSerialize(as = ImmutableListTaskDefinitionsResponse.class)
@@ -18,11 +21,16 @@ public abstract class ListTaskDefinitionsResponse {
 
   ListTaskDefinitionsResponse() {}
 
-  /** The {@code taskDefinitionArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-response-taskDefinitionArns">{@code taskDefinitionArns}</a> member. */
   @JsonProperty("taskDefinitionArns")
   public abstract @Nullable List<String> taskDefinitionArns();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code taskDefinitionArns} is present (an empty list is present). */
+  public final boolean hasTaskDefinitionArns() {
+    return taskDefinitionArns() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html#ECS-ListTaskDefinitions-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +47,10 @@ public abstract class ListTaskDefinitionsResponse {
   /** Builds {@link ListTaskDefinitionsResponse} values. */
   public static final class Builder extends ImmutableListTaskDefinitionsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskDefinitionArns} to these elements. */
+    public Builder taskDefinitionArns(String... taskDefinitionArns) {
+      return taskDefinitionArns(taskDefinitionArns == null ? null : Arrays.asList(taskDefinitionArns));
+    }
   }
 }

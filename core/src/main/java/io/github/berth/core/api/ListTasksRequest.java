@@ -10,7 +10,9 @@ import io.github.berth.core.model.DesiredStatus;
 import io.github.berth.core.model.LaunchType;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTasksRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html">{@code ListTasks}</a> (API shape {@code ListTasksRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstance", "family", "nextToken", "maxResults", "startedBy", "serviceName", "desiredStatus", "launchType", "daemonName"})
 @JsonSerialize(as = ImmutableListTasksRequest.class)
@@ -19,43 +21,55 @@ public abstract class ListTasksRequest {
 
   ListTasksRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstance} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-containerInstance">{@code containerInstance}</a> member. */
   @JsonProperty("containerInstance")
   public abstract @Nullable String containerInstance();
 
-  /** The {@code family} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-family">{@code family}</a> member. */
   @JsonProperty("family")
   public abstract @Nullable String family();
 
-  /** The {@code nextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
-  /** The {@code maxResults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-maxResults">{@code maxResults}</a> member. */
   @JsonProperty("maxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code serviceName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-serviceName">{@code serviceName}</a> member. */
   @JsonProperty("serviceName")
   public abstract @Nullable String serviceName();
 
-  /** The {@code desiredStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-desiredStatus">{@code desiredStatus}</a> member. */
   @JsonProperty("desiredStatus")
   public abstract @Nullable DesiredStatus desiredStatus();
 
-  /** The {@code launchType} member. */
+  /** The {@code desiredStatus} member as its wire string, or null. */
+  public final @Nullable String desiredStatusAsString() {
+    DesiredStatus v = desiredStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code daemonName} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-request-daemonName">{@code daemonName}</a> member. */
   @JsonProperty("daemonName")
   public abstract @Nullable String daemonName();
 
@@ -72,5 +86,15 @@ public abstract class ListTasksRequest {
   /** Builds {@link ListTasksRequest} values. */
   public static final class Builder extends ImmutableListTasksRequest.Builder {
     Builder() {}
+
+    /** Sets {@code desiredStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder desiredStatus(@Nullable String desiredStatus) {
+      return desiredStatus(desiredStatus == null ? null : DesiredStatus.fromValue(desiredStatus));
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
   }
 }

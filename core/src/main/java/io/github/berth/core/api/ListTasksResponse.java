@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ListTasksResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html">{@code ListTasks}</a> (API shape {@code ListTasksResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskArns", "nextToken"})
 @JsonSerialize(as = ImmutableListTasksResponse.class)
@@ -18,11 +21,16 @@ public abstract class ListTasksResponse {
 
   ListTasksResponse() {}
 
-  /** The {@code taskArns} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-response-taskArns">{@code taskArns}</a> member. */
   @JsonProperty("taskArns")
   public abstract @Nullable List<String> taskArns();
 
-  /** The {@code nextToken} member. */
+  /** Whether {@code taskArns} is present (an empty list is present). */
+  public final boolean hasTaskArns() {
+    return taskArns() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html#ECS-ListTasks-response-nextToken">{@code nextToken}</a> member. */
   @JsonProperty("nextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +47,10 @@ public abstract class ListTasksResponse {
   /** Builds {@link ListTasksResponse} values. */
   public static final class Builder extends ImmutableListTasksResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskArns} to these elements. */
+    public Builder taskArns(String... taskArns) {
+      return taskArns(taskArns == null ? null : Arrays.asList(taskArns));
+    }
   }
 }

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingDefaultRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html">{@code PutAccountSettingDefault}</a> (API shape {@code PutAccountSettingDefaultRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutablePutAccountSettingDefaultRequest.class)
@@ -18,11 +20,17 @@ public abstract class PutAccountSettingDefaultRequest {
 
   PutAccountSettingDefaultRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html#ECS-PutAccountSettingDefault-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
-  /** The {@code value} member (required by the API model). */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html#ECS-PutAccountSettingDefault-request-value">{@code value}</a> member (required by the API model). */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
@@ -39,5 +47,10 @@ public abstract class PutAccountSettingDefaultRequest {
   /** Builds {@link PutAccountSettingDefaultRequest} values. */
   public static final class Builder extends ImmutablePutAccountSettingDefaultRequest.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
   }
 }

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.SettingName;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html">{@code PutAccountSetting}</a> (API shape {@code PutAccountSettingRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value", "principalArn"})
 @JsonSerialize(as = ImmutablePutAccountSettingRequest.class)
@@ -18,15 +20,21 @@ public abstract class PutAccountSettingRequest {
 
   PutAccountSettingRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
-  /** The {@code value} member (required by the API model). */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-request-value">{@code value}</a> member (required by the API model). */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code principalArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-request-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 
@@ -43,5 +51,10 @@ public abstract class PutAccountSettingRequest {
   /** Builds {@link PutAccountSettingRequest} values. */
   public static final class Builder extends ImmutablePutAccountSettingRequest.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
   }
 }

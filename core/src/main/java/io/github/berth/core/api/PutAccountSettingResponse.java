@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Setting;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutAccountSettingResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html">{@code PutAccountSetting}</a> (API shape {@code PutAccountSettingResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"setting"})
 @JsonSerialize(as = ImmutablePutAccountSettingResponse.class)
@@ -18,7 +21,7 @@ public abstract class PutAccountSettingResponse {
 
   PutAccountSettingResponse() {}
 
-  /** The {@code setting} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html#ECS-PutAccountSetting-response-setting">{@code setting}</a> member. */
   @JsonProperty("setting")
   public abstract @Nullable Setting setting();
 
@@ -35,5 +38,12 @@ public abstract class PutAccountSettingResponse {
   /** Builds {@link PutAccountSettingResponse} values. */
   public static final class Builder extends ImmutablePutAccountSettingResponse.Builder {
     Builder() {}
+
+    /** Sets {@code setting} to the value a new builder holds once {@code setting} has filled it. */
+    public Builder setting(Consumer<Setting.Builder> setting) {
+      Setting.Builder b = Setting.builder();
+      setting.accept(b);
+      return setting(b.build());
+    }
   }
 }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PutClusterCapacityProvidersRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html">{@code PutClusterCapacityProviders}</a> (API shape {@code PutClusterCapacityProvidersRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "capacityProviders", "defaultCapacityProviderStrategy"})
 @JsonSerialize(as = ImmutablePutClusterCapacityProvidersRequest.class)
@@ -19,17 +24,27 @@ public abstract class PutClusterCapacityProvidersRequest {
 
   PutClusterCapacityProvidersRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code capacityProviders} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-request-capacityProviders">{@code capacityProviders}</a> member (required by the API model). */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
-  /** The {@code defaultCapacityProviderStrategy} member (required by the API model). */
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html#ECS-PutClusterCapacityProviders-request-defaultCapacityProviderStrategy">{@code defaultCapacityProviderStrategy}</a> member (required by the API model). */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
+
+  /** Whether {@code defaultCapacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasDefaultCapacityProviderStrategy() {
+    return defaultCapacityProviderStrategy() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +59,30 @@ public abstract class PutClusterCapacityProvidersRequest {
   /** Builds {@link PutClusterCapacityProvidersRequest} values. */
   public static final class Builder extends ImmutablePutClusterCapacityProvidersRequest.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(String... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to these elements. */
+    public Builder defaultCapacityProviderStrategy(CapacityProviderStrategyItem... defaultCapacityProviderStrategy) {
+      return defaultCapacityProviderStrategy(defaultCapacityProviderStrategy == null ? null : Arrays.asList(defaultCapacityProviderStrategy));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder defaultCapacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... defaultCapacityProviderStrategy) {
+      if (defaultCapacityProviderStrategy == null) {
+        return defaultCapacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(defaultCapacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : defaultCapacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return defaultCapacityProviderStrategy(list);
+    }
   }
 }

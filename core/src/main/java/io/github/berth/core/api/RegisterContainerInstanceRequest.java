@@ -11,10 +11,15 @@ import io.github.berth.core.model.PlatformDevice;
 import io.github.berth.core.model.Resource;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.VersionInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RegisterContainerInstanceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html">{@code RegisterContainerInstance}</a> (API shape {@code RegisterContainerInstanceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "instanceIdentityDocument", "instanceIdentityDocumentSignature", "totalResources", "versionInfo", "containerInstanceArn", "attributes", "platformDevices", "tags"})
 @JsonSerialize(as = ImmutableRegisterContainerInstanceRequest.class)
@@ -23,41 +28,61 @@ public abstract class RegisterContainerInstanceRequest {
 
   RegisterContainerInstanceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code instanceIdentityDocument} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-instanceIdentityDocument">{@code instanceIdentityDocument}</a> member. */
   @JsonProperty("instanceIdentityDocument")
   public abstract @Nullable String instanceIdentityDocument();
 
-  /** The {@code instanceIdentityDocumentSignature} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-instanceIdentityDocumentSignature">{@code instanceIdentityDocumentSignature}</a> member. */
   @JsonProperty("instanceIdentityDocumentSignature")
   public abstract @Nullable String instanceIdentityDocumentSignature();
 
-  /** The {@code totalResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-totalResources">{@code totalResources}</a> member. */
   @JsonProperty("totalResources")
   public abstract @Nullable List<Resource> totalResources();
 
-  /** The {@code versionInfo} member. */
+  /** Whether {@code totalResources} is present (an empty list is present). */
+  public final boolean hasTotalResources() {
+    return totalResources() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-versionInfo">{@code versionInfo}</a> member. */
   @JsonProperty("versionInfo")
   public abstract @Nullable VersionInfo versionInfo();
 
-  /** The {@code containerInstanceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-containerInstanceArn">{@code containerInstanceArn}</a> member. */
   @JsonProperty("containerInstanceArn")
   public abstract @Nullable String containerInstanceArn();
 
-  /** The {@code attributes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
-  /** The {@code platformDevices} member. */
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-platformDevices">{@code platformDevices}</a> member. */
   @JsonProperty("platformDevices")
   public abstract @Nullable List<PlatformDevice> platformDevices();
 
-  /** The {@code tags} member. */
+  /** Whether {@code platformDevices} is present (an empty list is present). */
+  public final boolean hasPlatformDevices() {
+    return platformDevices() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html#ECS-RegisterContainerInstance-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -72,5 +97,92 @@ public abstract class RegisterContainerInstanceRequest {
   /** Builds {@link RegisterContainerInstanceRequest} values. */
   public static final class Builder extends ImmutableRegisterContainerInstanceRequest.Builder {
     Builder() {}
+
+    /** Sets {@code totalResources} to these elements. */
+    public Builder totalResources(Resource... totalResources) {
+      return totalResources(totalResources == null ? null : Arrays.asList(totalResources));
+    }
+
+    /** Sets {@code totalResources} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder totalResources(Consumer<Resource.Builder>... totalResources) {
+      if (totalResources == null) {
+        return totalResources((List<Resource>) null);
+      }
+      List<Resource> list = new ArrayList<>(totalResources.length);
+      for (Consumer<Resource.Builder> c : totalResources) {
+        Resource.Builder b = Resource.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return totalResources(list);
+    }
+
+    /** Sets {@code versionInfo} to the value a new builder holds once {@code versionInfo} has filled it. */
+    public Builder versionInfo(Consumer<VersionInfo.Builder> versionInfo) {
+      VersionInfo.Builder b = VersionInfo.builder();
+      versionInfo.accept(b);
+      return versionInfo(b.build());
+    }
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
+
+    /** Sets {@code platformDevices} to these elements. */
+    public Builder platformDevices(PlatformDevice... platformDevices) {
+      return platformDevices(platformDevices == null ? null : Arrays.asList(platformDevices));
+    }
+
+    /** Sets {@code platformDevices} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder platformDevices(Consumer<PlatformDevice.Builder>... platformDevices) {
+      if (platformDevices == null) {
+        return platformDevices((List<PlatformDevice>) null);
+      }
+      List<PlatformDevice> list = new ArrayList<>(platformDevices.length);
+      for (Consumer<PlatformDevice.Builder> c : platformDevices) {
+        PlatformDevice.Builder b = PlatformDevice.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return platformDevices(list);
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
   }
 }

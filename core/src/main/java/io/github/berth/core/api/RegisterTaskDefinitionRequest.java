@@ -18,10 +18,16 @@ import io.github.berth.core.model.RuntimePlatform;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.Volume;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RegisterTaskDefinitionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html">{@code RegisterTaskDefinition}</a> (API shape {@code RegisterTaskDefinitionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"family", "taskRoleArn", "executionRoleArn", "networkMode", "containerDefinitions", "volumes", "placementConstraints", "requiresCompatibilities", "cpu", "memory", "tags", "pidMode", "ipcMode", "proxyConfiguration", "inferenceAccelerators", "ephemeralStorage", "runtimePlatform", "enableFaultInjection"})
 @JsonSerialize(as = ImmutableRegisterTaskDefinitionRequest.class)
@@ -30,75 +36,129 @@ public abstract class RegisterTaskDefinitionRequest {
 
   RegisterTaskDefinitionRequest() {}
 
-  /** The {@code family} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-family">{@code family}</a> member (required by the API model). */
   @JsonProperty("family")
   public abstract @Nullable String family();
 
-  /** The {@code taskRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-taskRoleArn">{@code taskRoleArn}</a> member. */
   @JsonProperty("taskRoleArn")
   public abstract @Nullable String taskRoleArn();
 
-  /** The {@code executionRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-executionRoleArn">{@code executionRoleArn}</a> member. */
   @JsonProperty("executionRoleArn")
   public abstract @Nullable String executionRoleArn();
 
-  /** The {@code networkMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-networkMode">{@code networkMode}</a> member. */
   @JsonProperty("networkMode")
   public abstract @Nullable NetworkMode networkMode();
 
-  /** The {@code containerDefinitions} member (required by the API model). */
+  /** The {@code networkMode} member as its wire string, or null. */
+  public final @Nullable String networkModeAsString() {
+    NetworkMode v = networkMode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-containerDefinitions">{@code containerDefinitions}</a> member (required by the API model). */
   @JsonProperty("containerDefinitions")
   public abstract @Nullable List<ContainerDefinition> containerDefinitions();
 
-  /** The {@code volumes} member. */
+  /** Whether {@code containerDefinitions} is present (an empty list is present). */
+  public final boolean hasContainerDefinitions() {
+    return containerDefinitions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-volumes">{@code volumes}</a> member. */
   @JsonProperty("volumes")
   public abstract @Nullable List<Volume> volumes();
 
-  /** The {@code placementConstraints} member. */
+  /** Whether {@code volumes} is present (an empty list is present). */
+  public final boolean hasVolumes() {
+    return volumes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<TaskDefinitionPlacementConstraint> placementConstraints();
 
-  /** The {@code requiresCompatibilities} member. */
+  /** Whether {@code placementConstraints} is present (an empty list is present). */
+  public final boolean hasPlacementConstraints() {
+    return placementConstraints() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-requiresCompatibilities">{@code requiresCompatibilities}</a> member. */
   @JsonProperty("requiresCompatibilities")
   public abstract @Nullable List<Compatibility> requiresCompatibilities();
 
-  /** The {@code cpu} member. */
+  /** Whether {@code requiresCompatibilities} is present (an empty list is present). */
+  public final boolean hasRequiresCompatibilities() {
+    return requiresCompatibilities() != null;
+  }
+
+  /** The {@code requiresCompatibilities} member as wire strings, or null. */
+  public final @Nullable List<String> requiresCompatibilitiesAsStrings() {
+    List<Compatibility> v = requiresCompatibilities();
+    return v == null ? null : v.stream().map(Compatibility::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code pidMode} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-pidMode">{@code pidMode}</a> member. */
   @JsonProperty("pidMode")
   public abstract @Nullable PidMode pidMode();
 
-  /** The {@code ipcMode} member. */
+  /** The {@code pidMode} member as its wire string, or null. */
+  public final @Nullable String pidModeAsString() {
+    PidMode v = pidMode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-ipcMode">{@code ipcMode}</a> member. */
   @JsonProperty("ipcMode")
   public abstract @Nullable IpcMode ipcMode();
 
-  /** The {@code proxyConfiguration} member. */
+  /** The {@code ipcMode} member as its wire string, or null. */
+  public final @Nullable String ipcModeAsString() {
+    IpcMode v = ipcMode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-proxyConfiguration">{@code proxyConfiguration}</a> member. */
   @JsonProperty("proxyConfiguration")
   public abstract @Nullable ProxyConfiguration proxyConfiguration();
 
-  /** The {@code inferenceAccelerators} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-inferenceAccelerators">{@code inferenceAccelerators}</a> member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
 
-  /** The {@code ephemeralStorage} member. */
+  /** Whether {@code inferenceAccelerators} is present (an empty list is present). */
+  public final boolean hasInferenceAccelerators() {
+    return inferenceAccelerators() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
-  /** The {@code runtimePlatform} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-runtimePlatform">{@code runtimePlatform}</a> member. */
   @JsonProperty("runtimePlatform")
   public abstract @Nullable RuntimePlatform runtimePlatform();
 
-  /** The {@code enableFaultInjection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html#ECS-RegisterTaskDefinition-request-enableFaultInjection">{@code enableFaultInjection}</a> member. */
   @JsonProperty("enableFaultInjection")
   public abstract @Nullable Boolean enableFaultInjection();
 
@@ -115,5 +175,156 @@ public abstract class RegisterTaskDefinitionRequest {
   /** Builds {@link RegisterTaskDefinitionRequest} values. */
   public static final class Builder extends ImmutableRegisterTaskDefinitionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code networkMode} from its wire string (a value unknown to this version is kept). */
+    public Builder networkMode(@Nullable String networkMode) {
+      return networkMode(networkMode == null ? null : NetworkMode.fromValue(networkMode));
+    }
+
+    /** Sets {@code containerDefinitions} to these elements. */
+    public Builder containerDefinitions(ContainerDefinition... containerDefinitions) {
+      return containerDefinitions(containerDefinitions == null ? null : Arrays.asList(containerDefinitions));
+    }
+
+    /** Sets {@code containerDefinitions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containerDefinitions(Consumer<ContainerDefinition.Builder>... containerDefinitions) {
+      if (containerDefinitions == null) {
+        return containerDefinitions((List<ContainerDefinition>) null);
+      }
+      List<ContainerDefinition> list = new ArrayList<>(containerDefinitions.length);
+      for (Consumer<ContainerDefinition.Builder> c : containerDefinitions) {
+        ContainerDefinition.Builder b = ContainerDefinition.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containerDefinitions(list);
+    }
+
+    /** Sets {@code volumes} to these elements. */
+    public Builder volumes(Volume... volumes) {
+      return volumes(volumes == null ? null : Arrays.asList(volumes));
+    }
+
+    /** Sets {@code volumes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumes(Consumer<Volume.Builder>... volumes) {
+      if (volumes == null) {
+        return volumes((List<Volume>) null);
+      }
+      List<Volume> list = new ArrayList<>(volumes.length);
+      for (Consumer<Volume.Builder> c : volumes) {
+        Volume.Builder b = Volume.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumes(list);
+    }
+
+    /** Sets {@code placementConstraints} to these elements. */
+    public Builder placementConstraints(TaskDefinitionPlacementConstraint... placementConstraints) {
+      return placementConstraints(placementConstraints == null ? null : Arrays.asList(placementConstraints));
+    }
+
+    /** Sets {@code placementConstraints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementConstraints(Consumer<TaskDefinitionPlacementConstraint.Builder>... placementConstraints) {
+      if (placementConstraints == null) {
+        return placementConstraints((List<TaskDefinitionPlacementConstraint>) null);
+      }
+      List<TaskDefinitionPlacementConstraint> list = new ArrayList<>(placementConstraints.length);
+      for (Consumer<TaskDefinitionPlacementConstraint.Builder> c : placementConstraints) {
+        TaskDefinitionPlacementConstraint.Builder b = TaskDefinitionPlacementConstraint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementConstraints(list);
+    }
+
+    /** Sets {@code requiresCompatibilities} to these elements. */
+    public Builder requiresCompatibilities(Compatibility... requiresCompatibilities) {
+      return requiresCompatibilities(requiresCompatibilities == null ? null : Arrays.asList(requiresCompatibilities));
+    }
+
+    /** Sets {@code requiresCompatibilities} from wire strings (values unknown to this version are kept). */
+    public Builder requiresCompatibilitiesWithStrings(@Nullable Collection<String> requiresCompatibilities) {
+      return requiresCompatibilities(requiresCompatibilities == null ? null : requiresCompatibilities.stream().map(Compatibility::fromValue).toList());
+    }
+
+    /** Sets {@code requiresCompatibilities} from wire strings (values unknown to this version are kept). */
+    public Builder requiresCompatibilitiesWithStrings(String... requiresCompatibilities) {
+      return requiresCompatibilitiesWithStrings(requiresCompatibilities == null ? null : Arrays.asList(requiresCompatibilities));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code pidMode} from its wire string (a value unknown to this version is kept). */
+    public Builder pidMode(@Nullable String pidMode) {
+      return pidMode(pidMode == null ? null : PidMode.fromValue(pidMode));
+    }
+
+    /** Sets {@code ipcMode} from its wire string (a value unknown to this version is kept). */
+    public Builder ipcMode(@Nullable String ipcMode) {
+      return ipcMode(ipcMode == null ? null : IpcMode.fromValue(ipcMode));
+    }
+
+    /** Sets {@code proxyConfiguration} to the value a new builder holds once {@code proxyConfiguration} has filled it. */
+    public Builder proxyConfiguration(Consumer<ProxyConfiguration.Builder> proxyConfiguration) {
+      ProxyConfiguration.Builder b = ProxyConfiguration.builder();
+      proxyConfiguration.accept(b);
+      return proxyConfiguration(b.build());
+    }
+
+    /** Sets {@code inferenceAccelerators} to these elements. */
+    public Builder inferenceAccelerators(InferenceAccelerator... inferenceAccelerators) {
+      return inferenceAccelerators(inferenceAccelerators == null ? null : Arrays.asList(inferenceAccelerators));
+    }
+
+    /** Sets {@code inferenceAccelerators} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder inferenceAccelerators(Consumer<InferenceAccelerator.Builder>... inferenceAccelerators) {
+      if (inferenceAccelerators == null) {
+        return inferenceAccelerators((List<InferenceAccelerator>) null);
+      }
+      List<InferenceAccelerator> list = new ArrayList<>(inferenceAccelerators.length);
+      for (Consumer<InferenceAccelerator.Builder> c : inferenceAccelerators) {
+        InferenceAccelerator.Builder b = InferenceAccelerator.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return inferenceAccelerators(list);
+    }
+
+    /** Sets {@code ephemeralStorage} to the value a new builder holds once {@code ephemeralStorage} has filled it. */
+    public Builder ephemeralStorage(Consumer<EphemeralStorage.Builder> ephemeralStorage) {
+      EphemeralStorage.Builder b = EphemeralStorage.builder();
+      ephemeralStorage.accept(b);
+      return ephemeralStorage(b.build());
+    }
+
+    /** Sets {@code runtimePlatform} to the value a new builder holds once {@code runtimePlatform} has filled it. */
+    public Builder runtimePlatform(Consumer<RuntimePlatform.Builder> runtimePlatform) {
+      RuntimePlatform.Builder b = RuntimePlatform.builder();
+      runtimePlatform.accept(b);
+      return runtimePlatform(b.build());
+    }
   }
 }

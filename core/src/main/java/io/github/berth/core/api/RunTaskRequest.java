@@ -15,10 +15,15 @@ import io.github.berth.core.model.PropagateTags;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskOverride;
 import io.github.berth.core.model.TaskVolumeConfiguration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RunTaskRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html">{@code RunTask}</a> (API shape {@code RunTaskRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviderStrategy", "cluster", "count", "enableECSManagedTags", "enableExecuteCommand", "group", "launchType", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion", "propagateTags", "referenceId", "startedBy", "tags", "taskDefinition", "clientToken", "volumeConfigurations"})
 @JsonSerialize(as = ImmutableRunTaskRequest.class)
@@ -27,81 +32,118 @@ public abstract class RunTaskRequest {
 
   RunTaskRequest() {}
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code cluster} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code count} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-count">{@code count}</a> member. */
   @JsonProperty("count")
   public abstract @Nullable Integer count();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code group} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-group">{@code group}</a> member. */
   @JsonProperty("group")
   public abstract @Nullable String group();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code networkConfiguration} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code overrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-overrides">{@code overrides}</a> member. */
   @JsonProperty("overrides")
   public abstract @Nullable TaskOverride overrides();
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
-  /** The {@code placementStrategy} member. */
+  /** Whether {@code placementConstraints} is present (an empty list is present). */
+  public final boolean hasPlacementConstraints() {
+    return placementConstraints() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
-  /** The {@code platformVersion} member. */
+  /** Whether {@code placementStrategy} is present (an empty list is present). */
+  public final boolean hasPlacementStrategy() {
+    return placementStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
-  /** The {@code referenceId} member. */
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-referenceId">{@code referenceId}</a> member. */
   @JsonProperty("referenceId")
   public abstract @Nullable String referenceId();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code clientToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-clientToken">{@code clientToken}</a> member. */
   @JsonProperty("clientToken")
   public abstract @Nullable String clientToken();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<TaskVolumeConfiguration> volumeConfigurations();
+
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -116,5 +158,129 @@ public abstract class RunTaskRequest {
   /** Builds {@link RunTaskRequest} values. */
   public static final class Builder extends ImmutableRunTaskRequest.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code overrides} to the value a new builder holds once {@code overrides} has filled it. */
+    public Builder overrides(Consumer<TaskOverride.Builder> overrides) {
+      TaskOverride.Builder b = TaskOverride.builder();
+      overrides.accept(b);
+      return overrides(b.build());
+    }
+
+    /** Sets {@code placementConstraints} to these elements. */
+    public Builder placementConstraints(PlacementConstraint... placementConstraints) {
+      return placementConstraints(placementConstraints == null ? null : Arrays.asList(placementConstraints));
+    }
+
+    /** Sets {@code placementConstraints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementConstraints(Consumer<PlacementConstraint.Builder>... placementConstraints) {
+      if (placementConstraints == null) {
+        return placementConstraints((List<PlacementConstraint>) null);
+      }
+      List<PlacementConstraint> list = new ArrayList<>(placementConstraints.length);
+      for (Consumer<PlacementConstraint.Builder> c : placementConstraints) {
+        PlacementConstraint.Builder b = PlacementConstraint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementConstraints(list);
+    }
+
+    /** Sets {@code placementStrategy} to these elements. */
+    public Builder placementStrategy(PlacementStrategy... placementStrategy) {
+      return placementStrategy(placementStrategy == null ? null : Arrays.asList(placementStrategy));
+    }
+
+    /** Sets {@code placementStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementStrategy(Consumer<PlacementStrategy.Builder>... placementStrategy) {
+      if (placementStrategy == null) {
+        return placementStrategy((List<PlacementStrategy>) null);
+      }
+      List<PlacementStrategy> list = new ArrayList<>(placementStrategy.length);
+      for (Consumer<PlacementStrategy.Builder> c : placementStrategy) {
+        PlacementStrategy.Builder b = PlacementStrategy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementStrategy(list);
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(TaskVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<TaskVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<TaskVolumeConfiguration>) null);
+      }
+      List<TaskVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<TaskVolumeConfiguration.Builder> c : volumeConfigurations) {
+        TaskVolumeConfiguration.Builder b = TaskVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
   }
 }

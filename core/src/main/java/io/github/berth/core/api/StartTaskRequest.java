@@ -11,10 +11,15 @@ import io.github.berth.core.model.PropagateTags;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskOverride;
 import io.github.berth.core.model.TaskVolumeConfiguration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StartTaskRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html">{@code StartTask}</a> (API shape {@code StartTaskRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstances", "enableECSManagedTags", "enableExecuteCommand", "group", "networkConfiguration", "overrides", "propagateTags", "referenceId", "startedBy", "tags", "taskDefinition", "volumeConfigurations"})
 @JsonSerialize(as = ImmutableStartTaskRequest.class)
@@ -23,57 +28,78 @@ public abstract class StartTaskRequest {
 
   StartTaskRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstances} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-containerInstances">{@code containerInstances}</a> member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code group} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-group">{@code group}</a> member. */
   @JsonProperty("group")
   public abstract @Nullable String group();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code overrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-overrides">{@code overrides}</a> member. */
   @JsonProperty("overrides")
   public abstract @Nullable TaskOverride overrides();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
-  /** The {@code referenceId} member. */
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-referenceId">{@code referenceId}</a> member. */
   @JsonProperty("referenceId")
   public abstract @Nullable String referenceId();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code taskDefinition} member (required by the API model). */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-taskDefinition">{@code taskDefinition}</a> member (required by the API model). */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<TaskVolumeConfiguration> volumeConfigurations();
+
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -88,5 +114,69 @@ public abstract class StartTaskRequest {
   /** Builds {@link StartTaskRequest} values. */
   public static final class Builder extends ImmutableStartTaskRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(String... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code overrides} to the value a new builder holds once {@code overrides} has filled it. */
+    public Builder overrides(Consumer<TaskOverride.Builder> overrides) {
+      TaskOverride.Builder b = TaskOverride.builder();
+      overrides.accept(b);
+      return overrides(b.build());
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(TaskVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<TaskVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<TaskVolumeConfiguration>) null);
+      }
+      List<TaskVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<TaskVolumeConfiguration.Builder> c : volumeConfigurations) {
+        TaskVolumeConfiguration.Builder b = TaskVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
   }
 }

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.core.model.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StartTaskResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html">{@code StartTask}</a> (API shape {@code StartTaskResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"tasks", "failures"})
 @JsonSerialize(as = ImmutableStartTaskResponse.class)
@@ -20,13 +25,23 @@ public abstract class StartTaskResponse {
 
   StartTaskResponse() {}
 
-  /** The {@code tasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-response-tasks">{@code tasks}</a> member. */
   @JsonProperty("tasks")
   public abstract @Nullable List<Task> tasks();
 
-  /** The {@code failures} member. */
+  /** Whether {@code tasks} is present (an empty list is present). */
+  public final boolean hasTasks() {
+    return tasks() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StartTask.html#ECS-StartTask-response-failures">{@code failures}</a> member. */
   @JsonProperty("failures")
   public abstract @Nullable List<Failure> failures();
+
+  /** Whether {@code failures} is present (an empty list is present). */
+  public final boolean hasFailures() {
+    return failures() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -41,5 +56,45 @@ public abstract class StartTaskResponse {
   /** Builds {@link StartTaskResponse} values. */
   public static final class Builder extends ImmutableStartTaskResponse.Builder {
     Builder() {}
+
+    /** Sets {@code tasks} to these elements. */
+    public Builder tasks(Task... tasks) {
+      return tasks(tasks == null ? null : Arrays.asList(tasks));
+    }
+
+    /** Sets {@code tasks} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tasks(Consumer<Task.Builder>... tasks) {
+      if (tasks == null) {
+        return tasks((List<Task>) null);
+      }
+      List<Task> list = new ArrayList<>(tasks.length);
+      for (Consumer<Task.Builder> c : tasks) {
+        Task.Builder b = Task.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tasks(list);
+    }
+
+    /** Sets {@code failures} to these elements. */
+    public Builder failures(Failure... failures) {
+      return failures(failures == null ? null : Arrays.asList(failures));
+    }
+
+    /** Sets {@code failures} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder failures(Consumer<Failure.Builder>... failures) {
+      if (failures == null) {
+        return failures((List<Failure>) null);
+      }
+      List<Failure> list = new ArrayList<>(failures.length);
+      for (Consumer<Failure.Builder> c : failures) {
+        Failure.Builder b = Failure.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return failures(list);
+    }
   }
 }

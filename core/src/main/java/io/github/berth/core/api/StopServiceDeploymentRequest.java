@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.StopServiceDeploymentStopType;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StopServiceDeploymentRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html">{@code StopServiceDeployment}</a> (API shape {@code StopServiceDeploymentRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn", "stopType"})
 @JsonSerialize(as = ImmutableStopServiceDeploymentRequest.class)
@@ -18,13 +20,19 @@ public abstract class StopServiceDeploymentRequest {
 
   StopServiceDeploymentRequest() {}
 
-  /** The {@code serviceDeploymentArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html#ECS-StopServiceDeployment-request-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member (required by the API model). */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 
-  /** The {@code stopType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html#ECS-StopServiceDeployment-request-stopType">{@code stopType}</a> member. */
   @JsonProperty("stopType")
   public abstract @Nullable StopServiceDeploymentStopType stopType();
+
+  /** The {@code stopType} member as its wire string, or null. */
+  public final @Nullable String stopTypeAsString() {
+    StopServiceDeploymentStopType v = stopType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +47,10 @@ public abstract class StopServiceDeploymentRequest {
   /** Builds {@link StopServiceDeploymentRequest} values. */
   public static final class Builder extends ImmutableStopServiceDeploymentRequest.Builder {
     Builder() {}
+
+    /** Sets {@code stopType} from its wire string (a value unknown to this version is kept). */
+    public Builder stopType(@Nullable String stopType) {
+      return stopType(stopType == null ? null : StopServiceDeploymentStopType.fromValue(stopType));
+    }
   }
 }

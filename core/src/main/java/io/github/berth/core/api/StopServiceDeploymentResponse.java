@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StopServiceDeploymentResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html">{@code StopServiceDeployment}</a> (API shape {@code StopServiceDeploymentResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn"})
 @JsonSerialize(as = ImmutableStopServiceDeploymentResponse.class)
@@ -17,7 +19,7 @@ public abstract class StopServiceDeploymentResponse {
 
   StopServiceDeploymentResponse() {}
 
-  /** The {@code serviceDeploymentArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopServiceDeployment.html#ECS-StopServiceDeployment-response-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member. */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StopTaskRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html">{@code StopTask}</a> (API shape {@code StopTaskRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "task", "reason"})
 @JsonSerialize(as = ImmutableStopTaskRequest.class)
@@ -17,15 +19,15 @@ public abstract class StopTaskRequest {
 
   StopTaskRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html#ECS-StopTask-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code task} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html#ECS-StopTask-request-task">{@code task}</a> member (required by the API model). */
   @JsonProperty("task")
   public abstract @Nullable String task();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html#ECS-StopTask-request-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Task;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code StopTaskResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html">{@code StopTask}</a> (API shape {@code StopTaskResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"task"})
 @JsonSerialize(as = ImmutableStopTaskResponse.class)
@@ -18,7 +21,7 @@ public abstract class StopTaskResponse {
 
   StopTaskResponse() {}
 
-  /** The {@code task} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html#ECS-StopTask-response-task">{@code task}</a> member. */
   @JsonProperty("task")
   public abstract @Nullable Task task();
 
@@ -35,5 +38,12 @@ public abstract class StopTaskResponse {
   /** Builds {@link StopTaskResponse} values. */
   public static final class Builder extends ImmutableStopTaskResponse.Builder {
     Builder() {}
+
+    /** Sets {@code task} to the value a new builder holds once {@code task} has filled it. */
+    public Builder task(Consumer<Task.Builder> task) {
+      Task.Builder b = Task.builder();
+      task.accept(b);
+      return task(b.build());
+    }
   }
 }

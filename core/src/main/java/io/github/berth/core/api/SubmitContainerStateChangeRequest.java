@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.NetworkBinding;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code SubmitContainerStateChangeRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html">{@code SubmitContainerStateChange}</a> (API shape {@code SubmitContainerStateChangeRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "task", "containerName", "runtimeId", "status", "exitCode", "reason", "networkBindings"})
 @JsonSerialize(as = ImmutableSubmitContainerStateChangeRequest.class)
@@ -19,37 +24,42 @@ public abstract class SubmitContainerStateChangeRequest {
 
   SubmitContainerStateChangeRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code task} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-task">{@code task}</a> member. */
   @JsonProperty("task")
   public abstract @Nullable String task();
 
-  /** The {@code containerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-containerName">{@code containerName}</a> member. */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code runtimeId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-runtimeId">{@code runtimeId}</a> member. */
   @JsonProperty("runtimeId")
   public abstract @Nullable String runtimeId();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code exitCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-exitCode">{@code exitCode}</a> member. */
   @JsonProperty("exitCode")
   public abstract @Nullable Integer exitCode();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code networkBindings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-request-networkBindings">{@code networkBindings}</a> member. */
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
+
+  /** Whether {@code networkBindings} is present (an empty list is present). */
+  public final boolean hasNetworkBindings() {
+    return networkBindings() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -64,5 +74,25 @@ public abstract class SubmitContainerStateChangeRequest {
   /** Builds {@link SubmitContainerStateChangeRequest} values. */
   public static final class Builder extends ImmutableSubmitContainerStateChangeRequest.Builder {
     Builder() {}
+
+    /** Sets {@code networkBindings} to these elements. */
+    public Builder networkBindings(NetworkBinding... networkBindings) {
+      return networkBindings(networkBindings == null ? null : Arrays.asList(networkBindings));
+    }
+
+    /** Sets {@code networkBindings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkBindings(Consumer<NetworkBinding.Builder>... networkBindings) {
+      if (networkBindings == null) {
+        return networkBindings((List<NetworkBinding>) null);
+      }
+      List<NetworkBinding> list = new ArrayList<>(networkBindings.length);
+      for (Consumer<NetworkBinding.Builder> c : networkBindings) {
+        NetworkBinding.Builder b = NetworkBinding.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkBindings(list);
+    }
   }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code SubmitContainerStateChangeResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html">{@code SubmitContainerStateChange}</a> (API shape {@code SubmitContainerStateChangeResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"acknowledgment"})
 @JsonSerialize(as = ImmutableSubmitContainerStateChangeResponse.class)
@@ -17,7 +19,7 @@ public abstract class SubmitContainerStateChangeResponse {
 
   SubmitContainerStateChangeResponse() {}
 
-  /** The {@code acknowledgment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html#ECS-SubmitContainerStateChange-response-acknowledgment">{@code acknowledgment}</a> member. */
   @JsonProperty("acknowledgment")
   public abstract @Nullable String acknowledgment();
 

@@ -10,10 +10,15 @@ import io.github.berth.core.model.AttachmentStateChange;
 import io.github.berth.core.model.ContainerStateChange;
 import io.github.berth.core.model.ManagedAgentStateChange;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code SubmitTaskStateChangeRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html">{@code SubmitTaskStateChange}</a> (API shape {@code SubmitTaskStateChangeRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "task", "status", "reason", "containers", "attachments", "managedAgents", "pullStartedAt", "pullStoppedAt", "executionStoppedAt"})
 @JsonSerialize(as = ImmutableSubmitTaskStateChangeRequest.class)
@@ -22,43 +27,58 @@ public abstract class SubmitTaskStateChangeRequest {
 
   SubmitTaskStateChangeRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code task} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-task">{@code task}</a> member. */
   @JsonProperty("task")
   public abstract @Nullable String task();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code containers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-containers">{@code containers}</a> member. */
   @JsonProperty("containers")
   public abstract @Nullable List<ContainerStateChange> containers();
 
-  /** The {@code attachments} member. */
+  /** Whether {@code containers} is present (an empty list is present). */
+  public final boolean hasContainers() {
+    return containers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<AttachmentStateChange> attachments();
 
-  /** The {@code managedAgents} member. */
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-managedAgents">{@code managedAgents}</a> member. */
   @JsonProperty("managedAgents")
   public abstract @Nullable List<ManagedAgentStateChange> managedAgents();
 
-  /** The {@code pullStartedAt} member. */
+  /** Whether {@code managedAgents} is present (an empty list is present). */
+  public final boolean hasManagedAgents() {
+    return managedAgents() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-pullStartedAt">{@code pullStartedAt}</a> member. */
   @JsonProperty("pullStartedAt")
   public abstract @Nullable Instant pullStartedAt();
 
-  /** The {@code pullStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-pullStoppedAt">{@code pullStoppedAt}</a> member. */
   @JsonProperty("pullStoppedAt")
   public abstract @Nullable Instant pullStoppedAt();
 
-  /** The {@code executionStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-request-executionStoppedAt">{@code executionStoppedAt}</a> member. */
   @JsonProperty("executionStoppedAt")
   public abstract @Nullable Instant executionStoppedAt();
 
@@ -75,5 +95,65 @@ public abstract class SubmitTaskStateChangeRequest {
   /** Builds {@link SubmitTaskStateChangeRequest} values. */
   public static final class Builder extends ImmutableSubmitTaskStateChangeRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containers} to these elements. */
+    public Builder containers(ContainerStateChange... containers) {
+      return containers(containers == null ? null : Arrays.asList(containers));
+    }
+
+    /** Sets {@code containers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containers(Consumer<ContainerStateChange.Builder>... containers) {
+      if (containers == null) {
+        return containers((List<ContainerStateChange>) null);
+      }
+      List<ContainerStateChange> list = new ArrayList<>(containers.length);
+      for (Consumer<ContainerStateChange.Builder> c : containers) {
+        ContainerStateChange.Builder b = ContainerStateChange.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containers(list);
+    }
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(AttachmentStateChange... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<AttachmentStateChange.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<AttachmentStateChange>) null);
+      }
+      List<AttachmentStateChange> list = new ArrayList<>(attachments.length);
+      for (Consumer<AttachmentStateChange.Builder> c : attachments) {
+        AttachmentStateChange.Builder b = AttachmentStateChange.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code managedAgents} to these elements. */
+    public Builder managedAgents(ManagedAgentStateChange... managedAgents) {
+      return managedAgents(managedAgents == null ? null : Arrays.asList(managedAgents));
+    }
+
+    /** Sets {@code managedAgents} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder managedAgents(Consumer<ManagedAgentStateChange.Builder>... managedAgents) {
+      if (managedAgents == null) {
+        return managedAgents((List<ManagedAgentStateChange>) null);
+      }
+      List<ManagedAgentStateChange> list = new ArrayList<>(managedAgents.length);
+      for (Consumer<ManagedAgentStateChange.Builder> c : managedAgents) {
+        ManagedAgentStateChange.Builder b = ManagedAgentStateChange.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return managedAgents(list);
+    }
   }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code SubmitTaskStateChangeResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html">{@code SubmitTaskStateChange}</a> (API shape {@code SubmitTaskStateChangeResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"acknowledgment"})
 @JsonSerialize(as = ImmutableSubmitTaskStateChangeResponse.class)
@@ -17,7 +19,7 @@ public abstract class SubmitTaskStateChangeResponse {
 
   SubmitTaskStateChangeResponse() {}
 
-  /** The {@code acknowledgment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html#ECS-SubmitTaskStateChange-response-acknowledgment">{@code acknowledgment}</a> member. */
   @JsonProperty("acknowledgment")
   public abstract @Nullable String acknowledgment();
 

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TagResourceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html">{@code TagResource}</a> (API shape {@code TagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"resourceArn", "tags"})
 @JsonSerialize(as = ImmutableTagResourceRequest.class)
@@ -19,13 +24,18 @@ public abstract class TagResourceRequest {
 
   TagResourceRequest() {}
 
-  /** The {@code resourceArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html#ECS-TagResource-request-resourceArn">{@code resourceArn}</a> member (required by the API model). */
   @JsonProperty("resourceArn")
   public abstract @Nullable String resourceArn();
 
-  /** The {@code tags} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html#ECS-TagResource-request-tags">{@code tags}</a> member (required by the API model). */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
+
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +50,25 @@ public abstract class TagResourceRequest {
   /** Builds {@link TagResourceRequest} values. */
   public static final class Builder extends ImmutableTagResourceRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UntagResourceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html">{@code UntagResource}</a> (API shape {@code UntagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"resourceArn", "tagKeys"})
 @JsonSerialize(as = ImmutableUntagResourceRequest.class)
@@ -18,13 +21,18 @@ public abstract class UntagResourceRequest {
 
   UntagResourceRequest() {}
 
-  /** The {@code resourceArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html#ECS-UntagResource-request-resourceArn">{@code resourceArn}</a> member (required by the API model). */
   @JsonProperty("resourceArn")
   public abstract @Nullable String resourceArn();
 
-  /** The {@code tagKeys} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html#ECS-UntagResource-request-tagKeys">{@code tagKeys}</a> member (required by the API model). */
   @JsonProperty("tagKeys")
   public abstract @Nullable List<String> tagKeys();
+
+  /** Whether {@code tagKeys} is present (an empty list is present). */
+  public final boolean hasTagKeys() {
+    return tagKeys() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +47,10 @@ public abstract class UntagResourceRequest {
   /** Builds {@link UntagResourceRequest} values. */
   public static final class Builder extends ImmutableUntagResourceRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tagKeys} to these elements. */
+    public Builder tagKeys(String... tagKeys) {
+      return tagKeys(tagKeys == null ? null : Arrays.asList(tagKeys));
+    }
   }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UntagResourceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UntagResource.html">{@code UntagResource}</a> (API shape {@code UntagResourceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({})
 @JsonSerialize(as = ImmutableUntagResourceResponse.class)

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.AutoScalingGroupProviderUpdate;
 import io.github.berth.core.model.UpdateManagedInstancesProviderConfiguration;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateCapacityProviderRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html">{@code UpdateCapacityProvider}</a> (API shape {@code UpdateCapacityProviderRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "cluster", "autoScalingGroupProvider", "managedInstancesProvider"})
 @JsonSerialize(as = ImmutableUpdateCapacityProviderRequest.class)
@@ -19,19 +22,19 @@ public abstract class UpdateCapacityProviderRequest {
 
   UpdateCapacityProviderRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code autoScalingGroupProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-autoScalingGroupProvider">{@code autoScalingGroupProvider}</a> member. */
   @JsonProperty("autoScalingGroupProvider")
   public abstract @Nullable AutoScalingGroupProviderUpdate autoScalingGroupProvider();
 
-  /** The {@code managedInstancesProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-request-managedInstancesProvider">{@code managedInstancesProvider}</a> member. */
   @JsonProperty("managedInstancesProvider")
   public abstract @Nullable UpdateManagedInstancesProviderConfiguration managedInstancesProvider();
 
@@ -48,5 +51,19 @@ public abstract class UpdateCapacityProviderRequest {
   /** Builds {@link UpdateCapacityProviderRequest} values. */
   public static final class Builder extends ImmutableUpdateCapacityProviderRequest.Builder {
     Builder() {}
+
+    /** Sets {@code autoScalingGroupProvider} to the value a new builder holds once {@code autoScalingGroupProvider} has filled it. */
+    public Builder autoScalingGroupProvider(Consumer<AutoScalingGroupProviderUpdate.Builder> autoScalingGroupProvider) {
+      AutoScalingGroupProviderUpdate.Builder b = AutoScalingGroupProviderUpdate.builder();
+      autoScalingGroupProvider.accept(b);
+      return autoScalingGroupProvider(b.build());
+    }
+
+    /** Sets {@code managedInstancesProvider} to the value a new builder holds once {@code managedInstancesProvider} has filled it. */
+    public Builder managedInstancesProvider(Consumer<UpdateManagedInstancesProviderConfiguration.Builder> managedInstancesProvider) {
+      UpdateManagedInstancesProviderConfiguration.Builder b = UpdateManagedInstancesProviderConfiguration.builder();
+      managedInstancesProvider.accept(b);
+      return managedInstancesProvider(b.build());
+    }
   }
 }

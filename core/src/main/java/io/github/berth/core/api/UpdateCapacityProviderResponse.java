@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProvider;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateCapacityProviderResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html">{@code UpdateCapacityProvider}</a> (API shape {@code UpdateCapacityProviderResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProvider"})
 @JsonSerialize(as = ImmutableUpdateCapacityProviderResponse.class)
@@ -18,7 +21,7 @@ public abstract class UpdateCapacityProviderResponse {
 
   UpdateCapacityProviderResponse() {}
 
-  /** The {@code capacityProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCapacityProvider.html#ECS-UpdateCapacityProvider-response-capacityProvider">{@code capacityProvider}</a> member. */
   @JsonProperty("capacityProvider")
   public abstract @Nullable CapacityProvider capacityProvider();
 
@@ -35,5 +38,12 @@ public abstract class UpdateCapacityProviderResponse {
   /** Builds {@link UpdateCapacityProviderResponse} values. */
   public static final class Builder extends ImmutableUpdateCapacityProviderResponse.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProvider} to the value a new builder holds once {@code capacityProvider} has filled it. */
+    public Builder capacityProvider(Consumer<CapacityProvider.Builder> capacityProvider) {
+      CapacityProvider.Builder b = CapacityProvider.builder();
+      capacityProvider.accept(b);
+      return capacityProvider(b.build());
+    }
   }
 }

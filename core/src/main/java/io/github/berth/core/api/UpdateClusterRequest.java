@@ -9,10 +9,15 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ClusterConfiguration;
 import io.github.berth.core.model.ClusterServiceConnectDefaultsRequest;
 import io.github.berth.core.model.ClusterSetting;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html">{@code UpdateCluster}</a> (API shape {@code UpdateClusterRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "settings", "configuration", "serviceConnectDefaults"})
 @JsonSerialize(as = ImmutableUpdateClusterRequest.class)
@@ -21,19 +26,24 @@ public abstract class UpdateClusterRequest {
 
   UpdateClusterRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code settings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
-  /** The {@code configuration} member. */
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-configuration">{@code configuration}</a> member. */
   @JsonProperty("configuration")
   public abstract @Nullable ClusterConfiguration configuration();
 
-  /** The {@code serviceConnectDefaults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-request-serviceConnectDefaults">{@code serviceConnectDefaults}</a> member. */
   @JsonProperty("serviceConnectDefaults")
   public abstract @Nullable ClusterServiceConnectDefaultsRequest serviceConnectDefaults();
 
@@ -50,5 +60,39 @@ public abstract class UpdateClusterRequest {
   /** Builds {@link UpdateClusterRequest} values. */
   public static final class Builder extends ImmutableUpdateClusterRequest.Builder {
     Builder() {}
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
+
+    /** Sets {@code configuration} to the value a new builder holds once {@code configuration} has filled it. */
+    public Builder configuration(Consumer<ClusterConfiguration.Builder> configuration) {
+      ClusterConfiguration.Builder b = ClusterConfiguration.builder();
+      configuration.accept(b);
+      return configuration(b.build());
+    }
+
+    /** Sets {@code serviceConnectDefaults} to the value a new builder holds once {@code serviceConnectDefaults} has filled it. */
+    public Builder serviceConnectDefaults(Consumer<ClusterServiceConnectDefaultsRequest.Builder> serviceConnectDefaults) {
+      ClusterServiceConnectDefaultsRequest.Builder b = ClusterServiceConnectDefaultsRequest.builder();
+      serviceConnectDefaults.accept(b);
+      return serviceConnectDefaults(b.build());
+    }
   }
 }

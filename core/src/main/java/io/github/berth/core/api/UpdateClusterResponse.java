@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Cluster;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html">{@code UpdateCluster}</a> (API shape {@code UpdateClusterResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster"})
 @JsonSerialize(as = ImmutableUpdateClusterResponse.class)
@@ -18,7 +21,7 @@ public abstract class UpdateClusterResponse {
 
   UpdateClusterResponse() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateCluster.html#ECS-UpdateCluster-response-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable Cluster cluster();
 
@@ -35,5 +38,12 @@ public abstract class UpdateClusterResponse {
   /** Builds {@link UpdateClusterResponse} values. */
   public static final class Builder extends ImmutableUpdateClusterResponse.Builder {
     Builder() {}
+
+    /** Sets {@code cluster} to the value a new builder holds once {@code cluster} has filled it. */
+    public Builder cluster(Consumer<Cluster.Builder> cluster) {
+      Cluster.Builder b = Cluster.builder();
+      cluster.accept(b);
+      return cluster(b.build());
+    }
   }
 }

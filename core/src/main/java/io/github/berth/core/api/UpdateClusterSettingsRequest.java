@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ClusterSetting;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateClusterSettingsRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html">{@code UpdateClusterSettings}</a> (API shape {@code UpdateClusterSettingsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "settings"})
 @JsonSerialize(as = ImmutableUpdateClusterSettingsRequest.class)
@@ -19,13 +24,18 @@ public abstract class UpdateClusterSettingsRequest {
 
   UpdateClusterSettingsRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html#ECS-UpdateClusterSettings-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code settings} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html#ECS-UpdateClusterSettings-request-settings">{@code settings}</a> member (required by the API model). */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
+
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +50,25 @@ public abstract class UpdateClusterSettingsRequest {
   /** Builds {@link UpdateClusterSettingsRequest} values. */
   public static final class Builder extends ImmutableUpdateClusterSettingsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
   }
 }

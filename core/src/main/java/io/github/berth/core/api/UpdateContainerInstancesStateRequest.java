@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstanceStatus;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateContainerInstancesStateRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html">{@code UpdateContainerInstancesState}</a> (API shape {@code UpdateContainerInstancesStateRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "containerInstances", "status"})
 @JsonSerialize(as = ImmutableUpdateContainerInstancesStateRequest.class)
@@ -19,17 +22,28 @@ public abstract class UpdateContainerInstancesStateRequest {
 
   UpdateContainerInstancesStateRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code containerInstances} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-request-containerInstances">{@code containerInstances}</a> member (required by the API model). */
   @JsonProperty("containerInstances")
   public abstract @Nullable List<String> containerInstances();
 
-  /** The {@code status} member (required by the API model). */
+  /** Whether {@code containerInstances} is present (an empty list is present). */
+  public final boolean hasContainerInstances() {
+    return containerInstances() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html#ECS-UpdateContainerInstancesState-request-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ContainerInstanceStatus status();
+
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ContainerInstanceStatus v = status();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +58,15 @@ public abstract class UpdateContainerInstancesStateRequest {
   /** Builds {@link UpdateContainerInstancesStateRequest} values. */
   public static final class Builder extends ImmutableUpdateContainerInstancesStateRequest.Builder {
     Builder() {}
+
+    /** Sets {@code containerInstances} to these elements. */
+    public Builder containerInstances(String... containerInstances) {
+      return containerInstances(containerInstances == null ? null : Arrays.asList(containerInstances));
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ContainerInstanceStatus.fromValue(status));
+    }
   }
 }

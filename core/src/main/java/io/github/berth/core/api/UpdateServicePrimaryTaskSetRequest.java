@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateServicePrimaryTaskSetRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html">{@code UpdateServicePrimaryTaskSet}</a> (API shape {@code UpdateServicePrimaryTaskSetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "primaryTaskSet"})
 @JsonSerialize(as = ImmutableUpdateServicePrimaryTaskSetRequest.class)
@@ -17,15 +19,15 @@ public abstract class UpdateServicePrimaryTaskSetRequest {
 
   UpdateServicePrimaryTaskSetRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html#ECS-UpdateServicePrimaryTaskSet-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html#ECS-UpdateServicePrimaryTaskSet-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code primaryTaskSet} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html#ECS-UpdateServicePrimaryTaskSet-request-primaryTaskSet">{@code primaryTaskSet}</a> member (required by the API model). */
   @JsonProperty("primaryTaskSet")
   public abstract @Nullable String primaryTaskSet();
 

@@ -19,10 +19,15 @@ import io.github.berth.core.model.ServiceConnectConfiguration;
 import io.github.berth.core.model.ServiceRegistry;
 import io.github.berth.core.model.ServiceVolumeConfiguration;
 import io.github.berth.core.model.VpcLatticeConfiguration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateServiceRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html">{@code UpdateService}</a> (API shape {@code UpdateServiceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "desiredCount", "taskDefinition", "capacityProviderStrategy", "deploymentConfiguration", "availabilityZoneRebalancing", "networkConfiguration", "placementConstraints", "placementStrategy", "platformVersion", "forceNewDeployment", "healthCheckGracePeriodSeconds", "deploymentController", "enableExecuteCommand", "enableECSManagedTags", "loadBalancers", "propagateTags", "serviceRegistries", "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations"})
 @JsonSerialize(as = ImmutableUpdateServiceRequest.class)
@@ -31,93 +36,140 @@ public abstract class UpdateServiceRequest {
 
   UpdateServiceRequest() {}
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code deploymentConfiguration} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code availabilityZoneRebalancing} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-availabilityZoneRebalancing">{@code availabilityZoneRebalancing}</a> member. */
   @JsonProperty("availabilityZoneRebalancing")
   public abstract @Nullable AvailabilityZoneRebalancing availabilityZoneRebalancing();
 
-  /** The {@code networkConfiguration} member. */
+  /** The {@code availabilityZoneRebalancing} member as its wire string, or null. */
+  public final @Nullable String availabilityZoneRebalancingAsString() {
+    AvailabilityZoneRebalancing v = availabilityZoneRebalancing();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code placementConstraints} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
-  /** The {@code placementStrategy} member. */
+  /** Whether {@code placementConstraints} is present (an empty list is present). */
+  public final boolean hasPlacementConstraints() {
+    return placementConstraints() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
-  /** The {@code platformVersion} member. */
+  /** Whether {@code placementStrategy} is present (an empty list is present). */
+  public final boolean hasPlacementStrategy() {
+    return placementStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code forceNewDeployment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-forceNewDeployment">{@code forceNewDeployment}</a> member. */
   @JsonProperty("forceNewDeployment")
   public abstract @Nullable Boolean forceNewDeployment();
 
-  /** The {@code healthCheckGracePeriodSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-healthCheckGracePeriodSeconds">{@code healthCheckGracePeriodSeconds}</a> member. */
   @JsonProperty("healthCheckGracePeriodSeconds")
   public abstract @Nullable Integer healthCheckGracePeriodSeconds();
 
-  /** The {@code deploymentController} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-deploymentController">{@code deploymentController}</a> member. */
   @JsonProperty("deploymentController")
   public abstract @Nullable DeploymentController deploymentController();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
-  /** The {@code propagateTags} member. */
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
-  /** The {@code serviceRegistries} member. */
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-request-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
+
+  /** Whether {@code vpcLatticeConfigurations} is present (an empty list is present). */
+  public final boolean hasVpcLatticeConfigurations() {
+    return vpcLatticeConfigurations() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -132,5 +184,183 @@ public abstract class UpdateServiceRequest {
   /** Builds {@link UpdateServiceRequest} values. */
   public static final class Builder extends ImmutableUpdateServiceRequest.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code deploymentConfiguration} to the value a new builder holds once {@code deploymentConfiguration} has filled it. */
+    public Builder deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> deploymentConfiguration) {
+      DeploymentConfiguration.Builder b = DeploymentConfiguration.builder();
+      deploymentConfiguration.accept(b);
+      return deploymentConfiguration(b.build());
+    }
+
+    /** Sets {@code availabilityZoneRebalancing} from its wire string (a value unknown to this version is kept). */
+    public Builder availabilityZoneRebalancing(@Nullable String availabilityZoneRebalancing) {
+      return availabilityZoneRebalancing(availabilityZoneRebalancing == null ? null : AvailabilityZoneRebalancing.fromValue(availabilityZoneRebalancing));
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code placementConstraints} to these elements. */
+    public Builder placementConstraints(PlacementConstraint... placementConstraints) {
+      return placementConstraints(placementConstraints == null ? null : Arrays.asList(placementConstraints));
+    }
+
+    /** Sets {@code placementConstraints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementConstraints(Consumer<PlacementConstraint.Builder>... placementConstraints) {
+      if (placementConstraints == null) {
+        return placementConstraints((List<PlacementConstraint>) null);
+      }
+      List<PlacementConstraint> list = new ArrayList<>(placementConstraints.length);
+      for (Consumer<PlacementConstraint.Builder> c : placementConstraints) {
+        PlacementConstraint.Builder b = PlacementConstraint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementConstraints(list);
+    }
+
+    /** Sets {@code placementStrategy} to these elements. */
+    public Builder placementStrategy(PlacementStrategy... placementStrategy) {
+      return placementStrategy(placementStrategy == null ? null : Arrays.asList(placementStrategy));
+    }
+
+    /** Sets {@code placementStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementStrategy(Consumer<PlacementStrategy.Builder>... placementStrategy) {
+      if (placementStrategy == null) {
+        return placementStrategy((List<PlacementStrategy>) null);
+      }
+      List<PlacementStrategy> list = new ArrayList<>(placementStrategy.length);
+      for (Consumer<PlacementStrategy.Builder> c : placementStrategy) {
+        PlacementStrategy.Builder b = PlacementStrategy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementStrategy(list);
+    }
+
+    /** Sets {@code deploymentController} to the value a new builder holds once {@code deploymentController} has filled it. */
+    public Builder deploymentController(Consumer<DeploymentController.Builder> deploymentController) {
+      DeploymentController.Builder b = DeploymentController.builder();
+      deploymentController.accept(b);
+      return deploymentController(b.build());
+    }
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code serviceConnectConfiguration} to the value a new builder holds once {@code serviceConnectConfiguration} has filled it. */
+    public Builder serviceConnectConfiguration(Consumer<ServiceConnectConfiguration.Builder> serviceConnectConfiguration) {
+      ServiceConnectConfiguration.Builder b = ServiceConnectConfiguration.builder();
+      serviceConnectConfiguration.accept(b);
+      return serviceConnectConfiguration(b.build());
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(ServiceVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<ServiceVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<ServiceVolumeConfiguration>) null);
+      }
+      List<ServiceVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<ServiceVolumeConfiguration.Builder> c : volumeConfigurations) {
+        ServiceVolumeConfiguration.Builder b = ServiceVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to these elements. */
+    public Builder vpcLatticeConfigurations(VpcLatticeConfiguration... vpcLatticeConfigurations) {
+      return vpcLatticeConfigurations(vpcLatticeConfigurations == null ? null : Arrays.asList(vpcLatticeConfigurations));
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder vpcLatticeConfigurations(Consumer<VpcLatticeConfiguration.Builder>... vpcLatticeConfigurations) {
+      if (vpcLatticeConfigurations == null) {
+        return vpcLatticeConfigurations((List<VpcLatticeConfiguration>) null);
+      }
+      List<VpcLatticeConfiguration> list = new ArrayList<>(vpcLatticeConfigurations.length);
+      for (Consumer<VpcLatticeConfiguration.Builder> c : vpcLatticeConfigurations) {
+        VpcLatticeConfiguration.Builder b = VpcLatticeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return vpcLatticeConfigurations(list);
+    }
   }
 }

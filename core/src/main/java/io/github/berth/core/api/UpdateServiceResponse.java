@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Service;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateServiceResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html">{@code UpdateService}</a> (API shape {@code UpdateServiceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"service"})
 @JsonSerialize(as = ImmutableUpdateServiceResponse.class)
@@ -18,7 +21,7 @@ public abstract class UpdateServiceResponse {
 
   UpdateServiceResponse() {}
 
-  /** The {@code service} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html#ECS-UpdateService-response-service">{@code service}</a> member. */
   @JsonProperty("service")
   public abstract @Nullable Service service();
 
@@ -35,5 +38,12 @@ public abstract class UpdateServiceResponse {
   /** Builds {@link UpdateServiceResponse} values. */
   public static final class Builder extends ImmutableUpdateServiceResponse.Builder {
     Builder() {}
+
+    /** Sets {@code service} to the value a new builder holds once {@code service} has filled it. */
+    public Builder service(Consumer<Service.Builder> service) {
+      Service.Builder b = Service.builder();
+      service.accept(b);
+      return service(b.build());
+    }
   }
 }

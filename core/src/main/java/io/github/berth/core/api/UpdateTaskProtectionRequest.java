@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateTaskProtectionRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html">{@code UpdateTaskProtection}</a> (API shape {@code UpdateTaskProtectionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "tasks", "protectionEnabled", "expiresInMinutes"})
 @JsonSerialize(as = ImmutableUpdateTaskProtectionRequest.class)
@@ -18,19 +21,24 @@ public abstract class UpdateTaskProtectionRequest {
 
   UpdateTaskProtectionRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code tasks} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-tasks">{@code tasks}</a> member (required by the API model). */
   @JsonProperty("tasks")
   public abstract @Nullable List<String> tasks();
 
-  /** The {@code protectionEnabled} member (required by the API model). */
+  /** Whether {@code tasks} is present (an empty list is present). */
+  public final boolean hasTasks() {
+    return tasks() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-protectionEnabled">{@code protectionEnabled}</a> member (required by the API model). */
   @JsonProperty("protectionEnabled")
   public abstract @Nullable Boolean protectionEnabled();
 
-  /** The {@code expiresInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html#ECS-UpdateTaskProtection-request-expiresInMinutes">{@code expiresInMinutes}</a> member. */
   @JsonProperty("expiresInMinutes")
   public abstract @Nullable Integer expiresInMinutes();
 
@@ -47,5 +55,10 @@ public abstract class UpdateTaskProtectionRequest {
   /** Builds {@link UpdateTaskProtectionRequest} values. */
   public static final class Builder extends ImmutableUpdateTaskProtectionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code tasks} to these elements. */
+    public Builder tasks(String... tasks) {
+      return tasks(tasks == null ? null : Arrays.asList(tasks));
+    }
   }
 }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Scale;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateTaskSetRequest}. */
+/**
+ * The request of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html">{@code UpdateTaskSet}</a> (API shape {@code UpdateTaskSetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"cluster", "service", "taskSet", "scale"})
 @JsonSerialize(as = ImmutableUpdateTaskSetRequest.class)
@@ -18,19 +21,19 @@ public abstract class UpdateTaskSetRequest {
 
   UpdateTaskSetRequest() {}
 
-  /** The {@code cluster} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html#ECS-UpdateTaskSet-request-cluster">{@code cluster}</a> member (required by the API model). */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code service} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html#ECS-UpdateTaskSet-request-service">{@code service}</a> member (required by the API model). */
   @JsonProperty("service")
   public abstract @Nullable String service();
 
-  /** The {@code taskSet} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html#ECS-UpdateTaskSet-request-taskSet">{@code taskSet}</a> member (required by the API model). */
   @JsonProperty("taskSet")
   public abstract @Nullable String taskSet();
 
-  /** The {@code scale} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html#ECS-UpdateTaskSet-request-scale">{@code scale}</a> member (required by the API model). */
   @JsonProperty("scale")
   public abstract @Nullable Scale scale();
 
@@ -47,5 +50,12 @@ public abstract class UpdateTaskSetRequest {
   /** Builds {@link UpdateTaskSetRequest} values. */
   public static final class Builder extends ImmutableUpdateTaskSetRequest.Builder {
     Builder() {}
+
+    /** Sets {@code scale} to the value a new builder holds once {@code scale} has filled it. */
+    public Builder scale(Consumer<Scale.Builder> scale) {
+      Scale.Builder b = Scale.builder();
+      scale.accept(b);
+      return scale(b.build());
+    }
   }
 }

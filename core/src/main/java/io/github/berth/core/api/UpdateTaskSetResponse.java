@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.TaskSet;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code UpdateTaskSetResponse}. */
+/**
+ * The response of the ECS operation <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html">{@code UpdateTaskSet}</a> (API shape {@code UpdateTaskSetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"taskSet"})
 @JsonSerialize(as = ImmutableUpdateTaskSetResponse.class)
@@ -18,7 +21,7 @@ public abstract class UpdateTaskSetResponse {
 
   UpdateTaskSetResponse() {}
 
-  /** The {@code taskSet} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html#ECS-UpdateTaskSet-response-taskSet">{@code taskSet}</a> member. */
   @JsonProperty("taskSet")
   public abstract @Nullable TaskSet taskSet();
 
@@ -35,5 +38,12 @@ public abstract class UpdateTaskSetResponse {
   /** Builds {@link UpdateTaskSetResponse} values. */
   public static final class Builder extends ImmutableUpdateTaskSetResponse.Builder {
     Builder() {}
+
+    /** Sets {@code taskSet} to the value a new builder holds once {@code taskSet} has filled it. */
+    public Builder taskSet(Consumer<TaskSet.Builder> taskSet) {
+      TaskSet.Builder b = TaskSet.builder();
+      taskSet.accept(b);
+      return taskSet(b.build());
+    }
   }
 }

@@ -60,6 +60,13 @@ import java.util.Objects;
  * as the fake's server does with requests. Both refuse members of the wrong type. Every problem is
  * a {@link SerializationException} naming the path, line and column; nothing else escapes.
  *
+ * <p>Reading costs time and memory in proportion to the text, whatever it holds: a request or a
+ * task definition is read up to {@link #MAX_REQUEST_BYTES} (any other document up to
+ * {@link #MAX_DOCUMENT_BYTES}), arrays and objects nest at most {@link #MAX_NESTING_DEPTH} levels,
+ * numbers have at most {@link #MAX_NUMBER_LENGTH} characters and a timestamp's exponent is judged
+ * before any arithmetic. Past a limit, reading stops with a {@code SerializationException} naming
+ * the member being read.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class EcsJson {
@@ -131,7 +138,11 @@ public final class EcsJson {
 
   // ------------------------------------------------------------------ reading
 
-  /** Reads a value of {@code type} from JSON text. */
+  /**
+   * Reads a value of {@code type} from JSON text.
+   *
+   * @throws SerializationException for anything that is not such JSON, or is beyond a reading limit
+   */
   public <T> T read(String json, Class<T> type) {
     return read(type, Objects.requireNonNull(json, "json"), null);
   }

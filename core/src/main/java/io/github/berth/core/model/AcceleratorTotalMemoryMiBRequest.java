@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AcceleratorTotalMemoryMiBRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AcceleratorTotalMemoryMiBRequest.html">{@code AcceleratorTotalMemoryMiBRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableAcceleratorTotalMemoryMiBRequest.class)
@@ -17,11 +17,11 @@ public abstract class AcceleratorTotalMemoryMiBRequest {
 
   AcceleratorTotalMemoryMiBRequest() {}
 
-  /** The {@code min} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AcceleratorTotalMemoryMiBRequest.html#ECS-Type-AcceleratorTotalMemoryMiBRequest-min">{@code min}</a> member. */
   @JsonProperty("min")
   public abstract @Nullable Integer min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AcceleratorTotalMemoryMiBRequest.html#ECS-Type-AcceleratorTotalMemoryMiBRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Integer max();
 

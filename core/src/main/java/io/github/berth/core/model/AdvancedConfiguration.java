@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AdvancedConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html">{@code AdvancedConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"alternateTargetGroupArn", "productionListenerRule", "testListenerRule", "roleArn"})
 @JsonSerialize(as = ImmutableAdvancedConfiguration.class)
@@ -17,19 +17,19 @@ public abstract class AdvancedConfiguration {
 
   AdvancedConfiguration() {}
 
-  /** The {@code alternateTargetGroupArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html#ECS-Type-AdvancedConfiguration-alternateTargetGroupArn">{@code alternateTargetGroupArn}</a> member. */
   @JsonProperty("alternateTargetGroupArn")
   public abstract @Nullable String alternateTargetGroupArn();
 
-  /** The {@code productionListenerRule} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html#ECS-Type-AdvancedConfiguration-productionListenerRule">{@code productionListenerRule}</a> member. */
   @JsonProperty("productionListenerRule")
   public abstract @Nullable String productionListenerRule();
 
-  /** The {@code testListenerRule} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html#ECS-Type-AdvancedConfiguration-testListenerRule">{@code testListenerRule}</a> member. */
   @JsonProperty("testListenerRule")
   public abstract @Nullable String testListenerRule();
 
-  /** The {@code roleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html#ECS-Type-AdvancedConfiguration-roleArn">{@code roleArn}</a> member. */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 

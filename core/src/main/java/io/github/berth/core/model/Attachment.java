@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Attachment}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html">{@code Attachment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "type", "status", "details"})
 @JsonSerialize(as = ImmutableAttachment.class)
@@ -18,21 +21,26 @@ public abstract class Attachment {
 
   Attachment() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable String type();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code details} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html#ECS-Type-Attachment-details">{@code details}</a> member. */
   @JsonProperty("details")
   public abstract @Nullable List<KeyValuePair> details();
+
+  /** Whether {@code details} is present (an empty list is present). */
+  public final boolean hasDetails() {
+    return details() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -47,5 +55,25 @@ public abstract class Attachment {
   /** Builds {@link Attachment} values. */
   public static final class Builder extends ImmutableAttachment.Builder {
     Builder() {}
+
+    /** Sets {@code details} to these elements. */
+    public Builder details(KeyValuePair... details) {
+      return details(details == null ? null : Arrays.asList(details));
+    }
+
+    /** Sets {@code details} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder details(Consumer<KeyValuePair.Builder>... details) {
+      if (details == null) {
+        return details((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(details.length);
+      for (Consumer<KeyValuePair.Builder> c : details) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return details(list);
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AttachmentStateChange}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AttachmentStateChange.html">{@code AttachmentStateChange}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"attachmentArn", "status"})
 @JsonSerialize(as = ImmutableAttachmentStateChange.class)
@@ -17,11 +17,11 @@ public abstract class AttachmentStateChange {
 
   AttachmentStateChange() {}
 
-  /** The {@code attachmentArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AttachmentStateChange.html#ECS-Type-AttachmentStateChange-attachmentArn">{@code attachmentArn}</a> member (required by the API model). */
   @JsonProperty("attachmentArn")
   public abstract @Nullable String attachmentArn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AttachmentStateChange.html#ECS-Type-AttachmentStateChange-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable String status();
 

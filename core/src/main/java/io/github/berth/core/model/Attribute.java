@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Attribute}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attribute.html">{@code Attribute}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value", "targetType", "targetId"})
 @JsonSerialize(as = ImmutableAttribute.class)
@@ -17,19 +17,25 @@ public abstract class Attribute {
 
   Attribute() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attribute.html#ECS-Type-Attribute-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attribute.html#ECS-Type-Attribute-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code targetType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attribute.html#ECS-Type-Attribute-targetType">{@code targetType}</a> member. */
   @JsonProperty("targetType")
   public abstract @Nullable TargetType targetType();
 
-  /** The {@code targetId} member. */
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    TargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attribute.html#ECS-Type-Attribute-targetId">{@code targetId}</a> member. */
   @JsonProperty("targetId")
   public abstract @Nullable String targetId();
 
@@ -46,5 +52,10 @@ public abstract class Attribute {
   /** Builds {@link Attribute} values. */
   public static final class Builder extends ImmutableAttribute.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : TargetType.fromValue(targetType));
+    }
   }
 }

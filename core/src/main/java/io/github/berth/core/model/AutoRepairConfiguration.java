@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AutoRepairConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoRepairConfiguration.html">{@code AutoRepairConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"actionsStatus"})
 @JsonSerialize(as = ImmutableAutoRepairConfiguration.class)
@@ -17,9 +17,15 @@ public abstract class AutoRepairConfiguration {
 
   AutoRepairConfiguration() {}
 
-  /** The {@code actionsStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoRepairConfiguration.html#ECS-Type-AutoRepairConfiguration-actionsStatus">{@code actionsStatus}</a> member. */
   @JsonProperty("actionsStatus")
   public abstract @Nullable AutoRepairActionsStatus actionsStatus();
+
+  /** The {@code actionsStatus} member as its wire string, or null. */
+  public final @Nullable String actionsStatusAsString() {
+    AutoRepairActionsStatus v = actionsStatus();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -34,5 +40,10 @@ public abstract class AutoRepairConfiguration {
   /** Builds {@link AutoRepairConfiguration} values. */
   public static final class Builder extends ImmutableAutoRepairConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code actionsStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder actionsStatus(@Nullable String actionsStatus) {
+      return actionsStatus(actionsStatus == null ? null : AutoRepairActionsStatus.fromValue(actionsStatus));
+    }
   }
 }

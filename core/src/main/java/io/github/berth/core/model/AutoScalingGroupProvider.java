@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AutoScalingGroupProvider}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html">{@code AutoScalingGroupProvider}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"autoScalingGroupArn", "managedScaling", "managedTerminationProtection", "managedDraining"})
 @JsonSerialize(as = ImmutableAutoScalingGroupProvider.class)
@@ -17,21 +18,33 @@ public abstract class AutoScalingGroupProvider {
 
   AutoScalingGroupProvider() {}
 
-  /** The {@code autoScalingGroupArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-autoScalingGroupArn">{@code autoScalingGroupArn}</a> member (required by the API model). */
   @JsonProperty("autoScalingGroupArn")
   public abstract @Nullable String autoScalingGroupArn();
 
-  /** The {@code managedScaling} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-managedScaling">{@code managedScaling}</a> member. */
   @JsonProperty("managedScaling")
   public abstract @Nullable ManagedScaling managedScaling();
 
-  /** The {@code managedTerminationProtection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-managedTerminationProtection">{@code managedTerminationProtection}</a> member. */
   @JsonProperty("managedTerminationProtection")
   public abstract @Nullable ManagedTerminationProtection managedTerminationProtection();
 
-  /** The {@code managedDraining} member. */
+  /** The {@code managedTerminationProtection} member as its wire string, or null. */
+  public final @Nullable String managedTerminationProtectionAsString() {
+    ManagedTerminationProtection v = managedTerminationProtection();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AutoScalingGroupProvider.html#ECS-Type-AutoScalingGroupProvider-managedDraining">{@code managedDraining}</a> member. */
   @JsonProperty("managedDraining")
   public abstract @Nullable ManagedDraining managedDraining();
+
+  /** The {@code managedDraining} member as its wire string, or null. */
+  public final @Nullable String managedDrainingAsString() {
+    ManagedDraining v = managedDraining();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -46,5 +59,22 @@ public abstract class AutoScalingGroupProvider {
   /** Builds {@link AutoScalingGroupProvider} values. */
   public static final class Builder extends ImmutableAutoScalingGroupProvider.Builder {
     Builder() {}
+
+    /** Sets {@code managedScaling} to the value a new builder holds once {@code managedScaling} has filled it. */
+    public Builder managedScaling(Consumer<ManagedScaling.Builder> managedScaling) {
+      ManagedScaling.Builder b = ManagedScaling.builder();
+      managedScaling.accept(b);
+      return managedScaling(b.build());
+    }
+
+    /** Sets {@code managedTerminationProtection} from its wire string (a value unknown to this version is kept). */
+    public Builder managedTerminationProtection(@Nullable String managedTerminationProtection) {
+      return managedTerminationProtection(managedTerminationProtection == null ? null : ManagedTerminationProtection.fromValue(managedTerminationProtection));
+    }
+
+    /** Sets {@code managedDraining} from its wire string (a value unknown to this version is kept). */
+    public Builder managedDraining(@Nullable String managedDraining) {
+      return managedDraining(managedDraining == null ? null : ManagedDraining.fromValue(managedDraining));
+    }
   }
 }

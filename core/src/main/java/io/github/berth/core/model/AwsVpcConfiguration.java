@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code AwsVpcConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html">{@code AwsVpcConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"subnets", "securityGroups", "assignPublicIp"})
 @JsonSerialize(as = ImmutableAwsVpcConfiguration.class)
@@ -18,17 +19,33 @@ public abstract class AwsVpcConfiguration {
 
   AwsVpcConfiguration() {}
 
-  /** The {@code subnets} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html#ECS-Type-AwsVpcConfiguration-subnets">{@code subnets}</a> member (required by the API model). */
   @JsonProperty("subnets")
   public abstract @Nullable List<String> subnets();
 
-  /** The {@code securityGroups} member. */
+  /** Whether {@code subnets} is present (an empty list is present). */
+  public final boolean hasSubnets() {
+    return subnets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html#ECS-Type-AwsVpcConfiguration-securityGroups">{@code securityGroups}</a> member. */
   @JsonProperty("securityGroups")
   public abstract @Nullable List<String> securityGroups();
 
-  /** The {@code assignPublicIp} member. */
+  /** Whether {@code securityGroups} is present (an empty list is present). */
+  public final boolean hasSecurityGroups() {
+    return securityGroups() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html#ECS-Type-AwsVpcConfiguration-assignPublicIp">{@code assignPublicIp}</a> member. */
   @JsonProperty("assignPublicIp")
   public abstract @Nullable AssignPublicIp assignPublicIp();
+
+  /** The {@code assignPublicIp} member as its wire string, or null. */
+  public final @Nullable String assignPublicIpAsString() {
+    AssignPublicIp v = assignPublicIp();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +60,20 @@ public abstract class AwsVpcConfiguration {
   /** Builds {@link AwsVpcConfiguration} values. */
   public static final class Builder extends ImmutableAwsVpcConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code subnets} to these elements. */
+    public Builder subnets(String... subnets) {
+      return subnets(subnets == null ? null : Arrays.asList(subnets));
+    }
+
+    /** Sets {@code securityGroups} to these elements. */
+    public Builder securityGroups(String... securityGroups) {
+      return securityGroups(securityGroups == null ? null : Arrays.asList(securityGroups));
+    }
+
+    /** Sets {@code assignPublicIp} from its wire string (a value unknown to this version is kept). */
+    public Builder assignPublicIp(@Nullable String assignPublicIp) {
+      return assignPublicIp(assignPublicIp == null ? null : AssignPublicIp.fromValue(assignPublicIp));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code BaselineEbsBandwidthMbpsRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_BaselineEbsBandwidthMbpsRequest.html">{@code BaselineEbsBandwidthMbpsRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableBaselineEbsBandwidthMbpsRequest.class)
@@ -17,11 +17,11 @@ public abstract class BaselineEbsBandwidthMbpsRequest {
 
   BaselineEbsBandwidthMbpsRequest() {}
 
-  /** The {@code min} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_BaselineEbsBandwidthMbpsRequest.html#ECS-Type-BaselineEbsBandwidthMbpsRequest-min">{@code min}</a> member. */
   @JsonProperty("min")
   public abstract @Nullable Integer min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_BaselineEbsBandwidthMbpsRequest.html#ECS-Type-BaselineEbsBandwidthMbpsRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Integer max();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CanaryConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CanaryConfiguration.html">{@code CanaryConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"canaryPercent", "canaryBakeTimeInMinutes"})
 @JsonSerialize(as = ImmutableCanaryConfiguration.class)
@@ -17,11 +17,11 @@ public abstract class CanaryConfiguration {
 
   CanaryConfiguration() {}
 
-  /** The {@code canaryPercent} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CanaryConfiguration.html#ECS-Type-CanaryConfiguration-canaryPercent">{@code canaryPercent}</a> member. */
   @JsonProperty("canaryPercent")
   public abstract @Nullable Double canaryPercent();
 
-  /** The {@code canaryBakeTimeInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CanaryConfiguration.html#ECS-Type-CanaryConfiguration-canaryBakeTimeInMinutes">{@code canaryBakeTimeInMinutes}</a> member. */
   @JsonProperty("canaryBakeTimeInMinutes")
   public abstract @Nullable Integer canaryBakeTimeInMinutes();
 

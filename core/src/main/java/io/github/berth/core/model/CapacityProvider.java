@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CapacityProvider}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html">{@code CapacityProvider}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProviderArn", "name", "cluster", "status", "autoScalingGroupProvider", "managedInstancesProvider", "updateStatus", "updateStatusReason", "tags", "type"})
 @JsonSerialize(as = ImmutableCapacityProvider.class)
@@ -18,45 +21,68 @@ public abstract class CapacityProvider {
 
   CapacityProvider() {}
 
-  /** The {@code capacityProviderArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-capacityProviderArn">{@code capacityProviderArn}</a> member. */
   @JsonProperty("capacityProviderArn")
   public abstract @Nullable String capacityProviderArn();
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code cluster} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-cluster">{@code cluster}</a> member. */
   @JsonProperty("cluster")
   public abstract @Nullable String cluster();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable CapacityProviderStatus status();
 
-  /** The {@code autoScalingGroupProvider} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    CapacityProviderStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-autoScalingGroupProvider">{@code autoScalingGroupProvider}</a> member. */
   @JsonProperty("autoScalingGroupProvider")
   public abstract @Nullable AutoScalingGroupProvider autoScalingGroupProvider();
 
-  /** The {@code managedInstancesProvider} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-managedInstancesProvider">{@code managedInstancesProvider}</a> member. */
   @JsonProperty("managedInstancesProvider")
   public abstract @Nullable ManagedInstancesProvider managedInstancesProvider();
 
-  /** The {@code updateStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-updateStatus">{@code updateStatus}</a> member. */
   @JsonProperty("updateStatus")
   public abstract @Nullable CapacityProviderUpdateStatus updateStatus();
 
-  /** The {@code updateStatusReason} member. */
+  /** The {@code updateStatus} member as its wire string, or null. */
+  public final @Nullable String updateStatusAsString() {
+    CapacityProviderUpdateStatus v = updateStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-updateStatusReason">{@code updateStatusReason}</a> member. */
   @JsonProperty("updateStatusReason")
   public abstract @Nullable String updateStatusReason();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code type} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProvider.html#ECS-Type-CapacityProvider-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable CapacityProviderType type();
+
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    CapacityProviderType v = type();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -71,5 +97,54 @@ public abstract class CapacityProvider {
   /** Builds {@link CapacityProvider} values. */
   public static final class Builder extends ImmutableCapacityProvider.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : CapacityProviderStatus.fromValue(status));
+    }
+
+    /** Sets {@code autoScalingGroupProvider} to the value a new builder holds once {@code autoScalingGroupProvider} has filled it. */
+    public Builder autoScalingGroupProvider(Consumer<AutoScalingGroupProvider.Builder> autoScalingGroupProvider) {
+      AutoScalingGroupProvider.Builder b = AutoScalingGroupProvider.builder();
+      autoScalingGroupProvider.accept(b);
+      return autoScalingGroupProvider(b.build());
+    }
+
+    /** Sets {@code managedInstancesProvider} to the value a new builder holds once {@code managedInstancesProvider} has filled it. */
+    public Builder managedInstancesProvider(Consumer<ManagedInstancesProvider.Builder> managedInstancesProvider) {
+      ManagedInstancesProvider.Builder b = ManagedInstancesProvider.builder();
+      managedInstancesProvider.accept(b);
+      return managedInstancesProvider(b.build());
+    }
+
+    /** Sets {@code updateStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder updateStatus(@Nullable String updateStatus) {
+      return updateStatus(updateStatus == null ? null : CapacityProviderUpdateStatus.fromValue(updateStatus));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : CapacityProviderType.fromValue(type));
+    }
   }
 }

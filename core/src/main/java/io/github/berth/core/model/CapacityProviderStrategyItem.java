@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CapacityProviderStrategyItem}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html">{@code CapacityProviderStrategyItem}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"capacityProvider", "weight", "base"})
 @JsonSerialize(as = ImmutableCapacityProviderStrategyItem.class)
@@ -17,15 +17,15 @@ public abstract class CapacityProviderStrategyItem {
 
   CapacityProviderStrategyItem() {}
 
-  /** The {@code capacityProvider} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html#ECS-Type-CapacityProviderStrategyItem-capacityProvider">{@code capacityProvider}</a> member (required by the API model). */
   @JsonProperty("capacityProvider")
   public abstract @Nullable String capacityProvider();
 
-  /** The {@code weight} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html#ECS-Type-CapacityProviderStrategyItem-weight">{@code weight}</a> member. */
   @JsonProperty("weight")
   public abstract @Nullable Integer weight();
 
-  /** The {@code base} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html#ECS-Type-CapacityProviderStrategyItem-base">{@code base}</a> member. */
   @JsonProperty("base")
   public abstract @Nullable Integer base();
 

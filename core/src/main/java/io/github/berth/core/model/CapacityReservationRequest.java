@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CapacityReservationRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityReservationRequest.html">{@code CapacityReservationRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"reservationGroupArn", "reservationPreference"})
 @JsonSerialize(as = ImmutableCapacityReservationRequest.class)
@@ -17,13 +17,19 @@ public abstract class CapacityReservationRequest {
 
   CapacityReservationRequest() {}
 
-  /** The {@code reservationGroupArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityReservationRequest.html#ECS-Type-CapacityReservationRequest-reservationGroupArn">{@code reservationGroupArn}</a> member. */
   @JsonProperty("reservationGroupArn")
   public abstract @Nullable String reservationGroupArn();
 
-  /** The {@code reservationPreference} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityReservationRequest.html#ECS-Type-CapacityReservationRequest-reservationPreference">{@code reservationPreference}</a> member. */
   @JsonProperty("reservationPreference")
   public abstract @Nullable CapacityReservationPreference reservationPreference();
+
+  /** The {@code reservationPreference} member as its wire string, or null. */
+  public final @Nullable String reservationPreferenceAsString() {
+    CapacityReservationPreference v = reservationPreference();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class CapacityReservationRequest {
   /** Builds {@link CapacityReservationRequest} values. */
   public static final class Builder extends ImmutableCapacityReservationRequest.Builder {
     Builder() {}
+
+    /** Sets {@code reservationPreference} from its wire string (a value unknown to this version is kept). */
+    public Builder reservationPreference(@Nullable String reservationPreference) {
+      return reservationPreference(reservationPreference == null ? null : CapacityReservationPreference.fromValue(reservationPreference));
+    }
   }
 }

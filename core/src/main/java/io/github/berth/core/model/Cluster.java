@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Cluster}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html">{@code Cluster}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"clusterArn", "clusterName", "configuration", "status", "registeredContainerInstancesCount", "runningTasksCount", "pendingTasksCount", "activeServicesCount", "statistics", "tags", "settings", "capacityProviders", "defaultCapacityProviderStrategy", "attachments", "attachmentsStatus", "serviceConnectDefaults"})
 @JsonSerialize(as = ImmutableCluster.class)
@@ -18,67 +21,97 @@ public abstract class Cluster {
 
   Cluster() {}
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code clusterName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-clusterName">{@code clusterName}</a> member. */
   @JsonProperty("clusterName")
   public abstract @Nullable String clusterName();
 
-  /** The {@code configuration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-configuration">{@code configuration}</a> member. */
   @JsonProperty("configuration")
   public abstract @Nullable ClusterConfiguration configuration();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code registeredContainerInstancesCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-registeredContainerInstancesCount">{@code registeredContainerInstancesCount}</a> member. */
   @JsonProperty("registeredContainerInstancesCount")
   public abstract @Nullable Integer registeredContainerInstancesCount();
 
-  /** The {@code runningTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-runningTasksCount">{@code runningTasksCount}</a> member. */
   @JsonProperty("runningTasksCount")
   public abstract @Nullable Integer runningTasksCount();
 
-  /** The {@code pendingTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-pendingTasksCount">{@code pendingTasksCount}</a> member. */
   @JsonProperty("pendingTasksCount")
   public abstract @Nullable Integer pendingTasksCount();
 
-  /** The {@code activeServicesCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-activeServicesCount">{@code activeServicesCount}</a> member. */
   @JsonProperty("activeServicesCount")
   public abstract @Nullable Integer activeServicesCount();
 
-  /** The {@code statistics} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-statistics">{@code statistics}</a> member. */
   @JsonProperty("statistics")
   public abstract @Nullable List<KeyValuePair> statistics();
 
-  /** The {@code tags} member. */
+  /** Whether {@code statistics} is present (an empty list is present). */
+  public final boolean hasStatistics() {
+    return statistics() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code settings} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-settings">{@code settings}</a> member. */
   @JsonProperty("settings")
   public abstract @Nullable List<ClusterSetting> settings();
 
-  /** The {@code capacityProviders} member. */
+  /** Whether {@code settings} is present (an empty list is present). */
+  public final boolean hasSettings() {
+    return settings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-capacityProviders">{@code capacityProviders}</a> member. */
   @JsonProperty("capacityProviders")
   public abstract @Nullable List<String> capacityProviders();
 
-  /** The {@code defaultCapacityProviderStrategy} member. */
+  /** Whether {@code capacityProviders} is present (an empty list is present). */
+  public final boolean hasCapacityProviders() {
+    return capacityProviders() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-defaultCapacityProviderStrategy">{@code defaultCapacityProviderStrategy}</a> member. */
   @JsonProperty("defaultCapacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy();
 
-  /** The {@code attachments} member. */
+  /** Whether {@code defaultCapacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasDefaultCapacityProviderStrategy() {
+    return defaultCapacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
-  /** The {@code attachmentsStatus} member. */
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-attachmentsStatus">{@code attachmentsStatus}</a> member. */
   @JsonProperty("attachmentsStatus")
   public abstract @Nullable String attachmentsStatus();
 
-  /** The {@code serviceConnectDefaults} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Cluster.html#ECS-Type-Cluster-serviceConnectDefaults">{@code serviceConnectDefaults}</a> member. */
   @JsonProperty("serviceConnectDefaults")
   public abstract @Nullable ClusterServiceConnectDefaults serviceConnectDefaults();
 
@@ -95,5 +128,124 @@ public abstract class Cluster {
   /** Builds {@link Cluster} values. */
   public static final class Builder extends ImmutableCluster.Builder {
     Builder() {}
+
+    /** Sets {@code configuration} to the value a new builder holds once {@code configuration} has filled it. */
+    public Builder configuration(Consumer<ClusterConfiguration.Builder> configuration) {
+      ClusterConfiguration.Builder b = ClusterConfiguration.builder();
+      configuration.accept(b);
+      return configuration(b.build());
+    }
+
+    /** Sets {@code statistics} to these elements. */
+    public Builder statistics(KeyValuePair... statistics) {
+      return statistics(statistics == null ? null : Arrays.asList(statistics));
+    }
+
+    /** Sets {@code statistics} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder statistics(Consumer<KeyValuePair.Builder>... statistics) {
+      if (statistics == null) {
+        return statistics((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(statistics.length);
+      for (Consumer<KeyValuePair.Builder> c : statistics) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return statistics(list);
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code settings} to these elements. */
+    public Builder settings(ClusterSetting... settings) {
+      return settings(settings == null ? null : Arrays.asList(settings));
+    }
+
+    /** Sets {@code settings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder settings(Consumer<ClusterSetting.Builder>... settings) {
+      if (settings == null) {
+        return settings((List<ClusterSetting>) null);
+      }
+      List<ClusterSetting> list = new ArrayList<>(settings.length);
+      for (Consumer<ClusterSetting.Builder> c : settings) {
+        ClusterSetting.Builder b = ClusterSetting.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return settings(list);
+    }
+
+    /** Sets {@code capacityProviders} to these elements. */
+    public Builder capacityProviders(String... capacityProviders) {
+      return capacityProviders(capacityProviders == null ? null : Arrays.asList(capacityProviders));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to these elements. */
+    public Builder defaultCapacityProviderStrategy(CapacityProviderStrategyItem... defaultCapacityProviderStrategy) {
+      return defaultCapacityProviderStrategy(defaultCapacityProviderStrategy == null ? null : Arrays.asList(defaultCapacityProviderStrategy));
+    }
+
+    /** Sets {@code defaultCapacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder defaultCapacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... defaultCapacityProviderStrategy) {
+      if (defaultCapacityProviderStrategy == null) {
+        return defaultCapacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(defaultCapacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : defaultCapacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return defaultCapacityProviderStrategy(list);
+    }
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(Attachment... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<Attachment.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<Attachment>) null);
+      }
+      List<Attachment> list = new ArrayList<>(attachments.length);
+      for (Consumer<Attachment.Builder> c : attachments) {
+        Attachment.Builder b = Attachment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code serviceConnectDefaults} to the value a new builder holds once {@code serviceConnectDefaults} has filled it. */
+    public Builder serviceConnectDefaults(Consumer<ClusterServiceConnectDefaults.Builder> serviceConnectDefaults) {
+      ClusterServiceConnectDefaults.Builder b = ClusterServiceConnectDefaults.builder();
+      serviceConnectDefaults.accept(b);
+      return serviceConnectDefaults(b.build());
+    }
   }
 }

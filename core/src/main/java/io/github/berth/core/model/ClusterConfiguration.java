@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ClusterConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterConfiguration.html">{@code ClusterConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"executeCommandConfiguration", "managedStorageConfiguration"})
 @JsonSerialize(as = ImmutableClusterConfiguration.class)
@@ -17,11 +18,11 @@ public abstract class ClusterConfiguration {
 
   ClusterConfiguration() {}
 
-  /** The {@code executeCommandConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterConfiguration.html#ECS-Type-ClusterConfiguration-executeCommandConfiguration">{@code executeCommandConfiguration}</a> member. */
   @JsonProperty("executeCommandConfiguration")
   public abstract @Nullable ExecuteCommandConfiguration executeCommandConfiguration();
 
-  /** The {@code managedStorageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterConfiguration.html#ECS-Type-ClusterConfiguration-managedStorageConfiguration">{@code managedStorageConfiguration}</a> member. */
   @JsonProperty("managedStorageConfiguration")
   public abstract @Nullable ManagedStorageConfiguration managedStorageConfiguration();
 
@@ -38,5 +39,19 @@ public abstract class ClusterConfiguration {
   /** Builds {@link ClusterConfiguration} values. */
   public static final class Builder extends ImmutableClusterConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code executeCommandConfiguration} to the value a new builder holds once {@code executeCommandConfiguration} has filled it. */
+    public Builder executeCommandConfiguration(Consumer<ExecuteCommandConfiguration.Builder> executeCommandConfiguration) {
+      ExecuteCommandConfiguration.Builder b = ExecuteCommandConfiguration.builder();
+      executeCommandConfiguration.accept(b);
+      return executeCommandConfiguration(b.build());
+    }
+
+    /** Sets {@code managedStorageConfiguration} to the value a new builder holds once {@code managedStorageConfiguration} has filled it. */
+    public Builder managedStorageConfiguration(Consumer<ManagedStorageConfiguration.Builder> managedStorageConfiguration) {
+      ManagedStorageConfiguration.Builder b = ManagedStorageConfiguration.builder();
+      managedStorageConfiguration.accept(b);
+      return managedStorageConfiguration(b.build());
+    }
   }
 }

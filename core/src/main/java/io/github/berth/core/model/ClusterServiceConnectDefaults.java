@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ClusterServiceConnectDefaults}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterServiceConnectDefaults.html">{@code ClusterServiceConnectDefaults}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"namespace"})
 @JsonSerialize(as = ImmutableClusterServiceConnectDefaults.class)
@@ -17,7 +17,7 @@ public abstract class ClusterServiceConnectDefaults {
 
   ClusterServiceConnectDefaults() {}
 
-  /** The {@code namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterServiceConnectDefaults.html#ECS-Type-ClusterServiceConnectDefaults-namespace">{@code namespace}</a> member. */
   @JsonProperty("namespace")
   public abstract @Nullable String namespace();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ClusterServiceConnectDefaultsRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterServiceConnectDefaultsRequest.html">{@code ClusterServiceConnectDefaultsRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"namespace"})
 @JsonSerialize(as = ImmutableClusterServiceConnectDefaultsRequest.class)
@@ -17,7 +17,7 @@ public abstract class ClusterServiceConnectDefaultsRequest {
 
   ClusterServiceConnectDefaultsRequest() {}
 
-  /** The {@code namespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterServiceConnectDefaultsRequest.html#ECS-Type-ClusterServiceConnectDefaultsRequest-namespace">{@code namespace}</a> member (required by the API model). */
   @JsonProperty("namespace")
   public abstract @Nullable String namespace();
 

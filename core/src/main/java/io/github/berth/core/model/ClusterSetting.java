@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ClusterSetting}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html">{@code ClusterSetting}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutableClusterSetting.class)
@@ -17,11 +17,17 @@ public abstract class ClusterSetting {
 
   ClusterSetting() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html#ECS-Type-ClusterSetting-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable ClusterSettingName name();
 
-  /** The {@code value} member. */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    ClusterSettingName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html#ECS-Type-ClusterSetting-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
@@ -38,5 +44,10 @@ public abstract class ClusterSetting {
   /** Builds {@link ClusterSetting} values. */
   public static final class Builder extends ImmutableClusterSetting.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : ClusterSettingName.fromValue(name));
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Container}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html">{@code Container}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerArn", "taskArn", "name", "image", "imageDigest", "runtimeId", "lastStatus", "exitCode", "reason", "networkBindings", "networkInterfaces", "healthStatus", "managedAgents", "cpu", "memory", "memoryReservation", "gpuIds"})
 @JsonSerialize(as = ImmutableContainer.class)
@@ -18,73 +21,99 @@ public abstract class Container {
 
   Container() {}
 
-  /** The {@code containerArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-containerArn">{@code containerArn}</a> member. */
   @JsonProperty("containerArn")
   public abstract @Nullable String containerArn();
 
-  /** The {@code taskArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-taskArn">{@code taskArn}</a> member. */
   @JsonProperty("taskArn")
   public abstract @Nullable String taskArn();
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code image} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-image">{@code image}</a> member. */
   @JsonProperty("image")
   public abstract @Nullable String image();
 
-  /** The {@code imageDigest} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-imageDigest">{@code imageDigest}</a> member. */
   @JsonProperty("imageDigest")
   public abstract @Nullable String imageDigest();
 
-  /** The {@code runtimeId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-runtimeId">{@code runtimeId}</a> member. */
   @JsonProperty("runtimeId")
   public abstract @Nullable String runtimeId();
 
-  /** The {@code lastStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-lastStatus">{@code lastStatus}</a> member. */
   @JsonProperty("lastStatus")
   public abstract @Nullable String lastStatus();
 
-  /** The {@code exitCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-exitCode">{@code exitCode}</a> member. */
   @JsonProperty("exitCode")
   public abstract @Nullable Integer exitCode();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code networkBindings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-networkBindings">{@code networkBindings}</a> member. */
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
-  /** The {@code networkInterfaces} member. */
+  /** Whether {@code networkBindings} is present (an empty list is present). */
+  public final boolean hasNetworkBindings() {
+    return networkBindings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-networkInterfaces">{@code networkInterfaces}</a> member. */
   @JsonProperty("networkInterfaces")
   public abstract @Nullable List<NetworkInterface> networkInterfaces();
 
-  /** The {@code healthStatus} member. */
+  /** Whether {@code networkInterfaces} is present (an empty list is present). */
+  public final boolean hasNetworkInterfaces() {
+    return networkInterfaces() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-healthStatus">{@code healthStatus}</a> member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable HealthStatus healthStatus();
 
-  /** The {@code managedAgents} member. */
+  /** The {@code healthStatus} member as its wire string, or null. */
+  public final @Nullable String healthStatusAsString() {
+    HealthStatus v = healthStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-managedAgents">{@code managedAgents}</a> member. */
   @JsonProperty("managedAgents")
   public abstract @Nullable List<ManagedAgent> managedAgents();
 
-  /** The {@code cpu} member. */
+  /** Whether {@code managedAgents} is present (an empty list is present). */
+  public final boolean hasManagedAgents() {
+    return managedAgents() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code memoryReservation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-memoryReservation">{@code memoryReservation}</a> member. */
   @JsonProperty("memoryReservation")
   public abstract @Nullable String memoryReservation();
 
-  /** The {@code gpuIds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Container.html#ECS-Type-Container-gpuIds">{@code gpuIds}</a> member. */
   @JsonProperty("gpuIds")
   public abstract @Nullable List<String> gpuIds();
+
+  /** Whether {@code gpuIds} is present (an empty list is present). */
+  public final boolean hasGpuIds() {
+    return gpuIds() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -99,5 +128,75 @@ public abstract class Container {
   /** Builds {@link Container} values. */
   public static final class Builder extends ImmutableContainer.Builder {
     Builder() {}
+
+    /** Sets {@code networkBindings} to these elements. */
+    public Builder networkBindings(NetworkBinding... networkBindings) {
+      return networkBindings(networkBindings == null ? null : Arrays.asList(networkBindings));
+    }
+
+    /** Sets {@code networkBindings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkBindings(Consumer<NetworkBinding.Builder>... networkBindings) {
+      if (networkBindings == null) {
+        return networkBindings((List<NetworkBinding>) null);
+      }
+      List<NetworkBinding> list = new ArrayList<>(networkBindings.length);
+      for (Consumer<NetworkBinding.Builder> c : networkBindings) {
+        NetworkBinding.Builder b = NetworkBinding.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkBindings(list);
+    }
+
+    /** Sets {@code networkInterfaces} to these elements. */
+    public Builder networkInterfaces(NetworkInterface... networkInterfaces) {
+      return networkInterfaces(networkInterfaces == null ? null : Arrays.asList(networkInterfaces));
+    }
+
+    /** Sets {@code networkInterfaces} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkInterfaces(Consumer<NetworkInterface.Builder>... networkInterfaces) {
+      if (networkInterfaces == null) {
+        return networkInterfaces((List<NetworkInterface>) null);
+      }
+      List<NetworkInterface> list = new ArrayList<>(networkInterfaces.length);
+      for (Consumer<NetworkInterface.Builder> c : networkInterfaces) {
+        NetworkInterface.Builder b = NetworkInterface.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkInterfaces(list);
+    }
+
+    /** Sets {@code healthStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder healthStatus(@Nullable String healthStatus) {
+      return healthStatus(healthStatus == null ? null : HealthStatus.fromValue(healthStatus));
+    }
+
+    /** Sets {@code managedAgents} to these elements. */
+    public Builder managedAgents(ManagedAgent... managedAgents) {
+      return managedAgents(managedAgents == null ? null : Arrays.asList(managedAgents));
+    }
+
+    /** Sets {@code managedAgents} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder managedAgents(Consumer<ManagedAgent.Builder>... managedAgents) {
+      if (managedAgents == null) {
+        return managedAgents((List<ManagedAgent>) null);
+      }
+      List<ManagedAgent> list = new ArrayList<>(managedAgents.length);
+      for (Consumer<ManagedAgent.Builder> c : managedAgents) {
+        ManagedAgent.Builder b = ManagedAgent.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return managedAgents(list);
+    }
+
+    /** Sets {@code gpuIds} to these elements. */
+    public Builder gpuIds(String... gpuIds) {
+      return gpuIds(gpuIds == null ? null : Arrays.asList(gpuIds));
+    }
   }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerDefinition}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html">{@code ContainerDefinition}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "image", "repositoryCredentials", "cpu", "memory", "memoryReservation", "links", "portMappings", "essential", "restartPolicy", "entryPoint", "command", "environment", "environmentFiles", "mountPoints", "volumesFrom", "linuxParameters", "secrets", "dependsOn", "startTimeout", "stopTimeout", "versionConsistency", "hostname", "user", "workingDirectory", "disableNetworking", "privileged", "readonlyRootFilesystem", "dnsServers", "dnsSearchDomains", "extraHosts", "dockerSecurityOptions", "interactive", "pseudoTerminal", "dockerLabels", "ulimits", "logConfiguration", "healthCheck", "systemControls", "resourceRequirements", "firelensConfiguration", "credentialSpecs"})
 @JsonSerialize(as = ImmutableContainerDefinition.class)
@@ -19,173 +22,274 @@ public abstract class ContainerDefinition {
 
   ContainerDefinition() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code image} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-image">{@code image}</a> member. */
   @JsonProperty("image")
   public abstract @Nullable String image();
 
-  /** The {@code repositoryCredentials} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-repositoryCredentials">{@code repositoryCredentials}</a> member. */
   @JsonProperty("repositoryCredentials")
   public abstract @Nullable RepositoryCredentials repositoryCredentials();
 
-  /** The {@code cpu} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable Integer cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable Integer memory();
 
-  /** The {@code memoryReservation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-memoryReservation">{@code memoryReservation}</a> member. */
   @JsonProperty("memoryReservation")
   public abstract @Nullable Integer memoryReservation();
 
-  /** The {@code links} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-links">{@code links}</a> member. */
   @JsonProperty("links")
   public abstract @Nullable List<String> links();
 
-  /** The {@code portMappings} member. */
+  /** Whether {@code links} is present (an empty list is present). */
+  public final boolean hasLinks() {
+    return links() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-portMappings">{@code portMappings}</a> member. */
   @JsonProperty("portMappings")
   public abstract @Nullable List<PortMapping> portMappings();
 
-  /** The {@code essential} member. */
+  /** Whether {@code portMappings} is present (an empty list is present). */
+  public final boolean hasPortMappings() {
+    return portMappings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-essential">{@code essential}</a> member. */
   @JsonProperty("essential")
   public abstract @Nullable Boolean essential();
 
-  /** The {@code restartPolicy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-restartPolicy">{@code restartPolicy}</a> member. */
   @JsonProperty("restartPolicy")
   public abstract @Nullable ContainerRestartPolicy restartPolicy();
 
-  /** The {@code entryPoint} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-entryPoint">{@code entryPoint}</a> member. */
   @JsonProperty("entryPoint")
   public abstract @Nullable List<String> entryPoint();
 
-  /** The {@code command} member. */
+  /** Whether {@code entryPoint} is present (an empty list is present). */
+  public final boolean hasEntryPoint() {
+    return entryPoint() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-command">{@code command}</a> member. */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
 
-  /** The {@code environment} member. */
+  /** Whether {@code command} is present (an empty list is present). */
+  public final boolean hasCommand() {
+    return command() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-environment">{@code environment}</a> member. */
   @JsonProperty("environment")
   public abstract @Nullable List<KeyValuePair> environment();
 
-  /** The {@code environmentFiles} member. */
+  /** Whether {@code environment} is present (an empty list is present). */
+  public final boolean hasEnvironment() {
+    return environment() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-environmentFiles">{@code environmentFiles}</a> member. */
   @JsonProperty("environmentFiles")
   public abstract @Nullable List<EnvironmentFile> environmentFiles();
 
-  /** The {@code mountPoints} member. */
+  /** Whether {@code environmentFiles} is present (an empty list is present). */
+  public final boolean hasEnvironmentFiles() {
+    return environmentFiles() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-mountPoints">{@code mountPoints}</a> member. */
   @JsonProperty("mountPoints")
   public abstract @Nullable List<MountPoint> mountPoints();
 
-  /** The {@code volumesFrom} member. */
+  /** Whether {@code mountPoints} is present (an empty list is present). */
+  public final boolean hasMountPoints() {
+    return mountPoints() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-volumesFrom">{@code volumesFrom}</a> member. */
   @JsonProperty("volumesFrom")
   public abstract @Nullable List<VolumeFrom> volumesFrom();
 
-  /** The {@code linuxParameters} member. */
+  /** Whether {@code volumesFrom} is present (an empty list is present). */
+  public final boolean hasVolumesFrom() {
+    return volumesFrom() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-linuxParameters">{@code linuxParameters}</a> member. */
   @JsonProperty("linuxParameters")
   public abstract @Nullable LinuxParameters linuxParameters();
 
-  /** The {@code secrets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-secrets">{@code secrets}</a> member. */
   @JsonProperty("secrets")
   public abstract @Nullable List<Secret> secrets();
 
-  /** The {@code dependsOn} member. */
+  /** Whether {@code secrets} is present (an empty list is present). */
+  public final boolean hasSecrets() {
+    return secrets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dependsOn">{@code dependsOn}</a> member. */
   @JsonProperty("dependsOn")
   public abstract @Nullable List<ContainerDependency> dependsOn();
 
-  /** The {@code startTimeout} member. */
+  /** Whether {@code dependsOn} is present (an empty list is present). */
+  public final boolean hasDependsOn() {
+    return dependsOn() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-startTimeout">{@code startTimeout}</a> member. */
   @JsonProperty("startTimeout")
   public abstract @Nullable Integer startTimeout();
 
-  /** The {@code stopTimeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-stopTimeout">{@code stopTimeout}</a> member. */
   @JsonProperty("stopTimeout")
   public abstract @Nullable Integer stopTimeout();
 
-  /** The {@code versionConsistency} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-versionConsistency">{@code versionConsistency}</a> member. */
   @JsonProperty("versionConsistency")
   public abstract @Nullable VersionConsistency versionConsistency();
 
-  /** The {@code hostname} member. */
+  /** The {@code versionConsistency} member as its wire string, or null. */
+  public final @Nullable String versionConsistencyAsString() {
+    VersionConsistency v = versionConsistency();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-hostname">{@code hostname}</a> member. */
   @JsonProperty("hostname")
   public abstract @Nullable String hostname();
 
-  /** The {@code user} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-user">{@code user}</a> member. */
   @JsonProperty("user")
   public abstract @Nullable String user();
 
-  /** The {@code workingDirectory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-workingDirectory">{@code workingDirectory}</a> member. */
   @JsonProperty("workingDirectory")
   public abstract @Nullable String workingDirectory();
 
-  /** The {@code disableNetworking} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-disableNetworking">{@code disableNetworking}</a> member. */
   @JsonProperty("disableNetworking")
   public abstract @Nullable Boolean disableNetworking();
 
-  /** The {@code privileged} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-privileged">{@code privileged}</a> member. */
   @JsonProperty("privileged")
   public abstract @Nullable Boolean privileged();
 
-  /** The {@code readonlyRootFilesystem} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-readonlyRootFilesystem">{@code readonlyRootFilesystem}</a> member. */
   @JsonProperty("readonlyRootFilesystem")
   public abstract @Nullable Boolean readonlyRootFilesystem();
 
-  /** The {@code dnsServers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dnsServers">{@code dnsServers}</a> member. */
   @JsonProperty("dnsServers")
   public abstract @Nullable List<String> dnsServers();
 
-  /** The {@code dnsSearchDomains} member. */
+  /** Whether {@code dnsServers} is present (an empty list is present). */
+  public final boolean hasDnsServers() {
+    return dnsServers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dnsSearchDomains">{@code dnsSearchDomains}</a> member. */
   @JsonProperty("dnsSearchDomains")
   public abstract @Nullable List<String> dnsSearchDomains();
 
-  /** The {@code extraHosts} member. */
+  /** Whether {@code dnsSearchDomains} is present (an empty list is present). */
+  public final boolean hasDnsSearchDomains() {
+    return dnsSearchDomains() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-extraHosts">{@code extraHosts}</a> member. */
   @JsonProperty("extraHosts")
   public abstract @Nullable List<HostEntry> extraHosts();
 
-  /** The {@code dockerSecurityOptions} member. */
+  /** Whether {@code extraHosts} is present (an empty list is present). */
+  public final boolean hasExtraHosts() {
+    return extraHosts() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dockerSecurityOptions">{@code dockerSecurityOptions}</a> member. */
   @JsonProperty("dockerSecurityOptions")
   public abstract @Nullable List<String> dockerSecurityOptions();
 
-  /** The {@code interactive} member. */
+  /** Whether {@code dockerSecurityOptions} is present (an empty list is present). */
+  public final boolean hasDockerSecurityOptions() {
+    return dockerSecurityOptions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-interactive">{@code interactive}</a> member. */
   @JsonProperty("interactive")
   public abstract @Nullable Boolean interactive();
 
-  /** The {@code pseudoTerminal} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-pseudoTerminal">{@code pseudoTerminal}</a> member. */
   @JsonProperty("pseudoTerminal")
   public abstract @Nullable Boolean pseudoTerminal();
 
-  /** The {@code dockerLabels} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-dockerLabels">{@code dockerLabels}</a> member. */
   @JsonProperty("dockerLabels")
   public abstract @Nullable Map<String, String> dockerLabels();
 
-  /** The {@code ulimits} member. */
+  /** Whether {@code dockerLabels} is present (an empty map is present). */
+  public final boolean hasDockerLabels() {
+    return dockerLabels() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-ulimits">{@code ulimits}</a> member. */
   @JsonProperty("ulimits")
   public abstract @Nullable List<Ulimit> ulimits();
 
-  /** The {@code logConfiguration} member. */
+  /** Whether {@code ulimits} is present (an empty list is present). */
+  public final boolean hasUlimits() {
+    return ulimits() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-logConfiguration">{@code logConfiguration}</a> member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable LogConfiguration logConfiguration();
 
-  /** The {@code healthCheck} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-healthCheck">{@code healthCheck}</a> member. */
   @JsonProperty("healthCheck")
   public abstract @Nullable HealthCheck healthCheck();
 
-  /** The {@code systemControls} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-systemControls">{@code systemControls}</a> member. */
   @JsonProperty("systemControls")
   public abstract @Nullable List<SystemControl> systemControls();
 
-  /** The {@code resourceRequirements} member. */
+  /** Whether {@code systemControls} is present (an empty list is present). */
+  public final boolean hasSystemControls() {
+    return systemControls() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-resourceRequirements">{@code resourceRequirements}</a> member. */
   @JsonProperty("resourceRequirements")
   public abstract @Nullable List<ResourceRequirement> resourceRequirements();
 
-  /** The {@code firelensConfiguration} member. */
+  /** Whether {@code resourceRequirements} is present (an empty list is present). */
+  public final boolean hasResourceRequirements() {
+    return resourceRequirements() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-firelensConfiguration">{@code firelensConfiguration}</a> member. */
   @JsonProperty("firelensConfiguration")
   public abstract @Nullable FirelensConfiguration firelensConfiguration();
 
-  /** The {@code credentialSpecs} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-credentialSpecs">{@code credentialSpecs}</a> member. */
   @JsonProperty("credentialSpecs")
   public abstract @Nullable List<String> credentialSpecs();
+
+  /** Whether {@code credentialSpecs} is present (an empty list is present). */
+  public final boolean hasCredentialSpecs() {
+    return credentialSpecs() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -200,5 +304,307 @@ public abstract class ContainerDefinition {
   /** Builds {@link ContainerDefinition} values. */
   public static final class Builder extends ImmutableContainerDefinition.Builder {
     Builder() {}
+
+    /** Sets {@code repositoryCredentials} to the value a new builder holds once {@code repositoryCredentials} has filled it. */
+    public Builder repositoryCredentials(Consumer<RepositoryCredentials.Builder> repositoryCredentials) {
+      RepositoryCredentials.Builder b = RepositoryCredentials.builder();
+      repositoryCredentials.accept(b);
+      return repositoryCredentials(b.build());
+    }
+
+    /** Sets {@code links} to these elements. */
+    public Builder links(String... links) {
+      return links(links == null ? null : Arrays.asList(links));
+    }
+
+    /** Sets {@code portMappings} to these elements. */
+    public Builder portMappings(PortMapping... portMappings) {
+      return portMappings(portMappings == null ? null : Arrays.asList(portMappings));
+    }
+
+    /** Sets {@code portMappings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder portMappings(Consumer<PortMapping.Builder>... portMappings) {
+      if (portMappings == null) {
+        return portMappings((List<PortMapping>) null);
+      }
+      List<PortMapping> list = new ArrayList<>(portMappings.length);
+      for (Consumer<PortMapping.Builder> c : portMappings) {
+        PortMapping.Builder b = PortMapping.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return portMappings(list);
+    }
+
+    /** Sets {@code restartPolicy} to the value a new builder holds once {@code restartPolicy} has filled it. */
+    public Builder restartPolicy(Consumer<ContainerRestartPolicy.Builder> restartPolicy) {
+      ContainerRestartPolicy.Builder b = ContainerRestartPolicy.builder();
+      restartPolicy.accept(b);
+      return restartPolicy(b.build());
+    }
+
+    /** Sets {@code entryPoint} to these elements. */
+    public Builder entryPoint(String... entryPoint) {
+      return entryPoint(entryPoint == null ? null : Arrays.asList(entryPoint));
+    }
+
+    /** Sets {@code command} to these elements. */
+    public Builder command(String... command) {
+      return command(command == null ? null : Arrays.asList(command));
+    }
+
+    /** Sets {@code environment} to these elements. */
+    public Builder environment(KeyValuePair... environment) {
+      return environment(environment == null ? null : Arrays.asList(environment));
+    }
+
+    /** Sets {@code environment} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder environment(Consumer<KeyValuePair.Builder>... environment) {
+      if (environment == null) {
+        return environment((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(environment.length);
+      for (Consumer<KeyValuePair.Builder> c : environment) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return environment(list);
+    }
+
+    /** Sets {@code environmentFiles} to these elements. */
+    public Builder environmentFiles(EnvironmentFile... environmentFiles) {
+      return environmentFiles(environmentFiles == null ? null : Arrays.asList(environmentFiles));
+    }
+
+    /** Sets {@code environmentFiles} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder environmentFiles(Consumer<EnvironmentFile.Builder>... environmentFiles) {
+      if (environmentFiles == null) {
+        return environmentFiles((List<EnvironmentFile>) null);
+      }
+      List<EnvironmentFile> list = new ArrayList<>(environmentFiles.length);
+      for (Consumer<EnvironmentFile.Builder> c : environmentFiles) {
+        EnvironmentFile.Builder b = EnvironmentFile.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return environmentFiles(list);
+    }
+
+    /** Sets {@code mountPoints} to these elements. */
+    public Builder mountPoints(MountPoint... mountPoints) {
+      return mountPoints(mountPoints == null ? null : Arrays.asList(mountPoints));
+    }
+
+    /** Sets {@code mountPoints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder mountPoints(Consumer<MountPoint.Builder>... mountPoints) {
+      if (mountPoints == null) {
+        return mountPoints((List<MountPoint>) null);
+      }
+      List<MountPoint> list = new ArrayList<>(mountPoints.length);
+      for (Consumer<MountPoint.Builder> c : mountPoints) {
+        MountPoint.Builder b = MountPoint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return mountPoints(list);
+    }
+
+    /** Sets {@code volumesFrom} to these elements. */
+    public Builder volumesFrom(VolumeFrom... volumesFrom) {
+      return volumesFrom(volumesFrom == null ? null : Arrays.asList(volumesFrom));
+    }
+
+    /** Sets {@code volumesFrom} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumesFrom(Consumer<VolumeFrom.Builder>... volumesFrom) {
+      if (volumesFrom == null) {
+        return volumesFrom((List<VolumeFrom>) null);
+      }
+      List<VolumeFrom> list = new ArrayList<>(volumesFrom.length);
+      for (Consumer<VolumeFrom.Builder> c : volumesFrom) {
+        VolumeFrom.Builder b = VolumeFrom.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumesFrom(list);
+    }
+
+    /** Sets {@code linuxParameters} to the value a new builder holds once {@code linuxParameters} has filled it. */
+    public Builder linuxParameters(Consumer<LinuxParameters.Builder> linuxParameters) {
+      LinuxParameters.Builder b = LinuxParameters.builder();
+      linuxParameters.accept(b);
+      return linuxParameters(b.build());
+    }
+
+    /** Sets {@code secrets} to these elements. */
+    public Builder secrets(Secret... secrets) {
+      return secrets(secrets == null ? null : Arrays.asList(secrets));
+    }
+
+    /** Sets {@code secrets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder secrets(Consumer<Secret.Builder>... secrets) {
+      if (secrets == null) {
+        return secrets((List<Secret>) null);
+      }
+      List<Secret> list = new ArrayList<>(secrets.length);
+      for (Consumer<Secret.Builder> c : secrets) {
+        Secret.Builder b = Secret.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return secrets(list);
+    }
+
+    /** Sets {@code dependsOn} to these elements. */
+    public Builder dependsOn(ContainerDependency... dependsOn) {
+      return dependsOn(dependsOn == null ? null : Arrays.asList(dependsOn));
+    }
+
+    /** Sets {@code dependsOn} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder dependsOn(Consumer<ContainerDependency.Builder>... dependsOn) {
+      if (dependsOn == null) {
+        return dependsOn((List<ContainerDependency>) null);
+      }
+      List<ContainerDependency> list = new ArrayList<>(dependsOn.length);
+      for (Consumer<ContainerDependency.Builder> c : dependsOn) {
+        ContainerDependency.Builder b = ContainerDependency.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return dependsOn(list);
+    }
+
+    /** Sets {@code versionConsistency} from its wire string (a value unknown to this version is kept). */
+    public Builder versionConsistency(@Nullable String versionConsistency) {
+      return versionConsistency(versionConsistency == null ? null : VersionConsistency.fromValue(versionConsistency));
+    }
+
+    /** Sets {@code dnsServers} to these elements. */
+    public Builder dnsServers(String... dnsServers) {
+      return dnsServers(dnsServers == null ? null : Arrays.asList(dnsServers));
+    }
+
+    /** Sets {@code dnsSearchDomains} to these elements. */
+    public Builder dnsSearchDomains(String... dnsSearchDomains) {
+      return dnsSearchDomains(dnsSearchDomains == null ? null : Arrays.asList(dnsSearchDomains));
+    }
+
+    /** Sets {@code extraHosts} to these elements. */
+    public Builder extraHosts(HostEntry... extraHosts) {
+      return extraHosts(extraHosts == null ? null : Arrays.asList(extraHosts));
+    }
+
+    /** Sets {@code extraHosts} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder extraHosts(Consumer<HostEntry.Builder>... extraHosts) {
+      if (extraHosts == null) {
+        return extraHosts((List<HostEntry>) null);
+      }
+      List<HostEntry> list = new ArrayList<>(extraHosts.length);
+      for (Consumer<HostEntry.Builder> c : extraHosts) {
+        HostEntry.Builder b = HostEntry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return extraHosts(list);
+    }
+
+    /** Sets {@code dockerSecurityOptions} to these elements. */
+    public Builder dockerSecurityOptions(String... dockerSecurityOptions) {
+      return dockerSecurityOptions(dockerSecurityOptions == null ? null : Arrays.asList(dockerSecurityOptions));
+    }
+
+    /** Sets {@code ulimits} to these elements. */
+    public Builder ulimits(Ulimit... ulimits) {
+      return ulimits(ulimits == null ? null : Arrays.asList(ulimits));
+    }
+
+    /** Sets {@code ulimits} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder ulimits(Consumer<Ulimit.Builder>... ulimits) {
+      if (ulimits == null) {
+        return ulimits((List<Ulimit>) null);
+      }
+      List<Ulimit> list = new ArrayList<>(ulimits.length);
+      for (Consumer<Ulimit.Builder> c : ulimits) {
+        Ulimit.Builder b = Ulimit.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return ulimits(list);
+    }
+
+    /** Sets {@code logConfiguration} to the value a new builder holds once {@code logConfiguration} has filled it. */
+    public Builder logConfiguration(Consumer<LogConfiguration.Builder> logConfiguration) {
+      LogConfiguration.Builder b = LogConfiguration.builder();
+      logConfiguration.accept(b);
+      return logConfiguration(b.build());
+    }
+
+    /** Sets {@code healthCheck} to the value a new builder holds once {@code healthCheck} has filled it. */
+    public Builder healthCheck(Consumer<HealthCheck.Builder> healthCheck) {
+      HealthCheck.Builder b = HealthCheck.builder();
+      healthCheck.accept(b);
+      return healthCheck(b.build());
+    }
+
+    /** Sets {@code systemControls} to these elements. */
+    public Builder systemControls(SystemControl... systemControls) {
+      return systemControls(systemControls == null ? null : Arrays.asList(systemControls));
+    }
+
+    /** Sets {@code systemControls} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder systemControls(Consumer<SystemControl.Builder>... systemControls) {
+      if (systemControls == null) {
+        return systemControls((List<SystemControl>) null);
+      }
+      List<SystemControl> list = new ArrayList<>(systemControls.length);
+      for (Consumer<SystemControl.Builder> c : systemControls) {
+        SystemControl.Builder b = SystemControl.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return systemControls(list);
+    }
+
+    /** Sets {@code resourceRequirements} to these elements. */
+    public Builder resourceRequirements(ResourceRequirement... resourceRequirements) {
+      return resourceRequirements(resourceRequirements == null ? null : Arrays.asList(resourceRequirements));
+    }
+
+    /** Sets {@code resourceRequirements} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder resourceRequirements(Consumer<ResourceRequirement.Builder>... resourceRequirements) {
+      if (resourceRequirements == null) {
+        return resourceRequirements((List<ResourceRequirement>) null);
+      }
+      List<ResourceRequirement> list = new ArrayList<>(resourceRequirements.length);
+      for (Consumer<ResourceRequirement.Builder> c : resourceRequirements) {
+        ResourceRequirement.Builder b = ResourceRequirement.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return resourceRequirements(list);
+    }
+
+    /** Sets {@code firelensConfiguration} to the value a new builder holds once {@code firelensConfiguration} has filled it. */
+    public Builder firelensConfiguration(Consumer<FirelensConfiguration.Builder> firelensConfiguration) {
+      FirelensConfiguration.Builder b = FirelensConfiguration.builder();
+      firelensConfiguration.accept(b);
+      return firelensConfiguration(b.build());
+    }
+
+    /** Sets {@code credentialSpecs} to these elements. */
+    public Builder credentialSpecs(String... credentialSpecs) {
+      return credentialSpecs(credentialSpecs == null ? null : Arrays.asList(credentialSpecs));
+    }
   }
 }

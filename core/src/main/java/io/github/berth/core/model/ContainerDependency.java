@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerDependency}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html">{@code ContainerDependency}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerName", "condition"})
 @JsonSerialize(as = ImmutableContainerDependency.class)
@@ -17,13 +17,19 @@ public abstract class ContainerDependency {
 
   ContainerDependency() {}
 
-  /** The {@code containerName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html#ECS-Type-ContainerDependency-containerName">{@code containerName}</a> member (required by the API model). */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code condition} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html#ECS-Type-ContainerDependency-condition">{@code condition}</a> member (required by the API model). */
   @JsonProperty("condition")
   public abstract @Nullable ContainerCondition condition();
+
+  /** The {@code condition} member as its wire string, or null. */
+  public final @Nullable String conditionAsString() {
+    ContainerCondition v = condition();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class ContainerDependency {
   /** Builds {@link ContainerDependency} values. */
   public static final class Builder extends ImmutableContainerDependency.Builder {
     Builder() {}
+
+    /** Sets {@code condition} from its wire string (a value unknown to this version is kept). */
+    public Builder condition(@Nullable String condition) {
+      return condition(condition == null ? null : ContainerCondition.fromValue(condition));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerImage}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerImage.html">{@code ContainerImage}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerName", "imageDigest", "image"})
 @JsonSerialize(as = ImmutableContainerImage.class)
@@ -17,15 +17,15 @@ public abstract class ContainerImage {
 
   ContainerImage() {}
 
-  /** The {@code containerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerImage.html#ECS-Type-ContainerImage-containerName">{@code containerName}</a> member. */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code imageDigest} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerImage.html#ECS-Type-ContainerImage-imageDigest">{@code imageDigest}</a> member. */
   @JsonProperty("imageDigest")
   public abstract @Nullable String imageDigest();
 
-  /** The {@code image} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerImage.html#ECS-Type-ContainerImage-image">{@code image}</a> member. */
   @JsonProperty("image")
   public abstract @Nullable String image();
 

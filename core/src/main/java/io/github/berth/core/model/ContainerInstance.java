@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerInstance}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html">{@code ContainerInstance}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerInstanceArn", "ec2InstanceId", "capacityProviderName", "version", "versionInfo", "remainingResources", "registeredResources", "status", "statusReason", "agentConnected", "runningTasksCount", "pendingTasksCount", "agentUpdateStatus", "attributes", "registeredAt", "attachments", "tags", "healthStatus"})
 @JsonSerialize(as = ImmutableContainerInstance.class)
@@ -19,75 +22,106 @@ public abstract class ContainerInstance {
 
   ContainerInstance() {}
 
-  /** The {@code containerInstanceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-containerInstanceArn">{@code containerInstanceArn}</a> member. */
   @JsonProperty("containerInstanceArn")
   public abstract @Nullable String containerInstanceArn();
 
-  /** The {@code ec2InstanceId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-ec2InstanceId">{@code ec2InstanceId}</a> member. */
   @JsonProperty("ec2InstanceId")
   public abstract @Nullable String ec2InstanceId();
 
-  /** The {@code capacityProviderName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-capacityProviderName">{@code capacityProviderName}</a> member. */
   @JsonProperty("capacityProviderName")
   public abstract @Nullable String capacityProviderName();
 
-  /** The {@code version} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-version">{@code version}</a> member. */
   @JsonProperty("version")
   public abstract @Nullable Long version();
 
-  /** The {@code versionInfo} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-versionInfo">{@code versionInfo}</a> member. */
   @JsonProperty("versionInfo")
   public abstract @Nullable VersionInfo versionInfo();
 
-  /** The {@code remainingResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-remainingResources">{@code remainingResources}</a> member. */
   @JsonProperty("remainingResources")
   public abstract @Nullable List<Resource> remainingResources();
 
-  /** The {@code registeredResources} member. */
+  /** Whether {@code remainingResources} is present (an empty list is present). */
+  public final boolean hasRemainingResources() {
+    return remainingResources() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-registeredResources">{@code registeredResources}</a> member. */
   @JsonProperty("registeredResources")
   public abstract @Nullable List<Resource> registeredResources();
 
-  /** The {@code status} member. */
+  /** Whether {@code registeredResources} is present (an empty list is present). */
+  public final boolean hasRegisteredResources() {
+    return registeredResources() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code statusReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code agentConnected} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-agentConnected">{@code agentConnected}</a> member. */
   @JsonProperty("agentConnected")
   public abstract @Nullable Boolean agentConnected();
 
-  /** The {@code runningTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-runningTasksCount">{@code runningTasksCount}</a> member. */
   @JsonProperty("runningTasksCount")
   public abstract @Nullable Integer runningTasksCount();
 
-  /** The {@code pendingTasksCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-pendingTasksCount">{@code pendingTasksCount}</a> member. */
   @JsonProperty("pendingTasksCount")
   public abstract @Nullable Integer pendingTasksCount();
 
-  /** The {@code agentUpdateStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-agentUpdateStatus">{@code agentUpdateStatus}</a> member. */
   @JsonProperty("agentUpdateStatus")
   public abstract @Nullable AgentUpdateStatus agentUpdateStatus();
 
-  /** The {@code attributes} member. */
+  /** The {@code agentUpdateStatus} member as its wire string, or null. */
+  public final @Nullable String agentUpdateStatusAsString() {
+    AgentUpdateStatus v = agentUpdateStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
-  /** The {@code registeredAt} member. */
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-registeredAt">{@code registeredAt}</a> member. */
   @JsonProperty("registeredAt")
   public abstract @Nullable Instant registeredAt();
 
-  /** The {@code attachments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
-  /** The {@code tags} member. */
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code healthStatus} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html#ECS-Type-ContainerInstance-healthStatus">{@code healthStatus}</a> member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable ContainerInstanceHealthStatus healthStatus();
 
@@ -104,5 +138,124 @@ public abstract class ContainerInstance {
   /** Builds {@link ContainerInstance} values. */
   public static final class Builder extends ImmutableContainerInstance.Builder {
     Builder() {}
+
+    /** Sets {@code versionInfo} to the value a new builder holds once {@code versionInfo} has filled it. */
+    public Builder versionInfo(Consumer<VersionInfo.Builder> versionInfo) {
+      VersionInfo.Builder b = VersionInfo.builder();
+      versionInfo.accept(b);
+      return versionInfo(b.build());
+    }
+
+    /** Sets {@code remainingResources} to these elements. */
+    public Builder remainingResources(Resource... remainingResources) {
+      return remainingResources(remainingResources == null ? null : Arrays.asList(remainingResources));
+    }
+
+    /** Sets {@code remainingResources} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder remainingResources(Consumer<Resource.Builder>... remainingResources) {
+      if (remainingResources == null) {
+        return remainingResources((List<Resource>) null);
+      }
+      List<Resource> list = new ArrayList<>(remainingResources.length);
+      for (Consumer<Resource.Builder> c : remainingResources) {
+        Resource.Builder b = Resource.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return remainingResources(list);
+    }
+
+    /** Sets {@code registeredResources} to these elements. */
+    public Builder registeredResources(Resource... registeredResources) {
+      return registeredResources(registeredResources == null ? null : Arrays.asList(registeredResources));
+    }
+
+    /** Sets {@code registeredResources} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder registeredResources(Consumer<Resource.Builder>... registeredResources) {
+      if (registeredResources == null) {
+        return registeredResources((List<Resource>) null);
+      }
+      List<Resource> list = new ArrayList<>(registeredResources.length);
+      for (Consumer<Resource.Builder> c : registeredResources) {
+        Resource.Builder b = Resource.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return registeredResources(list);
+    }
+
+    /** Sets {@code agentUpdateStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder agentUpdateStatus(@Nullable String agentUpdateStatus) {
+      return agentUpdateStatus(agentUpdateStatus == null ? null : AgentUpdateStatus.fromValue(agentUpdateStatus));
+    }
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(Attachment... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<Attachment.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<Attachment>) null);
+      }
+      List<Attachment> list = new ArrayList<>(attachments.length);
+      for (Consumer<Attachment.Builder> c : attachments) {
+        Attachment.Builder b = Attachment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code healthStatus} to the value a new builder holds once {@code healthStatus} has filled it. */
+    public Builder healthStatus(Consumer<ContainerInstanceHealthStatus.Builder> healthStatus) {
+      ContainerInstanceHealthStatus.Builder b = ContainerInstanceHealthStatus.builder();
+      healthStatus.accept(b);
+      return healthStatus(b.build());
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerInstanceHealthStatus}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstanceHealthStatus.html">{@code ContainerInstanceHealthStatus}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"overallStatus", "details"})
 @JsonSerialize(as = ImmutableContainerInstanceHealthStatus.class)
@@ -18,13 +21,24 @@ public abstract class ContainerInstanceHealthStatus {
 
   ContainerInstanceHealthStatus() {}
 
-  /** The {@code overallStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstanceHealthStatus.html#ECS-Type-ContainerInstanceHealthStatus-overallStatus">{@code overallStatus}</a> member. */
   @JsonProperty("overallStatus")
   public abstract @Nullable InstanceHealthCheckState overallStatus();
 
-  /** The {@code details} member. */
+  /** The {@code overallStatus} member as its wire string, or null. */
+  public final @Nullable String overallStatusAsString() {
+    InstanceHealthCheckState v = overallStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstanceHealthStatus.html#ECS-Type-ContainerInstanceHealthStatus-details">{@code details}</a> member. */
   @JsonProperty("details")
   public abstract @Nullable List<InstanceHealthCheckResult> details();
+
+  /** Whether {@code details} is present (an empty list is present). */
+  public final boolean hasDetails() {
+    return details() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +53,30 @@ public abstract class ContainerInstanceHealthStatus {
   /** Builds {@link ContainerInstanceHealthStatus} values. */
   public static final class Builder extends ImmutableContainerInstanceHealthStatus.Builder {
     Builder() {}
+
+    /** Sets {@code overallStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder overallStatus(@Nullable String overallStatus) {
+      return overallStatus(overallStatus == null ? null : InstanceHealthCheckState.fromValue(overallStatus));
+    }
+
+    /** Sets {@code details} to these elements. */
+    public Builder details(InstanceHealthCheckResult... details) {
+      return details(details == null ? null : Arrays.asList(details));
+    }
+
+    /** Sets {@code details} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder details(Consumer<InstanceHealthCheckResult.Builder>... details) {
+      if (details == null) {
+        return details((List<InstanceHealthCheckResult>) null);
+      }
+      List<InstanceHealthCheckResult> list = new ArrayList<>(details.length);
+      for (Consumer<InstanceHealthCheckResult.Builder> c : details) {
+        InstanceHealthCheckResult.Builder b = InstanceHealthCheckResult.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return details(list);
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerOverride}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html">{@code ContainerOverride}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "command", "environment", "environmentFiles", "cpu", "memory", "memoryReservation", "resourceRequirements"})
 @JsonSerialize(as = ImmutableContainerOverride.class)
@@ -18,37 +21,57 @@ public abstract class ContainerOverride {
 
   ContainerOverride() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code command} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-command">{@code command}</a> member. */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
 
-  /** The {@code environment} member. */
+  /** Whether {@code command} is present (an empty list is present). */
+  public final boolean hasCommand() {
+    return command() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-environment">{@code environment}</a> member. */
   @JsonProperty("environment")
   public abstract @Nullable List<KeyValuePair> environment();
 
-  /** The {@code environmentFiles} member. */
+  /** Whether {@code environment} is present (an empty list is present). */
+  public final boolean hasEnvironment() {
+    return environment() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-environmentFiles">{@code environmentFiles}</a> member. */
   @JsonProperty("environmentFiles")
   public abstract @Nullable List<EnvironmentFile> environmentFiles();
 
-  /** The {@code cpu} member. */
+  /** Whether {@code environmentFiles} is present (an empty list is present). */
+  public final boolean hasEnvironmentFiles() {
+    return environmentFiles() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable Integer cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable Integer memory();
 
-  /** The {@code memoryReservation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-memoryReservation">{@code memoryReservation}</a> member. */
   @JsonProperty("memoryReservation")
   public abstract @Nullable Integer memoryReservation();
 
-  /** The {@code resourceRequirements} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerOverride.html#ECS-Type-ContainerOverride-resourceRequirements">{@code resourceRequirements}</a> member. */
   @JsonProperty("resourceRequirements")
   public abstract @Nullable List<ResourceRequirement> resourceRequirements();
+
+  /** Whether {@code resourceRequirements} is present (an empty list is present). */
+  public final boolean hasResourceRequirements() {
+    return resourceRequirements() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -63,5 +86,70 @@ public abstract class ContainerOverride {
   /** Builds {@link ContainerOverride} values. */
   public static final class Builder extends ImmutableContainerOverride.Builder {
     Builder() {}
+
+    /** Sets {@code command} to these elements. */
+    public Builder command(String... command) {
+      return command(command == null ? null : Arrays.asList(command));
+    }
+
+    /** Sets {@code environment} to these elements. */
+    public Builder environment(KeyValuePair... environment) {
+      return environment(environment == null ? null : Arrays.asList(environment));
+    }
+
+    /** Sets {@code environment} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder environment(Consumer<KeyValuePair.Builder>... environment) {
+      if (environment == null) {
+        return environment((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(environment.length);
+      for (Consumer<KeyValuePair.Builder> c : environment) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return environment(list);
+    }
+
+    /** Sets {@code environmentFiles} to these elements. */
+    public Builder environmentFiles(EnvironmentFile... environmentFiles) {
+      return environmentFiles(environmentFiles == null ? null : Arrays.asList(environmentFiles));
+    }
+
+    /** Sets {@code environmentFiles} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder environmentFiles(Consumer<EnvironmentFile.Builder>... environmentFiles) {
+      if (environmentFiles == null) {
+        return environmentFiles((List<EnvironmentFile>) null);
+      }
+      List<EnvironmentFile> list = new ArrayList<>(environmentFiles.length);
+      for (Consumer<EnvironmentFile.Builder> c : environmentFiles) {
+        EnvironmentFile.Builder b = EnvironmentFile.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return environmentFiles(list);
+    }
+
+    /** Sets {@code resourceRequirements} to these elements. */
+    public Builder resourceRequirements(ResourceRequirement... resourceRequirements) {
+      return resourceRequirements(resourceRequirements == null ? null : Arrays.asList(resourceRequirements));
+    }
+
+    /** Sets {@code resourceRequirements} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder resourceRequirements(Consumer<ResourceRequirement.Builder>... resourceRequirements) {
+      if (resourceRequirements == null) {
+        return resourceRequirements((List<ResourceRequirement>) null);
+      }
+      List<ResourceRequirement> list = new ArrayList<>(resourceRequirements.length);
+      for (Consumer<ResourceRequirement.Builder> c : resourceRequirements) {
+        ResourceRequirement.Builder b = ResourceRequirement.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return resourceRequirements(list);
+    }
   }
 }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerRestartPolicy}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html">{@code ContainerRestartPolicy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"enabled", "ignoredExitCodes", "restartAttemptPeriod"})
 @JsonSerialize(as = ImmutableContainerRestartPolicy.class)
@@ -18,15 +19,20 @@ public abstract class ContainerRestartPolicy {
 
   ContainerRestartPolicy() {}
 
-  /** The {@code enabled} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html#ECS-Type-ContainerRestartPolicy-enabled">{@code enabled}</a> member (required by the API model). */
   @JsonProperty("enabled")
   public abstract @Nullable Boolean enabled();
 
-  /** The {@code ignoredExitCodes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html#ECS-Type-ContainerRestartPolicy-ignoredExitCodes">{@code ignoredExitCodes}</a> member. */
   @JsonProperty("ignoredExitCodes")
   public abstract @Nullable List<Integer> ignoredExitCodes();
 
-  /** The {@code restartAttemptPeriod} member. */
+  /** Whether {@code ignoredExitCodes} is present (an empty list is present). */
+  public final boolean hasIgnoredExitCodes() {
+    return ignoredExitCodes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html#ECS-Type-ContainerRestartPolicy-restartAttemptPeriod">{@code restartAttemptPeriod}</a> member. */
   @JsonProperty("restartAttemptPeriod")
   public abstract @Nullable Integer restartAttemptPeriod();
 
@@ -43,5 +49,10 @@ public abstract class ContainerRestartPolicy {
   /** Builds {@link ContainerRestartPolicy} values. */
   public static final class Builder extends ImmutableContainerRestartPolicy.Builder {
     Builder() {}
+
+    /** Sets {@code ignoredExitCodes} to these elements. */
+    public Builder ignoredExitCodes(Integer... ignoredExitCodes) {
+      return ignoredExitCodes(ignoredExitCodes == null ? null : Arrays.asList(ignoredExitCodes));
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ContainerStateChange}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html">{@code ContainerStateChange}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerName", "imageDigest", "runtimeId", "exitCode", "networkBindings", "reason", "status"})
 @JsonSerialize(as = ImmutableContainerStateChange.class)
@@ -18,31 +21,36 @@ public abstract class ContainerStateChange {
 
   ContainerStateChange() {}
 
-  /** The {@code containerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-containerName">{@code containerName}</a> member. */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code imageDigest} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-imageDigest">{@code imageDigest}</a> member. */
   @JsonProperty("imageDigest")
   public abstract @Nullable String imageDigest();
 
-  /** The {@code runtimeId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-runtimeId">{@code runtimeId}</a> member. */
   @JsonProperty("runtimeId")
   public abstract @Nullable String runtimeId();
 
-  /** The {@code exitCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-exitCode">{@code exitCode}</a> member. */
   @JsonProperty("exitCode")
   public abstract @Nullable Integer exitCode();
 
-  /** The {@code networkBindings} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-networkBindings">{@code networkBindings}</a> member. */
   @JsonProperty("networkBindings")
   public abstract @Nullable List<NetworkBinding> networkBindings();
 
-  /** The {@code reason} member. */
+  /** Whether {@code networkBindings} is present (an empty list is present). */
+  public final boolean hasNetworkBindings() {
+    return networkBindings() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerStateChange.html#ECS-Type-ContainerStateChange-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
@@ -59,5 +67,25 @@ public abstract class ContainerStateChange {
   /** Builds {@link ContainerStateChange} values. */
   public static final class Builder extends ImmutableContainerStateChange.Builder {
     Builder() {}
+
+    /** Sets {@code networkBindings} to these elements. */
+    public Builder networkBindings(NetworkBinding... networkBindings) {
+      return networkBindings(networkBindings == null ? null : Arrays.asList(networkBindings));
+    }
+
+    /** Sets {@code networkBindings} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder networkBindings(Consumer<NetworkBinding.Builder>... networkBindings) {
+      if (networkBindings == null) {
+        return networkBindings((List<NetworkBinding>) null);
+      }
+      List<NetworkBinding> list = new ArrayList<>(networkBindings.length);
+      for (Consumer<NetworkBinding.Builder> c : networkBindings) {
+        NetworkBinding.Builder b = NetworkBinding.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return networkBindings(list);
+    }
   }
 }

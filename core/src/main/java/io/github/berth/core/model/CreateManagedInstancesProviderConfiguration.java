@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreateManagedInstancesProviderConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html">{@code CreateManagedInstancesProviderConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"infrastructureRoleArn", "instanceLaunchTemplate", "propagateTags", "infrastructureOptimization", "autoRepairConfiguration"})
 @JsonSerialize(as = ImmutableCreateManagedInstancesProviderConfiguration.class)
@@ -17,23 +18,29 @@ public abstract class CreateManagedInstancesProviderConfiguration {
 
   CreateManagedInstancesProviderConfiguration() {}
 
-  /** The {@code infrastructureRoleArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-infrastructureRoleArn">{@code infrastructureRoleArn}</a> member (required by the API model). */
   @JsonProperty("infrastructureRoleArn")
   public abstract @Nullable String infrastructureRoleArn();
 
-  /** The {@code instanceLaunchTemplate} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-instanceLaunchTemplate">{@code instanceLaunchTemplate}</a> member (required by the API model). */
   @JsonProperty("instanceLaunchTemplate")
   public abstract @Nullable InstanceLaunchTemplate instanceLaunchTemplate();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateMITags propagateTags();
 
-  /** The {@code infrastructureOptimization} member. */
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateMITags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-infrastructureOptimization">{@code infrastructureOptimization}</a> member. */
   @JsonProperty("infrastructureOptimization")
   public abstract @Nullable InfrastructureOptimization infrastructureOptimization();
 
-  /** The {@code autoRepairConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateManagedInstancesProviderConfiguration.html#ECS-Type-CreateManagedInstancesProviderConfiguration-autoRepairConfiguration">{@code autoRepairConfiguration}</a> member. */
   @JsonProperty("autoRepairConfiguration")
   public abstract @Nullable AutoRepairConfiguration autoRepairConfiguration();
 
@@ -50,5 +57,31 @@ public abstract class CreateManagedInstancesProviderConfiguration {
   /** Builds {@link CreateManagedInstancesProviderConfiguration} values. */
   public static final class Builder extends ImmutableCreateManagedInstancesProviderConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code instanceLaunchTemplate} to the value a new builder holds once {@code instanceLaunchTemplate} has filled it. */
+    public Builder instanceLaunchTemplate(Consumer<InstanceLaunchTemplate.Builder> instanceLaunchTemplate) {
+      InstanceLaunchTemplate.Builder b = InstanceLaunchTemplate.builder();
+      instanceLaunchTemplate.accept(b);
+      return instanceLaunchTemplate(b.build());
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateMITags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code infrastructureOptimization} to the value a new builder holds once {@code infrastructureOptimization} has filled it. */
+    public Builder infrastructureOptimization(Consumer<InfrastructureOptimization.Builder> infrastructureOptimization) {
+      InfrastructureOptimization.Builder b = InfrastructureOptimization.builder();
+      infrastructureOptimization.accept(b);
+      return infrastructureOptimization(b.build());
+    }
+
+    /** Sets {@code autoRepairConfiguration} to the value a new builder holds once {@code autoRepairConfiguration} has filled it. */
+    public Builder autoRepairConfiguration(Consumer<AutoRepairConfiguration.Builder> autoRepairConfiguration) {
+      AutoRepairConfiguration.Builder b = AutoRepairConfiguration.builder();
+      autoRepairConfiguration.accept(b);
+      return autoRepairConfiguration(b.build());
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code CreatedAt}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreatedAt.html">{@code CreatedAt}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"before", "after"})
 @JsonSerialize(as = ImmutableCreatedAt.class)
@@ -18,11 +18,11 @@ public abstract class CreatedAt {
 
   CreatedAt() {}
 
-  /** The {@code before} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreatedAt.html#ECS-Type-CreatedAt-before">{@code before}</a> member. */
   @JsonProperty("before")
   public abstract @Nullable Instant before();
 
-  /** The {@code after} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreatedAt.html#ECS-Type-CreatedAt-after">{@code after}</a> member. */
   @JsonProperty("after")
   public abstract @Nullable Instant after();
 

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Deployment}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html">{@code Deployment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "status", "taskDefinition", "desiredCount", "pendingCount", "runningCount", "failedTasks", "createdAt", "updatedAt", "capacityProviderStrategy", "launchType", "platformVersion", "platformFamily", "networkConfiguration", "rolloutState", "rolloutStateReason", "serviceConnectConfiguration", "serviceConnectResources", "volumeConfigurations", "fargateEphemeralStorage", "vpcLatticeConfigurations"})
 @JsonSerialize(as = ImmutableDeployment.class)
@@ -19,89 +22,121 @@ public abstract class Deployment {
 
   Deployment() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code pendingCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-pendingCount">{@code pendingCount}</a> member. */
   @JsonProperty("pendingCount")
   public abstract @Nullable Integer pendingCount();
 
-  /** The {@code runningCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-runningCount">{@code runningCount}</a> member. */
   @JsonProperty("runningCount")
   public abstract @Nullable Integer runningCount();
 
-  /** The {@code failedTasks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-failedTasks">{@code failedTasks}</a> member. */
   @JsonProperty("failedTasks")
   public abstract @Nullable Integer failedTasks();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code updatedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-updatedAt">{@code updatedAt}</a> member. */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code launchType} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code platformVersion} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code rolloutState} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-rolloutState">{@code rolloutState}</a> member. */
   @JsonProperty("rolloutState")
   public abstract @Nullable DeploymentRolloutState rolloutState();
 
-  /** The {@code rolloutStateReason} member. */
+  /** The {@code rolloutState} member as its wire string, or null. */
+  public final @Nullable String rolloutStateAsString() {
+    DeploymentRolloutState v = rolloutState();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-rolloutStateReason">{@code rolloutStateReason}</a> member. */
   @JsonProperty("rolloutStateReason")
   public abstract @Nullable String rolloutStateReason();
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code serviceConnectResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-serviceConnectResources">{@code serviceConnectResources}</a> member. */
   @JsonProperty("serviceConnectResources")
   public abstract @Nullable List<ServiceConnectServiceResource> serviceConnectResources();
 
-  /** The {@code volumeConfigurations} member. */
+  /** Whether {@code serviceConnectResources} is present (an empty list is present). */
+  public final boolean hasServiceConnectResources() {
+    return serviceConnectResources() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html#ECS-Type-Deployment-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
+
+  /** Whether {@code vpcLatticeConfigurations} is present (an empty list is present). */
+  public final boolean hasVpcLatticeConfigurations() {
+    return vpcLatticeConfigurations() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -116,5 +151,116 @@ public abstract class Deployment {
   /** Builds {@link Deployment} values. */
   public static final class Builder extends ImmutableDeployment.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code rolloutState} from its wire string (a value unknown to this version is kept). */
+    public Builder rolloutState(@Nullable String rolloutState) {
+      return rolloutState(rolloutState == null ? null : DeploymentRolloutState.fromValue(rolloutState));
+    }
+
+    /** Sets {@code serviceConnectConfiguration} to the value a new builder holds once {@code serviceConnectConfiguration} has filled it. */
+    public Builder serviceConnectConfiguration(Consumer<ServiceConnectConfiguration.Builder> serviceConnectConfiguration) {
+      ServiceConnectConfiguration.Builder b = ServiceConnectConfiguration.builder();
+      serviceConnectConfiguration.accept(b);
+      return serviceConnectConfiguration(b.build());
+    }
+
+    /** Sets {@code serviceConnectResources} to these elements. */
+    public Builder serviceConnectResources(ServiceConnectServiceResource... serviceConnectResources) {
+      return serviceConnectResources(serviceConnectResources == null ? null : Arrays.asList(serviceConnectResources));
+    }
+
+    /** Sets {@code serviceConnectResources} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceConnectResources(Consumer<ServiceConnectServiceResource.Builder>... serviceConnectResources) {
+      if (serviceConnectResources == null) {
+        return serviceConnectResources((List<ServiceConnectServiceResource>) null);
+      }
+      List<ServiceConnectServiceResource> list = new ArrayList<>(serviceConnectResources.length);
+      for (Consumer<ServiceConnectServiceResource.Builder> c : serviceConnectResources) {
+        ServiceConnectServiceResource.Builder b = ServiceConnectServiceResource.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceConnectResources(list);
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(ServiceVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<ServiceVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<ServiceVolumeConfiguration>) null);
+      }
+      List<ServiceVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<ServiceVolumeConfiguration.Builder> c : volumeConfigurations) {
+        ServiceVolumeConfiguration.Builder b = ServiceVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<DeploymentEphemeralStorage.Builder> fargateEphemeralStorage) {
+      DeploymentEphemeralStorage.Builder b = DeploymentEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to these elements. */
+    public Builder vpcLatticeConfigurations(VpcLatticeConfiguration... vpcLatticeConfigurations) {
+      return vpcLatticeConfigurations(vpcLatticeConfigurations == null ? null : Arrays.asList(vpcLatticeConfigurations));
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder vpcLatticeConfigurations(Consumer<VpcLatticeConfiguration.Builder>... vpcLatticeConfigurations) {
+      if (vpcLatticeConfigurations == null) {
+        return vpcLatticeConfigurations((List<VpcLatticeConfiguration>) null);
+      }
+      List<VpcLatticeConfiguration> list = new ArrayList<>(vpcLatticeConfigurations.length);
+      for (Consumer<VpcLatticeConfiguration.Builder> c : vpcLatticeConfigurations) {
+        VpcLatticeConfiguration.Builder b = VpcLatticeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return vpcLatticeConfigurations(list);
+    }
   }
 }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentAlarms}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html">{@code DeploymentAlarms}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"alarmNames", "rollback", "enable"})
 @JsonSerialize(as = ImmutableDeploymentAlarms.class)
@@ -18,15 +19,20 @@ public abstract class DeploymentAlarms {
 
   DeploymentAlarms() {}
 
-  /** The {@code alarmNames} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html#ECS-Type-DeploymentAlarms-alarmNames">{@code alarmNames}</a> member (required by the API model). */
   @JsonProperty("alarmNames")
   public abstract @Nullable List<String> alarmNames();
 
-  /** The {@code rollback} member (required by the API model). */
+  /** Whether {@code alarmNames} is present (an empty list is present). */
+  public final boolean hasAlarmNames() {
+    return alarmNames() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html#ECS-Type-DeploymentAlarms-rollback">{@code rollback}</a> member (required by the API model). */
   @JsonProperty("rollback")
   public abstract @Nullable Boolean rollback();
 
-  /** The {@code enable} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentAlarms.html#ECS-Type-DeploymentAlarms-enable">{@code enable}</a> member (required by the API model). */
   @JsonProperty("enable")
   public abstract @Nullable Boolean enable();
 
@@ -43,5 +49,10 @@ public abstract class DeploymentAlarms {
   /** Builds {@link DeploymentAlarms} values. */
   public static final class Builder extends ImmutableDeploymentAlarms.Builder {
     Builder() {}
+
+    /** Sets {@code alarmNames} to these elements. */
+    public Builder alarmNames(String... alarmNames) {
+      return alarmNames(alarmNames == null ? null : Arrays.asList(alarmNames));
+    }
   }
 }

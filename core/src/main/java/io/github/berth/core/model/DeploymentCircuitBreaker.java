@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentCircuitBreaker}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html">{@code DeploymentCircuitBreaker}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"enable", "rollback"})
 @JsonSerialize(as = ImmutableDeploymentCircuitBreaker.class)
@@ -17,11 +17,11 @@ public abstract class DeploymentCircuitBreaker {
 
   DeploymentCircuitBreaker() {}
 
-  /** The {@code enable} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html#ECS-Type-DeploymentCircuitBreaker-enable">{@code enable}</a> member (required by the API model). */
   @JsonProperty("enable")
   public abstract @Nullable Boolean enable();
 
-  /** The {@code rollback} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html#ECS-Type-DeploymentCircuitBreaker-rollback">{@code rollback}</a> member (required by the API model). */
   @JsonProperty("rollback")
   public abstract @Nullable Boolean rollback();
 

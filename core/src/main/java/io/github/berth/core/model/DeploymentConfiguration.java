@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html">{@code DeploymentConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"deploymentCircuitBreaker", "maximumPercent", "minimumHealthyPercent", "alarms", "strategy", "bakeTimeInMinutes", "lifecycleHooks", "linearConfiguration", "canaryConfiguration"})
 @JsonSerialize(as = ImmutableDeploymentConfiguration.class)
@@ -18,39 +21,50 @@ public abstract class DeploymentConfiguration {
 
   DeploymentConfiguration() {}
 
-  /** The {@code deploymentCircuitBreaker} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-deploymentCircuitBreaker">{@code deploymentCircuitBreaker}</a> member. */
   @JsonProperty("deploymentCircuitBreaker")
   public abstract @Nullable DeploymentCircuitBreaker deploymentCircuitBreaker();
 
-  /** The {@code maximumPercent} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-maximumPercent">{@code maximumPercent}</a> member. */
   @JsonProperty("maximumPercent")
   public abstract @Nullable Integer maximumPercent();
 
-  /** The {@code minimumHealthyPercent} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-minimumHealthyPercent">{@code minimumHealthyPercent}</a> member. */
   @JsonProperty("minimumHealthyPercent")
   public abstract @Nullable Integer minimumHealthyPercent();
 
-  /** The {@code alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-alarms">{@code alarms}</a> member. */
   @JsonProperty("alarms")
   public abstract @Nullable DeploymentAlarms alarms();
 
-  /** The {@code strategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-strategy">{@code strategy}</a> member. */
   @JsonProperty("strategy")
   public abstract @Nullable DeploymentStrategy strategy();
 
-  /** The {@code bakeTimeInMinutes} member. */
+  /** The {@code strategy} member as its wire string, or null. */
+  public final @Nullable String strategyAsString() {
+    DeploymentStrategy v = strategy();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-bakeTimeInMinutes">{@code bakeTimeInMinutes}</a> member. */
   @JsonProperty("bakeTimeInMinutes")
   public abstract @Nullable Integer bakeTimeInMinutes();
 
-  /** The {@code lifecycleHooks} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-lifecycleHooks">{@code lifecycleHooks}</a> member. */
   @JsonProperty("lifecycleHooks")
   public abstract @Nullable List<DeploymentLifecycleHook> lifecycleHooks();
 
-  /** The {@code linearConfiguration} member. */
+  /** Whether {@code lifecycleHooks} is present (an empty list is present). */
+  public final boolean hasLifecycleHooks() {
+    return lifecycleHooks() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-linearConfiguration">{@code linearConfiguration}</a> member. */
   @JsonProperty("linearConfiguration")
   public abstract @Nullable LinearConfiguration linearConfiguration();
 
-  /** The {@code canaryConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html#ECS-Type-DeploymentConfiguration-canaryConfiguration">{@code canaryConfiguration}</a> member. */
   @JsonProperty("canaryConfiguration")
   public abstract @Nullable CanaryConfiguration canaryConfiguration();
 
@@ -67,5 +81,58 @@ public abstract class DeploymentConfiguration {
   /** Builds {@link DeploymentConfiguration} values. */
   public static final class Builder extends ImmutableDeploymentConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code deploymentCircuitBreaker} to the value a new builder holds once {@code deploymentCircuitBreaker} has filled it. */
+    public Builder deploymentCircuitBreaker(Consumer<DeploymentCircuitBreaker.Builder> deploymentCircuitBreaker) {
+      DeploymentCircuitBreaker.Builder b = DeploymentCircuitBreaker.builder();
+      deploymentCircuitBreaker.accept(b);
+      return deploymentCircuitBreaker(b.build());
+    }
+
+    /** Sets {@code alarms} to the value a new builder holds once {@code alarms} has filled it. */
+    public Builder alarms(Consumer<DeploymentAlarms.Builder> alarms) {
+      DeploymentAlarms.Builder b = DeploymentAlarms.builder();
+      alarms.accept(b);
+      return alarms(b.build());
+    }
+
+    /** Sets {@code strategy} from its wire string (a value unknown to this version is kept). */
+    public Builder strategy(@Nullable String strategy) {
+      return strategy(strategy == null ? null : DeploymentStrategy.fromValue(strategy));
+    }
+
+    /** Sets {@code lifecycleHooks} to these elements. */
+    public Builder lifecycleHooks(DeploymentLifecycleHook... lifecycleHooks) {
+      return lifecycleHooks(lifecycleHooks == null ? null : Arrays.asList(lifecycleHooks));
+    }
+
+    /** Sets {@code lifecycleHooks} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder lifecycleHooks(Consumer<DeploymentLifecycleHook.Builder>... lifecycleHooks) {
+      if (lifecycleHooks == null) {
+        return lifecycleHooks((List<DeploymentLifecycleHook>) null);
+      }
+      List<DeploymentLifecycleHook> list = new ArrayList<>(lifecycleHooks.length);
+      for (Consumer<DeploymentLifecycleHook.Builder> c : lifecycleHooks) {
+        DeploymentLifecycleHook.Builder b = DeploymentLifecycleHook.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return lifecycleHooks(list);
+    }
+
+    /** Sets {@code linearConfiguration} to the value a new builder holds once {@code linearConfiguration} has filled it. */
+    public Builder linearConfiguration(Consumer<LinearConfiguration.Builder> linearConfiguration) {
+      LinearConfiguration.Builder b = LinearConfiguration.builder();
+      linearConfiguration.accept(b);
+      return linearConfiguration(b.build());
+    }
+
+    /** Sets {@code canaryConfiguration} to the value a new builder holds once {@code canaryConfiguration} has filled it. */
+    public Builder canaryConfiguration(Consumer<CanaryConfiguration.Builder> canaryConfiguration) {
+      CanaryConfiguration.Builder b = CanaryConfiguration.builder();
+      canaryConfiguration.accept(b);
+      return canaryConfiguration(b.build());
+    }
   }
 }

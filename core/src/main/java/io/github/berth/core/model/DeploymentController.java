@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentController}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html">{@code DeploymentController}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type"})
 @JsonSerialize(as = ImmutableDeploymentController.class)
@@ -17,9 +17,15 @@ public abstract class DeploymentController {
 
   DeploymentController() {}
 
-  /** The {@code type} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html#ECS-Type-DeploymentController-type">{@code type}</a> member (required by the API model). */
   @JsonProperty("type")
   public abstract @Nullable DeploymentControllerType type();
+
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    DeploymentControllerType v = type();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -34,5 +40,10 @@ public abstract class DeploymentController {
   /** Builds {@link DeploymentController} values. */
   public static final class Builder extends ImmutableDeploymentController.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : DeploymentControllerType.fromValue(type));
+    }
   }
 }

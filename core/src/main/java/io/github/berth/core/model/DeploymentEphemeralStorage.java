@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentEphemeralStorage}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentEphemeralStorage.html">{@code DeploymentEphemeralStorage}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"kmsKeyId"})
 @JsonSerialize(as = ImmutableDeploymentEphemeralStorage.class)
@@ -17,7 +17,7 @@ public abstract class DeploymentEphemeralStorage {
 
   DeploymentEphemeralStorage() {}
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentEphemeralStorage.html#ECS-Type-DeploymentEphemeralStorage-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 

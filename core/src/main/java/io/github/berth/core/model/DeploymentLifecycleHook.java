@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentLifecycleHook}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html">{@code DeploymentLifecycleHook}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"targetType", "hookTargetArn", "roleArn", "lifecycleStages", "hookDetails", "timeoutConfiguration"})
 @JsonSerialize(as = ImmutableDeploymentLifecycleHook.class)
@@ -19,27 +22,44 @@ public abstract class DeploymentLifecycleHook {
 
   DeploymentLifecycleHook() {}
 
-  /** The {@code targetType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-targetType">{@code targetType}</a> member. */
   @JsonProperty("targetType")
   public abstract @Nullable DeploymentLifecycleHookTargetType targetType();
 
-  /** The {@code hookTargetArn} member. */
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    DeploymentLifecycleHookTargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-hookTargetArn">{@code hookTargetArn}</a> member. */
   @JsonProperty("hookTargetArn")
   public abstract @Nullable String hookTargetArn();
 
-  /** The {@code roleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-roleArn">{@code roleArn}</a> member. */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code lifecycleStages} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-lifecycleStages">{@code lifecycleStages}</a> member. */
   @JsonProperty("lifecycleStages")
   public abstract @Nullable List<DeploymentLifecycleHookStage> lifecycleStages();
 
-  /** The {@code hookDetails} member. */
+  /** Whether {@code lifecycleStages} is present (an empty list is present). */
+  public final boolean hasLifecycleStages() {
+    return lifecycleStages() != null;
+  }
+
+  /** The {@code lifecycleStages} member as wire strings, or null. */
+  public final @Nullable List<String> lifecycleStagesAsStrings() {
+    List<DeploymentLifecycleHookStage> v = lifecycleStages();
+    return v == null ? null : v.stream().map(DeploymentLifecycleHookStage::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-hookDetails">{@code hookDetails}</a> member. */
   @JsonProperty("hookDetails")
   public abstract @Nullable JsonNode hookDetails();
 
-  /** The {@code timeoutConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html#ECS-Type-DeploymentLifecycleHook-timeoutConfiguration">{@code timeoutConfiguration}</a> member. */
   @JsonProperty("timeoutConfiguration")
   public abstract @Nullable DeploymentLifecycleHookTimeoutConfiguration timeoutConfiguration();
 
@@ -56,5 +76,32 @@ public abstract class DeploymentLifecycleHook {
   /** Builds {@link DeploymentLifecycleHook} values. */
   public static final class Builder extends ImmutableDeploymentLifecycleHook.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : DeploymentLifecycleHookTargetType.fromValue(targetType));
+    }
+
+    /** Sets {@code lifecycleStages} to these elements. */
+    public Builder lifecycleStages(DeploymentLifecycleHookStage... lifecycleStages) {
+      return lifecycleStages(lifecycleStages == null ? null : Arrays.asList(lifecycleStages));
+    }
+
+    /** Sets {@code lifecycleStages} from wire strings (values unknown to this version are kept). */
+    public Builder lifecycleStagesWithStrings(@Nullable Collection<String> lifecycleStages) {
+      return lifecycleStages(lifecycleStages == null ? null : lifecycleStages.stream().map(DeploymentLifecycleHookStage::fromValue).toList());
+    }
+
+    /** Sets {@code lifecycleStages} from wire strings (values unknown to this version are kept). */
+    public Builder lifecycleStagesWithStrings(String... lifecycleStages) {
+      return lifecycleStagesWithStrings(lifecycleStages == null ? null : Arrays.asList(lifecycleStages));
+    }
+
+    /** Sets {@code timeoutConfiguration} to the value a new builder holds once {@code timeoutConfiguration} has filled it. */
+    public Builder timeoutConfiguration(Consumer<DeploymentLifecycleHookTimeoutConfiguration.Builder> timeoutConfiguration) {
+      DeploymentLifecycleHookTimeoutConfiguration.Builder b = DeploymentLifecycleHookTimeoutConfiguration.builder();
+      timeoutConfiguration.accept(b);
+      return timeoutConfiguration(b.build());
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentLifecycleHookDetail}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html">{@code DeploymentLifecycleHookDetail}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"hookId", "targetType", "targetArn", "status", "expiresAt", "timeoutAction"})
 @JsonSerialize(as = ImmutableDeploymentLifecycleHookDetail.class)
@@ -18,29 +18,47 @@ public abstract class DeploymentLifecycleHookDetail {
 
   DeploymentLifecycleHookDetail() {}
 
-  /** The {@code hookId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-hookId">{@code hookId}</a> member. */
   @JsonProperty("hookId")
   public abstract @Nullable String hookId();
 
-  /** The {@code targetType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-targetType">{@code targetType}</a> member. */
   @JsonProperty("targetType")
   public abstract @Nullable DeploymentLifecycleHookTargetType targetType();
 
-  /** The {@code targetArn} member. */
+  /** The {@code targetType} member as its wire string, or null. */
+  public final @Nullable String targetTypeAsString() {
+    DeploymentLifecycleHookTargetType v = targetType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-targetArn">{@code targetArn}</a> member. */
   @JsonProperty("targetArn")
   public abstract @Nullable String targetArn();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable DeploymentLifecycleHookStatus status();
 
-  /** The {@code expiresAt} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    DeploymentLifecycleHookStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-expiresAt">{@code expiresAt}</a> member. */
   @JsonProperty("expiresAt")
   public abstract @Nullable Instant expiresAt();
 
-  /** The {@code timeoutAction} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookDetail.html#ECS-Type-DeploymentLifecycleHookDetail-timeoutAction">{@code timeoutAction}</a> member. */
   @JsonProperty("timeoutAction")
   public abstract @Nullable DeploymentLifecycleHookAction timeoutAction();
+
+  /** The {@code timeoutAction} member as its wire string, or null. */
+  public final @Nullable String timeoutActionAsString() {
+    DeploymentLifecycleHookAction v = timeoutAction();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -55,5 +73,20 @@ public abstract class DeploymentLifecycleHookDetail {
   /** Builds {@link DeploymentLifecycleHookDetail} values. */
   public static final class Builder extends ImmutableDeploymentLifecycleHookDetail.Builder {
     Builder() {}
+
+    /** Sets {@code targetType} from its wire string (a value unknown to this version is kept). */
+    public Builder targetType(@Nullable String targetType) {
+      return targetType(targetType == null ? null : DeploymentLifecycleHookTargetType.fromValue(targetType));
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : DeploymentLifecycleHookStatus.fromValue(status));
+    }
+
+    /** Sets {@code timeoutAction} from its wire string (a value unknown to this version is kept). */
+    public Builder timeoutAction(@Nullable String timeoutAction) {
+      return timeoutAction(timeoutAction == null ? null : DeploymentLifecycleHookAction.fromValue(timeoutAction));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DeploymentLifecycleHookTimeoutConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookTimeoutConfiguration.html">{@code DeploymentLifecycleHookTimeoutConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"timeoutInMinutes", "action"})
 @JsonSerialize(as = ImmutableDeploymentLifecycleHookTimeoutConfiguration.class)
@@ -17,13 +17,19 @@ public abstract class DeploymentLifecycleHookTimeoutConfiguration {
 
   DeploymentLifecycleHookTimeoutConfiguration() {}
 
-  /** The {@code timeoutInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookTimeoutConfiguration.html#ECS-Type-DeploymentLifecycleHookTimeoutConfiguration-timeoutInMinutes">{@code timeoutInMinutes}</a> member. */
   @JsonProperty("timeoutInMinutes")
   public abstract @Nullable Integer timeoutInMinutes();
 
-  /** The {@code action} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHookTimeoutConfiguration.html#ECS-Type-DeploymentLifecycleHookTimeoutConfiguration-action">{@code action}</a> member. */
   @JsonProperty("action")
   public abstract @Nullable DeploymentLifecycleHookAction action();
+
+  /** The {@code action} member as its wire string, or null. */
+  public final @Nullable String actionAsString() {
+    DeploymentLifecycleHookAction v = action();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class DeploymentLifecycleHookTimeoutConfiguration {
   /** Builds {@link DeploymentLifecycleHookTimeoutConfiguration} values. */
   public static final class Builder extends ImmutableDeploymentLifecycleHookTimeoutConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code action} from its wire string (a value unknown to this version is kept). */
+    public Builder action(@Nullable String action) {
+      return action(action == null ? null : DeploymentLifecycleHookAction.fromValue(action));
+    }
   }
 }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Device}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html">{@code Device}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"hostPath", "containerPath", "permissions"})
 @JsonSerialize(as = ImmutableDevice.class)
@@ -18,17 +20,28 @@ public abstract class Device {
 
   Device() {}
 
-  /** The {@code hostPath} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html#ECS-Type-Device-hostPath">{@code hostPath}</a> member (required by the API model). */
   @JsonProperty("hostPath")
   public abstract @Nullable String hostPath();
 
-  /** The {@code containerPath} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html#ECS-Type-Device-containerPath">{@code containerPath}</a> member. */
   @JsonProperty("containerPath")
   public abstract @Nullable String containerPath();
 
-  /** The {@code permissions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Device.html#ECS-Type-Device-permissions">{@code permissions}</a> member. */
   @JsonProperty("permissions")
   public abstract @Nullable List<DeviceCgroupPermission> permissions();
+
+  /** Whether {@code permissions} is present (an empty list is present). */
+  public final boolean hasPermissions() {
+    return permissions() != null;
+  }
+
+  /** The {@code permissions} member as wire strings, or null. */
+  public final @Nullable List<String> permissionsAsStrings() {
+    List<DeviceCgroupPermission> v = permissions();
+    return v == null ? null : v.stream().map(DeviceCgroupPermission::value).toList();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +56,20 @@ public abstract class Device {
   /** Builds {@link Device} values. */
   public static final class Builder extends ImmutableDevice.Builder {
     Builder() {}
+
+    /** Sets {@code permissions} to these elements. */
+    public Builder permissions(DeviceCgroupPermission... permissions) {
+      return permissions(permissions == null ? null : Arrays.asList(permissions));
+    }
+
+    /** Sets {@code permissions} from wire strings (values unknown to this version are kept). */
+    public Builder permissionsWithStrings(@Nullable Collection<String> permissions) {
+      return permissions(permissions == null ? null : permissions.stream().map(DeviceCgroupPermission::fromValue).toList());
+    }
+
+    /** Sets {@code permissions} from wire strings (values unknown to this version are kept). */
+    public Builder permissionsWithStrings(String... permissions) {
+      return permissionsWithStrings(permissions == null ? null : Arrays.asList(permissions));
+    }
   }
 }

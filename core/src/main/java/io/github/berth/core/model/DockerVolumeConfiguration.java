@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code DockerVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html">{@code DockerVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"scope", "autoprovision", "driver", "driverOpts", "labels"})
 @JsonSerialize(as = ImmutableDockerVolumeConfiguration.class)
@@ -18,25 +18,41 @@ public abstract class DockerVolumeConfiguration {
 
   DockerVolumeConfiguration() {}
 
-  /** The {@code scope} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-scope">{@code scope}</a> member. */
   @JsonProperty("scope")
   public abstract @Nullable Scope scope();
 
-  /** The {@code autoprovision} member. */
+  /** The {@code scope} member as its wire string, or null. */
+  public final @Nullable String scopeAsString() {
+    Scope v = scope();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-autoprovision">{@code autoprovision}</a> member. */
   @JsonProperty("autoprovision")
   public abstract @Nullable Boolean autoprovision();
 
-  /** The {@code driver} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-driver">{@code driver}</a> member. */
   @JsonProperty("driver")
   public abstract @Nullable String driver();
 
-  /** The {@code driverOpts} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-driverOpts">{@code driverOpts}</a> member. */
   @JsonProperty("driverOpts")
   public abstract @Nullable Map<String, String> driverOpts();
 
-  /** The {@code labels} member. */
+  /** Whether {@code driverOpts} is present (an empty map is present). */
+  public final boolean hasDriverOpts() {
+    return driverOpts() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DockerVolumeConfiguration.html#ECS-Type-DockerVolumeConfiguration-labels">{@code labels}</a> member. */
   @JsonProperty("labels")
   public abstract @Nullable Map<String, String> labels();
+
+  /** Whether {@code labels} is present (an empty map is present). */
+  public final boolean hasLabels() {
+    return labels() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -51,5 +67,10 @@ public abstract class DockerVolumeConfiguration {
   /** Builds {@link DockerVolumeConfiguration} values. */
   public static final class Builder extends ImmutableDockerVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code scope} from its wire string (a value unknown to this version is kept). */
+    public Builder scope(@Nullable String scope) {
+      return scope(scope == null ? null : Scope.fromValue(scope));
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EBSTagSpecification}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html">{@code EBSTagSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"resourceType", "tags", "propagateTags"})
 @JsonSerialize(as = ImmutableEBSTagSpecification.class)
@@ -18,17 +21,34 @@ public abstract class EBSTagSpecification {
 
   EBSTagSpecification() {}
 
-  /** The {@code resourceType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html#ECS-Type-EBSTagSpecification-resourceType">{@code resourceType}</a> member (required by the API model). */
   @JsonProperty("resourceType")
   public abstract @Nullable EBSResourceType resourceType();
 
-  /** The {@code tags} member. */
+  /** The {@code resourceType} member as its wire string, or null. */
+  public final @Nullable String resourceTypeAsString() {
+    EBSResourceType v = resourceType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html#ECS-Type-EBSTagSpecification-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code propagateTags} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EBSTagSpecification.html#ECS-Type-EBSTagSpecification-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
+
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +63,35 @@ public abstract class EBSTagSpecification {
   /** Builds {@link EBSTagSpecification} values. */
   public static final class Builder extends ImmutableEBSTagSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code resourceType} from its wire string (a value unknown to this version is kept). */
+    public Builder resourceType(@Nullable String resourceType) {
+      return resourceType(resourceType == null ? null : EBSResourceType.fromValue(resourceType));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
   }
 }

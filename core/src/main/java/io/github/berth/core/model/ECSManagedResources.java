@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ECSManagedResources}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html">{@code ECSManagedResources}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ingressPaths", "autoScaling", "metricAlarms", "serviceSecurityGroups", "logGroups"})
 @JsonSerialize(as = ImmutableECSManagedResources.class)
@@ -18,25 +21,45 @@ public abstract class ECSManagedResources {
 
   ECSManagedResources() {}
 
-  /** The {@code ingressPaths} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-ingressPaths">{@code ingressPaths}</a> member. */
   @JsonProperty("ingressPaths")
   public abstract @Nullable List<ManagedIngressPath> ingressPaths();
 
-  /** The {@code autoScaling} member. */
+  /** Whether {@code ingressPaths} is present (an empty list is present). */
+  public final boolean hasIngressPaths() {
+    return ingressPaths() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-autoScaling">{@code autoScaling}</a> member. */
   @JsonProperty("autoScaling")
   public abstract @Nullable ManagedAutoScaling autoScaling();
 
-  /** The {@code metricAlarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-metricAlarms">{@code metricAlarms}</a> member. */
   @JsonProperty("metricAlarms")
   public abstract @Nullable List<ManagedMetricAlarm> metricAlarms();
 
-  /** The {@code serviceSecurityGroups} member. */
+  /** Whether {@code metricAlarms} is present (an empty list is present). */
+  public final boolean hasMetricAlarms() {
+    return metricAlarms() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-serviceSecurityGroups">{@code serviceSecurityGroups}</a> member. */
   @JsonProperty("serviceSecurityGroups")
   public abstract @Nullable List<ManagedSecurityGroup> serviceSecurityGroups();
 
-  /** The {@code logGroups} member. */
+  /** Whether {@code serviceSecurityGroups} is present (an empty list is present). */
+  public final boolean hasServiceSecurityGroups() {
+    return serviceSecurityGroups() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ECSManagedResources.html#ECS-Type-ECSManagedResources-logGroups">{@code logGroups}</a> member. */
   @JsonProperty("logGroups")
   public abstract @Nullable List<ManagedLogGroup> logGroups();
+
+  /** Whether {@code logGroups} is present (an empty list is present). */
+  public final boolean hasLogGroups() {
+    return logGroups() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -51,5 +74,92 @@ public abstract class ECSManagedResources {
   /** Builds {@link ECSManagedResources} values. */
   public static final class Builder extends ImmutableECSManagedResources.Builder {
     Builder() {}
+
+    /** Sets {@code ingressPaths} to these elements. */
+    public Builder ingressPaths(ManagedIngressPath... ingressPaths) {
+      return ingressPaths(ingressPaths == null ? null : Arrays.asList(ingressPaths));
+    }
+
+    /** Sets {@code ingressPaths} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder ingressPaths(Consumer<ManagedIngressPath.Builder>... ingressPaths) {
+      if (ingressPaths == null) {
+        return ingressPaths((List<ManagedIngressPath>) null);
+      }
+      List<ManagedIngressPath> list = new ArrayList<>(ingressPaths.length);
+      for (Consumer<ManagedIngressPath.Builder> c : ingressPaths) {
+        ManagedIngressPath.Builder b = ManagedIngressPath.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return ingressPaths(list);
+    }
+
+    /** Sets {@code autoScaling} to the value a new builder holds once {@code autoScaling} has filled it. */
+    public Builder autoScaling(Consumer<ManagedAutoScaling.Builder> autoScaling) {
+      ManagedAutoScaling.Builder b = ManagedAutoScaling.builder();
+      autoScaling.accept(b);
+      return autoScaling(b.build());
+    }
+
+    /** Sets {@code metricAlarms} to these elements. */
+    public Builder metricAlarms(ManagedMetricAlarm... metricAlarms) {
+      return metricAlarms(metricAlarms == null ? null : Arrays.asList(metricAlarms));
+    }
+
+    /** Sets {@code metricAlarms} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metricAlarms(Consumer<ManagedMetricAlarm.Builder>... metricAlarms) {
+      if (metricAlarms == null) {
+        return metricAlarms((List<ManagedMetricAlarm>) null);
+      }
+      List<ManagedMetricAlarm> list = new ArrayList<>(metricAlarms.length);
+      for (Consumer<ManagedMetricAlarm.Builder> c : metricAlarms) {
+        ManagedMetricAlarm.Builder b = ManagedMetricAlarm.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metricAlarms(list);
+    }
+
+    /** Sets {@code serviceSecurityGroups} to these elements. */
+    public Builder serviceSecurityGroups(ManagedSecurityGroup... serviceSecurityGroups) {
+      return serviceSecurityGroups(serviceSecurityGroups == null ? null : Arrays.asList(serviceSecurityGroups));
+    }
+
+    /** Sets {@code serviceSecurityGroups} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceSecurityGroups(Consumer<ManagedSecurityGroup.Builder>... serviceSecurityGroups) {
+      if (serviceSecurityGroups == null) {
+        return serviceSecurityGroups((List<ManagedSecurityGroup>) null);
+      }
+      List<ManagedSecurityGroup> list = new ArrayList<>(serviceSecurityGroups.length);
+      for (Consumer<ManagedSecurityGroup.Builder> c : serviceSecurityGroups) {
+        ManagedSecurityGroup.Builder b = ManagedSecurityGroup.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceSecurityGroups(list);
+    }
+
+    /** Sets {@code logGroups} to these elements. */
+    public Builder logGroups(ManagedLogGroup... logGroups) {
+      return logGroups(logGroups == null ? null : Arrays.asList(logGroups));
+    }
+
+    /** Sets {@code logGroups} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder logGroups(Consumer<ManagedLogGroup.Builder>... logGroups) {
+      if (logGroups == null) {
+        return logGroups((List<ManagedLogGroup>) null);
+      }
+      List<ManagedLogGroup> list = new ArrayList<>(logGroups.length);
+      for (Consumer<ManagedLogGroup.Builder> c : logGroups) {
+        ManagedLogGroup.Builder b = ManagedLogGroup.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return logGroups(list);
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EFSAuthorizationConfig}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html">{@code EFSAuthorizationConfig}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"accessPointId", "iam"})
 @JsonSerialize(as = ImmutableEFSAuthorizationConfig.class)
@@ -17,13 +17,19 @@ public abstract class EFSAuthorizationConfig {
 
   EFSAuthorizationConfig() {}
 
-  /** The {@code accessPointId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html#ECS-Type-EFSAuthorizationConfig-accessPointId">{@code accessPointId}</a> member. */
   @JsonProperty("accessPointId")
   public abstract @Nullable String accessPointId();
 
-  /** The {@code iam} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html#ECS-Type-EFSAuthorizationConfig-iam">{@code iam}</a> member. */
   @JsonProperty("iam")
   public abstract @Nullable EFSAuthorizationConfigIAM iam();
+
+  /** The {@code iam} member as its wire string, or null. */
+  public final @Nullable String iamAsString() {
+    EFSAuthorizationConfigIAM v = iam();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class EFSAuthorizationConfig {
   /** Builds {@link EFSAuthorizationConfig} values. */
   public static final class Builder extends ImmutableEFSAuthorizationConfig.Builder {
     Builder() {}
+
+    /** Sets {@code iam} from its wire string (a value unknown to this version is kept). */
+    public Builder iam(@Nullable String iam) {
+      return iam(iam == null ? null : EFSAuthorizationConfigIAM.fromValue(iam));
+    }
   }
 }

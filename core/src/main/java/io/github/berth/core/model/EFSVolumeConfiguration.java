@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EFSVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html">{@code EFSVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"fileSystemId", "rootDirectory", "transitEncryption", "transitEncryptionPort", "authorizationConfig"})
 @JsonSerialize(as = ImmutableEFSVolumeConfiguration.class)
@@ -17,23 +18,29 @@ public abstract class EFSVolumeConfiguration {
 
   EFSVolumeConfiguration() {}
 
-  /** The {@code fileSystemId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-fileSystemId">{@code fileSystemId}</a> member (required by the API model). */
   @JsonProperty("fileSystemId")
   public abstract @Nullable String fileSystemId();
 
-  /** The {@code rootDirectory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-rootDirectory">{@code rootDirectory}</a> member. */
   @JsonProperty("rootDirectory")
   public abstract @Nullable String rootDirectory();
 
-  /** The {@code transitEncryption} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-transitEncryption">{@code transitEncryption}</a> member. */
   @JsonProperty("transitEncryption")
   public abstract @Nullable EFSTransitEncryption transitEncryption();
 
-  /** The {@code transitEncryptionPort} member. */
+  /** The {@code transitEncryption} member as its wire string, or null. */
+  public final @Nullable String transitEncryptionAsString() {
+    EFSTransitEncryption v = transitEncryption();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-transitEncryptionPort">{@code transitEncryptionPort}</a> member. */
   @JsonProperty("transitEncryptionPort")
   public abstract @Nullable Integer transitEncryptionPort();
 
-  /** The {@code authorizationConfig} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html#ECS-Type-EFSVolumeConfiguration-authorizationConfig">{@code authorizationConfig}</a> member. */
   @JsonProperty("authorizationConfig")
   public abstract @Nullable EFSAuthorizationConfig authorizationConfig();
 
@@ -50,5 +57,17 @@ public abstract class EFSVolumeConfiguration {
   /** Builds {@link EFSVolumeConfiguration} values. */
   public static final class Builder extends ImmutableEFSVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code transitEncryption} from its wire string (a value unknown to this version is kept). */
+    public Builder transitEncryption(@Nullable String transitEncryption) {
+      return transitEncryption(transitEncryption == null ? null : EFSTransitEncryption.fromValue(transitEncryption));
+    }
+
+    /** Sets {@code authorizationConfig} to the value a new builder holds once {@code authorizationConfig} has filled it. */
+    public Builder authorizationConfig(Consumer<EFSAuthorizationConfig.Builder> authorizationConfig) {
+      EFSAuthorizationConfig.Builder b = EFSAuthorizationConfig.builder();
+      authorizationConfig.accept(b);
+      return authorizationConfig(b.build());
+    }
   }
 }

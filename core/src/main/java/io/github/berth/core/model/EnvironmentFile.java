@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EnvironmentFile}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EnvironmentFile.html">{@code EnvironmentFile}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"value", "type"})
 @JsonSerialize(as = ImmutableEnvironmentFile.class)
@@ -17,13 +17,19 @@ public abstract class EnvironmentFile {
 
   EnvironmentFile() {}
 
-  /** The {@code value} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EnvironmentFile.html#ECS-Type-EnvironmentFile-value">{@code value}</a> member (required by the API model). */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code type} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EnvironmentFile.html#ECS-Type-EnvironmentFile-type">{@code type}</a> member (required by the API model). */
   @JsonProperty("type")
   public abstract @Nullable EnvironmentFileType type();
+
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    EnvironmentFileType v = type();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class EnvironmentFile {
   /** Builds {@link EnvironmentFile} values. */
   public static final class Builder extends ImmutableEnvironmentFile.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : EnvironmentFileType.fromValue(type));
+    }
   }
 }

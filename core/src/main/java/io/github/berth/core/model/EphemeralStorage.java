@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code EphemeralStorage}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html">{@code EphemeralStorage}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"sizeInGiB"})
 @JsonSerialize(as = ImmutableEphemeralStorage.class)
@@ -17,7 +17,7 @@ public abstract class EphemeralStorage {
 
   EphemeralStorage() {}
 
-  /** The {@code sizeInGiB} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html#ECS-Type-EphemeralStorage-sizeInGiB">{@code sizeInGiB}</a> member (required by the API model). */
   @JsonProperty("sizeInGiB")
   public abstract @Nullable Integer sizeInGiB();
 

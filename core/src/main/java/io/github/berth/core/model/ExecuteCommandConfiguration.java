@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ExecuteCommandConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html">{@code ExecuteCommandConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"kmsKeyId", "logging", "logConfiguration"})
 @JsonSerialize(as = ImmutableExecuteCommandConfiguration.class)
@@ -17,15 +18,21 @@ public abstract class ExecuteCommandConfiguration {
 
   ExecuteCommandConfiguration() {}
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html#ECS-Type-ExecuteCommandConfiguration-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 
-  /** The {@code logging} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html#ECS-Type-ExecuteCommandConfiguration-logging">{@code logging}</a> member. */
   @JsonProperty("logging")
   public abstract @Nullable ExecuteCommandLogging logging();
 
-  /** The {@code logConfiguration} member. */
+  /** The {@code logging} member as its wire string, or null. */
+  public final @Nullable String loggingAsString() {
+    ExecuteCommandLogging v = logging();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html#ECS-Type-ExecuteCommandConfiguration-logConfiguration">{@code logConfiguration}</a> member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable ExecuteCommandLogConfiguration logConfiguration();
 
@@ -42,5 +49,17 @@ public abstract class ExecuteCommandConfiguration {
   /** Builds {@link ExecuteCommandConfiguration} values. */
   public static final class Builder extends ImmutableExecuteCommandConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code logging} from its wire string (a value unknown to this version is kept). */
+    public Builder logging(@Nullable String logging) {
+      return logging(logging == null ? null : ExecuteCommandLogging.fromValue(logging));
+    }
+
+    /** Sets {@code logConfiguration} to the value a new builder holds once {@code logConfiguration} has filled it. */
+    public Builder logConfiguration(Consumer<ExecuteCommandLogConfiguration.Builder> logConfiguration) {
+      ExecuteCommandLogConfiguration.Builder b = ExecuteCommandLogConfiguration.builder();
+      logConfiguration.accept(b);
+      return logConfiguration(b.build());
+    }
   }
 }

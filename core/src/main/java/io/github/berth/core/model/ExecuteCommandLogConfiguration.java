@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ExecuteCommandLogConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html">{@code ExecuteCommandLogConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"cloudWatchLogGroupName", "cloudWatchEncryptionEnabled", "s3BucketName", "s3EncryptionEnabled", "s3KeyPrefix"})
 @JsonSerialize(as = ImmutableExecuteCommandLogConfiguration.class)
@@ -17,23 +17,23 @@ public abstract class ExecuteCommandLogConfiguration {
 
   ExecuteCommandLogConfiguration() {}
 
-  /** The {@code cloudWatchLogGroupName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html#ECS-Type-ExecuteCommandLogConfiguration-cloudWatchLogGroupName">{@code cloudWatchLogGroupName}</a> member. */
   @JsonProperty("cloudWatchLogGroupName")
   public abstract @Nullable String cloudWatchLogGroupName();
 
-  /** The {@code cloudWatchEncryptionEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html#ECS-Type-ExecuteCommandLogConfiguration-cloudWatchEncryptionEnabled">{@code cloudWatchEncryptionEnabled}</a> member. */
   @JsonProperty("cloudWatchEncryptionEnabled")
   public abstract @Nullable Boolean cloudWatchEncryptionEnabled();
 
-  /** The {@code s3BucketName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html#ECS-Type-ExecuteCommandLogConfiguration-s3BucketName">{@code s3BucketName}</a> member. */
   @JsonProperty("s3BucketName")
   public abstract @Nullable String s3BucketName();
 
-  /** The {@code s3EncryptionEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html#ECS-Type-ExecuteCommandLogConfiguration-s3EncryptionEnabled">{@code s3EncryptionEnabled}</a> member. */
   @JsonProperty("s3EncryptionEnabled")
   public abstract @Nullable Boolean s3EncryptionEnabled();
 
-  /** The {@code s3KeyPrefix} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandLogConfiguration.html#ECS-Type-ExecuteCommandLogConfiguration-s3KeyPrefix">{@code s3KeyPrefix}</a> member. */
   @JsonProperty("s3KeyPrefix")
   public abstract @Nullable String s3KeyPrefix();
 

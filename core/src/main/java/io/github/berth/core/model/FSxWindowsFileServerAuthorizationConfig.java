@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code FSxWindowsFileServerAuthorizationConfig}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerAuthorizationConfig.html">{@code FSxWindowsFileServerAuthorizationConfig}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"credentialsParameter", "domain"})
 @JsonSerialize(as = ImmutableFSxWindowsFileServerAuthorizationConfig.class)
@@ -17,11 +17,11 @@ public abstract class FSxWindowsFileServerAuthorizationConfig {
 
   FSxWindowsFileServerAuthorizationConfig() {}
 
-  /** The {@code credentialsParameter} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerAuthorizationConfig.html#ECS-Type-FSxWindowsFileServerAuthorizationConfig-credentialsParameter">{@code credentialsParameter}</a> member (required by the API model). */
   @JsonProperty("credentialsParameter")
   public abstract @Nullable String credentialsParameter();
 
-  /** The {@code domain} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerAuthorizationConfig.html#ECS-Type-FSxWindowsFileServerAuthorizationConfig-domain">{@code domain}</a> member (required by the API model). */
   @JsonProperty("domain")
   public abstract @Nullable String domain();
 

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code FSxWindowsFileServerVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerVolumeConfiguration.html">{@code FSxWindowsFileServerVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"fileSystemId", "rootDirectory", "authorizationConfig"})
 @JsonSerialize(as = ImmutableFSxWindowsFileServerVolumeConfiguration.class)
@@ -17,15 +18,15 @@ public abstract class FSxWindowsFileServerVolumeConfiguration {
 
   FSxWindowsFileServerVolumeConfiguration() {}
 
-  /** The {@code fileSystemId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerVolumeConfiguration.html#ECS-Type-FSxWindowsFileServerVolumeConfiguration-fileSystemId">{@code fileSystemId}</a> member (required by the API model). */
   @JsonProperty("fileSystemId")
   public abstract @Nullable String fileSystemId();
 
-  /** The {@code rootDirectory} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerVolumeConfiguration.html#ECS-Type-FSxWindowsFileServerVolumeConfiguration-rootDirectory">{@code rootDirectory}</a> member (required by the API model). */
   @JsonProperty("rootDirectory")
   public abstract @Nullable String rootDirectory();
 
-  /** The {@code authorizationConfig} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerVolumeConfiguration.html#ECS-Type-FSxWindowsFileServerVolumeConfiguration-authorizationConfig">{@code authorizationConfig}</a> member (required by the API model). */
   @JsonProperty("authorizationConfig")
   public abstract @Nullable FSxWindowsFileServerAuthorizationConfig authorizationConfig();
 
@@ -42,5 +43,12 @@ public abstract class FSxWindowsFileServerVolumeConfiguration {
   /** Builds {@link FSxWindowsFileServerVolumeConfiguration} values. */
   public static final class Builder extends ImmutableFSxWindowsFileServerVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code authorizationConfig} to the value a new builder holds once {@code authorizationConfig} has filled it. */
+    public Builder authorizationConfig(Consumer<FSxWindowsFileServerAuthorizationConfig.Builder> authorizationConfig) {
+      FSxWindowsFileServerAuthorizationConfig.Builder b = FSxWindowsFileServerAuthorizationConfig.builder();
+      authorizationConfig.accept(b);
+      return authorizationConfig(b.build());
+    }
   }
 }

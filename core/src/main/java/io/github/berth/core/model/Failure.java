@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Failure}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Failure.html">{@code Failure}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "reason", "detail"})
 @JsonSerialize(as = ImmutableFailure.class)
@@ -17,15 +17,15 @@ public abstract class Failure {
 
   Failure() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Failure.html#ECS-Type-Failure-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Failure.html#ECS-Type-Failure-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code detail} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Failure.html#ECS-Type-Failure-detail">{@code detail}</a> member. */
   @JsonProperty("detail")
   public abstract @Nullable String detail();
 

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code FirelensConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html">{@code FirelensConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "options"})
 @JsonSerialize(as = ImmutableFirelensConfiguration.class)
@@ -18,13 +18,24 @@ public abstract class FirelensConfiguration {
 
   FirelensConfiguration() {}
 
-  /** The {@code type} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html#ECS-Type-FirelensConfiguration-type">{@code type}</a> member (required by the API model). */
   @JsonProperty("type")
   public abstract @Nullable FirelensConfigurationType type();
 
-  /** The {@code options} member. */
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    FirelensConfigurationType v = type();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html#ECS-Type-FirelensConfiguration-options">{@code options}</a> member. */
   @JsonProperty("options")
   public abstract @Nullable Map<String, String> options();
+
+  /** Whether {@code options} is present (an empty map is present). */
+  public final boolean hasOptions() {
+    return options() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +50,10 @@ public abstract class FirelensConfiguration {
   /** Builds {@link FirelensConfiguration} values. */
   public static final class Builder extends ImmutableFirelensConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : FirelensConfigurationType.fromValue(type));
+    }
   }
 }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code HealthCheck}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html">{@code HealthCheck}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"command", "interval", "timeout", "retries", "startPeriod"})
 @JsonSerialize(as = ImmutableHealthCheck.class)
@@ -18,23 +19,28 @@ public abstract class HealthCheck {
 
   HealthCheck() {}
 
-  /** The {@code command} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-command">{@code command}</a> member (required by the API model). */
   @JsonProperty("command")
   public abstract @Nullable List<String> command();
 
-  /** The {@code interval} member. */
+  /** Whether {@code command} is present (an empty list is present). */
+  public final boolean hasCommand() {
+    return command() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-interval">{@code interval}</a> member. */
   @JsonProperty("interval")
   public abstract @Nullable Integer interval();
 
-  /** The {@code timeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-timeout">{@code timeout}</a> member. */
   @JsonProperty("timeout")
   public abstract @Nullable Integer timeout();
 
-  /** The {@code retries} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-retries">{@code retries}</a> member. */
   @JsonProperty("retries")
   public abstract @Nullable Integer retries();
 
-  /** The {@code startPeriod} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-startPeriod">{@code startPeriod}</a> member. */
   @JsonProperty("startPeriod")
   public abstract @Nullable Integer startPeriod();
 
@@ -51,5 +57,10 @@ public abstract class HealthCheck {
   /** Builds {@link HealthCheck} values. */
   public static final class Builder extends ImmutableHealthCheck.Builder {
     Builder() {}
+
+    /** Sets {@code command} to these elements. */
+    public Builder command(String... command) {
+      return command(command == null ? null : Arrays.asList(command));
+    }
   }
 }

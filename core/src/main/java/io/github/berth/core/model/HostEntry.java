@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code HostEntry}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostEntry.html">{@code HostEntry}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"hostname", "ipAddress"})
 @JsonSerialize(as = ImmutableHostEntry.class)
@@ -17,11 +17,11 @@ public abstract class HostEntry {
 
   HostEntry() {}
 
-  /** The {@code hostname} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostEntry.html#ECS-Type-HostEntry-hostname">{@code hostname}</a> member (required by the API model). */
   @JsonProperty("hostname")
   public abstract @Nullable String hostname();
 
-  /** The {@code ipAddress} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostEntry.html#ECS-Type-HostEntry-ipAddress">{@code ipAddress}</a> member (required by the API model). */
   @JsonProperty("ipAddress")
   public abstract @Nullable String ipAddress();
 

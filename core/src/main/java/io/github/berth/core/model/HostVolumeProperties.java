@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code HostVolumeProperties}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html">{@code HostVolumeProperties}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"sourcePath"})
 @JsonSerialize(as = ImmutableHostVolumeProperties.class)
@@ -17,7 +17,7 @@ public abstract class HostVolumeProperties {
 
   HostVolumeProperties() {}
 
-  /** The {@code sourcePath} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html#ECS-Type-HostVolumeProperties-sourcePath">{@code sourcePath}</a> member. */
   @JsonProperty("sourcePath")
   public abstract @Nullable String sourcePath();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InferenceAccelerator}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAccelerator.html">{@code InferenceAccelerator}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"deviceName", "deviceType"})
 @JsonSerialize(as = ImmutableInferenceAccelerator.class)
@@ -17,11 +17,11 @@ public abstract class InferenceAccelerator {
 
   InferenceAccelerator() {}
 
-  /** The {@code deviceName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAccelerator.html#ECS-Type-InferenceAccelerator-deviceName">{@code deviceName}</a> member (required by the API model). */
   @JsonProperty("deviceName")
   public abstract @Nullable String deviceName();
 
-  /** The {@code deviceType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAccelerator.html#ECS-Type-InferenceAccelerator-deviceType">{@code deviceType}</a> member (required by the API model). */
   @JsonProperty("deviceType")
   public abstract @Nullable String deviceType();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InferenceAcceleratorOverride}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAcceleratorOverride.html">{@code InferenceAcceleratorOverride}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"deviceName", "deviceType"})
 @JsonSerialize(as = ImmutableInferenceAcceleratorOverride.class)
@@ -17,11 +17,11 @@ public abstract class InferenceAcceleratorOverride {
 
   InferenceAcceleratorOverride() {}
 
-  /** The {@code deviceName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAcceleratorOverride.html#ECS-Type-InferenceAcceleratorOverride-deviceName">{@code deviceName}</a> member. */
   @JsonProperty("deviceName")
   public abstract @Nullable String deviceName();
 
-  /** The {@code deviceType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAcceleratorOverride.html#ECS-Type-InferenceAcceleratorOverride-deviceType">{@code deviceType}</a> member. */
   @JsonProperty("deviceType")
   public abstract @Nullable String deviceType();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InfrastructureOptimization}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InfrastructureOptimization.html">{@code InfrastructureOptimization}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"scaleInAfter"})
 @JsonSerialize(as = ImmutableInfrastructureOptimization.class)
@@ -17,7 +17,7 @@ public abstract class InfrastructureOptimization {
 
   InfrastructureOptimization() {}
 
-  /** The {@code scaleInAfter} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InfrastructureOptimization.html#ECS-Type-InfrastructureOptimization-scaleInAfter">{@code scaleInAfter}</a> member. */
   @JsonProperty("scaleInAfter")
   public abstract @Nullable Integer scaleInAfter();
 

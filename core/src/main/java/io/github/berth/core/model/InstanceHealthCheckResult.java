@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceHealthCheckResult}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html">{@code InstanceHealthCheckResult}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "status", "statusReason", "lastUpdated", "lastStatusChange"})
 @JsonSerialize(as = ImmutableInstanceHealthCheckResult.class)
@@ -18,23 +18,35 @@ public abstract class InstanceHealthCheckResult {
 
   InstanceHealthCheckResult() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable InstanceHealthCheckType type();
 
-  /** The {@code status} member. */
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    InstanceHealthCheckType v = type();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable InstanceHealthCheckState status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    InstanceHealthCheckState v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code lastUpdated} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-lastUpdated">{@code lastUpdated}</a> member. */
   @JsonProperty("lastUpdated")
   public abstract @Nullable Instant lastUpdated();
 
-  /** The {@code lastStatusChange} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceHealthCheckResult.html#ECS-Type-InstanceHealthCheckResult-lastStatusChange">{@code lastStatusChange}</a> member. */
   @JsonProperty("lastStatusChange")
   public abstract @Nullable Instant lastStatusChange();
 
@@ -51,5 +63,15 @@ public abstract class InstanceHealthCheckResult {
   /** Builds {@link InstanceHealthCheckResult} values. */
   public static final class Builder extends ImmutableInstanceHealthCheckResult.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : InstanceHealthCheckType.fromValue(type));
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : InstanceHealthCheckState.fromValue(status));
+    }
   }
 }

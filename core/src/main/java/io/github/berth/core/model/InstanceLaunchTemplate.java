@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceLaunchTemplate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html">{@code InstanceLaunchTemplate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ec2InstanceProfileArn", "networkConfiguration", "storageConfiguration", "localStorageConfiguration", "monitoring", "capacityOptionType", "instanceMetadataTagsPropagation", "instanceRequirements", "fipsEnabled", "capacityReservations"})
 @JsonSerialize(as = ImmutableInstanceLaunchTemplate.class)
@@ -17,43 +18,55 @@ public abstract class InstanceLaunchTemplate {
 
   InstanceLaunchTemplate() {}
 
-  /** The {@code ec2InstanceProfileArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-ec2InstanceProfileArn">{@code ec2InstanceProfileArn}</a> member (required by the API model). */
   @JsonProperty("ec2InstanceProfileArn")
   public abstract @Nullable String ec2InstanceProfileArn();
 
-  /** The {@code networkConfiguration} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-networkConfiguration">{@code networkConfiguration}</a> member (required by the API model). */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable ManagedInstancesNetworkConfiguration networkConfiguration();
 
-  /** The {@code storageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-storageConfiguration">{@code storageConfiguration}</a> member. */
   @JsonProperty("storageConfiguration")
   public abstract @Nullable ManagedInstancesStorageConfiguration storageConfiguration();
 
-  /** The {@code localStorageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-localStorageConfiguration">{@code localStorageConfiguration}</a> member. */
   @JsonProperty("localStorageConfiguration")
   public abstract @Nullable ManagedInstancesLocalStorageConfiguration localStorageConfiguration();
 
-  /** The {@code monitoring} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-monitoring">{@code monitoring}</a> member. */
   @JsonProperty("monitoring")
   public abstract @Nullable ManagedInstancesMonitoringOptions monitoring();
 
-  /** The {@code capacityOptionType} member. */
+  /** The {@code monitoring} member as its wire string, or null. */
+  public final @Nullable String monitoringAsString() {
+    ManagedInstancesMonitoringOptions v = monitoring();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-capacityOptionType">{@code capacityOptionType}</a> member. */
   @JsonProperty("capacityOptionType")
   public abstract @Nullable CapacityOptionType capacityOptionType();
 
-  /** The {@code instanceMetadataTagsPropagation} member. */
+  /** The {@code capacityOptionType} member as its wire string, or null. */
+  public final @Nullable String capacityOptionTypeAsString() {
+    CapacityOptionType v = capacityOptionType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-instanceMetadataTagsPropagation">{@code instanceMetadataTagsPropagation}</a> member. */
   @JsonProperty("instanceMetadataTagsPropagation")
   public abstract @Nullable Boolean instanceMetadataTagsPropagation();
 
-  /** The {@code instanceRequirements} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-instanceRequirements">{@code instanceRequirements}</a> member. */
   @JsonProperty("instanceRequirements")
   public abstract @Nullable InstanceRequirementsRequest instanceRequirements();
 
-  /** The {@code fipsEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-fipsEnabled">{@code fipsEnabled}</a> member. */
   @JsonProperty("fipsEnabled")
   public abstract @Nullable Boolean fipsEnabled();
 
-  /** The {@code capacityReservations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplate.html#ECS-Type-InstanceLaunchTemplate-capacityReservations">{@code capacityReservations}</a> member. */
   @JsonProperty("capacityReservations")
   public abstract @Nullable CapacityReservationRequest capacityReservations();
 
@@ -70,5 +83,50 @@ public abstract class InstanceLaunchTemplate {
   /** Builds {@link InstanceLaunchTemplate} values. */
   public static final class Builder extends ImmutableInstanceLaunchTemplate.Builder {
     Builder() {}
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<ManagedInstancesNetworkConfiguration.Builder> networkConfiguration) {
+      ManagedInstancesNetworkConfiguration.Builder b = ManagedInstancesNetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code storageConfiguration} to the value a new builder holds once {@code storageConfiguration} has filled it. */
+    public Builder storageConfiguration(Consumer<ManagedInstancesStorageConfiguration.Builder> storageConfiguration) {
+      ManagedInstancesStorageConfiguration.Builder b = ManagedInstancesStorageConfiguration.builder();
+      storageConfiguration.accept(b);
+      return storageConfiguration(b.build());
+    }
+
+    /** Sets {@code localStorageConfiguration} to the value a new builder holds once {@code localStorageConfiguration} has filled it. */
+    public Builder localStorageConfiguration(Consumer<ManagedInstancesLocalStorageConfiguration.Builder> localStorageConfiguration) {
+      ManagedInstancesLocalStorageConfiguration.Builder b = ManagedInstancesLocalStorageConfiguration.builder();
+      localStorageConfiguration.accept(b);
+      return localStorageConfiguration(b.build());
+    }
+
+    /** Sets {@code monitoring} from its wire string (a value unknown to this version is kept). */
+    public Builder monitoring(@Nullable String monitoring) {
+      return monitoring(monitoring == null ? null : ManagedInstancesMonitoringOptions.fromValue(monitoring));
+    }
+
+    /** Sets {@code capacityOptionType} from its wire string (a value unknown to this version is kept). */
+    public Builder capacityOptionType(@Nullable String capacityOptionType) {
+      return capacityOptionType(capacityOptionType == null ? null : CapacityOptionType.fromValue(capacityOptionType));
+    }
+
+    /** Sets {@code instanceRequirements} to the value a new builder holds once {@code instanceRequirements} has filled it. */
+    public Builder instanceRequirements(Consumer<InstanceRequirementsRequest.Builder> instanceRequirements) {
+      InstanceRequirementsRequest.Builder b = InstanceRequirementsRequest.builder();
+      instanceRequirements.accept(b);
+      return instanceRequirements(b.build());
+    }
+
+    /** Sets {@code capacityReservations} to the value a new builder holds once {@code capacityReservations} has filled it. */
+    public Builder capacityReservations(Consumer<CapacityReservationRequest.Builder> capacityReservations) {
+      CapacityReservationRequest.Builder b = CapacityReservationRequest.builder();
+      capacityReservations.accept(b);
+      return capacityReservations(b.build());
+    }
   }
 }

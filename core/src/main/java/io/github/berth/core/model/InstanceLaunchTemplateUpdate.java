@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceLaunchTemplateUpdate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html">{@code InstanceLaunchTemplateUpdate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ec2InstanceProfileArn", "networkConfiguration", "storageConfiguration", "instanceMetadataTagsPropagation", "localStorageConfiguration", "monitoring", "instanceRequirements", "capacityReservations"})
 @JsonSerialize(as = ImmutableInstanceLaunchTemplateUpdate.class)
@@ -17,35 +18,41 @@ public abstract class InstanceLaunchTemplateUpdate {
 
   InstanceLaunchTemplateUpdate() {}
 
-  /** The {@code ec2InstanceProfileArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-ec2InstanceProfileArn">{@code ec2InstanceProfileArn}</a> member. */
   @JsonProperty("ec2InstanceProfileArn")
   public abstract @Nullable String ec2InstanceProfileArn();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable ManagedInstancesNetworkConfiguration networkConfiguration();
 
-  /** The {@code storageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-storageConfiguration">{@code storageConfiguration}</a> member. */
   @JsonProperty("storageConfiguration")
   public abstract @Nullable ManagedInstancesStorageConfiguration storageConfiguration();
 
-  /** The {@code instanceMetadataTagsPropagation} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-instanceMetadataTagsPropagation">{@code instanceMetadataTagsPropagation}</a> member. */
   @JsonProperty("instanceMetadataTagsPropagation")
   public abstract @Nullable Boolean instanceMetadataTagsPropagation();
 
-  /** The {@code localStorageConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-localStorageConfiguration">{@code localStorageConfiguration}</a> member. */
   @JsonProperty("localStorageConfiguration")
   public abstract @Nullable ManagedInstancesLocalStorageConfiguration localStorageConfiguration();
 
-  /** The {@code monitoring} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-monitoring">{@code monitoring}</a> member. */
   @JsonProperty("monitoring")
   public abstract @Nullable ManagedInstancesMonitoringOptions monitoring();
 
-  /** The {@code instanceRequirements} member. */
+  /** The {@code monitoring} member as its wire string, or null. */
+  public final @Nullable String monitoringAsString() {
+    ManagedInstancesMonitoringOptions v = monitoring();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-instanceRequirements">{@code instanceRequirements}</a> member. */
   @JsonProperty("instanceRequirements")
   public abstract @Nullable InstanceRequirementsRequest instanceRequirements();
 
-  /** The {@code capacityReservations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceLaunchTemplateUpdate.html#ECS-Type-InstanceLaunchTemplateUpdate-capacityReservations">{@code capacityReservations}</a> member. */
   @JsonProperty("capacityReservations")
   public abstract @Nullable CapacityReservationRequest capacityReservations();
 
@@ -62,5 +69,45 @@ public abstract class InstanceLaunchTemplateUpdate {
   /** Builds {@link InstanceLaunchTemplateUpdate} values. */
   public static final class Builder extends ImmutableInstanceLaunchTemplateUpdate.Builder {
     Builder() {}
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<ManagedInstancesNetworkConfiguration.Builder> networkConfiguration) {
+      ManagedInstancesNetworkConfiguration.Builder b = ManagedInstancesNetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code storageConfiguration} to the value a new builder holds once {@code storageConfiguration} has filled it. */
+    public Builder storageConfiguration(Consumer<ManagedInstancesStorageConfiguration.Builder> storageConfiguration) {
+      ManagedInstancesStorageConfiguration.Builder b = ManagedInstancesStorageConfiguration.builder();
+      storageConfiguration.accept(b);
+      return storageConfiguration(b.build());
+    }
+
+    /** Sets {@code localStorageConfiguration} to the value a new builder holds once {@code localStorageConfiguration} has filled it. */
+    public Builder localStorageConfiguration(Consumer<ManagedInstancesLocalStorageConfiguration.Builder> localStorageConfiguration) {
+      ManagedInstancesLocalStorageConfiguration.Builder b = ManagedInstancesLocalStorageConfiguration.builder();
+      localStorageConfiguration.accept(b);
+      return localStorageConfiguration(b.build());
+    }
+
+    /** Sets {@code monitoring} from its wire string (a value unknown to this version is kept). */
+    public Builder monitoring(@Nullable String monitoring) {
+      return monitoring(monitoring == null ? null : ManagedInstancesMonitoringOptions.fromValue(monitoring));
+    }
+
+    /** Sets {@code instanceRequirements} to the value a new builder holds once {@code instanceRequirements} has filled it. */
+    public Builder instanceRequirements(Consumer<InstanceRequirementsRequest.Builder> instanceRequirements) {
+      InstanceRequirementsRequest.Builder b = InstanceRequirementsRequest.builder();
+      instanceRequirements.accept(b);
+      return instanceRequirements(b.build());
+    }
+
+    /** Sets {@code capacityReservations} to the value a new builder holds once {@code capacityReservations} has filled it. */
+    public Builder capacityReservations(Consumer<CapacityReservationRequest.Builder> capacityReservations) {
+      CapacityReservationRequest.Builder b = CapacityReservationRequest.builder();
+      capacityReservations.accept(b);
+      return capacityReservations(b.build());
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code InstanceRequirementsRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html">{@code InstanceRequirementsRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"vCpuCount", "memoryMiB", "cpuManufacturers", "memoryGiBPerVCpu", "excludedInstanceTypes", "instanceGenerations", "spotMaxPricePercentageOverLowestPrice", "onDemandMaxPricePercentageOverLowestPrice", "bareMetal", "burstablePerformance", "requireHibernateSupport", "networkInterfaceCount", "localStorage", "localStorageTypes", "totalLocalStorageGB", "baselineEbsBandwidthMbps", "acceleratorTypes", "acceleratorCount", "acceleratorManufacturers", "acceleratorNames", "acceleratorTotalMemoryMiB", "networkBandwidthGbps", "allowedInstanceTypes", "maxSpotPriceAsPercentageOfOptimalOnDemandPrice"})
 @JsonSerialize(as = ImmutableInstanceRequirementsRequest.class)
@@ -18,99 +21,193 @@ public abstract class InstanceRequirementsRequest {
 
   InstanceRequirementsRequest() {}
 
-  /** The {@code vCpuCount} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-vCpuCount">{@code vCpuCount}</a> member (required by the API model). */
   @JsonProperty("vCpuCount")
   public abstract @Nullable VCpuCountRangeRequest vCpuCount();
 
-  /** The {@code memoryMiB} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-memoryMiB">{@code memoryMiB}</a> member (required by the API model). */
   @JsonProperty("memoryMiB")
   public abstract @Nullable MemoryMiBRequest memoryMiB();
 
-  /** The {@code cpuManufacturers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-cpuManufacturers">{@code cpuManufacturers}</a> member. */
   @JsonProperty("cpuManufacturers")
   public abstract @Nullable List<CpuManufacturer> cpuManufacturers();
 
-  /** The {@code memoryGiBPerVCpu} member. */
+  /** Whether {@code cpuManufacturers} is present (an empty list is present). */
+  public final boolean hasCpuManufacturers() {
+    return cpuManufacturers() != null;
+  }
+
+  /** The {@code cpuManufacturers} member as wire strings, or null. */
+  public final @Nullable List<String> cpuManufacturersAsStrings() {
+    List<CpuManufacturer> v = cpuManufacturers();
+    return v == null ? null : v.stream().map(CpuManufacturer::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-memoryGiBPerVCpu">{@code memoryGiBPerVCpu}</a> member. */
   @JsonProperty("memoryGiBPerVCpu")
   public abstract @Nullable MemoryGiBPerVCpuRequest memoryGiBPerVCpu();
 
-  /** The {@code excludedInstanceTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-excludedInstanceTypes">{@code excludedInstanceTypes}</a> member. */
   @JsonProperty("excludedInstanceTypes")
   public abstract @Nullable List<String> excludedInstanceTypes();
 
-  /** The {@code instanceGenerations} member. */
+  /** Whether {@code excludedInstanceTypes} is present (an empty list is present). */
+  public final boolean hasExcludedInstanceTypes() {
+    return excludedInstanceTypes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-instanceGenerations">{@code instanceGenerations}</a> member. */
   @JsonProperty("instanceGenerations")
   public abstract @Nullable List<InstanceGeneration> instanceGenerations();
 
-  /** The {@code spotMaxPricePercentageOverLowestPrice} member. */
+  /** Whether {@code instanceGenerations} is present (an empty list is present). */
+  public final boolean hasInstanceGenerations() {
+    return instanceGenerations() != null;
+  }
+
+  /** The {@code instanceGenerations} member as wire strings, or null. */
+  public final @Nullable List<String> instanceGenerationsAsStrings() {
+    List<InstanceGeneration> v = instanceGenerations();
+    return v == null ? null : v.stream().map(InstanceGeneration::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-spotMaxPricePercentageOverLowestPrice">{@code spotMaxPricePercentageOverLowestPrice}</a> member. */
   @JsonProperty("spotMaxPricePercentageOverLowestPrice")
   public abstract @Nullable Integer spotMaxPricePercentageOverLowestPrice();
 
-  /** The {@code onDemandMaxPricePercentageOverLowestPrice} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-onDemandMaxPricePercentageOverLowestPrice">{@code onDemandMaxPricePercentageOverLowestPrice}</a> member. */
   @JsonProperty("onDemandMaxPricePercentageOverLowestPrice")
   public abstract @Nullable Integer onDemandMaxPricePercentageOverLowestPrice();
 
-  /** The {@code bareMetal} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-bareMetal">{@code bareMetal}</a> member. */
   @JsonProperty("bareMetal")
   public abstract @Nullable BareMetal bareMetal();
 
-  /** The {@code burstablePerformance} member. */
+  /** The {@code bareMetal} member as its wire string, or null. */
+  public final @Nullable String bareMetalAsString() {
+    BareMetal v = bareMetal();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-burstablePerformance">{@code burstablePerformance}</a> member. */
   @JsonProperty("burstablePerformance")
   public abstract @Nullable BurstablePerformance burstablePerformance();
 
-  /** The {@code requireHibernateSupport} member. */
+  /** The {@code burstablePerformance} member as its wire string, or null. */
+  public final @Nullable String burstablePerformanceAsString() {
+    BurstablePerformance v = burstablePerformance();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-requireHibernateSupport">{@code requireHibernateSupport}</a> member. */
   @JsonProperty("requireHibernateSupport")
   public abstract @Nullable Boolean requireHibernateSupport();
 
-  /** The {@code networkInterfaceCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-networkInterfaceCount">{@code networkInterfaceCount}</a> member. */
   @JsonProperty("networkInterfaceCount")
   public abstract @Nullable NetworkInterfaceCountRequest networkInterfaceCount();
 
-  /** The {@code localStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-localStorage">{@code localStorage}</a> member. */
   @JsonProperty("localStorage")
   public abstract @Nullable LocalStorage localStorage();
 
-  /** The {@code localStorageTypes} member. */
+  /** The {@code localStorage} member as its wire string, or null. */
+  public final @Nullable String localStorageAsString() {
+    LocalStorage v = localStorage();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-localStorageTypes">{@code localStorageTypes}</a> member. */
   @JsonProperty("localStorageTypes")
   public abstract @Nullable List<LocalStorageType> localStorageTypes();
 
-  /** The {@code totalLocalStorageGB} member. */
+  /** Whether {@code localStorageTypes} is present (an empty list is present). */
+  public final boolean hasLocalStorageTypes() {
+    return localStorageTypes() != null;
+  }
+
+  /** The {@code localStorageTypes} member as wire strings, or null. */
+  public final @Nullable List<String> localStorageTypesAsStrings() {
+    List<LocalStorageType> v = localStorageTypes();
+    return v == null ? null : v.stream().map(LocalStorageType::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-totalLocalStorageGB">{@code totalLocalStorageGB}</a> member. */
   @JsonProperty("totalLocalStorageGB")
   public abstract @Nullable TotalLocalStorageGBRequest totalLocalStorageGB();
 
-  /** The {@code baselineEbsBandwidthMbps} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-baselineEbsBandwidthMbps">{@code baselineEbsBandwidthMbps}</a> member. */
   @JsonProperty("baselineEbsBandwidthMbps")
   public abstract @Nullable BaselineEbsBandwidthMbpsRequest baselineEbsBandwidthMbps();
 
-  /** The {@code acceleratorTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorTypes">{@code acceleratorTypes}</a> member. */
   @JsonProperty("acceleratorTypes")
   public abstract @Nullable List<AcceleratorType> acceleratorTypes();
 
-  /** The {@code acceleratorCount} member. */
+  /** Whether {@code acceleratorTypes} is present (an empty list is present). */
+  public final boolean hasAcceleratorTypes() {
+    return acceleratorTypes() != null;
+  }
+
+  /** The {@code acceleratorTypes} member as wire strings, or null. */
+  public final @Nullable List<String> acceleratorTypesAsStrings() {
+    List<AcceleratorType> v = acceleratorTypes();
+    return v == null ? null : v.stream().map(AcceleratorType::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorCount">{@code acceleratorCount}</a> member. */
   @JsonProperty("acceleratorCount")
   public abstract @Nullable AcceleratorCountRequest acceleratorCount();
 
-  /** The {@code acceleratorManufacturers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorManufacturers">{@code acceleratorManufacturers}</a> member. */
   @JsonProperty("acceleratorManufacturers")
   public abstract @Nullable List<AcceleratorManufacturer> acceleratorManufacturers();
 
-  /** The {@code acceleratorNames} member. */
+  /** Whether {@code acceleratorManufacturers} is present (an empty list is present). */
+  public final boolean hasAcceleratorManufacturers() {
+    return acceleratorManufacturers() != null;
+  }
+
+  /** The {@code acceleratorManufacturers} member as wire strings, or null. */
+  public final @Nullable List<String> acceleratorManufacturersAsStrings() {
+    List<AcceleratorManufacturer> v = acceleratorManufacturers();
+    return v == null ? null : v.stream().map(AcceleratorManufacturer::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorNames">{@code acceleratorNames}</a> member. */
   @JsonProperty("acceleratorNames")
   public abstract @Nullable List<AcceleratorName> acceleratorNames();
 
-  /** The {@code acceleratorTotalMemoryMiB} member. */
+  /** Whether {@code acceleratorNames} is present (an empty list is present). */
+  public final boolean hasAcceleratorNames() {
+    return acceleratorNames() != null;
+  }
+
+  /** The {@code acceleratorNames} member as wire strings, or null. */
+  public final @Nullable List<String> acceleratorNamesAsStrings() {
+    List<AcceleratorName> v = acceleratorNames();
+    return v == null ? null : v.stream().map(AcceleratorName::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-acceleratorTotalMemoryMiB">{@code acceleratorTotalMemoryMiB}</a> member. */
   @JsonProperty("acceleratorTotalMemoryMiB")
   public abstract @Nullable AcceleratorTotalMemoryMiBRequest acceleratorTotalMemoryMiB();
 
-  /** The {@code networkBandwidthGbps} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-networkBandwidthGbps">{@code networkBandwidthGbps}</a> member. */
   @JsonProperty("networkBandwidthGbps")
   public abstract @Nullable NetworkBandwidthGbpsRequest networkBandwidthGbps();
 
-  /** The {@code allowedInstanceTypes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-allowedInstanceTypes">{@code allowedInstanceTypes}</a> member. */
   @JsonProperty("allowedInstanceTypes")
   public abstract @Nullable List<String> allowedInstanceTypes();
 
-  /** The {@code maxSpotPriceAsPercentageOfOptimalOnDemandPrice} member. */
+  /** Whether {@code allowedInstanceTypes} is present (an empty list is present). */
+  public final boolean hasAllowedInstanceTypes() {
+    return allowedInstanceTypes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InstanceRequirementsRequest.html#ECS-Type-InstanceRequirementsRequest-maxSpotPriceAsPercentageOfOptimalOnDemandPrice">{@code maxSpotPriceAsPercentageOfOptimalOnDemandPrice}</a> member. */
   @JsonProperty("maxSpotPriceAsPercentageOfOptimalOnDemandPrice")
   public abstract @Nullable Integer maxSpotPriceAsPercentageOfOptimalOnDemandPrice();
 
@@ -127,5 +224,183 @@ public abstract class InstanceRequirementsRequest {
   /** Builds {@link InstanceRequirementsRequest} values. */
   public static final class Builder extends ImmutableInstanceRequirementsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code vCpuCount} to the value a new builder holds once {@code vCpuCount} has filled it. */
+    public Builder vCpuCount(Consumer<VCpuCountRangeRequest.Builder> vCpuCount) {
+      VCpuCountRangeRequest.Builder b = VCpuCountRangeRequest.builder();
+      vCpuCount.accept(b);
+      return vCpuCount(b.build());
+    }
+
+    /** Sets {@code memoryMiB} to the value a new builder holds once {@code memoryMiB} has filled it. */
+    public Builder memoryMiB(Consumer<MemoryMiBRequest.Builder> memoryMiB) {
+      MemoryMiBRequest.Builder b = MemoryMiBRequest.builder();
+      memoryMiB.accept(b);
+      return memoryMiB(b.build());
+    }
+
+    /** Sets {@code cpuManufacturers} to these elements. */
+    public Builder cpuManufacturers(CpuManufacturer... cpuManufacturers) {
+      return cpuManufacturers(cpuManufacturers == null ? null : Arrays.asList(cpuManufacturers));
+    }
+
+    /** Sets {@code cpuManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder cpuManufacturersWithStrings(@Nullable Collection<String> cpuManufacturers) {
+      return cpuManufacturers(cpuManufacturers == null ? null : cpuManufacturers.stream().map(CpuManufacturer::fromValue).toList());
+    }
+
+    /** Sets {@code cpuManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder cpuManufacturersWithStrings(String... cpuManufacturers) {
+      return cpuManufacturersWithStrings(cpuManufacturers == null ? null : Arrays.asList(cpuManufacturers));
+    }
+
+    /** Sets {@code memoryGiBPerVCpu} to the value a new builder holds once {@code memoryGiBPerVCpu} has filled it. */
+    public Builder memoryGiBPerVCpu(Consumer<MemoryGiBPerVCpuRequest.Builder> memoryGiBPerVCpu) {
+      MemoryGiBPerVCpuRequest.Builder b = MemoryGiBPerVCpuRequest.builder();
+      memoryGiBPerVCpu.accept(b);
+      return memoryGiBPerVCpu(b.build());
+    }
+
+    /** Sets {@code excludedInstanceTypes} to these elements. */
+    public Builder excludedInstanceTypes(String... excludedInstanceTypes) {
+      return excludedInstanceTypes(excludedInstanceTypes == null ? null : Arrays.asList(excludedInstanceTypes));
+    }
+
+    /** Sets {@code instanceGenerations} to these elements. */
+    public Builder instanceGenerations(InstanceGeneration... instanceGenerations) {
+      return instanceGenerations(instanceGenerations == null ? null : Arrays.asList(instanceGenerations));
+    }
+
+    /** Sets {@code instanceGenerations} from wire strings (values unknown to this version are kept). */
+    public Builder instanceGenerationsWithStrings(@Nullable Collection<String> instanceGenerations) {
+      return instanceGenerations(instanceGenerations == null ? null : instanceGenerations.stream().map(InstanceGeneration::fromValue).toList());
+    }
+
+    /** Sets {@code instanceGenerations} from wire strings (values unknown to this version are kept). */
+    public Builder instanceGenerationsWithStrings(String... instanceGenerations) {
+      return instanceGenerationsWithStrings(instanceGenerations == null ? null : Arrays.asList(instanceGenerations));
+    }
+
+    /** Sets {@code bareMetal} from its wire string (a value unknown to this version is kept). */
+    public Builder bareMetal(@Nullable String bareMetal) {
+      return bareMetal(bareMetal == null ? null : BareMetal.fromValue(bareMetal));
+    }
+
+    /** Sets {@code burstablePerformance} from its wire string (a value unknown to this version is kept). */
+    public Builder burstablePerformance(@Nullable String burstablePerformance) {
+      return burstablePerformance(burstablePerformance == null ? null : BurstablePerformance.fromValue(burstablePerformance));
+    }
+
+    /** Sets {@code networkInterfaceCount} to the value a new builder holds once {@code networkInterfaceCount} has filled it. */
+    public Builder networkInterfaceCount(Consumer<NetworkInterfaceCountRequest.Builder> networkInterfaceCount) {
+      NetworkInterfaceCountRequest.Builder b = NetworkInterfaceCountRequest.builder();
+      networkInterfaceCount.accept(b);
+      return networkInterfaceCount(b.build());
+    }
+
+    /** Sets {@code localStorage} from its wire string (a value unknown to this version is kept). */
+    public Builder localStorage(@Nullable String localStorage) {
+      return localStorage(localStorage == null ? null : LocalStorage.fromValue(localStorage));
+    }
+
+    /** Sets {@code localStorageTypes} to these elements. */
+    public Builder localStorageTypes(LocalStorageType... localStorageTypes) {
+      return localStorageTypes(localStorageTypes == null ? null : Arrays.asList(localStorageTypes));
+    }
+
+    /** Sets {@code localStorageTypes} from wire strings (values unknown to this version are kept). */
+    public Builder localStorageTypesWithStrings(@Nullable Collection<String> localStorageTypes) {
+      return localStorageTypes(localStorageTypes == null ? null : localStorageTypes.stream().map(LocalStorageType::fromValue).toList());
+    }
+
+    /** Sets {@code localStorageTypes} from wire strings (values unknown to this version are kept). */
+    public Builder localStorageTypesWithStrings(String... localStorageTypes) {
+      return localStorageTypesWithStrings(localStorageTypes == null ? null : Arrays.asList(localStorageTypes));
+    }
+
+    /** Sets {@code totalLocalStorageGB} to the value a new builder holds once {@code totalLocalStorageGB} has filled it. */
+    public Builder totalLocalStorageGB(Consumer<TotalLocalStorageGBRequest.Builder> totalLocalStorageGB) {
+      TotalLocalStorageGBRequest.Builder b = TotalLocalStorageGBRequest.builder();
+      totalLocalStorageGB.accept(b);
+      return totalLocalStorageGB(b.build());
+    }
+
+    /** Sets {@code baselineEbsBandwidthMbps} to the value a new builder holds once {@code baselineEbsBandwidthMbps} has filled it. */
+    public Builder baselineEbsBandwidthMbps(Consumer<BaselineEbsBandwidthMbpsRequest.Builder> baselineEbsBandwidthMbps) {
+      BaselineEbsBandwidthMbpsRequest.Builder b = BaselineEbsBandwidthMbpsRequest.builder();
+      baselineEbsBandwidthMbps.accept(b);
+      return baselineEbsBandwidthMbps(b.build());
+    }
+
+    /** Sets {@code acceleratorTypes} to these elements. */
+    public Builder acceleratorTypes(AcceleratorType... acceleratorTypes) {
+      return acceleratorTypes(acceleratorTypes == null ? null : Arrays.asList(acceleratorTypes));
+    }
+
+    /** Sets {@code acceleratorTypes} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorTypesWithStrings(@Nullable Collection<String> acceleratorTypes) {
+      return acceleratorTypes(acceleratorTypes == null ? null : acceleratorTypes.stream().map(AcceleratorType::fromValue).toList());
+    }
+
+    /** Sets {@code acceleratorTypes} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorTypesWithStrings(String... acceleratorTypes) {
+      return acceleratorTypesWithStrings(acceleratorTypes == null ? null : Arrays.asList(acceleratorTypes));
+    }
+
+    /** Sets {@code acceleratorCount} to the value a new builder holds once {@code acceleratorCount} has filled it. */
+    public Builder acceleratorCount(Consumer<AcceleratorCountRequest.Builder> acceleratorCount) {
+      AcceleratorCountRequest.Builder b = AcceleratorCountRequest.builder();
+      acceleratorCount.accept(b);
+      return acceleratorCount(b.build());
+    }
+
+    /** Sets {@code acceleratorManufacturers} to these elements. */
+    public Builder acceleratorManufacturers(AcceleratorManufacturer... acceleratorManufacturers) {
+      return acceleratorManufacturers(acceleratorManufacturers == null ? null : Arrays.asList(acceleratorManufacturers));
+    }
+
+    /** Sets {@code acceleratorManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorManufacturersWithStrings(@Nullable Collection<String> acceleratorManufacturers) {
+      return acceleratorManufacturers(acceleratorManufacturers == null ? null : acceleratorManufacturers.stream().map(AcceleratorManufacturer::fromValue).toList());
+    }
+
+    /** Sets {@code acceleratorManufacturers} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorManufacturersWithStrings(String... acceleratorManufacturers) {
+      return acceleratorManufacturersWithStrings(acceleratorManufacturers == null ? null : Arrays.asList(acceleratorManufacturers));
+    }
+
+    /** Sets {@code acceleratorNames} to these elements. */
+    public Builder acceleratorNames(AcceleratorName... acceleratorNames) {
+      return acceleratorNames(acceleratorNames == null ? null : Arrays.asList(acceleratorNames));
+    }
+
+    /** Sets {@code acceleratorNames} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorNamesWithStrings(@Nullable Collection<String> acceleratorNames) {
+      return acceleratorNames(acceleratorNames == null ? null : acceleratorNames.stream().map(AcceleratorName::fromValue).toList());
+    }
+
+    /** Sets {@code acceleratorNames} from wire strings (values unknown to this version are kept). */
+    public Builder acceleratorNamesWithStrings(String... acceleratorNames) {
+      return acceleratorNamesWithStrings(acceleratorNames == null ? null : Arrays.asList(acceleratorNames));
+    }
+
+    /** Sets {@code acceleratorTotalMemoryMiB} to the value a new builder holds once {@code acceleratorTotalMemoryMiB} has filled it. */
+    public Builder acceleratorTotalMemoryMiB(Consumer<AcceleratorTotalMemoryMiBRequest.Builder> acceleratorTotalMemoryMiB) {
+      AcceleratorTotalMemoryMiBRequest.Builder b = AcceleratorTotalMemoryMiBRequest.builder();
+      acceleratorTotalMemoryMiB.accept(b);
+      return acceleratorTotalMemoryMiB(b.build());
+    }
+
+    /** Sets {@code networkBandwidthGbps} to the value a new builder holds once {@code networkBandwidthGbps} has filled it. */
+    public Builder networkBandwidthGbps(Consumer<NetworkBandwidthGbpsRequest.Builder> networkBandwidthGbps) {
+      NetworkBandwidthGbpsRequest.Builder b = NetworkBandwidthGbpsRequest.builder();
+      networkBandwidthGbps.accept(b);
+      return networkBandwidthGbps(b.build());
+    }
+
+    /** Sets {@code allowedInstanceTypes} to these elements. */
+    public Builder allowedInstanceTypes(String... allowedInstanceTypes) {
+      return allowedInstanceTypes(allowedInstanceTypes == null ? null : Arrays.asList(allowedInstanceTypes));
+    }
   }
 }

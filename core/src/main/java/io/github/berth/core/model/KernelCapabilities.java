@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code KernelCapabilities}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html">{@code KernelCapabilities}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"add", "drop"})
 @JsonSerialize(as = ImmutableKernelCapabilities.class)
@@ -18,13 +19,23 @@ public abstract class KernelCapabilities {
 
   KernelCapabilities() {}
 
-  /** The {@code add} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html#ECS-Type-KernelCapabilities-add">{@code add}</a> member. */
   @JsonProperty("add")
   public abstract @Nullable List<String> add();
 
-  /** The {@code drop} member. */
+  /** Whether {@code add} is present (an empty list is present). */
+  public final boolean hasAdd() {
+    return add() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html#ECS-Type-KernelCapabilities-drop">{@code drop}</a> member. */
   @JsonProperty("drop")
   public abstract @Nullable List<String> drop();
+
+  /** Whether {@code drop} is present (an empty list is present). */
+  public final boolean hasDrop() {
+    return drop() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +50,15 @@ public abstract class KernelCapabilities {
   /** Builds {@link KernelCapabilities} values. */
   public static final class Builder extends ImmutableKernelCapabilities.Builder {
     Builder() {}
+
+    /** Sets {@code add} to these elements. */
+    public Builder add(String... add) {
+      return add(add == null ? null : Arrays.asList(add));
+    }
+
+    /** Sets {@code drop} to these elements. */
+    public Builder drop(String... drop) {
+      return drop(drop == null ? null : Arrays.asList(drop));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code KeyValuePair}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KeyValuePair.html">{@code KeyValuePair}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutableKeyValuePair.class)
@@ -17,11 +17,11 @@ public abstract class KeyValuePair {
 
   KeyValuePair() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KeyValuePair.html#ECS-Type-KeyValuePair-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KeyValuePair.html#ECS-Type-KeyValuePair-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code LinearConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html">{@code LinearConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"stepPercent", "stepBakeTimeInMinutes"})
 @JsonSerialize(as = ImmutableLinearConfiguration.class)
@@ -17,11 +17,11 @@ public abstract class LinearConfiguration {
 
   LinearConfiguration() {}
 
-  /** The {@code stepPercent} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html#ECS-Type-LinearConfiguration-stepPercent">{@code stepPercent}</a> member. */
   @JsonProperty("stepPercent")
   public abstract @Nullable Double stepPercent();
 
-  /** The {@code stepBakeTimeInMinutes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html#ECS-Type-LinearConfiguration-stepBakeTimeInMinutes">{@code stepBakeTimeInMinutes}</a> member. */
   @JsonProperty("stepBakeTimeInMinutes")
   public abstract @Nullable Integer stepBakeTimeInMinutes();
 

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code LinuxParameters}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html">{@code LinuxParameters}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"capabilities", "devices", "initProcessEnabled", "sharedMemorySize", "tmpfs", "maxSwap", "swappiness"})
 @JsonSerialize(as = ImmutableLinuxParameters.class)
@@ -18,31 +21,41 @@ public abstract class LinuxParameters {
 
   LinuxParameters() {}
 
-  /** The {@code capabilities} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-capabilities">{@code capabilities}</a> member. */
   @JsonProperty("capabilities")
   public abstract @Nullable KernelCapabilities capabilities();
 
-  /** The {@code devices} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-devices">{@code devices}</a> member. */
   @JsonProperty("devices")
   public abstract @Nullable List<Device> devices();
 
-  /** The {@code initProcessEnabled} member. */
+  /** Whether {@code devices} is present (an empty list is present). */
+  public final boolean hasDevices() {
+    return devices() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-initProcessEnabled">{@code initProcessEnabled}</a> member. */
   @JsonProperty("initProcessEnabled")
   public abstract @Nullable Boolean initProcessEnabled();
 
-  /** The {@code sharedMemorySize} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-sharedMemorySize">{@code sharedMemorySize}</a> member. */
   @JsonProperty("sharedMemorySize")
   public abstract @Nullable Integer sharedMemorySize();
 
-  /** The {@code tmpfs} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-tmpfs">{@code tmpfs}</a> member. */
   @JsonProperty("tmpfs")
   public abstract @Nullable List<Tmpfs> tmpfs();
 
-  /** The {@code maxSwap} member. */
+  /** Whether {@code tmpfs} is present (an empty list is present). */
+  public final boolean hasTmpfs() {
+    return tmpfs() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-maxSwap">{@code maxSwap}</a> member. */
   @JsonProperty("maxSwap")
   public abstract @Nullable Integer maxSwap();
 
-  /** The {@code swappiness} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html#ECS-Type-LinuxParameters-swappiness">{@code swappiness}</a> member. */
   @JsonProperty("swappiness")
   public abstract @Nullable Integer swappiness();
 
@@ -59,5 +72,52 @@ public abstract class LinuxParameters {
   /** Builds {@link LinuxParameters} values. */
   public static final class Builder extends ImmutableLinuxParameters.Builder {
     Builder() {}
+
+    /** Sets {@code capabilities} to the value a new builder holds once {@code capabilities} has filled it. */
+    public Builder capabilities(Consumer<KernelCapabilities.Builder> capabilities) {
+      KernelCapabilities.Builder b = KernelCapabilities.builder();
+      capabilities.accept(b);
+      return capabilities(b.build());
+    }
+
+    /** Sets {@code devices} to these elements. */
+    public Builder devices(Device... devices) {
+      return devices(devices == null ? null : Arrays.asList(devices));
+    }
+
+    /** Sets {@code devices} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder devices(Consumer<Device.Builder>... devices) {
+      if (devices == null) {
+        return devices((List<Device>) null);
+      }
+      List<Device> list = new ArrayList<>(devices.length);
+      for (Consumer<Device.Builder> c : devices) {
+        Device.Builder b = Device.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return devices(list);
+    }
+
+    /** Sets {@code tmpfs} to these elements. */
+    public Builder tmpfs(Tmpfs... tmpfs) {
+      return tmpfs(tmpfs == null ? null : Arrays.asList(tmpfs));
+    }
+
+    /** Sets {@code tmpfs} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tmpfs(Consumer<Tmpfs.Builder>... tmpfs) {
+      if (tmpfs == null) {
+        return tmpfs((List<Tmpfs>) null);
+      }
+      List<Tmpfs> list = new ArrayList<>(tmpfs.length);
+      for (Consumer<Tmpfs.Builder> c : tmpfs) {
+        Tmpfs.Builder b = Tmpfs.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tmpfs(list);
+    }
   }
 }

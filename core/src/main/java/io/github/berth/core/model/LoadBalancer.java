@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code LoadBalancer}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html">{@code LoadBalancer}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"targetGroupArn", "loadBalancerName", "containerName", "containerPort", "advancedConfiguration"})
 @JsonSerialize(as = ImmutableLoadBalancer.class)
@@ -17,23 +18,23 @@ public abstract class LoadBalancer {
 
   LoadBalancer() {}
 
-  /** The {@code targetGroupArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html#ECS-Type-LoadBalancer-targetGroupArn">{@code targetGroupArn}</a> member. */
   @JsonProperty("targetGroupArn")
   public abstract @Nullable String targetGroupArn();
 
-  /** The {@code loadBalancerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html#ECS-Type-LoadBalancer-loadBalancerName">{@code loadBalancerName}</a> member. */
   @JsonProperty("loadBalancerName")
   public abstract @Nullable String loadBalancerName();
 
-  /** The {@code containerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html#ECS-Type-LoadBalancer-containerName">{@code containerName}</a> member. */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code containerPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html#ECS-Type-LoadBalancer-containerPort">{@code containerPort}</a> member. */
   @JsonProperty("containerPort")
   public abstract @Nullable Integer containerPort();
 
-  /** The {@code advancedConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html#ECS-Type-LoadBalancer-advancedConfiguration">{@code advancedConfiguration}</a> member. */
   @JsonProperty("advancedConfiguration")
   public abstract @Nullable AdvancedConfiguration advancedConfiguration();
 
@@ -50,5 +51,12 @@ public abstract class LoadBalancer {
   /** Builds {@link LoadBalancer} values. */
   public static final class Builder extends ImmutableLoadBalancer.Builder {
     Builder() {}
+
+    /** Sets {@code advancedConfiguration} to the value a new builder holds once {@code advancedConfiguration} has filled it. */
+    public Builder advancedConfiguration(Consumer<AdvancedConfiguration.Builder> advancedConfiguration) {
+      AdvancedConfiguration.Builder b = AdvancedConfiguration.builder();
+      advancedConfiguration.accept(b);
+      return advancedConfiguration(b.build());
+    }
   }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code LogConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html">{@code LogConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"logDriver", "options", "secretOptions"})
 @JsonSerialize(as = ImmutableLogConfiguration.class)
@@ -19,17 +22,33 @@ public abstract class LogConfiguration {
 
   LogConfiguration() {}
 
-  /** The {@code logDriver} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html#ECS-Type-LogConfiguration-logDriver">{@code logDriver}</a> member (required by the API model). */
   @JsonProperty("logDriver")
   public abstract @Nullable LogDriver logDriver();
 
-  /** The {@code options} member. */
+  /** The {@code logDriver} member as its wire string, or null. */
+  public final @Nullable String logDriverAsString() {
+    LogDriver v = logDriver();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html#ECS-Type-LogConfiguration-options">{@code options}</a> member. */
   @JsonProperty("options")
   public abstract @Nullable Map<String, String> options();
 
-  /** The {@code secretOptions} member. */
+  /** Whether {@code options} is present (an empty map is present). */
+  public final boolean hasOptions() {
+    return options() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html#ECS-Type-LogConfiguration-secretOptions">{@code secretOptions}</a> member. */
   @JsonProperty("secretOptions")
   public abstract @Nullable List<Secret> secretOptions();
+
+  /** Whether {@code secretOptions} is present (an empty list is present). */
+  public final boolean hasSecretOptions() {
+    return secretOptions() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -44,5 +63,30 @@ public abstract class LogConfiguration {
   /** Builds {@link LogConfiguration} values. */
   public static final class Builder extends ImmutableLogConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code logDriver} from its wire string (a value unknown to this version is kept). */
+    public Builder logDriver(@Nullable String logDriver) {
+      return logDriver(logDriver == null ? null : LogDriver.fromValue(logDriver));
+    }
+
+    /** Sets {@code secretOptions} to these elements. */
+    public Builder secretOptions(Secret... secretOptions) {
+      return secretOptions(secretOptions == null ? null : Arrays.asList(secretOptions));
+    }
+
+    /** Sets {@code secretOptions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder secretOptions(Consumer<Secret.Builder>... secretOptions) {
+      if (secretOptions == null) {
+        return secretOptions((List<Secret>) null);
+      }
+      List<Secret> list = new ArrayList<>(secretOptions.length);
+      for (Consumer<Secret.Builder> c : secretOptions) {
+        Secret.Builder b = Secret.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return secretOptions(list);
+    }
   }
 }

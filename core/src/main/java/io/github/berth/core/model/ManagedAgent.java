@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedAgent}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html">{@code ManagedAgent}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"lastStartedAt", "name", "reason", "lastStatus"})
 @JsonSerialize(as = ImmutableManagedAgent.class)
@@ -18,19 +18,25 @@ public abstract class ManagedAgent {
 
   ManagedAgent() {}
 
-  /** The {@code lastStartedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-lastStartedAt">{@code lastStartedAt}</a> member. */
   @JsonProperty("lastStartedAt")
   public abstract @Nullable Instant lastStartedAt();
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable ManagedAgentName name();
 
-  /** The {@code reason} member. */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    ManagedAgentName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code lastStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgent.html#ECS-Type-ManagedAgent-lastStatus">{@code lastStatus}</a> member. */
   @JsonProperty("lastStatus")
   public abstract @Nullable String lastStatus();
 
@@ -47,5 +53,10 @@ public abstract class ManagedAgent {
   /** Builds {@link ManagedAgent} values. */
   public static final class Builder extends ImmutableManagedAgent.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : ManagedAgentName.fromValue(name));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedAgentStateChange}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgentStateChange.html">{@code ManagedAgentStateChange}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerName", "managedAgentName", "status", "reason"})
 @JsonSerialize(as = ImmutableManagedAgentStateChange.class)
@@ -17,19 +17,25 @@ public abstract class ManagedAgentStateChange {
 
   ManagedAgentStateChange() {}
 
-  /** The {@code containerName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgentStateChange.html#ECS-Type-ManagedAgentStateChange-containerName">{@code containerName}</a> member (required by the API model). */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code managedAgentName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgentStateChange.html#ECS-Type-ManagedAgentStateChange-managedAgentName">{@code managedAgentName}</a> member (required by the API model). */
   @JsonProperty("managedAgentName")
   public abstract @Nullable ManagedAgentName managedAgentName();
 
-  /** The {@code status} member (required by the API model). */
+  /** The {@code managedAgentName} member as its wire string, or null. */
+  public final @Nullable String managedAgentNameAsString() {
+    ManagedAgentName v = managedAgentName();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgentStateChange.html#ECS-Type-ManagedAgentStateChange-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAgentStateChange.html#ECS-Type-ManagedAgentStateChange-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
@@ -46,5 +52,10 @@ public abstract class ManagedAgentStateChange {
   /** Builds {@link ManagedAgentStateChange} values. */
   public static final class Builder extends ImmutableManagedAgentStateChange.Builder {
     Builder() {}
+
+    /** Sets {@code managedAgentName} from its wire string (a value unknown to this version is kept). */
+    public Builder managedAgentName(@Nullable String managedAgentName) {
+      return managedAgentName(managedAgentName == null ? null : ManagedAgentName.fromValue(managedAgentName));
+    }
   }
 }

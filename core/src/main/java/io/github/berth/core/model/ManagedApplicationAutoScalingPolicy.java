@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedApplicationAutoScalingPolicy}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html">{@code ManagedApplicationAutoScalingPolicy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "policyType", "targetValue", "metric"})
 @JsonSerialize(as = ImmutableManagedApplicationAutoScalingPolicy.class)
@@ -18,31 +18,37 @@ public abstract class ManagedApplicationAutoScalingPolicy {
 
   ManagedApplicationAutoScalingPolicy() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code policyType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-policyType">{@code policyType}</a> member (required by the API model). */
   @JsonProperty("policyType")
   public abstract @Nullable String policyType();
 
-  /** The {@code targetValue} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-targetValue">{@code targetValue}</a> member (required by the API model). */
   @JsonProperty("targetValue")
   public abstract @Nullable Double targetValue();
 
-  /** The {@code metric} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedApplicationAutoScalingPolicy.html#ECS-Type-ManagedApplicationAutoScalingPolicy-metric">{@code metric}</a> member (required by the API model). */
   @JsonProperty("metric")
   public abstract @Nullable String metric();
 
@@ -59,5 +65,10 @@ public abstract class ManagedApplicationAutoScalingPolicy {
   /** Builds {@link ManagedApplicationAutoScalingPolicy} values. */
   public static final class Builder extends ImmutableManagedApplicationAutoScalingPolicy.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

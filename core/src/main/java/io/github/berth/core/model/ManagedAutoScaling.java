@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedAutoScaling}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAutoScaling.html">{@code ManagedAutoScaling}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"scalableTarget", "applicationAutoScalingPolicies"})
 @JsonSerialize(as = ImmutableManagedAutoScaling.class)
@@ -18,13 +21,18 @@ public abstract class ManagedAutoScaling {
 
   ManagedAutoScaling() {}
 
-  /** The {@code scalableTarget} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAutoScaling.html#ECS-Type-ManagedAutoScaling-scalableTarget">{@code scalableTarget}</a> member. */
   @JsonProperty("scalableTarget")
   public abstract @Nullable ManagedScalableTarget scalableTarget();
 
-  /** The {@code applicationAutoScalingPolicies} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedAutoScaling.html#ECS-Type-ManagedAutoScaling-applicationAutoScalingPolicies">{@code applicationAutoScalingPolicies}</a> member. */
   @JsonProperty("applicationAutoScalingPolicies")
   public abstract @Nullable List<ManagedApplicationAutoScalingPolicy> applicationAutoScalingPolicies();
+
+  /** Whether {@code applicationAutoScalingPolicies} is present (an empty list is present). */
+  public final boolean hasApplicationAutoScalingPolicies() {
+    return applicationAutoScalingPolicies() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +47,32 @@ public abstract class ManagedAutoScaling {
   /** Builds {@link ManagedAutoScaling} values. */
   public static final class Builder extends ImmutableManagedAutoScaling.Builder {
     Builder() {}
+
+    /** Sets {@code scalableTarget} to the value a new builder holds once {@code scalableTarget} has filled it. */
+    public Builder scalableTarget(Consumer<ManagedScalableTarget.Builder> scalableTarget) {
+      ManagedScalableTarget.Builder b = ManagedScalableTarget.builder();
+      scalableTarget.accept(b);
+      return scalableTarget(b.build());
+    }
+
+    /** Sets {@code applicationAutoScalingPolicies} to these elements. */
+    public Builder applicationAutoScalingPolicies(ManagedApplicationAutoScalingPolicy... applicationAutoScalingPolicies) {
+      return applicationAutoScalingPolicies(applicationAutoScalingPolicies == null ? null : Arrays.asList(applicationAutoScalingPolicies));
+    }
+
+    /** Sets {@code applicationAutoScalingPolicies} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder applicationAutoScalingPolicies(Consumer<ManagedApplicationAutoScalingPolicy.Builder>... applicationAutoScalingPolicies) {
+      if (applicationAutoScalingPolicies == null) {
+        return applicationAutoScalingPolicies((List<ManagedApplicationAutoScalingPolicy>) null);
+      }
+      List<ManagedApplicationAutoScalingPolicy> list = new ArrayList<>(applicationAutoScalingPolicies.length);
+      for (Consumer<ManagedApplicationAutoScalingPolicy.Builder> c : applicationAutoScalingPolicies) {
+        ManagedApplicationAutoScalingPolicy.Builder b = ManagedApplicationAutoScalingPolicy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return applicationAutoScalingPolicies(list);
+    }
   }
 }

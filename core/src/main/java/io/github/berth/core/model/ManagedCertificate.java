@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedCertificate}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html">{@code ManagedCertificate}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "domainName"})
 @JsonSerialize(as = ImmutableManagedCertificate.class)
@@ -18,23 +18,29 @@ public abstract class ManagedCertificate {
 
   ManagedCertificate() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code domainName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedCertificate.html#ECS-Type-ManagedCertificate-domainName">{@code domainName}</a> member (required by the API model). */
   @JsonProperty("domainName")
   public abstract @Nullable String domainName();
 
@@ -51,5 +57,10 @@ public abstract class ManagedCertificate {
   /** Builds {@link ManagedCertificate} values. */
   public static final class Builder extends ImmutableManagedCertificate.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedIngressPath}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html">{@code ManagedIngressPath}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"accessType", "endpoint", "loadBalancer", "loadBalancerSecurityGroups", "certificate", "listener", "rule", "targetGroups"})
 @JsonSerialize(as = ImmutableManagedIngressPath.class)
@@ -18,37 +21,53 @@ public abstract class ManagedIngressPath {
 
   ManagedIngressPath() {}
 
-  /** The {@code accessType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-accessType">{@code accessType}</a> member (required by the API model). */
   @JsonProperty("accessType")
   public abstract @Nullable AccessType accessType();
 
-  /** The {@code endpoint} member (required by the API model). */
+  /** The {@code accessType} member as its wire string, or null. */
+  public final @Nullable String accessTypeAsString() {
+    AccessType v = accessType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-endpoint">{@code endpoint}</a> member (required by the API model). */
   @JsonProperty("endpoint")
   public abstract @Nullable String endpoint();
 
-  /** The {@code loadBalancer} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-loadBalancer">{@code loadBalancer}</a> member. */
   @JsonProperty("loadBalancer")
   public abstract @Nullable ManagedLoadBalancer loadBalancer();
 
-  /** The {@code loadBalancerSecurityGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-loadBalancerSecurityGroups">{@code loadBalancerSecurityGroups}</a> member. */
   @JsonProperty("loadBalancerSecurityGroups")
   public abstract @Nullable List<ManagedSecurityGroup> loadBalancerSecurityGroups();
 
-  /** The {@code certificate} member. */
+  /** Whether {@code loadBalancerSecurityGroups} is present (an empty list is present). */
+  public final boolean hasLoadBalancerSecurityGroups() {
+    return loadBalancerSecurityGroups() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-certificate">{@code certificate}</a> member. */
   @JsonProperty("certificate")
   public abstract @Nullable ManagedCertificate certificate();
 
-  /** The {@code listener} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-listener">{@code listener}</a> member. */
   @JsonProperty("listener")
   public abstract @Nullable ManagedListener listener();
 
-  /** The {@code rule} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-rule">{@code rule}</a> member. */
   @JsonProperty("rule")
   public abstract @Nullable ManagedListenerRule rule();
 
-  /** The {@code targetGroups} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedIngressPath.html#ECS-Type-ManagedIngressPath-targetGroups">{@code targetGroups}</a> member. */
   @JsonProperty("targetGroups")
   public abstract @Nullable List<ManagedTargetGroup> targetGroups();
+
+  /** Whether {@code targetGroups} is present (an empty list is present). */
+  public final boolean hasTargetGroups() {
+    return targetGroups() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -63,5 +82,78 @@ public abstract class ManagedIngressPath {
   /** Builds {@link ManagedIngressPath} values. */
   public static final class Builder extends ImmutableManagedIngressPath.Builder {
     Builder() {}
+
+    /** Sets {@code accessType} from its wire string (a value unknown to this version is kept). */
+    public Builder accessType(@Nullable String accessType) {
+      return accessType(accessType == null ? null : AccessType.fromValue(accessType));
+    }
+
+    /** Sets {@code loadBalancer} to the value a new builder holds once {@code loadBalancer} has filled it. */
+    public Builder loadBalancer(Consumer<ManagedLoadBalancer.Builder> loadBalancer) {
+      ManagedLoadBalancer.Builder b = ManagedLoadBalancer.builder();
+      loadBalancer.accept(b);
+      return loadBalancer(b.build());
+    }
+
+    /** Sets {@code loadBalancerSecurityGroups} to these elements. */
+    public Builder loadBalancerSecurityGroups(ManagedSecurityGroup... loadBalancerSecurityGroups) {
+      return loadBalancerSecurityGroups(loadBalancerSecurityGroups == null ? null : Arrays.asList(loadBalancerSecurityGroups));
+    }
+
+    /** Sets {@code loadBalancerSecurityGroups} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancerSecurityGroups(Consumer<ManagedSecurityGroup.Builder>... loadBalancerSecurityGroups) {
+      if (loadBalancerSecurityGroups == null) {
+        return loadBalancerSecurityGroups((List<ManagedSecurityGroup>) null);
+      }
+      List<ManagedSecurityGroup> list = new ArrayList<>(loadBalancerSecurityGroups.length);
+      for (Consumer<ManagedSecurityGroup.Builder> c : loadBalancerSecurityGroups) {
+        ManagedSecurityGroup.Builder b = ManagedSecurityGroup.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancerSecurityGroups(list);
+    }
+
+    /** Sets {@code certificate} to the value a new builder holds once {@code certificate} has filled it. */
+    public Builder certificate(Consumer<ManagedCertificate.Builder> certificate) {
+      ManagedCertificate.Builder b = ManagedCertificate.builder();
+      certificate.accept(b);
+      return certificate(b.build());
+    }
+
+    /** Sets {@code listener} to the value a new builder holds once {@code listener} has filled it. */
+    public Builder listener(Consumer<ManagedListener.Builder> listener) {
+      ManagedListener.Builder b = ManagedListener.builder();
+      listener.accept(b);
+      return listener(b.build());
+    }
+
+    /** Sets {@code rule} to the value a new builder holds once {@code rule} has filled it. */
+    public Builder rule(Consumer<ManagedListenerRule.Builder> rule) {
+      ManagedListenerRule.Builder b = ManagedListenerRule.builder();
+      rule.accept(b);
+      return rule(b.build());
+    }
+
+    /** Sets {@code targetGroups} to these elements. */
+    public Builder targetGroups(ManagedTargetGroup... targetGroups) {
+      return targetGroups(targetGroups == null ? null : Arrays.asList(targetGroups));
+    }
+
+    /** Sets {@code targetGroups} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder targetGroups(Consumer<ManagedTargetGroup.Builder>... targetGroups) {
+      if (targetGroups == null) {
+        return targetGroups((List<ManagedTargetGroup>) null);
+      }
+      List<ManagedTargetGroup> list = new ArrayList<>(targetGroups.length);
+      for (Consumer<ManagedTargetGroup.Builder> c : targetGroups) {
+        ManagedTargetGroup.Builder b = ManagedTargetGroup.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return targetGroups(list);
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedInstancesLocalStorageConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesLocalStorageConfiguration.html">{@code ManagedInstancesLocalStorageConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"useLocalStorage"})
 @JsonSerialize(as = ImmutableManagedInstancesLocalStorageConfiguration.class)
@@ -17,7 +17,7 @@ public abstract class ManagedInstancesLocalStorageConfiguration {
 
   ManagedInstancesLocalStorageConfiguration() {}
 
-  /** The {@code useLocalStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesLocalStorageConfiguration.html#ECS-Type-ManagedInstancesLocalStorageConfiguration-useLocalStorage">{@code useLocalStorage}</a> member. */
   @JsonProperty("useLocalStorage")
   public abstract @Nullable Boolean useLocalStorage();
 

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedInstancesNetworkConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html">{@code ManagedInstancesNetworkConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"subnets", "securityGroups"})
 @JsonSerialize(as = ImmutableManagedInstancesNetworkConfiguration.class)
@@ -18,13 +19,23 @@ public abstract class ManagedInstancesNetworkConfiguration {
 
   ManagedInstancesNetworkConfiguration() {}
 
-  /** The {@code subnets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html#ECS-Type-ManagedInstancesNetworkConfiguration-subnets">{@code subnets}</a> member. */
   @JsonProperty("subnets")
   public abstract @Nullable List<String> subnets();
 
-  /** The {@code securityGroups} member. */
+  /** Whether {@code subnets} is present (an empty list is present). */
+  public final boolean hasSubnets() {
+    return subnets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html#ECS-Type-ManagedInstancesNetworkConfiguration-securityGroups">{@code securityGroups}</a> member. */
   @JsonProperty("securityGroups")
   public abstract @Nullable List<String> securityGroups();
+
+  /** Whether {@code securityGroups} is present (an empty list is present). */
+  public final boolean hasSecurityGroups() {
+    return securityGroups() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +50,15 @@ public abstract class ManagedInstancesNetworkConfiguration {
   /** Builds {@link ManagedInstancesNetworkConfiguration} values. */
   public static final class Builder extends ImmutableManagedInstancesNetworkConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code subnets} to these elements. */
+    public Builder subnets(String... subnets) {
+      return subnets(subnets == null ? null : Arrays.asList(subnets));
+    }
+
+    /** Sets {@code securityGroups} to these elements. */
+    public Builder securityGroups(String... securityGroups) {
+      return securityGroups(securityGroups == null ? null : Arrays.asList(securityGroups));
+    }
   }
 }

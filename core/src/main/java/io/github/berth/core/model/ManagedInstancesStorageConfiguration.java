@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedInstancesStorageConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesStorageConfiguration.html">{@code ManagedInstancesStorageConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"storageSizeGiB"})
 @JsonSerialize(as = ImmutableManagedInstancesStorageConfiguration.class)
@@ -17,7 +17,7 @@ public abstract class ManagedInstancesStorageConfiguration {
 
   ManagedInstancesStorageConfiguration() {}
 
-  /** The {@code storageSizeGiB} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesStorageConfiguration.html#ECS-Type-ManagedInstancesStorageConfiguration-storageSizeGiB">{@code storageSizeGiB}</a> member. */
   @JsonProperty("storageSizeGiB")
   public abstract @Nullable Integer storageSizeGiB();
 

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedLoadBalancer}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html">{@code ManagedLoadBalancer}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "scheme", "subnetIds", "securityGroupIds"})
 @JsonSerialize(as = ImmutableManagedLoadBalancer.class)
@@ -19,33 +20,49 @@ public abstract class ManagedLoadBalancer {
 
   ManagedLoadBalancer() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code scheme} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-scheme">{@code scheme}</a> member (required by the API model). */
   @JsonProperty("scheme")
   public abstract @Nullable String scheme();
 
-  /** The {@code subnetIds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-subnetIds">{@code subnetIds}</a> member. */
   @JsonProperty("subnetIds")
   public abstract @Nullable List<String> subnetIds();
 
-  /** The {@code securityGroupIds} member. */
+  /** Whether {@code subnetIds} is present (an empty list is present). */
+  public final boolean hasSubnetIds() {
+    return subnetIds() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedLoadBalancer.html#ECS-Type-ManagedLoadBalancer-securityGroupIds">{@code securityGroupIds}</a> member. */
   @JsonProperty("securityGroupIds")
   public abstract @Nullable List<String> securityGroupIds();
+
+  /** Whether {@code securityGroupIds} is present (an empty list is present). */
+  public final boolean hasSecurityGroupIds() {
+    return securityGroupIds() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -60,5 +77,20 @@ public abstract class ManagedLoadBalancer {
   /** Builds {@link ManagedLoadBalancer} values. */
   public static final class Builder extends ImmutableManagedLoadBalancer.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
+
+    /** Sets {@code subnetIds} to these elements. */
+    public Builder subnetIds(String... subnetIds) {
+      return subnetIds(subnetIds == null ? null : Arrays.asList(subnetIds));
+    }
+
+    /** Sets {@code securityGroupIds} to these elements. */
+    public Builder securityGroupIds(String... securityGroupIds) {
+      return securityGroupIds(securityGroupIds == null ? null : Arrays.asList(securityGroupIds));
+    }
   }
 }

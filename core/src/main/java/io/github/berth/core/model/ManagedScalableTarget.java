@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedScalableTarget}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html">{@code ManagedScalableTarget}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "minCapacity", "maxCapacity"})
 @JsonSerialize(as = ImmutableManagedScalableTarget.class)
@@ -18,27 +18,33 @@ public abstract class ManagedScalableTarget {
 
   ManagedScalableTarget() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code minCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-minCapacity">{@code minCapacity}</a> member (required by the API model). */
   @JsonProperty("minCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code maxCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScalableTarget.html#ECS-Type-ManagedScalableTarget-maxCapacity">{@code maxCapacity}</a> member (required by the API model). */
   @JsonProperty("maxCapacity")
   public abstract @Nullable Integer maxCapacity();
 
@@ -55,5 +61,10 @@ public abstract class ManagedScalableTarget {
   /** Builds {@link ManagedScalableTarget} values. */
   public static final class Builder extends ImmutableManagedScalableTarget.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

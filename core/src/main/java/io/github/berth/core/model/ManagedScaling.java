@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedScaling}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html">{@code ManagedScaling}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"status", "targetCapacity", "minimumScalingStepSize", "maximumScalingStepSize", "instanceWarmupPeriod"})
 @JsonSerialize(as = ImmutableManagedScaling.class)
@@ -17,23 +17,29 @@ public abstract class ManagedScaling {
 
   ManagedScaling() {}
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html#ECS-Type-ManagedScaling-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ManagedScalingStatus status();
 
-  /** The {@code targetCapacity} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedScalingStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html#ECS-Type-ManagedScaling-targetCapacity">{@code targetCapacity}</a> member. */
   @JsonProperty("targetCapacity")
   public abstract @Nullable Integer targetCapacity();
 
-  /** The {@code minimumScalingStepSize} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html#ECS-Type-ManagedScaling-minimumScalingStepSize">{@code minimumScalingStepSize}</a> member. */
   @JsonProperty("minimumScalingStepSize")
   public abstract @Nullable Integer minimumScalingStepSize();
 
-  /** The {@code maximumScalingStepSize} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html#ECS-Type-ManagedScaling-maximumScalingStepSize">{@code maximumScalingStepSize}</a> member. */
   @JsonProperty("maximumScalingStepSize")
   public abstract @Nullable Integer maximumScalingStepSize();
 
-  /** The {@code instanceWarmupPeriod} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html#ECS-Type-ManagedScaling-instanceWarmupPeriod">{@code instanceWarmupPeriod}</a> member. */
   @JsonProperty("instanceWarmupPeriod")
   public abstract @Nullable Integer instanceWarmupPeriod();
 
@@ -50,5 +56,10 @@ public abstract class ManagedScaling {
   /** Builds {@link ManagedScaling} values. */
   public static final class Builder extends ImmutableManagedScaling.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedScalingStatus.fromValue(status));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedStorageConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedStorageConfiguration.html">{@code ManagedStorageConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"kmsKeyId", "fargateEphemeralStorageKmsKeyId"})
 @JsonSerialize(as = ImmutableManagedStorageConfiguration.class)
@@ -17,11 +17,11 @@ public abstract class ManagedStorageConfiguration {
 
   ManagedStorageConfiguration() {}
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedStorageConfiguration.html#ECS-Type-ManagedStorageConfiguration-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 
-  /** The {@code fargateEphemeralStorageKmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedStorageConfiguration.html#ECS-Type-ManagedStorageConfiguration-fargateEphemeralStorageKmsKeyId">{@code fargateEphemeralStorageKmsKeyId}</a> member. */
   @JsonProperty("fargateEphemeralStorageKmsKeyId")
   public abstract @Nullable String fargateEphemeralStorageKmsKeyId();
 

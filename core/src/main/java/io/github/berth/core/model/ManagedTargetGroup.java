@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ManagedTargetGroup}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html">{@code ManagedTargetGroup}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "status", "statusReason", "updatedAt", "healthCheckPath", "healthCheckPort", "port"})
 @JsonSerialize(as = ImmutableManagedTargetGroup.class)
@@ -18,31 +18,37 @@ public abstract class ManagedTargetGroup {
 
   ManagedTargetGroup() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code status} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-status">{@code status}</a> member (required by the API model). */
   @JsonProperty("status")
   public abstract @Nullable ManagedResourceStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ManagedResourceStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code updatedAt} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-updatedAt">{@code updatedAt}</a> member (required by the API model). */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code healthCheckPath} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-healthCheckPath">{@code healthCheckPath}</a> member (required by the API model). */
   @JsonProperty("healthCheckPath")
   public abstract @Nullable String healthCheckPath();
 
-  /** The {@code healthCheckPort} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-healthCheckPort">{@code healthCheckPort}</a> member (required by the API model). */
   @JsonProperty("healthCheckPort")
   public abstract @Nullable Integer healthCheckPort();
 
-  /** The {@code port} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedTargetGroup.html#ECS-Type-ManagedTargetGroup-port">{@code port}</a> member (required by the API model). */
   @JsonProperty("port")
   public abstract @Nullable Integer port();
 
@@ -59,5 +65,10 @@ public abstract class ManagedTargetGroup {
   /** Builds {@link ManagedTargetGroup} values. */
   public static final class Builder extends ImmutableManagedTargetGroup.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ManagedResourceStatus.fromValue(status));
+    }
   }
 }

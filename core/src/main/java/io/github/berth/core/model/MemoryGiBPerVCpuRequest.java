@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code MemoryGiBPerVCpuRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MemoryGiBPerVCpuRequest.html">{@code MemoryGiBPerVCpuRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableMemoryGiBPerVCpuRequest.class)
@@ -17,11 +17,11 @@ public abstract class MemoryGiBPerVCpuRequest {
 
   MemoryGiBPerVCpuRequest() {}
 
-  /** The {@code min} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MemoryGiBPerVCpuRequest.html#ECS-Type-MemoryGiBPerVCpuRequest-min">{@code min}</a> member. */
   @JsonProperty("min")
   public abstract @Nullable Double min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MemoryGiBPerVCpuRequest.html#ECS-Type-MemoryGiBPerVCpuRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Double max();
 

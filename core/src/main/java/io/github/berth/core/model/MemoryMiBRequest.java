@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code MemoryMiBRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MemoryMiBRequest.html">{@code MemoryMiBRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableMemoryMiBRequest.class)
@@ -17,11 +17,11 @@ public abstract class MemoryMiBRequest {
 
   MemoryMiBRequest() {}
 
-  /** The {@code min} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MemoryMiBRequest.html#ECS-Type-MemoryMiBRequest-min">{@code min}</a> member (required by the API model). */
   @JsonProperty("min")
   public abstract @Nullable Integer min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MemoryMiBRequest.html#ECS-Type-MemoryMiBRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Integer max();
 

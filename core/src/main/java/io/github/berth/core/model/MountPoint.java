@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code MountPoint}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html">{@code MountPoint}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"sourceVolume", "containerPath", "readOnly"})
 @JsonSerialize(as = ImmutableMountPoint.class)
@@ -17,15 +17,15 @@ public abstract class MountPoint {
 
   MountPoint() {}
 
-  /** The {@code sourceVolume} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html#ECS-Type-MountPoint-sourceVolume">{@code sourceVolume}</a> member. */
   @JsonProperty("sourceVolume")
   public abstract @Nullable String sourceVolume();
 
-  /** The {@code containerPath} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html#ECS-Type-MountPoint-containerPath">{@code containerPath}</a> member. */
   @JsonProperty("containerPath")
   public abstract @Nullable String containerPath();
 
-  /** The {@code readOnly} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html#ECS-Type-MountPoint-readOnly">{@code readOnly}</a> member. */
   @JsonProperty("readOnly")
   public abstract @Nullable Boolean readOnly();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code NetworkBandwidthGbpsRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBandwidthGbpsRequest.html">{@code NetworkBandwidthGbpsRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableNetworkBandwidthGbpsRequest.class)
@@ -17,11 +17,11 @@ public abstract class NetworkBandwidthGbpsRequest {
 
   NetworkBandwidthGbpsRequest() {}
 
-  /** The {@code min} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBandwidthGbpsRequest.html#ECS-Type-NetworkBandwidthGbpsRequest-min">{@code min}</a> member. */
   @JsonProperty("min")
   public abstract @Nullable Double min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBandwidthGbpsRequest.html#ECS-Type-NetworkBandwidthGbpsRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Double max();
 

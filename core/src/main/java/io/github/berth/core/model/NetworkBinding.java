@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code NetworkBinding}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html">{@code NetworkBinding}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"bindIP", "containerPort", "hostPort", "protocol", "containerPortRange", "hostPortRange"})
 @JsonSerialize(as = ImmutableNetworkBinding.class)
@@ -17,27 +17,33 @@ public abstract class NetworkBinding {
 
   NetworkBinding() {}
 
-  /** The {@code bindIP} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html#ECS-Type-NetworkBinding-bindIP">{@code bindIP}</a> member. */
   @JsonProperty("bindIP")
   public abstract @Nullable String bindIP();
 
-  /** The {@code containerPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html#ECS-Type-NetworkBinding-containerPort">{@code containerPort}</a> member. */
   @JsonProperty("containerPort")
   public abstract @Nullable Integer containerPort();
 
-  /** The {@code hostPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html#ECS-Type-NetworkBinding-hostPort">{@code hostPort}</a> member. */
   @JsonProperty("hostPort")
   public abstract @Nullable Integer hostPort();
 
-  /** The {@code protocol} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html#ECS-Type-NetworkBinding-protocol">{@code protocol}</a> member. */
   @JsonProperty("protocol")
   public abstract @Nullable TransportProtocol protocol();
 
-  /** The {@code containerPortRange} member. */
+  /** The {@code protocol} member as its wire string, or null. */
+  public final @Nullable String protocolAsString() {
+    TransportProtocol v = protocol();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html#ECS-Type-NetworkBinding-containerPortRange">{@code containerPortRange}</a> member. */
   @JsonProperty("containerPortRange")
   public abstract @Nullable String containerPortRange();
 
-  /** The {@code hostPortRange} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkBinding.html#ECS-Type-NetworkBinding-hostPortRange">{@code hostPortRange}</a> member. */
   @JsonProperty("hostPortRange")
   public abstract @Nullable String hostPortRange();
 
@@ -54,5 +60,10 @@ public abstract class NetworkBinding {
   /** Builds {@link NetworkBinding} values. */
   public static final class Builder extends ImmutableNetworkBinding.Builder {
     Builder() {}
+
+    /** Sets {@code protocol} from its wire string (a value unknown to this version is kept). */
+    public Builder protocol(@Nullable String protocol) {
+      return protocol(protocol == null ? null : TransportProtocol.fromValue(protocol));
+    }
   }
 }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code NetworkConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html">{@code NetworkConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"awsvpcConfiguration"})
 @JsonSerialize(as = ImmutableNetworkConfiguration.class)
@@ -17,7 +18,7 @@ public abstract class NetworkConfiguration {
 
   NetworkConfiguration() {}
 
-  /** The {@code awsvpcConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html#ECS-Type-NetworkConfiguration-awsvpcConfiguration">{@code awsvpcConfiguration}</a> member. */
   @JsonProperty("awsvpcConfiguration")
   public abstract @Nullable AwsVpcConfiguration awsvpcConfiguration();
 
@@ -34,5 +35,12 @@ public abstract class NetworkConfiguration {
   /** Builds {@link NetworkConfiguration} values. */
   public static final class Builder extends ImmutableNetworkConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code awsvpcConfiguration} to the value a new builder holds once {@code awsvpcConfiguration} has filled it. */
+    public Builder awsvpcConfiguration(Consumer<AwsVpcConfiguration.Builder> awsvpcConfiguration) {
+      AwsVpcConfiguration.Builder b = AwsVpcConfiguration.builder();
+      awsvpcConfiguration.accept(b);
+      return awsvpcConfiguration(b.build());
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code NetworkInterface}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterface.html">{@code NetworkInterface}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"attachmentId", "privateIpv4Address", "ipv6Address"})
 @JsonSerialize(as = ImmutableNetworkInterface.class)
@@ -17,15 +17,15 @@ public abstract class NetworkInterface {
 
   NetworkInterface() {}
 
-  /** The {@code attachmentId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterface.html#ECS-Type-NetworkInterface-attachmentId">{@code attachmentId}</a> member. */
   @JsonProperty("attachmentId")
   public abstract @Nullable String attachmentId();
 
-  /** The {@code privateIpv4Address} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterface.html#ECS-Type-NetworkInterface-privateIpv4Address">{@code privateIpv4Address}</a> member. */
   @JsonProperty("privateIpv4Address")
   public abstract @Nullable String privateIpv4Address();
 
-  /** The {@code ipv6Address} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterface.html#ECS-Type-NetworkInterface-ipv6Address">{@code ipv6Address}</a> member. */
   @JsonProperty("ipv6Address")
   public abstract @Nullable String ipv6Address();
 

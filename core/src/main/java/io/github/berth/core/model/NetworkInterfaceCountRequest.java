@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code NetworkInterfaceCountRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterfaceCountRequest.html">{@code NetworkInterfaceCountRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableNetworkInterfaceCountRequest.class)
@@ -17,11 +17,11 @@ public abstract class NetworkInterfaceCountRequest {
 
   NetworkInterfaceCountRequest() {}
 
-  /** The {@code min} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterfaceCountRequest.html#ECS-Type-NetworkInterfaceCountRequest-min">{@code min}</a> member. */
   @JsonProperty("min")
   public abstract @Nullable Integer min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkInterfaceCountRequest.html#ECS-Type-NetworkInterfaceCountRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Integer max();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PlacementConstraint}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html">{@code PlacementConstraint}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "expression"})
 @JsonSerialize(as = ImmutablePlacementConstraint.class)
@@ -17,11 +17,17 @@ public abstract class PlacementConstraint {
 
   PlacementConstraint() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html#ECS-Type-PlacementConstraint-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable PlacementConstraintType type();
 
-  /** The {@code expression} member. */
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    PlacementConstraintType v = type();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html#ECS-Type-PlacementConstraint-expression">{@code expression}</a> member. */
   @JsonProperty("expression")
   public abstract @Nullable String expression();
 
@@ -38,5 +44,10 @@ public abstract class PlacementConstraint {
   /** Builds {@link PlacementConstraint} values. */
   public static final class Builder extends ImmutablePlacementConstraint.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : PlacementConstraintType.fromValue(type));
+    }
   }
 }

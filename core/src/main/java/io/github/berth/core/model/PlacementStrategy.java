@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PlacementStrategy}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html">{@code PlacementStrategy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "field"})
 @JsonSerialize(as = ImmutablePlacementStrategy.class)
@@ -17,11 +17,17 @@ public abstract class PlacementStrategy {
 
   PlacementStrategy() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html#ECS-Type-PlacementStrategy-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable PlacementStrategyType type();
 
-  /** The {@code field} member. */
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    PlacementStrategyType v = type();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html#ECS-Type-PlacementStrategy-field">{@code field}</a> member. */
   @JsonProperty("field")
   public abstract @Nullable String field();
 
@@ -38,5 +44,10 @@ public abstract class PlacementStrategy {
   /** Builds {@link PlacementStrategy} values. */
   public static final class Builder extends ImmutablePlacementStrategy.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : PlacementStrategyType.fromValue(type));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PlatformDevice}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlatformDevice.html">{@code PlatformDevice}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "type"})
 @JsonSerialize(as = ImmutablePlatformDevice.class)
@@ -17,13 +17,19 @@ public abstract class PlatformDevice {
 
   PlatformDevice() {}
 
-  /** The {@code id} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlatformDevice.html#ECS-Type-PlatformDevice-id">{@code id}</a> member (required by the API model). */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code type} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlatformDevice.html#ECS-Type-PlatformDevice-type">{@code type}</a> member (required by the API model). */
   @JsonProperty("type")
   public abstract @Nullable PlatformDeviceType type();
+
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    PlatformDeviceType v = type();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class PlatformDevice {
   /** Builds {@link PlatformDevice} values. */
   public static final class Builder extends ImmutablePlatformDevice.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : PlatformDeviceType.fromValue(type));
+    }
   }
 }

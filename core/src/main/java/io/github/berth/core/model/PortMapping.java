@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code PortMapping}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html">{@code PortMapping}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerPort", "hostPort", "protocol", "name", "appProtocol", "containerPortRange"})
 @JsonSerialize(as = ImmutablePortMapping.class)
@@ -17,27 +17,39 @@ public abstract class PortMapping {
 
   PortMapping() {}
 
-  /** The {@code containerPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-containerPort">{@code containerPort}</a> member. */
   @JsonProperty("containerPort")
   public abstract @Nullable Integer containerPort();
 
-  /** The {@code hostPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-hostPort">{@code hostPort}</a> member. */
   @JsonProperty("hostPort")
   public abstract @Nullable Integer hostPort();
 
-  /** The {@code protocol} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-protocol">{@code protocol}</a> member. */
   @JsonProperty("protocol")
   public abstract @Nullable TransportProtocol protocol();
 
-  /** The {@code name} member. */
+  /** The {@code protocol} member as its wire string, or null. */
+  public final @Nullable String protocolAsString() {
+    TransportProtocol v = protocol();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code appProtocol} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-appProtocol">{@code appProtocol}</a> member. */
   @JsonProperty("appProtocol")
   public abstract @Nullable ApplicationProtocol appProtocol();
 
-  /** The {@code containerPortRange} member. */
+  /** The {@code appProtocol} member as its wire string, or null. */
+  public final @Nullable String appProtocolAsString() {
+    ApplicationProtocol v = appProtocol();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html#ECS-Type-PortMapping-containerPortRange">{@code containerPortRange}</a> member. */
   @JsonProperty("containerPortRange")
   public abstract @Nullable String containerPortRange();
 
@@ -54,5 +66,15 @@ public abstract class PortMapping {
   /** Builds {@link PortMapping} values. */
   public static final class Builder extends ImmutablePortMapping.Builder {
     Builder() {}
+
+    /** Sets {@code protocol} from its wire string (a value unknown to this version is kept). */
+    public Builder protocol(@Nullable String protocol) {
+      return protocol(protocol == null ? null : TransportProtocol.fromValue(protocol));
+    }
+
+    /** Sets {@code appProtocol} from its wire string (a value unknown to this version is kept). */
+    public Builder appProtocol(@Nullable String appProtocol) {
+      return appProtocol(appProtocol == null ? null : ApplicationProtocol.fromValue(appProtocol));
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ProtectedTask}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProtectedTask.html">{@code ProtectedTask}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"taskArn", "protectionEnabled", "expirationDate"})
 @JsonSerialize(as = ImmutableProtectedTask.class)
@@ -18,15 +18,15 @@ public abstract class ProtectedTask {
 
   ProtectedTask() {}
 
-  /** The {@code taskArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProtectedTask.html#ECS-Type-ProtectedTask-taskArn">{@code taskArn}</a> member. */
   @JsonProperty("taskArn")
   public abstract @Nullable String taskArn();
 
-  /** The {@code protectionEnabled} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProtectedTask.html#ECS-Type-ProtectedTask-protectionEnabled">{@code protectionEnabled}</a> member. */
   @JsonProperty("protectionEnabled")
   public abstract @Nullable Boolean protectionEnabled();
 
-  /** The {@code expirationDate} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProtectedTask.html#ECS-Type-ProtectedTask-expirationDate">{@code expirationDate}</a> member. */
   @JsonProperty("expirationDate")
   public abstract @Nullable Instant expirationDate();
 

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ProxyConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html">{@code ProxyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "containerName", "properties"})
 @JsonSerialize(as = ImmutableProxyConfiguration.class)
@@ -18,17 +21,28 @@ public abstract class ProxyConfiguration {
 
   ProxyConfiguration() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html#ECS-Type-ProxyConfiguration-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable ProxyConfigurationType type();
 
-  /** The {@code containerName} member (required by the API model). */
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    ProxyConfigurationType v = type();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html#ECS-Type-ProxyConfiguration-containerName">{@code containerName}</a> member (required by the API model). */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code properties} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html#ECS-Type-ProxyConfiguration-properties">{@code properties}</a> member. */
   @JsonProperty("properties")
   public abstract @Nullable List<KeyValuePair> properties();
+
+  /** Whether {@code properties} is present (an empty list is present). */
+  public final boolean hasProperties() {
+    return properties() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +57,30 @@ public abstract class ProxyConfiguration {
   /** Builds {@link ProxyConfiguration} values. */
   public static final class Builder extends ImmutableProxyConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : ProxyConfigurationType.fromValue(type));
+    }
+
+    /** Sets {@code properties} to these elements. */
+    public Builder properties(KeyValuePair... properties) {
+      return properties(properties == null ? null : Arrays.asList(properties));
+    }
+
+    /** Sets {@code properties} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder properties(Consumer<KeyValuePair.Builder>... properties) {
+      if (properties == null) {
+        return properties((List<KeyValuePair>) null);
+      }
+      List<KeyValuePair> list = new ArrayList<>(properties.length);
+      for (Consumer<KeyValuePair.Builder> c : properties) {
+        KeyValuePair.Builder b = KeyValuePair.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return properties(list);
+    }
   }
 }

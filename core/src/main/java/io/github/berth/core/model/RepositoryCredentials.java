@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RepositoryCredentials}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RepositoryCredentials.html">{@code RepositoryCredentials}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"credentialsParameter"})
 @JsonSerialize(as = ImmutableRepositoryCredentials.class)
@@ -17,7 +17,7 @@ public abstract class RepositoryCredentials {
 
   RepositoryCredentials() {}
 
-  /** The {@code credentialsParameter} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RepositoryCredentials.html#ECS-Type-RepositoryCredentials-credentialsParameter">{@code credentialsParameter}</a> member (required by the API model). */
   @JsonProperty("credentialsParameter")
   public abstract @Nullable String credentialsParameter();
 

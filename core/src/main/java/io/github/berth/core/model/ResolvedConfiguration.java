@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ResolvedConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResolvedConfiguration.html">{@code ResolvedConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"loadBalancers"})
 @JsonSerialize(as = ImmutableResolvedConfiguration.class)
@@ -18,9 +21,14 @@ public abstract class ResolvedConfiguration {
 
   ResolvedConfiguration() {}
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResolvedConfiguration.html#ECS-Type-ResolvedConfiguration-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<ServiceRevisionLoadBalancer> loadBalancers();
+
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -35,5 +43,25 @@ public abstract class ResolvedConfiguration {
   /** Builds {@link ResolvedConfiguration} values. */
   public static final class Builder extends ImmutableResolvedConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(ServiceRevisionLoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<ServiceRevisionLoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<ServiceRevisionLoadBalancer>) null);
+      }
+      List<ServiceRevisionLoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<ServiceRevisionLoadBalancer.Builder> c : loadBalancers) {
+        ServiceRevisionLoadBalancer.Builder b = ServiceRevisionLoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
   }
 }

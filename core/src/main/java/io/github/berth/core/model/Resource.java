@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Resource}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html">{@code Resource}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "type", "doubleValue", "longValue", "integerValue", "stringSetValue"})
 @JsonSerialize(as = ImmutableResource.class)
@@ -18,29 +19,34 @@ public abstract class Resource {
 
   Resource() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html#ECS-Type-Resource-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html#ECS-Type-Resource-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable String type();
 
-  /** The {@code doubleValue} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html#ECS-Type-Resource-doubleValue">{@code doubleValue}</a> member. */
   @JsonProperty("doubleValue")
   public abstract @Nullable Double doubleValue();
 
-  /** The {@code longValue} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html#ECS-Type-Resource-longValue">{@code longValue}</a> member. */
   @JsonProperty("longValue")
   public abstract @Nullable Long longValue();
 
-  /** The {@code integerValue} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html#ECS-Type-Resource-integerValue">{@code integerValue}</a> member. */
   @JsonProperty("integerValue")
   public abstract @Nullable Integer integerValue();
 
-  /** The {@code stringSetValue} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Resource.html#ECS-Type-Resource-stringSetValue">{@code stringSetValue}</a> member. */
   @JsonProperty("stringSetValue")
   public abstract @Nullable List<String> stringSetValue();
+
+  /** Whether {@code stringSetValue} is present (an empty list is present). */
+  public final boolean hasStringSetValue() {
+    return stringSetValue() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -55,5 +61,10 @@ public abstract class Resource {
   /** Builds {@link Resource} values. */
   public static final class Builder extends ImmutableResource.Builder {
     Builder() {}
+
+    /** Sets {@code stringSetValue} to these elements. */
+    public Builder stringSetValue(String... stringSetValue) {
+      return stringSetValue(stringSetValue == null ? null : Arrays.asList(stringSetValue));
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Rollback}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Rollback.html">{@code Rollback}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"reason", "startedAt", "serviceRevisionArn"})
 @JsonSerialize(as = ImmutableRollback.class)
@@ -18,15 +18,15 @@ public abstract class Rollback {
 
   Rollback() {}
 
-  /** The {@code reason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Rollback.html#ECS-Type-Rollback-reason">{@code reason}</a> member. */
   @JsonProperty("reason")
   public abstract @Nullable String reason();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Rollback.html#ECS-Type-Rollback-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code serviceRevisionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Rollback.html#ECS-Type-Rollback-serviceRevisionArn">{@code serviceRevisionArn}</a> member. */
   @JsonProperty("serviceRevisionArn")
   public abstract @Nullable String serviceRevisionArn();
 

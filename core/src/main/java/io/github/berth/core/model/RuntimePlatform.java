@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code RuntimePlatform}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html">{@code RuntimePlatform}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"cpuArchitecture", "operatingSystemFamily"})
 @JsonSerialize(as = ImmutableRuntimePlatform.class)
@@ -17,13 +17,25 @@ public abstract class RuntimePlatform {
 
   RuntimePlatform() {}
 
-  /** The {@code cpuArchitecture} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html#ECS-Type-RuntimePlatform-cpuArchitecture">{@code cpuArchitecture}</a> member. */
   @JsonProperty("cpuArchitecture")
   public abstract @Nullable CPUArchitecture cpuArchitecture();
 
-  /** The {@code operatingSystemFamily} member. */
+  /** The {@code cpuArchitecture} member as its wire string, or null. */
+  public final @Nullable String cpuArchitectureAsString() {
+    CPUArchitecture v = cpuArchitecture();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html#ECS-Type-RuntimePlatform-operatingSystemFamily">{@code operatingSystemFamily}</a> member. */
   @JsonProperty("operatingSystemFamily")
   public abstract @Nullable OSFamily operatingSystemFamily();
+
+  /** The {@code operatingSystemFamily} member as its wire string, or null. */
+  public final @Nullable String operatingSystemFamilyAsString() {
+    OSFamily v = operatingSystemFamily();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +50,15 @@ public abstract class RuntimePlatform {
   /** Builds {@link RuntimePlatform} values. */
   public static final class Builder extends ImmutableRuntimePlatform.Builder {
     Builder() {}
+
+    /** Sets {@code cpuArchitecture} from its wire string (a value unknown to this version is kept). */
+    public Builder cpuArchitecture(@Nullable String cpuArchitecture) {
+      return cpuArchitecture(cpuArchitecture == null ? null : CPUArchitecture.fromValue(cpuArchitecture));
+    }
+
+    /** Sets {@code operatingSystemFamily} from its wire string (a value unknown to this version is kept). */
+    public Builder operatingSystemFamily(@Nullable String operatingSystemFamily) {
+      return operatingSystemFamily(operatingSystemFamily == null ? null : OSFamily.fromValue(operatingSystemFamily));
+    }
   }
 }

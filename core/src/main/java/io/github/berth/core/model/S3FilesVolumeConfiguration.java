@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code S3FilesVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_S3FilesVolumeConfiguration.html">{@code S3FilesVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"fileSystemArn", "rootDirectory", "transitEncryptionPort", "accessPointArn"})
 @JsonSerialize(as = ImmutableS3FilesVolumeConfiguration.class)
@@ -17,19 +17,19 @@ public abstract class S3FilesVolumeConfiguration {
 
   S3FilesVolumeConfiguration() {}
 
-  /** The {@code fileSystemArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_S3FilesVolumeConfiguration.html#ECS-Type-S3FilesVolumeConfiguration-fileSystemArn">{@code fileSystemArn}</a> member (required by the API model). */
   @JsonProperty("fileSystemArn")
   public abstract @Nullable String fileSystemArn();
 
-  /** The {@code rootDirectory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_S3FilesVolumeConfiguration.html#ECS-Type-S3FilesVolumeConfiguration-rootDirectory">{@code rootDirectory}</a> member. */
   @JsonProperty("rootDirectory")
   public abstract @Nullable String rootDirectory();
 
-  /** The {@code transitEncryptionPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_S3FilesVolumeConfiguration.html#ECS-Type-S3FilesVolumeConfiguration-transitEncryptionPort">{@code transitEncryptionPort}</a> member. */
   @JsonProperty("transitEncryptionPort")
   public abstract @Nullable Integer transitEncryptionPort();
 
-  /** The {@code accessPointArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_S3FilesVolumeConfiguration.html#ECS-Type-S3FilesVolumeConfiguration-accessPointArn">{@code accessPointArn}</a> member. */
   @JsonProperty("accessPointArn")
   public abstract @Nullable String accessPointArn();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Scale}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Scale.html">{@code Scale}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"value", "unit"})
 @JsonSerialize(as = ImmutableScale.class)
@@ -17,13 +17,19 @@ public abstract class Scale {
 
   Scale() {}
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Scale.html#ECS-Type-Scale-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable Double value();
 
-  /** The {@code unit} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Scale.html#ECS-Type-Scale-unit">{@code unit}</a> member. */
   @JsonProperty("unit")
   public abstract @Nullable ScaleUnit unit();
+
+  /** The {@code unit} member as its wire string, or null. */
+  public final @Nullable String unitAsString() {
+    ScaleUnit v = unit();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +44,10 @@ public abstract class Scale {
   /** Builds {@link Scale} values. */
   public static final class Builder extends ImmutableScale.Builder {
     Builder() {}
+
+    /** Sets {@code unit} from its wire string (a value unknown to this version is kept). */
+    public Builder unit(@Nullable String unit) {
+      return unit(unit == null ? null : ScaleUnit.fromValue(unit));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Secret}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Secret.html">{@code Secret}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "valueFrom"})
 @JsonSerialize(as = ImmutableSecret.class)
@@ -17,11 +17,11 @@ public abstract class Secret {
 
   Secret() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Secret.html#ECS-Type-Secret-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code valueFrom} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Secret.html#ECS-Type-Secret-valueFrom">{@code valueFrom}</a> member (required by the API model). */
   @JsonProperty("valueFrom")
   public abstract @Nullable String valueFrom();
 

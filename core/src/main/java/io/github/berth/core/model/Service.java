@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Service}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html">{@code Service}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceArn", "serviceName", "clusterArn", "loadBalancers", "serviceRegistries", "status", "desiredCount", "runningCount", "pendingCount", "launchType", "capacityProviderStrategy", "platformVersion", "platformFamily", "taskDefinition", "deploymentConfiguration", "taskSets", "deployments", "roleArn", "events", "createdAt", "currentServiceDeployment", "currentServiceRevisions", "placementConstraints", "placementStrategy", "networkConfiguration", "healthCheckGracePeriodSeconds", "schedulingStrategy", "deploymentController", "tags", "createdBy", "enableECSManagedTags", "propagateTags", "enableExecuteCommand", "availabilityZoneRebalancing", "resourceManagementType"})
 @JsonSerialize(as = ImmutableService.class)
@@ -19,145 +22,225 @@ public abstract class Service {
 
   Service() {}
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code serviceName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-serviceName">{@code serviceName}</a> member. */
   @JsonProperty("serviceName")
   public abstract @Nullable String serviceName();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
-  /** The {@code serviceRegistries} member. */
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
-  /** The {@code status} member. */
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code desiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-desiredCount">{@code desiredCount}</a> member. */
   @JsonProperty("desiredCount")
   public abstract @Nullable Integer desiredCount();
 
-  /** The {@code runningCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-runningCount">{@code runningCount}</a> member. */
   @JsonProperty("runningCount")
   public abstract @Nullable Integer runningCount();
 
-  /** The {@code pendingCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-pendingCount">{@code pendingCount}</a> member. */
   @JsonProperty("pendingCount")
   public abstract @Nullable Integer pendingCount();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code platformVersion} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code deploymentConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code taskSets} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-taskSets">{@code taskSets}</a> member. */
   @JsonProperty("taskSets")
   public abstract @Nullable List<TaskSet> taskSets();
 
-  /** The {@code deployments} member. */
+  /** Whether {@code taskSets} is present (an empty list is present). */
+  public final boolean hasTaskSets() {
+    return taskSets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-deployments">{@code deployments}</a> member. */
   @JsonProperty("deployments")
   public abstract @Nullable List<Deployment> deployments();
 
-  /** The {@code roleArn} member. */
+  /** Whether {@code deployments} is present (an empty list is present). */
+  public final boolean hasDeployments() {
+    return deployments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-roleArn">{@code roleArn}</a> member. */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code events} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-events">{@code events}</a> member. */
   @JsonProperty("events")
   public abstract @Nullable List<ServiceEvent> events();
 
-  /** The {@code createdAt} member. */
+  /** Whether {@code events} is present (an empty list is present). */
+  public final boolean hasEvents() {
+    return events() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code currentServiceDeployment} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-currentServiceDeployment">{@code currentServiceDeployment}</a> member. */
   @JsonProperty("currentServiceDeployment")
   public abstract @Nullable String currentServiceDeployment();
 
-  /** The {@code currentServiceRevisions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-currentServiceRevisions">{@code currentServiceRevisions}</a> member. */
   @JsonProperty("currentServiceRevisions")
   public abstract @Nullable List<ServiceCurrentRevisionSummary> currentServiceRevisions();
 
-  /** The {@code placementConstraints} member. */
+  /** Whether {@code currentServiceRevisions} is present (an empty list is present). */
+  public final boolean hasCurrentServiceRevisions() {
+    return currentServiceRevisions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<PlacementConstraint> placementConstraints();
 
-  /** The {@code placementStrategy} member. */
+  /** Whether {@code placementConstraints} is present (an empty list is present). */
+  public final boolean hasPlacementConstraints() {
+    return placementConstraints() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-placementStrategy">{@code placementStrategy}</a> member. */
   @JsonProperty("placementStrategy")
   public abstract @Nullable List<PlacementStrategy> placementStrategy();
 
-  /** The {@code networkConfiguration} member. */
+  /** Whether {@code placementStrategy} is present (an empty list is present). */
+  public final boolean hasPlacementStrategy() {
+    return placementStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code healthCheckGracePeriodSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-healthCheckGracePeriodSeconds">{@code healthCheckGracePeriodSeconds}</a> member. */
   @JsonProperty("healthCheckGracePeriodSeconds")
   public abstract @Nullable Integer healthCheckGracePeriodSeconds();
 
-  /** The {@code schedulingStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-schedulingStrategy">{@code schedulingStrategy}</a> member. */
   @JsonProperty("schedulingStrategy")
   public abstract @Nullable SchedulingStrategy schedulingStrategy();
 
-  /** The {@code deploymentController} member. */
+  /** The {@code schedulingStrategy} member as its wire string, or null. */
+  public final @Nullable String schedulingStrategyAsString() {
+    SchedulingStrategy v = schedulingStrategy();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-deploymentController">{@code deploymentController}</a> member. */
   @JsonProperty("deploymentController")
   public abstract @Nullable DeploymentController deploymentController();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code createdBy} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-createdBy">{@code createdBy}</a> member. */
   @JsonProperty("createdBy")
   public abstract @Nullable String createdBy();
 
-  /** The {@code enableECSManagedTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-enableECSManagedTags">{@code enableECSManagedTags}</a> member. */
   @JsonProperty("enableECSManagedTags")
   public abstract @Nullable Boolean enableECSManagedTags();
 
-  /** The {@code propagateTags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-propagateTags">{@code propagateTags}</a> member. */
   @JsonProperty("propagateTags")
   public abstract @Nullable PropagateTags propagateTags();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The {@code propagateTags} member as its wire string, or null. */
+  public final @Nullable String propagateTagsAsString() {
+    PropagateTags v = propagateTags();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code availabilityZoneRebalancing} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-availabilityZoneRebalancing">{@code availabilityZoneRebalancing}</a> member. */
   @JsonProperty("availabilityZoneRebalancing")
   public abstract @Nullable AvailabilityZoneRebalancing availabilityZoneRebalancing();
 
-  /** The {@code resourceManagementType} member. */
+  /** The {@code availabilityZoneRebalancing} member as its wire string, or null. */
+  public final @Nullable String availabilityZoneRebalancingAsString() {
+    AvailabilityZoneRebalancing v = availabilityZoneRebalancing();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html#ECS-Type-Service-resourceManagementType">{@code resourceManagementType}</a> member. */
   @JsonProperty("resourceManagementType")
   public abstract @Nullable ResourceManagementType resourceManagementType();
+
+  /** The {@code resourceManagementType} member as its wire string, or null. */
+  public final @Nullable String resourceManagementTypeAsString() {
+    ResourceManagementType v = resourceManagementType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -172,5 +255,251 @@ public abstract class Service {
   /** Builds {@link Service} values. */
   public static final class Builder extends ImmutableService.Builder {
     Builder() {}
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code deploymentConfiguration} to the value a new builder holds once {@code deploymentConfiguration} has filled it. */
+    public Builder deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> deploymentConfiguration) {
+      DeploymentConfiguration.Builder b = DeploymentConfiguration.builder();
+      deploymentConfiguration.accept(b);
+      return deploymentConfiguration(b.build());
+    }
+
+    /** Sets {@code taskSets} to these elements. */
+    public Builder taskSets(TaskSet... taskSets) {
+      return taskSets(taskSets == null ? null : Arrays.asList(taskSets));
+    }
+
+    /** Sets {@code taskSets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder taskSets(Consumer<TaskSet.Builder>... taskSets) {
+      if (taskSets == null) {
+        return taskSets((List<TaskSet>) null);
+      }
+      List<TaskSet> list = new ArrayList<>(taskSets.length);
+      for (Consumer<TaskSet.Builder> c : taskSets) {
+        TaskSet.Builder b = TaskSet.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return taskSets(list);
+    }
+
+    /** Sets {@code deployments} to these elements. */
+    public Builder deployments(Deployment... deployments) {
+      return deployments(deployments == null ? null : Arrays.asList(deployments));
+    }
+
+    /** Sets {@code deployments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder deployments(Consumer<Deployment.Builder>... deployments) {
+      if (deployments == null) {
+        return deployments((List<Deployment>) null);
+      }
+      List<Deployment> list = new ArrayList<>(deployments.length);
+      for (Consumer<Deployment.Builder> c : deployments) {
+        Deployment.Builder b = Deployment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return deployments(list);
+    }
+
+    /** Sets {@code events} to these elements. */
+    public Builder events(ServiceEvent... events) {
+      return events(events == null ? null : Arrays.asList(events));
+    }
+
+    /** Sets {@code events} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder events(Consumer<ServiceEvent.Builder>... events) {
+      if (events == null) {
+        return events((List<ServiceEvent>) null);
+      }
+      List<ServiceEvent> list = new ArrayList<>(events.length);
+      for (Consumer<ServiceEvent.Builder> c : events) {
+        ServiceEvent.Builder b = ServiceEvent.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return events(list);
+    }
+
+    /** Sets {@code currentServiceRevisions} to these elements. */
+    public Builder currentServiceRevisions(ServiceCurrentRevisionSummary... currentServiceRevisions) {
+      return currentServiceRevisions(currentServiceRevisions == null ? null : Arrays.asList(currentServiceRevisions));
+    }
+
+    /** Sets {@code currentServiceRevisions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder currentServiceRevisions(Consumer<ServiceCurrentRevisionSummary.Builder>... currentServiceRevisions) {
+      if (currentServiceRevisions == null) {
+        return currentServiceRevisions((List<ServiceCurrentRevisionSummary>) null);
+      }
+      List<ServiceCurrentRevisionSummary> list = new ArrayList<>(currentServiceRevisions.length);
+      for (Consumer<ServiceCurrentRevisionSummary.Builder> c : currentServiceRevisions) {
+        ServiceCurrentRevisionSummary.Builder b = ServiceCurrentRevisionSummary.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return currentServiceRevisions(list);
+    }
+
+    /** Sets {@code placementConstraints} to these elements. */
+    public Builder placementConstraints(PlacementConstraint... placementConstraints) {
+      return placementConstraints(placementConstraints == null ? null : Arrays.asList(placementConstraints));
+    }
+
+    /** Sets {@code placementConstraints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementConstraints(Consumer<PlacementConstraint.Builder>... placementConstraints) {
+      if (placementConstraints == null) {
+        return placementConstraints((List<PlacementConstraint>) null);
+      }
+      List<PlacementConstraint> list = new ArrayList<>(placementConstraints.length);
+      for (Consumer<PlacementConstraint.Builder> c : placementConstraints) {
+        PlacementConstraint.Builder b = PlacementConstraint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementConstraints(list);
+    }
+
+    /** Sets {@code placementStrategy} to these elements. */
+    public Builder placementStrategy(PlacementStrategy... placementStrategy) {
+      return placementStrategy(placementStrategy == null ? null : Arrays.asList(placementStrategy));
+    }
+
+    /** Sets {@code placementStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementStrategy(Consumer<PlacementStrategy.Builder>... placementStrategy) {
+      if (placementStrategy == null) {
+        return placementStrategy((List<PlacementStrategy>) null);
+      }
+      List<PlacementStrategy> list = new ArrayList<>(placementStrategy.length);
+      for (Consumer<PlacementStrategy.Builder> c : placementStrategy) {
+        PlacementStrategy.Builder b = PlacementStrategy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementStrategy(list);
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code schedulingStrategy} from its wire string (a value unknown to this version is kept). */
+    public Builder schedulingStrategy(@Nullable String schedulingStrategy) {
+      return schedulingStrategy(schedulingStrategy == null ? null : SchedulingStrategy.fromValue(schedulingStrategy));
+    }
+
+    /** Sets {@code deploymentController} to the value a new builder holds once {@code deploymentController} has filled it. */
+    public Builder deploymentController(Consumer<DeploymentController.Builder> deploymentController) {
+      DeploymentController.Builder b = DeploymentController.builder();
+      deploymentController.accept(b);
+      return deploymentController(b.build());
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code propagateTags} from its wire string (a value unknown to this version is kept). */
+    public Builder propagateTags(@Nullable String propagateTags) {
+      return propagateTags(propagateTags == null ? null : PropagateTags.fromValue(propagateTags));
+    }
+
+    /** Sets {@code availabilityZoneRebalancing} from its wire string (a value unknown to this version is kept). */
+    public Builder availabilityZoneRebalancing(@Nullable String availabilityZoneRebalancing) {
+      return availabilityZoneRebalancing(availabilityZoneRebalancing == null ? null : AvailabilityZoneRebalancing.fromValue(availabilityZoneRebalancing));
+    }
+
+    /** Sets {@code resourceManagementType} from its wire string (a value unknown to this version is kept). */
+    public Builder resourceManagementType(@Nullable String resourceManagementType) {
+      return resourceManagementType(resourceManagementType == null ? null : ResourceManagementType.fromValue(resourceManagementType));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectAccessLogConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html">{@code ServiceConnectAccessLogConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"format", "includeQueryParameters"})
 @JsonSerialize(as = ImmutableServiceConnectAccessLogConfiguration.class)
@@ -17,13 +17,25 @@ public abstract class ServiceConnectAccessLogConfiguration {
 
   ServiceConnectAccessLogConfiguration() {}
 
-  /** The {@code format} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html#ECS-Type-ServiceConnectAccessLogConfiguration-format">{@code format}</a> member (required by the API model). */
   @JsonProperty("format")
   public abstract @Nullable ServiceConnectAccessLoggingFormat format();
 
-  /** The {@code includeQueryParameters} member. */
+  /** The {@code format} member as its wire string, or null. */
+  public final @Nullable String formatAsString() {
+    ServiceConnectAccessLoggingFormat v = format();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html#ECS-Type-ServiceConnectAccessLogConfiguration-includeQueryParameters">{@code includeQueryParameters}</a> member. */
   @JsonProperty("includeQueryParameters")
   public abstract @Nullable ServiceConnectIncludeQueryParameters includeQueryParameters();
+
+  /** The {@code includeQueryParameters} member as its wire string, or null. */
+  public final @Nullable String includeQueryParametersAsString() {
+    ServiceConnectIncludeQueryParameters v = includeQueryParameters();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -38,5 +50,15 @@ public abstract class ServiceConnectAccessLogConfiguration {
   /** Builds {@link ServiceConnectAccessLogConfiguration} values. */
   public static final class Builder extends ImmutableServiceConnectAccessLogConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code format} from its wire string (a value unknown to this version is kept). */
+    public Builder format(@Nullable String format) {
+      return format(format == null ? null : ServiceConnectAccessLoggingFormat.fromValue(format));
+    }
+
+    /** Sets {@code includeQueryParameters} from its wire string (a value unknown to this version is kept). */
+    public Builder includeQueryParameters(@Nullable String includeQueryParameters) {
+      return includeQueryParameters(includeQueryParameters == null ? null : ServiceConnectIncludeQueryParameters.fromValue(includeQueryParameters));
+    }
   }
 }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectClientAlias}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html">{@code ServiceConnectClientAlias}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"port", "dnsName", "testTrafficRules"})
 @JsonSerialize(as = ImmutableServiceConnectClientAlias.class)
@@ -17,15 +18,15 @@ public abstract class ServiceConnectClientAlias {
 
   ServiceConnectClientAlias() {}
 
-  /** The {@code port} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html#ECS-Type-ServiceConnectClientAlias-port">{@code port}</a> member (required by the API model). */
   @JsonProperty("port")
   public abstract @Nullable Integer port();
 
-  /** The {@code dnsName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html#ECS-Type-ServiceConnectClientAlias-dnsName">{@code dnsName}</a> member. */
   @JsonProperty("dnsName")
   public abstract @Nullable String dnsName();
 
-  /** The {@code testTrafficRules} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html#ECS-Type-ServiceConnectClientAlias-testTrafficRules">{@code testTrafficRules}</a> member. */
   @JsonProperty("testTrafficRules")
   public abstract @Nullable ServiceConnectTestTrafficRules testTrafficRules();
 
@@ -42,5 +43,12 @@ public abstract class ServiceConnectClientAlias {
   /** Builds {@link ServiceConnectClientAlias} values. */
   public static final class Builder extends ImmutableServiceConnectClientAlias.Builder {
     Builder() {}
+
+    /** Sets {@code testTrafficRules} to the value a new builder holds once {@code testTrafficRules} has filled it. */
+    public Builder testTrafficRules(Consumer<ServiceConnectTestTrafficRules.Builder> testTrafficRules) {
+      ServiceConnectTestTrafficRules.Builder b = ServiceConnectTestTrafficRules.builder();
+      testTrafficRules.accept(b);
+      return testTrafficRules(b.build());
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html">{@code ServiceConnectConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"enabled", "namespace", "services", "logConfiguration", "accessLogConfiguration"})
 @JsonSerialize(as = ImmutableServiceConnectConfiguration.class)
@@ -18,23 +21,28 @@ public abstract class ServiceConnectConfiguration {
 
   ServiceConnectConfiguration() {}
 
-  /** The {@code enabled} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-enabled">{@code enabled}</a> member (required by the API model). */
   @JsonProperty("enabled")
   public abstract @Nullable Boolean enabled();
 
-  /** The {@code namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-namespace">{@code namespace}</a> member. */
   @JsonProperty("namespace")
   public abstract @Nullable String namespace();
 
-  /** The {@code services} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-services">{@code services}</a> member. */
   @JsonProperty("services")
   public abstract @Nullable List<ServiceConnectService> services();
 
-  /** The {@code logConfiguration} member. */
+  /** Whether {@code services} is present (an empty list is present). */
+  public final boolean hasServices() {
+    return services() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-logConfiguration">{@code logConfiguration}</a> member. */
   @JsonProperty("logConfiguration")
   public abstract @Nullable LogConfiguration logConfiguration();
 
-  /** The {@code accessLogConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html#ECS-Type-ServiceConnectConfiguration-accessLogConfiguration">{@code accessLogConfiguration}</a> member. */
   @JsonProperty("accessLogConfiguration")
   public abstract @Nullable ServiceConnectAccessLogConfiguration accessLogConfiguration();
 
@@ -51,5 +59,39 @@ public abstract class ServiceConnectConfiguration {
   /** Builds {@link ServiceConnectConfiguration} values. */
   public static final class Builder extends ImmutableServiceConnectConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code services} to these elements. */
+    public Builder services(ServiceConnectService... services) {
+      return services(services == null ? null : Arrays.asList(services));
+    }
+
+    /** Sets {@code services} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder services(Consumer<ServiceConnectService.Builder>... services) {
+      if (services == null) {
+        return services((List<ServiceConnectService>) null);
+      }
+      List<ServiceConnectService> list = new ArrayList<>(services.length);
+      for (Consumer<ServiceConnectService.Builder> c : services) {
+        ServiceConnectService.Builder b = ServiceConnectService.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return services(list);
+    }
+
+    /** Sets {@code logConfiguration} to the value a new builder holds once {@code logConfiguration} has filled it. */
+    public Builder logConfiguration(Consumer<LogConfiguration.Builder> logConfiguration) {
+      LogConfiguration.Builder b = LogConfiguration.builder();
+      logConfiguration.accept(b);
+      return logConfiguration(b.build());
+    }
+
+    /** Sets {@code accessLogConfiguration} to the value a new builder holds once {@code accessLogConfiguration} has filled it. */
+    public Builder accessLogConfiguration(Consumer<ServiceConnectAccessLogConfiguration.Builder> accessLogConfiguration) {
+      ServiceConnectAccessLogConfiguration.Builder b = ServiceConnectAccessLogConfiguration.builder();
+      accessLogConfiguration.accept(b);
+      return accessLogConfiguration(b.build());
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectService}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html">{@code ServiceConnectService}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"portName", "discoveryName", "clientAliases", "ingressPortOverride", "timeout", "tls"})
 @JsonSerialize(as = ImmutableServiceConnectService.class)
@@ -18,27 +21,32 @@ public abstract class ServiceConnectService {
 
   ServiceConnectService() {}
 
-  /** The {@code portName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-portName">{@code portName}</a> member (required by the API model). */
   @JsonProperty("portName")
   public abstract @Nullable String portName();
 
-  /** The {@code discoveryName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-discoveryName">{@code discoveryName}</a> member. */
   @JsonProperty("discoveryName")
   public abstract @Nullable String discoveryName();
 
-  /** The {@code clientAliases} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-clientAliases">{@code clientAliases}</a> member. */
   @JsonProperty("clientAliases")
   public abstract @Nullable List<ServiceConnectClientAlias> clientAliases();
 
-  /** The {@code ingressPortOverride} member. */
+  /** Whether {@code clientAliases} is present (an empty list is present). */
+  public final boolean hasClientAliases() {
+    return clientAliases() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-ingressPortOverride">{@code ingressPortOverride}</a> member. */
   @JsonProperty("ingressPortOverride")
   public abstract @Nullable Integer ingressPortOverride();
 
-  /** The {@code timeout} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-timeout">{@code timeout}</a> member. */
   @JsonProperty("timeout")
   public abstract @Nullable TimeoutConfiguration timeout();
 
-  /** The {@code tls} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html#ECS-Type-ServiceConnectService-tls">{@code tls}</a> member. */
   @JsonProperty("tls")
   public abstract @Nullable ServiceConnectTlsConfiguration tls();
 
@@ -55,5 +63,39 @@ public abstract class ServiceConnectService {
   /** Builds {@link ServiceConnectService} values. */
   public static final class Builder extends ImmutableServiceConnectService.Builder {
     Builder() {}
+
+    /** Sets {@code clientAliases} to these elements. */
+    public Builder clientAliases(ServiceConnectClientAlias... clientAliases) {
+      return clientAliases(clientAliases == null ? null : Arrays.asList(clientAliases));
+    }
+
+    /** Sets {@code clientAliases} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder clientAliases(Consumer<ServiceConnectClientAlias.Builder>... clientAliases) {
+      if (clientAliases == null) {
+        return clientAliases((List<ServiceConnectClientAlias>) null);
+      }
+      List<ServiceConnectClientAlias> list = new ArrayList<>(clientAliases.length);
+      for (Consumer<ServiceConnectClientAlias.Builder> c : clientAliases) {
+        ServiceConnectClientAlias.Builder b = ServiceConnectClientAlias.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return clientAliases(list);
+    }
+
+    /** Sets {@code timeout} to the value a new builder holds once {@code timeout} has filled it. */
+    public Builder timeout(Consumer<TimeoutConfiguration.Builder> timeout) {
+      TimeoutConfiguration.Builder b = TimeoutConfiguration.builder();
+      timeout.accept(b);
+      return timeout(b.build());
+    }
+
+    /** Sets {@code tls} to the value a new builder holds once {@code tls} has filled it. */
+    public Builder tls(Consumer<ServiceConnectTlsConfiguration.Builder> tls) {
+      ServiceConnectTlsConfiguration.Builder b = ServiceConnectTlsConfiguration.builder();
+      tls.accept(b);
+      return tls(b.build());
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectServiceResource}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectServiceResource.html">{@code ServiceConnectServiceResource}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"discoveryName", "discoveryArn"})
 @JsonSerialize(as = ImmutableServiceConnectServiceResource.class)
@@ -17,11 +17,11 @@ public abstract class ServiceConnectServiceResource {
 
   ServiceConnectServiceResource() {}
 
-  /** The {@code discoveryName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectServiceResource.html#ECS-Type-ServiceConnectServiceResource-discoveryName">{@code discoveryName}</a> member. */
   @JsonProperty("discoveryName")
   public abstract @Nullable String discoveryName();
 
-  /** The {@code discoveryArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectServiceResource.html#ECS-Type-ServiceConnectServiceResource-discoveryArn">{@code discoveryArn}</a> member. */
   @JsonProperty("discoveryArn")
   public abstract @Nullable String discoveryArn();
 

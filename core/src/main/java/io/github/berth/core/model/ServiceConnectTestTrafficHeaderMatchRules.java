@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTestTrafficHeaderMatchRules}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderMatchRules.html">{@code ServiceConnectTestTrafficHeaderMatchRules}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"exact"})
 @JsonSerialize(as = ImmutableServiceConnectTestTrafficHeaderMatchRules.class)
@@ -17,7 +17,7 @@ public abstract class ServiceConnectTestTrafficHeaderMatchRules {
 
   ServiceConnectTestTrafficHeaderMatchRules() {}
 
-  /** The {@code exact} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderMatchRules.html#ECS-Type-ServiceConnectTestTrafficHeaderMatchRules-exact">{@code exact}</a> member (required by the API model). */
   @JsonProperty("exact")
   public abstract @Nullable String exact();
 

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTestTrafficHeaderRules}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderRules.html">{@code ServiceConnectTestTrafficHeaderRules}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value"})
 @JsonSerialize(as = ImmutableServiceConnectTestTrafficHeaderRules.class)
@@ -17,11 +18,11 @@ public abstract class ServiceConnectTestTrafficHeaderRules {
 
   ServiceConnectTestTrafficHeaderRules() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderRules.html#ECS-Type-ServiceConnectTestTrafficHeaderRules-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficHeaderRules.html#ECS-Type-ServiceConnectTestTrafficHeaderRules-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable ServiceConnectTestTrafficHeaderMatchRules value();
 
@@ -38,5 +39,12 @@ public abstract class ServiceConnectTestTrafficHeaderRules {
   /** Builds {@link ServiceConnectTestTrafficHeaderRules} values. */
   public static final class Builder extends ImmutableServiceConnectTestTrafficHeaderRules.Builder {
     Builder() {}
+
+    /** Sets {@code value} to the value a new builder holds once {@code value} has filled it. */
+    public Builder value(Consumer<ServiceConnectTestTrafficHeaderMatchRules.Builder> value) {
+      ServiceConnectTestTrafficHeaderMatchRules.Builder b = ServiceConnectTestTrafficHeaderMatchRules.builder();
+      value.accept(b);
+      return value(b.build());
+    }
   }
 }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTestTrafficRules}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficRules.html">{@code ServiceConnectTestTrafficRules}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"header"})
 @JsonSerialize(as = ImmutableServiceConnectTestTrafficRules.class)
@@ -17,7 +18,7 @@ public abstract class ServiceConnectTestTrafficRules {
 
   ServiceConnectTestTrafficRules() {}
 
-  /** The {@code header} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTestTrafficRules.html#ECS-Type-ServiceConnectTestTrafficRules-header">{@code header}</a> member (required by the API model). */
   @JsonProperty("header")
   public abstract @Nullable ServiceConnectTestTrafficHeaderRules header();
 
@@ -34,5 +35,12 @@ public abstract class ServiceConnectTestTrafficRules {
   /** Builds {@link ServiceConnectTestTrafficRules} values. */
   public static final class Builder extends ImmutableServiceConnectTestTrafficRules.Builder {
     Builder() {}
+
+    /** Sets {@code header} to the value a new builder holds once {@code header} has filled it. */
+    public Builder header(Consumer<ServiceConnectTestTrafficHeaderRules.Builder> header) {
+      ServiceConnectTestTrafficHeaderRules.Builder b = ServiceConnectTestTrafficHeaderRules.builder();
+      header.accept(b);
+      return header(b.build());
+    }
   }
 }

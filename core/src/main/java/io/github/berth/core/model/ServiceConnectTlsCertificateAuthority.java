@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTlsCertificateAuthority}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsCertificateAuthority.html">{@code ServiceConnectTlsCertificateAuthority}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"awsPcaAuthorityArn"})
 @JsonSerialize(as = ImmutableServiceConnectTlsCertificateAuthority.class)
@@ -17,7 +17,7 @@ public abstract class ServiceConnectTlsCertificateAuthority {
 
   ServiceConnectTlsCertificateAuthority() {}
 
-  /** The {@code awsPcaAuthorityArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsCertificateAuthority.html#ECS-Type-ServiceConnectTlsCertificateAuthority-awsPcaAuthorityArn">{@code awsPcaAuthorityArn}</a> member. */
   @JsonProperty("awsPcaAuthorityArn")
   public abstract @Nullable String awsPcaAuthorityArn();
 

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceConnectTlsConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsConfiguration.html">{@code ServiceConnectTlsConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"issuerCertificateAuthority", "kmsKey", "roleArn"})
 @JsonSerialize(as = ImmutableServiceConnectTlsConfiguration.class)
@@ -17,15 +18,15 @@ public abstract class ServiceConnectTlsConfiguration {
 
   ServiceConnectTlsConfiguration() {}
 
-  /** The {@code issuerCertificateAuthority} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsConfiguration.html#ECS-Type-ServiceConnectTlsConfiguration-issuerCertificateAuthority">{@code issuerCertificateAuthority}</a> member (required by the API model). */
   @JsonProperty("issuerCertificateAuthority")
   public abstract @Nullable ServiceConnectTlsCertificateAuthority issuerCertificateAuthority();
 
-  /** The {@code kmsKey} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsConfiguration.html#ECS-Type-ServiceConnectTlsConfiguration-kmsKey">{@code kmsKey}</a> member. */
   @JsonProperty("kmsKey")
   public abstract @Nullable String kmsKey();
 
-  /** The {@code roleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsConfiguration.html#ECS-Type-ServiceConnectTlsConfiguration-roleArn">{@code roleArn}</a> member. */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
@@ -42,5 +43,12 @@ public abstract class ServiceConnectTlsConfiguration {
   /** Builds {@link ServiceConnectTlsConfiguration} values. */
   public static final class Builder extends ImmutableServiceConnectTlsConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code issuerCertificateAuthority} to the value a new builder holds once {@code issuerCertificateAuthority} has filled it. */
+    public Builder issuerCertificateAuthority(Consumer<ServiceConnectTlsCertificateAuthority.Builder> issuerCertificateAuthority) {
+      ServiceConnectTlsCertificateAuthority.Builder b = ServiceConnectTlsCertificateAuthority.builder();
+      issuerCertificateAuthority.accept(b);
+      return issuerCertificateAuthority(b.build());
+    }
   }
 }

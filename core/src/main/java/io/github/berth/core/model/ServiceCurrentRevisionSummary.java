@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceCurrentRevisionSummary}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceCurrentRevisionSummary.html">{@code ServiceCurrentRevisionSummary}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "requestedTaskCount", "runningTaskCount", "pendingTaskCount"})
 @JsonSerialize(as = ImmutableServiceCurrentRevisionSummary.class)
@@ -17,19 +17,19 @@ public abstract class ServiceCurrentRevisionSummary {
 
   ServiceCurrentRevisionSummary() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceCurrentRevisionSummary.html#ECS-Type-ServiceCurrentRevisionSummary-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code requestedTaskCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceCurrentRevisionSummary.html#ECS-Type-ServiceCurrentRevisionSummary-requestedTaskCount">{@code requestedTaskCount}</a> member. */
   @JsonProperty("requestedTaskCount")
   public abstract @Nullable Integer requestedTaskCount();
 
-  /** The {@code runningTaskCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceCurrentRevisionSummary.html#ECS-Type-ServiceCurrentRevisionSummary-runningTaskCount">{@code runningTaskCount}</a> member. */
   @JsonProperty("runningTaskCount")
   public abstract @Nullable Integer runningTaskCount();
 
-  /** The {@code pendingTaskCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceCurrentRevisionSummary.html#ECS-Type-ServiceCurrentRevisionSummary-pendingTaskCount">{@code pendingTaskCount}</a> member. */
   @JsonProperty("pendingTaskCount")
   public abstract @Nullable Integer pendingTaskCount();
 

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeployment}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html">{@code ServiceDeployment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn", "serviceArn", "clusterArn", "createdAt", "startedAt", "finishedAt", "stoppedAt", "updatedAt", "sourceServiceRevisions", "targetServiceRevision", "status", "statusReason", "lifecycleStage", "lifecycleHookDetails", "deploymentConfiguration", "rollback", "deploymentCircuitBreaker", "alarms"})
 @JsonSerialize(as = ImmutableServiceDeployment.class)
@@ -19,75 +22,97 @@ public abstract class ServiceDeployment {
 
   ServiceDeployment() {}
 
-  /** The {@code serviceDeploymentArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member. */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code finishedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-finishedAt">{@code finishedAt}</a> member. */
   @JsonProperty("finishedAt")
   public abstract @Nullable Instant finishedAt();
 
-  /** The {@code stoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-stoppedAt">{@code stoppedAt}</a> member. */
   @JsonProperty("stoppedAt")
   public abstract @Nullable Instant stoppedAt();
 
-  /** The {@code updatedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-updatedAt">{@code updatedAt}</a> member. */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code sourceServiceRevisions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-sourceServiceRevisions">{@code sourceServiceRevisions}</a> member. */
   @JsonProperty("sourceServiceRevisions")
   public abstract @Nullable List<ServiceRevisionSummary> sourceServiceRevisions();
 
-  /** The {@code targetServiceRevision} member. */
+  /** Whether {@code sourceServiceRevisions} is present (an empty list is present). */
+  public final boolean hasSourceServiceRevisions() {
+    return sourceServiceRevisions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-targetServiceRevision">{@code targetServiceRevision}</a> member. */
   @JsonProperty("targetServiceRevision")
   public abstract @Nullable ServiceRevisionSummary targetServiceRevision();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
-  /** The {@code lifecycleStage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-lifecycleStage">{@code lifecycleStage}</a> member. */
   @JsonProperty("lifecycleStage")
   public abstract @Nullable ServiceDeploymentLifecycleStage lifecycleStage();
 
-  /** The {@code lifecycleHookDetails} member. */
+  /** The {@code lifecycleStage} member as its wire string, or null. */
+  public final @Nullable String lifecycleStageAsString() {
+    ServiceDeploymentLifecycleStage v = lifecycleStage();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-lifecycleHookDetails">{@code lifecycleHookDetails}</a> member. */
   @JsonProperty("lifecycleHookDetails")
   public abstract @Nullable List<DeploymentLifecycleHookDetail> lifecycleHookDetails();
 
-  /** The {@code deploymentConfiguration} member. */
+  /** Whether {@code lifecycleHookDetails} is present (an empty list is present). */
+  public final boolean hasLifecycleHookDetails() {
+    return lifecycleHookDetails() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-deploymentConfiguration">{@code deploymentConfiguration}</a> member. */
   @JsonProperty("deploymentConfiguration")
   public abstract @Nullable DeploymentConfiguration deploymentConfiguration();
 
-  /** The {@code rollback} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-rollback">{@code rollback}</a> member. */
   @JsonProperty("rollback")
   public abstract @Nullable Rollback rollback();
 
-  /** The {@code deploymentCircuitBreaker} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-deploymentCircuitBreaker">{@code deploymentCircuitBreaker}</a> member. */
   @JsonProperty("deploymentCircuitBreaker")
   public abstract @Nullable ServiceDeploymentCircuitBreaker deploymentCircuitBreaker();
 
-  /** The {@code alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html#ECS-Type-ServiceDeployment-alarms">{@code alarms}</a> member. */
   @JsonProperty("alarms")
   public abstract @Nullable ServiceDeploymentAlarms alarms();
 
@@ -104,5 +129,90 @@ public abstract class ServiceDeployment {
   /** Builds {@link ServiceDeployment} values. */
   public static final class Builder extends ImmutableServiceDeployment.Builder {
     Builder() {}
+
+    /** Sets {@code sourceServiceRevisions} to these elements. */
+    public Builder sourceServiceRevisions(ServiceRevisionSummary... sourceServiceRevisions) {
+      return sourceServiceRevisions(sourceServiceRevisions == null ? null : Arrays.asList(sourceServiceRevisions));
+    }
+
+    /** Sets {@code sourceServiceRevisions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder sourceServiceRevisions(Consumer<ServiceRevisionSummary.Builder>... sourceServiceRevisions) {
+      if (sourceServiceRevisions == null) {
+        return sourceServiceRevisions((List<ServiceRevisionSummary>) null);
+      }
+      List<ServiceRevisionSummary> list = new ArrayList<>(sourceServiceRevisions.length);
+      for (Consumer<ServiceRevisionSummary.Builder> c : sourceServiceRevisions) {
+        ServiceRevisionSummary.Builder b = ServiceRevisionSummary.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return sourceServiceRevisions(list);
+    }
+
+    /** Sets {@code targetServiceRevision} to the value a new builder holds once {@code targetServiceRevision} has filled it. */
+    public Builder targetServiceRevision(Consumer<ServiceRevisionSummary.Builder> targetServiceRevision) {
+      ServiceRevisionSummary.Builder b = ServiceRevisionSummary.builder();
+      targetServiceRevision.accept(b);
+      return targetServiceRevision(b.build());
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentStatus.fromValue(status));
+    }
+
+    /** Sets {@code lifecycleStage} from its wire string (a value unknown to this version is kept). */
+    public Builder lifecycleStage(@Nullable String lifecycleStage) {
+      return lifecycleStage(lifecycleStage == null ? null : ServiceDeploymentLifecycleStage.fromValue(lifecycleStage));
+    }
+
+    /** Sets {@code lifecycleHookDetails} to these elements. */
+    public Builder lifecycleHookDetails(DeploymentLifecycleHookDetail... lifecycleHookDetails) {
+      return lifecycleHookDetails(lifecycleHookDetails == null ? null : Arrays.asList(lifecycleHookDetails));
+    }
+
+    /** Sets {@code lifecycleHookDetails} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder lifecycleHookDetails(Consumer<DeploymentLifecycleHookDetail.Builder>... lifecycleHookDetails) {
+      if (lifecycleHookDetails == null) {
+        return lifecycleHookDetails((List<DeploymentLifecycleHookDetail>) null);
+      }
+      List<DeploymentLifecycleHookDetail> list = new ArrayList<>(lifecycleHookDetails.length);
+      for (Consumer<DeploymentLifecycleHookDetail.Builder> c : lifecycleHookDetails) {
+        DeploymentLifecycleHookDetail.Builder b = DeploymentLifecycleHookDetail.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return lifecycleHookDetails(list);
+    }
+
+    /** Sets {@code deploymentConfiguration} to the value a new builder holds once {@code deploymentConfiguration} has filled it. */
+    public Builder deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> deploymentConfiguration) {
+      DeploymentConfiguration.Builder b = DeploymentConfiguration.builder();
+      deploymentConfiguration.accept(b);
+      return deploymentConfiguration(b.build());
+    }
+
+    /** Sets {@code rollback} to the value a new builder holds once {@code rollback} has filled it. */
+    public Builder rollback(Consumer<Rollback.Builder> rollback) {
+      Rollback.Builder b = Rollback.builder();
+      rollback.accept(b);
+      return rollback(b.build());
+    }
+
+    /** Sets {@code deploymentCircuitBreaker} to the value a new builder holds once {@code deploymentCircuitBreaker} has filled it. */
+    public Builder deploymentCircuitBreaker(Consumer<ServiceDeploymentCircuitBreaker.Builder> deploymentCircuitBreaker) {
+      ServiceDeploymentCircuitBreaker.Builder b = ServiceDeploymentCircuitBreaker.builder();
+      deploymentCircuitBreaker.accept(b);
+      return deploymentCircuitBreaker(b.build());
+    }
+
+    /** Sets {@code alarms} to the value a new builder holds once {@code alarms} has filled it. */
+    public Builder alarms(Consumer<ServiceDeploymentAlarms.Builder> alarms) {
+      ServiceDeploymentAlarms.Builder b = ServiceDeploymentAlarms.builder();
+      alarms.accept(b);
+      return alarms(b.build());
+    }
   }
 }

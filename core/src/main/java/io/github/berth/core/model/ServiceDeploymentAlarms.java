@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeploymentAlarms}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html">{@code ServiceDeploymentAlarms}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"status", "alarmNames", "triggeredAlarmNames"})
 @JsonSerialize(as = ImmutableServiceDeploymentAlarms.class)
@@ -18,17 +19,33 @@ public abstract class ServiceDeploymentAlarms {
 
   ServiceDeploymentAlarms() {}
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html#ECS-Type-ServiceDeploymentAlarms-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentRollbackMonitorsStatus status();
 
-  /** The {@code alarmNames} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentRollbackMonitorsStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html#ECS-Type-ServiceDeploymentAlarms-alarmNames">{@code alarmNames}</a> member. */
   @JsonProperty("alarmNames")
   public abstract @Nullable List<String> alarmNames();
 
-  /** The {@code triggeredAlarmNames} member. */
+  /** Whether {@code alarmNames} is present (an empty list is present). */
+  public final boolean hasAlarmNames() {
+    return alarmNames() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentAlarms.html#ECS-Type-ServiceDeploymentAlarms-triggeredAlarmNames">{@code triggeredAlarmNames}</a> member. */
   @JsonProperty("triggeredAlarmNames")
   public abstract @Nullable List<String> triggeredAlarmNames();
+
+  /** Whether {@code triggeredAlarmNames} is present (an empty list is present). */
+  public final boolean hasTriggeredAlarmNames() {
+    return triggeredAlarmNames() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +60,20 @@ public abstract class ServiceDeploymentAlarms {
   /** Builds {@link ServiceDeploymentAlarms} values. */
   public static final class Builder extends ImmutableServiceDeploymentAlarms.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentRollbackMonitorsStatus.fromValue(status));
+    }
+
+    /** Sets {@code alarmNames} to these elements. */
+    public Builder alarmNames(String... alarmNames) {
+      return alarmNames(alarmNames == null ? null : Arrays.asList(alarmNames));
+    }
+
+    /** Sets {@code triggeredAlarmNames} to these elements. */
+    public Builder triggeredAlarmNames(String... triggeredAlarmNames) {
+      return triggeredAlarmNames(triggeredAlarmNames == null ? null : Arrays.asList(triggeredAlarmNames));
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeploymentBrief}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html">{@code ServiceDeploymentBrief}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceDeploymentArn", "serviceArn", "clusterArn", "startedAt", "createdAt", "finishedAt", "targetServiceRevisionArn", "status", "statusReason"})
 @JsonSerialize(as = ImmutableServiceDeploymentBrief.class)
@@ -18,39 +18,45 @@ public abstract class ServiceDeploymentBrief {
 
   ServiceDeploymentBrief() {}
 
-  /** The {@code serviceDeploymentArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-serviceDeploymentArn">{@code serviceDeploymentArn}</a> member. */
   @JsonProperty("serviceDeploymentArn")
   public abstract @Nullable String serviceDeploymentArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code finishedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-finishedAt">{@code finishedAt}</a> member. */
   @JsonProperty("finishedAt")
   public abstract @Nullable Instant finishedAt();
 
-  /** The {@code targetServiceRevisionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-targetServiceRevisionArn">{@code targetServiceRevisionArn}</a> member. */
   @JsonProperty("targetServiceRevisionArn")
   public abstract @Nullable String targetServiceRevisionArn();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentStatus status();
 
-  /** The {@code statusReason} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentBrief.html#ECS-Type-ServiceDeploymentBrief-statusReason">{@code statusReason}</a> member. */
   @JsonProperty("statusReason")
   public abstract @Nullable String statusReason();
 
@@ -67,5 +73,10 @@ public abstract class ServiceDeploymentBrief {
   /** Builds {@link ServiceDeploymentBrief} values. */
   public static final class Builder extends ImmutableServiceDeploymentBrief.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentStatus.fromValue(status));
+    }
   }
 }

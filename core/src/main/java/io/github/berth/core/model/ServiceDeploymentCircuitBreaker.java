@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceDeploymentCircuitBreaker}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentCircuitBreaker.html">{@code ServiceDeploymentCircuitBreaker}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"status", "failureCount", "threshold"})
 @JsonSerialize(as = ImmutableServiceDeploymentCircuitBreaker.class)
@@ -17,15 +17,21 @@ public abstract class ServiceDeploymentCircuitBreaker {
 
   ServiceDeploymentCircuitBreaker() {}
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentCircuitBreaker.html#ECS-Type-ServiceDeploymentCircuitBreaker-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable ServiceDeploymentRollbackMonitorsStatus status();
 
-  /** The {@code failureCount} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    ServiceDeploymentRollbackMonitorsStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentCircuitBreaker.html#ECS-Type-ServiceDeploymentCircuitBreaker-failureCount">{@code failureCount}</a> member. */
   @JsonProperty("failureCount")
   public abstract @Nullable Integer failureCount();
 
-  /** The {@code threshold} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeploymentCircuitBreaker.html#ECS-Type-ServiceDeploymentCircuitBreaker-threshold">{@code threshold}</a> member. */
   @JsonProperty("threshold")
   public abstract @Nullable Integer threshold();
 
@@ -42,5 +48,10 @@ public abstract class ServiceDeploymentCircuitBreaker {
   /** Builds {@link ServiceDeploymentCircuitBreaker} values. */
   public static final class Builder extends ImmutableServiceDeploymentCircuitBreaker.Builder {
     Builder() {}
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : ServiceDeploymentRollbackMonitorsStatus.fromValue(status));
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceEvent}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceEvent.html">{@code ServiceEvent}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "createdAt", "message"})
 @JsonSerialize(as = ImmutableServiceEvent.class)
@@ -18,15 +18,15 @@ public abstract class ServiceEvent {
 
   ServiceEvent() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceEvent.html#ECS-Type-ServiceEvent-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceEvent.html#ECS-Type-ServiceEvent-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code message} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceEvent.html#ECS-Type-ServiceEvent-message">{@code message}</a> member. */
   @JsonProperty("message")
   public abstract @Nullable String message();
 

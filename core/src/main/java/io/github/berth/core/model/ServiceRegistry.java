@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceRegistry}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html">{@code ServiceRegistry}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"registryArn", "port", "containerName", "containerPort"})
 @JsonSerialize(as = ImmutableServiceRegistry.class)
@@ -17,19 +17,19 @@ public abstract class ServiceRegistry {
 
   ServiceRegistry() {}
 
-  /** The {@code registryArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html#ECS-Type-ServiceRegistry-registryArn">{@code registryArn}</a> member. */
   @JsonProperty("registryArn")
   public abstract @Nullable String registryArn();
 
-  /** The {@code port} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html#ECS-Type-ServiceRegistry-port">{@code port}</a> member. */
   @JsonProperty("port")
   public abstract @Nullable Integer port();
 
-  /** The {@code containerName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html#ECS-Type-ServiceRegistry-containerName">{@code containerName}</a> member. */
   @JsonProperty("containerName")
   public abstract @Nullable String containerName();
 
-  /** The {@code containerPort} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html#ECS-Type-ServiceRegistry-containerPort">{@code containerPort}</a> member. */
   @JsonProperty("containerPort")
   public abstract @Nullable Integer containerPort();
 

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceRevision}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html">{@code ServiceRevision}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"serviceRevisionArn", "serviceArn", "clusterArn", "taskDefinition", "capacityProviderStrategy", "launchType", "platformVersion", "platformFamily", "loadBalancers", "serviceRegistries", "networkConfiguration", "containerImages", "guardDutyEnabled", "serviceConnectConfiguration", "volumeConfigurations", "fargateEphemeralStorage", "createdAt", "vpcLatticeConfigurations", "resolvedConfiguration", "ecsManagedResources"})
 @JsonSerialize(as = ImmutableServiceRevision.class)
@@ -19,83 +22,119 @@ public abstract class ServiceRevision {
 
   ServiceRevision() {}
 
-  /** The {@code serviceRevisionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceRevisionArn">{@code serviceRevisionArn}</a> member. */
   @JsonProperty("serviceRevisionArn")
   public abstract @Nullable String serviceRevisionArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code launchType} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code platformVersion} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
-  /** The {@code serviceRegistries} member. */
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
-  /** The {@code networkConfiguration} member. */
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code containerImages} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-containerImages">{@code containerImages}</a> member. */
   @JsonProperty("containerImages")
   public abstract @Nullable List<ContainerImage> containerImages();
 
-  /** The {@code guardDutyEnabled} member. */
+  /** Whether {@code containerImages} is present (an empty list is present). */
+  public final boolean hasContainerImages() {
+    return containerImages() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-guardDutyEnabled">{@code guardDutyEnabled}</a> member. */
   @JsonProperty("guardDutyEnabled")
   public abstract @Nullable Boolean guardDutyEnabled();
 
-  /** The {@code serviceConnectConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-serviceConnectConfiguration">{@code serviceConnectConfiguration}</a> member. */
   @JsonProperty("serviceConnectConfiguration")
   public abstract @Nullable ServiceConnectConfiguration serviceConnectConfiguration();
 
-  /** The {@code volumeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-volumeConfigurations">{@code volumeConfigurations}</a> member. */
   @JsonProperty("volumeConfigurations")
   public abstract @Nullable List<ServiceVolumeConfiguration> volumeConfigurations();
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** Whether {@code volumeConfigurations} is present (an empty list is present). */
+  public final boolean hasVolumeConfigurations() {
+    return volumeConfigurations() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code vpcLatticeConfigurations} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-vpcLatticeConfigurations">{@code vpcLatticeConfigurations}</a> member. */
   @JsonProperty("vpcLatticeConfigurations")
   public abstract @Nullable List<VpcLatticeConfiguration> vpcLatticeConfigurations();
 
-  /** The {@code resolvedConfiguration} member. */
+  /** Whether {@code vpcLatticeConfigurations} is present (an empty list is present). */
+  public final boolean hasVpcLatticeConfigurations() {
+    return vpcLatticeConfigurations() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-resolvedConfiguration">{@code resolvedConfiguration}</a> member. */
   @JsonProperty("resolvedConfiguration")
   public abstract @Nullable ResolvedConfiguration resolvedConfiguration();
 
-  /** The {@code ecsManagedResources} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html#ECS-Type-ServiceRevision-ecsManagedResources">{@code ecsManagedResources}</a> member. */
   @JsonProperty("ecsManagedResources")
   public abstract @Nullable ECSManagedResources ecsManagedResources();
 
@@ -112,5 +151,165 @@ public abstract class ServiceRevision {
   /** Builds {@link ServiceRevision} values. */
   public static final class Builder extends ImmutableServiceRevision.Builder {
     Builder() {}
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code containerImages} to these elements. */
+    public Builder containerImages(ContainerImage... containerImages) {
+      return containerImages(containerImages == null ? null : Arrays.asList(containerImages));
+    }
+
+    /** Sets {@code containerImages} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containerImages(Consumer<ContainerImage.Builder>... containerImages) {
+      if (containerImages == null) {
+        return containerImages((List<ContainerImage>) null);
+      }
+      List<ContainerImage> list = new ArrayList<>(containerImages.length);
+      for (Consumer<ContainerImage.Builder> c : containerImages) {
+        ContainerImage.Builder b = ContainerImage.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containerImages(list);
+    }
+
+    /** Sets {@code serviceConnectConfiguration} to the value a new builder holds once {@code serviceConnectConfiguration} has filled it. */
+    public Builder serviceConnectConfiguration(Consumer<ServiceConnectConfiguration.Builder> serviceConnectConfiguration) {
+      ServiceConnectConfiguration.Builder b = ServiceConnectConfiguration.builder();
+      serviceConnectConfiguration.accept(b);
+      return serviceConnectConfiguration(b.build());
+    }
+
+    /** Sets {@code volumeConfigurations} to these elements. */
+    public Builder volumeConfigurations(ServiceVolumeConfiguration... volumeConfigurations) {
+      return volumeConfigurations(volumeConfigurations == null ? null : Arrays.asList(volumeConfigurations));
+    }
+
+    /** Sets {@code volumeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumeConfigurations(Consumer<ServiceVolumeConfiguration.Builder>... volumeConfigurations) {
+      if (volumeConfigurations == null) {
+        return volumeConfigurations((List<ServiceVolumeConfiguration>) null);
+      }
+      List<ServiceVolumeConfiguration> list = new ArrayList<>(volumeConfigurations.length);
+      for (Consumer<ServiceVolumeConfiguration.Builder> c : volumeConfigurations) {
+        ServiceVolumeConfiguration.Builder b = ServiceVolumeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumeConfigurations(list);
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<DeploymentEphemeralStorage.Builder> fargateEphemeralStorage) {
+      DeploymentEphemeralStorage.Builder b = DeploymentEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to these elements. */
+    public Builder vpcLatticeConfigurations(VpcLatticeConfiguration... vpcLatticeConfigurations) {
+      return vpcLatticeConfigurations(vpcLatticeConfigurations == null ? null : Arrays.asList(vpcLatticeConfigurations));
+    }
+
+    /** Sets {@code vpcLatticeConfigurations} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder vpcLatticeConfigurations(Consumer<VpcLatticeConfiguration.Builder>... vpcLatticeConfigurations) {
+      if (vpcLatticeConfigurations == null) {
+        return vpcLatticeConfigurations((List<VpcLatticeConfiguration>) null);
+      }
+      List<VpcLatticeConfiguration> list = new ArrayList<>(vpcLatticeConfigurations.length);
+      for (Consumer<VpcLatticeConfiguration.Builder> c : vpcLatticeConfigurations) {
+        VpcLatticeConfiguration.Builder b = VpcLatticeConfiguration.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return vpcLatticeConfigurations(list);
+    }
+
+    /** Sets {@code resolvedConfiguration} to the value a new builder holds once {@code resolvedConfiguration} has filled it. */
+    public Builder resolvedConfiguration(Consumer<ResolvedConfiguration.Builder> resolvedConfiguration) {
+      ResolvedConfiguration.Builder b = ResolvedConfiguration.builder();
+      resolvedConfiguration.accept(b);
+      return resolvedConfiguration(b.build());
+    }
+
+    /** Sets {@code ecsManagedResources} to the value a new builder holds once {@code ecsManagedResources} has filled it. */
+    public Builder ecsManagedResources(Consumer<ECSManagedResources.Builder> ecsManagedResources) {
+      ECSManagedResources.Builder b = ECSManagedResources.builder();
+      ecsManagedResources.accept(b);
+      return ecsManagedResources(b.build());
+    }
   }
 }

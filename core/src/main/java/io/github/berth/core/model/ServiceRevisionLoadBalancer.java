@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceRevisionLoadBalancer}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionLoadBalancer.html">{@code ServiceRevisionLoadBalancer}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"targetGroupArn", "productionListenerRule"})
 @JsonSerialize(as = ImmutableServiceRevisionLoadBalancer.class)
@@ -17,11 +17,11 @@ public abstract class ServiceRevisionLoadBalancer {
 
   ServiceRevisionLoadBalancer() {}
 
-  /** The {@code targetGroupArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionLoadBalancer.html#ECS-Type-ServiceRevisionLoadBalancer-targetGroupArn">{@code targetGroupArn}</a> member. */
   @JsonProperty("targetGroupArn")
   public abstract @Nullable String targetGroupArn();
 
-  /** The {@code productionListenerRule} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionLoadBalancer.html#ECS-Type-ServiceRevisionLoadBalancer-productionListenerRule">{@code productionListenerRule}</a> member. */
   @JsonProperty("productionListenerRule")
   public abstract @Nullable String productionListenerRule();
 

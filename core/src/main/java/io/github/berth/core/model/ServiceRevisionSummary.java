@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceRevisionSummary}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html">{@code ServiceRevisionSummary}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"arn", "requestedTaskCount", "runningTaskCount", "pendingTaskCount", "requestedTestTrafficWeight", "requestedProductionTrafficWeight"})
 @JsonSerialize(as = ImmutableServiceRevisionSummary.class)
@@ -17,27 +17,27 @@ public abstract class ServiceRevisionSummary {
 
   ServiceRevisionSummary() {}
 
-  /** The {@code arn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html#ECS-Type-ServiceRevisionSummary-arn">{@code arn}</a> member. */
   @JsonProperty("arn")
   public abstract @Nullable String arn();
 
-  /** The {@code requestedTaskCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html#ECS-Type-ServiceRevisionSummary-requestedTaskCount">{@code requestedTaskCount}</a> member. */
   @JsonProperty("requestedTaskCount")
   public abstract @Nullable Integer requestedTaskCount();
 
-  /** The {@code runningTaskCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html#ECS-Type-ServiceRevisionSummary-runningTaskCount">{@code runningTaskCount}</a> member. */
   @JsonProperty("runningTaskCount")
   public abstract @Nullable Integer runningTaskCount();
 
-  /** The {@code pendingTaskCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html#ECS-Type-ServiceRevisionSummary-pendingTaskCount">{@code pendingTaskCount}</a> member. */
   @JsonProperty("pendingTaskCount")
   public abstract @Nullable Integer pendingTaskCount();
 
-  /** The {@code requestedTestTrafficWeight} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html#ECS-Type-ServiceRevisionSummary-requestedTestTrafficWeight">{@code requestedTestTrafficWeight}</a> member. */
   @JsonProperty("requestedTestTrafficWeight")
   public abstract @Nullable Double requestedTestTrafficWeight();
 
-  /** The {@code requestedProductionTrafficWeight} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html#ECS-Type-ServiceRevisionSummary-requestedProductionTrafficWeight">{@code requestedProductionTrafficWeight}</a> member. */
   @JsonProperty("requestedProductionTrafficWeight")
   public abstract @Nullable Double requestedProductionTrafficWeight();
 

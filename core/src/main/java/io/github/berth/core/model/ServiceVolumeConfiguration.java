@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code ServiceVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceVolumeConfiguration.html">{@code ServiceVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "managedEBSVolume"})
 @JsonSerialize(as = ImmutableServiceVolumeConfiguration.class)
@@ -17,11 +18,11 @@ public abstract class ServiceVolumeConfiguration {
 
   ServiceVolumeConfiguration() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceVolumeConfiguration.html#ECS-Type-ServiceVolumeConfiguration-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code managedEBSVolume} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceVolumeConfiguration.html#ECS-Type-ServiceVolumeConfiguration-managedEBSVolume">{@code managedEBSVolume}</a> member. */
   @JsonProperty("managedEBSVolume")
   public abstract @Nullable ServiceManagedEBSVolumeConfiguration managedEBSVolume();
 
@@ -38,5 +39,12 @@ public abstract class ServiceVolumeConfiguration {
   /** Builds {@link ServiceVolumeConfiguration} values. */
   public static final class Builder extends ImmutableServiceVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code managedEBSVolume} to the value a new builder holds once {@code managedEBSVolume} has filled it. */
+    public Builder managedEBSVolume(Consumer<ServiceManagedEBSVolumeConfiguration.Builder> managedEBSVolume) {
+      ServiceManagedEBSVolumeConfiguration.Builder b = ServiceManagedEBSVolumeConfiguration.builder();
+      managedEBSVolume.accept(b);
+      return managedEBSVolume(b.build());
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Setting}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html">{@code Setting}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "value", "principalArn", "type"})
 @JsonSerialize(as = ImmutableSetting.class)
@@ -17,21 +17,33 @@ public abstract class Setting {
 
   Setting() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable SettingName name();
 
-  /** The {@code value} member. */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    SettingName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 
-  /** The {@code principalArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-principalArn">{@code principalArn}</a> member. */
   @JsonProperty("principalArn")
   public abstract @Nullable String principalArn();
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Setting.html#ECS-Type-Setting-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable SettingType type();
+
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    SettingType v = type();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -46,5 +58,15 @@ public abstract class Setting {
   /** Builds {@link Setting} values. */
   public static final class Builder extends ImmutableSetting.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : SettingName.fromValue(name));
+    }
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : SettingType.fromValue(type));
+    }
   }
 }

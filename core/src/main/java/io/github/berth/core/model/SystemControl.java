@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code SystemControl}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html">{@code SystemControl}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"namespace", "value"})
 @JsonSerialize(as = ImmutableSystemControl.class)
@@ -17,11 +17,11 @@ public abstract class SystemControl {
 
   SystemControl() {}
 
-  /** The {@code namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html#ECS-Type-SystemControl-namespace">{@code namespace}</a> member. */
   @JsonProperty("namespace")
   public abstract @Nullable String namespace();
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html#ECS-Type-SystemControl-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 

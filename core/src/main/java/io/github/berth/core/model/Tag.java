@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Tag}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html">{@code Tag}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"key", "value"})
 @JsonSerialize(as = ImmutableTag.class)
@@ -17,11 +17,11 @@ public abstract class Tag {
 
   Tag() {}
 
-  /** The {@code key} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html#ECS-Type-Tag-key">{@code key}</a> member. */
   @JsonProperty("key")
   public abstract @Nullable String key();
 
-  /** The {@code value} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html#ECS-Type-Tag-value">{@code value}</a> member. */
   @JsonProperty("value")
   public abstract @Nullable String value();
 

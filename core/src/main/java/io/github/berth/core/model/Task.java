@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Task}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html">{@code Task}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"attachments", "attributes", "availabilityZone", "capacityProviderName", "clusterArn", "connectivity", "connectivityAt", "containerInstanceArn", "containers", "cpu", "createdAt", "desiredStatus", "enableExecuteCommand", "executionStoppedAt", "group", "healthStatus", "inferenceAccelerators", "lastStatus", "launchType", "memory", "overrides", "platformVersion", "platformFamily", "pullStartedAt", "pullStoppedAt", "startedAt", "startedBy", "stopCode", "stoppedAt", "stoppedReason", "stoppingAt", "tags", "taskArn", "taskDefinitionArn", "version", "ephemeralStorage", "fargateEphemeralStorage"})
 @JsonSerialize(as = ImmutableTask.class)
@@ -19,151 +22,200 @@ public abstract class Task {
 
   Task() {}
 
-  /** The {@code attachments} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-attachments">{@code attachments}</a> member. */
   @JsonProperty("attachments")
   public abstract @Nullable List<Attachment> attachments();
 
-  /** The {@code attributes} member. */
+  /** Whether {@code attachments} is present (an empty list is present). */
+  public final boolean hasAttachments() {
+    return attachments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-attributes">{@code attributes}</a> member. */
   @JsonProperty("attributes")
   public abstract @Nullable List<Attribute> attributes();
 
-  /** The {@code availabilityZone} member. */
+  /** Whether {@code attributes} is present (an empty list is present). */
+  public final boolean hasAttributes() {
+    return attributes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-availabilityZone">{@code availabilityZone}</a> member. */
   @JsonProperty("availabilityZone")
   public abstract @Nullable String availabilityZone();
 
-  /** The {@code capacityProviderName} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-capacityProviderName">{@code capacityProviderName}</a> member. */
   @JsonProperty("capacityProviderName")
   public abstract @Nullable String capacityProviderName();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code connectivity} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-connectivity">{@code connectivity}</a> member. */
   @JsonProperty("connectivity")
   public abstract @Nullable Connectivity connectivity();
 
-  /** The {@code connectivityAt} member. */
+  /** The {@code connectivity} member as its wire string, or null. */
+  public final @Nullable String connectivityAsString() {
+    Connectivity v = connectivity();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-connectivityAt">{@code connectivityAt}</a> member. */
   @JsonProperty("connectivityAt")
   public abstract @Nullable Instant connectivityAt();
 
-  /** The {@code containerInstanceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-containerInstanceArn">{@code containerInstanceArn}</a> member. */
   @JsonProperty("containerInstanceArn")
   public abstract @Nullable String containerInstanceArn();
 
-  /** The {@code containers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-containers">{@code containers}</a> member. */
   @JsonProperty("containers")
   public abstract @Nullable List<Container> containers();
 
-  /** The {@code cpu} member. */
+  /** Whether {@code containers} is present (an empty list is present). */
+  public final boolean hasContainers() {
+    return containers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code desiredStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-desiredStatus">{@code desiredStatus}</a> member. */
   @JsonProperty("desiredStatus")
   public abstract @Nullable String desiredStatus();
 
-  /** The {@code enableExecuteCommand} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-enableExecuteCommand">{@code enableExecuteCommand}</a> member. */
   @JsonProperty("enableExecuteCommand")
   public abstract @Nullable Boolean enableExecuteCommand();
 
-  /** The {@code executionStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-executionStoppedAt">{@code executionStoppedAt}</a> member. */
   @JsonProperty("executionStoppedAt")
   public abstract @Nullable Instant executionStoppedAt();
 
-  /** The {@code group} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-group">{@code group}</a> member. */
   @JsonProperty("group")
   public abstract @Nullable String group();
 
-  /** The {@code healthStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-healthStatus">{@code healthStatus}</a> member. */
   @JsonProperty("healthStatus")
   public abstract @Nullable HealthStatus healthStatus();
 
-  /** The {@code inferenceAccelerators} member. */
+  /** The {@code healthStatus} member as its wire string, or null. */
+  public final @Nullable String healthStatusAsString() {
+    HealthStatus v = healthStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-inferenceAccelerators">{@code inferenceAccelerators}</a> member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
 
-  /** The {@code lastStatus} member. */
+  /** Whether {@code inferenceAccelerators} is present (an empty list is present). */
+  public final boolean hasInferenceAccelerators() {
+    return inferenceAccelerators() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-lastStatus">{@code lastStatus}</a> member. */
   @JsonProperty("lastStatus")
   public abstract @Nullable String lastStatus();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code memory} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code overrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-overrides">{@code overrides}</a> member. */
   @JsonProperty("overrides")
   public abstract @Nullable TaskOverride overrides();
 
-  /** The {@code platformVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code pullStartedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-pullStartedAt">{@code pullStartedAt}</a> member. */
   @JsonProperty("pullStartedAt")
   public abstract @Nullable Instant pullStartedAt();
 
-  /** The {@code pullStoppedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-pullStoppedAt">{@code pullStoppedAt}</a> member. */
   @JsonProperty("pullStoppedAt")
   public abstract @Nullable Instant pullStoppedAt();
 
-  /** The {@code startedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-startedAt">{@code startedAt}</a> member. */
   @JsonProperty("startedAt")
   public abstract @Nullable Instant startedAt();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code stopCode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stopCode">{@code stopCode}</a> member. */
   @JsonProperty("stopCode")
   public abstract @Nullable TaskStopCode stopCode();
 
-  /** The {@code stoppedAt} member. */
+  /** The {@code stopCode} member as its wire string, or null. */
+  public final @Nullable String stopCodeAsString() {
+    TaskStopCode v = stopCode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stoppedAt">{@code stoppedAt}</a> member. */
   @JsonProperty("stoppedAt")
   public abstract @Nullable Instant stoppedAt();
 
-  /** The {@code stoppedReason} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stoppedReason">{@code stoppedReason}</a> member. */
   @JsonProperty("stoppedReason")
   public abstract @Nullable String stoppedReason();
 
-  /** The {@code stoppingAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-stoppingAt">{@code stoppingAt}</a> member. */
   @JsonProperty("stoppingAt")
   public abstract @Nullable Instant stoppingAt();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code taskArn} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-taskArn">{@code taskArn}</a> member. */
   @JsonProperty("taskArn")
   public abstract @Nullable String taskArn();
 
-  /** The {@code taskDefinitionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-taskDefinitionArn">{@code taskDefinitionArn}</a> member. */
   @JsonProperty("taskDefinitionArn")
   public abstract @Nullable String taskDefinitionArn();
 
-  /** The {@code version} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-version">{@code version}</a> member. */
   @JsonProperty("version")
   public abstract @Nullable Long version();
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html#ECS-Type-Task-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable TaskEphemeralStorage fargateEphemeralStorage();
 
@@ -180,5 +232,146 @@ public abstract class Task {
   /** Builds {@link Task} values. */
   public static final class Builder extends ImmutableTask.Builder {
     Builder() {}
+
+    /** Sets {@code attachments} to these elements. */
+    public Builder attachments(Attachment... attachments) {
+      return attachments(attachments == null ? null : Arrays.asList(attachments));
+    }
+
+    /** Sets {@code attachments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attachments(Consumer<Attachment.Builder>... attachments) {
+      if (attachments == null) {
+        return attachments((List<Attachment>) null);
+      }
+      List<Attachment> list = new ArrayList<>(attachments.length);
+      for (Consumer<Attachment.Builder> c : attachments) {
+        Attachment.Builder b = Attachment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attachments(list);
+    }
+
+    /** Sets {@code attributes} to these elements. */
+    public Builder attributes(Attribute... attributes) {
+      return attributes(attributes == null ? null : Arrays.asList(attributes));
+    }
+
+    /** Sets {@code attributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder attributes(Consumer<Attribute.Builder>... attributes) {
+      if (attributes == null) {
+        return attributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(attributes.length);
+      for (Consumer<Attribute.Builder> c : attributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return attributes(list);
+    }
+
+    /** Sets {@code connectivity} from its wire string (a value unknown to this version is kept). */
+    public Builder connectivity(@Nullable String connectivity) {
+      return connectivity(connectivity == null ? null : Connectivity.fromValue(connectivity));
+    }
+
+    /** Sets {@code containers} to these elements. */
+    public Builder containers(Container... containers) {
+      return containers(containers == null ? null : Arrays.asList(containers));
+    }
+
+    /** Sets {@code containers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containers(Consumer<Container.Builder>... containers) {
+      if (containers == null) {
+        return containers((List<Container>) null);
+      }
+      List<Container> list = new ArrayList<>(containers.length);
+      for (Consumer<Container.Builder> c : containers) {
+        Container.Builder b = Container.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containers(list);
+    }
+
+    /** Sets {@code healthStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder healthStatus(@Nullable String healthStatus) {
+      return healthStatus(healthStatus == null ? null : HealthStatus.fromValue(healthStatus));
+    }
+
+    /** Sets {@code inferenceAccelerators} to these elements. */
+    public Builder inferenceAccelerators(InferenceAccelerator... inferenceAccelerators) {
+      return inferenceAccelerators(inferenceAccelerators == null ? null : Arrays.asList(inferenceAccelerators));
+    }
+
+    /** Sets {@code inferenceAccelerators} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder inferenceAccelerators(Consumer<InferenceAccelerator.Builder>... inferenceAccelerators) {
+      if (inferenceAccelerators == null) {
+        return inferenceAccelerators((List<InferenceAccelerator>) null);
+      }
+      List<InferenceAccelerator> list = new ArrayList<>(inferenceAccelerators.length);
+      for (Consumer<InferenceAccelerator.Builder> c : inferenceAccelerators) {
+        InferenceAccelerator.Builder b = InferenceAccelerator.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return inferenceAccelerators(list);
+    }
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code overrides} to the value a new builder holds once {@code overrides} has filled it. */
+    public Builder overrides(Consumer<TaskOverride.Builder> overrides) {
+      TaskOverride.Builder b = TaskOverride.builder();
+      overrides.accept(b);
+      return overrides(b.build());
+    }
+
+    /** Sets {@code stopCode} from its wire string (a value unknown to this version is kept). */
+    public Builder stopCode(@Nullable String stopCode) {
+      return stopCode(stopCode == null ? null : TaskStopCode.fromValue(stopCode));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code ephemeralStorage} to the value a new builder holds once {@code ephemeralStorage} has filled it. */
+    public Builder ephemeralStorage(Consumer<EphemeralStorage.Builder> ephemeralStorage) {
+      EphemeralStorage.Builder b = EphemeralStorage.builder();
+      ephemeralStorage.accept(b);
+      return ephemeralStorage(b.build());
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<TaskEphemeralStorage.Builder> fargateEphemeralStorage) {
+      TaskEphemeralStorage.Builder b = TaskEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
   }
 }

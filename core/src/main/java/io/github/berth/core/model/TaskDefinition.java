@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskDefinition}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html">{@code TaskDefinition}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"taskDefinitionArn", "containerDefinitions", "family", "taskRoleArn", "executionRoleArn", "networkMode", "revision", "volumes", "status", "requiresAttributes", "placementConstraints", "compatibilities", "runtimePlatform", "requiresCompatibilities", "cpu", "memory", "inferenceAccelerators", "pidMode", "ipcMode", "proxyConfiguration", "registeredAt", "deregisteredAt", "deleteRequestedAt", "registeredBy", "ephemeralStorage", "enableFaultInjection"})
 @JsonSerialize(as = ImmutableTaskDefinition.class)
@@ -19,107 +23,178 @@ public abstract class TaskDefinition {
 
   TaskDefinition() {}
 
-  /** The {@code taskDefinitionArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-taskDefinitionArn">{@code taskDefinitionArn}</a> member. */
   @JsonProperty("taskDefinitionArn")
   public abstract @Nullable String taskDefinitionArn();
 
-  /** The {@code containerDefinitions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-containerDefinitions">{@code containerDefinitions}</a> member. */
   @JsonProperty("containerDefinitions")
   public abstract @Nullable List<ContainerDefinition> containerDefinitions();
 
-  /** The {@code family} member. */
+  /** Whether {@code containerDefinitions} is present (an empty list is present). */
+  public final boolean hasContainerDefinitions() {
+    return containerDefinitions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-family">{@code family}</a> member. */
   @JsonProperty("family")
   public abstract @Nullable String family();
 
-  /** The {@code taskRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-taskRoleArn">{@code taskRoleArn}</a> member. */
   @JsonProperty("taskRoleArn")
   public abstract @Nullable String taskRoleArn();
 
-  /** The {@code executionRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-executionRoleArn">{@code executionRoleArn}</a> member. */
   @JsonProperty("executionRoleArn")
   public abstract @Nullable String executionRoleArn();
 
-  /** The {@code networkMode} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-networkMode">{@code networkMode}</a> member. */
   @JsonProperty("networkMode")
   public abstract @Nullable NetworkMode networkMode();
 
-  /** The {@code revision} member. */
+  /** The {@code networkMode} member as its wire string, or null. */
+  public final @Nullable String networkModeAsString() {
+    NetworkMode v = networkMode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-revision">{@code revision}</a> member. */
   @JsonProperty("revision")
   public abstract @Nullable Integer revision();
 
-  /** The {@code volumes} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-volumes">{@code volumes}</a> member. */
   @JsonProperty("volumes")
   public abstract @Nullable List<Volume> volumes();
 
-  /** The {@code status} member. */
+  /** Whether {@code volumes} is present (an empty list is present). */
+  public final boolean hasVolumes() {
+    return volumes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable TaskDefinitionStatus status();
 
-  /** The {@code requiresAttributes} member. */
+  /** The {@code status} member as its wire string, or null. */
+  public final @Nullable String statusAsString() {
+    TaskDefinitionStatus v = status();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-requiresAttributes">{@code requiresAttributes}</a> member. */
   @JsonProperty("requiresAttributes")
   public abstract @Nullable List<Attribute> requiresAttributes();
 
-  /** The {@code placementConstraints} member. */
+  /** Whether {@code requiresAttributes} is present (an empty list is present). */
+  public final boolean hasRequiresAttributes() {
+    return requiresAttributes() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-placementConstraints">{@code placementConstraints}</a> member. */
   @JsonProperty("placementConstraints")
   public abstract @Nullable List<TaskDefinitionPlacementConstraint> placementConstraints();
 
-  /** The {@code compatibilities} member. */
+  /** Whether {@code placementConstraints} is present (an empty list is present). */
+  public final boolean hasPlacementConstraints() {
+    return placementConstraints() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-compatibilities">{@code compatibilities}</a> member. */
   @JsonProperty("compatibilities")
   public abstract @Nullable List<Compatibility> compatibilities();
 
-  /** The {@code runtimePlatform} member. */
+  /** Whether {@code compatibilities} is present (an empty list is present). */
+  public final boolean hasCompatibilities() {
+    return compatibilities() != null;
+  }
+
+  /** The {@code compatibilities} member as wire strings, or null. */
+  public final @Nullable List<String> compatibilitiesAsStrings() {
+    List<Compatibility> v = compatibilities();
+    return v == null ? null : v.stream().map(Compatibility::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-runtimePlatform">{@code runtimePlatform}</a> member. */
   @JsonProperty("runtimePlatform")
   public abstract @Nullable RuntimePlatform runtimePlatform();
 
-  /** The {@code requiresCompatibilities} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-requiresCompatibilities">{@code requiresCompatibilities}</a> member. */
   @JsonProperty("requiresCompatibilities")
   public abstract @Nullable List<Compatibility> requiresCompatibilities();
 
-  /** The {@code cpu} member. */
+  /** Whether {@code requiresCompatibilities} is present (an empty list is present). */
+  public final boolean hasRequiresCompatibilities() {
+    return requiresCompatibilities() != null;
+  }
+
+  /** The {@code requiresCompatibilities} member as wire strings, or null. */
+  public final @Nullable List<String> requiresCompatibilitiesAsStrings() {
+    List<Compatibility> v = requiresCompatibilities();
+    return v == null ? null : v.stream().map(Compatibility::value).toList();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code inferenceAccelerators} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-inferenceAccelerators">{@code inferenceAccelerators}</a> member. */
   @JsonProperty("inferenceAccelerators")
   public abstract @Nullable List<InferenceAccelerator> inferenceAccelerators();
 
-  /** The {@code pidMode} member. */
+  /** Whether {@code inferenceAccelerators} is present (an empty list is present). */
+  public final boolean hasInferenceAccelerators() {
+    return inferenceAccelerators() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-pidMode">{@code pidMode}</a> member. */
   @JsonProperty("pidMode")
   public abstract @Nullable PidMode pidMode();
 
-  /** The {@code ipcMode} member. */
+  /** The {@code pidMode} member as its wire string, or null. */
+  public final @Nullable String pidModeAsString() {
+    PidMode v = pidMode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-ipcMode">{@code ipcMode}</a> member. */
   @JsonProperty("ipcMode")
   public abstract @Nullable IpcMode ipcMode();
 
-  /** The {@code proxyConfiguration} member. */
+  /** The {@code ipcMode} member as its wire string, or null. */
+  public final @Nullable String ipcModeAsString() {
+    IpcMode v = ipcMode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-proxyConfiguration">{@code proxyConfiguration}</a> member. */
   @JsonProperty("proxyConfiguration")
   public abstract @Nullable ProxyConfiguration proxyConfiguration();
 
-  /** The {@code registeredAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-registeredAt">{@code registeredAt}</a> member. */
   @JsonProperty("registeredAt")
   public abstract @Nullable Instant registeredAt();
 
-  /** The {@code deregisteredAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-deregisteredAt">{@code deregisteredAt}</a> member. */
   @JsonProperty("deregisteredAt")
   public abstract @Nullable Instant deregisteredAt();
 
-  /** The {@code deleteRequestedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-deleteRequestedAt">{@code deleteRequestedAt}</a> member. */
   @JsonProperty("deleteRequestedAt")
   public abstract @Nullable Instant deleteRequestedAt();
 
-  /** The {@code registeredBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-registeredBy">{@code registeredBy}</a> member. */
   @JsonProperty("registeredBy")
   public abstract @Nullable String registeredBy();
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
-  /** The {@code enableFaultInjection} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html#ECS-Type-TaskDefinition-enableFaultInjection">{@code enableFaultInjection}</a> member. */
   @JsonProperty("enableFaultInjection")
   public abstract @Nullable Boolean enableFaultInjection();
 
@@ -136,5 +211,176 @@ public abstract class TaskDefinition {
   /** Builds {@link TaskDefinition} values. */
   public static final class Builder extends ImmutableTaskDefinition.Builder {
     Builder() {}
+
+    /** Sets {@code containerDefinitions} to these elements. */
+    public Builder containerDefinitions(ContainerDefinition... containerDefinitions) {
+      return containerDefinitions(containerDefinitions == null ? null : Arrays.asList(containerDefinitions));
+    }
+
+    /** Sets {@code containerDefinitions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containerDefinitions(Consumer<ContainerDefinition.Builder>... containerDefinitions) {
+      if (containerDefinitions == null) {
+        return containerDefinitions((List<ContainerDefinition>) null);
+      }
+      List<ContainerDefinition> list = new ArrayList<>(containerDefinitions.length);
+      for (Consumer<ContainerDefinition.Builder> c : containerDefinitions) {
+        ContainerDefinition.Builder b = ContainerDefinition.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containerDefinitions(list);
+    }
+
+    /** Sets {@code networkMode} from its wire string (a value unknown to this version is kept). */
+    public Builder networkMode(@Nullable String networkMode) {
+      return networkMode(networkMode == null ? null : NetworkMode.fromValue(networkMode));
+    }
+
+    /** Sets {@code volumes} to these elements. */
+    public Builder volumes(Volume... volumes) {
+      return volumes(volumes == null ? null : Arrays.asList(volumes));
+    }
+
+    /** Sets {@code volumes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder volumes(Consumer<Volume.Builder>... volumes) {
+      if (volumes == null) {
+        return volumes((List<Volume>) null);
+      }
+      List<Volume> list = new ArrayList<>(volumes.length);
+      for (Consumer<Volume.Builder> c : volumes) {
+        Volume.Builder b = Volume.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return volumes(list);
+    }
+
+    /** Sets {@code status} from its wire string (a value unknown to this version is kept). */
+    public Builder status(@Nullable String status) {
+      return status(status == null ? null : TaskDefinitionStatus.fromValue(status));
+    }
+
+    /** Sets {@code requiresAttributes} to these elements. */
+    public Builder requiresAttributes(Attribute... requiresAttributes) {
+      return requiresAttributes(requiresAttributes == null ? null : Arrays.asList(requiresAttributes));
+    }
+
+    /** Sets {@code requiresAttributes} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder requiresAttributes(Consumer<Attribute.Builder>... requiresAttributes) {
+      if (requiresAttributes == null) {
+        return requiresAttributes((List<Attribute>) null);
+      }
+      List<Attribute> list = new ArrayList<>(requiresAttributes.length);
+      for (Consumer<Attribute.Builder> c : requiresAttributes) {
+        Attribute.Builder b = Attribute.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return requiresAttributes(list);
+    }
+
+    /** Sets {@code placementConstraints} to these elements. */
+    public Builder placementConstraints(TaskDefinitionPlacementConstraint... placementConstraints) {
+      return placementConstraints(placementConstraints == null ? null : Arrays.asList(placementConstraints));
+    }
+
+    /** Sets {@code placementConstraints} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder placementConstraints(Consumer<TaskDefinitionPlacementConstraint.Builder>... placementConstraints) {
+      if (placementConstraints == null) {
+        return placementConstraints((List<TaskDefinitionPlacementConstraint>) null);
+      }
+      List<TaskDefinitionPlacementConstraint> list = new ArrayList<>(placementConstraints.length);
+      for (Consumer<TaskDefinitionPlacementConstraint.Builder> c : placementConstraints) {
+        TaskDefinitionPlacementConstraint.Builder b = TaskDefinitionPlacementConstraint.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return placementConstraints(list);
+    }
+
+    /** Sets {@code compatibilities} to these elements. */
+    public Builder compatibilities(Compatibility... compatibilities) {
+      return compatibilities(compatibilities == null ? null : Arrays.asList(compatibilities));
+    }
+
+    /** Sets {@code compatibilities} from wire strings (values unknown to this version are kept). */
+    public Builder compatibilitiesWithStrings(@Nullable Collection<String> compatibilities) {
+      return compatibilities(compatibilities == null ? null : compatibilities.stream().map(Compatibility::fromValue).toList());
+    }
+
+    /** Sets {@code compatibilities} from wire strings (values unknown to this version are kept). */
+    public Builder compatibilitiesWithStrings(String... compatibilities) {
+      return compatibilitiesWithStrings(compatibilities == null ? null : Arrays.asList(compatibilities));
+    }
+
+    /** Sets {@code runtimePlatform} to the value a new builder holds once {@code runtimePlatform} has filled it. */
+    public Builder runtimePlatform(Consumer<RuntimePlatform.Builder> runtimePlatform) {
+      RuntimePlatform.Builder b = RuntimePlatform.builder();
+      runtimePlatform.accept(b);
+      return runtimePlatform(b.build());
+    }
+
+    /** Sets {@code requiresCompatibilities} to these elements. */
+    public Builder requiresCompatibilities(Compatibility... requiresCompatibilities) {
+      return requiresCompatibilities(requiresCompatibilities == null ? null : Arrays.asList(requiresCompatibilities));
+    }
+
+    /** Sets {@code requiresCompatibilities} from wire strings (values unknown to this version are kept). */
+    public Builder requiresCompatibilitiesWithStrings(@Nullable Collection<String> requiresCompatibilities) {
+      return requiresCompatibilities(requiresCompatibilities == null ? null : requiresCompatibilities.stream().map(Compatibility::fromValue).toList());
+    }
+
+    /** Sets {@code requiresCompatibilities} from wire strings (values unknown to this version are kept). */
+    public Builder requiresCompatibilitiesWithStrings(String... requiresCompatibilities) {
+      return requiresCompatibilitiesWithStrings(requiresCompatibilities == null ? null : Arrays.asList(requiresCompatibilities));
+    }
+
+    /** Sets {@code inferenceAccelerators} to these elements. */
+    public Builder inferenceAccelerators(InferenceAccelerator... inferenceAccelerators) {
+      return inferenceAccelerators(inferenceAccelerators == null ? null : Arrays.asList(inferenceAccelerators));
+    }
+
+    /** Sets {@code inferenceAccelerators} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder inferenceAccelerators(Consumer<InferenceAccelerator.Builder>... inferenceAccelerators) {
+      if (inferenceAccelerators == null) {
+        return inferenceAccelerators((List<InferenceAccelerator>) null);
+      }
+      List<InferenceAccelerator> list = new ArrayList<>(inferenceAccelerators.length);
+      for (Consumer<InferenceAccelerator.Builder> c : inferenceAccelerators) {
+        InferenceAccelerator.Builder b = InferenceAccelerator.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return inferenceAccelerators(list);
+    }
+
+    /** Sets {@code pidMode} from its wire string (a value unknown to this version is kept). */
+    public Builder pidMode(@Nullable String pidMode) {
+      return pidMode(pidMode == null ? null : PidMode.fromValue(pidMode));
+    }
+
+    /** Sets {@code ipcMode} from its wire string (a value unknown to this version is kept). */
+    public Builder ipcMode(@Nullable String ipcMode) {
+      return ipcMode(ipcMode == null ? null : IpcMode.fromValue(ipcMode));
+    }
+
+    /** Sets {@code proxyConfiguration} to the value a new builder holds once {@code proxyConfiguration} has filled it. */
+    public Builder proxyConfiguration(Consumer<ProxyConfiguration.Builder> proxyConfiguration) {
+      ProxyConfiguration.Builder b = ProxyConfiguration.builder();
+      proxyConfiguration.accept(b);
+      return proxyConfiguration(b.build());
+    }
+
+    /** Sets {@code ephemeralStorage} to the value a new builder holds once {@code ephemeralStorage} has filled it. */
+    public Builder ephemeralStorage(Consumer<EphemeralStorage.Builder> ephemeralStorage) {
+      EphemeralStorage.Builder b = EphemeralStorage.builder();
+      ephemeralStorage.accept(b);
+      return ephemeralStorage(b.build());
+    }
   }
 }

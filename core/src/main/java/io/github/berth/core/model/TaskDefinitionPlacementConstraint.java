@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskDefinitionPlacementConstraint}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html">{@code TaskDefinitionPlacementConstraint}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"type", "expression"})
 @JsonSerialize(as = ImmutableTaskDefinitionPlacementConstraint.class)
@@ -17,11 +17,17 @@ public abstract class TaskDefinitionPlacementConstraint {
 
   TaskDefinitionPlacementConstraint() {}
 
-  /** The {@code type} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html#ECS-Type-TaskDefinitionPlacementConstraint-type">{@code type}</a> member. */
   @JsonProperty("type")
   public abstract @Nullable TaskDefinitionPlacementConstraintType type();
 
-  /** The {@code expression} member. */
+  /** The {@code type} member as its wire string, or null. */
+  public final @Nullable String typeAsString() {
+    TaskDefinitionPlacementConstraintType v = type();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html#ECS-Type-TaskDefinitionPlacementConstraint-expression">{@code expression}</a> member. */
   @JsonProperty("expression")
   public abstract @Nullable String expression();
 
@@ -38,5 +44,10 @@ public abstract class TaskDefinitionPlacementConstraint {
   /** Builds {@link TaskDefinitionPlacementConstraint} values. */
   public static final class Builder extends ImmutableTaskDefinitionPlacementConstraint.Builder {
     Builder() {}
+
+    /** Sets {@code type} from its wire string (a value unknown to this version is kept). */
+    public Builder type(@Nullable String type) {
+      return type(type == null ? null : TaskDefinitionPlacementConstraintType.fromValue(type));
+    }
   }
 }

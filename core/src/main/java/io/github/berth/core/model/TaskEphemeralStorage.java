@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskEphemeralStorage}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskEphemeralStorage.html">{@code TaskEphemeralStorage}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"sizeInGiB", "kmsKeyId"})
 @JsonSerialize(as = ImmutableTaskEphemeralStorage.class)
@@ -17,11 +17,11 @@ public abstract class TaskEphemeralStorage {
 
   TaskEphemeralStorage() {}
 
-  /** The {@code sizeInGiB} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskEphemeralStorage.html#ECS-Type-TaskEphemeralStorage-sizeInGiB">{@code sizeInGiB}</a> member. */
   @JsonProperty("sizeInGiB")
   public abstract @Nullable Integer sizeInGiB();
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskEphemeralStorage.html#ECS-Type-TaskEphemeralStorage-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskManagedEBSVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html">{@code TaskManagedEBSVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"encrypted", "kmsKeyId", "volumeType", "sizeInGiB", "snapshotId", "volumeInitializationRate", "iops", "throughput", "tagSpecifications", "roleArn", "terminationPolicy", "filesystemType"})
 @JsonSerialize(as = ImmutableTaskManagedEBSVolumeConfiguration.class)
@@ -18,53 +21,64 @@ public abstract class TaskManagedEBSVolumeConfiguration {
 
   TaskManagedEBSVolumeConfiguration() {}
 
-  /** The {@code encrypted} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-encrypted">{@code encrypted}</a> member. */
   @JsonProperty("encrypted")
   public abstract @Nullable Boolean encrypted();
 
-  /** The {@code kmsKeyId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-kmsKeyId">{@code kmsKeyId}</a> member. */
   @JsonProperty("kmsKeyId")
   public abstract @Nullable String kmsKeyId();
 
-  /** The {@code volumeType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-volumeType">{@code volumeType}</a> member. */
   @JsonProperty("volumeType")
   public abstract @Nullable String volumeType();
 
-  /** The {@code sizeInGiB} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-sizeInGiB">{@code sizeInGiB}</a> member. */
   @JsonProperty("sizeInGiB")
   public abstract @Nullable Integer sizeInGiB();
 
-  /** The {@code snapshotId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-snapshotId">{@code snapshotId}</a> member. */
   @JsonProperty("snapshotId")
   public abstract @Nullable String snapshotId();
 
-  /** The {@code volumeInitializationRate} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-volumeInitializationRate">{@code volumeInitializationRate}</a> member. */
   @JsonProperty("volumeInitializationRate")
   public abstract @Nullable Integer volumeInitializationRate();
 
-  /** The {@code iops} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-iops">{@code iops}</a> member. */
   @JsonProperty("iops")
   public abstract @Nullable Integer iops();
 
-  /** The {@code throughput} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-throughput">{@code throughput}</a> member. */
   @JsonProperty("throughput")
   public abstract @Nullable Integer throughput();
 
-  /** The {@code tagSpecifications} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-tagSpecifications">{@code tagSpecifications}</a> member. */
   @JsonProperty("tagSpecifications")
   public abstract @Nullable List<EBSTagSpecification> tagSpecifications();
 
-  /** The {@code roleArn} member (required by the API model). */
+  /** Whether {@code tagSpecifications} is present (an empty list is present). */
+  public final boolean hasTagSpecifications() {
+    return tagSpecifications() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-roleArn">{@code roleArn}</a> member (required by the API model). */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code terminationPolicy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-terminationPolicy">{@code terminationPolicy}</a> member. */
   @JsonProperty("terminationPolicy")
   public abstract @Nullable TaskManagedEBSVolumeTerminationPolicy terminationPolicy();
 
-  /** The {@code filesystemType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html#ECS-Type-TaskManagedEBSVolumeConfiguration-filesystemType">{@code filesystemType}</a> member. */
   @JsonProperty("filesystemType")
   public abstract @Nullable TaskFilesystemType filesystemType();
+
+  /** The {@code filesystemType} member as its wire string, or null. */
+  public final @Nullable String filesystemTypeAsString() {
+    TaskFilesystemType v = filesystemType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -79,5 +93,37 @@ public abstract class TaskManagedEBSVolumeConfiguration {
   /** Builds {@link TaskManagedEBSVolumeConfiguration} values. */
   public static final class Builder extends ImmutableTaskManagedEBSVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code tagSpecifications} to these elements. */
+    public Builder tagSpecifications(EBSTagSpecification... tagSpecifications) {
+      return tagSpecifications(tagSpecifications == null ? null : Arrays.asList(tagSpecifications));
+    }
+
+    /** Sets {@code tagSpecifications} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tagSpecifications(Consumer<EBSTagSpecification.Builder>... tagSpecifications) {
+      if (tagSpecifications == null) {
+        return tagSpecifications((List<EBSTagSpecification>) null);
+      }
+      List<EBSTagSpecification> list = new ArrayList<>(tagSpecifications.length);
+      for (Consumer<EBSTagSpecification.Builder> c : tagSpecifications) {
+        EBSTagSpecification.Builder b = EBSTagSpecification.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tagSpecifications(list);
+    }
+
+    /** Sets {@code terminationPolicy} to the value a new builder holds once {@code terminationPolicy} has filled it. */
+    public Builder terminationPolicy(Consumer<TaskManagedEBSVolumeTerminationPolicy.Builder> terminationPolicy) {
+      TaskManagedEBSVolumeTerminationPolicy.Builder b = TaskManagedEBSVolumeTerminationPolicy.builder();
+      terminationPolicy.accept(b);
+      return terminationPolicy(b.build());
+    }
+
+    /** Sets {@code filesystemType} from its wire string (a value unknown to this version is kept). */
+    public Builder filesystemType(@Nullable String filesystemType) {
+      return filesystemType(filesystemType == null ? null : TaskFilesystemType.fromValue(filesystemType));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskManagedEBSVolumeTerminationPolicy}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeTerminationPolicy.html">{@code TaskManagedEBSVolumeTerminationPolicy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"deleteOnTermination"})
 @JsonSerialize(as = ImmutableTaskManagedEBSVolumeTerminationPolicy.class)
@@ -17,7 +17,7 @@ public abstract class TaskManagedEBSVolumeTerminationPolicy {
 
   TaskManagedEBSVolumeTerminationPolicy() {}
 
-  /** The {@code deleteOnTermination} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeTerminationPolicy.html#ECS-Type-TaskManagedEBSVolumeTerminationPolicy-deleteOnTermination">{@code deleteOnTermination}</a> member (required by the API model). */
   @JsonProperty("deleteOnTermination")
   public abstract @Nullable Boolean deleteOnTermination();
 

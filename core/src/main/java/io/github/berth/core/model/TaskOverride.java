@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskOverride}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html">{@code TaskOverride}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerOverrides", "cpu", "inferenceAcceleratorOverrides", "executionRoleArn", "memory", "taskRoleArn", "ephemeralStorage"})
 @JsonSerialize(as = ImmutableTaskOverride.class)
@@ -18,31 +21,41 @@ public abstract class TaskOverride {
 
   TaskOverride() {}
 
-  /** The {@code containerOverrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-containerOverrides">{@code containerOverrides}</a> member. */
   @JsonProperty("containerOverrides")
   public abstract @Nullable List<ContainerOverride> containerOverrides();
 
-  /** The {@code cpu} member. */
+  /** Whether {@code containerOverrides} is present (an empty list is present). */
+  public final boolean hasContainerOverrides() {
+    return containerOverrides() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-cpu">{@code cpu}</a> member. */
   @JsonProperty("cpu")
   public abstract @Nullable String cpu();
 
-  /** The {@code inferenceAcceleratorOverrides} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-inferenceAcceleratorOverrides">{@code inferenceAcceleratorOverrides}</a> member. */
   @JsonProperty("inferenceAcceleratorOverrides")
   public abstract @Nullable List<InferenceAcceleratorOverride> inferenceAcceleratorOverrides();
 
-  /** The {@code executionRoleArn} member. */
+  /** Whether {@code inferenceAcceleratorOverrides} is present (an empty list is present). */
+  public final boolean hasInferenceAcceleratorOverrides() {
+    return inferenceAcceleratorOverrides() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-executionRoleArn">{@code executionRoleArn}</a> member. */
   @JsonProperty("executionRoleArn")
   public abstract @Nullable String executionRoleArn();
 
-  /** The {@code memory} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-memory">{@code memory}</a> member. */
   @JsonProperty("memory")
   public abstract @Nullable String memory();
 
-  /** The {@code taskRoleArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-taskRoleArn">{@code taskRoleArn}</a> member. */
   @JsonProperty("taskRoleArn")
   public abstract @Nullable String taskRoleArn();
 
-  /** The {@code ephemeralStorage} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskOverride.html#ECS-Type-TaskOverride-ephemeralStorage">{@code ephemeralStorage}</a> member. */
   @JsonProperty("ephemeralStorage")
   public abstract @Nullable EphemeralStorage ephemeralStorage();
 
@@ -59,5 +72,52 @@ public abstract class TaskOverride {
   /** Builds {@link TaskOverride} values. */
   public static final class Builder extends ImmutableTaskOverride.Builder {
     Builder() {}
+
+    /** Sets {@code containerOverrides} to these elements. */
+    public Builder containerOverrides(ContainerOverride... containerOverrides) {
+      return containerOverrides(containerOverrides == null ? null : Arrays.asList(containerOverrides));
+    }
+
+    /** Sets {@code containerOverrides} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder containerOverrides(Consumer<ContainerOverride.Builder>... containerOverrides) {
+      if (containerOverrides == null) {
+        return containerOverrides((List<ContainerOverride>) null);
+      }
+      List<ContainerOverride> list = new ArrayList<>(containerOverrides.length);
+      for (Consumer<ContainerOverride.Builder> c : containerOverrides) {
+        ContainerOverride.Builder b = ContainerOverride.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return containerOverrides(list);
+    }
+
+    /** Sets {@code inferenceAcceleratorOverrides} to these elements. */
+    public Builder inferenceAcceleratorOverrides(InferenceAcceleratorOverride... inferenceAcceleratorOverrides) {
+      return inferenceAcceleratorOverrides(inferenceAcceleratorOverrides == null ? null : Arrays.asList(inferenceAcceleratorOverrides));
+    }
+
+    /** Sets {@code inferenceAcceleratorOverrides} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder inferenceAcceleratorOverrides(Consumer<InferenceAcceleratorOverride.Builder>... inferenceAcceleratorOverrides) {
+      if (inferenceAcceleratorOverrides == null) {
+        return inferenceAcceleratorOverrides((List<InferenceAcceleratorOverride>) null);
+      }
+      List<InferenceAcceleratorOverride> list = new ArrayList<>(inferenceAcceleratorOverrides.length);
+      for (Consumer<InferenceAcceleratorOverride.Builder> c : inferenceAcceleratorOverrides) {
+        InferenceAcceleratorOverride.Builder b = InferenceAcceleratorOverride.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return inferenceAcceleratorOverrides(list);
+    }
+
+    /** Sets {@code ephemeralStorage} to the value a new builder holds once {@code ephemeralStorage} has filled it. */
+    public Builder ephemeralStorage(Consumer<EphemeralStorage.Builder> ephemeralStorage) {
+      EphemeralStorage.Builder b = EphemeralStorage.builder();
+      ephemeralStorage.accept(b);
+      return ephemeralStorage(b.build());
+    }
   }
 }

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskSet}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html">{@code TaskSet}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "taskSetArn", "serviceArn", "clusterArn", "startedBy", "externalId", "status", "taskDefinition", "computedDesiredCount", "pendingCount", "runningCount", "createdAt", "updatedAt", "launchType", "capacityProviderStrategy", "platformVersion", "platformFamily", "networkConfiguration", "loadBalancers", "serviceRegistries", "scale", "stabilityStatus", "stabilityStatusAt", "tags", "fargateEphemeralStorage"})
 @JsonSerialize(as = ImmutableTaskSet.class)
@@ -19,103 +22,135 @@ public abstract class TaskSet {
 
   TaskSet() {}
 
-  /** The {@code id} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-id">{@code id}</a> member. */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code taskSetArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-taskSetArn">{@code taskSetArn}</a> member. */
   @JsonProperty("taskSetArn")
   public abstract @Nullable String taskSetArn();
 
-  /** The {@code serviceArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-serviceArn">{@code serviceArn}</a> member. */
   @JsonProperty("serviceArn")
   public abstract @Nullable String serviceArn();
 
-  /** The {@code clusterArn} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-clusterArn">{@code clusterArn}</a> member. */
   @JsonProperty("clusterArn")
   public abstract @Nullable String clusterArn();
 
-  /** The {@code startedBy} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-startedBy">{@code startedBy}</a> member. */
   @JsonProperty("startedBy")
   public abstract @Nullable String startedBy();
 
-  /** The {@code externalId} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-externalId">{@code externalId}</a> member. */
   @JsonProperty("externalId")
   public abstract @Nullable String externalId();
 
-  /** The {@code status} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-status">{@code status}</a> member. */
   @JsonProperty("status")
   public abstract @Nullable String status();
 
-  /** The {@code taskDefinition} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-taskDefinition">{@code taskDefinition}</a> member. */
   @JsonProperty("taskDefinition")
   public abstract @Nullable String taskDefinition();
 
-  /** The {@code computedDesiredCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-computedDesiredCount">{@code computedDesiredCount}</a> member. */
   @JsonProperty("computedDesiredCount")
   public abstract @Nullable Integer computedDesiredCount();
 
-  /** The {@code pendingCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-pendingCount">{@code pendingCount}</a> member. */
   @JsonProperty("pendingCount")
   public abstract @Nullable Integer pendingCount();
 
-  /** The {@code runningCount} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-runningCount">{@code runningCount}</a> member. */
   @JsonProperty("runningCount")
   public abstract @Nullable Integer runningCount();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code updatedAt} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-updatedAt">{@code updatedAt}</a> member. */
   @JsonProperty("updatedAt")
   public abstract @Nullable Instant updatedAt();
 
-  /** The {@code launchType} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-launchType">{@code launchType}</a> member. */
   @JsonProperty("launchType")
   public abstract @Nullable LaunchType launchType();
 
-  /** The {@code capacityProviderStrategy} member. */
+  /** The {@code launchType} member as its wire string, or null. */
+  public final @Nullable String launchTypeAsString() {
+    LaunchType v = launchType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-capacityProviderStrategy">{@code capacityProviderStrategy}</a> member. */
   @JsonProperty("capacityProviderStrategy")
   public abstract @Nullable List<CapacityProviderStrategyItem> capacityProviderStrategy();
 
-  /** The {@code platformVersion} member. */
+  /** Whether {@code capacityProviderStrategy} is present (an empty list is present). */
+  public final boolean hasCapacityProviderStrategy() {
+    return capacityProviderStrategy() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-platformVersion">{@code platformVersion}</a> member. */
   @JsonProperty("platformVersion")
   public abstract @Nullable String platformVersion();
 
-  /** The {@code platformFamily} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-platformFamily">{@code platformFamily}</a> member. */
   @JsonProperty("platformFamily")
   public abstract @Nullable String platformFamily();
 
-  /** The {@code networkConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-networkConfiguration">{@code networkConfiguration}</a> member. */
   @JsonProperty("networkConfiguration")
   public abstract @Nullable NetworkConfiguration networkConfiguration();
 
-  /** The {@code loadBalancers} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-loadBalancers">{@code loadBalancers}</a> member. */
   @JsonProperty("loadBalancers")
   public abstract @Nullable List<LoadBalancer> loadBalancers();
 
-  /** The {@code serviceRegistries} member. */
+  /** Whether {@code loadBalancers} is present (an empty list is present). */
+  public final boolean hasLoadBalancers() {
+    return loadBalancers() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-serviceRegistries">{@code serviceRegistries}</a> member. */
   @JsonProperty("serviceRegistries")
   public abstract @Nullable List<ServiceRegistry> serviceRegistries();
 
-  /** The {@code scale} member. */
+  /** Whether {@code serviceRegistries} is present (an empty list is present). */
+  public final boolean hasServiceRegistries() {
+    return serviceRegistries() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-scale">{@code scale}</a> member. */
   @JsonProperty("scale")
   public abstract @Nullable Scale scale();
 
-  /** The {@code stabilityStatus} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-stabilityStatus">{@code stabilityStatus}</a> member. */
   @JsonProperty("stabilityStatus")
   public abstract @Nullable StabilityStatus stabilityStatus();
 
-  /** The {@code stabilityStatusAt} member. */
+  /** The {@code stabilityStatus} member as its wire string, or null. */
+  public final @Nullable String stabilityStatusAsString() {
+    StabilityStatus v = stabilityStatus();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-stabilityStatusAt">{@code stabilityStatusAt}</a> member. */
   @JsonProperty("stabilityStatusAt")
   public abstract @Nullable Instant stabilityStatusAt();
 
-  /** The {@code tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-tags">{@code tags}</a> member. */
   @JsonProperty("tags")
   public abstract @Nullable List<Tag> tags();
 
-  /** The {@code fargateEphemeralStorage} member. */
+  /** Whether {@code tags} is present (an empty list is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html#ECS-Type-TaskSet-fargateEphemeralStorage">{@code fargateEphemeralStorage}</a> member. */
   @JsonProperty("fargateEphemeralStorage")
   public abstract @Nullable DeploymentEphemeralStorage fargateEphemeralStorage();
 
@@ -132,5 +167,116 @@ public abstract class TaskSet {
   /** Builds {@link TaskSet} values. */
   public static final class Builder extends ImmutableTaskSet.Builder {
     Builder() {}
+
+    /** Sets {@code launchType} from its wire string (a value unknown to this version is kept). */
+    public Builder launchType(@Nullable String launchType) {
+      return launchType(launchType == null ? null : LaunchType.fromValue(launchType));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to these elements. */
+    public Builder capacityProviderStrategy(CapacityProviderStrategyItem... capacityProviderStrategy) {
+      return capacityProviderStrategy(capacityProviderStrategy == null ? null : Arrays.asList(capacityProviderStrategy));
+    }
+
+    /** Sets {@code capacityProviderStrategy} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder capacityProviderStrategy(Consumer<CapacityProviderStrategyItem.Builder>... capacityProviderStrategy) {
+      if (capacityProviderStrategy == null) {
+        return capacityProviderStrategy((List<CapacityProviderStrategyItem>) null);
+      }
+      List<CapacityProviderStrategyItem> list = new ArrayList<>(capacityProviderStrategy.length);
+      for (Consumer<CapacityProviderStrategyItem.Builder> c : capacityProviderStrategy) {
+        CapacityProviderStrategyItem.Builder b = CapacityProviderStrategyItem.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return capacityProviderStrategy(list);
+    }
+
+    /** Sets {@code networkConfiguration} to the value a new builder holds once {@code networkConfiguration} has filled it. */
+    public Builder networkConfiguration(Consumer<NetworkConfiguration.Builder> networkConfiguration) {
+      NetworkConfiguration.Builder b = NetworkConfiguration.builder();
+      networkConfiguration.accept(b);
+      return networkConfiguration(b.build());
+    }
+
+    /** Sets {@code loadBalancers} to these elements. */
+    public Builder loadBalancers(LoadBalancer... loadBalancers) {
+      return loadBalancers(loadBalancers == null ? null : Arrays.asList(loadBalancers));
+    }
+
+    /** Sets {@code loadBalancers} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadBalancers(Consumer<LoadBalancer.Builder>... loadBalancers) {
+      if (loadBalancers == null) {
+        return loadBalancers((List<LoadBalancer>) null);
+      }
+      List<LoadBalancer> list = new ArrayList<>(loadBalancers.length);
+      for (Consumer<LoadBalancer.Builder> c : loadBalancers) {
+        LoadBalancer.Builder b = LoadBalancer.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadBalancers(list);
+    }
+
+    /** Sets {@code serviceRegistries} to these elements. */
+    public Builder serviceRegistries(ServiceRegistry... serviceRegistries) {
+      return serviceRegistries(serviceRegistries == null ? null : Arrays.asList(serviceRegistries));
+    }
+
+    /** Sets {@code serviceRegistries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder serviceRegistries(Consumer<ServiceRegistry.Builder>... serviceRegistries) {
+      if (serviceRegistries == null) {
+        return serviceRegistries((List<ServiceRegistry>) null);
+      }
+      List<ServiceRegistry> list = new ArrayList<>(serviceRegistries.length);
+      for (Consumer<ServiceRegistry.Builder> c : serviceRegistries) {
+        ServiceRegistry.Builder b = ServiceRegistry.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return serviceRegistries(list);
+    }
+
+    /** Sets {@code scale} to the value a new builder holds once {@code scale} has filled it. */
+    public Builder scale(Consumer<Scale.Builder> scale) {
+      Scale.Builder b = Scale.builder();
+      scale.accept(b);
+      return scale(b.build());
+    }
+
+    /** Sets {@code stabilityStatus} from its wire string (a value unknown to this version is kept). */
+    public Builder stabilityStatus(@Nullable String stabilityStatus) {
+      return stabilityStatus(stabilityStatus == null ? null : StabilityStatus.fromValue(stabilityStatus));
+    }
+
+    /** Sets {@code tags} to these elements. */
+    public Builder tags(Tag... tags) {
+      return tags(tags == null ? null : Arrays.asList(tags));
+    }
+
+    /** Sets {@code tags} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder tags(Consumer<Tag.Builder>... tags) {
+      if (tags == null) {
+        return tags((List<Tag>) null);
+      }
+      List<Tag> list = new ArrayList<>(tags.length);
+      for (Consumer<Tag.Builder> c : tags) {
+        Tag.Builder b = Tag.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return tags(list);
+    }
+
+    /** Sets {@code fargateEphemeralStorage} to the value a new builder holds once {@code fargateEphemeralStorage} has filled it. */
+    public Builder fargateEphemeralStorage(Consumer<DeploymentEphemeralStorage.Builder> fargateEphemeralStorage) {
+      DeploymentEphemeralStorage.Builder b = DeploymentEphemeralStorage.builder();
+      fargateEphemeralStorage.accept(b);
+      return fargateEphemeralStorage(b.build());
+    }
   }
 }

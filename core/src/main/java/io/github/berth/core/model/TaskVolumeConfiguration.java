@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TaskVolumeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskVolumeConfiguration.html">{@code TaskVolumeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "managedEBSVolume"})
 @JsonSerialize(as = ImmutableTaskVolumeConfiguration.class)
@@ -17,11 +18,11 @@ public abstract class TaskVolumeConfiguration {
 
   TaskVolumeConfiguration() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskVolumeConfiguration.html#ECS-Type-TaskVolumeConfiguration-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code managedEBSVolume} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskVolumeConfiguration.html#ECS-Type-TaskVolumeConfiguration-managedEBSVolume">{@code managedEBSVolume}</a> member. */
   @JsonProperty("managedEBSVolume")
   public abstract @Nullable TaskManagedEBSVolumeConfiguration managedEBSVolume();
 
@@ -38,5 +39,12 @@ public abstract class TaskVolumeConfiguration {
   /** Builds {@link TaskVolumeConfiguration} values. */
   public static final class Builder extends ImmutableTaskVolumeConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code managedEBSVolume} to the value a new builder holds once {@code managedEBSVolume} has filled it. */
+    public Builder managedEBSVolume(Consumer<TaskManagedEBSVolumeConfiguration.Builder> managedEBSVolume) {
+      TaskManagedEBSVolumeConfiguration.Builder b = TaskManagedEBSVolumeConfiguration.builder();
+      managedEBSVolume.accept(b);
+      return managedEBSVolume(b.build());
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TimeoutConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html">{@code TimeoutConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"idleTimeoutSeconds", "perRequestTimeoutSeconds"})
 @JsonSerialize(as = ImmutableTimeoutConfiguration.class)
@@ -17,11 +17,11 @@ public abstract class TimeoutConfiguration {
 
   TimeoutConfiguration() {}
 
-  /** The {@code idleTimeoutSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html#ECS-Type-TimeoutConfiguration-idleTimeoutSeconds">{@code idleTimeoutSeconds}</a> member. */
   @JsonProperty("idleTimeoutSeconds")
   public abstract @Nullable Integer idleTimeoutSeconds();
 
-  /** The {@code perRequestTimeoutSeconds} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html#ECS-Type-TimeoutConfiguration-perRequestTimeoutSeconds">{@code perRequestTimeoutSeconds}</a> member. */
   @JsonProperty("perRequestTimeoutSeconds")
   public abstract @Nullable Integer perRequestTimeoutSeconds();
 

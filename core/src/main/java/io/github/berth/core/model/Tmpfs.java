@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Tmpfs}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html">{@code Tmpfs}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"containerPath", "size", "mountOptions"})
 @JsonSerialize(as = ImmutableTmpfs.class)
@@ -18,17 +19,22 @@ public abstract class Tmpfs {
 
   Tmpfs() {}
 
-  /** The {@code containerPath} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html#ECS-Type-Tmpfs-containerPath">{@code containerPath}</a> member (required by the API model). */
   @JsonProperty("containerPath")
   public abstract @Nullable String containerPath();
 
-  /** The {@code size} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html#ECS-Type-Tmpfs-size">{@code size}</a> member (required by the API model). */
   @JsonProperty("size")
   public abstract @Nullable Integer size();
 
-  /** The {@code mountOptions} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tmpfs.html#ECS-Type-Tmpfs-mountOptions">{@code mountOptions}</a> member. */
   @JsonProperty("mountOptions")
   public abstract @Nullable List<String> mountOptions();
+
+  /** Whether {@code mountOptions} is present (an empty list is present). */
+  public final boolean hasMountOptions() {
+    return mountOptions() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -43,5 +49,10 @@ public abstract class Tmpfs {
   /** Builds {@link Tmpfs} values. */
   public static final class Builder extends ImmutableTmpfs.Builder {
     Builder() {}
+
+    /** Sets {@code mountOptions} to these elements. */
+    public Builder mountOptions(String... mountOptions) {
+      return mountOptions(mountOptions == null ? null : Arrays.asList(mountOptions));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code TotalLocalStorageGBRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TotalLocalStorageGBRequest.html">{@code TotalLocalStorageGBRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableTotalLocalStorageGBRequest.class)
@@ -17,11 +17,11 @@ public abstract class TotalLocalStorageGBRequest {
 
   TotalLocalStorageGBRequest() {}
 
-  /** The {@code min} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TotalLocalStorageGBRequest.html#ECS-Type-TotalLocalStorageGBRequest-min">{@code min}</a> member. */
   @JsonProperty("min")
   public abstract @Nullable Double min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TotalLocalStorageGBRequest.html#ECS-Type-TotalLocalStorageGBRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Double max();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Ulimit}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html">{@code Ulimit}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "softLimit", "hardLimit"})
 @JsonSerialize(as = ImmutableUlimit.class)
@@ -17,15 +17,21 @@ public abstract class Ulimit {
 
   Ulimit() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html#ECS-Type-Ulimit-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable UlimitName name();
 
-  /** The {@code softLimit} member (required by the API model). */
+  /** The {@code name} member as its wire string, or null. */
+  public final @Nullable String nameAsString() {
+    UlimitName v = name();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html#ECS-Type-Ulimit-softLimit">{@code softLimit}</a> member (required by the API model). */
   @JsonProperty("softLimit")
   public abstract @Nullable Integer softLimit();
 
-  /** The {@code hardLimit} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html#ECS-Type-Ulimit-hardLimit">{@code hardLimit}</a> member (required by the API model). */
   @JsonProperty("hardLimit")
   public abstract @Nullable Integer hardLimit();
 
@@ -42,5 +48,10 @@ public abstract class Ulimit {
   /** Builds {@link Ulimit} values. */
   public static final class Builder extends ImmutableUlimit.Builder {
     Builder() {}
+
+    /** Sets {@code name} from its wire string (a value unknown to this version is kept). */
+    public Builder name(@Nullable String name) {
+      return name(name == null ? null : UlimitName.fromValue(name));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code VCpuCountRangeRequest}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VCpuCountRangeRequest.html">{@code VCpuCountRangeRequest}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"min", "max"})
 @JsonSerialize(as = ImmutableVCpuCountRangeRequest.class)
@@ -17,11 +17,11 @@ public abstract class VCpuCountRangeRequest {
 
   VCpuCountRangeRequest() {}
 
-  /** The {@code min} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VCpuCountRangeRequest.html#ECS-Type-VCpuCountRangeRequest-min">{@code min}</a> member (required by the API model). */
   @JsonProperty("min")
   public abstract @Nullable Integer min();
 
-  /** The {@code max} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VCpuCountRangeRequest.html#ECS-Type-VCpuCountRangeRequest-max">{@code max}</a> member. */
   @JsonProperty("max")
   public abstract @Nullable Integer max();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code VersionInfo}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VersionInfo.html">{@code VersionInfo}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"agentVersion", "agentHash", "dockerVersion"})
 @JsonSerialize(as = ImmutableVersionInfo.class)
@@ -17,15 +17,15 @@ public abstract class VersionInfo {
 
   VersionInfo() {}
 
-  /** The {@code agentVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VersionInfo.html#ECS-Type-VersionInfo-agentVersion">{@code agentVersion}</a> member. */
   @JsonProperty("agentVersion")
   public abstract @Nullable String agentVersion();
 
-  /** The {@code agentHash} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VersionInfo.html#ECS-Type-VersionInfo-agentHash">{@code agentHash}</a> member. */
   @JsonProperty("agentHash")
   public abstract @Nullable String agentHash();
 
-  /** The {@code dockerVersion} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VersionInfo.html#ECS-Type-VersionInfo-dockerVersion">{@code dockerVersion}</a> member. */
   @JsonProperty("dockerVersion")
   public abstract @Nullable String dockerVersion();
 

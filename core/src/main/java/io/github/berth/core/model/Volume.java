@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code Volume}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html">{@code Volume}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "host", "dockerVolumeConfiguration", "efsVolumeConfiguration", "s3filesVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration", "configuredAtLaunch"})
 @JsonSerialize(as = ImmutableVolume.class)
@@ -17,31 +18,31 @@ public abstract class Volume {
 
   Volume() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code host} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-host">{@code host}</a> member. */
   @JsonProperty("host")
   public abstract @Nullable HostVolumeProperties host();
 
-  /** The {@code dockerVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-dockerVolumeConfiguration">{@code dockerVolumeConfiguration}</a> member. */
   @JsonProperty("dockerVolumeConfiguration")
   public abstract @Nullable DockerVolumeConfiguration dockerVolumeConfiguration();
 
-  /** The {@code efsVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-efsVolumeConfiguration">{@code efsVolumeConfiguration}</a> member. */
   @JsonProperty("efsVolumeConfiguration")
   public abstract @Nullable EFSVolumeConfiguration efsVolumeConfiguration();
 
-  /** The {@code s3filesVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-s3filesVolumeConfiguration">{@code s3filesVolumeConfiguration}</a> member. */
   @JsonProperty("s3filesVolumeConfiguration")
   public abstract @Nullable S3FilesVolumeConfiguration s3filesVolumeConfiguration();
 
-  /** The {@code fsxWindowsFileServerVolumeConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-fsxWindowsFileServerVolumeConfiguration">{@code fsxWindowsFileServerVolumeConfiguration}</a> member. */
   @JsonProperty("fsxWindowsFileServerVolumeConfiguration")
   public abstract @Nullable FSxWindowsFileServerVolumeConfiguration fsxWindowsFileServerVolumeConfiguration();
 
-  /** The {@code configuredAtLaunch} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html#ECS-Type-Volume-configuredAtLaunch">{@code configuredAtLaunch}</a> member. */
   @JsonProperty("configuredAtLaunch")
   public abstract @Nullable Boolean configuredAtLaunch();
 
@@ -58,5 +59,40 @@ public abstract class Volume {
   /** Builds {@link Volume} values. */
   public static final class Builder extends ImmutableVolume.Builder {
     Builder() {}
+
+    /** Sets {@code host} to the value a new builder holds once {@code host} has filled it. */
+    public Builder host(Consumer<HostVolumeProperties.Builder> host) {
+      HostVolumeProperties.Builder b = HostVolumeProperties.builder();
+      host.accept(b);
+      return host(b.build());
+    }
+
+    /** Sets {@code dockerVolumeConfiguration} to the value a new builder holds once {@code dockerVolumeConfiguration} has filled it. */
+    public Builder dockerVolumeConfiguration(Consumer<DockerVolumeConfiguration.Builder> dockerVolumeConfiguration) {
+      DockerVolumeConfiguration.Builder b = DockerVolumeConfiguration.builder();
+      dockerVolumeConfiguration.accept(b);
+      return dockerVolumeConfiguration(b.build());
+    }
+
+    /** Sets {@code efsVolumeConfiguration} to the value a new builder holds once {@code efsVolumeConfiguration} has filled it. */
+    public Builder efsVolumeConfiguration(Consumer<EFSVolumeConfiguration.Builder> efsVolumeConfiguration) {
+      EFSVolumeConfiguration.Builder b = EFSVolumeConfiguration.builder();
+      efsVolumeConfiguration.accept(b);
+      return efsVolumeConfiguration(b.build());
+    }
+
+    /** Sets {@code s3filesVolumeConfiguration} to the value a new builder holds once {@code s3filesVolumeConfiguration} has filled it. */
+    public Builder s3filesVolumeConfiguration(Consumer<S3FilesVolumeConfiguration.Builder> s3filesVolumeConfiguration) {
+      S3FilesVolumeConfiguration.Builder b = S3FilesVolumeConfiguration.builder();
+      s3filesVolumeConfiguration.accept(b);
+      return s3filesVolumeConfiguration(b.build());
+    }
+
+    /** Sets {@code fsxWindowsFileServerVolumeConfiguration} to the value a new builder holds once {@code fsxWindowsFileServerVolumeConfiguration} has filled it. */
+    public Builder fsxWindowsFileServerVolumeConfiguration(Consumer<FSxWindowsFileServerVolumeConfiguration.Builder> fsxWindowsFileServerVolumeConfiguration) {
+      FSxWindowsFileServerVolumeConfiguration.Builder b = FSxWindowsFileServerVolumeConfiguration.builder();
+      fsxWindowsFileServerVolumeConfiguration.accept(b);
+      return fsxWindowsFileServerVolumeConfiguration(b.build());
+    }
   }
 }

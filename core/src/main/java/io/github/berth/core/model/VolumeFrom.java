@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code VolumeFrom}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VolumeFrom.html">{@code VolumeFrom}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"sourceContainer", "readOnly"})
 @JsonSerialize(as = ImmutableVolumeFrom.class)
@@ -17,11 +17,11 @@ public abstract class VolumeFrom {
 
   VolumeFrom() {}
 
-  /** The {@code sourceContainer} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VolumeFrom.html#ECS-Type-VolumeFrom-sourceContainer">{@code sourceContainer}</a> member. */
   @JsonProperty("sourceContainer")
   public abstract @Nullable String sourceContainer();
 
-  /** The {@code readOnly} member. */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VolumeFrom.html#ECS-Type-VolumeFrom-readOnly">{@code readOnly}</a> member. */
   @JsonProperty("readOnly")
   public abstract @Nullable Boolean readOnly();
 

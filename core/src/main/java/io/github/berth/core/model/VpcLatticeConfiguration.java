@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The ECS API shape {@code VpcLatticeConfiguration}. */
+/** The ECS API shape <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VpcLatticeConfiguration.html">{@code VpcLatticeConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"roleArn", "targetGroupArn", "portName"})
 @JsonSerialize(as = ImmutableVpcLatticeConfiguration.class)
@@ -17,15 +17,15 @@ public abstract class VpcLatticeConfiguration {
 
   VpcLatticeConfiguration() {}
 
-  /** The {@code roleArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VpcLatticeConfiguration.html#ECS-Type-VpcLatticeConfiguration-roleArn">{@code roleArn}</a> member (required by the API model). */
   @JsonProperty("roleArn")
   public abstract @Nullable String roleArn();
 
-  /** The {@code targetGroupArn} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VpcLatticeConfiguration.html#ECS-Type-VpcLatticeConfiguration-targetGroupArn">{@code targetGroupArn}</a> member (required by the API model). */
   @JsonProperty("targetGroupArn")
   public abstract @Nullable String targetGroupArn();
 
-  /** The {@code portName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VpcLatticeConfiguration.html#ECS-Type-VpcLatticeConfiguration-portName">{@code portName}</a> member (required by the API model). */
   @JsonProperty("portName")
   public abstract @Nullable String portName();
 

@@ -84,7 +84,7 @@ class LinterTest {
 
   @Test
   void loggingAndWhereLogsGo() {
-    assertThat(lines(LINT.taskDefinition(td(good("web").logConfiguration(null),
+    assertThat(lines(LINT.taskDefinition(td(good("web").logConfiguration((LogConfiguration) null),
         good("db").logConfiguration(LogConfiguration.builder().logDriver(LogDriver.JSON_FILE).build()),
         good("app").logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSFIRELENS).build())))))
         .containsExactly(
@@ -95,8 +95,8 @@ class LinterTest {
 
   @Test
   void essentialContainersNeedAHealthCheck() {
-    assertThat(lines(LINT.taskDefinition(td(good("web").healthCheck(null), good("init").healthCheck(null).essential(false),
-        good("proxy").healthCheck(null).essential(true))))).containsExactly(
+    assertThat(lines(LINT.taskDefinition(td(good("web").healthCheck((io.github.berth.core.model.HealthCheck) null), good("init").healthCheck((io.github.berth.core.model.HealthCheck) null).essential(false),
+        good("proxy").healthCheck((io.github.berth.core.model.HealthCheck) null).essential(true))))).containsExactly(
         "web containerDefinitions[0].healthCheck: warning TD-ESSENTIAL-NO-HEALTH-CHECK: Container 'web' is essential "
             + "and has no health check.",
         "web containerDefinitions[2].healthCheck: warning TD-ESSENTIAL-NO-HEALTH-CHECK: Container 'proxy' is essential "
@@ -212,11 +212,11 @@ class LinterTest {
 
   @Test
   void deploymentsHaveACircuitBreakerAndKeepTasksBehindALoadBalancer() {
-    assertThat(lines(LINT.service(service("subnet-a", "subnet-b").deploymentConfiguration(null).build(), SUBNETS)))
+    assertThat(lines(LINT.service(service("subnet-a", "subnet-b").deploymentConfiguration((io.github.berth.core.model.DeploymentConfiguration) null).build(), SUBNETS)))
         .containsExactly("api deploymentConfiguration.deploymentCircuitBreaker: warning SVC-NO-CIRCUIT-BREAKER: The "
             + "deployment circuit breaker is not enabled.");
     // CodeDeploy deployments have no circuit breaker to enable
-    assertThat(LINT.service(service("subnet-a", "subnet-b").deploymentConfiguration(null)
+    assertThat(LINT.service(service("subnet-a", "subnet-b").deploymentConfiguration((io.github.berth.core.model.DeploymentConfiguration) null)
         .deploymentController(DeploymentController.builder().type(DeploymentControllerType.CODE_DEPLOY).build()).build(),
         SUBNETS)).isEmpty();
     DeploymentConfiguration zero = DeploymentConfiguration.builder().minimumHealthyPercent(0)

@@ -63,7 +63,7 @@ class ContainerRulesTest {
   @Test
   void theContainerListMustNotBeEmptyOrMissing() {
     assertThat(validate(ec2())).containsExactly(client("containerDefinitions", "Container list cannot be empty."));
-    assertThat(validate(ec2().containerDefinitions(null)))
+    assertThat(validate(ec2().containerDefinitions((List<io.github.berth.core.model.ContainerDefinition>) null)))
         .containsExactly(client("containerDefinitions", "Container list cannot be empty."));
   }
 
@@ -78,6 +78,28 @@ class ContainerRulesTest {
     eleven.add(container("c10").build());
     assertThat(validate(ec2().containerDefinitions(eleven)))
         .containsExactly(client("containerDefinitions", "Too many containers."));
+  }
+
+  @Test
+  void pastAHundredContainersOnlyTheFirstHundredAreJudgedWithTheCountAndTheWholeSize() {
+    // 350,000 containers (1 MiB) took seconds to judge one by one, each with its own violations.
+    List<io.github.berth.core.model.ContainerDefinition> many = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      many.add(container(i < 99 ? "c" + i : "c0").build()); // every one from the 100th on repeats a name
+    }
+    List<Violation> v = validate(ec2().containerDefinitions(many));
+    assertThat(v).contains(client("containerDefinitions", "Too many containers."));
+    assertThat(v).filteredOn(x -> x.path().startsWith("containerDefinitions[")).extracting(Violation::path)
+        .containsExactly("containerDefinitions[99].name");
+    int size = io.github.berth.core.json.EcsJson.lenient().byteCount(ec2().containerDefinitions(many).build());
+    assertThat(size).isGreaterThan(65_536);
+    assertThat(v).last().isEqualTo(client("", "Actual length: '" + size + "'. Max allowed length is '65536' bytes."));
+    // up to 100 every container is judged
+    List<io.github.berth.core.model.ContainerDefinition> hundred = new ArrayList<>(many.subList(0, 98));
+    hundred.add(container("c0").build());
+    hundred.add(container("c1").build());
+    assertThat(validate(ec2().containerDefinitions(hundred))).filteredOn(x -> x.path().startsWith("containerDefinitions["))
+        .extracting(Violation::path).containsExactly("containerDefinitions[98].name", "containerDefinitions[99].name");
   }
 
   @Test

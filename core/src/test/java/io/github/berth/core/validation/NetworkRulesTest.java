@@ -42,7 +42,7 @@ class NetworkRulesTest {
     assertThat(validate(fargate(container("web")))).isEmpty();
     assertThat(validate(fargate(container("web")).networkMode(NetworkMode.BRIDGE)))
         .containsExactly(client("networkMode", message));
-    assertThat(validate(fargate(container("web")).networkMode(null)))
+    assertThat(validate(fargate(container("web")).networkMode((NetworkMode) null)))
         .containsExactly(client("networkMode", message));
   }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code Alarm}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_Alarm.html">{@code Alarm}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"AlarmName", "AlarmARN"})
 @JsonSerialize(as = ImmutableAlarm.class)
@@ -17,11 +17,11 @@ public abstract class Alarm {
 
   Alarm() {}
 
-  /** The {@code AlarmName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_Alarm.html#autoscaling-Type-Alarm-AlarmName">{@code AlarmName}</a> member (required by the API model). */
   @JsonProperty("AlarmName")
   public abstract @Nullable String alarmName();
 
-  /** The {@code AlarmARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_Alarm.html#autoscaling-Type-Alarm-AlarmARN">{@code AlarmARN}</a> member (required by the API model). */
   @JsonProperty("AlarmARN")
   public abstract @Nullable String alarmARN();
 

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code CapacityForecast}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CapacityForecast.html">{@code CapacityForecast}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Timestamps", "Values"})
 @JsonSerialize(as = ImmutableCapacityForecast.class)
@@ -19,13 +20,23 @@ public abstract class CapacityForecast {
 
   CapacityForecast() {}
 
-  /** The {@code Timestamps} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CapacityForecast.html#autoscaling-Type-CapacityForecast-Timestamps">{@code Timestamps}</a> member (required by the API model). */
   @JsonProperty("Timestamps")
   public abstract @Nullable List<Instant> timestamps();
 
-  /** The {@code Values} member (required by the API model). */
+  /** Whether {@code Timestamps} is present (an empty list is present). */
+  public final boolean hasTimestamps() {
+    return timestamps() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CapacityForecast.html#autoscaling-Type-CapacityForecast-Values">{@code Values}</a> member (required by the API model). */
   @JsonProperty("Values")
   public abstract @Nullable List<Double> values();
+
+  /** Whether {@code Values} is present (an empty list is present). */
+  public final boolean hasValues() {
+    return values() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -40,5 +51,15 @@ public abstract class CapacityForecast {
   /** Builds {@link CapacityForecast} values. */
   public static final class Builder extends ImmutableCapacityForecast.Builder {
     Builder() {}
+
+    /** Sets {@code Timestamps} to these elements. */
+    public Builder timestamps(Instant... timestamps) {
+      return timestamps(timestamps == null ? null : Arrays.asList(timestamps));
+    }
+
+    /** Sets {@code Values} to these elements. */
+    public Builder values(Double... values) {
+      return values(values == null ? null : Arrays.asList(values));
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code CustomizedMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html">{@code CustomizedMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricName", "Namespace", "Dimensions", "Statistic", "Unit", "Metrics"})
 @JsonSerialize(as = ImmutableCustomizedMetricSpecification.class)
@@ -18,29 +21,45 @@ public abstract class CustomizedMetricSpecification {
 
   CustomizedMetricSpecification() {}
 
-  /** The {@code MetricName} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-MetricName">{@code MetricName}</a> member. */
   @JsonProperty("MetricName")
   public abstract @Nullable String metricName();
 
-  /** The {@code Namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Namespace">{@code Namespace}</a> member. */
   @JsonProperty("Namespace")
   public abstract @Nullable String namespace();
 
-  /** The {@code Dimensions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Dimensions">{@code Dimensions}</a> member. */
   @JsonProperty("Dimensions")
   public abstract @Nullable List<MetricDimension> dimensions();
 
-  /** The {@code Statistic} member. */
+  /** Whether {@code Dimensions} is present (an empty list is present). */
+  public final boolean hasDimensions() {
+    return dimensions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Statistic">{@code Statistic}</a> member. */
   @JsonProperty("Statistic")
   public abstract @Nullable MetricStatistic statistic();
 
-  /** The {@code Unit} member. */
+  /** The {@code Statistic} member as its wire string, or null. */
+  public final @Nullable String statisticAsString() {
+    MetricStatistic v = statistic();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Unit">{@code Unit}</a> member. */
   @JsonProperty("Unit")
   public abstract @Nullable String unit();
 
-  /** The {@code Metrics} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_CustomizedMetricSpecification.html#autoscaling-Type-CustomizedMetricSpecification-Metrics">{@code Metrics}</a> member. */
   @JsonProperty("Metrics")
   public abstract @Nullable List<TargetTrackingMetricDataQuery> metrics();
+
+  /** Whether {@code Metrics} is present (an empty list is present). */
+  public final boolean hasMetrics() {
+    return metrics() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -55,5 +74,50 @@ public abstract class CustomizedMetricSpecification {
   /** Builds {@link CustomizedMetricSpecification} values. */
   public static final class Builder extends ImmutableCustomizedMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code Dimensions} to these elements. */
+    public Builder dimensions(MetricDimension... dimensions) {
+      return dimensions(dimensions == null ? null : Arrays.asList(dimensions));
+    }
+
+    /** Sets {@code Dimensions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder dimensions(Consumer<MetricDimension.Builder>... dimensions) {
+      if (dimensions == null) {
+        return dimensions((List<MetricDimension>) null);
+      }
+      List<MetricDimension> list = new ArrayList<>(dimensions.length);
+      for (Consumer<MetricDimension.Builder> c : dimensions) {
+        MetricDimension.Builder b = MetricDimension.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return dimensions(list);
+    }
+
+    /** Sets {@code Statistic} from its wire string (a value unknown to this version is kept). */
+    public Builder statistic(@Nullable String statistic) {
+      return statistic(statistic == null ? null : MetricStatistic.fromValue(statistic));
+    }
+
+    /** Sets {@code Metrics} to these elements. */
+    public Builder metrics(TargetTrackingMetricDataQuery... metrics) {
+      return metrics(metrics == null ? null : Arrays.asList(metrics));
+    }
+
+    /** Sets {@code Metrics} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metrics(Consumer<TargetTrackingMetricDataQuery.Builder>... metrics) {
+      if (metrics == null) {
+        return metrics((List<TargetTrackingMetricDataQuery>) null);
+      }
+      List<TargetTrackingMetricDataQuery> list = new ArrayList<>(metrics.length);
+      for (Consumer<TargetTrackingMetricDataQuery.Builder> c : metrics) {
+        TargetTrackingMetricDataQuery.Builder b = TargetTrackingMetricDataQuery.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metrics(list);
+    }
   }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DeleteScalingPolicyResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html">{@code DeleteScalingPolicy}</a> (API shape {@code DeleteScalingPolicyResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({})
 @JsonSerialize(as = ImmutableDeleteScalingPolicyResponse.class)

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DeregisterScalableTargetResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html">{@code DeregisterScalableTarget}</a> (API shape {@code DeregisterScalableTargetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({})
 @JsonSerialize(as = ImmutableDeregisterScalableTargetResponse.class)

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalableTargetsRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html">{@code DescribeScalableTargets}</a> (API shape {@code DescribeScalableTargetsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceIds", "ScalableDimension", "MaxResults", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalableTargetsRequest.class)
@@ -18,23 +21,40 @@ public abstract class DescribeScalableTargetsRequest {
 
   DescribeScalableTargetsRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceIds} member. */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-ResourceIds">{@code ResourceIds}</a> member. */
   @JsonProperty("ResourceIds")
   public abstract @Nullable List<String> resourceIds();
 
-  /** The {@code ScalableDimension} member. */
+  /** Whether {@code ResourceIds} is present (an empty list is present). */
+  public final boolean hasResourceIds() {
+    return resourceIds() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code MaxResults} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -51,5 +71,20 @@ public abstract class DescribeScalableTargetsRequest {
   /** Builds {@link DescribeScalableTargetsRequest} values. */
   public static final class Builder extends ImmutableDescribeScalableTargetsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ResourceIds} to these elements. */
+    public Builder resourceIds(String... resourceIds) {
+      return resourceIds(resourceIds == null ? null : Arrays.asList(resourceIds));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

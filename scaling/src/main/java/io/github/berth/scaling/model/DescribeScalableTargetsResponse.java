@@ -6,10 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalableTargetsResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html">{@code DescribeScalableTargets}</a> (API shape {@code DescribeScalableTargetsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalableTargets", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalableTargetsResponse.class)
@@ -18,11 +23,16 @@ public abstract class DescribeScalableTargetsResponse {
 
   DescribeScalableTargetsResponse() {}
 
-  /** The {@code ScalableTargets} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-response-ScalableTargets">{@code ScalableTargets}</a> member. */
   @JsonProperty("ScalableTargets")
   public abstract @Nullable List<ScalableTarget> scalableTargets();
 
-  /** The {@code NextToken} member. */
+  /** Whether {@code ScalableTargets} is present (an empty list is present). */
+  public final boolean hasScalableTargets() {
+    return scalableTargets() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html#autoscaling-DescribeScalableTargets-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +49,25 @@ public abstract class DescribeScalableTargetsResponse {
   /** Builds {@link DescribeScalableTargetsResponse} values. */
   public static final class Builder extends ImmutableDescribeScalableTargetsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScalableTargets} to these elements. */
+    public Builder scalableTargets(ScalableTarget... scalableTargets) {
+      return scalableTargets(scalableTargets == null ? null : Arrays.asList(scalableTargets));
+    }
+
+    /** Sets {@code ScalableTargets} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scalableTargets(Consumer<ScalableTarget.Builder>... scalableTargets) {
+      if (scalableTargets == null) {
+        return scalableTargets((List<ScalableTarget>) null);
+      }
+      List<ScalableTarget> list = new ArrayList<>(scalableTargets.length);
+      for (Consumer<ScalableTarget.Builder> c : scalableTargets) {
+        ScalableTarget.Builder b = ScalableTarget.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scalableTargets(list);
+    }
   }
 }

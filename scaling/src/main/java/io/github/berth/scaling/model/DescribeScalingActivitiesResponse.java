@@ -6,10 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingActivitiesResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html">{@code DescribeScalingActivities}</a> (API shape {@code DescribeScalingActivitiesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalingActivities", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalingActivitiesResponse.class)
@@ -18,11 +23,16 @@ public abstract class DescribeScalingActivitiesResponse {
 
   DescribeScalingActivitiesResponse() {}
 
-  /** The {@code ScalingActivities} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-response-ScalingActivities">{@code ScalingActivities}</a> member. */
   @JsonProperty("ScalingActivities")
   public abstract @Nullable List<ScalingActivity> scalingActivities();
 
-  /** The {@code NextToken} member. */
+  /** Whether {@code ScalingActivities} is present (an empty list is present). */
+  public final boolean hasScalingActivities() {
+    return scalingActivities() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html#autoscaling-DescribeScalingActivities-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +49,25 @@ public abstract class DescribeScalingActivitiesResponse {
   /** Builds {@link DescribeScalingActivitiesResponse} values. */
   public static final class Builder extends ImmutableDescribeScalingActivitiesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScalingActivities} to these elements. */
+    public Builder scalingActivities(ScalingActivity... scalingActivities) {
+      return scalingActivities(scalingActivities == null ? null : Arrays.asList(scalingActivities));
+    }
+
+    /** Sets {@code ScalingActivities} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scalingActivities(Consumer<ScalingActivity.Builder>... scalingActivities) {
+      if (scalingActivities == null) {
+        return scalingActivities((List<ScalingActivity>) null);
+      }
+      List<ScalingActivity> list = new ArrayList<>(scalingActivities.length);
+      for (Consumer<ScalingActivity.Builder> c : scalingActivities) {
+        ScalingActivity.Builder b = ScalingActivity.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scalingActivities(list);
+    }
   }
 }

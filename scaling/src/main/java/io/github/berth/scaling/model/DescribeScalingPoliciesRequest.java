@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingPoliciesRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html">{@code DescribeScalingPolicies}</a> (API shape {@code DescribeScalingPoliciesRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyNames", "ServiceNamespace", "ResourceId", "ScalableDimension", "MaxResults", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalingPoliciesRequest.class)
@@ -18,27 +21,44 @@ public abstract class DescribeScalingPoliciesRequest {
 
   DescribeScalingPoliciesRequest() {}
 
-  /** The {@code PolicyNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-PolicyNames">{@code PolicyNames}</a> member. */
   @JsonProperty("PolicyNames")
   public abstract @Nullable List<String> policyNames();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** Whether {@code PolicyNames} is present (an empty list is present). */
+  public final boolean hasPolicyNames() {
+    return policyNames() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member. */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-ResourceId">{@code ResourceId}</a> member. */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code MaxResults} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -55,5 +75,20 @@ public abstract class DescribeScalingPoliciesRequest {
   /** Builds {@link DescribeScalingPoliciesRequest} values. */
   public static final class Builder extends ImmutableDescribeScalingPoliciesRequest.Builder {
     Builder() {}
+
+    /** Sets {@code PolicyNames} to these elements. */
+    public Builder policyNames(String... policyNames) {
+      return policyNames(policyNames == null ? null : Arrays.asList(policyNames));
+    }
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

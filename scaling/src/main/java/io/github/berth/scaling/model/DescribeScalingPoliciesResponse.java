@@ -6,10 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScalingPoliciesResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html">{@code DescribeScalingPolicies}</a> (API shape {@code DescribeScalingPoliciesResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalingPolicies", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScalingPoliciesResponse.class)
@@ -18,11 +23,16 @@ public abstract class DescribeScalingPoliciesResponse {
 
   DescribeScalingPoliciesResponse() {}
 
-  /** The {@code ScalingPolicies} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-response-ScalingPolicies">{@code ScalingPolicies}</a> member. */
   @JsonProperty("ScalingPolicies")
   public abstract @Nullable List<ScalingPolicy> scalingPolicies();
 
-  /** The {@code NextToken} member. */
+  /** Whether {@code ScalingPolicies} is present (an empty list is present). */
+  public final boolean hasScalingPolicies() {
+    return scalingPolicies() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html#autoscaling-DescribeScalingPolicies-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +49,25 @@ public abstract class DescribeScalingPoliciesResponse {
   /** Builds {@link DescribeScalingPoliciesResponse} values. */
   public static final class Builder extends ImmutableDescribeScalingPoliciesResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScalingPolicies} to these elements. */
+    public Builder scalingPolicies(ScalingPolicy... scalingPolicies) {
+      return scalingPolicies(scalingPolicies == null ? null : Arrays.asList(scalingPolicies));
+    }
+
+    /** Sets {@code ScalingPolicies} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scalingPolicies(Consumer<ScalingPolicy.Builder>... scalingPolicies) {
+      if (scalingPolicies == null) {
+        return scalingPolicies((List<ScalingPolicy>) null);
+      }
+      List<ScalingPolicy> list = new ArrayList<>(scalingPolicies.length);
+      for (Consumer<ScalingPolicy.Builder> c : scalingPolicies) {
+        ScalingPolicy.Builder b = ScalingPolicy.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scalingPolicies(list);
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScheduledActionsRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html">{@code DescribeScheduledActions}</a> (API shape {@code DescribeScheduledActionsRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScheduledActionNames", "ServiceNamespace", "ResourceId", "ScalableDimension", "MaxResults", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScheduledActionsRequest.class)
@@ -18,27 +21,44 @@ public abstract class DescribeScheduledActionsRequest {
 
   DescribeScheduledActionsRequest() {}
 
-  /** The {@code ScheduledActionNames} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ScheduledActionNames">{@code ScheduledActionNames}</a> member. */
   @JsonProperty("ScheduledActionNames")
   public abstract @Nullable List<String> scheduledActionNames();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** Whether {@code ScheduledActionNames} is present (an empty list is present). */
+  public final boolean hasScheduledActionNames() {
+    return scheduledActionNames() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member. */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ResourceId">{@code ResourceId}</a> member. */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code MaxResults} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-MaxResults">{@code MaxResults}</a> member. */
   @JsonProperty("MaxResults")
   public abstract @Nullable Integer maxResults();
 
-  /** The {@code NextToken} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-request-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -55,5 +75,20 @@ public abstract class DescribeScheduledActionsRequest {
   /** Builds {@link DescribeScheduledActionsRequest} values. */
   public static final class Builder extends ImmutableDescribeScheduledActionsRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ScheduledActionNames} to these elements. */
+    public Builder scheduledActionNames(String... scheduledActionNames) {
+      return scheduledActionNames(scheduledActionNames == null ? null : Arrays.asList(scheduledActionNames));
+    }
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

@@ -6,10 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code DescribeScheduledActionsResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html">{@code DescribeScheduledActions}</a> (API shape {@code DescribeScheduledActionsResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScheduledActions", "NextToken"})
 @JsonSerialize(as = ImmutableDescribeScheduledActionsResponse.class)
@@ -18,11 +23,16 @@ public abstract class DescribeScheduledActionsResponse {
 
   DescribeScheduledActionsResponse() {}
 
-  /** The {@code ScheduledActions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-response-ScheduledActions">{@code ScheduledActions}</a> member. */
   @JsonProperty("ScheduledActions")
   public abstract @Nullable List<ScheduledAction> scheduledActions();
 
-  /** The {@code NextToken} member. */
+  /** Whether {@code ScheduledActions} is present (an empty list is present). */
+  public final boolean hasScheduledActions() {
+    return scheduledActions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html#autoscaling-DescribeScheduledActions-response-NextToken">{@code NextToken}</a> member. */
   @JsonProperty("NextToken")
   public abstract @Nullable String nextToken();
 
@@ -39,5 +49,25 @@ public abstract class DescribeScheduledActionsResponse {
   /** Builds {@link DescribeScheduledActionsResponse} values. */
   public static final class Builder extends ImmutableDescribeScheduledActionsResponse.Builder {
     Builder() {}
+
+    /** Sets {@code ScheduledActions} to these elements. */
+    public Builder scheduledActions(ScheduledAction... scheduledActions) {
+      return scheduledActions(scheduledActions == null ? null : Arrays.asList(scheduledActions));
+    }
+
+    /** Sets {@code ScheduledActions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder scheduledActions(Consumer<ScheduledAction.Builder>... scheduledActions) {
+      if (scheduledActions == null) {
+        return scheduledActions((List<ScheduledAction>) null);
+      }
+      List<ScheduledAction> list = new ArrayList<>(scheduledActions.length);
+      for (Consumer<ScheduledAction.Builder> c : scheduledActions) {
+        ScheduledAction.Builder b = ScheduledAction.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return scheduledActions(list);
+    }
   }
 }

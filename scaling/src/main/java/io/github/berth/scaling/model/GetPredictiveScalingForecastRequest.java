@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code GetPredictiveScalingForecastRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html">{@code GetPredictiveScalingForecast}</a> (API shape {@code GetPredictiveScalingForecastRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyName", "StartTime", "EndTime"})
 @JsonSerialize(as = ImmutableGetPredictiveScalingForecastRequest.class)
@@ -18,27 +20,39 @@ public abstract class GetPredictiveScalingForecastRequest {
 
   GetPredictiveScalingForecastRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code StartTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-StartTime">{@code StartTime}</a> member (required by the API model). */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-request-EndTime">{@code EndTime}</a> member (required by the API model). */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
@@ -55,5 +69,15 @@ public abstract class GetPredictiveScalingForecastRequest {
   /** Builds {@link GetPredictiveScalingForecastRequest} values. */
   public static final class Builder extends ImmutableGetPredictiveScalingForecastRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
   }
 }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code GetPredictiveScalingForecastResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html">{@code GetPredictiveScalingForecast}</a> (API shape {@code GetPredictiveScalingForecastResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"LoadForecast", "CapacityForecast", "UpdateTime"})
 @JsonSerialize(as = ImmutableGetPredictiveScalingForecastResponse.class)
@@ -19,15 +24,20 @@ public abstract class GetPredictiveScalingForecastResponse {
 
   GetPredictiveScalingForecastResponse() {}
 
-  /** The {@code LoadForecast} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-response-LoadForecast">{@code LoadForecast}</a> member. */
   @JsonProperty("LoadForecast")
   public abstract @Nullable List<LoadForecast> loadForecast();
 
-  /** The {@code CapacityForecast} member. */
+  /** Whether {@code LoadForecast} is present (an empty list is present). */
+  public final boolean hasLoadForecast() {
+    return loadForecast() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-response-CapacityForecast">{@code CapacityForecast}</a> member. */
   @JsonProperty("CapacityForecast")
   public abstract @Nullable CapacityForecast capacityForecast();
 
-  /** The {@code UpdateTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html#autoscaling-GetPredictiveScalingForecast-response-UpdateTime">{@code UpdateTime}</a> member. */
   @JsonProperty("UpdateTime")
   public abstract @Nullable Instant updateTime();
 
@@ -44,5 +54,32 @@ public abstract class GetPredictiveScalingForecastResponse {
   /** Builds {@link GetPredictiveScalingForecastResponse} values. */
   public static final class Builder extends ImmutableGetPredictiveScalingForecastResponse.Builder {
     Builder() {}
+
+    /** Sets {@code LoadForecast} to these elements. */
+    public Builder loadForecast(LoadForecast... loadForecast) {
+      return loadForecast(loadForecast == null ? null : Arrays.asList(loadForecast));
+    }
+
+    /** Sets {@code LoadForecast} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder loadForecast(Consumer<LoadForecast.Builder>... loadForecast) {
+      if (loadForecast == null) {
+        return loadForecast((List<LoadForecast>) null);
+      }
+      List<LoadForecast> list = new ArrayList<>(loadForecast.length);
+      for (Consumer<LoadForecast.Builder> c : loadForecast) {
+        LoadForecast.Builder b = LoadForecast.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return loadForecast(list);
+    }
+
+    /** Sets {@code CapacityForecast} to the value a new builder holds once {@code capacityForecast} has filled it. */
+    public Builder capacityForecast(Consumer<CapacityForecast.Builder> capacityForecast) {
+      CapacityForecast.Builder b = CapacityForecast.builder();
+      capacityForecast.accept(b);
+      return capacityForecast(b.build());
+    }
   }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ListTagsForResourceRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ListTagsForResource.html">{@code ListTagsForResource}</a> (API shape {@code ListTagsForResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ResourceARN"})
 @JsonSerialize(as = ImmutableListTagsForResourceRequest.class)
@@ -17,7 +19,7 @@ public abstract class ListTagsForResourceRequest {
 
   ListTagsForResourceRequest() {}
 
-  /** The {@code ResourceARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ListTagsForResource.html#autoscaling-ListTagsForResource-request-ResourceARN">{@code ResourceARN}</a> member (required by the API model). */
   @JsonProperty("ResourceARN")
   public abstract @Nullable String resourceARN();
 

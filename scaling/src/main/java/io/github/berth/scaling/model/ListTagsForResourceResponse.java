@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ListTagsForResourceResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ListTagsForResource.html">{@code ListTagsForResource}</a> (API shape {@code ListTagsForResourceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"Tags"})
 @JsonSerialize(as = ImmutableListTagsForResourceResponse.class)
@@ -18,9 +20,14 @@ public abstract class ListTagsForResourceResponse {
 
   ListTagsForResourceResponse() {}
 
-  /** The {@code Tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ListTagsForResource.html#autoscaling-ListTagsForResource-response-Tags">{@code Tags}</a> member. */
   @JsonProperty("Tags")
   public abstract @Nullable Map<String, String> tags();
+
+  /** Whether {@code Tags} is present (an empty map is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code LoadForecast}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html">{@code LoadForecast}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Timestamps", "Values", "MetricSpecification"})
 @JsonSerialize(as = ImmutableLoadForecast.class)
@@ -19,15 +21,25 @@ public abstract class LoadForecast {
 
   LoadForecast() {}
 
-  /** The {@code Timestamps} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html#autoscaling-Type-LoadForecast-Timestamps">{@code Timestamps}</a> member (required by the API model). */
   @JsonProperty("Timestamps")
   public abstract @Nullable List<Instant> timestamps();
 
-  /** The {@code Values} member (required by the API model). */
+  /** Whether {@code Timestamps} is present (an empty list is present). */
+  public final boolean hasTimestamps() {
+    return timestamps() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html#autoscaling-Type-LoadForecast-Values">{@code Values}</a> member (required by the API model). */
   @JsonProperty("Values")
   public abstract @Nullable List<Double> values();
 
-  /** The {@code MetricSpecification} member (required by the API model). */
+  /** Whether {@code Values} is present (an empty list is present). */
+  public final boolean hasValues() {
+    return values() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_LoadForecast.html#autoscaling-Type-LoadForecast-MetricSpecification">{@code MetricSpecification}</a> member (required by the API model). */
   @JsonProperty("MetricSpecification")
   public abstract @Nullable PredictiveScalingMetricSpecification metricSpecification();
 
@@ -44,5 +56,22 @@ public abstract class LoadForecast {
   /** Builds {@link LoadForecast} values. */
   public static final class Builder extends ImmutableLoadForecast.Builder {
     Builder() {}
+
+    /** Sets {@code Timestamps} to these elements. */
+    public Builder timestamps(Instant... timestamps) {
+      return timestamps(timestamps == null ? null : Arrays.asList(timestamps));
+    }
+
+    /** Sets {@code Values} to these elements. */
+    public Builder values(Double... values) {
+      return values(values == null ? null : Arrays.asList(values));
+    }
+
+    /** Sets {@code MetricSpecification} to the value a new builder holds once {@code metricSpecification} has filled it. */
+    public Builder metricSpecification(Consumer<PredictiveScalingMetricSpecification.Builder> metricSpecification) {
+      PredictiveScalingMetricSpecification.Builder b = PredictiveScalingMetricSpecification.builder();
+      metricSpecification.accept(b);
+      return metricSpecification(b.build());
+    }
   }
 }

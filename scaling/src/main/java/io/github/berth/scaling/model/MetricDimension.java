@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code MetricDimension}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_MetricDimension.html">{@code MetricDimension}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Name", "Value"})
 @JsonSerialize(as = ImmutableMetricDimension.class)
@@ -17,11 +17,11 @@ public abstract class MetricDimension {
 
   MetricDimension() {}
 
-  /** The {@code Name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_MetricDimension.html#autoscaling-Type-MetricDimension-Name">{@code Name}</a> member (required by the API model). */
   @JsonProperty("Name")
   public abstract @Nullable String name();
 
-  /** The {@code Value} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_MetricDimension.html#autoscaling-Type-MetricDimension-Value">{@code Value}</a> member (required by the API model). */
   @JsonProperty("Value")
   public abstract @Nullable String value();
 

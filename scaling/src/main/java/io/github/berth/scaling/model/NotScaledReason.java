@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code NotScaledReason}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_NotScaledReason.html">{@code NotScaledReason}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Code", "MaxCapacity", "MinCapacity", "CurrentCapacity"})
 @JsonSerialize(as = ImmutableNotScaledReason.class)
@@ -17,19 +17,19 @@ public abstract class NotScaledReason {
 
   NotScaledReason() {}
 
-  /** The {@code Code} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_NotScaledReason.html#autoscaling-Type-NotScaledReason-Code">{@code Code}</a> member (required by the API model). */
   @JsonProperty("Code")
   public abstract @Nullable String code();
 
-  /** The {@code MaxCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_NotScaledReason.html#autoscaling-Type-NotScaledReason-MaxCapacity">{@code MaxCapacity}</a> member. */
   @JsonProperty("MaxCapacity")
   public abstract @Nullable Integer maxCapacity();
 
-  /** The {@code MinCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_NotScaledReason.html#autoscaling-Type-NotScaledReason-MinCapacity">{@code MinCapacity}</a> member. */
   @JsonProperty("MinCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code CurrentCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_NotScaledReason.html#autoscaling-Type-NotScaledReason-CurrentCapacity">{@code CurrentCapacity}</a> member. */
   @JsonProperty("CurrentCapacity")
   public abstract @Nullable Integer currentCapacity();
 

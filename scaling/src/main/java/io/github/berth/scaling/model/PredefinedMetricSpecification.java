@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredefinedMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html">{@code PredefinedMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"PredefinedMetricType", "ResourceLabel"})
 @JsonSerialize(as = ImmutablePredefinedMetricSpecification.class)
@@ -17,11 +17,17 @@ public abstract class PredefinedMetricSpecification {
 
   PredefinedMetricSpecification() {}
 
-  /** The {@code PredefinedMetricType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html#autoscaling-Type-PredefinedMetricSpecification-PredefinedMetricType">{@code PredefinedMetricType}</a> member (required by the API model). */
   @JsonProperty("PredefinedMetricType")
   public abstract @Nullable MetricType predefinedMetricType();
 
-  /** The {@code ResourceLabel} member. */
+  /** The {@code PredefinedMetricType} member as its wire string, or null. */
+  public final @Nullable String predefinedMetricTypeAsString() {
+    MetricType v = predefinedMetricType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html#autoscaling-Type-PredefinedMetricSpecification-ResourceLabel">{@code ResourceLabel}</a> member. */
   @JsonProperty("ResourceLabel")
   public abstract @Nullable String resourceLabel();
 
@@ -38,5 +44,10 @@ public abstract class PredefinedMetricSpecification {
   /** Builds {@link PredefinedMetricSpecification} values. */
   public static final class Builder extends ImmutablePredefinedMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code PredefinedMetricType} from its wire string (a value unknown to this version is kept). */
+    public Builder predefinedMetricType(@Nullable String predefinedMetricType) {
+      return predefinedMetricType(predefinedMetricType == null ? null : MetricType.fromValue(predefinedMetricType));
+    }
   }
 }

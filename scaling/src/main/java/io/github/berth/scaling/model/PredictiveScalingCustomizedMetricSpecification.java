@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingCustomizedMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingCustomizedMetricSpecification.html">{@code PredictiveScalingCustomizedMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricDataQueries"})
 @JsonSerialize(as = ImmutablePredictiveScalingCustomizedMetricSpecification.class)
@@ -18,9 +21,14 @@ public abstract class PredictiveScalingCustomizedMetricSpecification {
 
   PredictiveScalingCustomizedMetricSpecification() {}
 
-  /** The {@code MetricDataQueries} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingCustomizedMetricSpecification.html#autoscaling-Type-PredictiveScalingCustomizedMetricSpecification-MetricDataQueries">{@code MetricDataQueries}</a> member (required by the API model). */
   @JsonProperty("MetricDataQueries")
   public abstract @Nullable List<PredictiveScalingMetricDataQuery> metricDataQueries();
+
+  /** Whether {@code MetricDataQueries} is present (an empty list is present). */
+  public final boolean hasMetricDataQueries() {
+    return metricDataQueries() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -35,5 +43,25 @@ public abstract class PredictiveScalingCustomizedMetricSpecification {
   /** Builds {@link PredictiveScalingCustomizedMetricSpecification} values. */
   public static final class Builder extends ImmutablePredictiveScalingCustomizedMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code MetricDataQueries} to these elements. */
+    public Builder metricDataQueries(PredictiveScalingMetricDataQuery... metricDataQueries) {
+      return metricDataQueries(metricDataQueries == null ? null : Arrays.asList(metricDataQueries));
+    }
+
+    /** Sets {@code MetricDataQueries} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metricDataQueries(Consumer<PredictiveScalingMetricDataQuery.Builder>... metricDataQueries) {
+      if (metricDataQueries == null) {
+        return metricDataQueries((List<PredictiveScalingMetricDataQuery>) null);
+      }
+      List<PredictiveScalingMetricDataQuery> list = new ArrayList<>(metricDataQueries.length);
+      for (Consumer<PredictiveScalingMetricDataQuery.Builder> c : metricDataQueries) {
+        PredictiveScalingMetricDataQuery.Builder b = PredictiveScalingMetricDataQuery.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metricDataQueries(list);
+    }
   }
 }

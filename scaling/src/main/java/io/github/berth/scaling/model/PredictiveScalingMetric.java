@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetric}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html">{@code PredictiveScalingMetric}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Dimensions", "MetricName", "Namespace"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetric.class)
@@ -18,15 +21,20 @@ public abstract class PredictiveScalingMetric {
 
   PredictiveScalingMetric() {}
 
-  /** The {@code Dimensions} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html#autoscaling-Type-PredictiveScalingMetric-Dimensions">{@code Dimensions}</a> member. */
   @JsonProperty("Dimensions")
   public abstract @Nullable List<PredictiveScalingMetricDimension> dimensions();
 
-  /** The {@code MetricName} member. */
+  /** Whether {@code Dimensions} is present (an empty list is present). */
+  public final boolean hasDimensions() {
+    return dimensions() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html#autoscaling-Type-PredictiveScalingMetric-MetricName">{@code MetricName}</a> member. */
   @JsonProperty("MetricName")
   public abstract @Nullable String metricName();
 
-  /** The {@code Namespace} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetric.html#autoscaling-Type-PredictiveScalingMetric-Namespace">{@code Namespace}</a> member. */
   @JsonProperty("Namespace")
   public abstract @Nullable String namespace();
 
@@ -43,5 +51,25 @@ public abstract class PredictiveScalingMetric {
   /** Builds {@link PredictiveScalingMetric} values. */
   public static final class Builder extends ImmutablePredictiveScalingMetric.Builder {
     Builder() {}
+
+    /** Sets {@code Dimensions} to these elements. */
+    public Builder dimensions(PredictiveScalingMetricDimension... dimensions) {
+      return dimensions(dimensions == null ? null : Arrays.asList(dimensions));
+    }
+
+    /** Sets {@code Dimensions} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder dimensions(Consumer<PredictiveScalingMetricDimension.Builder>... dimensions) {
+      if (dimensions == null) {
+        return dimensions((List<PredictiveScalingMetricDimension>) null);
+      }
+      List<PredictiveScalingMetricDimension> list = new ArrayList<>(dimensions.length);
+      for (Consumer<PredictiveScalingMetricDimension.Builder> c : dimensions) {
+        PredictiveScalingMetricDimension.Builder b = PredictiveScalingMetricDimension.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return dimensions(list);
+    }
   }
 }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetricDataQuery}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html">{@code PredictiveScalingMetricDataQuery}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Id", "Expression", "MetricStat", "Label", "ReturnData"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetricDataQuery.class)
@@ -17,23 +18,23 @@ public abstract class PredictiveScalingMetricDataQuery {
 
   PredictiveScalingMetricDataQuery() {}
 
-  /** The {@code Id} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-Id">{@code Id}</a> member (required by the API model). */
   @JsonProperty("Id")
   public abstract @Nullable String id();
 
-  /** The {@code Expression} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-Expression">{@code Expression}</a> member. */
   @JsonProperty("Expression")
   public abstract @Nullable String expression();
 
-  /** The {@code MetricStat} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-MetricStat">{@code MetricStat}</a> member. */
   @JsonProperty("MetricStat")
   public abstract @Nullable PredictiveScalingMetricStat metricStat();
 
-  /** The {@code Label} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-Label">{@code Label}</a> member. */
   @JsonProperty("Label")
   public abstract @Nullable String label();
 
-  /** The {@code ReturnData} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricDataQuery.html#autoscaling-Type-PredictiveScalingMetricDataQuery-ReturnData">{@code ReturnData}</a> member. */
   @JsonProperty("ReturnData")
   public abstract @Nullable Boolean returnData();
 
@@ -50,5 +51,12 @@ public abstract class PredictiveScalingMetricDataQuery {
   /** Builds {@link PredictiveScalingMetricDataQuery} values. */
   public static final class Builder extends ImmutablePredictiveScalingMetricDataQuery.Builder {
     Builder() {}
+
+    /** Sets {@code MetricStat} to the value a new builder holds once {@code metricStat} has filled it. */
+    public Builder metricStat(Consumer<PredictiveScalingMetricStat.Builder> metricStat) {
+      PredictiveScalingMetricStat.Builder b = PredictiveScalingMetricStat.builder();
+      metricStat.accept(b);
+      return metricStat(b.build());
+    }
   }
 }

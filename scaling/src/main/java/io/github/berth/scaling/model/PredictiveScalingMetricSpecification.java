@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html">{@code PredictiveScalingMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"TargetValue", "PredefinedMetricPairSpecification", "PredefinedScalingMetricSpecification", "PredefinedLoadMetricSpecification", "CustomizedScalingMetricSpecification", "CustomizedLoadMetricSpecification", "CustomizedCapacityMetricSpecification"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetricSpecification.class)
@@ -17,31 +18,31 @@ public abstract class PredictiveScalingMetricSpecification {
 
   PredictiveScalingMetricSpecification() {}
 
-  /** The {@code TargetValue} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-TargetValue">{@code TargetValue}</a> member (required by the API model). */
   @JsonProperty("TargetValue")
   public abstract @Nullable Double targetValue();
 
-  /** The {@code PredefinedMetricPairSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-PredefinedMetricPairSpecification">{@code PredefinedMetricPairSpecification}</a> member. */
   @JsonProperty("PredefinedMetricPairSpecification")
   public abstract @Nullable PredictiveScalingPredefinedMetricPairSpecification predefinedMetricPairSpecification();
 
-  /** The {@code PredefinedScalingMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-PredefinedScalingMetricSpecification">{@code PredefinedScalingMetricSpecification}</a> member. */
   @JsonProperty("PredefinedScalingMetricSpecification")
   public abstract @Nullable PredictiveScalingPredefinedScalingMetricSpecification predefinedScalingMetricSpecification();
 
-  /** The {@code PredefinedLoadMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-PredefinedLoadMetricSpecification">{@code PredefinedLoadMetricSpecification}</a> member. */
   @JsonProperty("PredefinedLoadMetricSpecification")
   public abstract @Nullable PredictiveScalingPredefinedLoadMetricSpecification predefinedLoadMetricSpecification();
 
-  /** The {@code CustomizedScalingMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-CustomizedScalingMetricSpecification">{@code CustomizedScalingMetricSpecification}</a> member. */
   @JsonProperty("CustomizedScalingMetricSpecification")
   public abstract @Nullable PredictiveScalingCustomizedMetricSpecification customizedScalingMetricSpecification();
 
-  /** The {@code CustomizedLoadMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-CustomizedLoadMetricSpecification">{@code CustomizedLoadMetricSpecification}</a> member. */
   @JsonProperty("CustomizedLoadMetricSpecification")
   public abstract @Nullable PredictiveScalingCustomizedMetricSpecification customizedLoadMetricSpecification();
 
-  /** The {@code CustomizedCapacityMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingMetricSpecification-CustomizedCapacityMetricSpecification">{@code CustomizedCapacityMetricSpecification}</a> member. */
   @JsonProperty("CustomizedCapacityMetricSpecification")
   public abstract @Nullable PredictiveScalingCustomizedMetricSpecification customizedCapacityMetricSpecification();
 
@@ -58,5 +59,47 @@ public abstract class PredictiveScalingMetricSpecification {
   /** Builds {@link PredictiveScalingMetricSpecification} values. */
   public static final class Builder extends ImmutablePredictiveScalingMetricSpecification.Builder {
     Builder() {}
+
+    /** Sets {@code PredefinedMetricPairSpecification} to the value a new builder holds once {@code predefinedMetricPairSpecification} has filled it. */
+    public Builder predefinedMetricPairSpecification(Consumer<PredictiveScalingPredefinedMetricPairSpecification.Builder> predefinedMetricPairSpecification) {
+      PredictiveScalingPredefinedMetricPairSpecification.Builder b = PredictiveScalingPredefinedMetricPairSpecification.builder();
+      predefinedMetricPairSpecification.accept(b);
+      return predefinedMetricPairSpecification(b.build());
+    }
+
+    /** Sets {@code PredefinedScalingMetricSpecification} to the value a new builder holds once {@code predefinedScalingMetricSpecification} has filled it. */
+    public Builder predefinedScalingMetricSpecification(Consumer<PredictiveScalingPredefinedScalingMetricSpecification.Builder> predefinedScalingMetricSpecification) {
+      PredictiveScalingPredefinedScalingMetricSpecification.Builder b = PredictiveScalingPredefinedScalingMetricSpecification.builder();
+      predefinedScalingMetricSpecification.accept(b);
+      return predefinedScalingMetricSpecification(b.build());
+    }
+
+    /** Sets {@code PredefinedLoadMetricSpecification} to the value a new builder holds once {@code predefinedLoadMetricSpecification} has filled it. */
+    public Builder predefinedLoadMetricSpecification(Consumer<PredictiveScalingPredefinedLoadMetricSpecification.Builder> predefinedLoadMetricSpecification) {
+      PredictiveScalingPredefinedLoadMetricSpecification.Builder b = PredictiveScalingPredefinedLoadMetricSpecification.builder();
+      predefinedLoadMetricSpecification.accept(b);
+      return predefinedLoadMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedScalingMetricSpecification} to the value a new builder holds once {@code customizedScalingMetricSpecification} has filled it. */
+    public Builder customizedScalingMetricSpecification(Consumer<PredictiveScalingCustomizedMetricSpecification.Builder> customizedScalingMetricSpecification) {
+      PredictiveScalingCustomizedMetricSpecification.Builder b = PredictiveScalingCustomizedMetricSpecification.builder();
+      customizedScalingMetricSpecification.accept(b);
+      return customizedScalingMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedLoadMetricSpecification} to the value a new builder holds once {@code customizedLoadMetricSpecification} has filled it. */
+    public Builder customizedLoadMetricSpecification(Consumer<PredictiveScalingCustomizedMetricSpecification.Builder> customizedLoadMetricSpecification) {
+      PredictiveScalingCustomizedMetricSpecification.Builder b = PredictiveScalingCustomizedMetricSpecification.builder();
+      customizedLoadMetricSpecification.accept(b);
+      return customizedLoadMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedCapacityMetricSpecification} to the value a new builder holds once {@code customizedCapacityMetricSpecification} has filled it. */
+    public Builder customizedCapacityMetricSpecification(Consumer<PredictiveScalingCustomizedMetricSpecification.Builder> customizedCapacityMetricSpecification) {
+      PredictiveScalingCustomizedMetricSpecification.Builder b = PredictiveScalingCustomizedMetricSpecification.builder();
+      customizedCapacityMetricSpecification.accept(b);
+      return customizedCapacityMetricSpecification(b.build());
+    }
   }
 }

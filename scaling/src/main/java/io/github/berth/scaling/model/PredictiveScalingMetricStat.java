@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingMetricStat}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricStat.html">{@code PredictiveScalingMetricStat}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Metric", "Stat", "Unit"})
 @JsonSerialize(as = ImmutablePredictiveScalingMetricStat.class)
@@ -17,15 +18,15 @@ public abstract class PredictiveScalingMetricStat {
 
   PredictiveScalingMetricStat() {}
 
-  /** The {@code Metric} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricStat.html#autoscaling-Type-PredictiveScalingMetricStat-Metric">{@code Metric}</a> member (required by the API model). */
   @JsonProperty("Metric")
   public abstract @Nullable PredictiveScalingMetric metric();
 
-  /** The {@code Stat} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricStat.html#autoscaling-Type-PredictiveScalingMetricStat-Stat">{@code Stat}</a> member (required by the API model). */
   @JsonProperty("Stat")
   public abstract @Nullable String stat();
 
-  /** The {@code Unit} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingMetricStat.html#autoscaling-Type-PredictiveScalingMetricStat-Unit">{@code Unit}</a> member. */
   @JsonProperty("Unit")
   public abstract @Nullable String unit();
 
@@ -42,5 +43,12 @@ public abstract class PredictiveScalingMetricStat {
   /** Builds {@link PredictiveScalingMetricStat} values. */
   public static final class Builder extends ImmutablePredictiveScalingMetricStat.Builder {
     Builder() {}
+
+    /** Sets {@code Metric} to the value a new builder holds once {@code metric} has filled it. */
+    public Builder metric(Consumer<PredictiveScalingMetric.Builder> metric) {
+      PredictiveScalingMetric.Builder b = PredictiveScalingMetric.builder();
+      metric.accept(b);
+      return metric(b.build());
+    }
   }
 }

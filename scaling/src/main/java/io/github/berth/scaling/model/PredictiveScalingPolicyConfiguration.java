@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingPolicyConfiguration}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html">{@code PredictiveScalingPolicyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricSpecifications", "Mode", "SchedulingBufferTime", "MaxCapacityBreachBehavior", "MaxCapacityBuffer"})
 @JsonSerialize(as = ImmutablePredictiveScalingPolicyConfiguration.class)
@@ -18,23 +21,40 @@ public abstract class PredictiveScalingPolicyConfiguration {
 
   PredictiveScalingPolicyConfiguration() {}
 
-  /** The {@code MetricSpecifications} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-MetricSpecifications">{@code MetricSpecifications}</a> member (required by the API model). */
   @JsonProperty("MetricSpecifications")
   public abstract @Nullable List<PredictiveScalingMetricSpecification> metricSpecifications();
 
-  /** The {@code Mode} member. */
+  /** Whether {@code MetricSpecifications} is present (an empty list is present). */
+  public final boolean hasMetricSpecifications() {
+    return metricSpecifications() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-Mode">{@code Mode}</a> member. */
   @JsonProperty("Mode")
   public abstract @Nullable PredictiveScalingMode mode();
 
-  /** The {@code SchedulingBufferTime} member. */
+  /** The {@code Mode} member as its wire string, or null. */
+  public final @Nullable String modeAsString() {
+    PredictiveScalingMode v = mode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-SchedulingBufferTime">{@code SchedulingBufferTime}</a> member. */
   @JsonProperty("SchedulingBufferTime")
   public abstract @Nullable Integer schedulingBufferTime();
 
-  /** The {@code MaxCapacityBreachBehavior} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-MaxCapacityBreachBehavior">{@code MaxCapacityBreachBehavior}</a> member. */
   @JsonProperty("MaxCapacityBreachBehavior")
   public abstract @Nullable PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior();
 
-  /** The {@code MaxCapacityBuffer} member. */
+  /** The {@code MaxCapacityBreachBehavior} member as its wire string, or null. */
+  public final @Nullable String maxCapacityBreachBehaviorAsString() {
+    PredictiveScalingMaxCapacityBreachBehavior v = maxCapacityBreachBehavior();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPolicyConfiguration.html#autoscaling-Type-PredictiveScalingPolicyConfiguration-MaxCapacityBuffer">{@code MaxCapacityBuffer}</a> member. */
   @JsonProperty("MaxCapacityBuffer")
   public abstract @Nullable Integer maxCapacityBuffer();
 
@@ -51,5 +71,35 @@ public abstract class PredictiveScalingPolicyConfiguration {
   /** Builds {@link PredictiveScalingPolicyConfiguration} values. */
   public static final class Builder extends ImmutablePredictiveScalingPolicyConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code MetricSpecifications} to these elements. */
+    public Builder metricSpecifications(PredictiveScalingMetricSpecification... metricSpecifications) {
+      return metricSpecifications(metricSpecifications == null ? null : Arrays.asList(metricSpecifications));
+    }
+
+    /** Sets {@code MetricSpecifications} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder metricSpecifications(Consumer<PredictiveScalingMetricSpecification.Builder>... metricSpecifications) {
+      if (metricSpecifications == null) {
+        return metricSpecifications((List<PredictiveScalingMetricSpecification>) null);
+      }
+      List<PredictiveScalingMetricSpecification> list = new ArrayList<>(metricSpecifications.length);
+      for (Consumer<PredictiveScalingMetricSpecification.Builder> c : metricSpecifications) {
+        PredictiveScalingMetricSpecification.Builder b = PredictiveScalingMetricSpecification.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return metricSpecifications(list);
+    }
+
+    /** Sets {@code Mode} from its wire string (a value unknown to this version is kept). */
+    public Builder mode(@Nullable String mode) {
+      return mode(mode == null ? null : PredictiveScalingMode.fromValue(mode));
+    }
+
+    /** Sets {@code MaxCapacityBreachBehavior} from its wire string (a value unknown to this version is kept). */
+    public Builder maxCapacityBreachBehavior(@Nullable String maxCapacityBreachBehavior) {
+      return maxCapacityBreachBehavior(maxCapacityBreachBehavior == null ? null : PredictiveScalingMaxCapacityBreachBehavior.fromValue(maxCapacityBreachBehavior));
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingPredefinedLoadMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedLoadMetricSpecification.html">{@code PredictiveScalingPredefinedLoadMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"PredefinedMetricType", "ResourceLabel"})
 @JsonSerialize(as = ImmutablePredictiveScalingPredefinedLoadMetricSpecification.class)
@@ -17,11 +17,11 @@ public abstract class PredictiveScalingPredefinedLoadMetricSpecification {
 
   PredictiveScalingPredefinedLoadMetricSpecification() {}
 
-  /** The {@code PredefinedMetricType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedLoadMetricSpecification.html#autoscaling-Type-PredictiveScalingPredefinedLoadMetricSpecification-PredefinedMetricType">{@code PredefinedMetricType}</a> member (required by the API model). */
   @JsonProperty("PredefinedMetricType")
   public abstract @Nullable String predefinedMetricType();
 
-  /** The {@code ResourceLabel} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedLoadMetricSpecification.html#autoscaling-Type-PredictiveScalingPredefinedLoadMetricSpecification-ResourceLabel">{@code ResourceLabel}</a> member. */
   @JsonProperty("ResourceLabel")
   public abstract @Nullable String resourceLabel();
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PredictiveScalingPredefinedScalingMetricSpecification}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedScalingMetricSpecification.html">{@code PredictiveScalingPredefinedScalingMetricSpecification}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"PredefinedMetricType", "ResourceLabel"})
 @JsonSerialize(as = ImmutablePredictiveScalingPredefinedScalingMetricSpecification.class)
@@ -17,11 +17,11 @@ public abstract class PredictiveScalingPredefinedScalingMetricSpecification {
 
   PredictiveScalingPredefinedScalingMetricSpecification() {}
 
-  /** The {@code PredefinedMetricType} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingPredefinedScalingMetricSpecification-PredefinedMetricType">{@code PredefinedMetricType}</a> member (required by the API model). */
   @JsonProperty("PredefinedMetricType")
   public abstract @Nullable String predefinedMetricType();
 
-  /** The {@code ResourceLabel} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredictiveScalingPredefinedScalingMetricSpecification.html#autoscaling-Type-PredictiveScalingPredefinedScalingMetricSpecification-ResourceLabel">{@code ResourceLabel}</a> member. */
   @JsonProperty("ResourceLabel")
   public abstract @Nullable String resourceLabel();
 

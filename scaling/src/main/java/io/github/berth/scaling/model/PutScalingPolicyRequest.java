@@ -6,9 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PutScalingPolicyRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html">{@code PutScalingPolicy}</a> (API shape {@code PutScalingPolicyRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyType", "StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration", "PredictiveScalingPolicyConfiguration"})
 @JsonSerialize(as = ImmutablePutScalingPolicyRequest.class)
@@ -17,35 +20,53 @@ public abstract class PutScalingPolicyRequest {
 
   PutScalingPolicyRequest() {}
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code PolicyType} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-PolicyType">{@code PolicyType}</a> member. */
   @JsonProperty("PolicyType")
   public abstract @Nullable PolicyType policyType();
 
-  /** The {@code StepScalingPolicyConfiguration} member. */
+  /** The {@code PolicyType} member as its wire string, or null. */
+  public final @Nullable String policyTypeAsString() {
+    PolicyType v = policyType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-StepScalingPolicyConfiguration">{@code StepScalingPolicyConfiguration}</a> member. */
   @JsonProperty("StepScalingPolicyConfiguration")
   public abstract @Nullable StepScalingPolicyConfiguration stepScalingPolicyConfiguration();
 
-  /** The {@code TargetTrackingScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-TargetTrackingScalingPolicyConfiguration">{@code TargetTrackingScalingPolicyConfiguration}</a> member. */
   @JsonProperty("TargetTrackingScalingPolicyConfiguration")
   public abstract @Nullable TargetTrackingScalingPolicyConfiguration targetTrackingScalingPolicyConfiguration();
 
-  /** The {@code PredictiveScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-request-PredictiveScalingPolicyConfiguration">{@code PredictiveScalingPolicyConfiguration}</a> member. */
   @JsonProperty("PredictiveScalingPolicyConfiguration")
   public abstract @Nullable PredictiveScalingPolicyConfiguration predictiveScalingPolicyConfiguration();
 
@@ -62,5 +83,41 @@ public abstract class PutScalingPolicyRequest {
   /** Builds {@link PutScalingPolicyRequest} values. */
   public static final class Builder extends ImmutablePutScalingPolicyRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code PolicyType} from its wire string (a value unknown to this version is kept). */
+    public Builder policyType(@Nullable String policyType) {
+      return policyType(policyType == null ? null : PolicyType.fromValue(policyType));
+    }
+
+    /** Sets {@code StepScalingPolicyConfiguration} to the value a new builder holds once {@code stepScalingPolicyConfiguration} has filled it. */
+    public Builder stepScalingPolicyConfiguration(Consumer<StepScalingPolicyConfiguration.Builder> stepScalingPolicyConfiguration) {
+      StepScalingPolicyConfiguration.Builder b = StepScalingPolicyConfiguration.builder();
+      stepScalingPolicyConfiguration.accept(b);
+      return stepScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code TargetTrackingScalingPolicyConfiguration} to the value a new builder holds once {@code targetTrackingScalingPolicyConfiguration} has filled it. */
+    public Builder targetTrackingScalingPolicyConfiguration(Consumer<TargetTrackingScalingPolicyConfiguration.Builder> targetTrackingScalingPolicyConfiguration) {
+      TargetTrackingScalingPolicyConfiguration.Builder b = TargetTrackingScalingPolicyConfiguration.builder();
+      targetTrackingScalingPolicyConfiguration.accept(b);
+      return targetTrackingScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code PredictiveScalingPolicyConfiguration} to the value a new builder holds once {@code predictiveScalingPolicyConfiguration} has filled it. */
+    public Builder predictiveScalingPolicyConfiguration(Consumer<PredictiveScalingPolicyConfiguration.Builder> predictiveScalingPolicyConfiguration) {
+      PredictiveScalingPolicyConfiguration.Builder b = PredictiveScalingPolicyConfiguration.builder();
+      predictiveScalingPolicyConfiguration.accept(b);
+      return predictiveScalingPolicyConfiguration(b.build());
+    }
   }
 }

@@ -6,10 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PutScalingPolicyResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html">{@code PutScalingPolicy}</a> (API shape {@code PutScalingPolicyResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyARN", "Alarms"})
 @JsonSerialize(as = ImmutablePutScalingPolicyResponse.class)
@@ -18,13 +23,18 @@ public abstract class PutScalingPolicyResponse {
 
   PutScalingPolicyResponse() {}
 
-  /** The {@code PolicyARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-response-PolicyARN">{@code PolicyARN}</a> member (required by the API model). */
   @JsonProperty("PolicyARN")
   public abstract @Nullable String policyARN();
 
-  /** The {@code Alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html#autoscaling-PutScalingPolicy-response-Alarms">{@code Alarms}</a> member. */
   @JsonProperty("Alarms")
   public abstract @Nullable List<Alarm> alarms();
+
+  /** Whether {@code Alarms} is present (an empty list is present). */
+  public final boolean hasAlarms() {
+    return alarms() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +49,25 @@ public abstract class PutScalingPolicyResponse {
   /** Builds {@link PutScalingPolicyResponse} values. */
   public static final class Builder extends ImmutablePutScalingPolicyResponse.Builder {
     Builder() {}
+
+    /** Sets {@code Alarms} to these elements. */
+    public Builder alarms(Alarm... alarms) {
+      return alarms(alarms == null ? null : Arrays.asList(alarms));
+    }
+
+    /** Sets {@code Alarms} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder alarms(Consumer<Alarm.Builder>... alarms) {
+      if (alarms == null) {
+        return alarms((List<Alarm>) null);
+      }
+      List<Alarm> list = new ArrayList<>(alarms.length);
+      for (Consumer<Alarm.Builder> c : alarms) {
+        Alarm.Builder b = Alarm.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return alarms(list);
+    }
   }
 }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code PutScheduledActionRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html">{@code PutScheduledAction}</a> (API shape {@code PutScheduledActionRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "Schedule", "Timezone", "ScheduledActionName", "ResourceId", "ScalableDimension", "StartTime", "EndTime", "ScalableTargetAction"})
 @JsonSerialize(as = ImmutablePutScheduledActionRequest.class)
@@ -18,39 +21,51 @@ public abstract class PutScheduledActionRequest {
 
   PutScheduledActionRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code Schedule} member. */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-Schedule">{@code Schedule}</a> member. */
   @JsonProperty("Schedule")
   public abstract @Nullable String schedule();
 
-  /** The {@code Timezone} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-Timezone">{@code Timezone}</a> member. */
   @JsonProperty("Timezone")
   public abstract @Nullable String timezone();
 
-  /** The {@code ScheduledActionName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ScheduledActionName">{@code ScheduledActionName}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionName")
   public abstract @Nullable String scheduledActionName();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code StartTime} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-StartTime">{@code StartTime}</a> member. */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-EndTime">{@code EndTime}</a> member. */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
-  /** The {@code ScalableTargetAction} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html#autoscaling-PutScheduledAction-request-ScalableTargetAction">{@code ScalableTargetAction}</a> member. */
   @JsonProperty("ScalableTargetAction")
   public abstract @Nullable ScalableTargetAction scalableTargetAction();
 
@@ -67,5 +82,22 @@ public abstract class PutScheduledActionRequest {
   /** Builds {@link PutScheduledActionRequest} values. */
   public static final class Builder extends ImmutablePutScheduledActionRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code ScalableTargetAction} to the value a new builder holds once {@code scalableTargetAction} has filled it. */
+    public Builder scalableTargetAction(Consumer<ScalableTargetAction.Builder> scalableTargetAction) {
+      ScalableTargetAction.Builder b = ScalableTargetAction.builder();
+      scalableTargetAction.accept(b);
+      return scalableTargetAction(b.build());
+    }
   }
 }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code RegisterScalableTargetRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html">{@code RegisterScalableTarget}</a> (API shape {@code RegisterScalableTargetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "MinCapacity", "MaxCapacity", "RoleARN", "SuspendedState", "Tags"})
 @JsonSerialize(as = ImmutableRegisterScalableTargetRequest.class)
@@ -18,37 +21,54 @@ public abstract class RegisterScalableTargetRequest {
 
   RegisterScalableTargetRequest() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code MinCapacity} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-MinCapacity">{@code MinCapacity}</a> member. */
   @JsonProperty("MinCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code MaxCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-MaxCapacity">{@code MaxCapacity}</a> member. */
   @JsonProperty("MaxCapacity")
   public abstract @Nullable Integer maxCapacity();
 
-  /** The {@code RoleARN} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-RoleARN">{@code RoleARN}</a> member. */
   @JsonProperty("RoleARN")
   public abstract @Nullable String roleARN();
 
-  /** The {@code SuspendedState} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-SuspendedState">{@code SuspendedState}</a> member. */
   @JsonProperty("SuspendedState")
   public abstract @Nullable SuspendedState suspendedState();
 
-  /** The {@code Tags} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-Tags">{@code Tags}</a> member. */
   @JsonProperty("Tags")
   public abstract @Nullable Map<String, String> tags();
+
+  /** Whether {@code Tags} is present (an empty map is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -63,5 +83,22 @@ public abstract class RegisterScalableTargetRequest {
   /** Builds {@link RegisterScalableTargetRequest} values. */
   public static final class Builder extends ImmutableRegisterScalableTargetRequest.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code SuspendedState} to the value a new builder holds once {@code suspendedState} has filled it. */
+    public Builder suspendedState(Consumer<SuspendedState.Builder> suspendedState) {
+      SuspendedState.Builder b = SuspendedState.builder();
+      suspendedState.accept(b);
+      return suspendedState(b.build());
+    }
   }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code RegisterScalableTargetResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html">{@code RegisterScalableTarget}</a> (API shape {@code RegisterScalableTargetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ScalableTargetARN"})
 @JsonSerialize(as = ImmutableRegisterScalableTargetResponse.class)
@@ -17,7 +19,7 @@ public abstract class RegisterScalableTargetResponse {
 
   RegisterScalableTargetResponse() {}
 
-  /** The {@code ScalableTargetARN} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-response-ScalableTargetARN">{@code ScalableTargetARN}</a> member. */
   @JsonProperty("ScalableTargetARN")
   public abstract @Nullable String scalableTargetARN();
 

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalableTarget}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html">{@code ScalableTarget}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ServiceNamespace", "ResourceId", "ScalableDimension", "MinCapacity", "MaxCapacity", "PredictedCapacity", "RoleARN", "CreationTime", "SuspendedState", "ScalableTargetARN"})
 @JsonSerialize(as = ImmutableScalableTarget.class)
@@ -18,43 +19,55 @@ public abstract class ScalableTarget {
 
   ScalableTarget() {}
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code MinCapacity} member (required by the API model). */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-MinCapacity">{@code MinCapacity}</a> member (required by the API model). */
   @JsonProperty("MinCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code MaxCapacity} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-MaxCapacity">{@code MaxCapacity}</a> member (required by the API model). */
   @JsonProperty("MaxCapacity")
   public abstract @Nullable Integer maxCapacity();
 
-  /** The {@code PredictedCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-PredictedCapacity">{@code PredictedCapacity}</a> member. */
   @JsonProperty("PredictedCapacity")
   public abstract @Nullable Integer predictedCapacity();
 
-  /** The {@code RoleARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-RoleARN">{@code RoleARN}</a> member (required by the API model). */
   @JsonProperty("RoleARN")
   public abstract @Nullable String roleARN();
 
-  /** The {@code CreationTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-CreationTime">{@code CreationTime}</a> member (required by the API model). */
   @JsonProperty("CreationTime")
   public abstract @Nullable Instant creationTime();
 
-  /** The {@code SuspendedState} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-SuspendedState">{@code SuspendedState}</a> member. */
   @JsonProperty("SuspendedState")
   public abstract @Nullable SuspendedState suspendedState();
 
-  /** The {@code ScalableTargetARN} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTarget.html#autoscaling-Type-ScalableTarget-ScalableTargetARN">{@code ScalableTargetARN}</a> member. */
   @JsonProperty("ScalableTargetARN")
   public abstract @Nullable String scalableTargetARN();
 
@@ -71,5 +84,22 @@ public abstract class ScalableTarget {
   /** Builds {@link ScalableTarget} values. */
   public static final class Builder extends ImmutableScalableTarget.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code SuspendedState} to the value a new builder holds once {@code suspendedState} has filled it. */
+    public Builder suspendedState(Consumer<SuspendedState.Builder> suspendedState) {
+      SuspendedState.Builder b = SuspendedState.builder();
+      suspendedState.accept(b);
+      return suspendedState(b.build());
+    }
   }
 }

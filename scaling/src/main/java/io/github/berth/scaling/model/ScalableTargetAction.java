@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalableTargetAction}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTargetAction.html">{@code ScalableTargetAction}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MinCapacity", "MaxCapacity"})
 @JsonSerialize(as = ImmutableScalableTargetAction.class)
@@ -17,11 +17,11 @@ public abstract class ScalableTargetAction {
 
   ScalableTargetAction() {}
 
-  /** The {@code MinCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTargetAction.html#autoscaling-Type-ScalableTargetAction-MinCapacity">{@code MinCapacity}</a> member. */
   @JsonProperty("MinCapacity")
   public abstract @Nullable Integer minCapacity();
 
-  /** The {@code MaxCapacity} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalableTargetAction.html#autoscaling-Type-ScalableTargetAction-MaxCapacity">{@code MaxCapacity}</a> member. */
   @JsonProperty("MaxCapacity")
   public abstract @Nullable Integer maxCapacity();
 

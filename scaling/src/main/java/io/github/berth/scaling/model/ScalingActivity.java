@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalingActivity}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html">{@code ScalingActivity}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ActivityId", "ServiceNamespace", "ResourceId", "ScalableDimension", "Description", "Cause", "StartTime", "EndTime", "StatusCode", "StatusMessage", "Details", "NotScaledReasons"})
 @JsonSerialize(as = ImmutableScalingActivity.class)
@@ -19,53 +22,76 @@ public abstract class ScalingActivity {
 
   ScalingActivity() {}
 
-  /** The {@code ActivityId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ActivityId">{@code ActivityId}</a> member (required by the API model). */
   @JsonProperty("ActivityId")
   public abstract @Nullable String activityId();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code Description} member (required by the API model). */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-Description">{@code Description}</a> member (required by the API model). */
   @JsonProperty("Description")
   public abstract @Nullable String description();
 
-  /** The {@code Cause} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-Cause">{@code Cause}</a> member (required by the API model). */
   @JsonProperty("Cause")
   public abstract @Nullable String cause();
 
-  /** The {@code StartTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-StartTime">{@code StartTime}</a> member (required by the API model). */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-EndTime">{@code EndTime}</a> member. */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
-  /** The {@code StatusCode} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-StatusCode">{@code StatusCode}</a> member (required by the API model). */
   @JsonProperty("StatusCode")
   public abstract @Nullable ScalingActivityStatusCode statusCode();
 
-  /** The {@code StatusMessage} member. */
+  /** The {@code StatusCode} member as its wire string, or null. */
+  public final @Nullable String statusCodeAsString() {
+    ScalingActivityStatusCode v = statusCode();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-StatusMessage">{@code StatusMessage}</a> member. */
   @JsonProperty("StatusMessage")
   public abstract @Nullable String statusMessage();
 
-  /** The {@code Details} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-Details">{@code Details}</a> member. */
   @JsonProperty("Details")
   public abstract @Nullable String details();
 
-  /** The {@code NotScaledReasons} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingActivity.html#autoscaling-Type-ScalingActivity-NotScaledReasons">{@code NotScaledReasons}</a> member. */
   @JsonProperty("NotScaledReasons")
   public abstract @Nullable List<NotScaledReason> notScaledReasons();
+
+  /** Whether {@code NotScaledReasons} is present (an empty list is present). */
+  public final boolean hasNotScaledReasons() {
+    return notScaledReasons() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -80,5 +106,40 @@ public abstract class ScalingActivity {
   /** Builds {@link ScalingActivity} values. */
   public static final class Builder extends ImmutableScalingActivity.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code StatusCode} from its wire string (a value unknown to this version is kept). */
+    public Builder statusCode(@Nullable String statusCode) {
+      return statusCode(statusCode == null ? null : ScalingActivityStatusCode.fromValue(statusCode));
+    }
+
+    /** Sets {@code NotScaledReasons} to these elements. */
+    public Builder notScaledReasons(NotScaledReason... notScaledReasons) {
+      return notScaledReasons(notScaledReasons == null ? null : Arrays.asList(notScaledReasons));
+    }
+
+    /** Sets {@code NotScaledReasons} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder notScaledReasons(Consumer<NotScaledReason.Builder>... notScaledReasons) {
+      if (notScaledReasons == null) {
+        return notScaledReasons((List<NotScaledReason>) null);
+      }
+      List<NotScaledReason> list = new ArrayList<>(notScaledReasons.length);
+      for (Consumer<NotScaledReason.Builder> c : notScaledReasons) {
+        NotScaledReason.Builder b = NotScaledReason.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return notScaledReasons(list);
+    }
   }
 }

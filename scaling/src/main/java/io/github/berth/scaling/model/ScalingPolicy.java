@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScalingPolicy}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html">{@code ScalingPolicy}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"PolicyARN", "PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyType", "StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration", "PredictiveScalingPolicyConfiguration", "Alarms", "CreationTime"})
 @JsonSerialize(as = ImmutableScalingPolicy.class)
@@ -19,47 +22,70 @@ public abstract class ScalingPolicy {
 
   ScalingPolicy() {}
 
-  /** The {@code PolicyARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PolicyARN">{@code PolicyARN}</a> member (required by the API model). */
   @JsonProperty("PolicyARN")
   public abstract @Nullable String policyARN();
 
-  /** The {@code PolicyName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PolicyName">{@code PolicyName}</a> member (required by the API model). */
   @JsonProperty("PolicyName")
   public abstract @Nullable String policyName();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-ScalableDimension">{@code ScalableDimension}</a> member (required by the API model). */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code PolicyType} member (required by the API model). */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PolicyType">{@code PolicyType}</a> member (required by the API model). */
   @JsonProperty("PolicyType")
   public abstract @Nullable PolicyType policyType();
 
-  /** The {@code StepScalingPolicyConfiguration} member. */
+  /** The {@code PolicyType} member as its wire string, or null. */
+  public final @Nullable String policyTypeAsString() {
+    PolicyType v = policyType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-StepScalingPolicyConfiguration">{@code StepScalingPolicyConfiguration}</a> member. */
   @JsonProperty("StepScalingPolicyConfiguration")
   public abstract @Nullable StepScalingPolicyConfiguration stepScalingPolicyConfiguration();
 
-  /** The {@code TargetTrackingScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-TargetTrackingScalingPolicyConfiguration">{@code TargetTrackingScalingPolicyConfiguration}</a> member. */
   @JsonProperty("TargetTrackingScalingPolicyConfiguration")
   public abstract @Nullable TargetTrackingScalingPolicyConfiguration targetTrackingScalingPolicyConfiguration();
 
-  /** The {@code PredictiveScalingPolicyConfiguration} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-PredictiveScalingPolicyConfiguration">{@code PredictiveScalingPolicyConfiguration}</a> member. */
   @JsonProperty("PredictiveScalingPolicyConfiguration")
   public abstract @Nullable PredictiveScalingPolicyConfiguration predictiveScalingPolicyConfiguration();
 
-  /** The {@code Alarms} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-Alarms">{@code Alarms}</a> member. */
   @JsonProperty("Alarms")
   public abstract @Nullable List<Alarm> alarms();
 
-  /** The {@code CreationTime} member (required by the API model). */
+  /** Whether {@code Alarms} is present (an empty list is present). */
+  public final boolean hasAlarms() {
+    return alarms() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html#autoscaling-Type-ScalingPolicy-CreationTime">{@code CreationTime}</a> member (required by the API model). */
   @JsonProperty("CreationTime")
   public abstract @Nullable Instant creationTime();
 
@@ -76,5 +102,61 @@ public abstract class ScalingPolicy {
   /** Builds {@link ScalingPolicy} values. */
   public static final class Builder extends ImmutableScalingPolicy.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code PolicyType} from its wire string (a value unknown to this version is kept). */
+    public Builder policyType(@Nullable String policyType) {
+      return policyType(policyType == null ? null : PolicyType.fromValue(policyType));
+    }
+
+    /** Sets {@code StepScalingPolicyConfiguration} to the value a new builder holds once {@code stepScalingPolicyConfiguration} has filled it. */
+    public Builder stepScalingPolicyConfiguration(Consumer<StepScalingPolicyConfiguration.Builder> stepScalingPolicyConfiguration) {
+      StepScalingPolicyConfiguration.Builder b = StepScalingPolicyConfiguration.builder();
+      stepScalingPolicyConfiguration.accept(b);
+      return stepScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code TargetTrackingScalingPolicyConfiguration} to the value a new builder holds once {@code targetTrackingScalingPolicyConfiguration} has filled it. */
+    public Builder targetTrackingScalingPolicyConfiguration(Consumer<TargetTrackingScalingPolicyConfiguration.Builder> targetTrackingScalingPolicyConfiguration) {
+      TargetTrackingScalingPolicyConfiguration.Builder b = TargetTrackingScalingPolicyConfiguration.builder();
+      targetTrackingScalingPolicyConfiguration.accept(b);
+      return targetTrackingScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code PredictiveScalingPolicyConfiguration} to the value a new builder holds once {@code predictiveScalingPolicyConfiguration} has filled it. */
+    public Builder predictiveScalingPolicyConfiguration(Consumer<PredictiveScalingPolicyConfiguration.Builder> predictiveScalingPolicyConfiguration) {
+      PredictiveScalingPolicyConfiguration.Builder b = PredictiveScalingPolicyConfiguration.builder();
+      predictiveScalingPolicyConfiguration.accept(b);
+      return predictiveScalingPolicyConfiguration(b.build());
+    }
+
+    /** Sets {@code Alarms} to these elements. */
+    public Builder alarms(Alarm... alarms) {
+      return alarms(alarms == null ? null : Arrays.asList(alarms));
+    }
+
+    /** Sets {@code Alarms} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder alarms(Consumer<Alarm.Builder>... alarms) {
+      if (alarms == null) {
+        return alarms((List<Alarm>) null);
+      }
+      List<Alarm> list = new ArrayList<>(alarms.length);
+      for (Consumer<Alarm.Builder> c : alarms) {
+        Alarm.Builder b = Alarm.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return alarms(list);
+    }
   }
 }

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code ScheduledAction}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html">{@code ScheduledAction}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"ScheduledActionName", "ScheduledActionARN", "ServiceNamespace", "Schedule", "Timezone", "ResourceId", "ScalableDimension", "StartTime", "EndTime", "ScalableTargetAction", "CreationTime"})
 @JsonSerialize(as = ImmutableScheduledAction.class)
@@ -18,47 +19,59 @@ public abstract class ScheduledAction {
 
   ScheduledAction() {}
 
-  /** The {@code ScheduledActionName} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScheduledActionName">{@code ScheduledActionName}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionName")
   public abstract @Nullable String scheduledActionName();
 
-  /** The {@code ScheduledActionARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScheduledActionARN">{@code ScheduledActionARN}</a> member (required by the API model). */
   @JsonProperty("ScheduledActionARN")
   public abstract @Nullable String scheduledActionARN();
 
-  /** The {@code ServiceNamespace} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ServiceNamespace">{@code ServiceNamespace}</a> member (required by the API model). */
   @JsonProperty("ServiceNamespace")
   public abstract @Nullable ServiceNamespace serviceNamespace();
 
-  /** The {@code Schedule} member (required by the API model). */
+  /** The {@code ServiceNamespace} member as its wire string, or null. */
+  public final @Nullable String serviceNamespaceAsString() {
+    ServiceNamespace v = serviceNamespace();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-Schedule">{@code Schedule}</a> member (required by the API model). */
   @JsonProperty("Schedule")
   public abstract @Nullable String schedule();
 
-  /** The {@code Timezone} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-Timezone">{@code Timezone}</a> member. */
   @JsonProperty("Timezone")
   public abstract @Nullable String timezone();
 
-  /** The {@code ResourceId} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ResourceId">{@code ResourceId}</a> member (required by the API model). */
   @JsonProperty("ResourceId")
   public abstract @Nullable String resourceId();
 
-  /** The {@code ScalableDimension} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScalableDimension">{@code ScalableDimension}</a> member. */
   @JsonProperty("ScalableDimension")
   public abstract @Nullable ScalableDimension scalableDimension();
 
-  /** The {@code StartTime} member. */
+  /** The {@code ScalableDimension} member as its wire string, or null. */
+  public final @Nullable String scalableDimensionAsString() {
+    ScalableDimension v = scalableDimension();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-StartTime">{@code StartTime}</a> member. */
   @JsonProperty("StartTime")
   public abstract @Nullable Instant startTime();
 
-  /** The {@code EndTime} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-EndTime">{@code EndTime}</a> member. */
   @JsonProperty("EndTime")
   public abstract @Nullable Instant endTime();
 
-  /** The {@code ScalableTargetAction} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-ScalableTargetAction">{@code ScalableTargetAction}</a> member. */
   @JsonProperty("ScalableTargetAction")
   public abstract @Nullable ScalableTargetAction scalableTargetAction();
 
-  /** The {@code CreationTime} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html#autoscaling-Type-ScheduledAction-CreationTime">{@code CreationTime}</a> member (required by the API model). */
   @JsonProperty("CreationTime")
   public abstract @Nullable Instant creationTime();
 
@@ -75,5 +88,22 @@ public abstract class ScheduledAction {
   /** Builds {@link ScheduledAction} values. */
   public static final class Builder extends ImmutableScheduledAction.Builder {
     Builder() {}
+
+    /** Sets {@code ServiceNamespace} from its wire string (a value unknown to this version is kept). */
+    public Builder serviceNamespace(@Nullable String serviceNamespace) {
+      return serviceNamespace(serviceNamespace == null ? null : ServiceNamespace.fromValue(serviceNamespace));
+    }
+
+    /** Sets {@code ScalableDimension} from its wire string (a value unknown to this version is kept). */
+    public Builder scalableDimension(@Nullable String scalableDimension) {
+      return scalableDimension(scalableDimension == null ? null : ScalableDimension.fromValue(scalableDimension));
+    }
+
+    /** Sets {@code ScalableTargetAction} to the value a new builder holds once {@code scalableTargetAction} has filled it. */
+    public Builder scalableTargetAction(Consumer<ScalableTargetAction.Builder> scalableTargetAction) {
+      ScalableTargetAction.Builder b = ScalableTargetAction.builder();
+      scalableTargetAction.accept(b);
+      return scalableTargetAction(b.build());
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code StepAdjustment}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html">{@code StepAdjustment}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"MetricIntervalLowerBound", "MetricIntervalUpperBound", "ScalingAdjustment"})
 @JsonSerialize(as = ImmutableStepAdjustment.class)
@@ -17,15 +17,15 @@ public abstract class StepAdjustment {
 
   StepAdjustment() {}
 
-  /** The {@code MetricIntervalLowerBound} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html#autoscaling-Type-StepAdjustment-MetricIntervalLowerBound">{@code MetricIntervalLowerBound}</a> member. */
   @JsonProperty("MetricIntervalLowerBound")
   public abstract @Nullable Double metricIntervalLowerBound();
 
-  /** The {@code MetricIntervalUpperBound} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html#autoscaling-Type-StepAdjustment-MetricIntervalUpperBound">{@code MetricIntervalUpperBound}</a> member. */
   @JsonProperty("MetricIntervalUpperBound")
   public abstract @Nullable Double metricIntervalUpperBound();
 
-  /** The {@code ScalingAdjustment} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html#autoscaling-Type-StepAdjustment-ScalingAdjustment">{@code ScalingAdjustment}</a> member (required by the API model). */
   @JsonProperty("ScalingAdjustment")
   public abstract @Nullable Integer scalingAdjustment();
 

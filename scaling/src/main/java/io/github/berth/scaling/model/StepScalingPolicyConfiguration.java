@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code StepScalingPolicyConfiguration}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html">{@code StepScalingPolicyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"AdjustmentType", "StepAdjustments", "MinAdjustmentMagnitude", "Cooldown", "MetricAggregationType"})
 @JsonSerialize(as = ImmutableStepScalingPolicyConfiguration.class)
@@ -18,25 +21,42 @@ public abstract class StepScalingPolicyConfiguration {
 
   StepScalingPolicyConfiguration() {}
 
-  /** The {@code AdjustmentType} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-AdjustmentType">{@code AdjustmentType}</a> member. */
   @JsonProperty("AdjustmentType")
   public abstract @Nullable AdjustmentType adjustmentType();
 
-  /** The {@code StepAdjustments} member. */
+  /** The {@code AdjustmentType} member as its wire string, or null. */
+  public final @Nullable String adjustmentTypeAsString() {
+    AdjustmentType v = adjustmentType();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-StepAdjustments">{@code StepAdjustments}</a> member. */
   @JsonProperty("StepAdjustments")
   public abstract @Nullable List<StepAdjustment> stepAdjustments();
 
-  /** The {@code MinAdjustmentMagnitude} member. */
+  /** Whether {@code StepAdjustments} is present (an empty list is present). */
+  public final boolean hasStepAdjustments() {
+    return stepAdjustments() != null;
+  }
+
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-MinAdjustmentMagnitude">{@code MinAdjustmentMagnitude}</a> member. */
   @JsonProperty("MinAdjustmentMagnitude")
   public abstract @Nullable Integer minAdjustmentMagnitude();
 
-  /** The {@code Cooldown} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-Cooldown">{@code Cooldown}</a> member. */
   @JsonProperty("Cooldown")
   public abstract @Nullable Integer cooldown();
 
-  /** The {@code MetricAggregationType} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepScalingPolicyConfiguration.html#autoscaling-Type-StepScalingPolicyConfiguration-MetricAggregationType">{@code MetricAggregationType}</a> member. */
   @JsonProperty("MetricAggregationType")
   public abstract @Nullable MetricAggregationType metricAggregationType();
+
+  /** The {@code MetricAggregationType} member as its wire string, or null. */
+  public final @Nullable String metricAggregationTypeAsString() {
+    MetricAggregationType v = metricAggregationType();
+    return v == null ? null : v.value();
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -51,5 +71,35 @@ public abstract class StepScalingPolicyConfiguration {
   /** Builds {@link StepScalingPolicyConfiguration} values. */
   public static final class Builder extends ImmutableStepScalingPolicyConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code AdjustmentType} from its wire string (a value unknown to this version is kept). */
+    public Builder adjustmentType(@Nullable String adjustmentType) {
+      return adjustmentType(adjustmentType == null ? null : AdjustmentType.fromValue(adjustmentType));
+    }
+
+    /** Sets {@code StepAdjustments} to these elements. */
+    public Builder stepAdjustments(StepAdjustment... stepAdjustments) {
+      return stepAdjustments(stepAdjustments == null ? null : Arrays.asList(stepAdjustments));
+    }
+
+    /** Sets {@code StepAdjustments} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder stepAdjustments(Consumer<StepAdjustment.Builder>... stepAdjustments) {
+      if (stepAdjustments == null) {
+        return stepAdjustments((List<StepAdjustment>) null);
+      }
+      List<StepAdjustment> list = new ArrayList<>(stepAdjustments.length);
+      for (Consumer<StepAdjustment.Builder> c : stepAdjustments) {
+        StepAdjustment.Builder b = StepAdjustment.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return stepAdjustments(list);
+    }
+
+    /** Sets {@code MetricAggregationType} from its wire string (a value unknown to this version is kept). */
+    public Builder metricAggregationType(@Nullable String metricAggregationType) {
+      return metricAggregationType(metricAggregationType == null ? null : MetricAggregationType.fromValue(metricAggregationType));
+    }
   }
 }

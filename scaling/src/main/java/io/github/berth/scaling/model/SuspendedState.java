@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code SuspendedState}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_SuspendedState.html">{@code SuspendedState}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"DynamicScalingInSuspended", "DynamicScalingOutSuspended", "ScheduledScalingSuspended"})
 @JsonSerialize(as = ImmutableSuspendedState.class)
@@ -17,15 +17,15 @@ public abstract class SuspendedState {
 
   SuspendedState() {}
 
-  /** The {@code DynamicScalingInSuspended} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_SuspendedState.html#autoscaling-Type-SuspendedState-DynamicScalingInSuspended">{@code DynamicScalingInSuspended}</a> member. */
   @JsonProperty("DynamicScalingInSuspended")
   public abstract @Nullable Boolean dynamicScalingInSuspended();
 
-  /** The {@code DynamicScalingOutSuspended} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_SuspendedState.html#autoscaling-Type-SuspendedState-DynamicScalingOutSuspended">{@code DynamicScalingOutSuspended}</a> member. */
   @JsonProperty("DynamicScalingOutSuspended")
   public abstract @Nullable Boolean dynamicScalingOutSuspended();
 
-  /** The {@code ScheduledScalingSuspended} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_SuspendedState.html#autoscaling-Type-SuspendedState-ScheduledScalingSuspended">{@code ScheduledScalingSuspended}</a> member. */
   @JsonProperty("ScheduledScalingSuspended")
   public abstract @Nullable Boolean scheduledScalingSuspended();
 

@@ -9,7 +9,9 @@ import io.github.berth.core.Nullable;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TagResourceRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html">{@code TagResource}</a> (API shape {@code TagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ResourceARN", "Tags"})
 @JsonSerialize(as = ImmutableTagResourceRequest.class)
@@ -18,13 +20,18 @@ public abstract class TagResourceRequest {
 
   TagResourceRequest() {}
 
-  /** The {@code ResourceARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html#autoscaling-TagResource-request-ResourceARN">{@code ResourceARN}</a> member (required by the API model). */
   @JsonProperty("ResourceARN")
   public abstract @Nullable String resourceARN();
 
-  /** The {@code Tags} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html#autoscaling-TagResource-request-Tags">{@code Tags}</a> member (required by the API model). */
   @JsonProperty("Tags")
   public abstract @Nullable Map<String, String> tags();
+
+  /** Whether {@code Tags} is present (an empty map is present). */
+  public final boolean hasTags() {
+    return tags() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TagResourceResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html">{@code TagResource}</a> (API shape {@code TagResourceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({})
 @JsonSerialize(as = ImmutableTagResourceResponse.class)

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TargetTrackingMetricDataQuery}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html">{@code TargetTrackingMetricDataQuery}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Expression", "Id", "Label", "MetricStat", "ReturnData"})
 @JsonSerialize(as = ImmutableTargetTrackingMetricDataQuery.class)
@@ -17,23 +18,23 @@ public abstract class TargetTrackingMetricDataQuery {
 
   TargetTrackingMetricDataQuery() {}
 
-  /** The {@code Expression} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-Expression">{@code Expression}</a> member. */
   @JsonProperty("Expression")
   public abstract @Nullable String expression();
 
-  /** The {@code Id} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-Id">{@code Id}</a> member (required by the API model). */
   @JsonProperty("Id")
   public abstract @Nullable String id();
 
-  /** The {@code Label} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-Label">{@code Label}</a> member. */
   @JsonProperty("Label")
   public abstract @Nullable String label();
 
-  /** The {@code MetricStat} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-MetricStat">{@code MetricStat}</a> member. */
   @JsonProperty("MetricStat")
   public abstract @Nullable TargetTrackingMetricStat metricStat();
 
-  /** The {@code ReturnData} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDataQuery.html#autoscaling-Type-TargetTrackingMetricDataQuery-ReturnData">{@code ReturnData}</a> member. */
   @JsonProperty("ReturnData")
   public abstract @Nullable Boolean returnData();
 
@@ -50,5 +51,12 @@ public abstract class TargetTrackingMetricDataQuery {
   /** Builds {@link TargetTrackingMetricDataQuery} values. */
   public static final class Builder extends ImmutableTargetTrackingMetricDataQuery.Builder {
     Builder() {}
+
+    /** Sets {@code MetricStat} to the value a new builder holds once {@code metricStat} has filled it. */
+    public Builder metricStat(Consumer<TargetTrackingMetricStat.Builder> metricStat) {
+      TargetTrackingMetricStat.Builder b = TargetTrackingMetricStat.builder();
+      metricStat.accept(b);
+      return metricStat(b.build());
+    }
   }
 }

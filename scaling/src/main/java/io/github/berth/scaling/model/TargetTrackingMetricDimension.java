@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TargetTrackingMetricDimension}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDimension.html">{@code TargetTrackingMetricDimension}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Name", "Value"})
 @JsonSerialize(as = ImmutableTargetTrackingMetricDimension.class)
@@ -17,11 +17,11 @@ public abstract class TargetTrackingMetricDimension {
 
   TargetTrackingMetricDimension() {}
 
-  /** The {@code Name} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDimension.html#autoscaling-Type-TargetTrackingMetricDimension-Name">{@code Name}</a> member (required by the API model). */
   @JsonProperty("Name")
   public abstract @Nullable String name();
 
-  /** The {@code Value} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricDimension.html#autoscaling-Type-TargetTrackingMetricDimension-Value">{@code Value}</a> member (required by the API model). */
   @JsonProperty("Value")
   public abstract @Nullable String value();
 

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TargetTrackingMetricStat}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricStat.html">{@code TargetTrackingMetricStat}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"Metric", "Stat", "Unit"})
 @JsonSerialize(as = ImmutableTargetTrackingMetricStat.class)
@@ -17,15 +18,15 @@ public abstract class TargetTrackingMetricStat {
 
   TargetTrackingMetricStat() {}
 
-  /** The {@code Metric} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricStat.html#autoscaling-Type-TargetTrackingMetricStat-Metric">{@code Metric}</a> member (required by the API model). */
   @JsonProperty("Metric")
   public abstract @Nullable TargetTrackingMetric metric();
 
-  /** The {@code Stat} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricStat.html#autoscaling-Type-TargetTrackingMetricStat-Stat">{@code Stat}</a> member (required by the API model). */
   @JsonProperty("Stat")
   public abstract @Nullable String stat();
 
-  /** The {@code Unit} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingMetricStat.html#autoscaling-Type-TargetTrackingMetricStat-Unit">{@code Unit}</a> member. */
   @JsonProperty("Unit")
   public abstract @Nullable String unit();
 
@@ -42,5 +43,12 @@ public abstract class TargetTrackingMetricStat {
   /** Builds {@link TargetTrackingMetricStat} values. */
   public static final class Builder extends ImmutableTargetTrackingMetricStat.Builder {
     Builder() {}
+
+    /** Sets {@code Metric} to the value a new builder holds once {@code metric} has filled it. */
+    public Builder metric(Consumer<TargetTrackingMetric.Builder> metric) {
+      TargetTrackingMetric.Builder b = TargetTrackingMetric.builder();
+      metric.accept(b);
+      return metric(b.build());
+    }
   }
 }

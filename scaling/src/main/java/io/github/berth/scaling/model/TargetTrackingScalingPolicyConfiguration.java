@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code TargetTrackingScalingPolicyConfiguration}. */
+/** The Application Auto Scaling API shape <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html">{@code TargetTrackingScalingPolicyConfiguration}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"TargetValue", "PredefinedMetricSpecification", "CustomizedMetricSpecification", "ScaleOutCooldown", "ScaleInCooldown", "DisableScaleIn"})
 @JsonSerialize(as = ImmutableTargetTrackingScalingPolicyConfiguration.class)
@@ -17,27 +18,27 @@ public abstract class TargetTrackingScalingPolicyConfiguration {
 
   TargetTrackingScalingPolicyConfiguration() {}
 
-  /** The {@code TargetValue} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html#autoscaling-Type-TargetTrackingScalingPolicyConfiguration-TargetValue">{@code TargetValue}</a> member (required by the API model). */
   @JsonProperty("TargetValue")
   public abstract @Nullable Double targetValue();
 
-  /** The {@code PredefinedMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html#autoscaling-Type-TargetTrackingScalingPolicyConfiguration-PredefinedMetricSpecification">{@code PredefinedMetricSpecification}</a> member. */
   @JsonProperty("PredefinedMetricSpecification")
   public abstract @Nullable PredefinedMetricSpecification predefinedMetricSpecification();
 
-  /** The {@code CustomizedMetricSpecification} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html#autoscaling-Type-TargetTrackingScalingPolicyConfiguration-CustomizedMetricSpecification">{@code CustomizedMetricSpecification}</a> member. */
   @JsonProperty("CustomizedMetricSpecification")
   public abstract @Nullable CustomizedMetricSpecification customizedMetricSpecification();
 
-  /** The {@code ScaleOutCooldown} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html#autoscaling-Type-TargetTrackingScalingPolicyConfiguration-ScaleOutCooldown">{@code ScaleOutCooldown}</a> member. */
   @JsonProperty("ScaleOutCooldown")
   public abstract @Nullable Integer scaleOutCooldown();
 
-  /** The {@code ScaleInCooldown} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html#autoscaling-Type-TargetTrackingScalingPolicyConfiguration-ScaleInCooldown">{@code ScaleInCooldown}</a> member. */
   @JsonProperty("ScaleInCooldown")
   public abstract @Nullable Integer scaleInCooldown();
 
-  /** The {@code DisableScaleIn} member. */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html#autoscaling-Type-TargetTrackingScalingPolicyConfiguration-DisableScaleIn">{@code DisableScaleIn}</a> member. */
   @JsonProperty("DisableScaleIn")
   public abstract @Nullable Boolean disableScaleIn();
 
@@ -54,5 +55,19 @@ public abstract class TargetTrackingScalingPolicyConfiguration {
   /** Builds {@link TargetTrackingScalingPolicyConfiguration} values. */
   public static final class Builder extends ImmutableTargetTrackingScalingPolicyConfiguration.Builder {
     Builder() {}
+
+    /** Sets {@code PredefinedMetricSpecification} to the value a new builder holds once {@code predefinedMetricSpecification} has filled it. */
+    public Builder predefinedMetricSpecification(Consumer<PredefinedMetricSpecification.Builder> predefinedMetricSpecification) {
+      PredefinedMetricSpecification.Builder b = PredefinedMetricSpecification.builder();
+      predefinedMetricSpecification.accept(b);
+      return predefinedMetricSpecification(b.build());
+    }
+
+    /** Sets {@code CustomizedMetricSpecification} to the value a new builder holds once {@code customizedMetricSpecification} has filled it. */
+    public Builder customizedMetricSpecification(Consumer<CustomizedMetricSpecification.Builder> customizedMetricSpecification) {
+      CustomizedMetricSpecification.Builder b = CustomizedMetricSpecification.builder();
+      customizedMetricSpecification.accept(b);
+      return customizedMetricSpecification(b.build());
+    }
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.Arrays;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code UntagResourceRequest}. */
+/**
+ * The request of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html">{@code UntagResource}</a> (API shape {@code UntagResourceRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"ResourceARN", "TagKeys"})
 @JsonSerialize(as = ImmutableUntagResourceRequest.class)
@@ -18,13 +21,18 @@ public abstract class UntagResourceRequest {
 
   UntagResourceRequest() {}
 
-  /** The {@code ResourceARN} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html#autoscaling-UntagResource-request-ResourceARN">{@code ResourceARN}</a> member (required by the API model). */
   @JsonProperty("ResourceARN")
   public abstract @Nullable String resourceARN();
 
-  /** The {@code TagKeys} member (required by the API model). */
+  /** The <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html#autoscaling-UntagResource-request-TagKeys">{@code TagKeys}</a> member (required by the API model). */
   @JsonProperty("TagKeys")
   public abstract @Nullable List<String> tagKeys();
+
+  /** Whether {@code TagKeys} is present (an empty list is present). */
+  public final boolean hasTagKeys() {
+    return tagKeys() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -39,5 +47,10 @@ public abstract class UntagResourceRequest {
   /** Builds {@link UntagResourceRequest} values. */
   public static final class Builder extends ImmutableUntagResourceRequest.Builder {
     Builder() {}
+
+    /** Sets {@code TagKeys} to these elements. */
+    public Builder tagKeys(String... tagKeys) {
+      return tagKeys(tagKeys == null ? null : Arrays.asList(tagKeys));
+    }
   }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
-/** The Application Auto Scaling API shape {@code UntagResourceResponse}. */
+/**
+ * The response of the Application Auto Scaling operation <a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html">{@code UntagResource}</a> (API shape {@code UntagResourceResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({})
 @JsonSerialize(as = ImmutableUntagResourceResponse.class)

@@ -36,6 +36,10 @@ class MetricSeriesTest {
     }
     assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z," + "1".repeat(200_000) + "x\n"))
         .hasMessage("line 2: not a number: '" + "1".repeat(57) + "...'");
+    for (String infinite : new String[] {"Infinity", "-Infinity", "1e400", "-1" + "0".repeat(400)}) {
+      assertThatThrownBy(() -> MetricSeries.parseCsv("timestamp,value\n2024-03-04T10:00:00Z," + infinite + "\n"))
+          .hasMessageStartingWith("line 2: not a finite number: '");
+    }
   }
 
   @Test

@@ -391,7 +391,7 @@ class AutoScalingValidatorTest {
 
   @Test
   void scheduledActionBounds() {
-    only(AutoScalingValidator.validate(action().scalableTargetAction(null).build()), "ScalableTargetAction",
+    only(AutoScalingValidator.validate(action().scalableTargetAction((ScalableTargetAction) null).build()), "ScalableTargetAction",
         "ScalableTargetAction must be set");
     only(AutoScalingValidator.validate(action().scalableTargetAction(ScalableTargetAction.builder().build()).build()),
         "ScalableTargetAction", "At least one of minimum capacity and maximum capacity should be provided");

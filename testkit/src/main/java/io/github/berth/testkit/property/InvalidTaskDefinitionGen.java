@@ -214,7 +214,7 @@ final class InvalidTaskDefinitionGen {
         for (ContainerDefinition c : td.containerDefinitions()) {
           // ECR images and secrets need the role too, which would be more violations: pull from elsewhere,
           // pass no secrets.
-          ContainerDefinition.Builder b = c.toBuilder().secrets(null);
+          ContainerDefinition.Builder b = c.toBuilder().secrets((java.util.List<io.github.berth.core.model.Secret>) null);
           cs.add(isEcr(c.image()) ? b.image("public.ecr.aws/docker/library/nginx:latest").build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS)
@@ -228,8 +228,8 @@ final class InvalidTaskDefinitionGen {
         for (ContainerDefinition c : td.containerDefinitions()) {
           // awslogs needs the role too, which would be a second violation: log elsewhere.
           boolean awslogs = c.logConfiguration() != null && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
-          ContainerDefinition.Builder b = c.toBuilder().secrets(null); // secrets would need the role too
-          cs.add(awslogs ? b.logConfiguration(null).build() : b.build());
+          ContainerDefinition.Builder b = c.toBuilder().secrets((java.util.List<io.github.berth.core.model.Secret>) null); // secrets would need the role too
+          cs.add(awslogs ? b.logConfiguration((LogConfiguration) null).build() : b.build());
         }
         cs.set(0, cs.get(0).toBuilder().image(Fixtures.ecrImage("eu-west-1", "app", "1.0.0")).build());
         return broken(withContainers(td, cs).toBuilder().executionRoleArn(null).build(), "executionRoleArn", CLIENT,

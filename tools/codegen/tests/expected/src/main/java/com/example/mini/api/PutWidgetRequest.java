@@ -8,11 +8,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Mini API shape {@code PutWidgetRequest}. */
+/**
+ * The request of the Mini operation <a href="https://docs.example.com/mini/API_PutWidget.html">{@code PutWidget}</a> (API shape {@code PutWidgetRequest}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"name", "size", "color", "parts", "labels"})
 @JsonSerialize(as = ImmutablePutWidgetRequest.class)
@@ -21,25 +26,41 @@ public abstract class PutWidgetRequest {
 
   PutWidgetRequest() {}
 
-  /** The {@code name} member (required by the API model). */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-name">{@code name}</a> member (required by the API model). */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code size} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-size">{@code size}</a> member. */
   @JsonProperty("size")
   public abstract @Nullable Integer size();
 
-  /** The {@code color} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-color">{@code color}</a> member. */
   @JsonProperty("color")
   public abstract @Nullable Color color();
 
-  /** The {@code parts} member. */
+  /** The {@code color} member as its wire string, or null. */
+  public final @Nullable String colorAsString() {
+    Color v = color();
+    return v == null ? null : v.value();
+  }
+
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-parts">{@code parts}</a> member. */
   @JsonProperty("parts")
   public abstract @Nullable List<Part> parts();
 
-  /** The {@code labels} member. */
+  /** Whether {@code parts} is present (an empty list is present). */
+  public final boolean hasParts() {
+    return parts() != null;
+  }
+
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-request-labels">{@code labels}</a> member. */
   @JsonProperty("labels")
   public abstract @Nullable Map<String, String> labels();
+
+  /** Whether {@code labels} is present (an empty map is present). */
+  public final boolean hasLabels() {
+    return labels() != null;
+  }
 
   /** A new, empty builder. */
   public static Builder builder() {
@@ -54,5 +75,30 @@ public abstract class PutWidgetRequest {
   /** Builds {@link PutWidgetRequest} values. */
   public static final class Builder extends ImmutablePutWidgetRequest.Builder {
     Builder() {}
+
+    /** Sets {@code color} from its wire string (a value unknown to this version is kept). */
+    public Builder color(@Nullable String color) {
+      return color(color == null ? null : Color.fromValue(color));
+    }
+
+    /** Sets {@code parts} to these elements. */
+    public Builder parts(Part... parts) {
+      return parts(parts == null ? null : Arrays.asList(parts));
+    }
+
+    /** Sets {@code parts} to one element per consumer, each filling a new builder. */
+    @SafeVarargs
+    public final Builder parts(Consumer<Part.Builder>... parts) {
+      if (parts == null) {
+        return parts((List<Part>) null);
+      }
+      List<Part> list = new ArrayList<>(parts.length);
+      for (Consumer<Part.Builder> c : parts) {
+        Part.Builder b = Part.builder();
+        c.accept(b);
+        list.add(b.build());
+      }
+      return parts(list);
+    }
   }
 }

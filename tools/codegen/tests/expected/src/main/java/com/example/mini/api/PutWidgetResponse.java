@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
+import java.util.function.Consumer;
 import org.immutables.value.Value;
 
-/** The Mini API shape {@code PutWidgetResponse}. */
+/**
+ * The response of the Mini operation <a href="https://docs.example.com/mini/API_PutWidget.html">{@code PutWidget}</a> (API shape {@code PutWidgetResponse}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"widget"})
 @JsonSerialize(as = ImmutablePutWidgetResponse.class)
@@ -18,7 +21,7 @@ public abstract class PutWidgetResponse {
 
   PutWidgetResponse() {}
 
-  /** The {@code widget} member. */
+  /** The <a href="https://docs.example.com/mini/API_PutWidget.html#Mini-PutWidget-response-widget">{@code widget}</a> member. */
   @JsonProperty("widget")
   public abstract @Nullable Widget widget();
 
@@ -35,5 +38,12 @@ public abstract class PutWidgetResponse {
   /** Builds {@link PutWidgetResponse} values. */
   public static final class Builder extends ImmutablePutWidgetResponse.Builder {
     Builder() {}
+
+    /** Sets {@code widget} to the value a new builder holds once {@code widget} has filled it. */
+    public Builder widget(Consumer<Widget.Builder> widget) {
+      Widget.Builder b = Widget.builder();
+      widget.accept(b);
+      return widget(b.build());
+    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.berth.core.Nullable;
 import org.immutables.value.Value;
 
-/** The Mini API shape {@code Part}. */
+/** The Mini API shape <a href="https://docs.example.com/mini/API_Part.html">{@code Part}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"id", "count"})
 @JsonSerialize(as = ImmutablePart.class)
@@ -17,11 +17,11 @@ public abstract class Part {
 
   Part() {}
 
-  /** The {@code id} member (required by the API model). */
+  /** The <a href="https://docs.example.com/mini/API_Part.html#Mini-Type-Part-id">{@code id}</a> member (required by the API model). */
   @JsonProperty("id")
   public abstract @Nullable String id();
 
-  /** The {@code count} member. */
+  /** The <a href="https://docs.example.com/mini/API_Part.html#Mini-Type-Part-count">{@code count}</a> member. */
   @JsonProperty("count")
   public abstract @Nullable Integer count();
 

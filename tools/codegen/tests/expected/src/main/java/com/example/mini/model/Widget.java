@@ -9,7 +9,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import org.immutables.value.Value;
 
-/** The Mini API shape {@code Widget}. */
+/** The Mini API shape <a href="https://docs.example.com/mini/API_Widget.html">{@code Widget}</a>. */
 @Value.Immutable
 @JsonPropertyOrder({"name", "createdAt", "ratio"})
 @JsonSerialize(as = ImmutableWidget.class)
@@ -18,15 +18,15 @@ public abstract class Widget {
 
   Widget() {}
 
-  /** The {@code name} member. */
+  /** The <a href="https://docs.example.com/mini/API_Widget.html#Mini-Type-Widget-name">{@code name}</a> member. */
   @JsonProperty("name")
   public abstract @Nullable String name();
 
-  /** The {@code createdAt} member. */
+  /** The <a href="https://docs.example.com/mini/API_Widget.html#Mini-Type-Widget-createdAt">{@code createdAt}</a> member. */
   @JsonProperty("createdAt")
   public abstract @Nullable Instant createdAt();
 
-  /** The {@code ratio} member. */
+  /** The <a href="https://docs.example.com/mini/API_Widget.html#Mini-Type-Widget-ratio">{@code ratio}</a> member. */
   @JsonProperty("ratio")
   public abstract @Nullable Double ratio();
 
