@@ -134,7 +134,7 @@ final class ServiceOps {
     String tdRef = Resolve.required(r.taskDefinition(), "taskDefinition");
     TaskDefinition td = e.taskDefinitions.forLaunch(tdRef);
     if (!TaskDefinitionStatus.ACTIVE.equals(td.status())) {
-      // [obs] As RunTask: a new service cannot start from an INACTIVE revision (docs/task-definitions.md#status).
+      // [obs] As RunTask: a new service cannot start from an INACTIVE revision (docs/scheduler.md#tasks).
       throw new InvalidParameterException("TaskDefinition is inactive");
     }
     Integer desired = r.desiredCount();
