@@ -305,4 +305,27 @@ class AutoScalingTest {
         .scalingActivities()).isEqualTo(ecs.autoScaling().describeScalingActivities(b -> b.serviceNamespace(
             ServiceNamespace.ECS)).scalingActivities()).hasSize(2);
   }
+
+  /** docs/scheduler.md#auto-scaling: ALBRequestCountPerTarget is the request rate over the running tasks. */
+  @Test
+  void requestCountPerTargetScalesOutAndSettles() {
+    register(1, 10);
+    ecs.autoScaling().putScalingPolicy(b -> b.policyName("requests").serviceNamespace(ServiceNamespace.ECS)
+        .resourceId(ID).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+        .policyType(PolicyType.TARGET_TRACKING_SCALING)
+        .targetTrackingScalingPolicyConfiguration(TargetTrackingScalingPolicyConfiguration.builder()
+            .targetValue(500.0).predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+                .predefinedMetricType(MetricType.ALB_REQUEST_COUNT_PER_TARGET)
+                .resourceLabel("app/web/50dc6c495c0c9188/targetgroup/web/943f017f100becff").build())
+            .scaleOutCooldown(300).scaleInCooldown(300).build()));
+    ecs.metrics().requests("prod", "web", time -> 3000);
+    List<Integer> desired = desiredEachMinute(15);
+    assertThat(desired).containsExactly(2, 2, 2, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6); // 3000 / 6 = 500: settled
+    assertThat(activities()).containsExactly("2026-01-01T00:04:00Z | Setting desired count to 6. | monitor alarm "
+        + HIGH + " in state ALARM triggered policy requests | Successful | Successfully set desired count to 6."
+        + " Change successfully fulfilled by ecs.");
+    // No request model: no datapoint, no scaling.
+    ecs.metrics().requests("prod", "web", time -> Double.NaN);
+    assertThat(desiredEachMinute(20)).containsOnly(6);
+  }
 }
