@@ -328,4 +328,24 @@ class AutoScalingTest {
     ecs.metrics().requests("prod", "web", time -> Double.NaN);
     assertThat(desiredEachMinute(20)).containsOnly(6);
   }
+
+  /** docs/scheduler.md#auto-scaling: a recorded CPU series drives the policy, up to MaxCapacity. */
+  @Test
+  void recordedSeriesScalesOutToTheMaximum() {
+    register(1, 10);
+    cpuPolicy300(50);
+    long[] times = new long[60];
+    double[] values = new double[60];
+    for (int i = 0; i < 60; i++) {
+      times[i] = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() + 60L * i;
+      values[i] = 90;
+    }
+    ecs.metrics().cpu("prod", "web", io.github.berth.scaling.alarm.MetricSeries.ofEpochSeconds(times, values));
+    List<Integer> desired = desiredEachMinute(16);
+    // ceil(2 x 90 / 50) = 4, ceil(4 x 90 / 50) = 8, ceil(8 x 90 / 50) = 15 held at MaxCapacity 10.
+    assertThat(desired).containsExactly(2, 2, 2, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 10, 10, 10);
+    assertThat(activities().get(0)).isEqualTo("2026-01-01T00:14:00Z | Setting desired count to 10. | monitor alarm "
+        + HIGH + " in state ALARM triggered policy cpu50 | Successful | Successfully set desired count to 10. Change"
+        + " successfully fulfilled by ecs.");
+  }
 }
