@@ -133,6 +133,7 @@ public final class FakeEcs {
   private final AccountOps accounts;
   private final ServiceOps services;
   private final ServiceScheduler scheduler;
+  private final AutoScaling autoScaling;
 
   private FakeEcs(Builder b) {
     this.engine = new Engine(b.region, b.accountId, b.seed, b.start,
@@ -145,6 +146,17 @@ public final class FakeEcs {
     this.accounts = new AccountOps(engine);
     this.scheduler = new ServiceScheduler(engine, tasks);
     this.services = new ServiceOps(engine, scheduler);
+    this.autoScaling = new AutoScaling(engine, new AutoScalingController(engine, new Metrics(engine)));
+  }
+
+  /** Application Auto Scaling of the fake's services: its 14 operations (docs/scheduler.md#auto-scaling). */
+  public AutoScaling autoScaling() {
+    return autoScaling;
+  }
+
+  /** The load the services are under, which auto scaling reads once a minute. */
+  public Metrics metrics() {
+    return autoScaling.metrics();
   }
 
   public static Builder builder() {

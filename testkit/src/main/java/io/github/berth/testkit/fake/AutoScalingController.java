@@ -1,0 +1,432 @@
+package io.github.berth.testkit.fake;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.berth.core.Nullable;
+import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
+import io.github.berth.core.error.autoscaling.ResourceNotFoundException;
+import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.MetricKey;
+import io.github.berth.scaling.ScalableTargetEvaluator;
+import io.github.berth.scaling.model.Alarm;
+import io.github.berth.scaling.model.AutoScalingJson;
+import io.github.berth.scaling.model.DeleteScalingPolicyRequest;
+import io.github.berth.scaling.model.DeleteScheduledActionRequest;
+import io.github.berth.scaling.model.DeregisterScalableTargetRequest;
+import io.github.berth.scaling.model.MetricType;
+import io.github.berth.scaling.model.PolicyType;
+import io.github.berth.scaling.model.PutScalingPolicyRequest;
+import io.github.berth.scaling.model.PutScheduledActionRequest;
+import io.github.berth.scaling.model.RegisterScalableTargetRequest;
+import io.github.berth.scaling.model.ScalableDimension;
+import io.github.berth.scaling.model.ScalingActivity;
+import io.github.berth.scaling.model.ServiceNamespace;
+import io.github.berth.scaling.model.TagResourceRequest;
+import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
+import io.github.berth.scaling.model.UntagResourceRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Application Auto Scaling inside the fake (docs/scheduler.md#auto-scaling): the scalable targets
+ * of ECS services, each driven by one {@link ScalableTargetEvaluator} (the code ScalingSimulator
+ * runs, step by step), stepped once a minute by a MINUTE_TICK timer with the service's running
+ * count, desired count, deployment state and the minute's metric datapoint from {@link Metrics};
+ * a new desired count is set as AAS's UpdateService call sets it.
+ *
+ * <p>State: every change (API call or minute step, with the inputs the step was given) is an
+ * {@link OpRec} in one log, and everything else (evaluators, ARNs, activities) is derived from the
+ * log by replaying it; a snapshot holds the log. [model] The log grows by one record per target
+ * per minute.
+ */
+final class AutoScalingController {
+
+  static final String SUBJECT = "application-autoscaling";
+  static final String DIMENSION = "ecs:service:DesiredCount";
+  private static final AutoScalingJson JSON = AutoScalingJson.lenient();
+
+  /** One change to AAS state, plain data. */
+  @com.fasterxml.jackson.annotation.JsonAutoDetect(
+      fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+      getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+  static final class OpRec {
+    String op;
+    long at;
+    @Nullable String request;
+    @Nullable String resourceId;
+    int desired;
+    int running;
+    boolean deploying;
+    List<DatapointRec> datapoints = new ArrayList<>();
+  }
+
+  /** A minute's datapoint given to a step: metric type, resource label (ALB) and value. */
+  @com.fasterxml.jackson.annotation.JsonAutoDetect(
+      fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+      getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+      setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+  static final class DatapointRec {
+    String metric;
+    @Nullable String label;
+    double value;
+  }
+
+  static final class PolicyInfo {
+    String arn;
+    Instant created;
+    PutScalingPolicyRequest request;
+  }
+
+  static final class ActionInfo {
+    String arn;
+    Instant created;
+    PutScheduledActionRequest request;
+  }
+
+  static final class TargetRt {
+    String resourceId;
+    String cluster;
+    String service;
+    String arn;
+    Instant created;
+    ScalableTargetEvaluator evaluator;
+    final Map<String, PolicyInfo> policies = new LinkedHashMap<>();
+    final Map<String, ActionInfo> actions = new LinkedHashMap<>();
+    final Map<String, String> tags = new LinkedHashMap<>();
+  }
+
+  private final Engine engine;
+  final Metrics metrics;
+  final List<OpRec> log = new ArrayList<>();
+  boolean tickPending;
+  // Derived from the log.
+  final Map<String, TargetRt> targets = new LinkedHashMap<>();
+  final List<ScalingActivity> activities = new ArrayList<>();
+  final List<ScalingActivity> notScaled = new ArrayList<>();
+  private FakeIds ids;
+
+  AutoScalingController(Engine engine, Metrics metrics) {
+    this.engine = engine;
+    this.metrics = metrics;
+    this.ids = new FakeIds(engine.seed ^ 0x414153L);
+    engine.handlers.put(TimerKind.MINUTE_TICK, this::fire);
+    engine.stateParts.put("applicationAutoScaling", new Snapshots.StatePart() {
+      @Override
+      public JsonNode write(ObjectMapper mapper) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = mapper.createObjectNode();
+        n.put("tickPending", tickPending);
+        n.set("log", mapper.valueToTree(log));
+        return n;
+      }
+
+      @Override
+      public void read(ObjectMapper mapper, JsonNode node) throws IOException {
+        List<OpRec> ops = mapper.readerFor(new TypeReference<List<OpRec>>() {}).readValue(node.path("log"));
+        replay(ops);
+        tickPending = node.path("tickPending").asBoolean();
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ checks shared by the operations
+
+  /** Only the ecs namespace is served; a missing member is named by its JSON path. */
+  static void requireEcs(@Nullable ServiceNamespace ns, @Nullable String resourceId, @Nullable ScalableDimension dim,
+      boolean required) {
+    if (ns == null) {
+      if (required) {
+        throw missing("ServiceNamespace");
+      }
+    } else if (!"ecs".equals(String.valueOf(ns))) {
+      // [model] the fake is ECS only; AAS itself serves this namespace.
+      throw new ValidationException("ServiceNamespace '" + ns + "' is not served by Berth's fake, which serves only"
+          + " the ecs namespace");
+    }
+    if (required && resourceId == null) {
+      throw missing("ResourceId");
+    }
+    if (required && dim == null) {
+      throw missing("ScalableDimension");
+    }
+    if (dim != null && !DIMENSION.equals(String.valueOf(dim))) {
+      // [doc] API_RegisterScalableTarget: ecs:service:DesiredCount is ECS's only dimension.
+      throw new ValidationException("Unsupported scalable dimension '" + dim + "' for service namespace ecs:"
+          + " the only one is " + DIMENSION);
+    }
+  }
+
+  static ValidationException missing(String field) {
+    // [doc] the standard AWS form of a missing required member.
+    return new ValidationException("1 validation error detected: Value null at '" + lower(field)
+        + "' failed to satisfy constraint: Member must not be null");
+  }
+
+  private static String lower(String f) {
+    return Character.toLowerCase(f.charAt(0)) + f.substring(1);
+  }
+
+  TargetRt target(String ns, String resourceId, String dim) {
+    TargetRt t = targets.get(resourceId);
+    if (t == null) {
+      throw io.github.berth.scaling.validation.AutoScalingValidator.noScalableTarget(ns, resourceId, dim);
+    }
+    return t;
+  }
+
+  /** [doc] API_RegisterScalableTarget: an ECS ResourceId is service/<cluster>/<service>. */
+  static String[] clusterAndService(String resourceId) {
+    String[] parts = resourceId.split("/", -1);
+    if (parts.length != 3 || !"service".equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
+      // [unsure] worded by us: AAS answers a ValidationException for a malformed resource id.
+      throw new ValidationException("Unsupported resource ID '" + resourceId
+          + "' for service namespace ecs: it must be service/<clusterName>/<serviceName>");
+    }
+    return new String[] {parts[1], parts[2]};
+  }
+
+  // ------------------------------------------------------------------ applying a change (live and in replay)
+
+  /** Applies {@code op}, which has been checked; in replay the services are not touched. */
+  void apply(OpRec op, boolean live) {
+    Instant at = Instant.ofEpochSecond(op.at);
+    switch (op.op) {
+      case "RegisterScalableTarget" -> {
+        RegisterScalableTargetRequest r = JSON.read(op.request, RegisterScalableTargetRequest.class);
+        TargetRt t = targets.get(r.resourceId());
+        if (t == null) {
+          t = newTarget(r, at);
+          targets.put(t.resourceId, t);
+        } else {
+          t.evaluator.registerScalableTarget(r);
+        }
+      }
+      case "DeregisterScalableTarget" -> targets.remove(op.resourceId);
+      case "PutScalingPolicy" -> {
+        PutScalingPolicyRequest r = JSON.read(op.request, PutScalingPolicyRequest.class);
+        TargetRt t = targets.get(r.resourceId());
+        t.evaluator.putScalingPolicy(r);
+        PolicyInfo p = t.policies.get(r.policyName());
+        if (p == null) {
+          p = new PolicyInfo();
+          p.created = at;
+          // [obs] arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
+          p.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":scalingPolicy:" + ids.uuid()
+              + ":resource/ecs/" + t.resourceId + ":policyName/" + r.policyName();
+          t.policies.put(r.policyName(), p);
+        }
+        p.request = r;
+      }
+      case "DeleteScalingPolicy" -> {
+        DeleteScalingPolicyRequest r = JSON.read(op.request, DeleteScalingPolicyRequest.class);
+        TargetRt t = targets.get(r.resourceId());
+        t.evaluator.deleteScalingPolicy(r.policyName());
+        t.policies.remove(r.policyName());
+      }
+      case "PutScheduledAction" -> {
+        PutScheduledActionRequest r = JSON.read(op.request, PutScheduledActionRequest.class);
+        TargetRt t = targets.get(r.resourceId());
+        t.evaluator.putScheduledAction(r);
+        ActionInfo a = t.actions.get(r.scheduledActionName());
+        if (a == null) {
+          a = new ActionInfo();
+          a.created = at;
+          // [doc] API_ScheduledAction example: ...:scheduledAction:<uuid>:resource/ecs/service/<c>/<s>:scheduledActionName/<name>
+          a.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":scheduledAction:" + ids.uuid()
+              + ":resource/ecs/" + t.resourceId + ":scheduledActionName/" + r.scheduledActionName();
+          t.actions.put(r.scheduledActionName(), a);
+        }
+        a.request = r;
+      }
+      case "DeleteScheduledAction" -> {
+        DeleteScheduledActionRequest r = JSON.read(op.request, DeleteScheduledActionRequest.class);
+        TargetRt t = targets.get(r.resourceId());
+        t.evaluator.deleteScheduledAction(r.scheduledActionName());
+        t.actions.remove(r.scheduledActionName());
+      }
+      case "TagResource" -> {
+        TagResourceRequest r = JSON.read(op.request, TagResourceRequest.class);
+        byArn(r.resourceARN()).tags.putAll(r.tags());
+      }
+      case "UntagResource" -> {
+        UntagResourceRequest r = JSON.read(op.request, UntagResourceRequest.class);
+        TargetRt t = byArn(r.resourceARN());
+        for (String k : r.tagKeys()) {
+          t.tags.remove(k);
+        }
+      }
+      case "Step" -> step(op, live);
+      default -> throw new IllegalStateException("unknown auto scaling log entry " + op.op);
+    }
+  }
+
+  private TargetRt newTarget(RegisterScalableTargetRequest r, Instant at) {
+    TargetRt t = new TargetRt();
+    t.resourceId = r.resourceId();
+    String[] cs = clusterAndService(t.resourceId);
+    t.cluster = cs[0];
+    t.service = cs[1];
+    t.created = at;
+    // [doc] API_ScalableTarget: arn:aws:application-autoscaling:<region>:<acct>:scalable-target/<id>;
+    // [model] the id: "0" and 35 hex digits from the fake's seed (the documented example is 36 characters).
+    t.arn = "arn:aws:application-autoscaling:" + engine.region + ":" + engine.account + ":scalable-target/0"
+        + (ids.uuid().replace("-", "") + ids.uuid().replace("-", "")).substring(0, 35);
+    // [model] each target's activity ids and alarm names from its own seed, derived from the fake's.
+    t.evaluator = ScalableTargetEvaluator.builder().target(r).seed(engine.seed * 31 + t.resourceId.hashCode()).build();
+    return t;
+  }
+
+  TargetRt byArn(@Nullable String arn) {
+    if (arn == null) {
+      throw missing("ResourceARN");
+    }
+    for (TargetRt t : targets.values()) {
+      if (t.arn.equals(arn)) {
+        return t;
+      }
+    }
+    // [unsure] worded by us: AAS tags scalable targets only, and answers ResourceNotFoundException.
+    throw new ResourceNotFoundException("No scalable target found for ARN " + arn, arn);
+  }
+
+  /** Records and applies a checked change made by an API call. */
+  void record(String op, @Nullable Object request, @Nullable String resourceId) {
+    OpRec r = new OpRec();
+    r.op = op;
+    r.at = engine.now().getEpochSecond();
+    r.request = request == null ? null : JSON.write(request);
+    r.resourceId = resourceId;
+    apply(r, true);
+    log.add(r);
+    if (!tickPending && !targets.isEmpty()) {
+      // [doc] ECS publishes service metrics once a minute (DG cloudwatch-metrics); AAS evaluates on
+      // each datapoint. [model] The tick falls on whole minutes of the fake clock.
+      long now = engine.now().getEpochSecond();
+      long next = (Math.floorDiv(now, 60) + 1) * 60;
+      engine.scheduleAt(Instant.ofEpochSecond(next), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
+      tickPending = true;
+    }
+  }
+
+  // ------------------------------------------------------------------ the minute
+
+  private void fire(Timer timer) {
+    if (!SUBJECT.equals(timer.subject())) {
+      return;
+    }
+    tickPending = false;
+    Instant now = engine.now();
+    ScalableServices services = engine.scalableServices;
+    for (TargetRt t : new ArrayList<>(targets.values())) {
+      Integer desired = services == null ? null : services.desiredCount(t.cluster, t.service);
+      Integer running = services == null ? null : services.runningCount(t.cluster, t.service);
+      if (desired == null || running == null) {
+        continue; // [model] a deleted service is not scaled; its target stays registered.
+      }
+      OpRec op = new OpRec();
+      op.op = "Step";
+      op.at = now.getEpochSecond();
+      op.resourceId = t.resourceId;
+      op.desired = desired;
+      op.running = running;
+      op.deploying = services.deploymentInProgress(t.cluster, t.service);
+      // [doc] DG service-auto-scaling: no RUNNING task, no metric datapoint.
+      if (running > 0) {
+        add(op, MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION.toString(), null,
+            metrics.cpu(t.cluster, t.service, now, running));
+        add(op, MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION.toString(), null,
+            metrics.memory(t.cluster, t.service, now, running));
+        for (PolicyInfo p : t.policies.values()) {
+          String label = albLabel(p.request);
+          if (label != null) {
+            add(op, MetricType.ALB_REQUEST_COUNT_PER_TARGET.toString(), label,
+                metrics.requestsPerTarget(t.cluster, t.service, now, running));
+          }
+        }
+      }
+      apply(op, true);
+      log.add(op);
+    }
+    if (!targets.isEmpty()) {
+      engine.schedule(Duration.ofMinutes(1), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
+      tickPending = true;
+    }
+  }
+
+  private static @Nullable String albLabel(PutScalingPolicyRequest p) {
+    if (!PolicyType.TARGET_TRACKING_SCALING.equals(p.policyType())) {
+      return null;
+    }
+    TargetTrackingScalingPolicyConfiguration c = p.targetTrackingScalingPolicyConfiguration();
+    if (c == null || c.predefinedMetricSpecification() == null
+        || !MetricType.ALB_REQUEST_COUNT_PER_TARGET.equals(c.predefinedMetricSpecification().predefinedMetricType())) {
+      return null;
+    }
+    return c.predefinedMetricSpecification().resourceLabel();
+  }
+
+  private static void add(OpRec op, String metric, @Nullable String label, @Nullable Double value) {
+    if (value == null) {
+      return;
+    }
+    DatapointRec d = new DatapointRec();
+    d.metric = metric;
+    d.label = label;
+    d.value = value;
+    op.datapoints.add(d);
+  }
+
+  /**
+   * One evaluation of a target: the datapoints count in the minute starting now (read by the
+   * alarms from the next minute on, as CloudWatch reads a minute once it has ended). [model]
+   */
+  private void step(OpRec op, boolean live) {
+    TargetRt t = targets.get(op.resourceId);
+    Instant at = Instant.ofEpochSecond(op.at);
+    ScalableTargetEvaluator.StepInput in = ScalableTargetEvaluator.StepInput.at(at)
+        .desiredCount(op.desired).runningCount(op.running).deploymentInProgress(op.deploying);
+    for (DatapointRec d : op.datapoints) {
+      MetricKey key = d.label == null ? new MetricKey.Predefined(MetricType.fromValue(d.metric), null)
+          : MetricKey.albRequestCountPerTarget(d.label);
+      in.datapoint(key, at, d.value);
+    }
+    ScalableTargetEvaluator.StepResult r = t.evaluator.step(in);
+    activities.addAll(r.activities());
+    notScaled.addAll(r.notScaledActivities());
+    OptionalInt next = r.desiredCount();
+    if (live && next.isPresent()) {
+      // [doc] DG service-auto-scaling: AAS calls UpdateService with the new desired count.
+      engine.scalableServices.setDesiredCount(t.cluster, t.service, next.getAsInt());
+    }
+  }
+
+  private void replay(List<OpRec> ops) {
+    targets.clear();
+    activities.clear();
+    notScaled.clear();
+    log.clear();
+    ids = new FakeIds(engine.seed ^ 0x414153L);
+    for (OpRec op : ops) {
+      apply(op, false);
+      log.add(op);
+    }
+  }
+
+  List<Alarm> alarms(TargetRt t, String policyName) {
+    List<Alarm> out = new ArrayList<>();
+    for (String name : t.evaluator.alarmNames(policyName)) {
+      out.add(Alarm.builder().alarmName(name)
+          .alarmARN("arn:aws:cloudwatch:" + engine.region + ":" + engine.account + ":alarm:" + name).build());
+    }
+    return out;
+  }
+}
