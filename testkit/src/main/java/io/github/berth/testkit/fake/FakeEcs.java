@@ -1015,6 +1015,8 @@ public final class FakeEcs {
       }
       return services.view(c, s, false);
     }
+  }
+
   /** ECS CreateCapacityProvider: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html). */
   public CreateCapacityProviderResponse createCapacityProvider(CreateCapacityProviderRequest request) {
     Objects.requireNonNull(request, "request");
