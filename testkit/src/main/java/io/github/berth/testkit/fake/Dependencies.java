@@ -87,20 +87,23 @@ final class Dependencies {
     return !now.isBefore(dep.startedAt.plusSeconds(dep.startTimeout));
   }
 
-  /** Sets a timer at each running dependency's start timeout, so that waiting containers give up on time. */
-  static void scheduleTimeouts(Engine e, TaskRec t) {
+  /**
+   * When {@code started} has a startTimeout and a waiting container depends on it by COMPLETE, SUCCESS or
+   * HEALTHY, sets a timer at the timeout, so that the waiting container gives up on time.
+   */
+  static void scheduleTimeout(Engine e, TaskRec t, ContainerRec started) {
+    if (started.startTimeout == null || started.startTimeout <= 0) {
+      return;
+    }
     for (ContainerRec target : t.containers) {
       if (!"PENDING".equals(target.lastStatus)) {
         continue;
       }
       for (ContainerDependency d : target.dependsOn) {
-        ContainerRec dep = find(t, d.containerName());
-        if (dep != null && "RUNNING".equals(dep.lastStatus) && dep.startedAt != null && dep.startTimeout != null
-            && dep.startTimeout > 0 && !ContainerCondition.START.equals(d.condition())) {
-          Instant at = dep.startedAt.plusSeconds(dep.startTimeout);
-          if (at.isAfter(e.now())) {
-            e.scheduleAt(at, TimerKind.CONTAINER_START_TIMEOUT, t.cluster, t.id, t.step, 0);
-          }
+        if (started.name.equals(d.containerName()) && !ContainerCondition.START.equals(d.condition())) {
+          e.schedule(java.time.Duration.ofSeconds(started.startTimeout), TimerKind.CONTAINER_START_TIMEOUT,
+              t.cluster, t.id, t.step, 0);
+          return;
         }
       }
     }

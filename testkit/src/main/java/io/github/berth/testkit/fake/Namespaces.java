@@ -44,6 +44,9 @@ final class Namespaces {
   }
 
   boolean known(String namespace) {
+    if (namespace.isEmpty()) {
+      return false;
+    }
     for (ClusterRec c : e.clusters.values()) {
       if (c.serviceConnectDefaults != null && namespace.equals(c.serviceConnectDefaults.namespace())) {
         return true;

@@ -266,7 +266,6 @@ final class TaskLifecycle {
       t.health = aggregateHealth(t);
       changed(t, prev);
     } else {
-      Dependencies.scheduleTimeouts(e, t);
       if (any) {
         // A container started or gave up while the task stays PENDING: an event, as ECS sends one.
         changed(t, t.lastStatus);
@@ -280,6 +279,7 @@ final class TaskLifecycle {
     c.startedAt = e.now();
     c.runtimeId = t.id + "-" + (Math.abs((long) c.uuid.hashCode()) % 10_000_000_000L);
     scheduleHealth(t, c, index);
+    Dependencies.scheduleTimeout(e, t, c);
     if (c.plan.exitAfterMillis() >= 0) {
       e.schedule(Duration.ofMillis(c.plan.exitAfterMillis()), TimerKind.CONTAINER_EXIT, t.cluster, t.id, t.step, index);
     }

@@ -187,4 +187,20 @@ class ContainerDependenciesTest {
     assertThat(running.containers()).extracting(Container::name, Container::lastStatus, Container::exitCode)
         .containsExactly(tuple("app", "RUNNING", null), tuple("migrate", "STOPPED", 1), tuple("report", "STOPPED", 143));
   }
+
+  @Test
+  void aTaskWaitingForItsDependenciesIsRestoredFromASnapshotAndGoesOnTheSame() {
+    FakeEcs original = appAfterHealthyProxy(30);
+    original.behaviours().container("proxy").neverHealthy();
+    Task t = run(original, "mesh");
+    original.clock().advance(Duration.ofSeconds(10));
+    FakeEcs restored = FakeEcs.restore(original.snapshot());
+    assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+    original.clock().advance(Duration.ofSeconds(30));
+    restored.clock().advance(Duration.ofSeconds(30));
+    assertThat(Scenario.describe(restored, "prod", t.taskArn()).containers().get(0).reason())
+        .isEqualTo("CannotStartContainerError: dependency graph: container ordering dependency [proxy] for target "
+            + "[app] has timed out.");
+    assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+  }
 }
