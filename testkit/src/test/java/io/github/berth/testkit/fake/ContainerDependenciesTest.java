@@ -11,6 +11,9 @@ import io.github.berth.core.model.ContainerDependency;
 import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskStopCode;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Property;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -189,6 +192,28 @@ class ContainerDependenciesTest {
   }
 
   @Test
+  void aContainerWaitingForOneThatGaveUpWillNeverStart() {
+    FakeEcs ecs = Scenario.cluster(1);
+    ecs.behaviours().container("fetch").exitAfter(Duration.ofSeconds(2), 1);
+    ecs.registerTaskDefinition(b -> b.family("job").containerDefinitions(List.of(
+        Scenario.container("fetch", "fetch:1").memory(32).essential(false).build(),
+        Scenario.container("unpack", "unpack:1").memory(32).essential(false)
+            .dependsOn(List.of(on("fetch", ContainerCondition.SUCCESS))).build(),
+        Scenario.container("app", "app:1").memory(128)
+            .dependsOn(List.of(on("unpack", ContainerCondition.COMPLETE))).build())));
+    Task t = run(ecs, "job");
+    ecs.clock().advance(Duration.ofSeconds(5));
+    Task stopped = Scenario.describe(ecs, "prod", t.taskArn());
+    assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
+    assertThat(stopped.containers()).extracting(Container::name, Container::exitCode, Container::reason).containsExactly(
+        tuple("fetch", 1, null),
+        tuple("unpack", 143, "CannotStartContainerError: dependency graph: failed to resolve container ordering "
+            + "dependency [fetch] for target [unpack] as dependency did not exit successfully."),
+        tuple("app", 143, "CannotStartContainerError: dependency graph: failed to resolve container ordering "
+            + "dependency [unpack] for target [app] because dependency will never start"));
+  }
+
+  @Test
   void aTaskWaitingForItsDependenciesIsRestoredFromASnapshotAndGoesOnTheSame() {
     FakeEcs original = appAfterHealthyProxy(30);
     original.behaviours().container("proxy").neverHealthy();
@@ -202,5 +227,67 @@ class ContainerDependenciesTest {
         .isEqualTo("CannotStartContainerError: dependency graph: container ordering dependency [proxy] for target "
             + "[app] has timed out.");
     assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+  }
+
+  /**
+   * Property: a chain of init containers, each waiting for the one before by SUCCESS, the app for the
+   * last. Worked out by hand: the app runs once every init exited 0, at 3 s plus their run times; else
+   * the task stops when the first one exits non-zero, and every container after it gives up with exit
+   * code 143 because the one before it "did not exit successfully".
+   */
+  @Test
+  void aChainOfInitContainersStartsTheAppOnlyIfEveryOneSucceeds() {
+    Gen<List<int[]>> chains = Gen.lists(Gen.zip(Gen.integers(1, 10), Gen.elements(0, 0, 1, 2),
+        (seconds, code) -> new int[] {seconds, code}), 1, 4);
+    Property.forAll(chains).tries(40).seed(11).check(chain -> {
+      FakeEcs ecs = Scenario.cluster(1);
+      List<ContainerDefinition> defs = new ArrayList<>();
+      for (int i = 0; i < chain.size(); i++) {
+        ContainerDefinition.Builder b = Scenario.container("init" + i, "init:1").memory(32).essential(false);
+        if (i > 0) {
+          b.dependsOn(List.of(on("init" + (i - 1), ContainerCondition.SUCCESS)));
+        }
+        defs.add(b.build());
+        ecs.behaviours().container("init" + i).exitAfter(Duration.ofSeconds(chain.get(i)[0]), chain.get(i)[1]);
+      }
+      defs.add(Scenario.container("app", "app:1").memory(128)
+          .dependsOn(List.of(on("init" + (chain.size() - 1), ContainerCondition.SUCCESS))).build());
+      ecs.registerTaskDefinition(b -> b.family("chain").containerDefinitions(defs));
+      Task t = run(ecs, "chain");
+      ecs.clock().advance(Duration.ofMinutes(2));
+      Task after = Scenario.describe(ecs, "prod", t.taskArn());
+
+      int failed = -1;
+      long at = 3;
+      for (int i = 0; i < chain.size(); i++) {
+        at += chain.get(i)[0];
+        if (chain.get(i)[1] != 0) {
+          failed = i;
+          break;
+        }
+      }
+      if (failed < 0) {
+        assertThat(after.lastStatus()).isEqualTo("RUNNING");
+        assertThat(after.startedAt()).isEqualTo(T0.plusSeconds(at));
+        return;
+      }
+      assertThat(after.lastStatus()).isEqualTo("STOPPED");
+      assertThat(after.stoppedAt()).isEqualTo(T0.plusSeconds(at));
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < chain.size(); i++) {
+        names.add("init" + i);
+      }
+      names.add("app");
+      for (int i = failed + 1; i < names.size(); i++) {
+        String name = names.get(i);
+        Container c = after.containers().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+        String pair = "[" + names.get(i - 1) + "] for target [" + name + "]";
+        assertThat(c.exitCode()).isEqualTo(143);
+        // A container that gave up has exit code 143, so for SUCCESS the next one reads it as a failed
+        // exit too (the agent checks that before "will never start").
+        assertThat(c.reason()).isEqualTo("CannotStartContainerError: dependency graph: failed to resolve container "
+            + "ordering dependency " + pair + " as dependency did not exit successfully.");
+      }
+    });
   }
 }
