@@ -31,6 +31,11 @@ final class ContainerRec {
   String runtimeId;
   /** Counts health changes, so a stale health timer is recognised. */
   long healthToken;
+  /** The containers this one waits for before it starts (the definition's dependsOn), and its startTimeout in seconds. */
+  List<io.github.berth.core.model.ContainerDependency> dependsOn = new ArrayList<>();
+  Integer startTimeout;
+  /** When the container started (RUNNING), or null: its dependents' startTimeout counts from here. */
+  java.time.Instant startedAt;
   /** What the container will do, by the behaviour rules in force at launch. */
   Behaviours.Plan plan;
 

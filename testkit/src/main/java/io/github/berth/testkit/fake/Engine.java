@@ -152,7 +152,7 @@ final class Engine {
 
   private void fire(Timer t) {
     switch (t.kind()) {
-      case TASK_STEP, CONTAINER_EXIT, CONTAINER_HEALTH, TASK_EXPIRE -> lifecycle.fire(t);
+      case TASK_STEP, CONTAINER_EXIT, CONTAINER_HEALTH, TASK_EXPIRE, CONTAINER_START_TIMEOUT -> lifecycle.fire(t);
       default -> {
         TimerHandler h = handlers.get(t.kind());
         if (h != null) {

@@ -90,6 +90,18 @@ import io.github.berth.core.api.DescribeCapacityProvidersRequest;
 import io.github.berth.core.api.DescribeCapacityProvidersResponse;
 import io.github.berth.core.api.PutClusterCapacityProvidersRequest;
 import io.github.berth.core.api.PutClusterCapacityProvidersResponse;
+import io.github.berth.core.api.UpdateClusterSettingsRequest;
+import io.github.berth.core.api.UpdateClusterSettingsResponse;
+import io.github.berth.core.api.PutAccountSettingDefaultRequest;
+import io.github.berth.core.api.PutAccountSettingDefaultResponse;
+import io.github.berth.core.api.DeleteAccountSettingRequest;
+import io.github.berth.core.api.DeleteAccountSettingResponse;
+import io.github.berth.core.api.ListServicesByNamespaceRequest;
+import io.github.berth.core.api.ListServicesByNamespaceResponse;
+import io.github.berth.core.api.SubmitTaskStateChangeRequest;
+import io.github.berth.core.api.SubmitTaskStateChangeResponse;
+import io.github.berth.core.api.SubmitContainerStateChangeRequest;
+import io.github.berth.core.api.SubmitContainerStateChangeResponse;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Service;
 import io.github.berth.core.api.RegisterContainerInstanceRequest;
@@ -134,6 +146,8 @@ public final class FakeEcs {
   private final ServiceOps services;
   private final ServiceScheduler scheduler;
   private final AutoScaling autoScaling;
+  private final Namespaces namespaces;
+  private final AgentOps agent;
 
   private FakeEcs(Builder b) {
     this.engine = new Engine(b.region, b.accountId, b.seed, b.start,
@@ -147,6 +161,8 @@ public final class FakeEcs {
     this.scheduler = new ServiceScheduler(engine, tasks);
     this.services = new ServiceOps(engine, scheduler);
     this.autoScaling = new AutoScaling(engine, new AutoScalingController(engine, new Metrics(engine)));
+    this.namespaces = new Namespaces(engine);
+    this.agent = new AgentOps(engine);
   }
 
   /** Application Auto Scaling of the fake's services: its 14 operations (docs/scheduler.md#auto-scaling). */
@@ -1090,6 +1106,98 @@ public final class FakeEcs {
     PutClusterCapacityProvidersRequest.Builder b = PutClusterCapacityProvidersRequest.builder();
     request.accept(b);
     return putClusterCapacityProviders(b.build());
+  }
+
+  // ------------------------------------------------------------------ cluster settings, account defaults, namespaces, the agent
+
+  /** ECS UpdateClusterSettings: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateClusterSettings.html). */
+  public UpdateClusterSettingsResponse updateClusterSettings(UpdateClusterSettingsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateClusterSettings", () -> clusters.updateSettings(request));
+    }
+  }
+
+  /** ECS UpdateClusterSettings, the request built by {@code request}. */
+  public UpdateClusterSettingsResponse updateClusterSettings(Consumer<UpdateClusterSettingsRequest.Builder> request) {
+    UpdateClusterSettingsRequest.Builder b = UpdateClusterSettingsRequest.builder();
+    request.accept(b);
+    return updateClusterSettings(b.build());
+  }
+
+  /** ECS PutAccountSettingDefault: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html). */
+  public PutAccountSettingDefaultResponse putAccountSettingDefault(PutAccountSettingDefaultRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("PutAccountSettingDefault", () -> accounts.putDefault(request));
+    }
+  }
+
+  /** ECS PutAccountSettingDefault, the request built by {@code request}. */
+  public PutAccountSettingDefaultResponse putAccountSettingDefault(Consumer<PutAccountSettingDefaultRequest.Builder> request) {
+    PutAccountSettingDefaultRequest.Builder b = PutAccountSettingDefaultRequest.builder();
+    request.accept(b);
+    return putAccountSettingDefault(b.build());
+  }
+
+  /** ECS DeleteAccountSetting: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAccountSetting.html). */
+  public DeleteAccountSettingResponse deleteAccountSetting(DeleteAccountSettingRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteAccountSetting", () -> accounts.delete(request));
+    }
+  }
+
+  /** ECS DeleteAccountSetting, the request built by {@code request}. */
+  public DeleteAccountSettingResponse deleteAccountSetting(Consumer<DeleteAccountSettingRequest.Builder> request) {
+    DeleteAccountSettingRequest.Builder b = DeleteAccountSettingRequest.builder();
+    request.accept(b);
+    return deleteAccountSetting(b.build());
+  }
+
+  /** ECS ListServicesByNamespace: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServicesByNamespace.html). */
+  public ListServicesByNamespaceResponse listServicesByNamespace(ListServicesByNamespaceRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("ListServicesByNamespace", () -> namespaces.list(request));
+    }
+  }
+
+  /** ECS ListServicesByNamespace, the request built by {@code request}. */
+  public ListServicesByNamespaceResponse listServicesByNamespace(Consumer<ListServicesByNamespaceRequest.Builder> request) {
+    ListServicesByNamespaceRequest.Builder b = ListServicesByNamespaceRequest.builder();
+    request.accept(b);
+    return listServicesByNamespace(b.build());
+  }
+
+  /** ECS SubmitTaskStateChange: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitTaskStateChange.html). */
+  public SubmitTaskStateChangeResponse submitTaskStateChange(SubmitTaskStateChangeRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("SubmitTaskStateChange", () -> agent.submitTask(request));
+    }
+  }
+
+  /** ECS SubmitTaskStateChange, the request built by {@code request}. */
+  public SubmitTaskStateChangeResponse submitTaskStateChange(Consumer<SubmitTaskStateChangeRequest.Builder> request) {
+    SubmitTaskStateChangeRequest.Builder b = SubmitTaskStateChangeRequest.builder();
+    request.accept(b);
+    return submitTaskStateChange(b.build());
+  }
+
+  /** ECS SubmitContainerStateChange: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SubmitContainerStateChange.html). */
+  public SubmitContainerStateChangeResponse submitContainerStateChange(SubmitContainerStateChangeRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("SubmitContainerStateChange", () -> agent.submitContainer(request));
+    }
+  }
+
+  /** ECS SubmitContainerStateChange, the request built by {@code request}. */
+  public SubmitContainerStateChangeResponse submitContainerStateChange(Consumer<SubmitContainerStateChangeRequest.Builder> request) {
+    SubmitContainerStateChangeRequest.Builder b = SubmitContainerStateChangeRequest.builder();
+    request.accept(b);
+    return submitContainerStateChange(b.build());
   }
 
   // ------------------------------------------------------------------ settings

@@ -204,6 +204,7 @@ final class ServiceOps {
     s.platformFamily = s.platformVersion == null ? null : "Linux";
     s.loadBalancers = new ArrayList<>(lbs);
     s.serviceRegistries = r.serviceRegistries() == null ? new ArrayList<>() : new ArrayList<>(r.serviceRegistries());
+    s.serviceConnectNamespace = Namespaces.ofService(c, r.serviceConnectConfiguration());
     s.networkConfiguration = r.networkConfiguration();
     s.placementConstraints = new ArrayList<>(constraints);
     s.placementStrategy = new ArrayList<>(strategies);
@@ -554,6 +555,9 @@ final class ServiceOps {
     s.loadBalancers = new ArrayList<>(lbs);
     if (r.serviceRegistries() != null) {
       s.serviceRegistries = new ArrayList<>(r.serviceRegistries());
+    }
+    if (r.serviceConnectConfiguration() != null) {
+      s.serviceConnectNamespace = Namespaces.ofService(c, r.serviceConnectConfiguration());
     }
     s.launchType = launchType;
     s.capacityProviderStrategy = launchType == null ? new ArrayList<>(cps) : new ArrayList<>();

@@ -38,6 +38,8 @@ final class ServiceRec {
   String platformFamily;
   List<LoadBalancer> loadBalancers = new ArrayList<>();
   List<ServiceRegistry> serviceRegistries = new ArrayList<>();
+  /** The Cloud Map namespace Service Connect puts the service in, or null (ListServicesByNamespace reads it). */
+  String serviceConnectNamespace;
   NetworkConfiguration networkConfiguration;
   List<PlacementConstraint> placementConstraints = new ArrayList<>();
   List<PlacementStrategy> placementStrategy = new ArrayList<>();

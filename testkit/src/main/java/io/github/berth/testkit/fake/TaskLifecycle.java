@@ -75,8 +75,14 @@ final class TaskLifecycle {
         }
       }
       case CONTAINER_EXIT -> {
-        if (t.step == timer.token() && "RUNNING".equals(t.lastStatus)) {
+        // A container can exit while the task is still PENDING: an init container others wait for.
+        if (t.step == timer.token() && ("RUNNING".equals(t.lastStatus) || "PENDING".equals(t.lastStatus))) {
           containerExited(t, timer.arg());
+        }
+      }
+      case CONTAINER_START_TIMEOUT -> {
+        if (t.step == timer.token()) {
+          progress(t);
         }
       }
       case CONTAINER_HEALTH -> {
@@ -188,24 +194,95 @@ final class TaskLifecycle {
     }
   }
 
-  /** PENDING (pulled) → RUNNING: containers run, health checks and scripted exits are scheduled. */
+  /**
+   * PENDING (pulled) → RUNNING: containers start as their {@code dependsOn} allows, health checks and
+   * scripted exits are scheduled; the task is RUNNING once no container waits
+   * (docs/scheduler.md#container-dependencies). With no dependsOn every container starts at once.
+   */
   void run(TaskRec t) {
+    progress(t);
+  }
+
+  /**
+   * Starts every waiting container whose dependencies are met, gives up on those whose dependencies
+   * never will be, and makes the task RUNNING once no container is left PENDING. Runs after the pull,
+   * and again whenever a container of a PENDING task starts, exits, turns HEALTHY or times out.
+   *
+   * <p>[code] The rules are the ECS agent's (amazon-ecs-agent, agent/engine/dependencygraph/graph.go):
+   * START is met when the dependency is RUNNING; COMPLETE when it has exited; SUCCESS when it has
+   * exited 0; HEALTHY when its health check passed. A dependency that can never be met is terminal:
+   * the waiting container is marked STOPPED with exit code 143 and a {@code CannotStartContainerError}
+   * reason (agent/engine/task_manager.go, handleTerminalDependencyError); an essential one stops the
+   * task. [unsure] ECS's stop code and stopped reason for that task are not documented; the fake
+   * says EssentialContainerExited, "Essential container in task exited", as for any essential exit.
+   * [unsure] The agent marks the task RUNNING once every container has reached RUNNING or exited.
+   */
+  private void progress(TaskRec t) {
+    if (!"PENDING".equals(t.lastStatus) || !"RUNNING".equals(t.desiredStatus) || t.pullStoppedAt == null) {
+      return;
+    }
     String prev = t.lastStatus;
-    t.lastStatus = "RUNNING";
-    t.startedAt = e.now();
-    t.connectivityAt = e.now();
-    t.everRunning = true;
-    for (int i = 0; i < t.containers.size(); i++) {
-      ContainerRec c = t.containers.get(i);
-      c.lastStatus = "RUNNING";
-      c.runtimeId = t.id + "-" + (Math.abs((long) c.uuid.hashCode()) % 10_000_000_000L);
-      scheduleHealth(t, c, i);
-      if (c.plan.exitAfterMillis() >= 0) {
-        e.schedule(Duration.ofMillis(c.plan.exitAfterMillis()), TimerKind.CONTAINER_EXIT, t.cluster, t.id, t.step, i);
+    boolean any = false;
+    boolean moved = true;
+    ContainerRec failedEssential = null;
+    while (moved && failedEssential == null) {
+      moved = false;
+      for (int i = 0; i < t.containers.size(); i++) {
+        ContainerRec c = t.containers.get(i);
+        if (!"PENDING".equals(c.lastStatus)) {
+          continue;
+        }
+        String blocked = Dependencies.check(t, c, e.now());
+        if (blocked == null) {
+          startContainer(t, c, i);
+          moved = true;
+        } else if (!blocked.isEmpty()) {
+          c.lastStatus = "STOPPED";
+          c.exitCode = 143;
+          c.reason = blocked;
+          moved = true;
+          if (c.essential) {
+            failedEssential = c;
+            break;
+          }
+        }
+      }
+      any |= moved;
+    }
+    if (failedEssential != null) {
+      // [unsure] see above: the stop of a task whose essential container could not start.
+      stop(t, TaskStopCode.ESSENTIAL_CONTAINER_EXITED, "Essential container in task exited");
+      return;
+    }
+    boolean waiting = false;
+    for (ContainerRec c : t.containers) {
+      waiting |= "PENDING".equals(c.lastStatus);
+    }
+    if (!waiting) {
+      t.lastStatus = "RUNNING";
+      t.startedAt = e.now();
+      t.connectivityAt = e.now();
+      t.everRunning = true;
+      t.health = aggregateHealth(t);
+      changed(t, prev);
+    } else {
+      if (any) {
+        // A container started or gave up while the task stays PENDING: an event, as ECS sends one.
+        changed(t, t.lastStatus);
       }
     }
-    t.health = aggregateHealth(t);
-    changed(t, prev);
+  }
+
+  /** One container starts: its runtime id, its health checks and its scripted exit are set. */
+  private void startContainer(TaskRec t, ContainerRec c, int index) {
+    c.lastStatus = "RUNNING";
+    c.startedAt = e.now();
+    c.runtimeId = t.id + "-" + (Math.abs((long) c.uuid.hashCode()) % 10_000_000_000L);
+    scheduleHealth(t, c, index);
+    Dependencies.scheduleTimeout(e, t, c);
+    if (c.plan.exitAfterMillis() >= 0) {
+      e.schedule(Duration.ofMillis(c.plan.exitAfterMillis()), TimerKind.CONTAINER_EXIT, t.cluster, t.id, t.step, index);
+    }
   }
 
   // ------------------------------------------------------------------ health
@@ -256,6 +333,9 @@ final class TaskLifecycle {
     if (!before.equals(t.health)) {
       changed(t, t.lastStatus);
     }
+    if ("HEALTHY".equals(status)) {
+      progress(t);
+    }
   }
 
   /**
@@ -291,9 +371,23 @@ final class TaskLifecycle {
     c.exitCode = c.plan.exitCode();
     c.reason = c.plan.exitReason();
     c.healthToken++;
+    afterContainerStopped(t, c);
+  }
+
+  /**
+   * What follows a container's exit: [doc] an essential container's exit stops the task
+   * (EssentialContainerExited); a non-essential one's is an event, and may let the containers that
+   * wait for it start (docs/scheduler.md#container-dependencies).
+   */
+  void afterContainerStopped(TaskRec t, ContainerRec c) {
     if (c.essential) {
-      // [doc] An essential container's exit stops the task: EssentialContainerExited.
       stop(t, TaskStopCode.ESSENTIAL_CONTAINER_EXITED, "Essential container in task exited");
+    } else if ("PENDING".equals(t.lastStatus)) {
+      long version = t.version;
+      progress(t);
+      if (version == t.version) {
+        changed(t, t.lastStatus);
+      }
     } else {
       changed(t, t.lastStatus);
     }
@@ -317,6 +411,10 @@ final class TaskLifecycle {
         t.stoppingAt = e.now();
         t.executionStoppedAt = e.now();
         for (ContainerRec c : t.containers) {
+          if ("RUNNING".equals(c.lastStatus) && c.exitCode == null) {
+            // A container that started while the task waited for others gets the stop signal.
+            c.exitCode = c.plan.stopExitCode();
+          }
           c.lastStatus = "STOPPED";
         }
         if (t.holdsEni && hasEni(t)) {
@@ -359,6 +457,108 @@ final class TaskLifecycle {
     changed(t, prev);
     // [doc] Stopped tasks stay describable for at least an hour (docs/scheduler.md#retention).
     e.schedule(e.settings.stoppedTaskRetention(), TimerKind.TASK_EXPIRE, t.cluster, t.id, 0, 0);
+  }
+
+  // ------------------------------------------------------------------ the agent's reports
+
+  /**
+   * The agent reports a container RUNNING (SubmitContainerStateChange): a PENDING container starts
+   * now, whatever its dependsOn says (the agent has started it); its runtime id and network bindings
+   * are the reported ones when given (docs/scheduler.md#the-agents-state-change-calls).
+   */
+  void agentContainerRunning(TaskRec t, ContainerRec c, @Nullable String runtimeId,
+      @Nullable List<io.github.berth.core.model.NetworkBinding> bindings) {
+    if (!"RUNNING".equals(t.desiredStatus) || t.stopped()) {
+      return;
+    }
+    boolean started = false;
+    if ("PENDING".equals(c.lastStatus)) {
+      startContainer(t, c, t.containers.indexOf(c));
+      started = true;
+    } else if (!"RUNNING".equals(c.lastStatus)) {
+      return;
+    }
+    if (runtimeId != null) {
+      c.runtimeId = runtimeId;
+    }
+    if (bindings != null) {
+      c.networkBindings = new ArrayList<>(bindings);
+    }
+    long version = t.version;
+    if (started && "PENDING".equals(t.lastStatus)) {
+      progress(t);
+    }
+    if (version == t.version) {
+      changed(t, t.lastStatus);
+    }
+  }
+
+  /**
+   * The agent reports a container STOPPED (SubmitContainerStateChange): its exit code and reason are
+   * recorded, and the exit has its usual effect (an essential container stops the task).
+   */
+  void agentContainerStopped(TaskRec t, ContainerRec c, @Nullable Integer exitCode, @Nullable String reason) {
+    if ("STOPPED".equals(c.lastStatus) || t.stopped()) {
+      return;
+    }
+    c.lastStatus = "STOPPED";
+    c.exitCode = exitCode;
+    c.reason = reason;
+    c.healthToken++;
+    if (!"RUNNING".equals(t.desiredStatus)) {
+      changed(t, t.lastStatus);
+      return;
+    }
+    afterContainerStopped(t, c);
+  }
+
+  /**
+   * The agent reports the task RUNNING (SubmitTaskStateChange): an ENI still attaching is attached,
+   * the pull timestamps are the reported ones (or now), every container still PENDING starts, and the
+   * task is RUNNING. A task stopping or stopped does not go back.
+   */
+  void agentTaskRunning(TaskRec t, @Nullable Instant pullStartedAt, @Nullable Instant pullStoppedAt) {
+    if (!"RUNNING".equals(t.desiredStatus)
+        || !("PROVISIONING".equals(t.lastStatus) || "PENDING".equals(t.lastStatus))) {
+      return;
+    }
+    if ("PROVISIONING".equals(t.lastStatus)) {
+      attachEni(t);
+      t.lastStatus = "PENDING";
+    }
+    t.pullStartedAt = pullStartedAt != null ? pullStartedAt : t.pullStartedAt != null ? t.pullStartedAt : e.now();
+    t.pullStoppedAt = pullStoppedAt != null ? pullStoppedAt : t.pullStoppedAt != null ? t.pullStoppedAt : e.now();
+    for (int i = 0; i < t.containers.size(); i++) {
+      ContainerRec c = t.containers.get(i);
+      if ("PENDING".equals(c.lastStatus)) {
+        startContainer(t, c, i);
+      }
+    }
+    progress(t);
+  }
+
+  /**
+   * The agent reports the task STOPPED (SubmitTaskStateChange): a task still meant to run stops
+   * ([model] stop code EssentialContainerExited, the reported reason or ECS's "Essential container in
+   * task exited"), and the way down completes now; the reported executionStoppedAt is kept.
+   */
+  void agentTaskStopped(TaskRec t, @Nullable String reason, @Nullable Instant executionStoppedAt) {
+    if (t.stopped()) {
+      return;
+    }
+    if ("RUNNING".equals(t.desiredStatus)) {
+      stop(t, TaskStopCode.ESSENTIAL_CONTAINER_EXITED, reason != null ? reason : "Essential container in task exited");
+    }
+    if ("DEACTIVATING".equals(t.lastStatus) || "STOPPING".equals(t.lastStatus)) {
+      if (t.stoppingAt == null) {
+        t.stoppingAt = e.now();
+      }
+      t.lastStatus = "STOPPING";
+      advance(t);
+    }
+    if (executionStoppedAt != null) {
+      t.executionStoppedAt = executionStoppedAt;
+    }
   }
 
   // ------------------------------------------------------------------ ENI attachment

@@ -179,6 +179,8 @@ final class TaskOps {
       k.memory = cd.memory() == null ? null : String.valueOf(cd.memory());
       k.memoryReservation = cd.memoryReservation() == null ? null : String.valueOf(cd.memoryReservation());
       k.plan = e.behaviours.plan(td, cd, e.random);
+      k.dependsOn = cd.dependsOn() == null ? new ArrayList<>() : new ArrayList<>(cd.dependsOn());
+      k.startTimeout = cd.startTimeout();
       for (TaskPlacement.ContainerBindings cb : p.containers()) {
         if (cb.containerName().equals(cd.name())) {
           k.networkBindings = new ArrayList<>(bindings(cb.networkBindings()));

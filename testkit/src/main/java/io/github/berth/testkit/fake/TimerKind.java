@@ -18,6 +18,8 @@ enum TimerKind {
   SPOT_INTERRUPTION,
   /** A fake Auto Scaling group's instance has booted; its agent registers it (subject: group/instance id). */
   ASG_INSTANCE_BOOT,
+  /** A container's startTimeout is up: its dependents give up waiting (token: task step counter). */
+  CONTAINER_START_TIMEOUT,
   /** A controller-defined callback (subject and arg name it); see {@link Engine#onCustomTimer}. */
   CUSTOM
 }
