@@ -19,6 +19,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     PlacementFuzzTest#placeRunTask
     ScalingFuzzTest#readCsvAndSimulate
     ScalingFuzzTest#scheduleExpressions
+    WireFuzzTest#dispatch
   )
 fi
 status=0

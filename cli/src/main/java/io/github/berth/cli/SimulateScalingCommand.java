@@ -101,6 +101,12 @@ final class SimulateScalingCommand implements Callable<Integer> {
       description = "an ECS deployment in progress from FROM to TO (ISO-8601 instants): no scale-in then (repeatable)")
   List<String> deployments = new ArrayList<>();
 
+  @Option(names = "--target-update", paramLabel = "AT=FILE",
+      description = "the scalable target registered again at AT (an ISO-8601 instant) with FILE, a RegisterScalableTarget "
+          + "request: a suspension that starts or ends during the run, or new bounds; members it leaves out keep their "
+          + "values (repeatable)")
+  List<String> targetUpdates = new ArrayList<>();
+
   @Option(names = "--start", required = true, paramLabel = "ISO-INSTANT", description = "e.g. 2024-03-04T00:00:00Z")
   String start;
 
@@ -158,6 +164,11 @@ final class SimulateScalingCommand implements Callable<Integer> {
       inputs.addAll(scheduledActions);
       inputs.addAll(alarms);
       inputs.addAll(forecasts.values());
+      for (String u : targetUpdates) {
+        if (u.indexOf('=') > 0) {
+          inputs.add(Path.of(u.substring(u.indexOf('=') + 1)));
+        }
+      }
       String twice = Files.stdinTwice(inputs.toArray(Path[]::new));
       if (twice != null) {
         throw new BadInput(twice);
@@ -284,6 +295,7 @@ final class SimulateScalingCommand implements Callable<Integer> {
       }
       deploymentRanges.add(new Instant[] {dFrom, dTo});
     }
+    List<ScalingSimulator.TargetUpdate> updates = targetUpdates(t, from, to);
     Duration stepDuration = duration(step);
     if (capacity != null && capacity < 0) {
       throw new BadInput("--capacity must be at least 0, found " + capacity);
@@ -298,6 +310,7 @@ final class SimulateScalingCommand implements Callable<Integer> {
     }
     perPolicy.forEach(b::metric);
     deploymentRanges.forEach(r -> b.deployment(r[0], r[1]));
+    updates.forEach(u -> b.targetUpdate(u.at(), u.update()));
     if (capacity != null) {
       b.initialCapacity(capacity);
     }
@@ -356,6 +369,46 @@ final class SimulateScalingCommand implements Callable<Integer> {
     } catch (AwsServiceException | IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
     }
+  }
+
+  /**
+   * The --target-update files, each read, checked against the target it updates and, with the
+   * bounds in force at its time, against AAS's rules: a problem names its file.
+   */
+  private List<ScalingSimulator.TargetUpdate> targetUpdates(RegisterScalableTargetRequest t, Instant from, Instant to)
+      throws BadInput {
+    List<ScalingSimulator.TargetUpdate> out = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String u : targetUpdates) {
+      int eq = u.indexOf('=');
+      if (eq < 0) {
+        throw new BadInput("--target-update: expected AT=FILE (an ISO-8601 instant and a file), found '" + u + "'");
+      }
+      Instant at = instant("--target-update", u.substring(0, eq));
+      if (at.isBefore(from) || at.isAfter(to)) {
+        throw new BadInput("--target-update: " + at + " lies outside the run (" + from + " to " + to + ")");
+      }
+      Path file = Path.of(u.substring(eq + 1));
+      RegisterScalableTargetRequest update = read(file, RegisterScalableTargetRequest.class);
+      sameTarget(file, t, String.valueOf(update.serviceNamespace()), update.resourceId(),
+          String.valueOf(update.scalableDimension()));
+      out.add(new ScalingSimulator.TargetUpdate(at, update));
+      files.add(file);
+    }
+    // The bounds each update leaves in force, in time order, judged as AAS judges a registration.
+    Integer[] order = new Integer[out.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> out.get(i).at()));
+    RegisterScalableTargetRequest now = t;
+    for (int i : order) {
+      RegisterScalableTargetRequest u = out.get(i).update();
+      now = now.toBuilder().minCapacity(u.minCapacity() != null ? u.minCapacity() : now.minCapacity())
+          .maxCapacity(u.maxCapacity() != null ? u.maxCapacity() : now.maxCapacity()).build();
+      check(files.get(i), AutoScalingValidator.validate(now), null);
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ reading

@@ -410,4 +410,42 @@ class SimulateScalingCommandTest {
     assertThat(run(bad.toArray(new String[0]))).isEqualTo(2);
     assertThat(stderr()).contains("--deployment: expected FROM/TO (two ISO-8601 instants), found '2024-03-04T00:00:00Z'");
   }
+
+  @Test
+  void aSuspensionCanStartAndEndDuringTheRun() throws IOException {
+    StringBuilder low = new StringBuilder("timestamp,value\n");
+    Instant t0 = Instant.parse("2024-03-04T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      low.append(t0.plusSeconds(60L * i)).append(",10\n");
+    }
+    Files.writeString(dir.resolve("low.csv"), low.toString());
+    String ids = "\"ServiceNamespace\":\"ecs\",\"ResourceId\":\"service/prod/web\","
+        + "\"ScalableDimension\":\"ecs:service:DesiredCount\"";
+    Files.writeString(dir.resolve("suspend.json"), "{" + ids + ",\"SuspendedState\":{\"DynamicScalingInSuspended\":true}}");
+    Files.writeString(dir.resolve("resume.json"), "{" + ids + ",\"SuspendedState\":{\"DynamicScalingInSuspended\":false}}");
+    List<String> base = List.of("simulate-scaling", "--target", p("target.json"), "--policy", p("policy.json"),
+        "--metric", p("low.csv"), "--capacity", "10", "--start", "2024-03-04T00:00:00Z", "--end", "2024-03-04T00:59:00Z",
+        "--csv", p("out.csv"), "--target-update", "2024-03-04T00:05:00Z=" + p("suspend.json"));
+    assertThat(run(base.toArray(new String[0]))).as(stderr()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("out.csv")).get(60)).startsWith("2024-03-04T00:59:00Z,10,10,");
+    List<String> resumed = new ArrayList<>(base);
+    resumed.addAll(List.of("--target-update", "2024-03-04T00:30:00Z=" + p("resume.json")));
+    assertThat(run(resumed.toArray(new String[0]))).as(stderr()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+    assertThat(csv.get(30)).startsWith("2024-03-04T00:29:00Z,10,10,"); // still suspended
+    assertThat(csv.get(60)).doesNotStartWith("2024-03-04T00:59:00Z,10,10,"); // scaled in after 00:30
+
+    Files.writeString(dir.resolve("shrink.json"), "{" + ids + ",\"MaxCapacity\":0}");
+    List<String> bad = new ArrayList<>(base);
+    bad.addAll(List.of("--target-update", "2024-03-04T00:10:00Z=" + p("shrink.json")));
+    err.reset();
+    assertThat(run(bad.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains(p("shrink.json") + ": ");
+    err.reset();
+    List<String> outside = new ArrayList<>(base);
+    outside.addAll(List.of("--target-update", "2024-03-05T00:00:00Z=" + p("resume.json")));
+    assertThat(run(outside.toArray(new String[0]))).isEqualTo(2);
+    assertThat(stderr()).contains("--target-update: 2024-03-05T00:00:00Z lies outside the run "
+        + "(2024-03-04T00:00:00Z to 2024-03-04T00:59:00Z)");
+  }
 }

@@ -80,6 +80,8 @@ public final class ScalingSimulator {
   final Duration step;
   final int initialCapacity;
   final List<Instant[]> deployments;
+  /** Re-registrations of the target during the run, in time order. */
+  final List<TargetUpdate> targetUpdates;
   final TargetTrackingFormula formula;
   final long seed;
 
@@ -96,6 +98,9 @@ public final class ScalingSimulator {
     this.step = b.step;
     this.initialCapacity = initialCapacity;
     this.deployments = List.copyOf(b.deployments);
+    List<TargetUpdate> updates = new ArrayList<>(b.targetUpdates);
+    updates.sort(java.util.Comparator.comparing(TargetUpdate::at)); // stable: same-time updates keep their order
+    this.targetUpdates = List.copyOf(updates);
     this.formula = b.formula;
     this.seed = b.seed;
   }
@@ -119,6 +124,17 @@ public final class ScalingSimulator {
     return (int) Math.min(Integer.MAX_VALUE, span / step.getSeconds() + 1);
   }
 
+  /**
+   * RegisterScalableTarget called again on the registered target at {@code at}: the members it
+   * gives (MinCapacity, MaxCapacity, SuspendedState) replace the current ones from that step on.
+   */
+  public record TargetUpdate(Instant at, RegisterScalableTargetRequest update) {
+    public TargetUpdate {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(update, "update");
+    }
+  }
+
   /** Collects the inputs of a simulation; {@link #build()} checks them as AAS would. */
   public static final class Builder {
 
@@ -134,6 +150,7 @@ public final class ScalingSimulator {
     private Duration step = Duration.ofSeconds(60);
     private @Nullable Integer initialCapacity;
     private final List<Instant[]> deployments = new ArrayList<>();
+    private final List<TargetUpdate> targetUpdates = new ArrayList<>();
     private TargetTrackingFormula formula = TargetTrackingFormula.PROPORTIONAL;
     private long seed = 1;
 
@@ -220,6 +237,16 @@ public final class ScalingSimulator {
       return this;
     }
 
+    /**
+     * Registers the target again at {@code at}, as RegisterScalableTarget on an existing target
+     * does: a suspension that starts or ends during the run, or new bounds. Members the update leaves
+     * out keep their values; so do the SuspendedState flags it leaves out.
+     */
+    public Builder targetUpdate(Instant at, RegisterScalableTargetRequest update) {
+      targetUpdates.add(new TargetUpdate(at, update));
+      return this;
+    }
+
     /** An ECS deployment in progress over [from, to): no scale-in then. */
     public Builder deployment(Instant from, Instant to) {
       deployments.add(new Instant[] {Objects.requireNonNull(from), Objects.requireNonNull(to)});
@@ -297,11 +324,29 @@ public final class ScalingSimulator {
         // Periods are counted in int seconds; a step longer than any run (centuries) used to wrap round.
         throw new IllegalArgumentException("the step must be at most " + MAX_SPAN.toDays() + " days, found " + step);
       }
+      checkTargetUpdates();
       int capacity = initialCapacity != null ? initialCapacity : target.minCapacity();
       if (capacity < 0) {
         throw new IllegalArgumentException("the initial capacity must be at least 0, found " + capacity);
       }
       return new ScalingSimulator(this, capacity);
+    }
+
+    /** Each update in time order on a scratch evaluator: AAS's errors at build time, not mid-run. */
+    private void checkTargetUpdates() {
+      if (targetUpdates.isEmpty()) {
+        return;
+      }
+      List<TargetUpdate> sorted = new ArrayList<>(targetUpdates);
+      sorted.sort(java.util.Comparator.comparing(TargetUpdate::at));
+      ScalableTargetEvaluator scratch = ScalableTargetEvaluator.forSimulation(target, seed, formula, (a, p) -> Double.NaN);
+      for (TargetUpdate u : sorted) {
+        if (u.at().isBefore(start) || u.at().isAfter(end)) {
+          throw new IllegalArgumentException("a target update at " + u.at() + " lies outside the run (" + start
+              + " to " + end + ")");
+        }
+        scratch.registerScalableTarget(u.update());
+      }
     }
 
     private void sameTarget(String namespace, @Nullable String resourceId, String dimension) {

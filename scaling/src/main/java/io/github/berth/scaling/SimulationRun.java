@@ -106,8 +106,12 @@ final class SimulationRun {
     List<AlarmTransition> transitions = new ArrayList<>();
     int[] activityStep = new int[16];
     int capacity = sim.initialCapacity;
+    int nextUpdate = 0;
     for (int k = 0; k < steps; k++) {
       long now = start + k * stepSeconds;
+      while (nextUpdate < sim.targetUpdates.size() && sim.targetUpdates.get(nextUpdate).at().getEpochSecond() <= now) {
+        evaluator.registerScalableTarget(sim.targetUpdates.get(nextUpdate++).update());
+      }
       evaluator.simulationStep(now, capacity, deploying(now));
       capacity = evaluator.desiredCount();
       List<ActivityLedger.Entry> started = evaluator.stepActivities();

@@ -267,6 +267,66 @@ class ScalingSimulatorTest {
     assertThat(s.step(10).minCapacity()).isEqualTo(2);
   }
 
+  /** A suspension of scale-in that starts during the run: the low metric scales in until then only. */
+  @Test
+  void aSuspensionThatStartsMidRunStopsScaleInFromThen() {
+    MetricSeries low = minutes(repeat(10, 60));
+    RegisterScalableTargetRequest suspendIn = RegisterScalableTargetRequest.builder()
+        .serviceNamespace(ServiceNamespace.ECS).resourceId(RESOURCE)
+        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+        .suspendedState(SuspendedState.builder().dynamicScalingInSuspended(true).build()).build();
+    ScalingSimulator.Builder b = ScalingSimulator.builder().target(target(1, 20)).addPolicy(targetTracking("cpu", 50))
+        .metric(low).initialCapacity(10).start(T0).end(T0.plusSeconds(59 * 60));
+    // Unsuspended, the 15-minute low alarm scales in at minute 15 and keeps going.
+    Map<Integer, Integer> free = changes(b.build().run());
+    assertThat(free).containsEntry(15, 2);
+    // Suspended from minute 10: nothing moves.
+    assertThat(changes(b.targetUpdate(T0.plusSeconds(10 * 60), suspendIn).build().run())).isEmpty();
+    // Resumed at minute 40 (the update names only the flag it changes): the scale-in comes then.
+    RegisterScalableTargetRequest resume = suspendIn.toBuilder()
+        .suspendedState(SuspendedState.builder().dynamicScalingInSuspended(false).build()).build();
+    ScalingTimeline resumed = b.targetUpdate(T0.plusSeconds(40 * 60), resume).build().run();
+    assertThat(changes(resumed).keySet()).allMatch(minute -> minute >= 40).isNotEmpty();
+    assertThat(resumed.step(45).minCapacity()).isEqualTo(1);
+  }
+
+  @Test
+  void newBoundsMidRunMoveTheCapacityInsideThem() {
+    ScalingTimeline t = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(repeat(50, 30))).initialCapacity(4).start(T0).end(T0.plusSeconds(29 * 60))
+        .targetUpdate(T0.plusSeconds(12 * 60), target(6, 8)).build().run();
+    assertThat(changes(t)).containsExactly(Map.entry(12, 6));
+    assertThat(t.step(11).minCapacity()).isEqualTo(2);
+    assertThat(t.step(12).minCapacity()).isEqualTo(6);
+    assertThat(t.step(12).maxCapacity()).isEqualTo(8);
+  }
+
+  @Test
+  void aTargetUpdateAasWouldRefuseIsRefusedBeforeTheRun() {
+    ScalingSimulator.Builder b = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(repeat(50, 30))).start(T0).end(T0.plusSeconds(29 * 60));
+    RegisterScalableTargetRequest maxBelowMin = RegisterScalableTargetRequest.builder()
+        .serviceNamespace(ServiceNamespace.ECS).resourceId(RESOURCE)
+        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).maxCapacity(1).build();
+    assertThatThrownBy(() -> b.targetUpdate(T0.plusSeconds(60), maxBelowMin).build())
+        .isInstanceOf(io.github.berth.core.error.autoscaling.ValidationException.class);
+  }
+
+  @Test
+  void aTargetUpdateOutsideTheRunOrForAnotherTargetIsRefused() {
+    ScalingSimulator.Builder b = ScalingSimulator.builder().target(target(2, 20)).addPolicy(targetTracking("cpu", 50))
+        .metric(minutes(repeat(50, 30))).start(T0).end(T0.plusSeconds(29 * 60));
+    assertThatThrownBy(() -> b.targetUpdate(T0.plusSeconds(3600), target(2, 4)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a target update at 2024-03-04T01:00:00Z lies outside the run (2024-03-04T00:00:00Z to "
+            + "2024-03-04T00:29:00Z)");
+    ScalingSimulator.Builder other = ScalingSimulator.builder().target(target(2, 20))
+        .addPolicy(targetTracking("cpu", 50)).metric(minutes(repeat(50, 30))).start(T0).end(T0.plusSeconds(29 * 60))
+        .targetUpdate(T0.plusSeconds(60), target(2, 4).toBuilder().resourceId("service/prod/api").build());
+    assertThatThrownBy(other::build)
+        .isInstanceOf(io.github.berth.core.error.autoscaling.ObjectNotFoundException.class);
+  }
+
   @Test
   void noScaleInDuringADeployment() {
     MetricSeries low = minutes(repeat(10, 60));

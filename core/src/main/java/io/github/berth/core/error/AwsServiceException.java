@@ -2,17 +2,27 @@ package io.github.berth.core.error;
 
 /**
  * An error of an AWS service as its API returns it: an error code (the wire {@code __type}), an HTTP
- * status and a message. Code written against the real service can catch the same types from Berth.
+ * status and a message. The types and codes are the service's, so code that branches on the error
+ * code reads the same; code written for the AWS SDK's own exception classes sees them only through
+ * the SDK channel of {@code testkit} (the SDK then raises its own types from Berth's answers).
+ *
+ * <p>An exception keeps its stack trace, as any Java exception does; set the system property
+ * {@code berth.exceptions.stackTraces=false} to skip filling it in where a test throws millions of
+ * them and the cost shows.
  */
 public abstract class AwsServiceException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Read once: whether exceptions fill in their stack traces (on unless the property says false). */
+  private static final boolean STACK_TRACES =
+      !"false".equalsIgnoreCase(System.getProperty("berth.exceptions.stackTraces"));
+
   private final String errorCode;
   private final int statusCode;
 
   protected AwsServiceException(String errorCode, int statusCode, String message) {
-    super(message, null, false, false);
+    super(message, null, true, STACK_TRACES);
     this.errorCode = errorCode;
     this.statusCode = statusCode;
   }

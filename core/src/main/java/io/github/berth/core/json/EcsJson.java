@@ -54,10 +54,12 @@ import java.util.Objects;
  * exactly as the AWS JSON 1.1 protocol carries it. Absent members are omitted, an explicit
  * {@code null} reads as absent, timestamps are epoch seconds.
  *
- * <p>Two readers: {@link #strict()} refuses a member the shape does not have and names every such
+ * <p>Three readers: {@link #strict()} refuses a member the shape does not have and names every such
  * member by its JSON path ({@code containerDefinitions[1].portMapings}), as the AWS CLI and SDKs
- * refuse unknown parameters; {@link #lenient()} ignores them, as AWS clients do with responses and
- * as the fake's server does with requests. Both refuse members of the wrong type. Every problem is
+ * refuse unknown parameters, and refuses a value of the wrong JSON type; {@link #wire()} ignores
+ * unknown members but refuses wrong types, as an AWS service reads a request; {@link #lenient()}
+ * ignores unknown members and keeps Jackson's conversions between strings and numbers (as
+ * CloudFormation converts template values), for output of AWS tools and templates. Every problem is
  * a {@link SerializationException} naming the path, line and column; nothing else escapes.
  *
  * <p>Reading costs time and memory in proportion to the text, whatever it holds: a request or a
@@ -73,8 +75,9 @@ public final class EcsJson {
 
   private static final String UNKNOWN_MEMBERS = "berth.unknownMembers";
 
-  private static final EcsJson STRICT = new EcsJson(true);
-  private static final EcsJson LENIENT = new EcsJson(false);
+  private static final EcsJson STRICT = new EcsJson(true, true);
+  private static final EcsJson WIRE = new EcsJson(false, true);
+  private static final EcsJson LENIENT = new EcsJson(false, false);
 
   /**
    * [model] The longest document read as a request (what a client sends: every {@code *Request}
@@ -89,6 +92,14 @@ public final class EcsJson {
    * 5,000 container instances, each a few KB of JSON).
    */
   public static final long MAX_DOCUMENT_BYTES = 50_000_000L;
+  /**
+   * [model] The most JSON tokens (names, values, brackets) a request holds: this bounds every list
+   * and all of them together, so that a megabyte of {@code {},{},...} cannot make hundreds of
+   * thousands of values. A task definition at ECS's 64 KiB limit holds fewer than 45,000 tokens
+   * (two per three bytes at most; docs/fuzzing.md#reading-limits). The API models give maximum sizes for only a few lists
+   * (tags: 50), which validation checks with ECS's messages.
+   */
+  public static final long MAX_REQUEST_TOKENS = 100_000;
   /** [model] Deepest nesting of arrays and objects; ECS's deepest shape nests about 10 levels. */
   public static final int MAX_NESTING_DEPTH = 200;
   /** [model] Longest number, in characters; no ECS number needs more than 20. */
@@ -111,11 +122,12 @@ public final class EcsJson {
     }
   };
 
-  private EcsJson(boolean strict) {
+  private EcsJson(boolean strict, boolean strictTypes) {
     this.strict = strict;
-    this.mapper = newMapper(strict);
+    this.mapper = newMapper(strict, strictTypes);
     this.requestFactory = mapper.getFactory().rebuild()
-        .streamReadConstraints(constraints(MAX_REQUEST_BYTES, (int) MAX_REQUEST_BYTES))
+        .streamReadConstraints(constraints(MAX_REQUEST_BYTES, (int) MAX_REQUEST_BYTES).rebuild()
+            .maxTokenCount(MAX_REQUEST_TOKENS).build())
         .build();
     this.requestFactory.setCodec(mapper);
     this.compact = mapper.writer();
@@ -127,9 +139,21 @@ public final class EcsJson {
     return STRICT;
   }
 
-  /** Reads ignoring unknown members, as AWS clients and servers do. */
+  /**
+   * Reads ignoring unknown members, as AWS clients do with responses, and converting numbers
+   * written as strings and back (as CloudFormation converts template values).
+   */
   public static EcsJson lenient() {
     return LENIENT;
+  }
+
+  /**
+   * Reads a request as an AWS service does: unknown members are ignored [doc: Smithy AWS JSON 1.1,
+   * "unknown members are ignored"], a value of the wrong JSON type ({@code "cpu": 256} where the
+   * API has a string) is refused, as ECS refuses it with {@code SerializationException}.
+   */
+  public static EcsJson wire() {
+    return WIRE;
   }
 
   public boolean isStrict() {
@@ -364,7 +388,7 @@ public final class EcsJson {
 
   // ------------------------------------------------------------------ configuration
 
-  private static ObjectMapper newMapper(boolean strict) {
+  private static ObjectMapper newMapper(boolean strict, boolean strictTypes) {
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(constraints(MAX_DOCUMENT_BYTES, 20_000_000))
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -401,7 +425,7 @@ public final class EcsJson {
       m.coercionConfigFor(t).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    if (strict) {
+    if (strictTypes) {
       // Every AWS SDK and the AWS CLI refuse a value of the wrong JSON type before sending it
       // ("cpu": 256 where the API has a string, "essential": "true", "containerPort": "80"): botocore's
       // ParamValidator reports "Invalid type for parameter cpu, value: 256, type: <class 'int'>,
@@ -629,6 +653,9 @@ public final class EcsJson {
     }
     if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("document length")) {
       return "the document is too large (more than " + bytes(maximumIn(message)) + ")";
+    }
+    if (message != null && message.contains("Token count")) {
+      return "the document has too many values (more than " + maximumIn(message) + " JSON tokens)";
     }
     if (message != null && message.contains("String value length")) {
       return "a string is too long (more than " + bytes(maximumIn(message)) + ")";

@@ -121,4 +121,13 @@ class ErrorClassesTest {
     assertThat(new io.github.berth.core.error.autoscaling.TooManyTagsException("many", "arn:y").resourceName())
         .isEqualTo("arn:y");
   }
+
+  @Test
+  void anErrorKeepsTheStackTraceOfWhereItWasThrown() {
+    ClusterNotFoundException e = new ClusterNotFoundException("Cluster not found.");
+    assertThat(e.getStackTrace()).isNotEmpty();
+    assertThat(e.getStackTrace()[0].getMethodName()).isEqualTo("anErrorKeepsTheStackTraceOfWhereItWasThrown");
+    e.addSuppressed(new IllegalStateException("while cleaning up"));
+    assertThat(e.getSuppressed()).hasSize(1);
+  }
 }

@@ -223,4 +223,40 @@ class EcsJsonBadInputTest {
     assertThatThrownBy(() -> EcsJson.strict().readTaskDefinitionFile(null))
         .isInstanceOf(NullPointerException.class).hasMessage("json");
   }
+
+  @Test
+  void aRequestOfTooManyValuesIsRefusedWhereTheLimitIsReached() {
+    StringBuilder many = new StringBuilder("{\"family\": \"x\", \"containerDefinitions\": [");
+    for (int i = 0; i < 60_000; i++) {
+      many.append(i == 0 ? "{}" : ",{}");
+    }
+    SerializationException e = catchThrowableOfType(SerializationException.class,
+        () -> EcsJson.lenient().read(many.append("]}").toString(), RegisterTaskDefinitionRequest.class));
+    assertThat(e).isNotNull();
+    Problem p = e.problems().get(0);
+    assertThat(p.path()).isEqualTo("containerDefinitions[49997]");
+    assertThat(p.reason()).isEqualTo("the document has too many values (more than 100000 JSON tokens)");
+  }
+
+  @Test
+  void aRequestUnderTheTokenLimitIsRead() {
+    // 10,000 environment variables: about 60,000 tokens, more than a 64 KiB task definition can hold.
+    StringBuilder env = new StringBuilder("{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"environment\": [");
+    for (int i = 0; i < 10_000; i++) {
+      env.append(i == 0 ? "" : ",").append("{\"name\": \"V").append(i).append("\", \"value\": \"1\"}");
+    }
+    RegisterTaskDefinitionRequest r = EcsJson.lenient().read(env.append("]}]}").toString(), RegisterTaskDefinitionRequest.class);
+    assertThat(r.containerDefinitions().get(0).environment()).hasSize(10_000);
+  }
+
+  @Test
+  void theTokenLimitIsOnlyForRequests() {
+    StringBuilder many = new StringBuilder("{\"containerInstances\": [");
+    for (int i = 0; i < 60_000; i++) {
+      many.append(i == 0 ? "{}" : ",{}");
+    }
+    io.github.berth.core.api.DescribeContainerInstancesResponse r = EcsJson.lenient().read(
+        many.append("]}").toString(), io.github.berth.core.api.DescribeContainerInstancesResponse.class);
+    assertThat(r.containerInstances()).hasSize(60_000);
+  }
 }

@@ -54,6 +54,19 @@ class EcsJsonStrictTypesTest {
   }
 
   @Test
+  void theWireReaderRefusesWrongTypesButIgnoresUnknownMembers() {
+    SerializationException e = catchThrowableOfType(SerializationException.class,
+        () -> EcsJson.wire().read("{\"family\": \"x\", \"cpu\": 256}", RegisterTaskDefinitionRequest.class));
+    assertThat(e).isNotNull();
+    assertThat(e.problems().get(0).path()).isEqualTo("cpu");
+    assertThat(e.problems().get(0).reason()).isEqualTo("expected a string, found 256");
+    RegisterTaskDefinitionRequest r = EcsJson.wire().read("{\"family\": \"x\", \"cpu\": \"256\", "
+        + "\"notAMember\": 1, \"taskRoleArn\": null}", RegisterTaskDefinitionRequest.class);
+    assertThat(r.cpu()).isEqualTo("256");
+    assertThat(r.taskRoleArn()).isNull();
+  }
+
+  @Test
   void rightTypesAreRead() {
     RegisterTaskDefinitionRequest r = EcsJson.strict().read("{\"family\": \"x\", \"cpu\": \"256\", "
         + CONTAINER + ", \"essential\": true, \"portMappings\": [{\"containerPort\": 80}]}]}",

@@ -12,6 +12,7 @@ public final class AutoScalingJson {
 
   private static final AutoScalingJson STRICT = new AutoScalingJson(EcsJson.strict());
   private static final AutoScalingJson LENIENT = new AutoScalingJson(EcsJson.lenient());
+  private static final AutoScalingJson WIRE = new AutoScalingJson(EcsJson.wire());
 
   private final EcsJson json;
 
@@ -24,9 +25,14 @@ public final class AutoScalingJson {
     return STRICT;
   }
 
-  /** Reads ignoring unknown members, as AWS clients and servers do. */
+  /** Reads ignoring unknown members, as AWS clients do with responses. */
   public static AutoScalingJson lenient() {
     return LENIENT;
+  }
+
+  /** Reads a request as the service does: unknown members ignored, wrong JSON types refused. */
+  public static AutoScalingJson wire() {
+    return WIRE;
   }
 
   /**

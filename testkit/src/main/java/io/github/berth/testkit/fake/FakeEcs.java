@@ -997,8 +997,9 @@ public final class FakeEcs {
   }
 
   /**
-   * Runs the clock until the service is steady as the AWS SDK's {@code ServicesStable} waiter
-   * defines it (one deployment, {@code runningCount == desiredCount}), at most {@code maxDuration},
+   * Runs the clock until the service is steady: as the AWS SDK's {@code ServicesStable} waiter
+   * defines it (one deployment, {@code runningCount == desiredCount}) and with that deployment's
+   * rollout COMPLETED (ECS's "has reached a steady state" follows it), at most {@code maxDuration},
    * and answers it as DescribeServices does. Throws {@link AssertionError} with the service's latest
    * events when it is not steady by then, or when it is DRAINING, INACTIVE or missing (where the
    * waiter fails).

@@ -818,8 +818,12 @@ final class ServiceOps {
         .build();
   }
 
+  /**
+   * Steady as ECS says it in the event "has reached a steady state": one deployment, its tasks all
+   * running, and its rollout no longer IN_PROGRESS (docs/scheduler.md#deployments).
+   */
   boolean steady(ClusterRec c, ServiceRec s) {
-    return scheduler.isSteady(c, s);
+    return scheduler.isSteady(c, s) && !"IN_PROGRESS".equals(s.primary().rolloutState);
   }
 
   // ------------------------------------------------------------------ views

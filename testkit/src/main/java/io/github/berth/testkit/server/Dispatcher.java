@@ -27,9 +27,10 @@ import java.util.function.Supplier;
  *   <li>{@code AmazonEC2ContainerServiceV20141113.<Op>} goes to {@code FakeEcs.<op>(<Op>Request)},
  *       {@code AnyScaleFrontendService.<Op>} to {@code FakeEcs.autoScaling().<op>(<Op>Request)}; the
  *       methods are found by name (see {@code Operations}), so operations the fake gains are served.
- *   <li>The body is read leniently ({@link EcsJson#lenient()}): unknown members are ignored, as AWS
- *       services do [doc: Smithy AWS JSON 1.1]; an empty body is {@code {}} [doc]; text that is not
- *       JSON, or a member of the wrong type, is {@code SerializationException} [doc: the AWS-wide
+ *   <li>The body is read as a service reads it ({@link EcsJson#wire()}): unknown members are
+ *       ignored, as AWS services do [doc: Smithy AWS JSON 1.1]; an empty body is {@code {}} [doc];
+ *       text that is not JSON, or a member of the wrong JSON type ({@code "cpu": 1024} where the
+ *       API has a string), is {@code SerializationException} naming the member [doc: the AWS-wide
  *       protocol error; its exact message in ECS is unsure].
  *   <li>Errors are HTTP 400 (500 for {@code ServerException}) with {@code {"__type", "message"}}
  *       ({@code "Message"} for Application Auto Scaling, whose error shapes model that member)
@@ -111,7 +112,7 @@ public final class Dispatcher {
     Operations.Operation operation = found.get();
     Object request;
     try {
-      request = EcsJson.lenient().read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
+      request = EcsJson.wire().read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
           operation.requestType());
     } catch (SerializationException e) {
       return error(requestId, messageMember, 400, SerializationException.ERROR_CODE, e.getMessage());

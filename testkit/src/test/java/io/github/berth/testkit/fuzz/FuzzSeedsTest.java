@@ -64,6 +64,7 @@ class FuzzSeedsTest {
       scaling.add(prefixed(2, asJson.write(a)));
     }
     out.put("JsonFuzzTestInputs/readEveryRequestType", requests);
+    out.put("WireFuzzTestInputs/dispatch", requests);
     out.put("JsonFuzzTestInputs/readTaskDefinitionFile", files);
     out.put("ValidationFuzzTestInputs/validateTaskDefinition", validation);
     out.put("ValidationFuzzTestInputs/validateScalingRequest", scaling);

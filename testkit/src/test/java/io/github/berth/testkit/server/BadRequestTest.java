@@ -127,6 +127,27 @@ class BadRequestTest {
   }
 
   @Test
+  void numbersAndStringsAreNotConvertedIntoEachOther() throws Exception {
+    // A number where the API has a string: every AWS SDK refuses it, and so does the service.
+    HttpResponse<String> cpu = Wire.ecs(server, "RegisterTaskDefinition",
+        "{\"family\": \"web\", \"cpu\": 1024, \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx\", \"memory\": 512}]}");
+    assertThat(cpu.statusCode()).isEqualTo(400);
+    JsonNode body = JSON.readTree(cpu.body());
+    assertThat(body.get("__type").asText()).isEqualTo("SerializationException");
+    assertThat(body.get("message").asText()).startsWith("cpu: ");
+    // A string where the API has a number.
+    HttpResponse<String> memory = Wire.ecs(server, "RegisterTaskDefinition",
+        "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx\", \"memory\": \"512\"}]}");
+    assertThat(JSON.readTree(memory.body()).get("message").asText()).startsWith("containerDefinitions[0].memory: ");
+    assertThat(server.fake().listTaskDefinitions(b -> { }).taskDefinitionArns()).isEmpty(); // nothing changed
+    // The same request with the right types registers.
+    HttpResponse<String> ok = Wire.ecs(server, "RegisterTaskDefinition",
+        "{\"family\": \"web\", \"cpu\": \"1024\", \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx\", \"memory\": 512}]}");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).at("/taskDefinition/cpu").asText()).isEqualTo("1024");
+  }
+
+  @Test
   void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
     try (Socket s = new Socket(server.endpoint().getHost(), server.port())) {
       s.setSoTimeout(10_000);

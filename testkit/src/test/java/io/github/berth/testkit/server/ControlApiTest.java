@@ -1,6 +1,7 @@
 package io.github.berth.testkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.berth.testkit.fake.FakeEcs;
 import java.net.http.HttpResponse;
@@ -94,21 +95,11 @@ class ControlApiTest {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKEFAKEFAKEFAKE", "s")))
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build()) {
-      // Until the fake simulates Application Auto Scaling, the SDK's client gets this answer, in its shape.
-      try {
-        aas.describeScalableTargets(b -> b.serviceNamespace("ecs"));
-        assertThat(FakeEcsHasAutoScaling.yes()).as("the call succeeds once the fake simulates it").isTrue();
-      } catch (ApplicationAutoScalingException e) {
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Berth does not simulate DescribeScalableTargets yet.");
-      }
-    }
-  }
-
-  /** Whether FakeEcs has gained autoScaling() (another part of the fake, built in parallel). */
-  static final class FakeEcsHasAutoScaling {
-    static boolean yes() {
-      return ClassFiles.descriptorOf(FakeEcs.class, "autoScaling") != null;
+      assertThat(aas.describeScalableTargets(b -> b.serviceNamespace("ecs")).scalableTargets()).isEmpty();
+      assertThatThrownBy(() -> aas.describeScalableTargets(b -> b.serviceNamespace("ecs").maxResults(0)))
+          .isInstanceOf(ApplicationAutoScalingException.class)
+          .satisfies(e -> assertThat(((ApplicationAutoScalingException) e).awsErrorDetails().errorCode())
+              .isEqualTo("ValidationException"));
     }
   }
 }
