@@ -248,7 +248,8 @@ class ValidateCommandTest {
     assertThat(validate(big)).isEqualTo(2);
     assertThat(validate(nested)).isEqualTo(2);
     assertThat(validate(garbage)).isEqualTo(2);
-    assertThat(output()).contains("): the document is too large (more than 1 MiB)")
+    assertThat(output()).contains(big + ": too large to read (more than 1 MiB)\n")
+        .contains("): the document is too large (more than 1 MiB)")
         .contains(nested + ": not valid JSON\n  line 1, column 212: the document is nested too deeply")
         .contains("the document is nested too deeply (more than 200 levels)")
         .contains(garbage + ": not valid JSON\n  line 1, column 1: not valid JSON: unexpected text 'xxxx");

@@ -345,6 +345,11 @@ public final class Validation {
     List<Finding> findings = new ArrayList<>();
     for (SerializationException.Problem p : e.problems()) {
       findings.add(new Finding(INPUT_RULE, Severity.ERROR, p.path(), p.line(), p.column(), null, p.reason()));
+      if (p.reason().startsWith("the document is too large") || p.reason().startsWith("the document has too many")) {
+        // Not read to its end, so nothing is known of its form: say why rather than "not a task definition".
+        summary = p.reason().replace("the document is too large", "too large to read")
+            .replace("the document has too many values", "too many values to read");
+      }
     }
     return new Subject(file, null, kind, Outcome.UNREADABLE, summary, findings, List.of());
   }
