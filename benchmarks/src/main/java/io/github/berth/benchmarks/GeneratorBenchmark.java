@@ -1,7 +1,7 @@
 package io.github.berth.benchmarks;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
-import io.github.berth.testkit.property.EcsGen;
+import io.github.berth.testkit.generators.EcsGen;
 import io.github.berth.testkit.property.Gen;
 import io.github.berth.testkit.property.Property;
 import io.github.berth.testkit.property.PropertyFailure;

@@ -2,7 +2,7 @@ package io.github.berth.benchmarks;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.json.EcsJson;
-import io.github.berth.testkit.property.EcsGen;
+import io.github.berth.testkit.generators.EcsGen;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

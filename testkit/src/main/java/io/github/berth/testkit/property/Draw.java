@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * recorded choices, so such generators shrink like any other. 0 is the simplest choice everywhere:
  * {@link #between} gives {@code lo}, {@link #chance} gives false, {@link #pick} gives the first.
  */
-final class Draw {
+public final class Draw {
 
   final Choices c;
 
@@ -20,22 +20,22 @@ final class Draw {
   }
 
   /** A number in {@code [lo, hi]}, shrinking to {@code lo}. */
-  int between(int lo, int hi) {
+  public int between(int lo, int hi) {
     return lo + (int) c.draw((long) hi - lo);
   }
 
   /** True with probability {@code p}; shrinks to false. */
-  boolean chance(double p) {
+  public boolean chance(double p) {
     return c.drawBoolean(p);
   }
 
   /** One of the values, shrinking to the first. */
-  <T> T pick(List<? extends T> values) {
+  public <T> T pick(List<? extends T> values) {
     return values.get((int) c.drawUniform(values.size() - 1));
   }
 
   @SafeVarargs
-  final <T> T pick(T... values) {
+  public final <T> T pick(T... values) {
     return values[(int) c.drawUniform(values.length - 1)];
   }
 
@@ -43,7 +43,7 @@ final class Draw {
    * The value of {@code make} with probability {@code p}, else null (the simpler). The choice and the
    * value's draws are marked as an optional part, which the shrinker can drop as a whole.
    */
-  <T> T maybe(double p, Supplier<T> make) {
+  public <T> T maybe(double p, Supplier<T> make) {
     int span = c.recordsSpans() ? c.startSpan(OPTIONAL) : -1;
     T value = null;
     if (chance(p)) {
@@ -60,7 +60,7 @@ final class Draw {
   }
 
   /** Runs {@code body} with probability {@code p}, as an optional part (see {@link #maybe}). */
-  boolean when(double p, Runnable body) {
+  public boolean when(double p, Runnable body) {
     return maybe(p, () -> {
       body.run();
       return Boolean.TRUE;
@@ -83,7 +83,7 @@ final class Draw {
     }
   };
 
-  <T> T gen(Gen<T> g) {
+  public <T> T gen(Gen<T> g) {
     return g.generate(c);
   }
 
@@ -92,7 +92,7 @@ final class Draw {
    * like {@link Gen#lists}: an "another?" choice before each optional element, each optional
    * element marked as a span the shrinker can delete.
    */
-  <T> List<T> list(int min, int max, double pMore, IntFunction<T> element) {
+  public <T> List<T> list(int min, int max, double pMore, IntFunction<T> element) {
     ImmutableList.Builder<T> out = ImmutableList.builder();
     int n = 0;
     for (; n < min; n++) {
@@ -124,7 +124,7 @@ final class Draw {
   }
 
   /** Lower-case hex digits. */
-  String hex(int digits) {
+  public String hex(int digits) {
     StringBuilder sb = new StringBuilder(digits);
     for (int i = 0; i < digits; i++) {
       sb.append(Character.forDigit((int) c.drawUniform(15), 16));
@@ -133,7 +133,7 @@ final class Draw {
   }
 
   /** A generator made of an imperative body. */
-  static <T> Gen<T> of(java.util.function.Function<Draw, T> body) {
+  public static <T> Gen<T> of(java.util.function.Function<Draw, T> body) {
     return new Gen<>() {
       @Override
       T draw(Choices c) {

@@ -1,8 +1,8 @@
 /**
- * Property-based testing for ECS code: {@link io.github.berth.testkit.property.Gen} generators that
- * shrink by replaying a smaller record of their random choices, the
- * {@link io.github.berth.testkit.property.Property} runner for JUnit 5 tests, and
- * {@link io.github.berth.testkit.property.EcsGen}, generators of realistic ECS values (task
- * definitions, container instances, clusters with tasks) and of any Berth model type.
+ * The property-based testing engine: {@link io.github.berth.testkit.property.Gen} generators that
+ * shrink by replaying a smaller record of their random choices, {@link
+ * io.github.berth.testkit.property.Draw} for generators whose parts depend on each other, and the
+ * {@link io.github.berth.testkit.property.Property} runner for JUnit 5 tests. Nothing here knows
+ * ECS: the ECS generators are in {@link io.github.berth.testkit.generators}.
  */
 package io.github.berth.testkit.property;

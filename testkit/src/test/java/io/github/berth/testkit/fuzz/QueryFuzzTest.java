@@ -7,8 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.berth.placement.ClusterSnapshot;
 import io.github.berth.placement.query.ClusterQuery;
 import io.github.berth.placement.query.Expression;
-import io.github.berth.testkit.property.ClusterState;
-import io.github.berth.testkit.property.EcsGen;
+import io.github.berth.testkit.generators.ClusterState;
+import io.github.berth.testkit.generators.EcsGen;
 
 /**
  * The cluster query language: the parser refuses with a QuerySyntaxException (an

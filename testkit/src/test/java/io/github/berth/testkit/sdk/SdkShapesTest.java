@@ -9,7 +9,7 @@ import io.github.berth.core.api.RunTaskRequest;
 import io.github.berth.core.model.AwsVpcConfiguration;
 import io.github.berth.core.model.LaunchType;
 import io.github.berth.core.model.NetworkConfiguration;
-import io.github.berth.testkit.property.EcsGen;
+import io.github.berth.testkit.generators.EcsGen;
 import io.github.berth.testkit.property.Property;
 import java.nio.file.Files;
 import java.nio.file.Path;

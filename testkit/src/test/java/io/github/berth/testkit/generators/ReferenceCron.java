@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +17,8 @@ import io.github.berth.core.model.PortMapping;
 import io.github.berth.core.model.ResourceType;
 import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.core.model.Volume;
+import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.PropertyFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

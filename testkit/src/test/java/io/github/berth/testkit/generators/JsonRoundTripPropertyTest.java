@@ -1,8 +1,9 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.testkit.property.Property;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

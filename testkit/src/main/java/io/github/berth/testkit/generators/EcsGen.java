@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.ec2.InstanceType;
@@ -12,6 +12,9 @@ import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.model.PutScalingPolicyRequest;
 import io.github.berth.scaling.model.PutScheduledActionRequest;
 import io.github.berth.scaling.model.RegisterScalableTargetRequest;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.Tuple2;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,22 +1,24 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.Compatibility;
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
-import io.github.berth.core.model.MountPoint;
-import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.ContainerDependency;
+import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.HostVolumeProperties;
 import io.github.berth.core.model.IpcMode;
 import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
+import io.github.berth.core.model.MountPoint;
 import io.github.berth.core.model.NetworkMode;
 import io.github.berth.core.model.PidMode;
 import io.github.berth.core.model.PortMapping;
 import io.github.berth.core.model.Volume;
 import io.github.berth.core.validation.Violation;
+import io.github.berth.testkit.property.Draw;
+import io.github.berth.testkit.property.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

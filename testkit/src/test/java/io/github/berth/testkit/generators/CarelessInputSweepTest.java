@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +21,8 @@ import io.github.berth.core.model.PlacementStrategy;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TaskOverride;
-import io.github.berth.core.validation.TaskDefinitionNormalizer;
 import io.github.berth.core.validation.JsonPath;
+import io.github.berth.core.validation.TaskDefinitionNormalizer;
 import io.github.berth.core.validation.TaskDefinitionValidator;
 import io.github.berth.core.validation.Violation;
 import io.github.berth.placement.CapacityProviderStrategies;
@@ -51,6 +51,9 @@ import io.github.berth.scaling.schedule.CronExpression;
 import io.github.berth.scaling.schedule.InvalidScheduleException;
 import io.github.berth.scaling.schedule.ScheduledActionTimes;
 import io.github.berth.scaling.validation.AutoScalingValidator;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.Tuple2;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

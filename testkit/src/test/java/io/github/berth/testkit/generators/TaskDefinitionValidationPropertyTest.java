@@ -1,9 +1,10 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.validation.TaskDefinitionValidator;
+import io.github.berth.testkit.property.Property;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,12 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.placement.query.ClusterQuery;
 import io.github.berth.scaling.validation.AutoScalingValidator;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.Tuple3;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.validation.Violation;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,8 @@ import io.github.berth.placement.PlacementResult;
 import io.github.berth.placement.TaskPlacement;
 import io.github.berth.placement.query.ClusterQuery;
 import io.github.berth.placement.query.Expression;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Property;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.ec2.InstanceType;
 import io.github.berth.core.model.AgentUpdateStatus;

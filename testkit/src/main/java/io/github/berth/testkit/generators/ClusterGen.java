@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.arn.EcsArns;
@@ -27,6 +27,8 @@ import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.core.validation.TaskDefinitions;
+import io.github.berth.testkit.property.Draw;
+import io.github.berth.testkit.property.Gen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

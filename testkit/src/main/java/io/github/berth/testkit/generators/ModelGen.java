@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.berth.core.model.OpenEnum;
+import io.github.berth.testkit.property.Draw;
+import io.github.berth.testkit.property.Gen;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -86,19 +88,16 @@ final class ModelGen {
         members.add(new Member(accessor.getName(), setter(builderFactory.getReturnType(), accessor), value.orNull(0.35)));
       }
     }
-    return new Gen<>() {
-      @Override
-      Object draw(Choices c) {
-        Object builder = invoke(builderFactory, null);
-        for (Member m : members) {
-          Object v = m.gen().generate(c);
-          if (v != null) {
-            invoke(m.setter(), builder, v);
-          }
+    return Draw.of(d -> {
+      Object builder = invoke(builderFactory, null);
+      for (Member m : members) {
+        Object v = d.gen(m.gen());
+        if (v != null) {
+          invoke(m.setter(), builder, v);
         }
-        return invoke(build, builder);
       }
-    };
+      return invoke(build, builder);
+    });
   }
 
   private record Member(String name, Method setter, Gen<?> gen) {}

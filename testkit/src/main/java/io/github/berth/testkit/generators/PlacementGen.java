@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.AwsVpcConfiguration;
@@ -20,6 +20,8 @@ import io.github.berth.placement.PlacementRequest;
 import io.github.berth.placement.query.Expression;
 import io.github.berth.placement.query.Operator;
 import io.github.berth.placement.query.Subject;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Tuple2;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

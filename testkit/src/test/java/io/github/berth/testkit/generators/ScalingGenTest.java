@@ -1,10 +1,11 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.berth.scaling.schedule.CronExpression;
 import io.github.berth.scaling.schedule.Schedule;
 import io.github.berth.scaling.validation.AutoScalingValidator;
+import io.github.berth.testkit.property.Property;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.ec2.InstanceTypes;

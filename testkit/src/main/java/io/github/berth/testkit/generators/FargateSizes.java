@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
@@ -33,6 +33,8 @@ import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.core.model.Ulimit;
 import io.github.berth.core.model.UlimitName;
 import io.github.berth.core.model.Volume;
+import io.github.berth.testkit.property.Draw;
+import io.github.berth.testkit.property.Gen;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,9 @@ import io.github.berth.scaling.model.PutScheduledActionRequest;
 import io.github.berth.scaling.model.RegisterScalableTargetRequest;
 import io.github.berth.scaling.model.ScalingActivity;
 import io.github.berth.scaling.schedule.CronExpression;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.Tuple2;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.alarm.ComparisonOperator;
@@ -19,6 +19,8 @@ import io.github.berth.scaling.model.ServiceNamespace;
 import io.github.berth.scaling.model.StepAdjustment;
 import io.github.berth.scaling.model.StepScalingPolicyConfiguration;
 import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
+import io.github.berth.testkit.property.Gen;
+import io.github.berth.testkit.property.Tuple2;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import io.github.berth.core.model.PortMapping;
 import io.github.berth.core.model.Resource;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
+import io.github.berth.testkit.property.Property;
+import io.github.berth.testkit.property.PropertyFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.berth.testkit.property;
+package io.github.berth.testkit.generators;
 
 import io.github.berth.core.arn.EcsArns;
 import io.github.berth.core.ec2.InstanceType;
@@ -6,6 +6,8 @@ import io.github.berth.core.ec2.InstanceTypes;
 import io.github.berth.core.model.AgentUpdateStatus;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.VersionInfo;
+import io.github.berth.testkit.property.Draw;
+import io.github.berth.testkit.property.Gen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
