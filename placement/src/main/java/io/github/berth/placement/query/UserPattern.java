@@ -46,19 +46,78 @@ final class UserPattern {
       Pattern.compile(pattern);
       return null;
     } catch (com.google.re2j.PatternSyntaxException linear) {
-      try {
-        java.util.regex.Pattern.compile(pattern);
-      } catch (java.util.regex.PatternSyntaxException e) {
-        return "'" + pattern + "' is not a valid Java regular expression: " + e.getDescription();
-      } catch (RuntimeException | StackOverflowError e) {
-        return "'" + pattern + "' is not a valid Java regular expression";
+      // The pattern is never compiled by java.util.regex (a backtracking engine, and user text): the
+      // constructs Java has and RE2/J lacks are recognised by their syntax instead.
+      String construct = nonLinearConstruct(pattern);
+      if (construct != null) {
+        return "'" + pattern + "' uses a construct Berth cannot match in linear time (backreferences, lookaround,"
+            + " possessive quantifiers and atomic groups are not supported): " + construct + " ("
+            + linear.getDescription() + ")";
       }
       if (linear.getDescription().startsWith("invalid repeat count")) {
         return "'" + pattern + "' repeats too much: a count ({n}) is at most 1000";
       }
-      return "'" + pattern + "' uses a construct Berth cannot match in linear time (backreferences, lookaround,"
-          + " possessive quantifiers and atomic groups are not supported): " + linear.getDescription();
+      // [model] Also what Java has and RE2/J lacks beyond the constructs above (\G, \R, \X...).
+      return "'" + pattern + "' is not a valid Java regular expression (as RE2/J reads it): " + linear.getDescription();
     }
+  }
+
+  /**
+   * The first construct of {@code pattern} that Java's regular expressions have and a linear-time
+   * matcher cannot: a backreference ({@code \1}, {@code \k<name>}), lookaround ({@code (?=},
+   * {@code (?!}, {@code (?<=}, {@code (?<!}), an atomic group ({@code (?>}) or a possessive
+   * quantifier ({@code a*+}); null if it has none. Escapes and character classes are skipped.
+   */
+  static @Nullable String nonLinearConstruct(String pattern) {
+    int n = pattern.length();
+    int classDepth = 0;
+    boolean quantified = false; // the previous token was a quantifier
+    for (int i = 0; i < n; i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < n) {
+        char e = pattern.charAt(i + 1);
+        if (classDepth == 0 && (e >= '1' && e <= '9' || e == 'k' && i + 2 < n && pattern.charAt(i + 2) == '<')) {
+          return "a backreference at index " + i;
+        }
+        i++;
+        if ("pPx".indexOf(e) >= 0 && i + 1 < n && pattern.charAt(i + 1) == '{') {
+          int close = pattern.indexOf('}', i);
+          i = close < 0 ? n : close; // \p{Lu}, \x{263A}: the braces are the escape's
+        }
+        quantified = false;
+        continue;
+      }
+      if (classDepth > 0) {
+        if (c == '[') {
+          classDepth++;
+        } else if (c == ']') {
+          classDepth--;
+        }
+        continue;
+      }
+      if (c == '[') {
+        classDepth = 1;
+        if (i + 1 < n && pattern.charAt(i + 1) == ']') {
+          i++; // a ']' first in a class is the character itself
+        }
+        quantified = false;
+        continue;
+      }
+      if (c == '(' && pattern.startsWith("(?", i)) {
+        if (pattern.startsWith("(?=", i) || pattern.startsWith("(?!", i) || pattern.startsWith("(?<=", i)
+            || pattern.startsWith("(?<!", i)) {
+          return "lookaround at index " + i;
+        }
+        if (pattern.startsWith("(?>", i)) {
+          return "an atomic group at index " + i;
+        }
+      }
+      if (c == '+' && quantified) {
+        return "a possessive quantifier at index " + (i - 1);
+      }
+      quantified = c == '*' || c == '+' || c == '?' || c == '}';
+    }
+    return null;
   }
 
   /**

@@ -302,6 +302,28 @@ class ClusterQueryTest {
     });
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "(a)\\1(        | a backreference at index 3",
+      "x(?=y)(        | lookaround at index 1",
+      "(?>a)(         | an atomic group at index 0",
+      "a{2}+(         | a possessive quantifier at index 3",
+      "\\p{L}+(      | ",
+      "[a+]+(         | ",
+      "\\1[(         | a backreference at index 0",
+      "[\\1](         | "})
+  void theConstructsJavaHasAndRe2jLacksAreFoundBySyntaxAlone(String pattern, String construct) {
+    assertThat(UserPattern.nonLinearConstruct(pattern)).isEqualTo(construct);
+  }
+
+  @Test
+  void anInvalidPatternIsNamedWithoutBeingCompiledByJava() {
+    assertThat(UserPattern.problem("(a+")).isEqualTo(
+        "'(a+' is not a valid Java regular expression (as RE2/J reads it): missing closing )");
+    assertThat(UserPattern.problem("(a)\\1")).startsWith("'(a)\\1' uses a construct Berth cannot match in linear time")
+        .contains(": a backreference at index 3 (");
+  }
+
   /** Three instances: 0 and 1 have attributes, 2 has none; groups web (0), db and web (1), none (2). */
   private static final QueryTarget THREE = new QueryTarget() {
     private final String[] size = {"9", "10", null};
