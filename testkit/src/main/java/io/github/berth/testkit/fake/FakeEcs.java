@@ -1062,6 +1062,14 @@ public final class FakeEcs {
     return new TargetGroup(engine, scheduler.lb, targetGroupArn);
   }
 
+  /**
+   * The Java callbacks that stand for the Lambda functions of deployment lifecycle hooks, by
+   * {@code hookTargetArn} (docs/scheduler.md#lifecycle-hooks). They are not part of a snapshot.
+   */
+  public LifecycleHooks lifecycleHooks() {
+    return scheduler.blueGreen.hooks;
+  }
+
   /** Fake CloudWatch alarms, by name, that deployment alarms ({@code deploymentConfiguration.alarms}) watch. */
   public Alarms alarms() {
     return engine.alarms;

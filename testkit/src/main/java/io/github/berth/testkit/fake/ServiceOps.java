@@ -411,17 +411,111 @@ final class ServiceOps {
       b.alarms(a);
     }
     if (in.strategy() != null) {
-      if (!DeploymentStrategy.ROLLING.equals(in.strategy())) {
-        // [model] Only the rolling update is modelled yet (BLUE_GREEN, LINEAR, CANARY are not).
-        throw new io.github.berth.core.error.UnsupportedFeatureException(
-            "The " + in.strategy().value() + " deployment strategy is not supported by this fake.");
+      if (!DeploymentStrategy.knownValues().contains(in.strategy())) {
+        throw enumError("deploymentConfiguration.strategy", in.strategy().value(), "[ROLLING, BLUE_GREEN, LINEAR, CANARY]");
+      }
+      if (daemon && !DeploymentStrategy.ROLLING.equals(in.strategy())) {
+        // [doc] DAEMON services deploy by rolling update only; [unsure] ECS's text.
+        throw new InvalidParameterException("The " + in.strategy().value() + " deployment strategy is not supported "
+            + "for services using the DAEMON scheduling strategy.");
       }
       b.strategy(in.strategy());
     }
     if (in.bakeTimeInMinutes() != null) {
+      minutes(in.bakeTimeInMinutes(), "deploymentConfiguration.bakeTimeInMinutes");
       b.bakeTimeInMinutes(in.bakeTimeInMinutes());
     }
+    DeploymentStrategy strategy = in.strategy() != null ? in.strategy() : base.strategy();
+    String st = strategy == null ? "ROLLING" : strategy.value();
+    if ("BLUE_GREEN".equals(st) && in.bakeTimeInMinutes() == null && base.bakeTimeInMinutes() == null) {
+      // [doc] bakeTimeInMinutes must be given with BLUE_GREEN; [unsure] ECS's text.
+      throw new InvalidParameterException("deploymentConfiguration.bakeTimeInMinutes must be specified for the "
+          + "BLUE_GREEN deployment strategy.");
+    }
+    if (in.linearConfiguration() != null) {
+      if (!"LINEAR".equals(st)) {
+        // [doc] Only valid with the LINEAR strategy; [unsure] ECS's text.
+        throw new InvalidParameterException("deploymentConfiguration.linearConfiguration is only valid with the LINEAR "
+            + "deployment strategy.");
+      }
+      Double step = in.linearConfiguration().stepPercent();
+      if (step != null && (step < 3.0 || step > 100.0 || !tenths(step))) {
+        // [doc] Multiples of 0.1 from 3.0 to 100.0.
+        throw new InvalidParameterException("deploymentConfiguration.linearConfiguration.stepPercent must be a multiple "
+            + "of 0.1 from 3.0 to 100.0.");
+      }
+      if (in.linearConfiguration().stepBakeTimeInMinutes() != null) {
+        minutes(in.linearConfiguration().stepBakeTimeInMinutes(),
+            "deploymentConfiguration.linearConfiguration.stepBakeTimeInMinutes");
+      }
+      b.linearConfiguration(in.linearConfiguration());
+    }
+    if (in.canaryConfiguration() != null) {
+      if (!"CANARY".equals(st)) {
+        throw new InvalidParameterException("deploymentConfiguration.canaryConfiguration is only valid with the CANARY "
+            + "deployment strategy.");
+      }
+      Double percent = in.canaryConfiguration().canaryPercent();
+      if (percent != null && (percent < 0.1 || percent > 100.0 || !tenths(percent))) {
+        // [doc] Multiples of 0.1 from 0.1 to 100.0.
+        throw new InvalidParameterException("deploymentConfiguration.canaryConfiguration.canaryPercent must be a "
+            + "multiple of 0.1 from 0.1 to 100.0.");
+      }
+      if (in.canaryConfiguration().canaryBakeTimeInMinutes() != null) {
+        minutes(in.canaryConfiguration().canaryBakeTimeInMinutes(),
+            "deploymentConfiguration.canaryConfiguration.canaryBakeTimeInMinutes");
+      }
+      b.canaryConfiguration(in.canaryConfiguration());
+    }
+    if (in.lifecycleHooks() != null) {
+      checkHooks(in.lifecycleHooks());
+      b.lifecycleHooks(in.lifecycleHooks());
+    }
     return b.build();
+  }
+
+  /** [doc] Bake times are 0 to 1440 minutes (24 hours); [unsure] ECS's text. */
+  private static void minutes(int value, String member) {
+    if (value < 0 || value > 1440) {
+      throw new InvalidParameterException(member + " must be between 0 and 1440.");
+    }
+  }
+
+  private static boolean tenths(double v) {
+    return Math.abs(v * 10 - Math.round(v * 10)) < 1e-6;
+  }
+
+  /**
+   * [doc] A lifecycle hook names its stages, and a Lambda hook its target ARN
+   * (docs/scheduler.md#lifecycle-hooks). [model] PAUSE hooks need ContinueServiceDeployment, which
+   * the API model Berth is built from does not have yet.
+   */
+  private static void checkHooks(List<io.github.berth.core.model.DeploymentLifecycleHook> hooks) {
+    for (int i = 0; i < hooks.size(); i++) {
+      io.github.berth.core.model.DeploymentLifecycleHook h = hooks.get(i);
+      String at = "deploymentConfiguration.lifecycleHooks[" + i + "]";
+      String type = h.targetType() == null ? "AWS_LAMBDA" : h.targetType().value();
+      if ("PAUSE".equals(type)) {
+        throw new io.github.berth.core.error.UnsupportedFeatureException(
+            "PAUSE lifecycle hooks are not supported by this fake.");
+      }
+      if (!"AWS_LAMBDA".equals(type)) {
+        throw enumError(at + ".targetType", type, "[AWS_LAMBDA, PAUSE]");
+      }
+      Resolve.required(h.hookTargetArn(), at + ".hookTargetArn");
+      List<io.github.berth.core.model.DeploymentLifecycleHookStage> stages = Resolve.required(h.lifecycleStages(),
+          at + ".lifecycleStages");
+      if (stages.isEmpty()) {
+        throw new InvalidParameterException(at + ".lifecycleStages must contain at least 1 item.");
+      }
+      for (int j = 0; j < stages.size(); j++) {
+        if (!io.github.berth.core.model.DeploymentLifecycleHookStage.knownValues().contains(stages.get(j))) {
+          throw enumError(at + ".lifecycleStages[" + j + "]", stages.get(j).value(), "[RECONCILE_SERVICE, "
+              + "PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, "
+              + "PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT]");
+        }
+      }
+    }
   }
 
   /**
@@ -978,6 +1072,9 @@ final class ServiceOps {
             .runningTaskCount(counts[0]).pendingTaskCount(counts[1]).build())
         .status(ServiceDeploymentStatus.fromValue(d.deploymentStatus))
         .statusReason(d.statusReason)
+        .lifecycleStage(d.lifecycleStage == null ? null
+            : io.github.berth.core.model.ServiceDeploymentLifecycleStage.fromValue(d.lifecycleStage))
+        .lifecycleHookDetails(hookDetails(d))
         .deploymentConfiguration(config)
         .rollback(d.rollbackReason == null ? null : Rollback.builder().reason(d.rollbackReason)
             .startedAt(d.rollbackStartedAt).serviceRevisionArn(d.rollbackRevisionArn).build())
@@ -992,6 +1089,26 @@ final class ServiceOps {
             .triggeredAlarmNames(List.copyOf(d.triggeredAlarmNames))
             .build())
         .build();
+  }
+
+  /** [doc] The hooks run for the deployment, as DescribeServiceDeployments shows them (docs/scheduler.md#lifecycle-hooks). */
+  private static @Nullable List<io.github.berth.core.model.DeploymentLifecycleHookDetail> hookDetails(DeploymentRec d) {
+    if (d.lifecycleStage == null) {
+      return null;
+    }
+    List<io.github.berth.core.model.DeploymentLifecycleHookDetail> out = new ArrayList<>();
+    for (HookRunRec r : d.hookRuns) {
+      out.add(io.github.berth.core.model.DeploymentLifecycleHookDetail.builder()
+          .hookId(r.hookId)
+          .targetType(io.github.berth.core.model.DeploymentLifecycleHookTargetType.fromValue(r.targetType))
+          .targetArn(r.targetArn)
+          .status(io.github.berth.core.model.DeploymentLifecycleHookStatus.fromValue(r.status))
+          .expiresAt(r.expiresAt)
+          .timeoutAction(r.timeoutAction == null ? null
+              : io.github.berth.core.model.DeploymentLifecycleHookAction.fromValue(r.timeoutAction))
+          .build());
+    }
+    return out;
   }
 
   boolean steady(ClusterRec c, ServiceRec s) {

@@ -62,12 +62,15 @@ final class ServiceScheduler implements ScalableServices {
   final LoadBalancing lb;
   /** The task sets of EXTERNAL and CODE_DEPLOY services (docs/scheduler.md#task-sets). */
   final TaskSetScheduler taskSets;
+  /** Blue/green, linear and canary deployments (docs/scheduler.md#blue-green-deployments). */
+  final BlueGreen blueGreen;
 
   ServiceScheduler(Engine e, TaskOps tasks) {
     this.e = e;
     this.tasks = tasks;
     this.lb = new LoadBalancing(e, this);
     this.taskSets = new TaskSetScheduler(e, this, tasks);
+    this.blueGreen = new BlueGreen(e, this);
     e.handlers.put(TimerKind.SERVICE_RECONCILE, this::fire);
     e.taskListeners.add(this::taskChanged);
     e.instanceListeners.add(this::instanceChanged);
@@ -252,6 +255,7 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     DeploymentRec previousPrimary = s.primary();
+    int activeRevisions = s.deployments().size();
     for (DeploymentRec old : s.deployments()) {
       d.sourceRevisionArns.add(0, old.revisionArn);
       if ("PRIMARY".equals(old.status)) {
@@ -281,6 +285,7 @@ final class ServiceScheduler implements ScalableServices {
     // [doc] A new deployment lifts the throttle of failing tasks (docs/scheduler.md#throttle).
     s.startFailures = 0;
     s.throttledUntil = null;
+    blueGreen.begin(s, d, rollbackTo == null ? previousPrimary : null, activeRevisions);
     s.history.add(0, d);
     s.steady = false;
     deploymentEvent(c, s, d, "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", d.rolloutStateReason);
@@ -304,6 +309,10 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     return null;
+  }
+
+  boolean tasksProtected(TaskRec t) {
+    return tasks.isProtected(t);
   }
 
   /** [doc] The circuit breaker's threshold: half the desired count, rounded up, within 3..200. */
@@ -427,7 +436,10 @@ final class ServiceScheduler implements ScalableServices {
     }
     int desired = s.desiredCount;
     boolean failed = "FAILED".equals(primary.rolloutState);
-    if (oldT.isEmpty()) {
+    if (primary.lifecycleStage != null && "IN_PROGRESS".equals(primary.rolloutState)) {
+      // Blue/green, linear, canary: the lifecycle stages (docs/scheduler.md#blue-green-deployments).
+      nextWake = earliest(nextWake, blueGreen.step(c, s, primary, newT, oldT));
+    } else if (oldT.isEmpty()) {
       // Scaling only: the primary deployment's tasks follow the desired count.
       // [model] Replacements too stay within maximumPercent, counting tasks still stopping.
       int room = upperLimit(s) - present(c, s);
@@ -441,6 +453,7 @@ final class ServiceScheduler implements ScalableServices {
     }
     nextWake = earliest(nextWake, healthyWait(c, s));
     completeIfDone(c, s);
+    blueGreen.tidy(c, s);
     steadyState(c, s);
     if (s.steady) {
       // [doc] The steady-state event repeats while the service stays steady (once the 6 hours of
@@ -809,6 +822,11 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     deploymentEvent(c, s, d, "ERROR", "SERVICE_DEPLOYMENT_FAILED", reason);
+    if (rollback && blueGreen.rollBack(s, d, reason)) {
+      // [doc] Blue still runs: the traffic goes back to it (docs/scheduler.md#blue-green-deployments).
+      wake(s);
+      return s.primary();
+    }
     if (rollback && target != null) {
       d.deploymentStatus = "ROLLBACK_REQUESTED";
       s.taskDefinitionArn = target.taskDefinitionArn;
@@ -862,7 +880,9 @@ final class ServiceScheduler implements ScalableServices {
     }
     primary.deploymentStatus = "SUCCESSFUL";
     List<DeploymentRec> all = s.deployments();
-    List<DeploymentRec> gone = new ArrayList<>(all.subList(1, all.size()));
+    List<DeploymentRec> gone = new ArrayList<>(all);
+    // The primary is not always first: a blue/green rollback makes an older deployment primary again.
+    gone.remove(primary);
     for (DeploymentRec d : gone) {
       d.status = "INACTIVE";
       d.updatedAt = e.now();
