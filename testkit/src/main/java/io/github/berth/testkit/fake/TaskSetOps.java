@@ -124,7 +124,7 @@ final class TaskSetOps {
     TaskSetRec ts = new TaskSetRec();
     ts.id = e.ids.deploymentId();
     ts.arn = e.arns.taskSet(c.name, s.name, ts.id);
-    // [doc] A new task set does not serve production traffic until UpdateServicePrimaryTaskSet.
+    // [unsure] A new task set is ACTIVE (no production traffic) until UpdateServicePrimaryTaskSet.
     ts.status = "ACTIVE";
     ts.externalId = r.externalId();
     ts.taskDefinitionArn = td.taskDefinitionArn();
