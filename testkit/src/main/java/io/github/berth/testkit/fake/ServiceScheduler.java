@@ -1240,6 +1240,9 @@ final class ServiceScheduler implements ScalableServices {
       return null;
     }
     int running = 0;
+    for (TaskSetRec ts : s.taskSets) {
+      running += taskSets.counts(e.clusters.get(cluster), s, ts)[0];
+    }
     for (DeploymentRec d : s.deployments()) {
       running += counts(e.clusters.get(cluster), s, d)[0];
     }

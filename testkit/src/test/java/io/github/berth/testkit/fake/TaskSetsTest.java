@@ -22,6 +22,9 @@ import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskSet;
 import io.github.berth.core.model.TaskSetField;
+import io.github.berth.scaling.model.ScalableDimension;
+import io.github.berth.scaling.model.ScalableTargetAction;
+import io.github.berth.scaling.model.ServiceNamespace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -447,6 +450,41 @@ class TaskSetsTest {
     ecs.clock().advance(Duration.ofMinutes(1));
     assertThat(tasks(DesiredStatus.RUNNING)).isEmpty();
     assertThat(describe().status()).isEqualTo("INACTIVE");
+  }
+
+  /** docs/scheduler.md#task-sets: task-set operations need an ACTIVE service. */
+  @Test
+  void taskSetOperationsNeedAnActiveService() {
+    externalService(0);
+    String id = createTaskSet("web:1", 0).id();
+    ecs.deleteService(b -> b.cluster("prod").service("web"));
+    assertThatThrownBy(() -> ecs.describeTaskSets(b -> b.cluster("prod").service("web")))
+        .isInstanceOf(io.github.berth.core.error.ServiceNotActiveException.class).hasMessage("Service was not ACTIVE.");
+    assertThatThrownBy(() -> ecs.updateServicePrimaryTaskSet(b -> b.cluster("prod").service("web").primaryTaskSet(id)))
+        .isInstanceOf(io.github.berth.core.error.ServiceNotActiveException.class).hasMessage("Service was not ACTIVE.");
+  }
+
+  /**
+   * docs/scheduler.md#task-sets: Application Auto Scaling sets the service's desired count, and
+   * each task set follows at its scale.
+   */
+  @Test
+  void autoScalingRescalesTheTaskSets() {
+    externalService(2);
+    String id = createTaskSet("web:1", 50).id();
+    ecs.autoScaling().registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS).resourceId("service/prod/web")
+        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(1).maxCapacity(10));
+    ecs.autoScaling().putScheduledAction(b -> b.scheduledActionName("peak").serviceNamespace(ServiceNamespace.ECS)
+        .resourceId("service/prod/web").scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+        .schedule("at(2026-01-01T00:05:00)")
+        .scalableTargetAction(ScalableTargetAction.builder().minCapacity(6).maxCapacity(8).build()));
+    ecs.clock().advance(Duration.ofMinutes(4));
+    assertThat(describeTaskSet(id).runningCount()).isEqualTo(1);
+    ecs.clock().advance(Duration.ofMinutes(2));
+    assertThat(describe().desiredCount()).isEqualTo(6);
+    TaskSet scaled = describeTaskSet(id);
+    assertThat(scaled.computedDesiredCount()).isEqualTo(3);
+    assertThat(scaled.runningCount()).isEqualTo(3);
   }
 
   // ------------------------------------------------------------------ state and the SDK
