@@ -263,6 +263,50 @@ class BlueGreenTest {
     assertThat(green.alarms().triggeredAlarmNames()).containsExactly("web-5xx");
   }
 
+  /**
+   * docs/scheduler.md#blue-green-deployments: the circuit breaker fails a green whose tasks do not
+   * start; with rollback traffic never leaves blue, without it the deployment stops where it is.
+   */
+  @Test
+  void circuitBreakerDuringScaleUp() {
+    ecs.registerTaskDefinition(b -> b.family("broken").containerDefinitions(List.of(
+        ContainerDefinition.builder().name("web").image("broken:1").memory(256)
+            .portMappings(List.of(PortMapping.builder().containerPort(80).build())).build())));
+    ecs.behaviours().image("broken:*").pullFailure();
+    steadyService(c -> c.strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(1)
+        .deploymentCircuitBreaker(cb -> cb.enable(true).rollback(true)));
+    ecs.updateService(b -> b.cluster("prod").service("web").taskDefinition("broken:1"));
+    String greenArn = describe().currentServiceDeployment();
+    ecs.clock().advance(Duration.ofMinutes(10));
+    ServiceDeployment green = ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(List.of(greenArn)))
+        .serviceDeployments().get(0);
+    assertThat(green.status().value()).isEqualTo("ROLLBACK_SUCCESSFUL");
+    assertThat(green.lifecycleStage().value()).isEqualTo("SCALE_UP");
+    assertThat(green.rollback().reason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+    assertThat(ecs.targetGroup(GREEN).productionTrafficPercent()).isEqualTo(0.0);
+    assertThat(describe().taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
+    assertThat(running("web:1")).isEqualTo(2);
+  }
+
+  /** docs/scheduler.md#blue-green-deployments: without rollback a failed green stays FAILED and blue keeps serving. */
+  @Test
+  void circuitBreakerWithoutRollbackStopsTheDeployment() {
+    ecs.registerTaskDefinition(b -> b.family("broken").containerDefinitions(List.of(
+        ContainerDefinition.builder().name("web").image("broken:1").memory(256)
+            .portMappings(List.of(PortMapping.builder().containerPort(80).build())).build())));
+    ecs.behaviours().image("broken:*").pullFailure();
+    steadyService(c -> c.strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(1)
+        .deploymentCircuitBreaker(cb -> cb.enable(true).rollback(false)));
+    ecs.updateService(b -> b.cluster("prod").service("web").taskDefinition("broken:1"));
+    ecs.clock().advance(Duration.ofMinutes(10));
+    ServiceDeployment green = current();
+    assertThat(green.status().value()).isEqualTo("STOPPED");
+    assertThat(green.lifecycleStage().value()).isEqualTo("SCALE_UP");
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("FAILED");
+    assertThat(ecs.targetGroup(GREEN).productionTrafficPercent()).isNull();
+    assertThat(running("web:1")).isEqualTo(2);
+  }
+
   /** docs/scheduler.md#blue-green-deployments: LINEAR moves stepPercent a step, stepBakeTimeInMinutes apart. */
   @Test
   void linearShiftsProductionTrafficInSteps() {
