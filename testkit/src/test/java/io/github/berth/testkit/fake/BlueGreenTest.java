@@ -9,6 +9,7 @@ import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.Deployment;
 import io.github.berth.core.model.DeploymentConfiguration;
 import io.github.berth.core.model.DeploymentLifecycleHook;
+import io.github.berth.core.model.DeploymentLifecycleHookAction;
 import io.github.berth.core.model.DeploymentLifecycleHookStage;
 import io.github.berth.core.model.DeploymentStrategy;
 import io.github.berth.core.model.DesiredStatus;
@@ -239,6 +240,70 @@ class BlueGreenTest {
     assertThat(current().status().value()).isEqualTo("SUCCESSFUL");
     assertThat(describe().taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
     assertThat(running("web:2")).isZero();
+  }
+
+  /** docs/scheduler.md#lifecycle-hooks: past its timeout a hook is TIMED_OUT and its action taken: CONTINUE goes on. */
+  @Test
+  void hookTimeoutContinues() {
+    ecs.lifecycleHooks().register(HOOK, inv -> LifecycleHooks.HookResult.IN_PROGRESS);
+    steadyService(c -> c.strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(1)
+        .lifecycleHooks(List.of(hook(DeploymentLifecycleHookStage.PRE_SCALE_UP).toBuilder()
+            .timeoutConfiguration(t -> t.timeoutInMinutes(1).action(DeploymentLifecycleHookAction.CONTINUE)).build())));
+    Instant start = deploy();
+    ecs.clock().advance(Duration.ofSeconds(1));
+    ServiceDeployment waiting = current();
+    assertThat(waiting.lifecycleStage().value()).isEqualTo("PRE_SCALE_UP");
+    assertThat(waiting.lifecycleHookDetails().get(0).status().value()).isEqualTo("IN_PROGRESS");
+    assertThat(waiting.lifecycleHookDetails().get(0).expiresAt()).isEqualTo(start.plusSeconds(60));
+    assertThat(waiting.lifecycleHookDetails().get(0).timeoutAction().value()).isEqualTo("CONTINUE");
+    ecs.clock().advance(Duration.ofSeconds(60));
+    ServiceDeployment after = current();
+    assertThat(after.lifecycleStage().value()).isEqualTo("SCALE_UP");
+    assertThat(after.lifecycleHookDetails().get(0).status().value()).isEqualTo("TIMED_OUT");
+  }
+
+  /** docs/scheduler.md#lifecycle-hooks: a hook timing out with action ROLLBACK rolls back. */
+  @Test
+  void hookTimeoutRollsBack() {
+    ecs.lifecycleHooks().register(HOOK, inv -> LifecycleHooks.HookResult.IN_PROGRESS);
+    steadyService(c -> c.strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(1)
+        .lifecycleHooks(List.of(hook(DeploymentLifecycleHookStage.PRE_SCALE_UP).toBuilder()
+            .timeoutConfiguration(t -> t.timeoutInMinutes(1).action(DeploymentLifecycleHookAction.ROLLBACK)).build())));
+    deploy();
+    String greenArn = describe().currentServiceDeployment();
+    String greenId = describe().deployments().get(0).id();
+    ecs.clock().advance(Duration.ofSeconds(61));
+    ServiceDeployment green = ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(List.of(greenArn)))
+        .serviceDeployments().get(0);
+    assertThat(green.status().value()).isEqualTo("ROLLBACK_SUCCESSFUL");
+    assertThat(green.lifecycleHookDetails().get(0).status().value()).isEqualTo("TIMED_OUT");
+    assertThat(green.rollback().reason()).isEqualTo("ECS deployment " + greenId + " failed: lifecycle hook " + HOOK
+        + " timed out at PRE_SCALE_UP.");
+  }
+
+  /**
+   * docs/scheduler.md#blue-green-deployments: a deployment that starts while two revisions are
+   * ACTIVE goes through RECONCILE_SERVICE first, and its hooks run there.
+   */
+  @Test
+  void reconcileServiceWhenTwoRevisionsAreActive() {
+    List<String> stages = new ArrayList<>();
+    ecs.lifecycleHooks().register(HOOK, inv -> {
+      stages.add(inv.lifecycleStage());
+      return LifecycleHooks.HookResult.SUCCEEDED;
+    });
+    steadyService(c -> c.strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(1)
+        .lifecycleHooks(List.of(hook(DeploymentLifecycleHookStage.RECONCILE_SERVICE,
+            DeploymentLifecycleHookStage.PRE_SCALE_UP))));
+    deploy();
+    ecs.clock().advance(Duration.ofSeconds(2));
+    assertThat(stage()).isEqualTo("SCALE_UP");
+    // A second deployment while the first is still scaling up: blue and the first green are ACTIVE.
+    ecs.updateService(b -> b.cluster("prod").service("web").taskDefinition("web:1"));
+    assertThat(stage()).isEqualTo("RECONCILE_SERVICE");
+    ecs.clock().advance(Duration.ofSeconds(1));
+    assertThat(stages).containsExactly("PRE_SCALE_UP", "RECONCILE_SERVICE", "PRE_SCALE_UP");
+    assertThat(stage()).isEqualTo("SCALE_UP");
   }
 
   /** docs/scheduler.md#blue-green-deployments: an alarm during the bake time rolls back to blue. */
