@@ -358,6 +358,16 @@ public final class LiveCluster {
     return state().filter(ClusterQuery.parse(expression));
   }
 
+  /** Whether an instance of this ARN is in the cluster. */
+  public boolean hasInstance(String containerInstanceArn) {
+    return instancePosition.containsKey(containerInstanceArn);
+  }
+
+  /** Whether a task of this ARN counts (put, and its desired status not STOPPED). */
+  public boolean hasTask(String taskArn) {
+    return tasks.containsKey(taskArn);
+  }
+
   /** The number of container instances. */
   public int size() {
     return instances.size();

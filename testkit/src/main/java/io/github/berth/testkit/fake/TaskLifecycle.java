@@ -414,6 +414,7 @@ final class TaskLifecycle {
     if (prev != null) {
       t.version++;
     }
+    e.placement.taskChanged(t, prev);
     e.events.emitTask(t);
     e.taskChanged(t, prev);
   }
