@@ -8,6 +8,7 @@ import io.github.berth.core.model.NetworkBinding;
 import io.github.berth.core.model.Setting;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
+import io.github.berth.core.model.TaskOverride;
 import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.placement.ClusterSnapshot;
 import io.github.berth.placement.LiveCluster;
@@ -146,10 +147,19 @@ final class Placement {
     }
   }
 
-  /** What placement reads of a task: where it is, its group, ports, ENI and capacity provider. */
+  /**
+   * What placement reads of a task: where it is, its group, ports, ENI and capacity provider
+   * (containers without host bindings hold nothing placement reads, so they are left out).
+   */
   private Task placementView(ClusterRec c, TaskRec t) {
-    List<Container> containers = new ArrayList<>(t.containers.size());
+    List<Container> containers = List.of();
     for (ContainerRec k : t.containers) {
+      if (k.networkBindings.isEmpty()) {
+        continue;
+      }
+      if (containers.isEmpty()) {
+        containers = new ArrayList<>(t.containers.size());
+      }
       containers.add(Container.builder().name(k.name).networkBindings(k.networkBindings).build());
     }
     InstanceRec inst = t.instanceId == null ? null : c.instances.get(t.instanceId);
@@ -187,9 +197,23 @@ final class Placement {
     return result;
   }
 
+  /** The reservation of the last definition and overrides asked for: the tasks of one launch share them. */
+  private TaskDefinition lastDefinition;
+  private TaskOverride lastOverrides;
+  private TaskReservation lastReservation;
+
+  private TaskReservation reservation(TaskDefinition td, TaskOverride overrides) {
+    if (td != lastDefinition || overrides != lastOverrides) {
+      lastReservation = TaskReservation.of(td, overrides);
+      lastDefinition = td;
+      lastOverrides = overrides;
+    }
+    return lastReservation;
+  }
+
   /** Records what a placed task holds on its instance. */
   void reserve(ClusterRec c, TaskRec t, TaskPlacement p, TaskDefinition td) {
-    TaskReservation r = TaskReservation.of(td, t.overrides);
+    TaskReservation r = reservation(td, t.overrides);
     t.holdsEni = r.eni();
     if (p.containerInstanceArn() != null) {
       InstanceRec inst = c.instances.get(Resolve.nameOf(p.containerInstanceArn()));
