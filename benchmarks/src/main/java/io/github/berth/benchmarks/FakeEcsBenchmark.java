@@ -176,17 +176,7 @@ public class FakeEcsBenchmark {
   @Warmup(iterations = 2, time = 1)
   @Measurement(iterations = 5, time = 1)
   public Service serviceOfFiveThousand(FiveThousand fresh) {
-    FakeEcs ecs = fresh.ecs;
-    ecs.createService(b -> b.cluster("bench").serviceName("svc").taskDefinition("web").desiredCount(5000));
-    for (int step = 0; step < 360; step++) {
-      ecs.clock().advance(Duration.ofSeconds(10));
-      Service s = ecs.describeServices(b -> b.cluster("bench").services("svc")).services().get(0);
-      if (s.runningCount() == 5000 && s.deployments().size() == 1
-          && "COMPLETED".equals(s.deployments().get(0).rolloutState().value())) {
-        return s;
-      }
-    }
-    throw new IllegalStateException("the service did not reach steady state within an hour");
+    return FakeEcsCpuTime.steadyService(fresh.ecs, 5000);
   }
 
   /** The clock moved an hour over 1,000 RUNNING tasks with nothing due. */
