@@ -36,6 +36,7 @@ import java.util.TreeMap;
  * {@link #removeInstance}, the account setting, subnets) rebuilds the instance columns at the next
  * read, in time linear in instances and tasks. Not thread-safe: one thread at a time (the fake
  * holds its lock). Library users who place from many threads keep using {@link ClusterSnapshot}.
+ * See docs/placement.md#live-state.
  */
 public final class LiveCluster {
 

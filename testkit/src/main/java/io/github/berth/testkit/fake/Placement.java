@@ -30,7 +30,7 @@ import java.util.Set;
  * placed, change and stop (a few counters each) and rebuilt when an instance changes (rare),
  * {@link PlacementEngine} for the choice, and the resources each placed task then holds on its
  * instance until it is STOPPED. The live state is not part of the fake's snapshot: it is rebuilt
- * from the records on first use.
+ * from the records on first use ([model], docs/scheduler.md#placement-state-in-the-fake).
  */
 final class Placement {
 
