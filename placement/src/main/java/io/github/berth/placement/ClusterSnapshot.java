@@ -64,6 +64,7 @@ public final class ClusterSnapshot {
   final @Nullable String[] vpcId;
   final ImmutableMap<String, String[]> attributes;
   // Groups of the tasks on each instance (desired status not STOPPED): sparse, sorted by group id.
+  // Immutable collections in a snapshot; a LiveCluster's own state has mutable ones it updates.
   final List<String> groupNames;
   final Map<String, Integer> groupIds;
   final int[][] instanceGroupIds;

@@ -84,6 +84,10 @@ final class Placement {
     if (l != null && l.trunking == trunking && l.subnets == e.network.subnets.size()) {
       return l;
     }
+    if (live.size() >= e.clusters.size()) {
+      // Clusters deleted or replaced by a restore keep no state here.
+      live.keySet().removeIf(k -> e.clusters.get(k.name) != k);
+    }
     l = new Live();
     l.trunking = trunking;
     l.subnets = e.network.subnets.size();
