@@ -5,6 +5,7 @@ import io.github.berth.core.api.RunTaskRequest;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.PlacementStrategy;
 import io.github.berth.core.model.PlacementStrategyType;
+import io.github.berth.core.model.Service;
 import io.github.berth.core.model.Task;
 import io.github.berth.testkit.fake.FakeEcs;
 import java.time.Duration;
@@ -31,8 +32,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code runTaskThenDescribe}: RunTask of 10 tasks (spread over AZs, then binpack on memory)
  *       on 100 instances, then DescribeTasks of those 10; the score is tasks launched per second.
- *   <li>{@code launchThousandThenDescribe}: 100 instances, 1,000 tasks launched by 100 RunTask calls,
- *       then DescribeTasks of all 1,000 (ten calls of 100); one operation is the whole scenario.
+ *   <li>{@code launchThousand}: 100 instances (made before the operation), 1,000 tasks launched by
+ *       100 RunTask calls of 10 (no strategy: random); one operation is the 1,000 launches.
+ *   <li>{@code describeThousand}: DescribeTasks of those 1,000 tasks, ten calls of 100.
+ *   <li>{@code serviceOfFiveThousand}: 5,000 instances (made before the operation); a REPLICA
+ *       service of desiredCount 5,000 created and the clock advanced 10 s at a time until 5,000 tasks
+ *       are RUNNING and the deployment is COMPLETED. Single-threaded, so its time is its CPU time.
  *   <li>{@code advanceIdleHour}: the clock moved one hour over 1,000 RUNNING tasks with nothing due.
  * </ul>
  *
@@ -92,23 +97,86 @@ public class FakeEcsBenchmark {
     bh.consume(ecs.describeTasks(b -> b.cluster("bench").tasks(arns)));
   }
 
-  /** 1,000 tasks launched on 100 instances, then described: milliseconds for the whole. */
+  /** A fresh cluster of 100 instances for each operation. */
+  @State(Scope.Thread)
+  public static class Hundred {
+    FakeEcs ecs;
+
+    @Setup(Level.Invocation)
+    public void setUp() {
+      ecs = cluster(100);
+    }
+  }
+
+  /** 1,000 tasks launched on 100 instances by 100 RunTask calls: milliseconds for the 1,000. */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public void launchThousandThenDescribe(Blackhole bh) {
-    FakeEcs fresh = cluster(100);
+  public List<String> launchThousand(Hundred fresh) {
     RunTaskRequest run = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10).build();
     List<String> arns = new ArrayList<>(1000);
     for (int i = 0; i < 100; i++) {
-      for (Task t : fresh.runTask(run).tasks()) {
+      for (Task t : fresh.ecs.runTask(run).tasks()) {
         arns.add(t.taskArn());
       }
     }
-    for (int i = 0; i < 1000; i += 100) {
-      List<String> page = arns.subList(i, i + 100);
-      bh.consume(fresh.describeTasks(b -> b.cluster("bench").tasks(page)));
+    return arns;
+  }
+
+  /** 1,000 tasks on 100 instances, launched once. */
+  @State(Scope.Thread)
+  public static class Thousand {
+    FakeEcs ecs;
+    List<List<String>> pages = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      ecs = cluster(100);
+      RunTaskRequest run = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10).build();
+      List<String> arns = new ArrayList<>(1000);
+      for (int i = 0; i < 100; i++) {
+        for (Task t : ecs.runTask(run).tasks()) {
+          arns.add(t.taskArn());
+        }
+      }
+      for (int i = 0; i < 1000; i += 100) {
+        pages.add(List.copyOf(arns.subList(i, i + 100)));
+      }
     }
+  }
+
+  /** DescribeTasks of 1,000 tasks (ten calls of 100): milliseconds for the 1,000. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public void describeThousand(Thousand state, Blackhole bh) {
+    for (List<String> page : state.pages) {
+      bh.consume(state.ecs.describeTasks(b -> b.cluster("bench").tasks(page)));
+    }
+  }
+
+  /** A fresh cluster of 5,000 instances for each operation. */
+  @State(Scope.Thread)
+  public static class FiveThousand {
+    FakeEcs ecs;
+
+    @Setup(Level.Invocation)
+    public void setUp() {
+      ecs = cluster(5000);
+    }
+  }
+
+  /**
+   * A REPLICA service of 5,000 tasks on 5,000 instances, from CreateService to steady state (5,000
+   * RUNNING, deployment COMPLETED): milliseconds, which are CPU milliseconds (one thread).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public Service serviceOfFiveThousand(FiveThousand fresh) {
+    return FakeEcsCpuTime.steadyService(fresh.ecs, 5000);
   }
 
   /** The clock moved an hour over 1,000 RUNNING tasks with nothing due. */

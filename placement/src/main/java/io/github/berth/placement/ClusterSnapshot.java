@@ -1,6 +1,5 @@
 package io.github.berth.placement;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.api.DescribeContainerInstancesResponse;
@@ -17,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of a cluster that placement reads: its container instances (status, agent, attributes,
@@ -64,14 +64,15 @@ public final class ClusterSnapshot {
   final @Nullable String[] vpcId;
   final ImmutableMap<String, String[]> attributes;
   // Groups of the tasks on each instance (desired status not STOPPED): sparse, sorted by group id.
-  final ImmutableList<String> groupNames;
-  final ImmutableMap<String, Integer> groupIds;
+  // Immutable collections in a snapshot; a LiveCluster's own state has mutable ones it updates.
+  final List<String> groupNames;
+  final Map<String, Integer> groupIds;
   final int[][] instanceGroupIds;
   final int[][] instanceGroupCounts;
   /** Tasks not on any instance of the snapshot (Fargate), per group, capacity provider and AZ. */
-  final ImmutableMap<String, ImmutableMap<String, Integer>> offInstanceTaskCounts;
+  final Map<String, Map<String, Integer>> offInstanceTaskCounts;
   /** Tasks of each group, per capacity provider name, for capacity provider strategies. */
-  final ImmutableMap<String, ImmutableMap<String, Integer>> tasksPerProvider;
+  final Map<String, Map<String, Integer>> tasksPerProvider;
   final ImmutableMap<String, Subnet> subnets;
   final boolean awsvpcTrunking;
   final ImmutableMap<String, Integer> indexByArn;

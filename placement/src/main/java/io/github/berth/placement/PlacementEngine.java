@@ -36,6 +36,15 @@ public final class PlacementEngine {
     return place(snapshot, request, false);
   }
 
+  /**
+   * Places the request's tasks on a cluster's {@link LiveCluster live state}: the same answer as
+   * for a snapshot of the same instances and tasks, without building one. Changes nothing: the
+   * caller tells the live state what the placed tasks take.
+   */
+  public static PlacementResult place(LiveCluster live, PlacementRequest request) {
+    return place(live.state(), request, false);
+  }
+
   /** With {@code scanOnly}, every choice scans (the tests compare it with the heap ranker). */
   static PlacementResult place(ClusterSnapshot snapshot, PlacementRequest request, boolean scanOnly) {
     PlacementPlan plan = RequestPlanner.plan(snapshot, request);

@@ -6,14 +6,10 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.ec2.InstanceType;
 import io.github.berth.core.ec2.InstanceTypes;
 import io.github.berth.core.error.InvalidParameterException;
-import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.Attribute;
-import io.github.berth.core.model.Container;
 import io.github.berth.core.model.ContainerInstance;
-import io.github.berth.core.model.NetworkBinding;
 import io.github.berth.core.model.Resource;
 import io.github.berth.core.model.Task;
-import io.github.berth.core.model.TransportProtocol;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,12 +57,12 @@ final class SnapshotBuilder {
   String[] subnetId;
   String[] vpcId;
   ImmutableMap<String, String[]> attributes;
-  ImmutableList<String> groupNames;
-  ImmutableMap<String, Integer> groupIds;
+  List<String> groupNames;
+  Map<String, Integer> groupIds;
   int[][] instanceGroupIds;
   int[][] instanceGroupCounts;
-  ImmutableMap<String, ImmutableMap<String, Integer>> offInstanceTaskCounts;
-  ImmutableMap<String, ImmutableMap<String, Integer>> tasksPerProvider;
+  Map<String, Map<String, Integer>> offInstanceTaskCounts;
+  Map<String, Map<String, Integer>> tasksPerProvider;
   ImmutableMap<String, ClusterSnapshot.Subnet> subnets;
   boolean awsvpcTrunking;
   ImmutableMap<String, Integer> indexByArn;
@@ -187,22 +183,18 @@ final class SnapshotBuilder {
     Map<String, Map<String, Integer>> offInstance = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> perProvider = new LinkedHashMap<>();
     for (int taskIndex = 0; taskIndex < tasks.size(); taskIndex++) {
-      Task t = tasks.get(taskIndex);
-      if ("STOPPED".equals(t.desiredStatus())) {
+      TaskEntry t = TaskEntry.of(tasks.get(taskIndex), taskIndex);
+      if (t == null) {
         continue; // distinctInstance and spread look at the desired status (docs/placement.md#constraints)
       }
-      String group = groupOf(t);
+      String group = t.group;
       if (group != null) {
-        String provider = t.capacityProviderName() != null ? t.capacityProviderName()
-            : t.launchType() != null ? t.launchType().value() : "EC2";
-        perProvider.computeIfAbsent(group, k -> new LinkedHashMap<>()).merge(provider, 1, Integer::sum);
+        perProvider.computeIfAbsent(group, k -> new LinkedHashMap<>()).merge(t.provider, 1, Integer::sum);
       }
-      Integer at = t.containerInstanceArn() == null ? null : indexByArn.get(t.containerInstanceArn());
+      Integer at = t.containerInstanceArn == null ? null : indexByArn.get(t.containerInstanceArn);
       if (at == null) {
-        if (group != null && t.availabilityZone() != null) {
-          String provider = t.capacityProviderName() != null ? t.capacityProviderName() : "FARGATE";
-          offInstance.computeIfAbsent(group, k -> new LinkedHashMap<>())
-              .merge(provider + "\u0000" + t.availabilityZone(), 1, Integer::sum);
+        if (t.offInstanceKey != null) {
+          offInstance.computeIfAbsent(group, k -> new LinkedHashMap<>()).merge(t.offInstanceKey, 1, Integer::sum);
         }
         continue;
       }
@@ -211,35 +203,21 @@ final class SnapshotBuilder {
         int id = ids.computeIfAbsent(intern(group), k -> ids.size());
         groupCounts.get(i).merge(id, 1, Integer::sum);
       }
-      if (t.desiredStatus() == null || "RUNNING".equals(t.desiredStatus())) {
+      if (t.desiredRunning) {
         runningFromTasks[i]++;
       }
-      taskCpu[i] += taskUnits(t.cpu(), taskIndex, "cpu");
-      taskMemory[i] += taskUnits(t.memory(), taskIndex, "memory");
-      if (hasEni(t)) {
+      t.checkUnits();
+      taskCpu[i] += t.cpu;
+      taskMemory[i] += t.memory;
+      if (t.eni) {
         enisUsed[i]++;
       }
-      if (t.containers() != null) {
-        for (Container c : t.containers()) {
-          if (c.gpuIds() != null) {
-            taskGpus[i] += c.gpuIds().size();
-          }
-          if (c.networkBindings() == null) {
-            continue;
-          }
-          for (NetworkBinding nb : c.networkBindings()) {
-            TreeSet<Integer> set = TransportProtocol.UDP.equals(nb.protocol()) ? taskUdp.get(i) : taskTcp.get(i);
-            if (nb.hostPort() != null && nb.hostPort() > 0) {
-              set.add(nb.hostPort());
-            }
-            int[] range = TaskResources.portRange(nb.hostPortRange());
-            if (range != null) {
-              for (int p = range[0]; p <= range[1]; p++) {
-                set.add(p);
-              }
-            }
-          }
-        }
+      taskGpus[i] += t.gpus;
+      for (int p : t.tcp) {
+        taskTcp.get(i).add(p);
+      }
+      for (int p : t.udp) {
+        taskUdp.get(i).add(p);
       }
     }
     groupNames = ImmutableList.copyOf(ids.keySet());
@@ -314,50 +292,13 @@ final class SnapshotBuilder {
     }
   }
 
-  /** A task's {@code cpu} or {@code memory}; a value ECS never reports is refused with its path. */
-  private static int taskUnits(@Nullable String value, int task, String member) {
-    try {
-      return TaskResources.units(value, member.equals("memory"));
-    } catch (io.github.berth.core.error.ClientException e) {
-      throw new InvalidParameterException("tasks[" + task + "]." + member + " is not a valid " + member
-          + " value: '" + value + "'");
-    }
-  }
-
-  private static ImmutableMap<String, ImmutableMap<String, Integer>> immutable(Map<String, Map<String, Integer>> m) {
-    ImmutableMap.Builder<String, ImmutableMap<String, Integer>> b = ImmutableMap.builder();
+  private static ImmutableMap<String, Map<String, Integer>> immutable(Map<String, Map<String, Integer>> m) {
+    ImmutableMap.Builder<String, Map<String, Integer>> b = ImmutableMap.builder();
     m.forEach((k, v) -> b.put(k, ImmutableMap.copyOf(v)));
     return b.buildOrThrow();
   }
 
-  /** A task's group; ECS's default is {@code family:<family>} (docs/placement.md#task-groups). */
-  static @Nullable String groupOf(Task t) {
-    if (t.group() != null) {
-      return t.group();
-    }
-    String td = t.taskDefinitionArn();
-    if (td == null) {
-      return null;
-    }
-    int slash = td.lastIndexOf('/');
-    String familyRevision = slash >= 0 ? td.substring(slash + 1) : td;
-    int colon = familyRevision.lastIndexOf(':');
-    return "family:" + (colon > 0 ? familyRevision.substring(0, colon) : familyRevision);
-  }
-
-  private static boolean hasEni(Task t) {
-    if (t.attachments() == null) {
-      return false;
-    }
-    for (Attachment a : t.attachments()) {
-      if (ENI_ATTACHMENT.equals(a.type()) && !"DELETED".equals(a.status())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static @Nullable Resource find(@Nullable List<Resource> resources, String name) {
+  static @Nullable Resource find(@Nullable List<Resource> resources, String name) {
     if (resources == null) {
       return null;
     }
@@ -384,6 +325,22 @@ final class SnapshotBuilder {
 
   private static int setSize(Resource r) {
     return r.stringSetValue() != null ? r.stringSetValue().size() : intValue(r);
+  }
+
+  /** The ports of a STRINGSET resource, as listed (repeats kept); what is not a port is left out. */
+  static List<Integer> portList(Resource r) {
+    List<Integer> out = new ArrayList<>();
+    if (r.stringSetValue() == null) {
+      return out;
+    }
+    for (String s : r.stringSetValue()) {
+      try {
+        out.add(Integer.parseInt(s.trim()));
+      } catch (NumberFormatException e) {
+        // A port ECS would never list; nothing to reserve.
+      }
+    }
+    return out;
   }
 
   private static void addPorts(Resource r, TreeSet<Integer> into) {

@@ -60,6 +60,24 @@ final class DeploymentRec {
   String circuitBreakerStatus;
   String alarmsStatus;
 
+  // ---- blue/green, linear and canary deployments (docs/scheduler.md#blue-green-deployments)
+  /** The deployment strategy it follows (ROLLING, BLUE_GREEN, LINEAR, CANARY), as configured when it started. */
+  String strategy;
+  /** The lifecycle stage it is in (RECONCILE_SERVICE ... CLEAN_UP), or null for a rolling deployment. */
+  String lifecycleStage;
+  /** The deployment it replaces (blue), whose tasks keep production traffic until the shift. */
+  String blueId;
+  /** Percent of production traffic its target group receives (the rest stays on blue). */
+  double productionTrafficPercent;
+  /** Percent of test traffic its target group receives. */
+  double testTrafficPercent;
+  /** When the next traffic step (linear, canary) or the end of the bake time is due. */
+  Instant waitUntil;
+  /** Within a traffic step: 0 before its PRE_PRODUCTION_TRAFFIC_SHIFT hooks, 1 once its traffic has shifted. */
+  int shiftPhase;
+  /** The lifecycle hooks run so far for the present stage. */
+  List<HookRunRec> hookRuns = new ArrayList<>();
+
   DeploymentRec() {}
 
   boolean completed() {

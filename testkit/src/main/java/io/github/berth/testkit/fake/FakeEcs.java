@@ -1,5 +1,15 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.api.CreateTaskSetRequest;
+import io.github.berth.core.api.CreateTaskSetResponse;
+import io.github.berth.core.api.UpdateTaskSetRequest;
+import io.github.berth.core.api.UpdateTaskSetResponse;
+import io.github.berth.core.api.DeleteTaskSetRequest;
+import io.github.berth.core.api.DeleteTaskSetResponse;
+import io.github.berth.core.api.DescribeTaskSetsRequest;
+import io.github.berth.core.api.DescribeTaskSetsResponse;
+import io.github.berth.core.api.UpdateServicePrimaryTaskSetRequest;
+import io.github.berth.core.api.UpdateServicePrimaryTaskSetResponse;
 import io.github.berth.core.api.CreateClusterRequest;
 import io.github.berth.core.api.CreateClusterResponse;
 import io.github.berth.core.api.DescribeClustersRequest;
@@ -144,6 +154,7 @@ public final class FakeEcs {
   private final TagOps tags;
   private final AccountOps accounts;
   private final ServiceOps services;
+  private final TaskSetOps taskSets;
   private final ServiceScheduler scheduler;
   private final AutoScaling autoScaling;
   private final Namespaces namespaces;
@@ -160,6 +171,7 @@ public final class FakeEcs {
     this.accounts = new AccountOps(engine);
     this.scheduler = new ServiceScheduler(engine, tasks);
     this.services = new ServiceOps(engine, scheduler);
+    this.taskSets = new TaskSetOps(engine, scheduler, services);
     this.autoScaling = new AutoScaling(engine, new AutoScalingController(engine, new Metrics(engine)));
     this.namespaces = new Namespaces(engine);
     this.agent = new AgentOps(engine);
@@ -983,12 +995,95 @@ public final class FakeEcs {
     return describeServiceRevisions(b.build());
   }
 
+  /** ECS CreateTaskSet: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html). */
+  public CreateTaskSetResponse createTaskSet(CreateTaskSetRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("CreateTaskSet", () -> taskSets.create(request));
+    }
+  }
+
+  /** ECS CreateTaskSet, the request built by {@code request}. */
+  public CreateTaskSetResponse createTaskSet(Consumer<CreateTaskSetRequest.Builder> request) {
+    CreateTaskSetRequest.Builder b = CreateTaskSetRequest.builder();
+    request.accept(b);
+    return createTaskSet(b.build());
+  }
+
+  /** ECS UpdateTaskSet: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskSet.html). */
+  public UpdateTaskSetResponse updateTaskSet(UpdateTaskSetRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateTaskSet", () -> taskSets.update(request));
+    }
+  }
+
+  /** ECS UpdateTaskSet, the request built by {@code request}. */
+  public UpdateTaskSetResponse updateTaskSet(Consumer<UpdateTaskSetRequest.Builder> request) {
+    UpdateTaskSetRequest.Builder b = UpdateTaskSetRequest.builder();
+    request.accept(b);
+    return updateTaskSet(b.build());
+  }
+
+  /** ECS DeleteTaskSet: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskSet.html). */
+  public DeleteTaskSetResponse deleteTaskSet(DeleteTaskSetRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DeleteTaskSet", () -> taskSets.delete(request));
+    }
+  }
+
+  /** ECS DeleteTaskSet, the request built by {@code request}. */
+  public DeleteTaskSetResponse deleteTaskSet(Consumer<DeleteTaskSetRequest.Builder> request) {
+    DeleteTaskSetRequest.Builder b = DeleteTaskSetRequest.builder();
+    request.accept(b);
+    return deleteTaskSet(b.build());
+  }
+
+  /** ECS DescribeTaskSets: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html). */
+  public DescribeTaskSetsResponse describeTaskSets(DescribeTaskSetsRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("DescribeTaskSets", () -> taskSets.describe(request));
+    }
+  }
+
+  /** ECS DescribeTaskSets, the request built by {@code request}. */
+  public DescribeTaskSetsResponse describeTaskSets(Consumer<DescribeTaskSetsRequest.Builder> request) {
+    DescribeTaskSetsRequest.Builder b = DescribeTaskSetsRequest.builder();
+    request.accept(b);
+    return describeTaskSets(b.build());
+  }
+
+  /** ECS UpdateServicePrimaryTaskSet: see the API reference (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateServicePrimaryTaskSet.html). */
+  public UpdateServicePrimaryTaskSetResponse updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (engine) {
+      return engine.call("UpdateServicePrimaryTaskSet", () -> taskSets.updatePrimary(request));
+    }
+  }
+
+  /** ECS UpdateServicePrimaryTaskSet, the request built by {@code request}. */
+  public UpdateServicePrimaryTaskSetResponse updateServicePrimaryTaskSet(Consumer<UpdateServicePrimaryTaskSetRequest.Builder> request) {
+    UpdateServicePrimaryTaskSetRequest.Builder b = UpdateServicePrimaryTaskSetRequest.builder();
+    request.accept(b);
+    return updateServicePrimaryTaskSet(b.build());
+  }
+
   /**
    * The fake Elastic Load Balancing target group of that ARN (made on first use): where service
    * tasks are registered, their health, the deregistration delay.
    */
   public TargetGroup targetGroup(String targetGroupArn) {
     return new TargetGroup(engine, scheduler.lb, targetGroupArn);
+  }
+
+  /**
+   * The Java callbacks that stand for the Lambda functions of deployment lifecycle hooks, by
+   * {@code hookTargetArn} (docs/scheduler.md#lifecycle-hooks). They are not part of a snapshot.
+   */
+  public LifecycleHooks lifecycleHooks() {
+    return scheduler.blueGreen.hooks;
   }
 
   /** Fake CloudWatch alarms, by name, that deployment alarms ({@code deploymentConfiguration.alarms}) watch. */

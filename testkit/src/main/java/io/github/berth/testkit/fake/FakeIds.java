@@ -44,13 +44,21 @@ final class FakeIds {
   }
 
   String uuid() {
-    String s = hex32();
-    char[] c = s.toCharArray();
+    char[] c = hex32Chars();
     c[12] = '4';
     c[16] = HEX[8 + (int) (Math.floorMod(nextLong(), 4L))];
-    s = new String(c);
-    return s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20) + "-"
-        + s.substring(20);
+    // 8-4-4-4-12, written straight into one array.
+    char[] out = new char[36];
+    System.arraycopy(c, 0, out, 0, 8);
+    out[8] = '-';
+    System.arraycopy(c, 8, out, 9, 4);
+    out[13] = '-';
+    System.arraycopy(c, 12, out, 14, 4);
+    out[18] = '-';
+    System.arraycopy(c, 16, out, 19, 4);
+    out[23] = '-';
+    System.arraycopy(c, 20, out, 24, 12);
+    return new String(out);
   }
 
   String deploymentId() {
@@ -64,6 +72,10 @@ final class FakeIds {
   }
 
   private String hex32() {
+    return new String(hex32Chars());
+  }
+
+  private char[] hex32Chars() {
     long a = nextLong();
     long b = nextLong();
     char[] c = new char[32];
@@ -71,6 +83,6 @@ final class FakeIds {
       c[i] = HEX[(int) ((a >>> (60 - 4 * i)) & 0xF)];
       c[16 + i] = HEX[(int) ((b >>> (60 - 4 * i)) & 0xF)];
     }
-    return new String(c);
+    return c;
   }
 }

@@ -37,7 +37,12 @@ final class LoadBalancing {
 
   /** [obs] Registers a task that reached RUNNING in its target groups; event 12 for each. */
   void register(ServiceRec s, DeploymentRec d, TaskRec t) {
-    for (LoadBalancer lb : d.loadBalancers) {
+    register(s, d.loadBalancers, t);
+  }
+
+  /** Registers a task that reached RUNNING in the target groups of its deployment or task set. */
+  void register(ServiceRec s, List<LoadBalancer> loadBalancers, TaskRec t) {
+    for (LoadBalancer lb : loadBalancers) {
       if (lb.targetGroupArn() == null) {
         continue;
       }

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.Container;
 import io.github.berth.core.model.ContainerInstance;
@@ -7,45 +8,60 @@ import io.github.berth.core.model.NetworkBinding;
 import io.github.berth.core.model.Setting;
 import io.github.berth.core.model.Task;
 import io.github.berth.core.model.TaskDefinition;
+import io.github.berth.core.model.TaskOverride;
 import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.placement.ClusterSnapshot;
+import io.github.berth.placement.LiveCluster;
 import io.github.berth.placement.PlacementEngine;
 import io.github.berth.placement.PlacementRequest;
 import io.github.berth.placement.PlacementResult;
 import io.github.berth.placement.TaskPlacement;
 import io.github.berth.placement.TaskReservation;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The fake's side of placement: a {@link ClusterSnapshot} of a cluster, kept until the cluster
- * changes (its {@code placementVersion}), {@link PlacementEngine} for the choice, and the resources
- * each placed task then holds on its instance until it is STOPPED.
+ * The fake's side of placement: each cluster's {@link LiveCluster}, kept up to date as tasks are
+ * placed, change and stop (a few counters each) and rebuilt when an instance changes (rare),
+ * {@link PlacementEngine} for the choice, and the resources each placed task then holds on its
+ * instance until it is STOPPED. The live state is not part of the fake's snapshot: it is rebuilt
+ * from the records on first use ([model], docs/scheduler.md#placement-state-in-the-fake).
  */
 final class Placement {
 
-  private final Engine e;
-  private final Map<ClusterRec, Cached> cache = new IdentityHashMap<>();
+  /** Set (to anything) to check every placement against a snapshot rebuilt from scratch (slow; for tests). */
+  static final boolean VERIFY = System.getenv("BERTH_FAKE_VERIFY_PLACEMENT") != null;
 
-  private record Cached(long version, ClusterSnapshot snapshot) {}
+  private final Engine e;
+  private final Map<ClusterRec, Live> live = new IdentityHashMap<>();
+
+  /** A cluster's live state and what it was built with. */
+  private static final class Live {
+    final LiveCluster cluster = new LiveCluster();
+    boolean trunking;
+    int subnets;
+    /** Tasks counted in their instance's runningTasksCount: desired and last status RUNNING. */
+    final Set<String> running = new HashSet<>();
+    /** runningTasksCount per instance id, as describe-container-instances shows it. */
+    final Map<String, Integer> runningCount = new HashMap<>();
+  }
 
   Placement(Engine e) {
     this.e = e;
   }
 
+  /** A snapshot of the cluster built afresh from its records (for one-off reads; placement uses the live state). */
   ClusterSnapshot snapshot(ClusterRec c) {
-    Cached cached = cache.get(c);
-    if (cached != null && cached.version == c.placementVersion) {
-      return cached.snapshot;
-    }
     List<ContainerInstance> instances = new ArrayList<>(c.instances.size());
     for (InstanceRec i : c.instances.values()) {
-      if ("INACTIVE".equals(i.status)) {
-        continue;
+      if (!"INACTIVE".equals(i.status)) {
+        instances.add(Views.instance(e, i, false));
       }
-      instances.add(Views.instance(e, i, false));
     }
     List<Task> tasks = new ArrayList<>();
     for (TaskRec t : c.tasks.values()) {
@@ -58,15 +74,96 @@ final class Placement {
     for (Network.Subnet s : e.network.subnets.values()) {
       b.subnet(s.subnetId, s.availabilityZone, s.vpcId);
     }
-    ClusterSnapshot snapshot = b.build();
-    cache.put(c, new Cached(c.placementVersion, snapshot));
-    return snapshot;
+    return b.build();
   }
 
-  /** What placement reads of a task: where it is, its group, ports, ENI and capacity provider. */
+  /** The cluster's live state, built from its records when there is none or what it was built with changed. */
+  private Live live(ClusterRec c) {
+    Live l = live.get(c);
+    boolean trunking = trunking();
+    if (l != null && l.trunking == trunking && l.subnets == e.network.subnets.size()) {
+      return l;
+    }
+    if (live.size() >= e.clusters.size()) {
+      // Clusters deleted or replaced by a restore keep no state here.
+      live.keySet().removeIf(k -> e.clusters.get(k.name) != k);
+    }
+    l = new Live();
+    l.trunking = trunking;
+    l.subnets = e.network.subnets.size();
+    l.cluster.awsvpcTrunking(trunking);
+    for (Network.Subnet s : e.network.subnets.values()) {
+      l.cluster.subnet(s.subnetId, s.availabilityZone, s.vpcId);
+    }
+    for (InstanceRec i : c.instances.values()) {
+      if ("INACTIVE".equals(i.status)) {
+        continue;
+      }
+      ContainerInstance view = Views.instance(e, i, false);
+      l.cluster.putInstance(view);
+      l.runningCount.put(i.id, view.runningTasksCount());
+    }
+    for (TaskRec t : c.tasks.values()) {
+      if (!t.stopped()) {
+        l.cluster.putTask(placementView(c, t));
+        if (countsAsRunning(c, t)) {
+          l.running.add(t.id);
+        }
+      }
+    }
+    live.put(c, l);
+    return l;
+  }
+
+  /** What describe-container-instances counts in runningTasksCount (see {@link Views#instance}). */
+  private static boolean countsAsRunning(ClusterRec c, TaskRec t) {
+    InstanceRec inst = t.instanceId == null ? null : c.instances.get(t.instanceId);
+    return inst != null && !"INACTIVE".equals(inst.status) && inst.taskIds.contains(t.id)
+        && "RUNNING".equals(t.desiredStatus) && "RUNNING".equals(t.lastStatus);
+  }
+
+  /**
+   * A task changed (launched, moved on, stopping, stopped): placement reads its desired status
+   * and, for the instance's runningTasksCount, its last status. Called before the listeners, so
+   * that a controller reacting to the change places on the state after it.
+   */
+  void taskChanged(TaskRec t, @Nullable String previousLastStatus) {
+    ClusterRec c = e.clusters.get(t.cluster);
+    Live l = c == null ? null : live.get(c);
+    if (l == null) {
+      return; // built from the records when next used
+    }
+    if (t.stopped() || !"RUNNING".equals(t.desiredStatus)) {
+      l.cluster.removeTask(t.arn);
+    } else if (previousLastStatus == null || !l.cluster.hasTask(t.arn)) {
+      l.cluster.putTask(placementView(c, t));
+    }
+    boolean now = countsAsRunning(c, t);
+    if (now != l.running.contains(t.id)) {
+      InstanceRec inst = c.instances.get(t.instanceId);
+      if (now) {
+        l.running.add(t.id);
+      } else {
+        l.running.remove(t.id);
+      }
+      int count = l.runningCount.merge(inst.id, now ? 1 : -1, Integer::sum);
+      l.cluster.runningTasksCount(inst.arn, count);
+    }
+  }
+
+  /**
+   * What placement reads of a task: where it is, its group, ports, ENI and capacity provider
+   * (containers without host bindings hold nothing placement reads, so they are left out).
+   */
   private Task placementView(ClusterRec c, TaskRec t) {
-    List<Container> containers = new ArrayList<>(t.containers.size());
+    List<Container> containers = List.of();
     for (ContainerRec k : t.containers) {
+      if (k.networkBindings.isEmpty()) {
+        continue;
+      }
+      if (containers.isEmpty()) {
+        containers = new ArrayList<>(t.containers.size());
+      }
       containers.add(Container.builder().name(k.name).networkBindings(k.networkBindings).build());
     }
     InstanceRec inst = t.instanceId == null ? null : c.instances.get(t.instanceId);
@@ -92,12 +189,35 @@ final class Placement {
   }
 
   PlacementResult place(ClusterRec c, PlacementRequest request) {
-    return PlacementEngine.place(snapshot(c), request);
+    PlacementResult result = PlacementEngine.place(live(c).cluster, request);
+    if (VERIFY) {
+      PlacementResult expected = PlacementEngine.place(snapshot(c), request);
+      if (!expected.placements().equals(result.placements()) || !expected.failures().equals(result.failures())
+          || !expected.explain().equals(result.explain())) {
+        throw new IllegalStateException("live placement state differs from a fresh snapshot:\n" + expected
+            + "\n" + result);
+      }
+    }
+    return result;
+  }
+
+  /** The reservation of the last definition and overrides asked for: the tasks of one launch share them. */
+  private TaskDefinition lastDefinition;
+  private TaskOverride lastOverrides;
+  private TaskReservation lastReservation;
+
+  private TaskReservation reservation(TaskDefinition td, TaskOverride overrides) {
+    if (td != lastDefinition || overrides != lastOverrides) {
+      lastReservation = TaskReservation.of(td, overrides);
+      lastDefinition = td;
+      lastOverrides = overrides;
+    }
+    return lastReservation;
   }
 
   /** Records what a placed task holds on its instance. */
   void reserve(ClusterRec c, TaskRec t, TaskPlacement p, TaskDefinition td) {
-    TaskReservation r = TaskReservation.of(td, t.overrides);
+    TaskReservation r = reservation(td, t.overrides);
     t.holdsEni = r.eni();
     if (p.containerInstanceArn() != null) {
       InstanceRec inst = c.instances.get(Resolve.nameOf(p.containerInstanceArn()));
@@ -134,8 +254,21 @@ final class Placement {
         }
       }
       inst.taskIds.add(t.id);
+      Live l = live.get(c);
+      if (l != null && l.cluster.hasInstance(inst.arn)) {
+        l.cluster.reserve(inst.arn, t.reservedCpu, t.reservedMemory, t.reservedGpuIds.size(), ports(t.reservedTcp),
+            ports(t.reservedUdp));
+      }
     }
     c.placementVersion++;
+  }
+
+  private static int[] ports(List<String> ports) {
+    int[] out = new int[ports.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = Integer.parseInt(ports.get(k));
+    }
+    return out;
   }
 
   /** Gives back what a STOPPED task held. */
@@ -146,6 +279,11 @@ final class Placement {
     }
     InstanceRec inst = t.instanceId == null ? null : c.instances.get(t.instanceId);
     if (inst != null) {
+      Live l = live.get(c);
+      if (l != null && l.cluster.hasInstance(inst.arn)) {
+        l.cluster.release(inst.arn, t.reservedCpu, t.reservedMemory, t.reservedGpuIds.size(), ports(t.reservedTcp),
+            ports(t.reservedUdp));
+      }
       inst.usedCpu -= t.reservedCpu;
       inst.usedMemory -= t.reservedMemory;
       inst.usedGpuIds.removeAll(t.reservedGpuIds);
@@ -165,12 +303,13 @@ final class Placement {
     c.placementVersion++;
   }
 
-  /** The cluster changed in a way placement reads (instances, attributes, task groups). */
+  /** The cluster changed in a way placement reads (instances, attributes): its live state is rebuilt at next use. */
   void invalidate(ClusterRec c) {
     c.placementVersion++;
+    live.remove(c);
   }
 
   void forget(ClusterRec c) {
-    cache.remove(c);
+    live.remove(c);
   }
 }

@@ -121,16 +121,20 @@ final class ServiceOps {
     if (!DeploymentControllerType.knownValues().contains(DeploymentControllerType.fromValue(controller))) {
       throw enumError("deploymentController.type", controller, "[ECS, CODE_DEPLOY, EXTERNAL]");
     }
-    if (!"ECS".equals(controller)) {
-      // [model] The CODE_DEPLOY and EXTERNAL controllers (task sets) are not modelled yet.
-      throw new io.github.berth.core.error.UnsupportedFeatureException(
-          "The " + controller + " deployment controller is not supported by this fake.");
-    }
     String strategy = r.schedulingStrategy() == null ? "REPLICA" : r.schedulingStrategy().value();
     if (!SchedulingStrategy.knownValues().contains(SchedulingStrategy.fromValue(strategy))) {
       throw enumError("schedulingStrategy", strategy, "[REPLICA, DAEMON]");
     }
     boolean daemon = "DAEMON".equals(strategy);
+    if (daemon && !"ECS".equals(controller)) {
+      // [doc] The CODE_DEPLOY and EXTERNAL controllers do not support DAEMON (CreateService
+      // schedulingStrategy); [unsure] ECS's text.
+      throw new InvalidParameterException("The DAEMON scheduling strategy is not supported with the " + controller
+          + " deployment controller.");
+    }
+    if ("EXTERNAL".equals(controller)) {
+      return createExternal(c, r, name);
+    }
     String tdRef = Resolve.required(r.taskDefinition(), "taskDefinition");
     TaskDefinition td = e.taskDefinitions.forLaunch(tdRef);
     if (!TaskDefinitionStatus.ACTIVE.equals(td.status())) {
@@ -156,7 +160,9 @@ final class ServiceOps {
     if (desired != null && desired < 0) {
       throw new InvalidParameterException("desiredCount must be greater than or equal to 0.");
     }
-    DeploymentConfiguration config = deploymentConfiguration(r.deploymentConfiguration(), null, daemon);
+    DeploymentConfiguration config = "ECS".equals(controller)
+        ? deploymentConfiguration(r.deploymentConfiguration(), null, daemon)
+        : taskSetConfiguration(r.deploymentConfiguration(), null, controller);
     Integer grace = r.healthCheckGracePeriodSeconds();
     if (grace != null && grace < 0) {
       // [doc] 0 to 2,147,483,647 seconds.
@@ -164,6 +170,12 @@ final class ServiceOps {
     }
     List<LoadBalancer> lbs = r.loadBalancers() == null ? List.of() : r.loadBalancers();
     checkLoadBalancers(lbs, td, r.role(), "loadBalancers");
+    if ("CODE_DEPLOY".equals(controller) && (lbs.size() != 1 || lbs.get(0).targetGroupArn() == null)) {
+      // [doc] A CODE_DEPLOY service uses one Application or Network Load Balancer target group
+      // (the deployment group holds the second); [unsure] ECS's text.
+      throw new InvalidParameterException("A service with the CODE_DEPLOY deployment controller must use exactly one "
+          + "target group of an Application Load Balancer or Network Load Balancer.");
+    }
     // Launch type or capacity provider strategy: the request's, else the cluster's default, else EC2.
     LaunchType launchType = r.launchType();
     List<CapacityProviderStrategyItem> cps = r.capacityProviderStrategy();
@@ -222,6 +234,11 @@ final class ServiceOps {
     s.createdAt = e.now();
     s.tags = r.tags() == null ? new ArrayList<>() : new ArrayList<>(r.tags());
     c.services.put(name, s);
+    if ("CODE_DEPLOY".equals(controller)) {
+      // [doc] CreateService gives a CODE_DEPLOY service its first task set, PRIMARY (docs/scheduler.md#codedeploy).
+      scheduler.taskSets.createPrimary(c, s);
+      return CreateServiceResponse.builder().service(view(c, s, false)).build();
+    }
     scheduler.startDeployment(c, s, null);
     if (daemon) {
       s.desiredCount = scheduler.daemonDesiredCount(c, s);
@@ -229,7 +246,94 @@ final class ServiceOps {
     return CreateServiceResponse.builder().service(view(c, s, false)).build();
   }
 
-  private static boolean fargateStrategy(@Nullable List<CapacityProviderStrategyItem> cps, @Nullable LaunchType lt) {
+  /**
+   * CreateService with the EXTERNAL controller (docs/scheduler.md#task-sets): [doc] only the service
+   * name is needed; what the tasks run, where and behind which load balancer belongs to the task
+   * sets, so the request must leave it blank ([obs] ECS's text for the task definition).
+   */
+  private CreateServiceResponse createExternal(ClusterRec c, CreateServiceRequest r, String name) {
+    String[][] blanks = {
+        {"taskDefinition", r.taskDefinition() == null ? null : "TaskDefinition"},
+        {"launchType", r.launchType() == null ? null : "LaunchType"},
+        {"capacityProviderStrategy", r.capacityProviderStrategy() == null || r.capacityProviderStrategy().isEmpty()
+            ? null : "CapacityProviderStrategy"},
+        {"platformVersion", r.platformVersion() == null ? null : "PlatformVersion"},
+        {"networkConfiguration", r.networkConfiguration() == null ? null : "NetworkConfiguration"},
+        {"loadBalancers", r.loadBalancers() == null || r.loadBalancers().isEmpty() ? null : "LoadBalancers"},
+        {"serviceRegistries", r.serviceRegistries() == null || r.serviceRegistries().isEmpty() ? null
+            : "ServiceRegistries"},
+    };
+    for (String[] b : blanks) {
+      if (b[1] != null) {
+        // [obs] "TaskDefinition must be blank." ([unsure] the same form for the other members).
+        throw new InvalidParameterException(b[1] + " must be blank.");
+      }
+    }
+    Integer desired = r.desiredCount();
+    if (desired != null && desired < 0) {
+      throw new InvalidParameterException("desiredCount must be greater than or equal to 0.");
+    }
+    DeploymentConfiguration config = taskSetConfiguration(r.deploymentConfiguration(), null, "EXTERNAL");
+    Integer grace = r.healthCheckGracePeriodSeconds();
+    if (grace != null && grace < 0) {
+      throw new InvalidParameterException("healthCheckGracePeriodSeconds must be greater than or equal to 0.");
+    }
+    ServiceRec s = new ServiceRec();
+    s.name = name;
+    s.cluster = c.name;
+    s.arn = e.arns.service(c.name, name);
+    s.status = "ACTIVE";
+    s.schedulingStrategy = "REPLICA";
+    s.deploymentController = "EXTERNAL";
+    // [unsure] desiredCount may be left out: 0 then.
+    s.desiredCount = desired == null ? 0 : desired;
+    s.placementConstraints = r.placementConstraints() == null ? new ArrayList<>()
+        : new ArrayList<>(r.placementConstraints());
+    s.placementStrategy = r.placementStrategy() == null ? new ArrayList<>() : new ArrayList<>(r.placementStrategy());
+    s.healthCheckGracePeriodSeconds = grace == null ? 0 : grace;
+    s.deploymentConfiguration = config;
+    s.enableECSManagedTags = Boolean.TRUE.equals(r.enableECSManagedTags());
+    s.propagateTags = r.propagateTags() == null ? "NONE" : r.propagateTags().value();
+    s.enableExecuteCommand = Boolean.TRUE.equals(r.enableExecuteCommand());
+    s.roleArn = r.role() == null ? null : roleArn(r.role());
+    s.createdBy = "arn:aws:iam::" + e.account + ":root";
+    s.clientToken = r.clientToken();
+    s.createdAt = e.now();
+    s.tags = r.tags() == null ? new ArrayList<>() : new ArrayList<>(r.tags());
+    c.services.put(name, s);
+    scheduler.wake(s);
+    return CreateServiceResponse.builder().service(view(c, s, false)).build();
+  }
+
+  /**
+   * The deployment configuration of a CODE_DEPLOY or EXTERNAL service: [doc] the circuit breaker,
+   * alarms, and the strategies other than the rolling update are the ECS controller's; only
+   * minimumHealthyPercent and maximumPercent are kept (100/200 by default). [unsure] ECS's texts.
+   */
+  static DeploymentConfiguration taskSetConfiguration(@Nullable DeploymentConfiguration in,
+      @Nullable DeploymentConfiguration current, String controller) {
+    if (in != null) {
+      if (in.deploymentCircuitBreaker() != null && Boolean.TRUE.equals(in.deploymentCircuitBreaker().enable())) {
+        throw new InvalidParameterException("The deployment circuit breaker is only supported for services using the "
+            + "ECS deployment controller.");
+      }
+      if (in.alarms() != null && Boolean.TRUE.equals(in.alarms().enable())) {
+        throw new InvalidParameterException("Deployment alarms are only supported for services using the ECS "
+            + "deployment controller.");
+      }
+      if (in.strategy() != null && !DeploymentStrategy.ROLLING.equals(in.strategy())) {
+        throw new InvalidParameterException("The " + in.strategy().value() + " deployment strategy is only supported "
+            + "for services using the ECS deployment controller.");
+      }
+    }
+    DeploymentConfiguration full = deploymentConfiguration(in == null ? null : DeploymentConfiguration.builder()
+        .minimumHealthyPercent(in.minimumHealthyPercent()).maximumPercent(in.maximumPercent()).build(),
+        current, false);
+    return DeploymentConfiguration.builder().minimumHealthyPercent(full.minimumHealthyPercent())
+        .maximumPercent(full.maximumPercent()).build();
+  }
+
+  static boolean fargateStrategy(@Nullable List<CapacityProviderStrategyItem> cps, @Nullable LaunchType lt) {
     if (lt != null || cps == null) {
       return false;
     }
@@ -308,24 +412,118 @@ final class ServiceOps {
       b.alarms(a);
     }
     if (in.strategy() != null) {
-      if (!DeploymentStrategy.ROLLING.equals(in.strategy())) {
-        // [model] Only the rolling update is modelled yet (BLUE_GREEN, LINEAR, CANARY are not).
-        throw new io.github.berth.core.error.UnsupportedFeatureException(
-            "The " + in.strategy().value() + " deployment strategy is not supported by this fake.");
+      if (!DeploymentStrategy.knownValues().contains(in.strategy())) {
+        throw enumError("deploymentConfiguration.strategy", in.strategy().value(), "[ROLLING, BLUE_GREEN, LINEAR, CANARY]");
+      }
+      if (daemon && !DeploymentStrategy.ROLLING.equals(in.strategy())) {
+        // [doc] DAEMON services deploy by rolling update only; [unsure] ECS's text.
+        throw new InvalidParameterException("The " + in.strategy().value() + " deployment strategy is not supported "
+            + "for services using the DAEMON scheduling strategy.");
       }
       b.strategy(in.strategy());
     }
     if (in.bakeTimeInMinutes() != null) {
+      minutes(in.bakeTimeInMinutes(), "deploymentConfiguration.bakeTimeInMinutes");
       b.bakeTimeInMinutes(in.bakeTimeInMinutes());
     }
+    DeploymentStrategy strategy = in.strategy() != null ? in.strategy() : base.strategy();
+    String st = strategy == null ? "ROLLING" : strategy.value();
+    if ("BLUE_GREEN".equals(st) && in.bakeTimeInMinutes() == null && base.bakeTimeInMinutes() == null) {
+      // [doc] bakeTimeInMinutes must be given with BLUE_GREEN; [unsure] ECS's text.
+      throw new InvalidParameterException("deploymentConfiguration.bakeTimeInMinutes must be specified for the "
+          + "BLUE_GREEN deployment strategy.");
+    }
+    if (in.linearConfiguration() != null) {
+      if (!"LINEAR".equals(st)) {
+        // [doc] Only valid with the LINEAR strategy; [unsure] ECS's text.
+        throw new InvalidParameterException("deploymentConfiguration.linearConfiguration is only valid with the LINEAR "
+            + "deployment strategy.");
+      }
+      Double step = in.linearConfiguration().stepPercent();
+      if (step != null && (step < 3.0 || step > 100.0 || !tenths(step))) {
+        // [doc] Multiples of 0.1 from 3.0 to 100.0.
+        throw new InvalidParameterException("deploymentConfiguration.linearConfiguration.stepPercent must be a multiple "
+            + "of 0.1 from 3.0 to 100.0.");
+      }
+      if (in.linearConfiguration().stepBakeTimeInMinutes() != null) {
+        minutes(in.linearConfiguration().stepBakeTimeInMinutes(),
+            "deploymentConfiguration.linearConfiguration.stepBakeTimeInMinutes");
+      }
+      b.linearConfiguration(in.linearConfiguration());
+    }
+    if (in.canaryConfiguration() != null) {
+      if (!"CANARY".equals(st)) {
+        throw new InvalidParameterException("deploymentConfiguration.canaryConfiguration is only valid with the CANARY "
+            + "deployment strategy.");
+      }
+      Double percent = in.canaryConfiguration().canaryPercent();
+      if (percent != null && (percent < 0.1 || percent > 100.0 || !tenths(percent))) {
+        // [doc] Multiples of 0.1 from 0.1 to 100.0.
+        throw new InvalidParameterException("deploymentConfiguration.canaryConfiguration.canaryPercent must be a "
+            + "multiple of 0.1 from 0.1 to 100.0.");
+      }
+      if (in.canaryConfiguration().canaryBakeTimeInMinutes() != null) {
+        minutes(in.canaryConfiguration().canaryBakeTimeInMinutes(),
+            "deploymentConfiguration.canaryConfiguration.canaryBakeTimeInMinutes");
+      }
+      b.canaryConfiguration(in.canaryConfiguration());
+    }
+    if (in.lifecycleHooks() != null) {
+      checkHooks(in.lifecycleHooks());
+      b.lifecycleHooks(in.lifecycleHooks());
+    }
     return b.build();
+  }
+
+  /** [doc] Bake times are 0 to 1440 minutes (24 hours); [unsure] ECS's text. */
+  private static void minutes(int value, String member) {
+    if (value < 0 || value > 1440) {
+      throw new InvalidParameterException(member + " must be between 0 and 1440.");
+    }
+  }
+
+  private static boolean tenths(double v) {
+    return Math.abs(v * 10 - Math.round(v * 10)) < 1e-6;
+  }
+
+  /**
+   * [doc] A lifecycle hook names its stages, and a Lambda hook its target ARN
+   * (docs/scheduler.md#lifecycle-hooks). [model] PAUSE hooks need ContinueServiceDeployment, which
+   * the API model Berth is built from does not have yet.
+   */
+  private static void checkHooks(List<io.github.berth.core.model.DeploymentLifecycleHook> hooks) {
+    for (int i = 0; i < hooks.size(); i++) {
+      io.github.berth.core.model.DeploymentLifecycleHook h = hooks.get(i);
+      String at = "deploymentConfiguration.lifecycleHooks[" + i + "]";
+      String type = h.targetType() == null ? "AWS_LAMBDA" : h.targetType().value();
+      if ("PAUSE".equals(type)) {
+        throw new io.github.berth.core.error.UnsupportedFeatureException(
+            "PAUSE lifecycle hooks are not supported by this fake.");
+      }
+      if (!"AWS_LAMBDA".equals(type)) {
+        throw enumError(at + ".targetType", type, "[AWS_LAMBDA, PAUSE]");
+      }
+      Resolve.required(h.hookTargetArn(), at + ".hookTargetArn");
+      List<io.github.berth.core.model.DeploymentLifecycleHookStage> stages = Resolve.required(h.lifecycleStages(),
+          at + ".lifecycleStages");
+      if (stages.isEmpty()) {
+        throw new InvalidParameterException(at + ".lifecycleStages must contain at least 1 item.");
+      }
+      for (int j = 0; j < stages.size(); j++) {
+        if (!io.github.berth.core.model.DeploymentLifecycleHookStage.knownValues().contains(stages.get(j))) {
+          throw enumError(at + ".lifecycleStages[" + j + "]", stages.get(j).value(), "[RECONCILE_SERVICE, "
+              + "PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, "
+              + "PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT]");
+        }
+      }
+    }
   }
 
   /**
    * [obs] A load balancer names a container and a port of the task definition; ECS's texts when the
    * container or its port is missing (docs/scheduler.md#load-balancers).
    */
-  private static void checkLoadBalancers(List<LoadBalancer> lbs, TaskDefinition td, @Nullable String role,
+  static void checkLoadBalancers(List<LoadBalancer> lbs, TaskDefinition td, @Nullable String role,
       String member) {
     int targetGroups = 0;
     boolean classic = false;
@@ -478,6 +676,9 @@ final class ServiceOps {
       throw new io.github.berth.core.error.UnsupportedFeatureException(
           "Changing the deployment controller is not supported by this fake.");
     }
+    if (s.usesTaskSets()) {
+      return updateTaskSetService(c, s, r);
+    }
     boolean daemon = s.daemon();
     Integer desired = r.desiredCount();
     if (desired != null && daemon) {
@@ -587,6 +788,79 @@ final class ServiceOps {
     } else {
       scheduler.wake(s);
     }
+    return UpdateServiceResponse.builder().service(view(c, s, false)).build();
+  }
+
+  /**
+   * UpdateService of a CODE_DEPLOY or EXTERNAL service (docs/scheduler.md#codedeploy): [doc] it may
+   * change the desired count, the deployment configuration, the grace period, placement, managed
+   * tags and tag propagation; a new revision goes through CodeDeploy or the task sets. [obs] ECS's
+   * texts for the task definition and a forced deployment; [unsure] the others, in the same form.
+   */
+  private UpdateServiceResponse updateTaskSetService(ClusterRec c, ServiceRec s, UpdateServiceRequest r) {
+    String controller = s.deploymentController;
+    String tail = "CODE_DEPLOY".equals(controller) ? " Use AWS CodeDeploy to trigger a new deployment." : "";
+    if (r.taskDefinition() != null) {
+      throw new InvalidParameterException("Unable to update task definition on services with a " + controller
+          + " deployment controller." + tail);
+    }
+    if (Boolean.TRUE.equals(r.forceNewDeployment()) || r.capacityProviderStrategy() != null) {
+      throw new InvalidParameterException("Cannot force a new deployment on services with a " + controller
+          + " deployment controller." + tail);
+    }
+    String[][] others = {
+        {r.networkConfiguration() == null ? null : "network configuration"},
+        {r.platformVersion() == null ? null : "platform version"},
+        {r.loadBalancers() == null ? null : "load balancers"},
+        {r.serviceRegistries() == null ? null : "service registries"},
+    };
+    for (String[] o : others) {
+      if (o[0] != null) {
+        throw new InvalidParameterException("Unable to update " + o[0] + " on services with a " + controller
+            + " deployment controller." + tail);
+      }
+    }
+    Integer desired = r.desiredCount();
+    if (desired != null && desired < 0) {
+      throw new InvalidParameterException("desiredCount must be greater than or equal to 0.");
+    }
+    if ("EXTERNAL".equals(controller) && r.deploymentConfiguration() != null) {
+      // [doc] The EXTERNAL controller's deployment configuration is not updated through UpdateService.
+      throw new InvalidParameterException("Unable to update deployment configuration on services with a EXTERNAL "
+          + "deployment controller.");
+    }
+    DeploymentConfiguration config = taskSetConfiguration(r.deploymentConfiguration(), s.deploymentConfiguration,
+        controller);
+    Integer grace = r.healthCheckGracePeriodSeconds();
+    if (grace != null && grace < 0) {
+      throw new InvalidParameterException("healthCheckGracePeriodSeconds must be greater than or equal to 0.");
+    }
+    // Everything is checked: apply.
+    if (desired != null) {
+      s.desiredCount = desired;
+    }
+    s.deploymentConfiguration = config;
+    if (grace != null) {
+      s.healthCheckGracePeriodSeconds = grace;
+    }
+    if (r.placementConstraints() != null) {
+      s.placementConstraints = new ArrayList<>(r.placementConstraints());
+    }
+    if (r.placementStrategy() != null) {
+      s.placementStrategy = new ArrayList<>(r.placementStrategy());
+    }
+    if (r.enableECSManagedTags() != null) {
+      s.enableECSManagedTags = r.enableECSManagedTags();
+    }
+    if (r.propagateTags() != null) {
+      s.propagateTags = r.propagateTags().value();
+    }
+    if (r.enableExecuteCommand() != null) {
+      s.enableExecuteCommand = r.enableExecuteCommand();
+    }
+    s.startFailures = 0;
+    s.throttledUntil = null;
+    scheduler.wake(s);
     return UpdateServiceResponse.builder().service(view(c, s, false)).build();
   }
 
@@ -802,6 +1076,9 @@ final class ServiceOps {
             .runningTaskCount(counts[0]).pendingTaskCount(counts[1]).build())
         .status(ServiceDeploymentStatus.fromValue(d.deploymentStatus))
         .statusReason(d.statusReason)
+        .lifecycleStage(d.lifecycleStage == null ? null
+            : io.github.berth.core.model.ServiceDeploymentLifecycleStage.fromValue(d.lifecycleStage))
+        .lifecycleHookDetails(hookDetails(d))
         .deploymentConfiguration(config)
         .rollback(d.rollbackReason == null ? null : Rollback.builder().reason(d.rollbackReason)
             .startedAt(d.rollbackStartedAt).serviceRevisionArn(d.rollbackRevisionArn).build())
@@ -816,6 +1093,26 @@ final class ServiceOps {
             .triggeredAlarmNames(List.copyOf(d.triggeredAlarmNames))
             .build())
         .build();
+  }
+
+  /** [doc] The hooks run for the deployment, as DescribeServiceDeployments shows them (docs/scheduler.md#lifecycle-hooks). */
+  private static @Nullable List<io.github.berth.core.model.DeploymentLifecycleHookDetail> hookDetails(DeploymentRec d) {
+    if (d.lifecycleStage == null) {
+      return null;
+    }
+    List<io.github.berth.core.model.DeploymentLifecycleHookDetail> out = new ArrayList<>();
+    for (HookRunRec r : d.hookRuns) {
+      out.add(io.github.berth.core.model.DeploymentLifecycleHookDetail.builder()
+          .hookId(r.hookId)
+          .targetType(io.github.berth.core.model.DeploymentLifecycleHookTargetType.fromValue(r.targetType))
+          .targetArn(r.targetArn)
+          .status(io.github.berth.core.model.DeploymentLifecycleHookStatus.fromValue(r.status))
+          .expiresAt(r.expiresAt)
+          .timeoutAction(r.timeoutAction == null ? null
+              : io.github.berth.core.model.DeploymentLifecycleHookAction.fromValue(r.timeoutAction))
+          .build());
+    }
+    return out;
   }
 
   /**
@@ -860,6 +1157,17 @@ final class ServiceOps {
           .requestedTaskCount(primary ? s.desiredCount : counts[2]).runningTaskCount(counts[0])
           .pendingTaskCount(counts[1]).build());
     }
+    List<io.github.berth.core.model.TaskSet> taskSets = null;
+    if (s.usesTaskSets()) {
+      // [doc] A CODE_DEPLOY or EXTERNAL service shows its task sets; its counts are theirs.
+      taskSets = new ArrayList<>();
+      for (TaskSetRec ts : s.taskSets) {
+        io.github.berth.core.model.TaskSet v = scheduler.taskSets.view(c, s, ts, withTags);
+        running += v.runningCount();
+        pending += v.pendingCount();
+        taskSets.add(v);
+      }
+    }
     DeploymentRec primary = s.primary();
     return Service.builder()
         .serviceArn(s.arn)
@@ -877,6 +1185,7 @@ final class ServiceOps {
         .platformFamily(s.platformFamily)
         .taskDefinition(s.taskDefinitionArn)
         .deploymentConfiguration(s.deploymentConfiguration)
+        .taskSets(taskSets)
         .deployments(deployments)
         .roleArn(s.roleArn)
         .events(List.copyOf(s.events))

@@ -71,8 +71,15 @@ final class ServiceRec {
   boolean steady;
   Instant steadySince;
   Instant steadyEventAt;
+  /** The task sets of an EXTERNAL or CODE_DEPLOY service, oldest first (docs/scheduler.md#task-sets). */
+  List<TaskSetRec> taskSets = new ArrayList<>();
 
   ServiceRec() {}
+
+  /** Whether the service's tasks belong to task sets (the EXTERNAL and CODE_DEPLOY controllers), not deployments. */
+  boolean usesTaskSets() {
+    return !"ECS".equals(deploymentController);
+  }
 
   boolean daemon() {
     return "DAEMON".equals(schedulingStrategy);

@@ -60,11 +60,17 @@ final class ServiceScheduler implements ScalableServices {
   private final Engine e;
   private final TaskOps tasks;
   final LoadBalancing lb;
+  /** The task sets of EXTERNAL and CODE_DEPLOY services (docs/scheduler.md#task-sets). */
+  final TaskSetScheduler taskSets;
+  /** Blue/green, linear and canary deployments (docs/scheduler.md#blue-green-deployments). */
+  final BlueGreen blueGreen;
 
   ServiceScheduler(Engine e, TaskOps tasks) {
     this.e = e;
     this.tasks = tasks;
     this.lb = new LoadBalancing(e, this);
+    this.taskSets = new TaskSetScheduler(e, this, tasks);
+    this.blueGreen = new BlueGreen(e, this);
     e.handlers.put(TimerKind.SERVICE_RECONCILE, this::fire);
     e.taskListeners.add(this::taskChanged);
     e.instanceListeners.add(this::instanceChanged);
@@ -142,6 +148,10 @@ final class ServiceScheduler implements ScalableServices {
     boolean nowStopped = t.stopped() && !"STOPPED".equals(prev) && prev != null;
     if (nowRunning && d != null && hasTargetGroups(d)) {
       lb.register(s, d, t);
+    }
+    TaskSetRec taskSet = d == null ? taskSets.find(s, t.deploymentId) : null;
+    if (nowRunning && taskSet != null) {
+      lb.register(s, taskSet.loadBalancers, t);
     }
     if ("STOPPING".equals(t.lastStatus) || "DEPROVISIONING".equals(t.lastStatus) || t.stopped()) {
       lb.remove(t);
@@ -245,6 +255,7 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     DeploymentRec previousPrimary = s.primary();
+    int activeRevisions = s.deployments().size();
     for (DeploymentRec old : s.deployments()) {
       d.sourceRevisionArns.add(0, old.revisionArn);
       if ("PRIMARY".equals(old.status)) {
@@ -274,6 +285,7 @@ final class ServiceScheduler implements ScalableServices {
     // [doc] A new deployment lifts the throttle of failing tasks (docs/scheduler.md#throttle).
     s.startFailures = 0;
     s.throttledUntil = null;
+    blueGreen.begin(s, d, rollbackTo == null ? previousPrimary : null, activeRevisions);
     s.history.add(0, d);
     s.steady = false;
     deploymentEvent(c, s, d, "INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", d.rolloutStateReason);
@@ -297,6 +309,10 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     return null;
+  }
+
+  boolean tasksProtected(TaskRec t) {
+    return tasks.isProtected(t);
   }
 
   /** [doc] The circuit breaker's threshold: half the desired count, rounded up, within 3..200. */
@@ -385,6 +401,15 @@ final class ServiceScheduler implements ScalableServices {
     if (!unhealthy.isEmpty()) {
       event(s, stoppedMessage(s, unhealthy));
     }
+    if (s.usesTaskSets()) {
+      // Task sets instead of deployments (docs/scheduler.md#task-sets).
+      nextWake = earliest(nextWake, taskSets.reconcile(c, s));
+      nextWake = earliest(nextWake, healthyWait(c, s));
+      if (nextWake != null) {
+        wake(s, Duration.between(e.now(), nextWake));
+      }
+      return;
+    }
     // 2. The failure detectors of the primary deployment.
     primary = detectFailure(c, s, primary);
 
@@ -411,7 +436,10 @@ final class ServiceScheduler implements ScalableServices {
     }
     int desired = s.desiredCount;
     boolean failed = "FAILED".equals(primary.rolloutState);
-    if (oldT.isEmpty()) {
+    if (primary.lifecycleStage != null && "IN_PROGRESS".equals(primary.rolloutState)) {
+      // Blue/green, linear, canary: the lifecycle stages (docs/scheduler.md#blue-green-deployments).
+      nextWake = earliest(nextWake, blueGreen.step(c, s, primary, newT, oldT));
+    } else if (oldT.isEmpty()) {
       // Scaling only: the primary deployment's tasks follow the desired count.
       // [model] Replacements too stay within maximumPercent, counting tasks still stopping.
       int room = upperLimit(s) - present(c, s);
@@ -425,6 +453,7 @@ final class ServiceScheduler implements ScalableServices {
     }
     nextWake = earliest(nextWake, healthyWait(c, s));
     completeIfDone(c, s);
+    blueGreen.tidy(c, s);
     steadyState(c, s);
     if (s.steady) {
       // [doc] The steady-state event repeats while the service stays steady (once the 6 hours of
@@ -692,7 +721,8 @@ final class ServiceScheduler implements ScalableServices {
       return false;
     }
     DeploymentRec d = deployment(s, t.deploymentId);
-    if (d != null && hasTargetGroups(d)) {
+    TaskSetRec taskSet = d == null ? taskSets.find(s, t.deploymentId) : null;
+    if (d != null && hasTargetGroups(d) || taskSet != null && hasTargetGroups(taskSet.loadBalancers)) {
       // [doc] With a load balancer: healthy in its target groups, and HEALTHY if it has health checks.
       return lb.healthy(t) && (!hasHealthChecks(t) || "HEALTHY".equals(t.health));
     }
@@ -703,7 +733,11 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   static boolean hasTargetGroups(DeploymentRec d) {
-    for (io.github.berth.core.model.LoadBalancer l : d.loadBalancers) {
+    return hasTargetGroups(d.loadBalancers);
+  }
+
+  static boolean hasTargetGroups(List<io.github.berth.core.model.LoadBalancer> loadBalancers) {
+    for (io.github.berth.core.model.LoadBalancer l : loadBalancers) {
       if (l.targetGroupArn() != null) {
         return true;
       }
@@ -721,7 +755,7 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   /** When the next task without health checks reaches its 40 seconds, if one is waiting. */
-  private @Nullable Instant healthyWait(ClusterRec c, ServiceRec s) {
+  @Nullable Instant healthyWait(ClusterRec c, ServiceRec s) {
     Instant next = null;
     for (TaskRec t : liveTasks(c, s)) {
       if ("RUNNING".equals(t.lastStatus)) {
@@ -788,6 +822,11 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     deploymentEvent(c, s, d, "ERROR", "SERVICE_DEPLOYMENT_FAILED", reason);
+    if (rollback && blueGreen.rollBack(s, d, reason)) {
+      // [doc] Blue still runs: the traffic goes back to it (docs/scheduler.md#blue-green-deployments).
+      wake(s);
+      return s.primary();
+    }
     if (rollback && target != null) {
       d.deploymentStatus = "ROLLBACK_REQUESTED";
       s.taskDefinitionArn = target.taskDefinitionArn;
@@ -841,7 +880,9 @@ final class ServiceScheduler implements ScalableServices {
     }
     primary.deploymentStatus = "SUCCESSFUL";
     List<DeploymentRec> all = s.deployments();
-    List<DeploymentRec> gone = new ArrayList<>(all.subList(1, all.size()));
+    List<DeploymentRec> gone = new ArrayList<>(all);
+    // The primary is not always first: a blue/green rollback makes an older deployment primary again.
+    gone.remove(primary);
     for (DeploymentRec d : gone) {
       d.status = "INACTIVE";
       d.updatedAt = e.now();
@@ -870,6 +911,9 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   boolean isSteady(ClusterRec c, ServiceRec s) {
+    if (s.usesTaskSets()) {
+      return "ACTIVE".equals(s.status) && taskSets.steady(c, s);
+    }
     if (!"ACTIVE".equals(s.status) || s.deployments().size() != 1) {
       return false;
     }
@@ -882,7 +926,7 @@ final class ServiceScheduler implements ScalableServices {
    * Launches up to {@code n} tasks of the deployment through placement. Answers when to look again
    * (the throttle's end, a placement retry), or null.
    */
-  private @Nullable Instant start(ClusterRec c, ServiceRec s, DeploymentRec d, int n) {
+  @Nullable Instant start(ClusterRec c, ServiceRec s, DeploymentRec d, int n) {
     if (s.throttledUntil != null && e.now().isBefore(s.throttledUntil)) {
       return s.throttledUntil;
     }
@@ -1010,7 +1054,7 @@ final class ServiceScheduler implements ScalableServices {
    * [doc] Which tasks scale-in stops first: those in the Availability Zone with the most tasks of
    * the service, and there on the instance with the most; [model] then the newest.
    */
-  private List<TaskRec> scaleInOrder(ClusterRec c, ServiceRec s, List<TaskRec> candidates) {
+  List<TaskRec> scaleInOrder(ClusterRec c, ServiceRec s, List<TaskRec> candidates) {
     List<TaskRec> rest = new ArrayList<>(candidates);
     List<TaskRec> out = new ArrayList<>();
     Map<String, Integer> byAz = new LinkedHashMap<>();
@@ -1049,14 +1093,14 @@ final class ServiceScheduler implements ScalableServices {
     return "Scaling activity initiated by (deployment " + primary.id + ")";
   }
 
-  private void stopTasks(ServiceRec s, List<TaskRec> list, String reason) {
+  void stopTasks(ServiceRec s, List<TaskRec> list, String reason) {
     for (TaskRec t : list) {
       e.lifecycle.stop(t, TaskStopCode.SERVICE_SCHEDULER_INITIATED, reason);
     }
   }
 
   /** [obs] event 11 (docs/scheduler.md#service-events). */
-  private static String stoppedMessage(ServiceRec s, List<TaskRec> stopped) {
+  static String stoppedMessage(ServiceRec s, List<TaskRec> stopped) {
     StringBuilder sb = new StringBuilder("(service " + s.name + ") has stopped " + stopped.size() + " running tasks:");
     for (TaskRec t : stopped) {
       sb.append(" (task ").append(t.id).append(')');
@@ -1067,7 +1111,9 @@ final class ServiceScheduler implements ScalableServices {
   /** DeleteService: every task stops; INACTIVE once none is left that is not stopping. */
   private void drain(ClusterRec c, ServiceRec s) {
     List<TaskRec> live = liveTasks(c, s);
-    if (!live.isEmpty()) {
+    if (!live.isEmpty() && s.usesTaskSets()) {
+      taskSets.drain(c, s, live);
+    } else if (!live.isEmpty()) {
       stopTasks(s, live, scalingReason(s.primary()));
       event(s, stoppedMessage(s, live));
     }
@@ -1084,7 +1130,7 @@ final class ServiceScheduler implements ScalableServices {
     }
   }
 
-  private List<TaskRec> liveTasks(ClusterRec c, ServiceRec s) {
+  List<TaskRec> liveTasks(ClusterRec c, ServiceRec s) {
     List<TaskRec> out = new ArrayList<>();
     for (TaskRec t : c.tasks.values()) {
       if (s.name.equals(t.serviceName) && "RUNNING".equals(t.desiredStatus) && !t.stopped() && !orphaned(c, t)) {
@@ -1121,7 +1167,7 @@ final class ServiceScheduler implements ScalableServices {
     }
   }
 
-  private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
+  static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
     if (a == null) {
       return b;
     }
@@ -1194,6 +1240,9 @@ final class ServiceScheduler implements ScalableServices {
       return null;
     }
     int running = 0;
+    for (TaskSetRec ts : s.taskSets) {
+      running += taskSets.counts(e.clusters.get(cluster), s, ts)[0];
+    }
     for (DeploymentRec d : s.deployments()) {
       running += counts(e.clusters.get(cluster), s, d)[0];
     }
@@ -1209,6 +1258,10 @@ final class ServiceScheduler implements ScalableServices {
   @Override
   public boolean deploymentInProgress(String cluster, String service) {
     ServiceRec s = active(cluster, service);
+    if (s != null && s.usesTaskSets()) {
+      // [model] A task-set service is being deployed while it has more than one task set.
+      return s.taskSets.size() > 1;
+    }
     return s != null && (s.deployments().size() > 1 || "IN_PROGRESS".equals(s.primary().rolloutState));
   }
 

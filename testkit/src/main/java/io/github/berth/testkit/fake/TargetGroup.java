@@ -60,6 +60,24 @@ public final class TargetGroup {
     return this;
   }
 
+  /**
+   * The percent of production traffic the production listener rule sends to this group, as
+   * blue/green, linear and canary deployments shift it (docs/scheduler.md#blue-green-deployments);
+   * null when no deployment has set the rule's weights.
+   */
+  public @io.github.berth.core.Nullable Double productionTrafficPercent() {
+    synchronized (engine) {
+      return lb.group(arn).productionWeight;
+    }
+  }
+
+  /** The percent of test traffic the test listener rule sends to this group; null when never set. */
+  public @io.github.berth.core.Nullable Double testTrafficPercent() {
+    synchronized (engine) {
+      return lb.group(arn).testWeight;
+    }
+  }
+
   /** The registered targets, in registration order, with their health: initial, healthy, unhealthy, draining. */
   public List<Target> targets() {
     synchronized (engine) {

@@ -17,6 +17,12 @@ final class TargetGroupRec {
   int healthyThreshold = 5;
   int unhealthyThreshold = 2;
   List<TargetRec> targets = new ArrayList<>();
+  /**
+   * The percent of the production and test listener rules' traffic this group receives, as a
+   * blue/green, linear or canary deployment sets the rules' weights; null until one does.
+   */
+  Double productionWeight;
+  Double testWeight;
 
   TargetGroupRec() {}
 

@@ -614,6 +614,7 @@ final class TaskLifecycle {
     if (prev != null) {
       t.version++;
     }
+    e.placement.taskChanged(t, prev);
     e.events.emitTask(t);
     e.taskChanged(t, prev);
   }

@@ -57,6 +57,9 @@ final class TaskOps {
       List<Tag> tags, boolean enableExecuteCommand, @Nullable NetworkConfiguration networkConfiguration,
       @Nullable String platformVersion, @Nullable String serviceName, @Nullable String deploymentId) {}
 
+  /** What a task launched without overrides reports (an immutable value, shared). */
+  private static final TaskOverride NO_OVERRIDES = TaskOverride.builder().containerOverrides(List.of()).build();
+
   long nextPlacementSeed() {
     return e.random.nextLong();
   }
@@ -153,7 +156,7 @@ final class TaskOps {
     t.availabilityZone = p.availabilityZone();
     t.group = p.group();
     t.startedBy = spec.startedBy();
-    t.overrides = spec.overrides() == null ? TaskOverride.builder().containerOverrides(List.of()).build() : spec.overrides();
+    t.overrides = spec.overrides() == null ? NO_OVERRIDES : spec.overrides();
     t.tags = new ArrayList<>(spec.tags());
     t.enableExecuteCommand = spec.enableExecuteCommand();
     t.serviceName = spec.serviceName();

@@ -76,10 +76,17 @@ final class Views {
         .build();
   }
 
+  private static final List<Attribute> X86_64 = architecture("x86_64");
+  private static final List<Attribute> ARM64 = architecture("arm64");
+
   private static List<Attribute> attributesOf(TaskRec t, InstanceRec inst) {
     // [obs] Tasks report the CPU architecture they run on as an attribute.
-    String arch = inst == null ? "x86_64" : inst.attributes.containsKey("ecs.cpu-architecture")
-        ? inst.attributes.get("ecs.cpu-architecture").value() : "x86_64";
+    Attribute a = inst == null ? null : inst.attributes.get("ecs.cpu-architecture");
+    String arch = a == null ? "x86_64" : a.value();
+    return "x86_64".equals(arch) ? X86_64 : "arm64".equals(arch) ? ARM64 : architecture(arch);
+  }
+
+  private static List<Attribute> architecture(String arch) {
     return List.of(Attribute.builder().name("ecs.cpu-architecture").value(arch).build());
   }
 

@@ -13,7 +13,10 @@
  * {@code FakeClock} runs the timers in time order. Controllers react to timers and to changes:
  * {@code TaskLifecycle} walks a task from PROVISIONING to STOPPED; listeners registered on the
  * {@code Engine} (task and instance changes) let the service scheduler react. {@code Placement}
- * asks {@link io.github.berth.placement.PlacementEngine} where tasks go. Every change emits an
+ * asks {@link io.github.berth.placement.PlacementEngine} where tasks go. Services of the EXTERNAL and
+ * CODE_DEPLOY controllers keep their tasks in task sets ({@code TaskSetOps}, {@code
+ * TaskSetScheduler}); blue/green, linear and canary deployments walk their lifecycle stages in
+ * {@code BlueGreen}. Every change emits an
  * {@link io.github.berth.testkit.fake.EcsEvent} into the {@link io.github.berth.testkit.fake.EventLog}.
  */
 package io.github.berth.testkit.fake;

@@ -252,11 +252,12 @@ class EcsClientOverTheWireTest {
   @EnumSource(Transports.class)
   void anOperationTheFakeDoesNotSimulateIsNamed(Transports transport) {
     try (Transports.Opened o = transport.open(fake())) {
-      assertThatThrownBy(() -> o.client().describeTaskSets(b -> b.cluster("prod").service("web")))
+      assertThatThrownBy(() -> o.client().executeCommand(b -> b.cluster("prod").task("0123456789abcdef")
+          .command("ls").interactive(true)))
           .isInstanceOf(EcsException.class)
           .satisfies(e -> {
             assertThat(((EcsException) e).awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-            assertThat(((EcsException) e).awsErrorDetails().errorMessage()).isEqualTo("Berth does not simulate DescribeTaskSets yet.");
+            assertThat(((EcsException) e).awsErrorDetails().errorMessage()).isEqualTo("Berth does not simulate ExecuteCommand yet.");
           });
     }
   }

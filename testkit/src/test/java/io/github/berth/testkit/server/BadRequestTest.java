@@ -81,8 +81,8 @@ class BadRequestTest {
         "UnknownOperationException", "Unknown operation Nope.ListClusters.");
     assertError(Wire.post(server, null, "{}".getBytes(StandardCharsets.UTF_8)), 400, "UnknownOperationException",
         "The request has no X-Amz-Target header naming the operation.");
-    assertError(Wire.ecs(server, "CreateTaskSet", "{}"), 400, "UnknownOperationException",
-        "Berth does not simulate CreateTaskSet yet.");
+    assertError(Wire.ecs(server, "ExecuteCommand", "{}"), 400, "UnknownOperationException",
+        "Berth does not simulate ExecuteCommand yet.");
     assertStillServes();
   }
 
