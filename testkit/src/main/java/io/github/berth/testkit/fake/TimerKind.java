@@ -18,6 +18,12 @@ enum TimerKind {
   SPOT_INTERRUPTION,
   /** A fake Auto Scaling group's instance has booted; its agent registers it (subject: group/instance id). */
   ASG_INSTANCE_BOOT,
+  /** Managed scaling's minute: CapacityProviderReservation and the groups' desired capacities (subject ""). */
+  MANAGED_SCALING_TICK,
+  /** Tasks waiting in PROVISIONING for capacity are placed again if they can be (cluster; subject ""). */
+  PROVISIONING_RETRY,
+  /** A task that waited in PROVISIONING too long stops (subject: task id; token: the task's step counter). */
+  PROVISIONING_TIMEOUT,
   /** A controller-defined callback (subject and arg name it); see {@link Engine#onCustomTimer}. */
   CUSTOM
 }
