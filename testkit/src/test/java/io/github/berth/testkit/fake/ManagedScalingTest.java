@@ -179,12 +179,11 @@ class ManagedScalingTest {
     List<String> left = ecs.autoScalingGroups().describe("asg-1").instanceIds();
     String ranOn = ecs.describeContainerInstances(b -> b.cluster("prod").containerInstances(
         List.of(t.containerInstanceArn()))).containerInstances().get(0).ec2InstanceId();
-    if (left.contains(ranOn)) {
-      assertThat(after.lastStatus()).isEqualTo("RUNNING");
-    } else {
-      assertThat(after.lastStatus()).isEqualTo("STOPPED");
-      assertThat(after.stoppedReason()).isEqualTo("Host EC2 (instance " + ranOn + ") terminated.");
-    }
+    // The group terminates its newest instance, the one the task runs on (seed 42): the task dies with it.
+    assertThat(left).doesNotContain(ranOn);
+    assertThat(after.lastStatus()).isEqualTo("STOPPED");
+    assertThat(after.stoppedReason()).isEqualTo("Host EC2 (instance " + ranOn + ") terminated.");
+    assertThat(instances(ecs, ContainerInstanceStatus.DRAINING)).isEmpty();
   }
 
   /** docs/scheduler.md#managed-scaling-in-the-fake: targetCapacity below 100 keeps spare instances. */
