@@ -177,7 +177,12 @@ final class ProvisioningQueue {
       if (t == null || !"PROVISIONING".equals(t.lastStatus)) {
         continue;
       }
-      TaskReservation r = TaskReservation.of(e.taskDefinitions.forLaunch(t.taskDefinitionArn), t.overrides);
+      TaskReservation r;
+      try {
+        r = TaskReservation.of(e.taskDefinitions.forLaunch(t.taskDefinitionArn), t.overrides);
+      } catch (EcsException ex) {
+        continue; // [model] a definition deleted meanwhile: the task cannot be placed, it needs no instance
+      }
       int[] g = groups.computeIfAbsent(r.cpu() + "/" + r.memoryMiB() + "/" + r.gpus(),
           k -> new int[] {r.cpu(), r.memoryMiB(), r.gpus(), 0});
       g[3]++;

@@ -117,6 +117,45 @@ class ManagedScalingTest {
     assertThat(ecs.autoScalingGroups().describe("asg-1").desiredCapacity()).isZero();
   }
 
+  /** docs/scheduler.md#tasks-waiting-for-capacity: room freed on an instance is found within 15 seconds. */
+  @Test
+  void aWaitingTaskIsPlacedWithinFifteenSecondsOfRoomFreeingUp() {
+    FakeEcs ecs = cluster(FakeEcs.builder(), DEFAULT, 1);
+    RunTaskResponse first = ecs.runTask(b -> b.cluster("prod").taskDefinition("web").count(10));
+    ecs.clock().advance(Duration.ofMinutes(3));
+    // One m5.large (the group's MaxSize) runs 8 tasks of 256 CPU units; 2 wait.
+    List<Task> tasks = describe(ecs, first.tasks());
+    assertThat(tasks).extracting(Task::lastStatus).containsExactly("RUNNING", "RUNNING", "RUNNING", "RUNNING",
+        "RUNNING", "RUNNING", "RUNNING", "RUNNING", "PROVISIONING", "PROVISIONING");
+    ecs.stopTask(b -> b.cluster("prod").task(tasks.get(0).taskArn()));
+    ecs.clock().advance(Duration.ofSeconds(2));
+    assertThat(describe(ecs, tasks.subList(8, 10))).extracting(Task::lastStatus)
+        .containsExactly("PROVISIONING", "PROVISIONING");
+    // Placed at the next periodic retry (15 s at most), RUNNING 3 s later.
+    ecs.clock().advance(Duration.ofSeconds(18));
+    assertThat(describe(ecs, tasks.subList(8, 10))).extracting(Task::lastStatus)
+        .containsExactly("RUNNING", "PROVISIONING");
+  }
+
+  /** docs/scheduler.md#tasks-waiting-for-capacity: an awsvpc task gets its ENI once placed. */
+  @Test
+  void anAwsvpcTaskWaitsWithoutAnEniAndGetsItOncePlaced() {
+    FakeEcs ecs = cluster(DEFAULT).subnet("subnet-a", "us-east-1a", "10.0.1.0/24");
+    ecs.registerTaskDefinition(Scenario.web().toBuilder().family("vpc")
+        .networkMode(io.github.berth.core.model.NetworkMode.AWSVPC)
+        .containerDefinitions(List.of(Scenario.container("app", "app:1").memory(512).build())).build());
+    Task t = ecs.runTask(b -> b.cluster("prod").taskDefinition("vpc")
+        .networkConfiguration(Scenario.subnets("subnet-a"))).tasks().get(0);
+    assertThat(t.lastStatus()).isEqualTo("PROVISIONING");
+    assertThat(t.attachments()).isEmpty();
+    ecs.clock().advance(Duration.ofMinutes(2).plusSeconds(10));
+    Task running = describe(ecs, List.of(t)).get(0);
+    assertThat(running.lastStatus()).isEqualTo("RUNNING");
+    assertThat(running.attachments()).extracting(a -> a.status()).containsExactly("ATTACHED");
+    assertThat(Scenario.statuses(ecs, t.taskArn())).containsExactly("0s PROVISIONING/RUNNING",
+        "120s PROVISIONING/RUNNING", "121s PENDING/RUNNING", "124s RUNNING/RUNNING");
+  }
+
   // ------------------------------------------------------------------ scale-in
 
   /** docs/scheduler.md#managed-scaling-in-the-fake: 15 minutes below target, then the empty instance goes. */
