@@ -117,6 +117,19 @@ class ManagedScalingTest {
     assertThat(ecs.autoScalingGroups().describe("asg-1").desiredCapacity()).isZero();
   }
 
+  /** docs/scheduler.md#tasks-waiting-for-capacity: an instance that registers gets the waiting tasks at once. */
+  @Test
+  void anInstanceThatRegistersGetsTheWaitingTasksAtOnce() {
+    FakeEcs ecs = cluster(DEFAULT);
+    Task t = ecs.runTask(b -> b.cluster("prod").taskDefinition("web")).tasks().get(0);
+    ecs.clock().advance(Duration.ofSeconds(10));
+    ecs.autoScalingGroups().setDesiredCapacity("asg-1", 1);
+    ecs.clock().advance(Duration.ofSeconds(65));
+    // The instance boots 60 s after launch and registers at 70 s, between two periodic retries (60 s, 75 s).
+    assertThat(Scenario.statuses(ecs, t.taskArn())).containsExactly("0s PROVISIONING/RUNNING",
+        "70s PENDING/RUNNING", "73s RUNNING/RUNNING");
+  }
+
   /** docs/scheduler.md#tasks-waiting-for-capacity: room freed on an instance is found within 15 seconds. */
   @Test
   void aWaitingTaskIsPlacedWithinFifteenSecondsOfRoomFreeingUp() {
