@@ -439,7 +439,8 @@ final class Capacity {
    * those still booting first, then the newest. With managed termination protection on the
    * group's provider, an instance running tasks is protected from scale-in ([doc] Auto Scaling
    * group capacity providers page): the group then stays above its desired capacity
-   * (docs/scheduler.md#auto-scaling-groups-in-the-fake).
+   * (docs/scheduler.md#auto-scaling-groups-in-the-fake). With managed draining, an instance is
+   * drained before it is terminated (docs/scheduler.md#managed-scaling-in-the-fake).
    */
   void setDesired(AutoScalingGroupRec g, int desired) {
     checkSizes(g.minSize, g.maxSize, desired);

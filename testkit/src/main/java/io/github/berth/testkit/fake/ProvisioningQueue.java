@@ -14,6 +14,7 @@ import io.github.berth.placement.TaskReservation;
 import io.github.berth.scaling.managed.ProvisioningTasks;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,9 +238,14 @@ final class ProvisioningQueue {
     }
   }
 
-  /** Places the cluster's waiting tasks that fit now, one at a time, in the order they came. */
+  /**
+   * Places the cluster's waiting tasks that fit now, one at a time, in the order they came. Until
+   * one is placed the cluster does not change, so a task asking exactly what a task before it asked
+   * in vain is not tried again in the same pass.
+   */
   void placeWaiting(ClusterRec c) {
     TaskOps ops = new TaskOps(e);
+    Map<String, String> failedAlike = new HashMap<>();
     for (ProvisioningRec w : List.copyOf(waiting)) {
       if (!w.cluster.equals(c.name)) {
         continue;
@@ -247,6 +253,14 @@ final class ProvisioningQueue {
       TaskRec t = c.tasks.get(w.taskId);
       if (t == null || !"PROVISIONING".equals(t.lastStatus) || !"RUNNING".equals(t.desiredStatus)) {
         waiting.remove(w);
+        continue;
+      }
+      String ask = t.taskDefinitionArn + '|' + t.overrides + '|' + t.group + '|' + t.serviceName + '|'
+          + w.capacityProvider + '|' + w.placementConstraints + '|' + w.placementStrategy + '|'
+          + w.networkConfiguration;
+      String failedBefore = failedAlike.get(ask);
+      if (failedBefore != null) {
+        w.lastReason = failedBefore;
         continue;
       }
       TaskDefinition td;
@@ -269,14 +283,17 @@ final class ProvisioningQueue {
         result = e.placement.place(c, b.build());
       } catch (EcsException ex) {
         w.lastReason = ex.getMessage();
+        failedAlike.put(ask, w.lastReason);
         continue;
       }
       if (result.placements().isEmpty()) {
         if (!result.failures().isEmpty()) {
           w.lastReason = result.failures().get(0).reason();
         }
+        failedAlike.put(ask, w.lastReason);
         continue;
       }
+      failedAlike.clear();
       waiting.remove(w);
       ops.place(c, t, result.placements().get(0), td);
       e.lifecycle.placedAfterWaiting(t);
