@@ -216,6 +216,31 @@ class ManagedScalingTest {
     assertThat(ecs.autoScalingGroups().describe("asg-1").desiredCapacity()).isZero();
   }
 
+  /** docs/scheduler.md#managed-scaling-in-the-fake: daemon tasks neither count nor protect; draining stops them. */
+  @Test
+  void instancesRunningOnlyDaemonTasksCountAsEmptyAndAreDrainedAway() {
+    FakeEcs ecs = cluster(DEFAULT);
+    ecs.autoScalingGroups().setDesiredCapacity("asg-1", 2);
+    ecs.createService(b -> b.cluster("prod").serviceName("agent").taskDefinition("web")
+        .launchType(io.github.berth.core.model.LaunchType.EC2)
+        .schedulingStrategy(io.github.berth.core.model.SchedulingStrategy.DAEMON));
+    ecs.clock().advance(Duration.ofMinutes(2));
+    List<String> daemonTasks = ecs.listTasks(b -> b.cluster("prod").serviceName("agent")).taskArns();
+    assertThat(daemonTasks).hasSize(2);
+    ecs.clock().advanceTo(Scenario.T0.plus(Duration.ofMinutes(17)));
+    List<String> r = reservations(ecs);
+    assertThat(r.get(1)).isEqualTo("2m CPR 0 M 0 N 2 desired 2->2: reservation below target for 2 minute(s)");
+    assertThat(r.subList(14, 17)).containsExactly(
+        "15m CPR 0 M 0 N 2 desired 2->1: reservation 0 below target 100 for 15 minutes",
+        "16m CPR 0 M 0 N 1 desired 1->0: reservation 0 below target 100 for 16 minutes",
+        "17m CPR 100 M 0 N 0 desired 0->0: reservation at target");
+    assertThat(ecs.autoScalingGroups().describe("asg-1").instanceIds()).isEmpty();
+    assertThat(ecs.describeTasks(b -> b.cluster("prod").tasks(daemonTasks)).tasks()).extracting(Task::lastStatus)
+        .containsExactly("STOPPED", "STOPPED");
+    assertThat(ecs.events().ofType("ECS Container Instance State Change")).extracting(e -> e.detail("status"))
+        .containsExactly("ACTIVE", "ACTIVE", "DRAINING", "INACTIVE", "DRAINING", "INACTIVE");
+  }
+
   /** docs/scheduler.md#managed-scaling-in-the-fake: without protection the group may end tasks. */
   @Test
   void withoutTerminationProtectionOrDrainingScaleInStopsTasksOnTheNewestInstance() {
