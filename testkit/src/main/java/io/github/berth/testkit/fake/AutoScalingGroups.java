@@ -2,6 +2,7 @@ package io.github.berth.testkit.fake;
 
 import io.github.berth.core.error.InvalidParameterException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,6 +100,36 @@ public final class AutoScalingGroups {
   public void setDesiredCapacity(String name, int desiredCapacity) {
     synchronized (engine) {
       engine.capacity.setDesired(engine.capacity.group(name), desiredCapacity);
+    }
+  }
+
+  /**
+   * One minute of managed scaling of a capacity provider: the CapacityProviderReservation datapoint
+   * ECS published (metric namespace AWS/ECS/ManagedScaling) and the group's desired capacity before
+   * and after (docs/scheduler.md#managed-scaling-in-the-fake).
+   *
+   * @param time the minute
+   * @param cluster the cluster holding the provider
+   * @param capacityProviderReservation M / N x 100
+   * @param instancesNeeded M
+   * @param runningInstances N
+   * @param desiredCapacityBefore the group's desired capacity before the minute
+   * @param desiredCapacity the group's desired capacity after it
+   * @param reason why it changed or did not
+   */
+  public record ReservationDatapoint(Instant time, String cluster, double capacityProviderReservation,
+      int instancesNeeded, int runningInstances, int desiredCapacityBefore, int desiredCapacity, String reason) {}
+
+  /** The CapacityProviderReservation datapoints of {@code capacityProvider}, oldest first (a day at most). */
+  public List<ReservationDatapoint> capacityProviderReservation(String capacityProvider) {
+    Objects.requireNonNull(capacityProvider, "capacityProvider");
+    synchronized (engine) {
+      List<ReservationDatapoint> out = new ArrayList<>();
+      for (ManagedScalingRec.Datapoint d : engine.managedScaling.datapoints(capacityProvider)) {
+        out.add(new ReservationDatapoint(d.time, d.cluster, d.reservation, d.instancesNeeded, d.runningInstances,
+            d.desiredCapacityBefore, d.desiredCapacity, d.reason));
+      }
+      return List.copyOf(out);
     }
   }
 

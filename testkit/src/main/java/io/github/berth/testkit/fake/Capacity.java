@@ -414,6 +414,7 @@ final class Capacity {
     g.bootDelayMillis = s.bootDelay.toMillis();
     groups.put(name, g);
     setDesired(g, s.desiredCapacity);
+    e.managedScaling.ensureTicking();
     return g.arn;
   }
 
@@ -438,12 +439,19 @@ final class Capacity {
    * those still booting first, then the newest. With managed termination protection on the
    * group's provider, an instance running tasks is protected from scale-in ([doc] Auto Scaling
    * group capacity providers page): the group then stays above its desired capacity
-   * (docs/scheduler.md#auto-scaling-groups-in-the-fake).
+   * (docs/scheduler.md#auto-scaling-groups-in-the-fake). With managed draining, an instance is
+   * drained before it is terminated (docs/scheduler.md#managed-scaling-in-the-fake).
    */
   void setDesired(AutoScalingGroupRec g, int desired) {
     checkSizes(g.minSize, g.maxSize, desired);
     g.desiredCapacity = desired;
-    while (g.instances.size() < desired) {
+    // Instances being drained before termination (managed draining) are already on their way out.
+    int staying = 0;
+    for (AutoScalingGroupRec.Member m : g.instances) {
+      staying += ManagedScalingController.leaving(m) ? 0 : 1;
+    }
+    while (staying < desired) {
+      staying++;
       AutoScalingGroupRec.Member m = new AutoScalingGroupRec.Member();
       m.ec2InstanceId = "i-0" + e.ids.uuid().replace("-", "").substring(0, 16);
       m.availabilityZone = g.availabilityZones.get(g.launched % g.availabilityZones.size());
@@ -453,10 +461,10 @@ final class Capacity {
       e.schedule(Duration.ofMillis(g.bootDelayMillis), TimerKind.ASG_INSTANCE_BOOT, "", g.name + "/"
           + m.ec2InstanceId, 0, 0);
     }
-    int excess = g.instances.size() - desired;
+    int excess = staying - desired;
     List<AutoScalingGroupRec.Member> order = new ArrayList<>();
     for (AutoScalingGroupRec.Member m : g.instances) {
-      if (!"InService".equals(m.lifecycleState)) {
+      if ("Pending".equals(m.lifecycleState)) {
         order.add(m);
       }
     }
@@ -490,17 +498,19 @@ final class Capacity {
     if (p == null || !"ENABLED".equals(p.managedTerminationProtection)) {
       return false;
     }
-    for (String id : i.taskIds) {
-      TaskRec t = c.tasks.get(id);
-      // [model] Every task counts as non-daemon here (daemon services are another area's).
-      if (t != null && !t.stopped()) {
-        return true;
-      }
-    }
-    return false;
+    // [doc] Only instances running a task that is not a daemon task are protected (cluster-auto-scaling).
+    return e.managedScaling.runsNonDaemonTask(m);
   }
 
   private void terminateMember(AutoScalingGroupRec g, AutoScalingGroupRec.Member m) {
+    if (e.managedScaling.drainFirst(g, m)) {
+      return; // [doc] managed instance draining: terminated once drained (docs/scheduler.md#managed-scaling-in-the-fake)
+    }
+    terminateNow(g, m);
+  }
+
+  /** The group terminates the instance: gone from the group, deregistered from its cluster, its tasks stopped. */
+  void terminateNow(AutoScalingGroupRec g, AutoScalingGroupRec.Member m) {
     g.instances.remove(m);
     if (m.cluster != null) {
       ClusterRec c = e.clusters.get(m.cluster);

@@ -44,6 +44,8 @@ final class Engine {
   final TaskLifecycle lifecycle;
   final Placement placement;
   final Capacity capacity;
+  /** Managed scaling of Auto Scaling group providers and the tasks waiting in PROVISIONING for capacity. */
+  final ManagedScalingController managedScaling;
   final FakeClock clock;
   /** Listeners of container instance changes (status, agent, deregistration): the service scheduler. */
   final List<InstanceListener> instanceListeners = new ArrayList<>();
@@ -94,6 +96,7 @@ final class Engine {
     this.lifecycle = new TaskLifecycle(this);
     this.placement = new Placement(this);
     this.capacity = new Capacity(this);
+    this.managedScaling = new ManagedScalingController(this);
     this.clock = new FakeClock(this);
   }
 

@@ -175,6 +175,8 @@ public final class FakeEcs {
     this.autoScaling = new AutoScaling(engine, new AutoScalingController(engine, new Metrics(engine)));
     this.namespaces = new Namespaces(engine);
     this.agent = new AgentOps(engine);
+    engine.managedScaling.provisioning.limit = b.provisioningTasksPerCluster;
+    engine.managedScaling.provisioning.timeout = b.provisioningTimeout;
   }
 
   /** Application Auto Scaling of the fake's services: its 14 operations (docs/scheduler.md#auto-scaling). */
@@ -1310,6 +1312,8 @@ public final class FakeEcs {
     private Duration stepDuration = Duration.ofSeconds(1);
     private Duration stoppedTaskRetention = Duration.ofHours(1);
     private int eventLogLimit = 100_000;
+    private int provisioningTasksPerCluster = ProvisioningQueue.DEFAULT_LIMIT;
+    private Duration provisioningTimeout = ProvisioningQueue.DEFAULT_TIMEOUT;
 
     private Builder() {}
 
@@ -1365,6 +1369,30 @@ public final class FakeEcs {
         throw new IllegalArgumentException("eventLogLimit must be at least 1: " + limit);
       }
       this.eventLogLimit = limit;
+      return this;
+    }
+
+    /**
+     * [doc] The quota of tasks in the PROVISIONING state per cluster (default 500, the Amazon ECS
+     * service quotas page); over it RunTask fails (docs/scheduler.md#tasks-waiting-for-capacity).
+     */
+    public Builder provisioningTasksPerCluster(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("provisioningTasksPerCluster must not be negative: " + limit);
+      }
+      this.provisioningTasksPerCluster = limit;
+      return this;
+    }
+
+    /**
+     * How long a task waits in PROVISIONING for capacity before it stops ([doc] "between 10 and 30
+     * minutes"; default 30 minutes, docs/scheduler.md#tasks-waiting-for-capacity).
+     */
+    public Builder provisioningTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("provisioningTimeout must be positive: " + timeout);
+      }
+      this.provisioningTimeout = timeout;
       return this;
     }
 

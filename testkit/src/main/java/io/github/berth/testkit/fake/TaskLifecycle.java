@@ -55,6 +55,22 @@ final class TaskLifecycle {
     next(t, step());
   }
 
+  /**
+   * A task that waited in PROVISIONING for capacity has just been placed: it goes on as a launched
+   * task does, from PROVISIONING (awsvpc: its ENI is attached at the next step) or to PENDING
+   * (docs/scheduler.md#tasks-waiting-for-capacity).
+   */
+  void placedAfterWaiting(TaskRec t) {
+    if (t.holdsEni) {
+      changed(t, t.lastStatus);
+    } else {
+      String prev = t.lastStatus;
+      t.lastStatus = "PENDING";
+      changed(t, prev);
+    }
+    next(t, step());
+  }
+
   private void next(TaskRec t, Duration after) {
     t.step++;
     e.schedule(after, TimerKind.TASK_STEP, t.cluster, t.id, t.step, 0);

@@ -95,6 +95,8 @@ final class TaskOps {
     PlacementResult result = e.placement.place(c, pr.build());
     LaunchSpec spec = new LaunchSpec(td, r.overrides(), r.startedBy(), r.tags() == null ? List.of() : r.tags(),
         Boolean.TRUE.equals(r.enableExecuteCommand()), r.networkConfiguration(), r.platformVersion(), null, null);
+    // [obs] Over the quota of tasks in PROVISIONING, RunTask fails as a whole (docs/scheduler.md#tasks-waiting-for-capacity).
+    e.managedScaling.provisioning.checkQuota(c, result);
     List<Failure> failures = new ArrayList<>(result.failures());
     List<TaskRec> launched = launch(c, spec, result, failures);
     List<Task> tasks = new ArrayList<>();
@@ -141,20 +143,29 @@ final class TaskOps {
     for (TaskRec t : out) {
       e.lifecycle.launch(t);
     }
+    // Tasks a capacity provider with managed scaling could not place wait in PROVISIONING instead of failing.
+    out.addAll(e.managedScaling.provisioning.enqueue(c, spec, result, failures, this));
     return out;
   }
 
   private TaskRec create(ClusterRec c, LaunchSpec spec, TaskPlacement p) {
+    TaskRec t = newTask(c, spec, p.launchType(), p.capacityProviderName(), p.group());
+    place(c, t, p, spec.taskDefinition());
+    return t;
+  }
+
+  /** A task of the cluster, not yet on any instance (its containers PENDING, no resources held). */
+  TaskRec newTask(ClusterRec c, LaunchSpec spec, LaunchType launchType, @Nullable String capacityProviderName,
+      String group) {
     TaskDefinition td = spec.taskDefinition();
     TaskRec t = new TaskRec();
     t.id = e.ids.taskId();
     t.arn = e.arns.task(c.name, t.id);
     t.cluster = c.name;
     t.taskDefinitionArn = td.taskDefinitionArn();
-    t.launchType = p.launchType();
-    t.capacityProviderName = p.capacityProviderName();
-    t.availabilityZone = p.availabilityZone();
-    t.group = p.group();
+    t.launchType = launchType;
+    t.capacityProviderName = capacityProviderName;
+    t.group = group;
     t.startedBy = spec.startedBy();
     t.overrides = spec.overrides() == null ? NO_OVERRIDES : spec.overrides();
     t.tags = new ArrayList<>(spec.tags());
@@ -184,15 +195,26 @@ final class TaskOps {
       k.plan = e.behaviours.plan(td, cd, e.random);
       k.dependsOn = cd.dependsOn() == null ? new ArrayList<>() : new ArrayList<>(cd.dependsOn());
       k.startTimeout = cd.startTimeout();
-      for (TaskPlacement.ContainerBindings cb : p.containers()) {
-        if (cb.containerName().equals(cd.name())) {
-          k.networkBindings = new ArrayList<>(bindings(cb.networkBindings()));
-        }
-      }
       t.containers.add(k);
       index++;
     }
     c.tasks.put(t.id, t);
+    return t;
+  }
+
+  /**
+   * Puts a task where placement chose: its Availability Zone, host ports, the resources it holds
+   * on its instance, its ENI, its GPUs. At launch, or when a task waiting in PROVISIONING is placed.
+   */
+  void place(ClusterRec c, TaskRec t, TaskPlacement p, TaskDefinition td) {
+    t.availabilityZone = p.availabilityZone();
+    for (ContainerRec k : t.containers) {
+      for (TaskPlacement.ContainerBindings cb : p.containers()) {
+        if (cb.containerName().equals(k.name)) {
+          k.networkBindings = new ArrayList<>(bindings(cb.networkBindings()));
+        }
+      }
+    }
     e.placement.reserve(c, t, p, td);
     if (t.holdsEni) {
       e.lifecycle.createEni(t, p.eniSubnetId());
@@ -215,7 +237,6 @@ final class TaskOps {
         k.gpuIds.add(t.reservedGpuIds.get(gpu++));
       }
     }
-    return t;
   }
 
   private static List<NetworkBinding> bindings(List<NetworkBinding> in) {

@@ -20,6 +20,12 @@ enum TimerKind {
   ASG_INSTANCE_BOOT,
   /** A container's startTimeout is up: its dependents give up waiting (token: task step counter). */
   CONTAINER_START_TIMEOUT,
+  /** Managed scaling's minute: CapacityProviderReservation and the groups' desired capacities (subject ""). */
+  MANAGED_SCALING_TICK,
+  /** Tasks waiting in PROVISIONING for capacity are placed again if they can be (cluster; subject ""). */
+  PROVISIONING_RETRY,
+  /** A task that waited in PROVISIONING too long stops (subject: task id; token: the task's step counter). */
+  PROVISIONING_TIMEOUT,
   /** A controller-defined callback (subject and arg name it); see {@link Engine#onCustomTimer}. */
   CUSTOM
 }

@@ -74,7 +74,10 @@ class AutoScalingGroupTest {
     ecs.autoScalingGroups().setDesiredCapacity("asg-1", 1);
     assertThat(instances(ecs)).hasSize(1);
     assertThat(ecs.autoScalingGroups().describe("asg-1").instanceIds()).hasSize(1);
-    assertThat(ecs.events().ofType("ECS Container Instance State Change")).hasSize(3);
+    // Managed draining is on by default: the instance is drained (empty, at once), then terminated
+    // (docs/scheduler.md#managed-scaling-in-the-fake).
+    assertThat(ecs.events().ofType("ECS Container Instance State Change")).extracting(e -> e.detail("status"))
+        .containsExactly("ACTIVE", "ACTIVE", "DRAINING", "INACTIVE");
   }
 
   @Test
