@@ -1120,7 +1120,8 @@ final class ServiceOps {
    * running, and its rollout no longer IN_PROGRESS (docs/scheduler.md#deployments).
    */
   boolean steady(ClusterRec c, ServiceRec s) {
-    return scheduler.isSteady(c, s) && !"IN_PROGRESS".equals(s.primary().rolloutState);
+    DeploymentRec primary = s.primary(); // none for task-set services: their task sets say when they are stable
+    return scheduler.isSteady(c, s) && (primary == null || !"IN_PROGRESS".equals(primary.rolloutState));
   }
 
   // ------------------------------------------------------------------ views
