@@ -14,11 +14,14 @@ public final class EcsArns {
   private final String partition;
   private final String region;
   private final String account;
+  /** {@code arn:<partition>:ecs:<region>:<account>:}, made once: minting an ARN is then one concatenation. */
+  private final String ecsPrefix;
 
   private EcsArns(String partition, String region, String account) {
     this.partition = partition;
     this.region = region;
     this.account = account;
+    this.ecsPrefix = "arn:" + partition + ":ecs:" + region + ":" + account + ":";
   }
 
   /** ARNs in the {@code aws} partition. */
@@ -39,11 +42,11 @@ public final class EcsArns {
   }
 
   private String ecs(String resource) {
-    return "arn:" + partition + ":ecs:" + region + ":" + account + ":" + resource;
+    return ecsPrefix + resource;
   }
 
   public String cluster(String cluster) {
-    return ecs("cluster/" + cluster);
+    return ecsPrefix + "cluster/" + cluster;
   }
 
   public String service(String cluster, String service) {
@@ -51,7 +54,7 @@ public final class EcsArns {
   }
 
   public String task(String cluster, String taskId) {
-    return ecs("task/" + cluster + "/" + taskId);
+    return ecsPrefix + "task/" + cluster + "/" + taskId;
   }
 
   public String containerInstance(String cluster, String containerInstanceId) {
@@ -59,7 +62,7 @@ public final class EcsArns {
   }
 
   public String container(String cluster, String taskId, String containerUuid) {
-    return ecs("container/" + cluster + "/" + taskId + "/" + containerUuid);
+    return ecsPrefix + "container/" + cluster + "/" + taskId + "/" + containerUuid;
   }
 
   public String taskDefinition(String family, int revision) {

@@ -193,7 +193,8 @@ final class TaskOps {
       k.memory = cd.memory() == null ? null : String.valueOf(cd.memory());
       k.memoryReservation = cd.memoryReservation() == null ? null : String.valueOf(cd.memoryReservation());
       k.plan = e.behaviours.plan(td, cd, e.random);
-      k.dependsOn = cd.dependsOn() == null ? new ArrayList<>() : new ArrayList<>(cd.dependsOn());
+      // Only read, never changed: the definition's own immutable list, not a copy per task.
+      k.dependsOn = cd.dependsOn() == null ? List.of() : cd.dependsOn();
       k.startTimeout = cd.startTimeout();
       t.containers.add(k);
       index++;

@@ -37,13 +37,14 @@ final class Views {
           .gpuIds(c.gpuIds.isEmpty() ? null : c.gpuIds)
           .build());
     }
-    InstanceRec inst = t.instanceId == null ? null : e.clusters.get(t.cluster).instances.get(t.instanceId);
+    ClusterRec cluster = e.clusters.get(t.cluster);
+    InstanceRec inst = t.instanceId == null ? null : cluster.instances.get(t.instanceId);
     return Task.builder()
         .attachments(t.attachments.isEmpty() ? List.of() : t.attachments)
         .attributes(attributesOf(t, inst))
         .availabilityZone(t.availabilityZone)
         .capacityProviderName(t.capacityProviderName)
-        .clusterArn(e.arns.cluster(t.cluster))
+        .clusterArn(cluster == null ? e.arns.cluster(t.cluster) : cluster.arn)
         .connectivity(t.connectivityAt == null ? null : Connectivity.CONNECTED)
         .connectivityAt(t.connectivityAt)
         .containerInstanceArn(inst == null ? null : inst.arn)
