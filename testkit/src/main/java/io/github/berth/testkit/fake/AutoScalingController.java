@@ -40,7 +40,9 @@ import java.util.OptionalInt;
  * of ECS services, each driven by one {@link ScalableTargetEvaluator} (the code ScalingSimulator
  * runs, step by step), stepped once a minute by a MINUTE_TICK timer with the service's running
  * count, desired count, deployment state and the minute's metric datapoint from {@link Metrics};
- * a new desired count is set as AAS's UpdateService call sets it.
+ * a new desired count is set as AAS's UpdateService call sets it. A step scaling policy gets the
+ * fake CloudWatch alarm whose AlarmActions hold its ARN (docs/scheduler.md#step-scaling-alarms);
+ * the alarm's metric is one more datapoint of the minute.
  *
  * <p>State: every change (API call or minute step, with the inputs the step was given) is an
  * {@link OpRec} in one log, and everything else (evaluators, ARNs, activities) is derived from the
