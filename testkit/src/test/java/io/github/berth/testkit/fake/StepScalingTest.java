@@ -293,6 +293,43 @@ class StepScalingTest {
     assertThat(desiredEachMinute(5)).containsExactly(2, 3, 3, 3, 3);
   }
 
+  /**
+   * docs/scheduler.md#step-scaling-alarms: the alarm reads the service its dimensions name, here the
+   * memory of another service; while that service runs no task there is no datapoint.
+   */
+  @Test
+  void anAlarmOnAnotherServicesMemoryScalesThePolicysService() {
+    String arn = scaleOutPolicy();
+    ecs.autoScaling().putMetricAlarm(cpuAlarm("api-memory", "GreaterThanThreshold", 60, 1, arn)
+        .replace("CPUUtilization", "MemoryUtilization").replace("\"Value\":\"web\"", "\"Value\":\"api\""));
+    ecs.metrics().memory("prod", "api", Metrics.demand(150)); // api's one task at 100 %: +3
+    ecs.metrics().cpu("prod", "web", Metrics.demand(1000)); // web's own CPU is not the alarm's metric
+    assertThat(desiredEachMinute(3)).containsOnly(2); // no service api yet: INSUFFICIENT_DATA
+    assertThat(ecs.autoScaling().metricAlarmState("api-memory")).isEqualTo("INSUFFICIENT_DATA");
+    ecs.createService(b -> b.cluster("prod").serviceName("api").taskDefinition("web").desiredCount(1));
+    // api's first minute (00:04) is read at 00:05: +3; api stays at 100 %, so +3 again once the cooldown ends (00:07).
+    assertThat(desiredEachMinute(4)).containsExactly(2, 5, 5, 8);
+    assertThat(ecs.autoScaling().metricAlarmState("api-memory")).isEqualTo("ALARM");
+  }
+
+  /** docs/scheduler.md#step-scaling-alarms: ALB RequestCount is the whole request rate, not divided by the tasks. */
+  @Test
+  void requestCountAlarmReadsTheWholeRate() {
+    String arn = scaleOutPolicy();
+    ecs.autoScaling().putMetricAlarm("{\"AlarmName\":\"web-requests\",\"Namespace\":\"AWS/ApplicationELB\","
+        + "\"MetricName\":\"RequestCount\",\"Statistic\":\"Sum\",\"Period\":60,"
+        + "\"EvaluationPeriods\":1,\"Threshold\":1000,\"ComparisonOperator\":\"GreaterThanThreshold\","
+        + "\"AlarmActions\":[\"" + arn + "\"]}");
+    ecs.metrics().requests("prod", "web", t -> 1010); // 10 above: +1, each minute after the 120 s cooldown
+    assertThat(desiredEachMinute(6)).containsExactly(2, 3, 3, 4, 4, 5);
+    assertThatThrownBy(() -> ecs.autoScaling().putMetricAlarm("{\"AlarmName\":\"x\",\"Namespace\":"
+        + "\"AWS/ApplicationELB\",\"MetricName\":\"TargetResponseTime\",\"Period\":60,\"EvaluationPeriods\":1,"
+        + "\"Threshold\":1,\"ComparisonOperator\":\"GreaterThanThreshold\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("PutMetricAlarm: MetricName: Berth's fake has no datapoints for AWS/ApplicationELB"
+            + " TargetResponseTime; of AWS/ApplicationELB it models RequestCountPerTarget and RequestCount");
+  }
+
   /** docs/scheduler.md#step-scaling-alarms: a restored fake, alarm included, scales on exactly as the original. */
   @Test
   void aRestoredFakeContinuesIdentically() {
