@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * named as the AWS SDK for Java v2 names them, taking and returning {@code scaling.model} types and
  * throwing the Application Auto Scaling errors with AAS's messages (docs/scheduler.md#auto-scaling).
  * Only the {@code ecs} service namespace is served. Checks come first: a call that fails changes
- * nothing. Once a target is registered, the fake evaluates it every minute of its clock.
+ * nothing. Once a target is registered, the fake evaluates it every minute of its clock. Step
+ * scaling policies act on the fake CloudWatch alarms a test puts with {@link #putMetricAlarm}
+ * (docs/scheduler.md#step-scaling-alarms).
  */
 public final class AutoScaling {
 
