@@ -323,6 +323,25 @@ public final class ScalableTargetEvaluator {
     dirty = true;
   }
 
+  /**
+   * The step scaling policy {@code policyName} loses its alarm (the alarm was deleted, or no longer
+   * names the policy in its actions): it acts no more until it gets one again. Nothing happens for
+   * a policy without an alarm.
+   *
+   * @throws IllegalArgumentException if there is no step scaling policy of that name
+   */
+  public void removeAlarm(String policyName) {
+    PolicyRuntime p = policies.get(Objects.requireNonNull(policyName, "policyName"));
+    if (!(p instanceof StepRuntime s)) {
+      throw new IllegalArgumentException("'" + policyName + "' is not a step scaling policy");
+    }
+    if (s.alarm != null) {
+      s.alarm = null;
+      s.proposal = ScalingProposal.none(policyName, 0);
+      dirty = true;
+    }
+  }
+
   /** The capacity forecast of a predictive scaling policy (as GetPredictiveScalingForecast gives it). */
   public void putForecast(String policyName, CapacityForecast forecast) {
     forecasts.put(Objects.requireNonNull(policyName, "policyName"), Objects.requireNonNull(forecast, "forecast"));

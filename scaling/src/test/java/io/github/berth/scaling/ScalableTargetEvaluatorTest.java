@@ -261,6 +261,31 @@ class ScalableTargetEvaluatorTest {
   }
 
   @Test
+  void aStepPolicyWhoseAlarmIsRemovedActsNoMore() {
+    ScalableTargetEvaluator aas = evaluator(1, 20);
+    aas.putScalingPolicy(PutScalingPolicyRequest.builder().policyName("burst").serviceNamespace(ServiceNamespace.ECS)
+        .resourceId(RESOURCE).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+        .policyType(PolicyType.STEP_SCALING)
+        .stepScalingPolicyConfiguration(StepScalingPolicyConfiguration.builder()
+            .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY).cooldown(0)
+            .addStepAdjustments(StepAdjustment.builder().metricIntervalLowerBound(0.0).scalingAdjustment(1).build())
+            .build())
+        .build());
+    MetricKey queue = new MetricKey.OfAlarm("queue-deep");
+    aas.putAlarm("burst", AlarmSpec.of("queue-deep", Statistic.MAXIMUM, 60, 1, ComparisonOperator.GREATER_THAN_THRESHOLD, 100));
+    aas.step(StepInput.at(minute(0)).desiredCount(2).datapoint(queue, 500));
+    assertThat(aas.step(StepInput.at(minute(1)).desiredCount(2).datapoint(queue, 500)).desiredCount()).hasValue(3);
+    aas.removeAlarm("burst");
+    assertThat(aas.alarmNames("burst")).isEmpty();
+    assertThat(aas.alarmState("queue-deep")).isNull();
+    assertThat(aas.step(StepInput.at(minute(2)).desiredCount(3).datapoint(queue, 500)).desiredCount()).isEmpty();
+    assertThat(aas.step(StepInput.at(minute(3)).desiredCount(3).datapoint(queue, 500)).desiredCount()).isEmpty();
+    aas.removeAlarm("burst"); // a policy without an alarm: nothing happens
+    assertThatThrownBy(() -> aas.removeAlarm("nope"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("'nope' is not a step scaling policy");
+  }
+
+  @Test
   void aScheduledActionPutMidRunSetsTheBoundsAndIsGoneOnceDeleted() {
     ScalableTargetEvaluator aas = evaluator(1, 20);
     Service s = new Service(aas, 4);

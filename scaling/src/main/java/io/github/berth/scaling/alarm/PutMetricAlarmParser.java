@@ -5,8 +5,11 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,9 +18,10 @@ import java.util.stream.Collectors;
  * Reads a CloudWatch PutMetricAlarm request (the JSON {@code aws cloudwatch put-metric-alarm
  * --cli-input-json} takes) into the {@link AlarmSpec} its state depends on and the actions it names
  * (CloudWatch API reference,
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html). The
- * members that do not change the state (names, dimensions, units, tags) are accepted and not read;
- * a member PutMetricAlarm does not have is refused.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html), with
+ * the metric it watches (Namespace, MetricName, Dimensions) and ActionsEnabled. The other members
+ * that do not change the state (description, unit, tags, OK and insufficient-data actions) are
+ * accepted and not read; a member PutMetricAlarm does not have is refused.
  */
 public final class PutMetricAlarmParser {
 
@@ -35,12 +39,23 @@ public final class PutMetricAlarmParser {
    *
    * @param spec what the alarm's state depends on
    * @param alarmActions the AlarmActions, as given (ARNs, usually)
+   * @param namespace the Namespace, or null (an alarm on metric math has none)
+   * @param metricName the MetricName, or null
+   * @param dimensions the Dimensions, Name to Value, in the order given
+   * @param actionsEnabled ActionsEnabled (true when absent): whether the alarm invokes its actions
    */
-  public record MetricAlarm(AlarmSpec spec, List<String> alarmActions) {
+  public record MetricAlarm(AlarmSpec spec, List<String> alarmActions, @Nullable String namespace,
+      @Nullable String metricName, Map<String, String> dimensions, boolean actionsEnabled) {
 
     public MetricAlarm {
       Objects.requireNonNull(spec, "spec");
       alarmActions = List.copyOf(alarmActions);
+      dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+    }
+
+    /** An alarm with its state and actions only (no metric named, actions enabled). */
+    public MetricAlarm(AlarmSpec spec, List<String> alarmActions) {
+      this(spec, alarmActions, null, null, Map.of(), true);
     }
 
     /**
@@ -104,19 +119,50 @@ public final class PutMetricAlarmParser {
         actions.add(action.asText());
       }
     }
-    return new MetricAlarm(spec, actions);
+    Map<String, String> dimensions = new LinkedHashMap<>();
+    JsonNode d = tree.get("Dimensions");
+    if (d != null && !d.isNull()) {
+      if (!d.isArray()) {
+        throw new IllegalArgumentException("Dimensions: expected an array of {\"Name\": ..., \"Value\": ...}");
+      }
+      for (int i = 0; i < d.size(); i++) {
+        JsonNode dim = d.get(i);
+        if (!dim.isObject()) {
+          throw new IllegalArgumentException("Dimensions[" + i + "]: expected an object with Name and Value");
+        }
+        dimensions.put(text(dim, "Name", null, "Dimensions[" + i + "]."), text(dim, "Value", null, "Dimensions[" + i + "]."));
+      }
+    }
+    JsonNode enabled = tree.get("ActionsEnabled");
+    if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
+      throw new IllegalArgumentException("ActionsEnabled: expected true or false");
+    }
+    return new MetricAlarm(spec, actions, optionalText(tree, "Namespace"), optionalText(tree, "MetricName"),
+        dimensions, enabled == null || enabled.isNull() || enabled.asBoolean());
+  }
+
+  private static @Nullable String optionalText(JsonNode tree, String member) {
+    JsonNode n = tree.get(member);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    return text(tree, member, null);
   }
 
   private static String text(JsonNode tree, String member, @Nullable String absent) {
+    return text(tree, member, absent, "");
+  }
+
+  private static String text(JsonNode tree, String member, @Nullable String absent, String path) {
     JsonNode n = tree.get(member);
     if (n == null || n.isNull()) {
       if (absent != null) {
         return absent;
       }
-      throw new IllegalArgumentException(member + ": required member missing");
+      throw new IllegalArgumentException(path + member + ": required member missing");
     }
     if (!n.isTextual()) {
-      throw new IllegalArgumentException(member + ": expected a string");
+      throw new IllegalArgumentException(path + member + ": expected a string");
     }
     return n.asText();
   }

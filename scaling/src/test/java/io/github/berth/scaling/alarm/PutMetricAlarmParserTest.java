@@ -26,6 +26,35 @@ class PutMetricAlarmParserTest {
   }
 
   @Test
+  void readsTheMetricItWatchesAndActionsEnabled() {
+    PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse("{\"AlarmName\":\"web-cpu\",\"Namespace\":\"AWS/ECS\","
+        + "\"MetricName\":\"CPUUtilization\",\"Dimensions\":[{\"Name\":\"ClusterName\",\"Value\":\"prod\"},"
+        + "{\"Name\":\"ServiceName\",\"Value\":\"web\"}],\"Period\":60,\"EvaluationPeriods\":1,\"Threshold\":70,"
+        + "\"ComparisonOperator\":\"GreaterThanThreshold\",\"ActionsEnabled\":false}");
+    assertThat(a.namespace()).isEqualTo("AWS/ECS");
+    assertThat(a.metricName()).isEqualTo("CPUUtilization");
+    assertThat(a.dimensions()).containsExactly(java.util.Map.entry("ClusterName", "prod"),
+        java.util.Map.entry("ServiceName", "web"));
+    assertThat(a.actionsEnabled()).isFalse();
+    PutMetricAlarmParser.MetricAlarm bare = PutMetricAlarmParser.parse("{\"AlarmName\":\"a\",\"Period\":60,"
+        + "\"EvaluationPeriods\":1,\"Threshold\":1,\"ComparisonOperator\":\"LessThanThreshold\"}");
+    assertThat(bare.namespace()).isNull();
+    assertThat(bare.dimensions()).isEmpty();
+    assertThat(bare.actionsEnabled()).isTrue();
+    String ok = "\"AlarmName\":\"a\",\"Period\":60,\"EvaluationPeriods\":1,\"Threshold\":1,"
+        + "\"ComparisonOperator\":\"LessThanThreshold\"";
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse("{" + ok + ",\"Dimensions\":[{\"Name\":\"ClusterName\"}]}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Dimensions[0].Value: required member missing");
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse("{" + ok + ",\"Dimensions\":{}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Dimensions: expected an array of {\"Name\": ..., \"Value\": ...}");
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse("{" + ok + ",\"ActionsEnabled\":\"no\"}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("ActionsEnabled: expected true or false");
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse("{" + ok + ",\"Namespace\":7}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Namespace: expected a string");
+  }
+
+  @Test
   void defaultsAreCloudWatchs() {
     PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse("{\"AlarmName\":\"a\",\"Period\":60,"
         + "\"EvaluationPeriods\":4,\"Threshold\":1,\"ComparisonOperator\":\"LessThanThreshold\",\"AlarmActions\":[\"burst\"]}");

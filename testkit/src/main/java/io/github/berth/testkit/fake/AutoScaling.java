@@ -3,6 +3,8 @@ package io.github.berth.testkit.fake;
 import io.github.berth.core.error.autoscaling.InvalidNextTokenException;
 import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
 import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.alarm.AlarmState;
+import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.*;
 import io.github.berth.scaling.validation.AutoScalingValidator;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.function.Consumer;
  * named as the AWS SDK for Java v2 names them, taking and returning {@code scaling.model} types and
  * throwing the Application Auto Scaling errors with AAS's messages (docs/scheduler.md#auto-scaling).
  * Only the {@code ecs} service namespace is served. Checks come first: a call that fails changes
- * nothing. Once a target is registered, the fake evaluates it every minute of its clock.
+ * nothing. Once a target is registered, the fake evaluates it every minute of its clock. Step
+ * scaling policies act on the fake CloudWatch alarms a test puts with {@link #putMetricAlarm}
+ * (docs/scheduler.md#step-scaling-alarms).
  */
 public final class AutoScaling {
 
@@ -304,6 +308,94 @@ public final class AutoScaling {
 
   public DescribeScheduledActionsResponse describeScheduledActions(Consumer<DescribeScheduledActionsRequest.Builder> r) {
     return describeScheduledActions(build(DescribeScheduledActionsRequest.builder(), r).build());
+  }
+
+  // ------------------------------------------------------------------ CloudWatch alarms of step policies
+
+  /**
+   * Creates or replaces a fake CloudWatch metric alarm from a PutMetricAlarm request, the JSON
+   * {@code aws cloudwatch put-metric-alarm --cli-input-json} takes (docs/scheduler.md#step-scaling-alarms).
+   * A step scaling policy whose ARN (from PutScalingPolicy) is in its AlarmActions is triggered each
+   * minute the alarm is in ALARM. The metric is read from {@code ecs.metrics()}: {@code AWS/ECS}
+   * {@code CPUUtilization} or {@code MemoryUtilization} with the dimensions {@code ClusterName} and
+   * {@code ServiceName}, or {@code AWS/ApplicationELB} {@code RequestCountPerTarget} or {@code
+   * RequestCount} (the policy's service's request rate). CloudWatch is not served on the wire: this
+   * is a test's way to make the alarm.
+   *
+   * @throws IllegalArgumentException naming the member that is wrong (CloudWatch's own rules, a
+   *     metric the fake has no datapoints for, or an action that another alarm already holds), and
+   *     nothing changes
+   */
+  public void putMetricAlarm(String putMetricAlarmRequestJson) {
+    Objects.requireNonNull(putMetricAlarmRequestJson, "putMetricAlarmRequestJson");
+    synchronized (engine) {
+      engine.call("PutMetricAlarm", () -> {
+        PutMetricAlarmParser.MetricAlarm a;
+        try {
+          a = PutMetricAlarmParser.parse(putMetricAlarmRequestJson);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("PutMetricAlarm: " + e.getMessage(), e);
+        }
+        String unsupported = AutoScalingController.unsupportedMetric(a);
+        if (unsupported != null) {
+          throw new IllegalArgumentException("PutMetricAlarm: " + unsupported);
+        }
+        for (String action : a.alarmActions()) {
+          for (PutMetricAlarmParser.MetricAlarm other : c.metricAlarms.values()) {
+            if (!other.spec().name().equals(a.spec().name()) && other.alarmActions().contains(action)
+                && action.startsWith("arn:aws:autoscaling:")) {
+              // [model] the fake's evaluator gives a step policy one alarm; AWS allows several.
+              throw new IllegalArgumentException("PutMetricAlarm: AlarmActions: " + action + " is already an action"
+                  + " of alarm " + other.spec().name() + "; Berth's fake gives a step scaling policy one alarm");
+            }
+          }
+        }
+        c.record("PutMetricAlarm", null, null, putMetricAlarmRequestJson);
+        return null;
+      });
+    }
+  }
+
+  /**
+   * Deletes fake CloudWatch alarms: the step policies they triggered act no more.
+   *
+   * @throws IllegalArgumentException naming an alarm that does not exist (CloudWatch's DeleteAlarms
+   *     answers ResourceNotFound then, [doc] API_DeleteAlarms), and nothing is deleted
+   */
+  public void deleteAlarms(String... alarmNames) {
+    List<String> names = List.of(alarmNames);
+    synchronized (engine) {
+      engine.call("DeleteAlarms", () -> {
+        for (String n : names) {
+          if (!c.metricAlarms.containsKey(n)) {
+            throw new IllegalArgumentException("DeleteAlarms: AlarmNames: no alarm named " + n);
+          }
+        }
+        c.record("DeleteAlarms", names.toArray(new String[0]), null);
+        return null;
+      });
+    }
+  }
+
+  /**
+   * The state of a fake CloudWatch alarm: OK, ALARM or INSUFFICIENT_DATA. [model] An alarm is
+   * evaluated only while it triggers a step policy; otherwise it is INSUFFICIENT_DATA.
+   *
+   * @throws IllegalArgumentException if there is no alarm of that name
+   */
+  public String metricAlarmState(String alarmName) {
+    synchronized (engine) {
+      if (!c.metricAlarms.containsKey(alarmName)) {
+        throw new IllegalArgumentException("no alarm named " + alarmName);
+      }
+      for (AutoScalingController.TargetRt t : c.targets.values()) {
+        AlarmState s = t.evaluator.alarmState(alarmName);
+        if (s != null) {
+          return s.toString();
+        }
+      }
+      return "INSUFFICIENT_DATA";
+    }
   }
 
   // ------------------------------------------------------------------ activities, forecast

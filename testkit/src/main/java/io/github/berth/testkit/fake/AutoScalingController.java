@@ -9,6 +9,7 @@ import io.github.berth.core.error.autoscaling.ResourceNotFoundException;
 import io.github.berth.core.error.autoscaling.ValidationException;
 import io.github.berth.scaling.MetricKey;
 import io.github.berth.scaling.ScalableTargetEvaluator;
+import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.Alarm;
 import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.scaling.model.DeleteScalingPolicyRequest;
@@ -39,7 +40,9 @@ import java.util.OptionalInt;
  * of ECS services, each driven by one {@link ScalableTargetEvaluator} (the code ScalingSimulator
  * runs, step by step), stepped once a minute by a MINUTE_TICK timer with the service's running
  * count, desired count, deployment state and the minute's metric datapoint from {@link Metrics};
- * a new desired count is set as AAS's UpdateService call sets it.
+ * a new desired count is set as AAS's UpdateService call sets it. A step scaling policy gets the
+ * fake CloudWatch alarm whose AlarmActions hold its ARN (docs/scheduler.md#step-scaling-alarms);
+ * the alarm's metric is one more datapoint of the minute.
  *
  * <p>State: every change (API call or minute step, with the inputs the step was given) is an
  * {@link OpRec} in one log, and everything else (evaluators, ARNs, activities) is derived from the
@@ -78,6 +81,8 @@ final class AutoScalingController {
   static final class DatapointRec {
     String metric;
     @Nullable String label;
+    /** The CloudWatch alarm whose metric this is (a step policy's alarm), else null. */
+    @Nullable String alarm;
     double value;
   }
 
@@ -85,6 +90,8 @@ final class AutoScalingController {
     String arn;
     Instant created;
     PutScalingPolicyRequest request;
+    /** The alarm given to the evaluator for this step policy, or null. */
+    @Nullable PutMetricAlarmParser.MetricAlarm alarm;
   }
 
   static final class ActionInfo {
@@ -113,6 +120,8 @@ final class AutoScalingController {
   final Map<String, TargetRt> targets = new LinkedHashMap<>();
   final List<ScalingActivity> activities = new ArrayList<>();
   final List<ScalingActivity> notScaled = new ArrayList<>();
+  /** The fake CloudWatch alarms put with PutMetricAlarm, by name (docs/scheduler.md#step-scaling-alarms). */
+  final Map<String, PutMetricAlarmParser.MetricAlarm> metricAlarms = new LinkedHashMap<>();
   private FakeIds ids;
 
   AutoScalingController(Engine engine, Metrics metrics) {
@@ -264,9 +273,59 @@ final class AutoScalingController {
           t.tags.remove(k);
         }
       }
+      case "PutMetricAlarm" -> {
+        PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse(op.request);
+        metricAlarms.put(a.spec().name(), a);
+      }
+      case "DeleteAlarms" -> {
+        for (String name : JSON.read(op.request, String[].class)) {
+          metricAlarms.remove(name);
+        }
+      }
       case "Step" -> step(op, live);
       default -> throw new IllegalStateException("unknown auto scaling log entry " + op.op);
     }
+    if (!"Step".equals(op.op)) {
+      bindAlarms();
+    }
+  }
+
+  /**
+   * Gives each step scaling policy the alarm whose AlarmActions hold its ARN (and takes it away when
+   * there is none any more): [doc] a step policy acts when a CloudWatch alarm naming it in its
+   * actions is in ALARM (AAS user guide, "Step scaling policies for Application Auto Scaling",
+   * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-step-scaling-policies.html).
+   * A re-created policy has a new ARN, so an alarm made for the old one does not trigger it. An
+   * alarm with ActionsEnabled false invokes nothing [doc] API_PutMetricAlarm. A replaced alarm starts
+   * over in INSUFFICIENT_DATA [model].
+   */
+  private void bindAlarms() {
+    for (TargetRt t : targets.values()) {
+      for (var e : t.policies.entrySet()) {
+        PolicyInfo p = e.getValue();
+        if (!PolicyType.STEP_SCALING.equals(p.request.policyType() != null ? p.request.policyType()
+            : PolicyType.STEP_SCALING)) {
+          p.alarm = null; // [model] an alarm triggers step policies only (the evaluator's other policies have their own)
+          continue;
+        }
+        PutMetricAlarmParser.MetricAlarm bound = alarmNaming(p.arn);
+        if (bound == null && p.alarm != null) {
+          t.evaluator.removeAlarm(e.getKey());
+        } else if (bound != null && !bound.equals(p.alarm)) {
+          t.evaluator.putAlarm(e.getKey(), bound.spec());
+        }
+        p.alarm = bound;
+      }
+    }
+  }
+
+  @Nullable PutMetricAlarmParser.MetricAlarm alarmNaming(String policyArn) {
+    for (PutMetricAlarmParser.MetricAlarm a : metricAlarms.values()) {
+      if (a.actionsEnabled() && a.alarmActions().contains(policyArn)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   private TargetRt newTarget(RegisterScalableTargetRequest r, Instant at) {
@@ -300,10 +359,15 @@ final class AutoScalingController {
 
   /** Records and applies a checked change made by an API call. */
   void record(String op, @Nullable Object request, @Nullable String resourceId) {
+    record(op, request, resourceId, request == null ? null : JSON.write(request));
+  }
+
+  /** Records and applies a checked change whose request is kept as the JSON text given. */
+  void record(String op, @Nullable Object request, @Nullable String resourceId, @Nullable String requestJson) {
     OpRec r = new OpRec();
     r.op = op;
     r.at = engine.now().getEpochSecond();
-    r.request = request == null ? null : JSON.write(request);
+    r.request = requestJson;
     r.resourceId = resourceId;
     apply(r, true);
     log.add(r);
@@ -353,6 +417,18 @@ final class AutoScalingController {
           }
         }
       }
+      for (PolicyInfo p : t.policies.values()) {
+        if (p.alarm != null) {
+          Double v = alarmDatapoint(p.alarm, t, now, running);
+          if (v != null) {
+            DatapointRec d = new DatapointRec();
+            d.metric = p.alarm.metricName();
+            d.alarm = p.alarm.spec().name();
+            d.value = v;
+            op.datapoints.add(d);
+          }
+        }
+      }
       apply(op, true);
       log.add(op);
     }
@@ -360,6 +436,65 @@ final class AutoScalingController {
       engine.schedule(Duration.ofMinutes(1), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
       tickPending = true;
     }
+  }
+
+  /**
+   * The minute's datapoint of a step policy's alarm, from the load model: AWS/ECS CPUUtilization or
+   * MemoryUtilization of the service its ClusterName and ServiceName dimensions name (none while
+   * that service runs no task, [doc] DG service-auto-scaling); AWS/ApplicationELB
+   * RequestCountPerTarget ([model] the request rate of the policy's service over its running tasks;
+   * the TargetGroup dimension is not matched) or RequestCount (the whole rate). [model]
+   */
+  private @Nullable Double alarmDatapoint(PutMetricAlarmParser.MetricAlarm a, TargetRt t, Instant now, int running) {
+    if (ECS_NAMESPACE.equals(a.namespace())) {
+      String cluster = a.dimensions().get("ClusterName");
+      String service = a.dimensions().get("ServiceName");
+      Integer n = engine.scalableServices == null ? null : engine.scalableServices.runningCount(cluster, service);
+      if (n == null || n <= 0) {
+        return null;
+      }
+      return "CPUUtilization".equals(a.metricName()) ? metrics.cpu(cluster, service, now, n)
+          : metrics.memory(cluster, service, now, n);
+    }
+    if ("RequestCount".equals(a.metricName())) {
+      return metrics.requests(t.cluster, t.service, now);
+    }
+    return metrics.requestsPerTarget(t.cluster, t.service, now, running);
+  }
+
+  static final String ECS_NAMESPACE = "AWS/ECS";
+  static final String ALB_NAMESPACE = "AWS/ApplicationELB";
+
+  /**
+   * Why the fake cannot feed this alarm, or null when it can: its metric must be one the load model
+   * gives. [model]
+   */
+  static @Nullable String unsupportedMetric(PutMetricAlarmParser.MetricAlarm a) {
+    String what = a.namespace() + " " + a.metricName();
+    if (a.namespace() == null || a.metricName() == null) {
+      return "Namespace, MetricName: an alarm on metric math (Metrics) is not modelled by Berth's fake; give"
+          + " Namespace and MetricName";
+    }
+    if (ECS_NAMESPACE.equals(a.namespace())) {
+      if (!"CPUUtilization".equals(a.metricName()) && !"MemoryUtilization".equals(a.metricName())) {
+        return "MetricName: Berth's fake has no datapoints for " + what + "; of AWS/ECS it models CPUUtilization"
+            + " and MemoryUtilization";
+      }
+      if (!a.dimensions().containsKey("ClusterName") || !a.dimensions().containsKey("ServiceName")) {
+        return "Dimensions: " + what + " needs the dimensions ClusterName and ServiceName in Berth's fake (its"
+            + " load model is per service)";
+      }
+      return null;
+    }
+    if (ALB_NAMESPACE.equals(a.namespace())) {
+      if (!"RequestCountPerTarget".equals(a.metricName()) && !"RequestCount".equals(a.metricName())) {
+        return "MetricName: Berth's fake has no datapoints for " + what + "; of AWS/ApplicationELB it models"
+            + " RequestCountPerTarget and RequestCount";
+      }
+      return null;
+    }
+    return "Namespace: Berth's fake has no datapoints for " + what + "; it models AWS/ECS CPUUtilization and"
+        + " MemoryUtilization, AWS/ApplicationELB RequestCountPerTarget and RequestCount";
   }
 
   private static @Nullable String albLabel(PutScalingPolicyRequest p) {
@@ -395,7 +530,8 @@ final class AutoScalingController {
     ScalableTargetEvaluator.StepInput in = ScalableTargetEvaluator.StepInput.at(at)
         .desiredCount(op.desired).runningCount(op.running).deploymentInProgress(op.deploying);
     for (DatapointRec d : op.datapoints) {
-      MetricKey key = d.label == null ? new MetricKey.Predefined(MetricType.fromValue(d.metric), null)
+      MetricKey key = d.alarm != null ? new MetricKey.OfAlarm(d.alarm)
+          : d.label == null ? new MetricKey.Predefined(MetricType.fromValue(d.metric), null)
           : MetricKey.albRequestCountPerTarget(d.label);
       in.datapoint(key, at, d.value);
     }
@@ -411,6 +547,7 @@ final class AutoScalingController {
 
   private void replay(List<OpRec> ops) {
     targets.clear();
+    metricAlarms.clear();
     activities.clear();
     notScaled.clear();
     log.clear();

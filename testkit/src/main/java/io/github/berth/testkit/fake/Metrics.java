@@ -117,6 +117,16 @@ public final class Metrics {
     return Double.isFinite(v) ? v : null;
   }
 
+  /** The minute's requests over all the service's targets, or null without a model. */
+  @Nullable Double requests(String cluster, String service, Instant time) {
+    RequestRate r = requests.get(key(cluster, service));
+    if (r == null) {
+      return null;
+    }
+    double v = r.requestsPerMinute(time);
+    return Double.isFinite(v) ? v : null;
+  }
+
   private static @Nullable Double sample(@Nullable Utilization u, Instant time, int running) {
     if (u == null) {
       return null;
