@@ -42,6 +42,10 @@ final class UserPattern {
       return "'" + pattern + "' repeats too much: written out, its counted repetitions ({n}) would make more than "
           + MAX_EXPANDED_SIZE + " elements";
     }
+    String folding = foldingProblem(pattern);
+    if (folding != null) {
+      return "'" + pattern + "' " + folding;
+    }
     try {
       Pattern.compile(pattern);
       return null;
@@ -59,6 +63,166 @@ final class UserPattern {
       }
       // [model] Also what Java has and RE2/J lacks beyond the constructs above (\G, \R, \X...).
       return "'" + pattern + "' is not a valid Java regular expression (as RE2/J reads it): " + linear.getDescription();
+    }
+  }
+
+  /**
+   * Code points whose case-folding orbit, as RE2/J walks it, never comes back to them: RE2/J folds
+   * characters its own tables do not list through {@link Character#toLowerCase(int)} and {@link
+   * Character#toUpperCase(int)}, and for some newer characters (U+1C80, CYRILLIC SMALL LETTER ROUNDED
+   * VE, upper-cases to U+0412, which lower-cases to U+0432) the walk loops for ever. A
+   * case-insensitive pattern naming one, or a class range holding one, would never finish compiling
+   * (found by fuzzing: {@code (?i)[a-\x{2000}]}). Worked out once from RE2/J itself, bounded per
+   * character; empty if RE2/J's folding cannot be reached.
+   */
+  private static final java.util.BitSet UNFOLDABLE = unfoldable();
+
+  private static java.util.BitSet unfoldable() {
+    java.util.BitSet bad = new java.util.BitSet();
+    java.lang.reflect.Method fold;
+    try {
+      fold = Class.forName("com.google.re2j.Unicode").getDeclaredMethod("simpleFold", int.class);
+      fold.setAccessible(true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Without RE2/J's own folding, every character whose case maps elsewhere is suspect.
+      for (int c = 0x80; c <= Character.MAX_CODE_POINT; c++) {
+        if (Character.toUpperCase(c) != c || Character.toLowerCase(c) != c) {
+          bad.set(c);
+        }
+      }
+      return bad;
+    }
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      if (Character.toUpperCase(c) == c && Character.toLowerCase(c) == c) {
+        continue; // RE2/J's tables cover the rest; its walk from here ends at once or in its table
+      }
+      try {
+        int f = (int) fold.invoke(null, c);
+        int steps = 0;
+        while (f != c && steps++ < 8) {
+          f = (int) fold.invoke(null, f);
+        }
+        if (f != c) {
+          bad.set(c);
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        bad.set(c);
+      }
+    }
+    return bad;
+  }
+
+  /**
+   * Why a case-insensitive pattern cannot be compiled in bounded time, or null: it names, or a class
+   * range of it holds, a character of {@link #UNFOLDABLE} (a class range that covers every folding
+   * character, such as {@code [\x{0}-\x{10FFFF}]}, is folded without the walk and is fine).
+   */
+  static @Nullable String foldingProblem(String pattern) {
+    if (UNFOLDABLE.isEmpty() || !caseInsensitive(pattern)) {
+      return null;
+    }
+    int n = pattern.length();
+    int classDepth = 0;
+    int previous = -1; // the last literal code point inside a class, for ranges
+    for (int i = 0; i < n; ) {
+      int c = pattern.codePointAt(i);
+      int width = Character.charCount(c);
+      int literal = c;
+      if (c == '\\' && i + 1 < n) {
+        int[] escape = escape(pattern, i);
+        literal = escape[0];
+        width = escape[1];
+      } else if (c == '[') {
+        classDepth++;
+        previous = -1;
+        i += width;
+        continue;
+      } else if (c == ']' && classDepth > 0) {
+        classDepth--;
+        previous = -1;
+        i += width;
+        continue;
+      } else if (c == '-' && classDepth > 0 && previous >= 0 && i + 1 < n && pattern.charAt(i + 1) != ']') {
+        int hi = pattern.codePointAt(i + 1);
+        int hiWidth = Character.charCount(hi);
+        if (hi == '\\') {
+          int[] escape = escape(pattern, i + 1);
+          hi = escape[0];
+          hiWidth = escape[1];
+        }
+        if (hi >= previous && !(previous <= 'A' && hi >= 0x1E943)) {
+          int bad = UNFOLDABLE.nextSetBit(previous);
+          if (bad >= 0 && bad <= hi) {
+            return unfoldableReason(bad);
+          }
+        }
+        previous = -1;
+        i += 1 + hiWidth;
+        continue;
+      }
+      if (literal >= 0 && UNFOLDABLE.get(literal)) {
+        return unfoldableReason(literal);
+      }
+      previous = classDepth > 0 ? literal : -1;
+      i += width;
+    }
+    return null;
+  }
+
+  private static String unfoldableReason(int c) {
+    return String.format("cannot be matched case-insensitively: it holds U+%04X, whose case folding RE2/J "
+        + "cannot finish (leave out the (?i) flag or the character)", c);
+  }
+
+  /** Whether an inline flag group turns on {@code i}: {@code (?i)}, {@code (?si)}, {@code (?i:...)}. */
+  private static boolean caseInsensitive(String pattern) {
+    for (int at = pattern.indexOf("(?"); at >= 0; at = pattern.indexOf("(?", at + 2)) {
+      for (int k = at + 2; k < pattern.length(); k++) {
+        char f = pattern.charAt(k);
+        if (f == 'i') {
+          return true;
+        }
+        if (f == '-' || f == ')' || f == ':' || "msUux".indexOf(f) < 0) {
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The code point an escape at {@code i} stands for (-1 for a class such as {@code \d}) and its length. */
+  private static int[] escape(String p, int i) {
+    int n = p.length();
+    if (i + 1 >= n) {
+      return new int[] {-1, 1};
+    }
+    char e = p.charAt(i + 1);
+    if (e == 'x') {
+      if (i + 2 < n && p.charAt(i + 2) == '{') {
+        int close = p.indexOf('}', i + 3);
+        if (close < 0) {
+          return new int[] {-1, n - i};
+        }
+        return new int[] {hex(p.substring(i + 3, close)), close + 1 - i};
+      }
+      int end = Math.min(n, i + 4);
+      return new int[] {hex(p.substring(i + 2, end)), end - i};
+    }
+    if (Character.isLetterOrDigit(e)) {
+      return new int[] {-1, 2}; // \d, \p (its braces are plain text here), \0...: not one character we fold
+    }
+    return new int[] {e, 2};
+  }
+
+  private static int hex(String digits) {
+    if (digits.isEmpty() || digits.length() > 6) {
+      return -1;
+    }
+    try {
+      int v = Integer.parseInt(digits, 16);
+      return v <= Character.MAX_CODE_POINT ? v : -1;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -316,6 +316,26 @@ class ClusterQueryTest {
     assertThat(UserPattern.nonLinearConstruct(pattern)).isEqualTo(construct);
   }
 
+  /** RE2/J's case folding never ends for some characters (U+1C80...): such patterns are refused, not compiled. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "(?i)[a-\\x{2000}]        | U+1C80",
+      "(?i)\\x{1c80}            | U+1C80",
+      "(?si)x[\\x{1c00}-\\x{1d00}] | U+1C80",
+      "a(?i:\u1c80)            | U+1C80"})
+  void caseInsensitivePatternsRe2jCannotFoldAreRefused(String pattern, String named) {
+    assertThat(UserPattern.problem(pattern)).isEqualTo("'" + pattern + "' cannot be matched case-insensitively: it holds "
+        + named + ", whose case folding RE2/J cannot finish (leave out the (?i) flag or the character)");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "(?i)[a-z]", "[a-\\x{2000}]", "(?i)[\\x{0}-\\x{10FFFF}]", "(?-i)[a-\\x{2000}]", "(?i)\\p{L}+", "(?s)\u1c80"})
+  void patternsWithoutThoseCharactersOrWithoutTheFlagCompile(String pattern) {
+    assertThat(UserPattern.problem(pattern)).isNull();
+    assertThat(ClusterQuery.parse("attribute:a =~ '" + pattern + "'")).isInstanceOf(Predicate.class);
+  }
+
   @Test
   void anInvalidPatternIsNamedWithoutBeingCompiledByJava() {
     assertThat(UserPattern.problem("(a+")).isEqualTo(
