@@ -123,7 +123,8 @@ final class UserPattern {
     }
     int n = pattern.length();
     int classDepth = 0;
-    int previous = -1; // the last literal code point inside a class, for ranges
+    boolean atom = false; // an atom stands before a '-' in a class (a range's lower end)
+    int previous = -1; // its code point; -1 when not known (an escape such as \d): taken as 0
     for (int i = 0; i < n; ) {
       int c = pattern.codePointAt(i);
       int width = Character.charCount(c);
@@ -134,15 +135,15 @@ final class UserPattern {
         width = escape[1];
       } else if (c == '[') {
         classDepth++;
-        previous = -1;
+        atom = false;
         i += width;
         continue;
       } else if (c == ']' && classDepth > 0) {
         classDepth--;
-        previous = -1;
+        atom = false;
         i += width;
         continue;
-      } else if (c == '-' && classDepth > 0 && previous >= 0 && i + 1 < n && pattern.charAt(i + 1) != ']') {
+      } else if (c == '-' && classDepth > 0 && atom && i + 1 < n && pattern.charAt(i + 1) != ']') {
         int hi = pattern.codePointAt(i + 1);
         int hiWidth = Character.charCount(hi);
         if (hi == '\\') {
@@ -150,20 +151,24 @@ final class UserPattern {
           hi = escape[0];
           hiWidth = escape[1];
         }
-        if (hi >= previous && !(previous <= 'A' && hi >= 0x1E943)) {
-          int bad = UNFOLDABLE.nextSetBit(previous);
-          if (bad >= 0 && bad <= hi) {
+        // An end not known is taken at its widest: the check may refuse, never let a hang through.
+        int lo = previous < 0 ? 0 : previous;
+        int top = hi < 0 ? Character.MAX_CODE_POINT : hi;
+        if (top >= lo && !(lo <= 'A' && top >= 0x1E943)) {
+          int bad = UNFOLDABLE.nextSetBit(lo);
+          if (bad >= 0 && bad <= top) {
             return unfoldableReason(bad);
           }
         }
-        previous = -1;
+        atom = false;
         i += 1 + hiWidth;
         continue;
       }
       if (literal >= 0 && UNFOLDABLE.get(literal)) {
         return unfoldableReason(literal);
       }
-      previous = classDepth > 0 ? literal : -1;
+      previous = literal;
+      atom = classDepth > 0;
       i += width;
     }
     return null;
@@ -208,8 +213,21 @@ final class UserPattern {
       int end = Math.min(n, i + 4);
       return new int[] {hex(p.substring(i + 2, end)), end - i};
     }
+    int simple = "afnrtve".indexOf(e);
+    if (simple >= 0) {
+      return new int[] {new int[] {7, 12, 10, 13, 9, 11, 27}[simple], 2};
+    }
+    if (e >= '0' && e <= '7') {
+      int end = i + 1;
+      int v = 0;
+      while (end < n && end < i + 5 && p.charAt(end) >= '0' && p.charAt(end) <= '7') {
+        v = v * 8 + (p.charAt(end) - '0');
+        end++;
+      }
+      return new int[] {v, end - i};
+    }
     if (Character.isLetterOrDigit(e)) {
-      return new int[] {-1, 2}; // \d, \p (its braces are plain text here), \0...: not one character we fold
+      return new int[] {-1, 2}; // \d, \p (its braces are plain text here)...: not one character
     }
     return new int[] {e, 2};
   }
