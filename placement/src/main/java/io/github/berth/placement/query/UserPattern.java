@@ -122,8 +122,7 @@ final class UserPattern {
       return null;
     }
     int n = pattern.length();
-    int classDepth = 0;
-    boolean atom = false; // an atom stands before a '-' in a class (a range's lower end)
+    boolean atom = false; // an atom stands before a '-' (a range's lower end)
     int previous = -1; // its code point; -1 when not known (an escape such as \d): taken as 0
     for (int i = 0; i < n; ) {
       int c = pattern.codePointAt(i);
@@ -133,17 +132,9 @@ final class UserPattern {
         int[] escape = escape(pattern, i);
         literal = escape[0];
         width = escape[1];
-      } else if (c == '[') {
-        classDepth++;
-        atom = false;
-        i += width;
-        continue;
-      } else if (c == ']' && classDepth > 0) {
-        classDepth--;
-        atom = false;
-        i += width;
-        continue;
-      } else if (c == '-' && classDepth > 0 && atom && i + 1 < n && pattern.charAt(i + 1) != ']') {
+      } else if (c == '-' && atom && i + 1 < n) {
+        // Every '-' after an atom is taken for a range, in a class or not: where classes begin and end
+        // ("[]a]", "[[a]") differs between RE2/J and Java, and a wrong guess must not let a hang through.
         int hi = pattern.codePointAt(i + 1);
         int hiWidth = Character.charCount(hi);
         if (hi == '\\') {
@@ -168,7 +159,7 @@ final class UserPattern {
         return unfoldableReason(literal);
       }
       previous = literal;
-      atom = classDepth > 0;
+      atom = true;
       i += width;
     }
     return null;

@@ -324,7 +324,8 @@ class ClusterQueryTest {
       "(?si)x[\\x{1c00}-\\x{1d00}] | U+1C80",
       "a(?i:\u1c80)            | U+1C80",
       "(?i)[x\\a-\uFFFD]       | U+1C80",
-      "(?i)[\\d-\uFFFD]        | U+1C80"})
+      "(?i)[\\d-\uFFFD]        | U+1C80",
+      "(?i)[]a-\uFFFD]         | U+1C80"})
   void caseInsensitivePatternsRe2jCannotFoldAreRefused(String pattern, String named) {
     assertThat(UserPattern.problem(pattern)).isEqualTo("'" + pattern + "' cannot be matched case-insensitively: it holds "
         + named + ", whose case folding RE2/J cannot finish (leave out the (?i) flag or the character)");
