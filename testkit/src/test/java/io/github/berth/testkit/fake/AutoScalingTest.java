@@ -32,9 +32,11 @@ class AutoScalingTest {
 
   static final String ID = "service/prod/web";
 
-  final FakeEcs ecs = FakeEcs.builder().seed(5).build();
+  final FakeEcs ecs = webService();
 
-  AutoScalingTest() {
+  /** A fake (seed 5) with cluster prod on two instances and service web of 2 tasks, running. */
+  static FakeEcs webService() {
+    FakeEcs ecs = FakeEcs.builder().seed(5).build();
     ecs.createCluster(b -> b.clusterName("prod"));
     ecs.launchInstance("prod", "m5.large", "us-east-1a");
     ecs.launchInstance("prod", "m5.large", "us-east-1b");
@@ -43,6 +45,7 @@ class AutoScalingTest {
             .portMappings(List.of(PortMapping.builder().containerPort(80).build())).build())));
     ecs.createService(b -> b.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(2));
     ecs.clock().advance(Duration.ofSeconds(30));
+    return ecs;
   }
 
   void register(int min, int max) {

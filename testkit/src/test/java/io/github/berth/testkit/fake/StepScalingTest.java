@@ -3,8 +3,6 @@ package io.github.berth.testkit.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.model.ContainerDefinition;
-import io.github.berth.core.model.PortMapping;
 import io.github.berth.scaling.model.AdjustmentType;
 import io.github.berth.scaling.model.Alarm;
 import io.github.berth.scaling.model.MetricType;
@@ -31,17 +29,9 @@ class StepScalingTest {
 
   static final String ID = "service/prod/web";
 
-  final FakeEcs ecs = FakeEcs.builder().seed(5).build();
+  final FakeEcs ecs = AutoScalingTest.webService();
 
   StepScalingTest() {
-    ecs.createCluster(b -> b.clusterName("prod"));
-    ecs.launchInstance("prod", "m5.large", "us-east-1a");
-    ecs.launchInstance("prod", "m5.large", "us-east-1b");
-    ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(List.of(
-        ContainerDefinition.builder().name("web").image("nginx:1.27").memory(256)
-            .portMappings(List.of(PortMapping.builder().containerPort(80).build())).build())));
-    ecs.createService(b -> b.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(2));
-    ecs.clock().advance(Duration.ofSeconds(30));
     ecs.autoScaling().registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS).resourceId(ID)
         .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(1).maxCapacity(10));
   }
