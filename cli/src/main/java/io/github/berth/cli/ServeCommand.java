@@ -4,9 +4,6 @@ import io.github.berth.testkit.fake.FakeEcs;
 import io.github.berth.testkit.server.EcsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -90,15 +87,8 @@ final class ServeCommand implements Callable<Integer> {
     FakeEcs first;
     try {
       first = state != null && java.nio.file.Files.exists(state) ? restore(state) : factory.get();
-    } catch (StateUnavailable e) {
-      err.println("berth serve: " + e.getMessage());
-      return 2;
     } catch (IOException | RuntimeException e) {
       err.println("berth serve: " + state + ": " + e.getMessage());
-      return 2;
-    }
-    if (state != null && snapshotHandle() == null) {
-      err.println("berth serve: --state needs snapshots, which this build of Berth does not have yet");
       return 2;
     }
     EcsServer server;
@@ -151,52 +141,10 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static FakeEcs restore(Path file) throws IOException {
-    MethodHandle h;
-    try {
-      h = MethodHandles.publicLookup().findStatic(FakeEcs.class, "restore",
-          MethodType.methodType(FakeEcs.class, String.class));
-    } catch (NoSuchMethodException | IllegalAccessException e) {
-      throw new StateUnavailable();
-    }
-    String json = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-    try {
-      return (FakeEcs) h.invoke(json);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException(t);
-    }
+    return FakeEcs.restore(java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
   }
 
   private static void save(FakeEcs ecs, Path file) throws IOException {
-    MethodHandle h = snapshotHandle();
-    if (h == null) {
-      return;
-    }
-    String json;
-    try {
-      json = (String) h.invoke(ecs);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException(t);
-    }
-    java.nio.file.Files.writeString(file, json, StandardCharsets.UTF_8);
-  }
-
-  private static MethodHandle snapshotHandle() {
-    try {
-      return MethodHandles.publicLookup().findVirtual(FakeEcs.class, "snapshot", MethodType.methodType(String.class));
-    } catch (NoSuchMethodException | IllegalAccessException e) {
-      return null;
-    }
-  }
-
-  private static final class StateUnavailable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StateUnavailable() {
-      super("--state needs snapshots, which this build of Berth does not have yet", null, false, false);
-    }
+    java.nio.file.Files.writeString(file, ecs.snapshot(), StandardCharsets.UTF_8);
   }
 }

@@ -75,9 +75,19 @@ public final class EcsJson {
 
   private static final String UNKNOWN_MEMBERS = "berth.unknownMembers";
 
-  private static final EcsJson STRICT = new EcsJson(true, true);
-  private static final EcsJson WIRE = new EcsJson(false, true);
-  private static final EcsJson LENIENT = new EcsJson(false, false);
+  // Each reading is built on first use (a holder class per reading): `berth serve` needs only the
+  // wire's, and building a mapper shows in its start-up time.
+  private static final class Strict {
+    static final EcsJson INSTANCE = new EcsJson(true, true);
+  }
+
+  private static final class Wire {
+    static final EcsJson INSTANCE = new EcsJson(false, true);
+  }
+
+  private static final class Lenient {
+    static final EcsJson INSTANCE = new EcsJson(false, false);
+  }
 
   /**
    * [model] The longest document read as a request (what a client sends: every {@code *Request}
@@ -136,7 +146,7 @@ public final class EcsJson {
 
   /** Reads refusing unknown members (all of them are reported at once). */
   public static EcsJson strict() {
-    return STRICT;
+    return Strict.INSTANCE;
   }
 
   /**
@@ -144,7 +154,7 @@ public final class EcsJson {
    * written as strings and back (as CloudFormation converts template values).
    */
   public static EcsJson lenient() {
-    return LENIENT;
+    return Lenient.INSTANCE;
   }
 
   /**
@@ -153,7 +163,7 @@ public final class EcsJson {
    * API has a string) is refused, as ECS refuses it with {@code SerializationException}.
    */
   public static EcsJson wire() {
-    return WIRE;
+    return Wire.INSTANCE;
   }
 
   public boolean isStrict() {
@@ -289,7 +299,7 @@ public final class EcsJson {
         if (!rest.isEmpty()) {
           throw rest.size() == e.problems().size() ? e : new SerializationException(rest);
         }
-        td = LENIENT.read(json, TaskDefinition.class);
+        td = Lenient.INSTANCE.read(json, TaskDefinition.class);
       }
       com.fasterxml.jackson.databind.node.ObjectNode tagsOnly = mapper.createObjectNode();
       tagsOnly.set("tags", readTree(json).get("tags"));
@@ -302,7 +312,7 @@ public final class EcsJson {
   private RegisterTaskDefinitionRequest toRegisterRequest(TaskDefinition td, @Nullable DescribeTaskDefinitionResponse described) {
     // The members both shapes share carry over by name; the ones ECS sets on registration go.
     JsonNode tree = mapper.valueToTree(td);
-    RegisterTaskDefinitionRequest request = LENIENT.convert(tree, RegisterTaskDefinitionRequest.class);
+    RegisterTaskDefinitionRequest request = Lenient.INSTANCE.convert(tree, RegisterTaskDefinitionRequest.class);
     if (described != null && described.tags() != null && !described.tags().isEmpty()) {
       request = request.toBuilder().tags(described.tags()).build();
     }

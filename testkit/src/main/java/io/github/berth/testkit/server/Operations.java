@@ -1,6 +1,7 @@
 package io.github.berth.testkit.server;
 
 import io.github.berth.core.Nullable;
+import io.github.berth.testkit.fake.AutoScaling;
 import io.github.berth.testkit.fake.FakeEcs;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -46,30 +47,12 @@ final class Operations {
         MethodHandle h = LOOKUP.findVirtual(FakeEcs.class, method, MethodType.methodType(response, request));
         return new Operation(service, name, request, h);
       }
-      MethodHandle accessor = autoScalingAccessor();
-      if (accessor == null) {
-        return null;
-      }
+      MethodHandle accessor = LOOKUP.findVirtual(FakeEcs.class, "autoScaling", MethodType.methodType(AutoScaling.class));
       Class<?> request = Class.forName("io.github.berth.scaling.model." + name + "Request");
       Class<?> response = Class.forName("io.github.berth.scaling.model." + name + "Response");
-      MethodHandle h = LOOKUP.findVirtual(accessor.type().returnType(), method, MethodType.methodType(response, request));
+      MethodHandle h = LOOKUP.findVirtual(AutoScaling.class, method, MethodType.methodType(response, request));
       return new Operation(service, name, request, MethodHandles.filterArguments(h, 0, accessor));
     } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-      return null;
-    }
-  }
-
-  /** {@code FakeEcs.autoScaling()}, once the fake has it; null before. */
-  private static @Nullable MethodHandle autoScalingAccessor() throws IllegalAccessException, ClassNotFoundException {
-    String descriptor = ClassFiles.descriptorOf(FakeEcs.class, "autoScaling");
-    if (descriptor == null || !descriptor.startsWith("()L") || !descriptor.endsWith(";")) {
-      return null;
-    }
-    Class<?> type = Class.forName(descriptor.substring(3, descriptor.length() - 1).replace('/', '.'), false,
-        FakeEcs.class.getClassLoader());
-    try {
-      return LOOKUP.findVirtual(FakeEcs.class, "autoScaling", MethodType.methodType(type));
-    } catch (NoSuchMethodException e) {
       return null;
     }
   }
