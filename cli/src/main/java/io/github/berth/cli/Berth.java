@@ -2,6 +2,10 @@ package io.github.berth.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,17 +16,27 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT, // every subcommand takes --help and --version
     versionProvider = BerthVersion.class,
     description = "Amazon ECS in memory: validate task definitions, place tasks, query clusters and simulate "
-        + "service auto scaling as ECS and Application Auto Scaling would, and lint them against best practices.",
-    subcommands = {
-        ValidateCommand.class,
-        PlaceCommand.class,
-        QueryCommand.class,
-        SimulateScalingCommand.class,
-        ServeCommand.class,
-        LintCommand.class,
-        CommandLine.HelpCommand.class
-    })
+        + "service auto scaling as ECS and Application Auto Scaling would, and lint them against best practices.")
 public final class Berth implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. Picocli reads a command's annotations when the
+   * command is added, so {@link #commandLine} adds only the one the arguments name: reading all
+   * of them showed in {@code berth serve}'s start-up time.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("validate", ValidateCommand::new);
+    m.put("place", PlaceCommand::new);
+    m.put("query", QueryCommand::new);
+    m.put("simulate-scaling", SimulateScalingCommand::new);
+    m.put("serve", ServeCommand::new);
+    m.put("lint", LintCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -43,7 +57,7 @@ public final class Berth implements Runnable {
    * @return the exit status
    */
   public static int run(String... args) {
-    return new CommandLine(new Berth()).execute(args);
+    return commandLine(args).execute(args);
   }
 
   /**
@@ -57,7 +71,7 @@ public final class Berth implements Runnable {
    * @return the exit status
    */
   public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Berth());
+    CommandLine commandLine = commandLine(args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     try {
@@ -66,6 +80,21 @@ public final class Berth implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /** The command line with the subcommand {@code args} names, or with all when it names none. */
+  static CommandLine commandLine(String... args) {
+    CommandLine commandLine = new CommandLine(new Berth());
+    Supplier<Object> named = args.length > 0 && !"help".equals(args[0]) ? SUBCOMMANDS.get(args[0]) : null;
+    if (named != null) {
+      if ("serve".equals(args[0])) {
+        ServeCommand.warmUp();
+      }
+      commandLine.addSubcommand(args[0], named.get());
+    } else {
+      SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+    }
+    return commandLine;
   }
 
   @Override
