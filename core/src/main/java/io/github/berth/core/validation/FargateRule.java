@@ -34,6 +34,11 @@ final class FargateRule implements TaskDefinitionRule {
   private static final JsonPath ROOT = JsonPath.root();
   /** API ContainerDefinition.stopTimeout: at most 120 seconds on Fargate [doc]. */
   static final int MAX_STOP_TIMEOUT = 120;
+  /**
+   * API ContainerDefinition.startTimeout and .stopTimeout: "The valid values for Fargate are 2-120 seconds"
+   * [doc]; the 120-second maximum applies to both.
+   */
+  static final int MIN_TIMEOUT = 2;
 
   @Override
   public void check(TaskDefinitionContext td, Violations out) {
@@ -66,6 +71,14 @@ final class FargateRule implements TaskDefinitionRule {
       if (stop != null && stop > MAX_STOP_TIMEOUT) {
         out.client(TaskDefinitionContext.container(i).child("stopTimeout"),
             TaskDefinitionMessages.fargateStopTimeout(TaskDefinitionContext.name(td.containers.get(i))));
+      } else if (stop != null && stop < MIN_TIMEOUT) {
+        out.client(TaskDefinitionContext.container(i).child("stopTimeout"),
+            TaskDefinitionMessages.fargateTimeout("stopTimeout", TaskDefinitionContext.name(td.containers.get(i))));
+      }
+      Integer start = td.containers.get(i).startTimeout();
+      if (start != null && (start < MIN_TIMEOUT || start > MAX_STOP_TIMEOUT)) {
+        out.client(TaskDefinitionContext.container(i).child("startTimeout"),
+            TaskDefinitionMessages.fargateTimeout("startTimeout", TaskDefinitionContext.name(td.containers.get(i))));
       }
     }
     checkExecutionRole(td, out);
