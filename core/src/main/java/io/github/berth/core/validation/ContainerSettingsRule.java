@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The bounds and forms the API reference states for single container settings
  * (docs/task-definitions.md#more-container-settings): environment files, port mapping names, the restart
- * policy, credential specs, swap settings and system controls. The rules are [doc]; ECS's texts for them are
+ * policy, credential specs, swap settings, system controls, the health check command, docker security options
+ * and kernel capabilities. The rules are [doc]; ECS's texts for them are
  * not published, so every message here is [model].
  */
 final class ContainerSettingsRule implements TaskDefinitionRule {
@@ -49,6 +50,98 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
       }
       checkSwap(c.linuxParameters(), at, name, out);
       checkSystemControls(td, c.systemControls(), at, name, out);
+      checkHealthCheckCommand(c, at, name, out);
+      if (!td.fargate) {
+        checkSecurityOptions(c.dockerSecurityOptions(), at, name, out);
+      }
+      checkCapabilities(td, c.linuxParameters(), at, name, out);
+    }
+  }
+
+  /**
+   * API HealthCheck.command: "The string array must start with CMD to run the command arguments directly, or
+   * CMD-SHELL to run the command with the container's default shell" [doc]. [unsure] Docker's own {@code NONE}
+   * is not among the documented forms and is refused too.
+   */
+  private static void checkHealthCheckCommand(ContainerDefinition c, JsonPath at, String container, Violations out) {
+    if (c.healthCheck() == null || c.healthCheck().command() == null) {
+      return; // a missing command is the API model's to report
+    }
+    List<String> command = c.healthCheck().command();
+    String first = command.isEmpty() ? null : command.get(0);
+    if (!"CMD".equals(first) && !"CMD-SHELL".equals(first)) {
+      out.client(at.child("healthCheck").child("command"), TaskDefinitionMessages.healthCheckCommand(container));
+    }
+  }
+
+  /**
+   * API ContainerDefinition.dockerSecurityOptions: 'Valid values: "no-new-privileges" | "apparmor:PROFILE" |
+   * "label:value" | "credentialspec:CredentialSpecFilePath"' [doc]. On Fargate the whole setting is refused
+   * ({@link FargateRule}), so this is judged off Fargate only.
+   */
+  private static void checkSecurityOptions(List<String> options, JsonPath at, String container, Violations out) {
+    if (options == null) {
+      return;
+    }
+    for (int j = 0; j < options.size(); j++) {
+      String option = options.get(j);
+      if (option != null && !isSecurityOption(option)) {
+        out.client(at.child("dockerSecurityOptions").index(j),
+            TaskDefinitionMessages.invalidDockerSecurityOption(option, container));
+      }
+    }
+  }
+
+  static boolean isSecurityOption(String option) {
+    if (option.equals("no-new-privileges")) {
+      return true;
+    }
+    for (String prefix : List.of("apparmor:", "label:", "credentialspec:")) {
+      if (option.startsWith(prefix) && option.length() > prefix.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** API KernelCapabilities.add and .drop: the documented valid values [doc]. */
+  static final Set<String> CAPABILITIES = Set.of("ALL", "AUDIT_CONTROL", "AUDIT_WRITE", "BLOCK_SUSPEND", "CHOWN",
+      "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "IPC_LOCK", "IPC_OWNER", "KILL", "LEASE",
+      "LINUX_IMMUTABLE", "MAC_ADMIN", "MAC_OVERRIDE", "MKNOD", "NET_ADMIN", "NET_BIND_SERVICE", "NET_BROADCAST",
+      "NET_RAW", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_ADMIN", "SYS_BOOT", "SYS_CHROOT", "SYS_MODULE",
+      "SYS_NICE", "SYS_PACCT", "SYS_PTRACE", "SYS_RAWIO", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "SYSLOG",
+      "WAKE_ALARM");
+
+  /**
+   * Each added or dropped capability is one of {@link #CAPABILITIES}; [model] Docker's {@code CAP_} prefix is
+   * taken as well (the Fargate guide writes CAP_SYS_PTRACE). On Fargate, {@link FargateRule} already refuses
+   * every added capability but SYS_PTRACE, so only the dropped ones are judged here.
+   */
+  private static void checkCapabilities(TaskDefinitionContext td, LinuxParameters lp, JsonPath at, String container,
+      Violations out) {
+    if (lp == null || lp.capabilities() == null) {
+      return;
+    }
+    JsonPath path = at.child("linuxParameters").child("capabilities");
+    if (!td.fargate) {
+      checkCapabilityList(lp.capabilities().add(), path.child("add"), container, out);
+    }
+    checkCapabilityList(lp.capabilities().drop(), path.child("drop"), container, out);
+  }
+
+  private static void checkCapabilityList(List<String> list, JsonPath path, String container, Violations out) {
+    if (list == null) {
+      return;
+    }
+    for (int j = 0; j < list.size(); j++) {
+      String capability = list.get(j);
+      if (capability == null) {
+        continue;
+      }
+      String bare = capability.startsWith("CAP_") ? capability.substring(4) : capability;
+      if (!CAPABILITIES.contains(bare)) {
+        out.client(path.index(j), TaskDefinitionMessages.invalidCapability(capability, container));
+      }
     }
   }
 

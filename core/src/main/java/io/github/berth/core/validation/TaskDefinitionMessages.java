@@ -484,4 +484,25 @@ final class TaskDefinitionMessages {
   /** [model] API EFSAuthorizationConfig: an access point or IAM authorization needs transit encryption on. */
   static final String EFS_NEEDS_TRANSIT_ENCRYPTION =
       "Transit encryption must be enabled when an EFS volume uses an access point or IAM authorization.";
+
+  /** [model] API HealthCheck.command: "The string array must start with CMD ... or CMD-SHELL". */
+  static String healthCheckCommand(String container) {
+    return "Invalid 'healthCheck.command' setting for container '" + container
+        + "'. The command must start with CMD or CMD-SHELL.";
+  }
+
+  /** [model] API ContainerDefinition.dockerSecurityOptions: its four documented forms. */
+  static String invalidDockerSecurityOption(String option, String container) {
+    return "Invalid docker security option '" + option + "' for container '" + container + "'. Valid values are "
+        + "no-new-privileges, apparmor:PROFILE, label:value and credentialspec:CredentialSpecFilePath.";
+  }
+
+  /** [model] API KernelCapabilities.add and .drop: the documented capability names. */
+  static String invalidCapability(String capability, String container) {
+    return "Invalid kernel capability '" + capability + "' for container '" + container + "'.";
+  }
+
+  /** [model] API FirelensConfiguration.options: "Tasks hosted on Fargate only support the file configuration file type". */
+  static final String FARGATE_FIRELENS_CONFIG_FILE_TYPE =
+      "Tasks using the Fargate launch type only support the file configuration file type for FireLens.";
 }

@@ -15,8 +15,12 @@ import io.github.berth.core.model.EFSTransitEncryption;
 import io.github.berth.core.model.EFSVolumeConfiguration;
 import io.github.berth.core.model.EnvironmentFile;
 import io.github.berth.core.model.EnvironmentFileType;
+import io.github.berth.core.model.FirelensConfiguration;
+import io.github.berth.core.model.FirelensConfigurationType;
+import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.InferenceAccelerator;
 import io.github.berth.core.model.IpcMode;
+import io.github.berth.core.model.KernelCapabilities;
 import io.github.berth.core.model.LinuxParameters;
 import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
@@ -359,5 +363,70 @@ class ParameterSweepRulesTest {
   @Test
   void portMappingsWithNamesStillPassThePortRules() {
     assertThat(validate(ec2(container("web").portMappings(List.of(port(80), named(81, "web")))))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- health check, security options, capabilities
+
+  private static HealthCheck check(String... command) {
+    return HealthCheck.builder().command(List.of(command)).build();
+  }
+
+  @Test
+  void aHealthCheckCommandStartsWithCmdOrCmdShell() {
+    assertThat(validate(ec2(container("web").healthCheck(check("CMD", "/bin/health"))))).isEmpty();
+    assertThat(validate(ec2(container("web").healthCheck(check("CMD-SHELL", "curl -f localhost || exit 1"))))).isEmpty();
+    for (HealthCheck bad : List.of(check("curl", "-f", "localhost"), check("NONE"), check())) {
+      assertThat(validate(ec2(container("web").healthCheck(bad))))
+          .as(bad.toString())
+          .containsExactly(client("containerDefinitions[0].healthCheck.command",
+              "Invalid 'healthCheck.command' setting for container 'web'. The command must start with CMD or CMD-SHELL."));
+    }
+  }
+
+  @Test
+  void dockerSecurityOptionsTakeTheirFourDocumentedForms() {
+    assertThat(validate(ec2(container("web").dockerSecurityOptions(List.of("no-new-privileges", "apparmor:docker-default",
+        "label:type:container_t", "credentialspec:file://gmsa.json"))))).isEmpty();
+    assertThat(validate(ec2(container("web").dockerSecurityOptions(List.of("no-new-privileges", "seccomp:unconfined")))))
+        .containsExactly(client("containerDefinitions[0].dockerSecurityOptions[1]",
+            "Invalid docker security option 'seccomp:unconfined' for container 'web'. Valid values are "
+                + "no-new-privileges, apparmor:PROFILE, label:value and credentialspec:CredentialSpecFilePath."));
+    assertThat(validate(ec2(container("web").dockerSecurityOptions(List.of("apparmor:")))))
+        .containsExactly(client("containerDefinitions[0].dockerSecurityOptions[0]",
+            "Invalid docker security option 'apparmor:' for container 'web'. Valid values are "
+                + "no-new-privileges, apparmor:PROFILE, label:value and credentialspec:CredentialSpecFilePath."));
+  }
+
+  private static LinuxParameters capabilities(List<String> add, List<String> drop) {
+    return LinuxParameters.builder().capabilities(KernelCapabilities.builder().add(add).drop(drop).build()).build();
+  }
+
+  @Test
+  void kernelCapabilitiesAreTheDocumentedNames() {
+    assertThat(validate(ec2(container("web").linuxParameters(capabilities(List.of("NET_ADMIN", "CAP_SYS_TIME"),
+        List.of("ALL")))))).isEmpty();
+    assertThat(validate(ec2(container("web").linuxParameters(capabilities(List.of("NET_ADMINS"), List.of("cap_chown"))))))
+        .containsExactly(
+            client("containerDefinitions[0].linuxParameters.capabilities.add[0]",
+                "Invalid kernel capability 'NET_ADMINS' for container 'web'."),
+            client("containerDefinitions[0].linuxParameters.capabilities.drop[0]",
+                "Invalid kernel capability 'cap_chown' for container 'web'."));
+  }
+
+  @Test
+  void onFargateFireLensTakesItsConfigurationFromAFileNotS3() {
+    LogConfiguration toFirelens = LogConfiguration.builder().logDriver(LogDriver.AWSFIRELENS).build();
+    FirelensConfiguration.Builder router = FirelensConfiguration.builder().type(FirelensConfigurationType.FLUENTBIT);
+    FirelensConfiguration s3 = router.options(Map.of("config-file-type", "s3",
+        "config-file-value", "arn:aws:s3:::bucket/fluent.conf")).build();
+    FirelensConfiguration file = FirelensConfiguration.builder().type(FirelensConfigurationType.FLUENTBIT)
+        .options(Map.of("config-file-type", "file", "config-file-value", "/fluent-bit/etc/extra.conf")).build();
+    assertThat(validate(fargate(container("log-router").firelensConfiguration(file), container("app").logConfiguration(toFirelens))))
+        .isEmpty();
+    assertThat(validate(ec2(container("log-router").firelensConfiguration(s3), container("app").logConfiguration(toFirelens))))
+        .isEmpty();
+    assertThat(validate(fargate(container("log-router").firelensConfiguration(s3), container("app").logConfiguration(toFirelens))))
+        .containsExactly(client("containerDefinitions[0].firelensConfiguration.options.config-file-type",
+            "Tasks using the Fargate launch type only support the file configuration file type for FireLens."));
   }
 }
