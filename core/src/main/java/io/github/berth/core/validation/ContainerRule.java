@@ -4,12 +4,17 @@ import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerDependency;
 import io.github.berth.core.model.HealthCheck;
+import io.github.berth.core.model.InferenceAccelerator;
 import io.github.berth.core.model.MountPoint;
 import io.github.berth.core.model.ProxyConfiguration;
+import io.github.berth.core.model.ResourceRequirement;
+import io.github.berth.core.model.ResourceType;
 import io.github.berth.core.model.VolumeFrom;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The container list (docs/task-definitions.md#containers): 1-10 containers, each with a valid unique name and an image, at
@@ -42,8 +47,8 @@ final class ContainerRule implements TaskDefinitionRule {
       String image = c.image();
       if (image == null || image.isBlank()) {
         out.client(TaskDefinitionContext.container(i).child("image"), TaskDefinitionMessages.CONTAINER_IMAGE_BLANK);
-      } else if (image.length() > MAX_IMAGE_LENGTH) {
-        out.client(TaskDefinitionContext.container(i).child("image"), TaskDefinitionMessages.CONTAINER_IMAGE_TOO_LONG);
+      } else {
+        checkImage(image, c, i, out);
       }
       anyEssential |= TaskDefinitionContext.essential(c);
     }
@@ -58,9 +63,14 @@ final class ContainerRule implements TaskDefinitionRule {
       checkLinks(c, i, byName, out);
       checkVolumeReferences(td, c, i, byName, out);
       checkHealthCheck(c, i, out);
+      checkInferenceAccelerators(td, c, i, out);
       secrets |= c.secrets() != null && !c.secrets().isEmpty();
       privateRegistry |= c.repositoryCredentials() != null;
     }
+    if (hasLinkCycle(containers, byName)) {
+      out.client(TaskDefinitionContext.CONTAINERS, TaskDefinitionMessages.LINKS_CYCLE);
+    }
+    checkAcceleratorsReferenced(td, out);
     ProxyConfiguration proxy = td.request.proxyConfiguration();
     if (proxy != null && proxy.containerName() != null && !byName.containsKey(proxy.containerName())) {
       out.client(JsonPath.root().child("proxyConfiguration").child("containerName"),
@@ -102,6 +112,150 @@ final class ContainerRule implements TaskDefinitionRule {
             TaskDefinitionMessages.unknownLink(target, TaskDefinitionContext.name(c)));
       }
     }
+  }
+
+  /**
+   * API ContainerDefinition.image [doc]: "up to 255 characters" for {@code repository-url/image:tag}; with a
+   * digest ({@code image@digest}) "the 255 character limit applies only to the repository URL and image name
+   * (everything before the @ sign)", and "The only supported hash function is sha256, and the hash value after
+   * sha256: must be exactly 64 characters (only letters A-F, a-f, and numbers 0-9 are allowed)".
+   */
+  private static void checkImage(String image, ContainerDefinition c, int i, Violations out) {
+    int at = image.indexOf('@');
+    String reference = at < 0 ? image : image.substring(0, at);
+    if (reference.length() > MAX_IMAGE_LENGTH) {
+      out.client(TaskDefinitionContext.container(i).child("image"), TaskDefinitionMessages.CONTAINER_IMAGE_TOO_LONG);
+    } else if (at >= 0 && !isSha256Digest(image.substring(at + 1))) {
+      out.client(TaskDefinitionContext.container(i).child("image"),
+          TaskDefinitionMessages.invalidImageDigest(TaskDefinitionContext.name(c)));
+    }
+  }
+
+  private static final String SHA256 = "sha256:";
+
+  static boolean isSha256Digest(String digest) {
+    if (digest.length() != SHA256.length() + 64 || !digest.startsWith(SHA256)) {
+      return false;
+    }
+    for (int k = SHA256.length(); k < digest.length(); k++) {
+      char ch = digest.charAt(k);
+      if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the links of the task's containers form a cycle: ECS refuses one with "Container links should
+   * not have a cycle" [obs] (Shippable/support#4194). Links to containers the task lacks are reported by
+   * {@link #checkLinks} and take no part here.
+   */
+  static boolean hasLinkCycle(List<ContainerDefinition> containers, Map<String, ContainerDefinition> byName) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < containers.size(); i++) {
+      String name = containers.get(i).name();
+      if (name != null && byName.get(name) == containers.get(i)) {
+        index.put(name, i);
+      }
+    }
+    // Iterative depth-first search: 0 unvisited, 1 on the path, 2 done.
+    int[] state = new int[containers.size()];
+    for (int start = 0; start < containers.size(); start++) {
+      if (state[start] != 0 || containers.get(start).links() == null) {
+        continue;
+      }
+      java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+      stack.push(new int[] {start, 0});
+      state[start] = 1;
+      while (!stack.isEmpty()) {
+        int[] top = stack.peek();
+        List<String> links = containers.get(top[0]).links();
+        if (links == null || top[1] >= links.size()) {
+          state[top[0]] = 2;
+          stack.pop();
+          continue;
+        }
+        String link = links.get(top[1]++);
+        if (link == null) {
+          continue;
+        }
+        int colon = link.indexOf(':');
+        Integer next = index.get(colon < 0 ? link : link.substring(0, colon));
+        if (next == null) {
+          continue;
+        }
+        if (state[next] == 1) {
+          return true;
+        }
+        if (state[next] == 0) {
+          state[next] = 1;
+          stack.push(new int[] {next, 0});
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A container's {@code InferenceAccelerator} requirement names a device of the task's
+   * {@code inferenceAccelerators} (API ResourceRequirement.value: "the value matches the deviceName for an
+   * InferenceAccelerator specified in a task definition") [doc]; text [model].
+   */
+  private static void checkInferenceAccelerators(TaskDefinitionContext td, ContainerDefinition c, int i, Violations out) {
+    List<ResourceRequirement> requirements = c.resourceRequirements();
+    if (requirements == null) {
+      return;
+    }
+    for (int j = 0; j < requirements.size(); j++) {
+      ResourceRequirement r = requirements.get(j);
+      if (ResourceType.INFERENCE_ACCELERATOR.equals(r.type()) && r.value() != null
+          && !acceleratorNames(td).contains(r.value())) {
+        out.client(TaskDefinitionContext.container(i).child("resourceRequirements").index(j).child("value"),
+            TaskDefinitionMessages.unknownInferenceAccelerator(r.value(), TaskDefinitionContext.name(c)));
+      }
+    }
+  }
+
+  /**
+   * Each of the task's inference accelerators is referenced by a container (API
+   * InferenceAccelerator.deviceName: "The deviceName must also be referenced in a container definition as a
+   * ResourceRequirement") [doc]; text [model].
+   */
+  private static void checkAcceleratorsReferenced(TaskDefinitionContext td, Violations out) {
+    List<InferenceAccelerator> accelerators = td.request.inferenceAccelerators();
+    if (accelerators == null || accelerators.isEmpty()) {
+      return;
+    }
+    Set<String> referenced = new HashSet<>();
+    for (ContainerDefinition c : td.containers) {
+      if (c.resourceRequirements() != null) {
+        for (ResourceRequirement r : c.resourceRequirements()) {
+          if (ResourceType.INFERENCE_ACCELERATOR.equals(r.type()) && r.value() != null) {
+            referenced.add(r.value());
+          }
+        }
+      }
+    }
+    for (int k = 0; k < accelerators.size(); k++) {
+      String device = accelerators.get(k).deviceName();
+      if (device != null && !referenced.contains(device)) {
+        out.client(JsonPath.root().child("inferenceAccelerators").index(k).child("deviceName"),
+            TaskDefinitionMessages.unreferencedInferenceAccelerator(device));
+      }
+    }
+  }
+
+  private static Set<String> acceleratorNames(TaskDefinitionContext td) {
+    Set<String> names = new HashSet<>();
+    if (td.request.inferenceAccelerators() != null) {
+      for (InferenceAccelerator a : td.request.inferenceAccelerators()) {
+        if (a.deviceName() != null) {
+          names.add(a.deviceName());
+        }
+      }
+    }
+    return names;
   }
 
   /** Mount points name volumes of the task; volumesFrom names containers of the task. */

@@ -4,6 +4,7 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.CPUArchitecture;
 import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.model.FirelensConfiguration;
 import io.github.berth.core.model.LinuxParameters;
 import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
@@ -34,6 +35,11 @@ final class FargateRule implements TaskDefinitionRule {
   private static final JsonPath ROOT = JsonPath.root();
   /** API ContainerDefinition.stopTimeout: at most 120 seconds on Fargate [doc]. */
   static final int MAX_STOP_TIMEOUT = 120;
+  /**
+   * API ContainerDefinition.startTimeout and .stopTimeout: "The valid values for Fargate are 2-120 seconds"
+   * [doc]; the 120-second maximum applies to both.
+   */
+  static final int MIN_TIMEOUT = 2;
 
   @Override
   public void check(TaskDefinitionContext td, Violations out) {
@@ -66,6 +72,21 @@ final class FargateRule implements TaskDefinitionRule {
       if (stop != null && stop > MAX_STOP_TIMEOUT) {
         out.client(TaskDefinitionContext.container(i).child("stopTimeout"),
             TaskDefinitionMessages.fargateStopTimeout(TaskDefinitionContext.name(td.containers.get(i))));
+      } else if (stop != null && stop < MIN_TIMEOUT) {
+        out.client(TaskDefinitionContext.container(i).child("stopTimeout"),
+            TaskDefinitionMessages.fargateTimeout("stopTimeout", TaskDefinitionContext.name(td.containers.get(i))));
+      }
+      // API FirelensConfiguration.options: "Tasks hosted on Fargate only support the file configuration file
+      // type" [doc]; text [model].
+      FirelensConfiguration firelens = td.containers.get(i).firelensConfiguration();
+      if (firelens != null && firelens.options() != null && "s3".equals(firelens.options().get("config-file-type"))) {
+        out.client(TaskDefinitionContext.container(i).child("firelensConfiguration").child("options").child("config-file-type"),
+            TaskDefinitionMessages.FARGATE_FIRELENS_CONFIG_FILE_TYPE);
+      }
+      Integer start = td.containers.get(i).startTimeout();
+      if (start != null && (start < MIN_TIMEOUT || start > MAX_STOP_TIMEOUT)) {
+        out.client(TaskDefinitionContext.container(i).child("startTimeout"),
+            TaskDefinitionMessages.fargateTimeout("startTimeout", TaskDefinitionContext.name(td.containers.get(i))));
       }
     }
     checkExecutionRole(td, out);

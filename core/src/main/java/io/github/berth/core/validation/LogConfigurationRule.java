@@ -20,6 +20,8 @@ final class LogConfigurationRule implements TaskDefinitionRule {
   static final String GROUP = "awslogs-group";
   static final String REGION = "awslogs-region";
   static final String CREATE_GROUP = "awslogs-create-group";
+  static final String DATETIME_FORMAT = "awslogs-datetime-format";
+  static final String MULTILINE_PATTERN = "awslogs-multiline-pattern";
 
   /**
    * The options ECS lets through to Docker's awslogs driver [model]: those the ECS developer guide
@@ -84,6 +86,11 @@ final class LogConfigurationRule implements TaskDefinitionRule {
     }
     if (missing.length() > 0) {
       out.client(optionsPath, TaskDefinitionMessages.awslogsRequires(missing.toString()));
+    }
+    // API LogConfiguration.options: "You cannot configure both the awslogs-datetime-format and
+    // awslogs-multiline-pattern options" [doc]; text [model].
+    if (options.containsKey(DATETIME_FORMAT) && options.containsKey(MULTILINE_PATTERN)) {
+      out.client(optionsPath, TaskDefinitionMessages.AWSLOGS_DATETIME_AND_MULTILINE);
     }
     String create = options.get(CREATE_GROUP);
     if (create != null && !create.equals("true")) {

@@ -363,4 +363,146 @@ final class TaskDefinitionMessages {
   /** [model] the documented reserved prefix. */
   static final String RESERVED_TAG_PREFIX =
       "Tag keys and values can't start with the prefix 'aws:', which is reserved for AWS use.";
+
+  // ----- the sweep of the task definition parameters (docs/task-definitions.md#more-container-settings,
+  // docs/task-definitions.md#volumes, docs/task-definitions.md#roles)
+
+  /** [obs] Shippable/support#4194 (ECS writes no final period). */
+  static final String LINKS_CYCLE = "Container links should not have a cycle";
+
+  /**
+   * [model] API ContainerDefinition.image: "The only supported hash function is sha256, and the hash value
+   * after sha256: must be exactly 64 characters"; ECS's text is not known.
+   */
+  static String invalidImageDigest(String container) {
+    return "Invalid 'image' setting for container '" + container
+        + "'. An image digest must be 'sha256:' followed by 64 hexadecimal characters.";
+  }
+
+  /** [obs] aws-samples/aws-modern-application-workshop#9: a role ARN that is not an IAM role's (no final period). */
+  static final String ROLE_NOT_VALID = "Role is not valid";
+
+  /** [model] API ContainerDefinition.environmentFiles: "You can specify up to ten environment files". */
+  static String tooManyEnvironmentFiles(String container) {
+    return "Too many environment files for container '" + container + "'. The maximum is 10.";
+  }
+
+  /** [model] API EnvironmentFile.value: "The Amazon Resource Name (ARN) of the Amazon S3 object". */
+  static String environmentFileNotS3Arn(String value, String container) {
+    return "Invalid environment file '" + value + "' for container '" + container
+        + "'. The value must be the ARN of an Amazon S3 object.";
+  }
+
+  /** [model] API ContainerDefinition.environmentFiles: "The file must have a .env file extension". */
+  static String environmentFileExtension(String value, String container) {
+    return "Invalid environment file '" + value + "' for container '" + container
+        + "'. The file must have the .env file extension.";
+  }
+
+  /** [model] API PortMapping.name: up to 64 lower case letters, numbers, '_' and '-', not starting with '-'. */
+  static String invalidPortMappingName(String name, String container) {
+    return "Invalid port mapping name '" + name + "' for container '" + container + "'. Up to 64 lowercase letters, "
+        + "numbers, underscores and hyphens are allowed, and the name can't start with a hyphen.";
+  }
+
+  /** [model] API ContainerRestartPolicy.ignoredExitCodes: "a maximum of 50 container exit codes". */
+  static String tooManyIgnoredExitCodes(String container) {
+    return "Too many ignored exit codes in the restart policy of container '" + container + "'. The maximum is 50.";
+  }
+
+  /** [model] API ContainerRestartPolicy.restartAttemptPeriod: 60 to 1800 seconds. */
+  static String invalidRestartAttemptPeriod(String container) {
+    return "Invalid 'restartAttemptPeriod' setting for container '" + container
+        + "'. The minimum is 60 seconds and the maximum 1800 seconds.";
+  }
+
+  /** [model] API ContainerDefinition.credentialSpecs: "The maximum number of ARNs is 1". */
+  static String tooManyCredentialSpecs(String container) {
+    return "Too many credential specs for container '" + container + "'. The maximum is 1.";
+  }
+
+  /** [model] API LinuxParameters.maxSwap: "Accepted values are 0 or any positive integer". */
+  static String invalidMaxSwap(String container) {
+    return "Invalid 'maxSwap' setting for container '" + container + "'. Accepted values are 0 or any positive integer.";
+  }
+
+  /** [model] API LinuxParameters.swappiness: "Accepted values are whole numbers between 0 and 100". */
+  static String invalidSwappiness(String container) {
+    return "Invalid 'swappiness' setting for container '" + container
+        + "'. Accepted values are whole numbers between 0 and 100.";
+  }
+
+  /** [model] API SystemControl.value: the IPC and network namespace parameters that are valid. */
+  static String unsupportedSystemControl(String namespace, String container) {
+    return "System control '" + namespace + "' of container '" + container
+        + "' is not a supported namespaced kernel parameter.";
+  }
+
+  /**
+   * [model] a system control of a namespace the task shares with the host: network ones with
+   * networkMode=host, IPC ones with ipcMode=host (API SystemControl, RegisterTaskDefinitionRequest.ipcMode).
+   */
+  static String systemControlWithHostNamespace(String namespace, String container, String setting) {
+    return "System control '" + namespace + "' of container '" + container + "' is not supported when " + setting
+        + "=host.";
+  }
+
+  /** [model] API ContainerDefinition.startTimeout and .stopTimeout: "The valid values for Fargate are 2-120 seconds". */
+  static String fargateTimeout(String setting, String container) {
+    return "Invalid '" + setting + "' setting for container '" + container
+        + "'. The valid values on Fargate are 2 to 120 seconds.";
+  }
+
+  /** [model] API LogConfiguration.options: "You cannot configure both the awslogs-datetime-format and awslogs-multiline-pattern options". */
+  static final String AWSLOGS_DATETIME_AND_MULTILINE =
+      "Log driver awslogs options 'awslogs-datetime-format' and 'awslogs-multiline-pattern' can't be used together.";
+
+  /** [model] API InferenceAccelerator.deviceName: "must also be referenced in a container definition as a ResourceRequirement". */
+  static String unreferencedInferenceAccelerator(String deviceName) {
+    return "Inference accelerator '" + deviceName
+        + "' is not referenced by the resourceRequirements of any container in the task definition.";
+  }
+
+  /** [model] API ResourceRequirement.value: for InferenceAccelerator, "the value matches the deviceName" of the task's. */
+  static String unknownInferenceAccelerator(String deviceName, String container) {
+    return "Container '" + container + "' requires inference accelerator '" + deviceName
+        + "', which is not defined in the task definition.";
+  }
+
+  /** [model] API Volume.name: up to 255 letters, numbers, '_' and '-'; worded like the container name texts. */
+  static final String VOLUME_NAME_INVALID_CHARACTERS = "Volume.name contains invalid characters.";
+  /** [model] the same limit of 255 characters. */
+  static final String VOLUME_NAME_TOO_LONG = "Volume.name can not be longer than 255 characters.";
+  /** [model] API Volume.name: "When a volume is using the efsVolumeConfiguration, the name is required". */
+  static final String VOLUME_NAME_BLANK = "Volume.name should not be null or empty.";
+  /** [model] API Volume.configuredAtLaunch: "may only have one volume configured at launch". */
+  static final String TOO_MANY_VOLUMES_CONFIGURED_AT_LAUNCH =
+      "Only one volume can be configured at launch in a task definition.";
+  /** [obs] aws/aws-cdk#10683 (quoted inside a CloudFormation error). */
+  static final String EFS_ACCESS_POINT_ROOT_DIRECTORY =
+      "When using an EFS access point, the root directory must either be set to \"/\" or be omitted.";
+  /** [model] API EFSAuthorizationConfig: an access point or IAM authorization needs transit encryption on. */
+  static final String EFS_NEEDS_TRANSIT_ENCRYPTION =
+      "Transit encryption must be enabled when an EFS volume uses an access point or IAM authorization.";
+
+  /** [model] API HealthCheck.command: "The string array must start with CMD ... or CMD-SHELL". */
+  static String healthCheckCommand(String container) {
+    return "Invalid 'healthCheck.command' setting for container '" + container
+        + "'. The command must start with CMD or CMD-SHELL.";
+  }
+
+  /** [model] API ContainerDefinition.dockerSecurityOptions: its four documented forms. */
+  static String invalidDockerSecurityOption(String option, String container) {
+    return "Invalid docker security option '" + option + "' for container '" + container + "'. Valid values are "
+        + "no-new-privileges, apparmor:PROFILE, label:value and credentialspec:CredentialSpecFilePath.";
+  }
+
+  /** [model] API KernelCapabilities.add and .drop: the documented capability names. */
+  static String invalidCapability(String capability, String container) {
+    return "Invalid kernel capability '" + capability + "' for container '" + container + "'.";
+  }
+
+  /** [model] API FirelensConfiguration.options: "Tasks hosted on Fargate only support the file configuration file type". */
+  static final String FARGATE_FIRELENS_CONFIG_FILE_TYPE =
+      "Tasks using the Fargate launch type only support the file configuration file type for FireLens.";
 }

@@ -36,6 +36,9 @@ public final class TaskDefinitionValidator {
       new PortMappingRule(),
       new FargateRule(),
       new LogConfigurationRule(),
+      new ContainerSettingsRule(),
+      new VolumeRule(),
+      new RoleArnRule(),
       new QuotaRule());
 
   private TaskDefinitionValidator() {}
