@@ -122,8 +122,7 @@ final class UserPattern {
       return null;
     }
     int n = pattern.length();
-    boolean atom = false; // an atom stands before a '-' (a range's lower end)
-    int previous = -1; // its code point; -1 when not known (an escape such as \d): taken as 0
+    int previous = -1; // the code point before a '-' (a range's lower end); -1 when not known (an escape such as \d): taken as 0
     for (int i = 0; i < n; ) {
       int c = pattern.codePointAt(i);
       int width = Character.charCount(c);
@@ -132,15 +131,14 @@ final class UserPattern {
         int[] escape = escape(pattern, i);
         literal = escape[0];
         width = escape[1];
-      } else if (c == '-' && atom && i + 1 < n) {
-        // Every '-' after an atom is taken for a range, in a class or not: where classes begin and end
-        // ("[]a]", "[[a]") differs between RE2/J and Java, and a wrong guess must not let a hang through.
+      } else if (c == '-' && i + 1 < n) {
+        // Every '-' is taken for a range between what stands on either side of it, in a class or not,
+        // and the '-' itself may be the next range's lower end: which '-' RE2/J reads as a range ("[--x]",
+        // "[]a-x]", "[a-c--x]") depends on where its classes begin and end, and a wrong guess must not let
+        // a hang through (four fuzzing findings).
         int hi = pattern.codePointAt(i + 1);
-        int hiWidth = Character.charCount(hi);
         if (hi == '\\') {
-          int[] escape = escape(pattern, i + 1);
-          hi = escape[0];
-          hiWidth = escape[1];
+          hi = escape(pattern, i + 1)[0];
         }
         // An end not known is taken at its widest: the check may refuse, never let a hang through.
         int lo = previous < 0 ? 0 : previous;
@@ -151,15 +149,11 @@ final class UserPattern {
             return unfoldableReason(bad);
           }
         }
-        atom = false;
-        i += 1 + hiWidth;
-        continue;
       }
       if (literal >= 0 && UNFOLDABLE.get(literal)) {
         return unfoldableReason(literal);
       }
       previous = literal;
-      atom = true;
       i += width;
     }
     return null;

@@ -325,7 +325,9 @@ class ClusterQueryTest {
       "a(?i:\u1c80)            | U+1C80",
       "(?i)[x\\a-\uFFFD]       | U+1C80",
       "(?i)[\\d-\uFFFD]        | U+1C80",
-      "(?i)[]a-\uFFFD]         | U+1C80"})
+      "(?i)[]a-\uFFFD]         | U+1C80",
+      "(?si)[--\uFFFD]         | U+1C80",
+      "(?i)[a-c--\uFFFD]       | U+1C80"})
   void caseInsensitivePatternsRe2jCannotFoldAreRefused(String pattern, String named) {
     assertThat(UserPattern.problem(pattern)).isEqualTo("'" + pattern + "' cannot be matched case-insensitively: it holds "
         + named + ", whose case folding RE2/J cannot finish (leave out the (?i) flag or the character)");
@@ -333,7 +335,7 @@ class ClusterQueryTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "(?i)[a-z]", "[a-\\x{2000}]", "(?i)[\\x{0}-\\x{10FFFF}]", "(?-i)[a-\\x{2000}]", "(?i)\\p{L}+", "(?s)\u1c80"})
+      "(?i)[a-z]", "(?i)[-a-z]", "(?i)[+--]", "(?i)foo-bar", "[a-\\x{2000}]", "(?i)[\\x{0}-\\x{10FFFF}]", "(?-i)[a-\\x{2000}]", "(?i)\\p{L}+", "(?s)\u1c80"})
   void patternsWithoutThoseCharactersOrWithoutTheFlagCompile(String pattern) {
     assertThat(UserPattern.problem(pattern)).isNull();
     assertThat(ClusterQuery.parse("attribute:a =~ '" + pattern + "'")).isInstanceOf(Predicate.class);
