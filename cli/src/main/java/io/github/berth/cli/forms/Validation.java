@@ -303,8 +303,8 @@ public final class Validation {
               .stepScalingPolicyConfiguration(AutoScalingJson.strict().read(text, StepScalingPolicyConfiguration.class))
               .build());
       }
-    } catch (SerializationException e) {
-      return unreadable(file, kind, "not a " + kind, e);
+    } catch (io.github.berth.scaling.error.SerializationException e) {
+      return unreadable(file, kind, "not a " + kind, e.problems());
     }
     List<Finding> findings = new ArrayList<>();
     for (Violation v : violations) {
@@ -342,8 +342,13 @@ public final class Validation {
   }
 
   static Subject unreadable(String file, String kind, String summary, SerializationException e) {
+    return unreadable(file, kind, summary, e.problems());
+  }
+
+  /** The same, for the problems of any service's reading error (ECS's and Application Auto Scaling's share them). */
+  static Subject unreadable(String file, String kind, String summary, List<SerializationException.Problem> problems) {
     List<Finding> findings = new ArrayList<>();
-    for (SerializationException.Problem p : e.problems()) {
+    for (SerializationException.Problem p : problems) {
       findings.add(new Finding(INPUT_RULE, Severity.ERROR, p.path(), p.line(), p.column(), null, p.reason()));
       if (p.reason().startsWith("the document is too large") || p.reason().startsWith("the document has too many")) {
         // Not read to its end, so nothing is known of its form: say why rather than "not a task definition".

@@ -7,6 +7,7 @@ import io.github.berth.core.model.HealthCheck;
 import io.github.berth.core.model.MountPoint;
 import io.github.berth.core.model.ProxyConfiguration;
 import io.github.berth.core.model.VolumeFrom;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

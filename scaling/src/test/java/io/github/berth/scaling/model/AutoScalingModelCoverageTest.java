@@ -110,7 +110,7 @@ class AutoScalingModelCoverageTest {
         "ResourceNotFoundException", "TooManyTagsException", "ValidationException");
     for (String name : errors) {
       assertThat(MODEL.shape(name).path("exception").asBoolean()).as(name).isTrue();
-      Class<?> type = Class.forName("io.github.berth.core.error.autoscaling." + name);
+      Class<?> type = Class.forName("io.github.berth.scaling.error." + name);
       AwsServiceException e = (AwsServiceException) type.getConstructor(String.class).newInstance("m");
       assertThat(e.errorCode()).isEqualTo(name);
     }

@@ -3,8 +3,8 @@ package io.github.berth.scaling.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.core.validation.Violation;
 import io.github.berth.scaling.model.AdjustmentType;
 import io.github.berth.scaling.model.MetricType;

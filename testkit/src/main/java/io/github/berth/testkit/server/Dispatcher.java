@@ -6,6 +6,7 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.testkit.fake.FakeEcs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,11 +112,14 @@ public final class Dispatcher {
     }
     Operations.Operation operation = found.get();
     Object request;
+    byte[] text = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
     try {
-      request = EcsJson.wire().read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
-          operation.requestType());
-    } catch (SerializationException e) {
-      return error(requestId, messageMember, 400, SerializationException.ERROR_CODE, e.getMessage());
+      // Each service reads its own requests, so a reading error is that service's SerializationException.
+      request = service.equals(Operations.AUTO_SCALING)
+          ? AutoScalingJson.wire().read(text, operation.requestType())
+          : EcsJson.wire().read(text, operation.requestType());
+    } catch (SerializationException | io.github.berth.scaling.error.SerializationException e) {
+      return error(requestId, messageMember, e.statusCode(), e.errorCode(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       return error(requestId, messageMember, 400, SerializationException.ERROR_CODE, "the body is not valid JSON");
     }

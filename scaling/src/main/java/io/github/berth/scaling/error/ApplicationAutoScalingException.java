@@ -1,4 +1,4 @@
-package io.github.berth.core.error.autoscaling;
+package io.github.berth.scaling.error;
 
 import io.github.berth.core.error.AwsServiceException;
 

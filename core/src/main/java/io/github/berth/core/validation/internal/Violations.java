@@ -1,8 +1,11 @@
-package io.github.berth.core.validation;
+package io.github.berth.core.validation.internal;
 
 import com.google.common.collect.ImmutableList;
+import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.ClientException;
 import io.github.berth.core.error.InvalidParameterException;
+import io.github.berth.core.validation.JsonPath;
+import io.github.berth.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +13,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Collects the violations of one validation run. Rules written for a particular ECS check add theirs
+ * Not API: the collector the validators of every module share; its package may change without
+ * notice.
+ *
+ * <p>Collects the violations of one validation run. Rules written for a particular ECS check add theirs
  * first; the constraints of the API model ({@code model*} methods) come after and are dropped where a
  * specific rule already reported the same member, so each problem is told once, in ECS's words.
  */
@@ -22,7 +28,7 @@ public final class Violations {
 
   /**
    * @param modelErrorCode the error code the service uses for a breach of an API model constraint
-   *     (ECS: {@code InvalidParameterException}; Application Auto Scaling: {@code ValidationException})
+   *     (ECS: {@code InvalidParameterException}; other services name theirs)
    */
   public Violations(String modelErrorCode) {
     this.modelErrorCode = modelErrorCode;
@@ -31,6 +37,31 @@ public final class Violations {
   /** A collector for ECS requests. */
   public static Violations forEcs() {
     return new Violations(InvalidParameterException.ERROR_CODE);
+  }
+
+  /**
+   * The exception ECS answers with for a violation it reported ({@code ClientException} or
+   * {@code InvalidParameterException}). Another service's validator makes its own exceptions.
+   *
+   * @throws IllegalArgumentException if the violation's error code is not one of these two
+   */
+  public static AwsServiceException ecsException(Violation v) {
+    switch (v.errorCode()) {
+      case ClientException.ERROR_CODE:
+        return new ClientException(v.message());
+      case InvalidParameterException.ERROR_CODE:
+        return new InvalidParameterException(v.message());
+      default:
+        throw new IllegalArgumentException("'" + v.errorCode() + "' is not an error code of an ECS violation: " + v);
+    }
+  }
+
+  /** The ECS exception of the first violation collected; for code that checks one rule and throws. */
+  public AwsServiceException firstEcsException() {
+    if (list.isEmpty()) {
+      throw new IllegalStateException("no violation was collected");
+    }
+    return ecsException(list.get(0));
   }
 
   public void add(JsonPath path, String errorCode, String message) {

@@ -1,6 +1,7 @@
-package io.github.berth.core.validation;
+package io.github.berth.core.validation.internal;
 
 import io.github.berth.core.Nullable;
+import io.github.berth.core.validation.JsonPath;
 import io.github.berth.core.model.OpenEnum;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +12,15 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The constraints an AWS API model states for its shapes (required members, enum values, lengths,
+ * Not API: the walker the generated constraint tables of every module share; its package may
+ * change without notice.
+ *
+ * <p>The constraints an AWS API model states for its shapes (required members, enum values, lengths,
  * ranges, patterns), held as one table per shape and checked by one walker, as the AWS SDK for Java
  * v2 describes its shapes with {@code SdkField}s.
  *
  * <p>The tables are generated from the API model by {@code tools/codegen/generate_model.py} (ECS:
- * {@code EcsShapeRules}; Application Auto Scaling: {@code AutoScalingShapeRules}); this class is the
- * walker. For each member of a shape, in the model's order: a missing required member is reported;
+ * {@code EcsShapeRules}; each other service's in its own module); this class is the walker. For each member of a shape, in the model's order: a missing required member is reported;
  * a present value is checked against its constraint, descending into structures, list elements and
  * map values. Violations use the AWS wording ("Value ... at '...' failed to satisfy constraint: ...")
  * through {@link Violations}, at the member's JSON path.
