@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.berth.core.error.AwsServiceException;
-import io.github.berth.core.error.SerializationException;
+import io.github.berth.scaling.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.model.ApiModel;
 import io.github.berth.core.model.OpenEnum;

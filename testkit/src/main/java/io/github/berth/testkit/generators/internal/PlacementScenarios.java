@@ -1,4 +1,4 @@
-package io.github.berth.testkit.generators;
+package io.github.berth.testkit.generators.internal;
 
 import io.github.berth.core.arn.EcsArns;
 import io.github.berth.core.arn.Ids;
@@ -29,7 +29,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The placement scenarios of the benchmarks, built deterministically from a seed so that
+ * Not API: the placement scenarios of the benchmarks, public only for the benchmarks module and
+ * the tests that check them against the reference placer. Built deterministically from a seed so that
  * benchmarks and tests place the very same clusters: up to 5,000 container instances (ECS's
  * per-cluster maximum) of mixed m5, c5 and r5 types ({@code large}, {@code xlarge},
  * {@code 2xlarge}, in equal numbers) over three AZs.

@@ -1,4 +1,4 @@
-package io.github.berth.placement;
+package io.github.berth.placement.internal;
 
 import java.util.Arrays;
 
@@ -14,7 +14,8 @@ import java.util.Arrays;
  *       smallest {@link #randomKey} for that task.
  * </ul>
  *
- * Public so that independent checkers (the reference placer of the tests) use the same draw.
+ * Not API: public, in this internal package, only so that independent checkers (the reference
+ * placer of the tests) use the same draw.
  */
 public final class TieBreaker {
 
