@@ -1,12 +1,12 @@
-package io.github.berth.cli.forms;
+package io.github.berth.cli.internal.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.berth.cli.report.Finding;
-import io.github.berth.cli.report.Rule;
-import io.github.berth.cli.report.Severity;
-import io.github.berth.cli.report.Subject;
-import io.github.berth.cli.report.Subject.Outcome;
+import io.github.berth.cli.internal.report.Finding;
+import io.github.berth.cli.internal.report.Rule;
+import io.github.berth.cli.internal.report.Severity;
+import io.github.berth.cli.internal.report.Subject;
+import io.github.berth.cli.internal.report.Subject.Outcome;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.api.CreateServiceRequest;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;

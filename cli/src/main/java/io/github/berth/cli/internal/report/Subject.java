@@ -1,4 +1,4 @@
-package io.github.berth.cli.report;
+package io.github.berth.cli.internal.report;
 
 import com.google.common.collect.ImmutableList;
 import io.github.berth.core.Nullable;

@@ -1,4 +1,4 @@
-package io.github.berth.cli.report;
+package io.github.berth.cli.internal.report;
 
 import io.github.berth.core.Nullable;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.berth.cli.report;
+package io.github.berth.cli.internal.report;
 
 import java.io.PrintWriter;
 

@@ -1,4 +1,4 @@
-package io.github.berth.cli.report;
+package io.github.berth.cli.internal.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.github.berth.cli.report;
+package io.github.berth.cli.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

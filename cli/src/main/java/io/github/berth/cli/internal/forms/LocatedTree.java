@@ -1,4 +1,4 @@
-package io.github.berth.cli.forms;
+package io.github.berth.cli.internal.forms;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
