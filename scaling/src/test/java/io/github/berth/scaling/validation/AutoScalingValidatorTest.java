@@ -105,6 +105,17 @@ class AutoScalingValidatorTest {
         .hasMessage("1 validation error detected: " + constraint);
   }
 
+  @Test
+  void aViolationBecomesApplicationAutoScalingsValidationExceptionAndAnEcsOneIsRefused() {
+    assertThat(AutoScalingValidator.toException(List.of(new Violation("MaxCapacity", "ValidationException",
+        "Maximum capacity cannot be less than minimum capacity"))))
+        .isInstanceOf(ValidationException.class).isNotInstanceOf(io.github.berth.core.error.EcsException.class)
+        .hasMessage("Maximum capacity cannot be less than minimum capacity");
+    assertThatThrownBy(() -> AutoScalingValidator.toException(
+        List.of(new Violation("family", "ClientException", "not ours")))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a violation Application Auto Scaling reports: family: ClientException: not ours");
+  }
+
   // ------------------------------------------------------------------ step scaling
 
   @Test

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  *   <li>{@code AmazonEC2ContainerServiceV20141113.<Op>} goes to {@code FakeEcs.<op>(<Op>Request)},
  *       {@code AnyScaleFrontendService.<Op>} to {@code FakeEcs.autoScaling().<op>(<Op>Request)}; the
  *       methods are found by name (see {@code Operations}), so operations the fake gains are served.
- *   <li>The body is read as a service reads it ({@link EcsJson#wire()}): unknown members are
+ *   <li>The body is read as its service reads it ({@link EcsJson#wire()} for ECS,
+ *       {@link AutoScalingJson#wire()} for Application Auto Scaling): unknown members are
  *       ignored, as AWS services do [doc: Smithy AWS JSON 1.1]; an empty body is {@code {}} [doc];
  *       text that is not JSON, or a member of the wrong JSON type ({@code "cpu": 1024} where the
  *       API has a string), is {@code SerializationException} naming the member [doc: the AWS-wide
