@@ -73,10 +73,12 @@ SERVICES = {
         "resources": "scaling/src/main/resources",
         "model_pkg": "io.github.berth.scaling.model",
         "api_pkg": "io.github.berth.scaling.model",
-        "rules_pkg": "io.github.berth.scaling.model",
+        # The rules are plumbing of scaling's validator: public, in an internal package.
+        "rules_pkg": "io.github.berth.scaling.validation.internal",
         "rules_class": "AutoScalingShapeRules",
-        "error_pkg": "io.github.berth.core.error.autoscaling",
-        "error_src": "core/src/main/java",
+        "rules_public": True,
+        # Application Auto Scaling's errors live with its model, in scaling: core knows only ECS.
+        "error_pkg": "io.github.berth.scaling.error",
         "error_base": "ApplicationAutoScalingException",
         "service_label": "Application Auto Scaling",
         "doc_base": "https://docs.aws.amazon.com/autoscaling/application/APIReference/",
@@ -378,12 +380,13 @@ class Generator:
 
     def rules_source(self):
         """One table per structure (member, JSON name, getter, required, constraint), read by the
-        hand-written walker io.github.berth.core.validation.ShapeRules."""
+        hand-written walker io.github.berth.core.validation.internal.ShapeRules."""
         pkg = self.cfg["rules_pkg"]
         cls = self.cfg["rules_class"]
         imports = {"java.util.List", "io.github.berth.core.validation.JsonPath",
-                   "io.github.berth.core.validation.Violations", "io.github.berth.core.validation.ShapeRules",
-                   "io.github.berth.core.validation.ShapeRules.Shape"}
+                   "io.github.berth.core.validation.internal.Violations",
+                   "io.github.berth.core.validation.internal.ShapeRules",
+                   "io.github.berth.core.validation.internal.ShapeRules.Shape"}
         statics = {"shape", "field"}
         tables = []
         for n in self.structs:
@@ -402,20 +405,21 @@ class Generator:
                 n, self.table_method(n), n, args))
         out = ["// %s\n" % GENERATED_NOTE, "package %s;\n\n" % pkg]
         for st in sorted(statics):
-            out.append("import static io.github.berth.core.validation.ShapeRules.%s;\n" % st)
+            out.append("import static io.github.berth.core.validation.internal.ShapeRules.%s;\n" % st)
         out.append("\n")
         for imp in sorted(imports):
             if imp.rsplit(".", 1)[0] != pkg or imp.endswith("ShapeRules.Shape"):
                 out.append("import %s;\n" % imp)
         out.append("\n/**\n * The constraints the API model states (required members, enum values, lengths, ranges, patterns):\n")
         out.append(" * one table per shape, checked by {@link ShapeRules}.\n */\n")
-        out.append("final class %s {\n\n" % cls)
+        public = "public " if self.cfg.get("rules_public") else ""
+        out.append("%sfinal class %s {\n\n" % (public, cls))
         out.append("  private static final ShapeRules RULES = new ShapeRules(List.of(\n")
         out.append(",\n".join("      %s()" % self.table_method(n) for n in self.structs))
         out.append("));\n\n")
         out.append("  private %s() {}\n\n" % cls)
         out.append("  /** Checks any generated value type; other objects are ignored. */\n")
-        out.append("  static void check(Object value, JsonPath p, Violations out) {\n    RULES.check(value, p, out);\n  }\n")
+        out.append("  %sstatic void check(Object value, JsonPath p, Violations out) {\n    RULES.check(value, p, out);\n  }\n" % public)
         for t in tables:
             out.append("\n" + t)
         out.append("}\n")

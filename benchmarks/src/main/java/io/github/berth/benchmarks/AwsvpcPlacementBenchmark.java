@@ -4,7 +4,7 @@ import io.github.berth.placement.ClusterSnapshot;
 import io.github.berth.placement.PlacementEngine;
 import io.github.berth.placement.PlacementRequest;
 import io.github.berth.placement.PlacementResult;
-import io.github.berth.testkit.generators.PlacementScenarios;
+import io.github.berth.testkit.generators.internal.PlacementScenarios;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -9,7 +9,7 @@ import com.netflix.fenzo.VirtualMachineLease;
 import com.netflix.fenzo.plugins.BinPackingFitnessCalculators;
 import io.github.berth.core.model.ContainerInstance;
 import io.github.berth.core.model.Resource;
-import io.github.berth.testkit.generators.PlacementScenarios;
+import io.github.berth.testkit.generators.internal.PlacementScenarios;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

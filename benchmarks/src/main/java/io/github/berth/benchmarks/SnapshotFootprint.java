@@ -1,7 +1,7 @@
 package io.github.berth.benchmarks;
 
 import io.github.berth.placement.ClusterSnapshot;
-import io.github.berth.testkit.generators.PlacementScenarios;
+import io.github.berth.testkit.generators.internal.PlacementScenarios;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 

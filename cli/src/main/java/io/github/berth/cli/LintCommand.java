@@ -156,7 +156,7 @@ final class LintCommand implements Callable<Integer> {
         return linter.service(EcsJson.strict().read(text, CreateServiceRequest.class), subnets);
       }
       return linter.taskDefinition(EcsJson.strict().readTaskDefinitionFile(text).request());
-    } catch (SerializationException e) {
+    } catch (SerializationException | io.github.berth.scaling.error.SerializationException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
   }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.berth.core.lint.Finding;
 import io.github.berth.core.lint.LintRule;
-import io.github.berth.cli.report.Report;
-import io.github.berth.cli.report.Rule;
-import io.github.berth.cli.report.Severity;
-import io.github.berth.cli.report.Subject;
+import io.github.berth.cli.internal.report.Report;
+import io.github.berth.cli.internal.report.Rule;
+import io.github.berth.cli.internal.report.Severity;
+import io.github.berth.cli.internal.report.Subject;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,8 +54,8 @@ final class LintReport {
   static void findings(Map<String, List<Finding>> byFile, List<LintRule> rules, Format format, PrintWriter out) {
     if (format == Format.SARIF || format == Format.JUNIT) {
       // The same writers as validate's: SARIF for code scanning, JUnit XML for CI test reports.
-      io.github.berth.cli.report.Format writer =
-          format == Format.SARIF ? io.github.berth.cli.report.Format.SARIF : io.github.berth.cli.report.Format.JUNIT;
+      io.github.berth.cli.internal.report.Format writer =
+          format == Format.SARIF ? io.github.berth.cli.internal.report.Format.SARIF : io.github.berth.cli.internal.report.Format.JUNIT;
       writer.write(report(byFile, rules), out);
       return;
     }
@@ -93,9 +93,9 @@ final class LintReport {
     }
     List<Subject> subjects = new ArrayList<>();
     byFile.forEach((file, findings) -> {
-      List<io.github.berth.cli.report.Finding> mapped = new ArrayList<>();
+      List<io.github.berth.cli.internal.report.Finding> mapped = new ArrayList<>();
       for (Finding f : findings) {
-        mapped.add(new io.github.berth.cli.report.Finding(f.ruleId(), severity(f.severity()), f.path(), 0, 0, null,
+        mapped.add(new io.github.berth.cli.internal.report.Finding(f.ruleId(), severity(f.severity()), f.path(), 0, 0, null,
             f.message()));
       }
       subjects.add(new Subject(file, null, "lint", mapped.isEmpty() ? Subject.Outcome.VALID : Subject.Outcome.INVALID,

@@ -2,7 +2,6 @@ package io.github.berth.cli;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
-import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.validation.Violation;
 import io.github.berth.scaling.CapacityMetric;
 import io.github.berth.scaling.ScalingSimulator;
@@ -489,7 +488,7 @@ final class SimulateScalingCommand implements Callable<Integer> {
     String text = readText(file);
     try {
       return AutoScalingJson.strict().read(text, type);
-    } catch (SerializationException e) {
+    } catch (io.github.berth.scaling.error.SerializationException e) {
       throw new BadInput(file + ": " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
     }
   }

@@ -1,12 +1,12 @@
 package io.github.berth.cli;
 
-import io.github.berth.cli.forms.Form;
-import io.github.berth.cli.forms.Validation;
-import io.github.berth.cli.report.Finding;
-import io.github.berth.cli.report.Format;
-import io.github.berth.cli.report.Report;
-import io.github.berth.cli.report.Severity;
-import io.github.berth.cli.report.Subject;
+import io.github.berth.cli.internal.forms.Form;
+import io.github.berth.cli.internal.forms.Validation;
+import io.github.berth.cli.internal.report.Finding;
+import io.github.berth.cli.internal.report.Format;
+import io.github.berth.cli.internal.report.Report;
+import io.github.berth.cli.internal.report.Severity;
+import io.github.berth.cli.internal.report.Subject;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.error.InvalidParameterException;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.validation.JsonPath;
-import io.github.berth.core.validation.Violations;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +163,7 @@ public final class CapacityProviderStrategies {
     JsonPath root = JsonPath.root().child("capacityProviderStrategy");
     if (strategy == null) {
       v.modelRequired(root);
-      throw (InvalidParameterException) v.toList().get(0).toException();
+      throw (InvalidParameterException) v.firstEcsException();
     }
     if (strategy.isEmpty()) {
       v.modelMinSize(root, 0, 1);
@@ -205,7 +205,7 @@ public final class CapacityProviderStrategies {
       }
     }
     if (!v.isEmpty()) {
-      throw (InvalidParameterException) v.toList().get(0).toException();
+      throw (InvalidParameterException) v.firstEcsException();
     }
     if (bases > 1) {
       throw PlacementErrors.moreThanOneBase();

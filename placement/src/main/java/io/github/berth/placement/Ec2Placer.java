@@ -1,6 +1,7 @@
 package io.github.berth.placement;
 
 import io.github.berth.core.model.Failure;
+import io.github.berth.placement.internal.TieBreaker;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.github.berth.placement;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.berth.core.model.LaunchType;
+import io.github.berth.placement.internal.TieBreaker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

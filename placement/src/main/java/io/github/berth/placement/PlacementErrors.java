@@ -3,7 +3,7 @@ package io.github.berth.placement;
 import io.github.berth.core.error.ClientException;
 import io.github.berth.core.error.InvalidParameterException;
 import io.github.berth.core.validation.JsonPath;
-import io.github.berth.core.validation.Violations;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
 
 /**
@@ -115,7 +115,7 @@ final class PlacementErrors {
     } else {
       v.modelMax(JsonPath.root().child("count"), count, MAX_RUN_TASK_COUNT);
     }
-    return (InvalidParameterException) v.toList().get(0).toException();
+    return (InvalidParameterException) v.firstEcsException();
   }
 
   // [model]
@@ -174,6 +174,6 @@ final class PlacementErrors {
   private static InvalidParameterException model(Rule rule) {
     Violations v = Violations.forEcs();
     rule.apply(v);
-    return (InvalidParameterException) v.toList().get(0).toException();
+    return (InvalidParameterException) v.firstEcsException();
   }
 }

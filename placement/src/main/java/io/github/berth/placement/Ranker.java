@@ -1,5 +1,7 @@
 package io.github.berth.placement;
 
+import io.github.berth.placement.internal.TieBreaker;
+
 /**
  * Picks the instance for the next task among the candidates of one pool: the lowest in the
  * lexicographic order of the strategies' keys, then of the request's random order

@@ -1,5 +1,7 @@
 package io.github.berth.placement;
 
+import io.github.berth.placement.internal.TieBreaker;
+
 /**
  * One placement strategy as a ranking of candidate instances: a key per instance, lower is better.
  * Strategies apply in order, each breaking the ties of the one before ([model] docs/placement.md#several-strategies:

@@ -1,7 +1,7 @@
 package io.github.berth.scaling;
 
 import io.github.berth.core.Nullable;
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
 import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.alarm.AlarmState;
 import io.github.berth.scaling.alarm.TargetTrackingAlarms;
@@ -182,7 +182,7 @@ public final class ScalableTargetEvaluator {
     }
 
     /**
-     * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse to
+     * @throws io.github.berth.scaling.error.ValidationException if AAS would refuse to
      *     register the target (with the service's message)
      * @throws IllegalArgumentException if no target is given
      */
@@ -204,7 +204,7 @@ public final class ScalableTargetEvaluator {
    * At the next step the desired count is moved inside the new [min, max].
    *
    * @throws ObjectNotFoundException if the request names another scalable target
-   * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse it
+   * @throws io.github.berth.scaling.error.ValidationException if AAS would refuse it
    */
   public void registerScalableTarget(RegisterScalableTargetRequest update) {
     Objects.requireNonNull(update, "update");
@@ -258,8 +258,8 @@ public final class ScalableTargetEvaluator {
    * when given step by step (only the datapoints of a metric some alarm reads are kept). A step
    * scaling policy acts once it has an alarm ({@link #putAlarm}).
    *
-   * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse it
-   * @throws io.github.berth.core.error.autoscaling.LimitExceededException past 50 policies
+   * @throws io.github.berth.scaling.error.ValidationException if AAS would refuse it
+   * @throws io.github.berth.scaling.error.LimitExceededException past 50 policies
    * @throws ObjectNotFoundException if it is for another scalable target
    * @throws IllegalArgumentException for a policy type that is not modelled
    */
@@ -366,8 +366,8 @@ public final class ScalableTargetEvaluator {
    * PutScheduledAction: adds the action, or replaces the one of the same name. [model] Its times
    * are counted from the next step (what a rate() without StartTime counts from).
    *
-   * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse it
-   * @throws io.github.berth.core.error.autoscaling.LimitExceededException past 200 actions
+   * @throws io.github.berth.scaling.error.ValidationException if AAS would refuse it
+   * @throws io.github.berth.scaling.error.LimitExceededException past 200 actions
    * @throws ObjectNotFoundException if it is for another scalable target
    */
   public void putScheduledAction(PutScheduledActionRequest action) {

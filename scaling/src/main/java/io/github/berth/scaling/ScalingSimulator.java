@@ -268,9 +268,9 @@ public final class ScalingSimulator {
     /**
      * Checks the inputs and makes the simulator.
      *
-     * @throws io.github.berth.core.error.autoscaling.ValidationException if AAS would refuse the
+     * @throws io.github.berth.scaling.error.ValidationException if AAS would refuse the
      *     target, a policy or a scheduled action (with the service's message)
-     * @throws io.github.berth.core.error.autoscaling.ObjectNotFoundException if a policy or action
+     * @throws io.github.berth.scaling.error.ObjectNotFoundException if a policy or action
      *     is for another scalable target
      * @throws IllegalArgumentException if the simulation itself lacks something (a metric, a step
      *     policy's alarm, a forecast, a time range)

@@ -8,8 +8,8 @@ import static io.github.berth.scaling.ScalingSimulatorTest.targetTracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.ScalableTargetEvaluator.StepInput;
 import io.github.berth.scaling.ScalableTargetEvaluator.StepResult;
 import io.github.berth.scaling.alarm.AlarmSpec;

@@ -3,9 +3,9 @@ package io.github.berth.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.error.autoscaling.LimitExceededException;
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.error.LimitExceededException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.alarm.AlarmState;
 import io.github.berth.scaling.alarm.ComparisonOperator;
@@ -309,7 +309,7 @@ class ScalingSimulatorTest {
         .serviceNamespace(ServiceNamespace.ECS).resourceId(RESOURCE)
         .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).maxCapacity(1).build();
     assertThatThrownBy(() -> b.targetUpdate(T0.plusSeconds(60), maxBelowMin).build())
-        .isInstanceOf(io.github.berth.core.error.autoscaling.ValidationException.class);
+        .isInstanceOf(io.github.berth.scaling.error.ValidationException.class);
   }
 
   @Test
@@ -324,7 +324,7 @@ class ScalingSimulatorTest {
         .addPolicy(targetTracking("cpu", 50)).metric(minutes(repeat(50, 30))).start(T0).end(T0.plusSeconds(29 * 60))
         .targetUpdate(T0.plusSeconds(60), target(2, 4).toBuilder().resourceId("service/prod/api").build());
     assertThatThrownBy(other::build)
-        .isInstanceOf(io.github.berth.core.error.autoscaling.ObjectNotFoundException.class);
+        .isInstanceOf(io.github.berth.scaling.error.ObjectNotFoundException.class);
   }
 
   @Test

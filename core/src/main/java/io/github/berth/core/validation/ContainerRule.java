@@ -10,6 +10,7 @@ import io.github.berth.core.model.ProxyConfiguration;
 import io.github.berth.core.model.ResourceRequirement;
 import io.github.berth.core.model.ResourceType;
 import io.github.berth.core.model.VolumeFrom;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.validation.internal.Violations;
+
 /** The task definition family: required, 1-255 letters, digits, '_' and '-' (docs/task-definitions.md#family-and-revision). */
 final class FamilyRule implements TaskDefinitionRule {
 

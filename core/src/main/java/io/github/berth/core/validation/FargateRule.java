@@ -16,6 +16,7 @@ import io.github.berth.core.model.ResourceType;
 import io.github.berth.core.model.RuntimePlatform;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.Volume;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
 import java.util.Set;
 

@@ -3,6 +3,7 @@ package io.github.berth.core.validation;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.github.berth.core.validation;
 
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.NetworkMode;
+import io.github.berth.core.validation.internal.Violations;
 
 /**
  * Which network modes each launch type and operating system allows, and the container settings a mode

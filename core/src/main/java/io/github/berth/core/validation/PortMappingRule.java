@@ -4,6 +4,7 @@ import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.NetworkMode;
 import io.github.berth.core.model.PortMapping;
 import io.github.berth.core.model.TransportProtocol;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -4,6 +4,7 @@ import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraintType;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

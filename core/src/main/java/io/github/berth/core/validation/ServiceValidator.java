@@ -13,6 +13,7 @@ import io.github.berth.core.model.LoadBalancer;
 import io.github.berth.core.model.NetworkMode;
 import io.github.berth.core.model.PortMapping;
 import io.github.berth.core.model.SchedulingStrategy;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -136,7 +137,7 @@ public final class ServiceValidator {
       throws AwsServiceException {
     List<Violation> violations = validate(request, taskDefinition);
     if (!violations.isEmpty()) {
-      throw violations.get(0).toException();
+      throw Violations.ecsException(violations.get(0));
     }
   }
 

@@ -5,6 +5,7 @@ import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
 
 /**
@@ -96,7 +97,7 @@ public final class TaskDefinitionValidator {
   public static void requireValid(RegisterTaskDefinitionRequest request) throws AwsServiceException {
     List<Violation> violations = validate(request);
     if (!violations.isEmpty()) {
-      throw violations.get(0).toException();
+      throw Violations.ecsException(violations.get(0));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.berth.core.validation;
 
 import io.github.berth.core.model.ContainerDefinition;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
 
 /**

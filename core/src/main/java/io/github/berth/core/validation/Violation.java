@@ -1,13 +1,14 @@
 package io.github.berth.core.validation;
 
-import io.github.berth.core.error.AwsServiceException;
-import io.github.berth.core.error.ClientException;
-import io.github.berth.core.error.InvalidParameterException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import java.util.regex.Pattern;
 
 /**
  * One reason the service would refuse a request: where (the JSON path of the member, empty for the
  * whole document), the AWS error code it answers with, and its message.
+ *
+ * <p>A violation is plain data. The service that judged the request turns it into its own exception:
+ * {@code TaskDefinitionValidator.requireValid} and {@code ServiceValidator.requireValid} throw ECS's,
+ * the validators of other modules throw their service's.
  *
  * @param path the JSON path, e.g. {@code containerDefinitions[1].portMappings[0].hostPort}
  * @param errorCode the AWS error code, e.g. {@code ClientException}
@@ -15,31 +16,21 @@ import io.github.berth.core.error.autoscaling.ValidationException;
  */
 public record Violation(String path, String errorCode, String message) {
 
+  /** [model] The form of every error code of the AWS API models Berth reads: a shape name ending in "Exception". */
+  private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Za-z0-9]*Exception");
+
   /**
-   * @throws IllegalArgumentException if a member is null or the error code is not one a violation
-   *     can carry ({@code ClientException}, {@code InvalidParameterException}, {@code ValidationException})
+   * @throws IllegalArgumentException if a member is null or the error code is not an AWS error code
+   *     (a name such as {@code ClientException})
    */
   public Violation {
     if (path == null || errorCode == null || message == null) {
       throw new IllegalArgumentException("a violation needs a path, an error code and a message, found "
           + path + ", " + errorCode + ", " + message);
     }
-    if (!errorCode.equals(ClientException.ERROR_CODE) && !errorCode.equals(InvalidParameterException.ERROR_CODE)
-        && !errorCode.equals(ValidationException.ERROR_CODE)) {
-      throw new IllegalArgumentException("a violation's error code is ClientException, InvalidParameterException or "
-          + "ValidationException, found '" + errorCode + "'");
-    }
-  }
-
-  /** The exception the service would answer with for this violation. */
-  public AwsServiceException toException() {
-    switch (errorCode) {
-      case ClientException.ERROR_CODE:
-        return new ClientException(message);
-      case InvalidParameterException.ERROR_CODE:
-        return new InvalidParameterException(message);
-      default:
-        return new ValidationException(message);
+    if (!ERROR_CODE.matcher(errorCode).matches()) {
+      throw new IllegalArgumentException("a violation's error code is an AWS error code such as ClientException, found '"
+          + errorCode + "'");
     }
   }
 

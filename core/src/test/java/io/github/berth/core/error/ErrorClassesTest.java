@@ -3,7 +3,6 @@ package io.github.berth.core.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.berth.core.error.autoscaling.ApplicationAutoScalingException;
 import io.github.berth.core.model.ApiModel;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -18,24 +17,20 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One exception class per error shape of the ECS and the Application Auto Scaling API models, each
- * carrying its wire {@code __type}, its HTTP status, its message and its other members.
+ * One exception class per error shape of the ECS API model, each carrying its wire {@code __type},
+ * its HTTP status, its message and its other members.
  */
 class ErrorClassesTest {
 
   private static final ApiModel ECS = ApiModel.load("/aws-models/ecs-2014-11-13.json");
-  private static final ApiModel AAS = ApiModel.load("/aws-models/application-autoscaling-2016-02-06.json");
 
-  /** Server faults: ECS marks its one with {@code fault}; Application Auto Scaling's is InternalServiceException. */
-  private static final List<String> SERVER_ERRORS = List.of("ServerException", "InternalServiceException");
+  /** ECS's one server fault, marked {@code fault} in the model. */
+  private static final String SERVER_ERROR = "ServerException";
 
   static Stream<Arguments> errorShapes() {
     List<Arguments> all = new ArrayList<>();
     for (String shape : errorNames(ECS)) {
       all.add(Arguments.of("io.github.berth.core.error", shape, ECS.shape(shape)));
-    }
-    for (String shape : errorNames(AAS)) {
-      all.add(Arguments.of("io.github.berth.core.error.autoscaling", shape, AAS.shape(shape)));
     }
     return all.stream();
   }
@@ -57,8 +52,7 @@ class ErrorClassesTest {
   void everyErrorCodeHasItsClass(String pkg, String shape, JsonNode definition) throws Exception {
     Class<?> type = Class.forName(pkg + "." + shape);
     assertThat(Modifier.isPublic(type.getModifiers())).isTrue();
-    boolean ecs = pkg.equals("io.github.berth.core.error");
-    assertThat(type).isAssignableTo(ecs ? EcsException.class : ApplicationAutoScalingException.class);
+    assertThat(type).isAssignableTo(EcsException.class);
     assertThat(type.getField("ERROR_CODE").get(null)).isEqualTo(shape);
 
     Constructor<?> withMessage = type.getConstructor(String.class);
@@ -66,9 +60,10 @@ class ErrorClassesTest {
     assertThat(e.errorCode()).isEqualTo(shape);
     assertThat(e.getMessage()).isEqualTo("the message");
     assertThat(e.toString()).isEqualTo(shape + ": the message");
-    assertThat(e.statusCode()).isEqualTo(SERVER_ERRORS.contains(shape) ? 500 : 400);
-    assertThat(definition.path("fault").asBoolean()).isEqualTo(ecs && SERVER_ERRORS.contains(shape));
-    // The message member as the model names it: "message" for ECS, "Message" for Application Auto Scaling.
+    assertThat(e.statusCode()).isEqualTo(shape.equals(SERVER_ERROR) ? 500 : 400);
+    assertThat(definition.path("fault").asBoolean()).isEqualTo(shape.equals(SERVER_ERROR));
+    // The message member as the model names it: "message".
+    assertThat(e.messageMember()).isEqualTo("message");
     List<String> members = new ArrayList<>();
     definition.path("members").fieldNames().forEachRemaining(members::add);
     assertThat(members).contains(e.messageMember());
@@ -92,9 +87,6 @@ class ErrorClassesTest {
     expected.addAll(bases);
     String dir = "/" + pkg.replace('.', '/');
     java.net.URL url = ErrorClassesTest.class.getResource(dir + "/ClientException.class");
-    if (url == null) {
-      url = ErrorClassesTest.class.getResource(dir + "/ValidationException.class");
-    }
     java.nio.file.Path folder = java.nio.file.Path.of(url.toURI()).getParent();
     List<String> classes = new ArrayList<>();
     try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
@@ -108,18 +100,13 @@ class ErrorClassesTest {
   static Stream<Arguments> packages() {
     return Stream.of(
         Arguments.of("io.github.berth.core.error", ECS,
-            List.of("AwsServiceException", "EcsException", "SerializationException")),
-        Arguments.of("io.github.berth.core.error.autoscaling", AAS, List.of("ApplicationAutoScalingException")));
+            List.of("AwsServiceException", "EcsException", "SerializationException")));
   }
 
   @Test
   void errorsWithMoreThanAMessageCarryTheirMembers() {
     ConflictException conflict = new ConflictException("in use", List.of("arn:aws:ecs:us-east-1:123456789012:task/c/1"));
     assertThat(conflict.resourceIds()).containsExactly("arn:aws:ecs:us-east-1:123456789012:task/c/1");
-    assertThat(new io.github.berth.core.error.autoscaling.ResourceNotFoundException("gone", "arn:x").resourceName())
-        .isEqualTo("arn:x");
-    assertThat(new io.github.berth.core.error.autoscaling.TooManyTagsException("many", "arn:y").resourceName())
-        .isEqualTo("arn:y");
   }
 
   @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.berth.core.error.ClientException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.core.error.InvalidParameterException;
+import io.github.berth.core.validation.internal.Violations;
 import org.junit.jupiter.api.Test;
 
 class JsonPathAndViolationTest {
@@ -34,15 +35,37 @@ class JsonPathAndViolationTest {
   }
 
   @Test
-  void aViolationCarriesAnErrorCodeItCanThrow() {
-    assertThat(new Violation("family", ClientException.ERROR_CODE, "m").toException()).isInstanceOf(ClientException.class);
-    assertThat(new Violation("", ValidationException.ERROR_CODE, "m").toException()).isInstanceOf(ValidationException.class);
-    // An unknown code failed only later, in toException (IllegalStateException); null members in
-    // toString and toException (NullPointerException).
+  void aViolationCarriesAnAwsErrorCode() {
+    assertThat(new Violation("family", "ClientException", "m").errorCode()).isEqualTo("ClientException");
+    // Another service's code is data like any other: its own validator turns it into its exception.
+    assertThat(new Violation("", "ValidationException", "m").toString()).isEqualTo("(document): ValidationException: m");
     assertThatThrownBy(() -> new Violation("p", "NoSuchCode", "m")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("found 'NoSuchCode'");
+        .hasMessage("a violation's error code is an AWS error code such as ClientException, found 'NoSuchCode'");
+    assertThatThrownBy(() -> new Violation("p", "", "m")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Violation(null, ClientException.ERROR_CODE, "m")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Violation("p", null, "m")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Violation("p", ClientException.ERROR_CODE, null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anEcsViolationBecomesTheEcsExceptionOfItsCodeAndNoOther() {
+    assertThat(Violations.ecsException(new Violation("family", "ClientException", "m")))
+        .isInstanceOf(ClientException.class).hasMessage("m");
+    assertThat(Violations.ecsException(new Violation("count", "InvalidParameterException", "n")))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("n");
+    assertThatThrownBy(() -> Violations.ecsException(new Violation("", "ValidationException", "m")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'ValidationException' is not an error code of an ECS violation: (document): ValidationException: m");
+  }
+
+  @Test
+  void theFirstEcsExceptionIsThatOfTheFirstViolationCollected() {
+    Violations v = Violations.forEcs();
+    assertThatThrownBy(v::firstEcsException).isInstanceOf(IllegalStateException.class)
+        .hasMessage("no violation was collected");
+    v.modelMin(JsonPath.root().child("count"), 0, 1);
+    v.client(JsonPath.root().child("family"), "second");
+    assertThat(v.firstEcsException()).isInstanceOf(InvalidParameterException.class)
+        .hasMessage("Value '0' at 'count' failed to satisfy constraint: Member must have value greater than or equal to 1");
   }
 }

@@ -1,16 +1,16 @@
 package io.github.berth.core.validation;
 
-import static io.github.berth.core.validation.ShapeRules.OPTIONAL;
-import static io.github.berth.core.validation.ShapeRules.REQUIRED;
-import static io.github.berth.core.validation.ShapeRules.enumValue;
-import static io.github.berth.core.validation.ShapeRules.field;
-import static io.github.berth.core.validation.ShapeRules.list;
-import static io.github.berth.core.validation.ShapeRules.map;
-import static io.github.berth.core.validation.ShapeRules.none;
-import static io.github.berth.core.validation.ShapeRules.number;
-import static io.github.berth.core.validation.ShapeRules.shape;
-import static io.github.berth.core.validation.ShapeRules.string;
-import static io.github.berth.core.validation.ShapeRules.structure;
+import static io.github.berth.core.validation.internal.ShapeRules.OPTIONAL;
+import static io.github.berth.core.validation.internal.ShapeRules.REQUIRED;
+import static io.github.berth.core.validation.internal.ShapeRules.enumValue;
+import static io.github.berth.core.validation.internal.ShapeRules.field;
+import static io.github.berth.core.validation.internal.ShapeRules.list;
+import static io.github.berth.core.validation.internal.ShapeRules.map;
+import static io.github.berth.core.validation.internal.ShapeRules.none;
+import static io.github.berth.core.validation.internal.ShapeRules.number;
+import static io.github.berth.core.validation.internal.ShapeRules.shape;
+import static io.github.berth.core.validation.internal.ShapeRules.string;
+import static io.github.berth.core.validation.internal.ShapeRules.structure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +20,8 @@ import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.core.model.Volume;
 import io.github.berth.core.model.DockerVolumeConfiguration;
+import io.github.berth.core.validation.internal.ShapeRules;
+import io.github.berth.core.validation.internal.Violations;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

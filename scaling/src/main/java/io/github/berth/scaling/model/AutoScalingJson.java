@@ -1,12 +1,15 @@
 package io.github.berth.scaling.model;
 
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.scaling.error.SerializationException;
 
 /**
  * The wire JSON of Application Auto Scaling. A thin facade over {@link EcsJson}, which reads and
  * writes every Berth value type: the same strict reader (an unknown member is an error naming its
  * JSON path), the same lenient reader, the same epoch-second timestamps. It exists so that code
- * working only with Application Auto Scaling types reads naturally.
+ * working only with Application Auto Scaling types reads naturally, and so that a reading error is
+ * this service's: {@link SerializationException} of {@code io.github.berth.scaling.error}, whose
+ * wire message member is {@code Message}, not ECS's {@code message}.
  */
 public final class AutoScalingJson {
 
@@ -38,11 +41,29 @@ public final class AutoScalingJson {
   /**
    * Reads a value of {@code type} from JSON text.
    *
-   * @throws io.github.berth.core.error.SerializationException naming the path, line and column of
-   *     every problem
+   * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
+   *     of every problem
    */
   public <T> T read(String text, Class<T> type) {
-    return json.read(text, type);
+    try {
+      return json.read(text, type);
+    } catch (io.github.berth.core.error.SerializationException e) {
+      throw new SerializationException(e.problems());
+    }
+  }
+
+  /**
+   * Reads a value of {@code type} from JSON bytes (UTF-8), as a request body arrives.
+   *
+   * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
+   *     of every problem
+   */
+  public <T> T read(byte[] json, Class<T> type) {
+    try {
+      return this.json.read(json, type);
+    } catch (io.github.berth.core.error.SerializationException e) {
+      throw new SerializationException(e.problems());
+    }
   }
 
   /** Writes a value as compact JSON. */

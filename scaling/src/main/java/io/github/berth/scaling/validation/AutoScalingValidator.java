@@ -2,14 +2,13 @@ package io.github.berth.scaling.validation;
 
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
-import io.github.berth.core.error.autoscaling.LimitExceededException;
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
 import io.github.berth.core.validation.JsonPath;
 import io.github.berth.core.validation.Violation;
-import io.github.berth.core.validation.Violations;
+import io.github.berth.core.validation.internal.Violations;
+import io.github.berth.scaling.error.LimitExceededException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.model.AdjustmentType;
-import io.github.berth.scaling.model.AutoScalingConstraints;
 import io.github.berth.scaling.model.CustomizedMetricSpecification;
 import io.github.berth.scaling.model.MetricType;
 import io.github.berth.scaling.model.PolicyType;
@@ -31,6 +30,7 @@ import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 import io.github.berth.scaling.schedule.InvalidScheduleException;
 import io.github.berth.scaling.schedule.Schedule;
 import io.github.berth.scaling.schedule.ScheduledActionTimes;
+import io.github.berth.scaling.validation.internal.AutoScalingShapeRules;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -196,7 +196,7 @@ public final class AutoScalingValidator {
       out.add(root.child("MaxCapacity"), ValidationException.ERROR_CODE, MAX_REQUIRED);
     }
     capacities(r.minCapacity(), r.maxCapacity(), root, out);
-    AutoScalingConstraints.check(r, root, out);
+    AutoScalingShapeRules.check(r, root, out);
     return out.toList();
   }
 
@@ -243,7 +243,7 @@ public final class AutoScalingValidator {
         predictive(r.predictiveScalingPolicyConfiguration(), root.child("PredictiveScalingPolicyConfiguration"), out);
       }
     }
-    AutoScalingConstraints.check(r, root, out);
+    AutoScalingShapeRules.check(r, root, out);
     return out.toList();
   }
 
@@ -476,7 +476,7 @@ public final class AutoScalingValidator {
     } else {
       capacities(a.minCapacity(), a.maxCapacity(), root.child("ScalableTargetAction"), out);
     }
-    AutoScalingConstraints.check(r, root, out);
+    AutoScalingShapeRules.check(r, root, out);
     return out.toList();
   }
 
@@ -500,15 +500,19 @@ public final class AutoScalingValidator {
    * breaches of model constraints are reported together in AWS's form
    * ({@code 2 validation errors detected: Value ... ; Value ...}).
    *
-   * @throws IllegalArgumentException if there is no violation
+   * @throws IllegalArgumentException if there is no violation, or the first is not a
+   *     {@code ValidationException} (the one error code of this validator's violations)
    */
   public static AwsServiceException toException(List<Violation> violations) {
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("no violation");
     }
     Violation first = violations.get(0);
+    if (!first.errorCode().equals(ValidationException.ERROR_CODE)) {
+      throw new IllegalArgumentException("not a violation Application Auto Scaling reports: " + first);
+    }
     if (!first.message().startsWith("Value ")) {
-      return first.toException();
+      return new ValidationException(first.message());
     }
     List<String> model = violations.stream().map(Violation::message).filter(m -> m.startsWith("Value "))
         .collect(Collectors.toList());

@@ -3,7 +3,8 @@ package io.github.berth.scaling.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.error.SerializationException;
+import io.github.berth.scaling.error.SerializationException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class AutoScalingJsonTest {
@@ -40,6 +41,22 @@ class AutoScalingJsonTest {
         .isInstanceOfSatisfying(SerializationException.class, e -> assertThat(e.getMessage())
             .contains("TargetTrackingScalingPolicyConfiguration").contains("ScaleInCoolDown"));
     assertThat(AutoScalingJson.lenient().read(typo, PutScalingPolicyRequest.class).policyName()).isEqualTo("cpu50");
+  }
+
+  @Test
+  void aReadingErrorIsApplicationAutoScalingsNotEcss() {
+    // As a request body arrives (bytes), read as the service reads it: a wrong JSON type is refused.
+    byte[] body = "{\"ServiceNamespace\": \"ecs\", \"MinCapacity\": \"one\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> AutoScalingJson.wire().read(body, RegisterScalableTargetRequest.class))
+        .isInstanceOfSatisfying(SerializationException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo("SerializationException");
+          assertThat(e.messageMember()).isEqualTo("Message");
+          assertThat(e.problems()).extracting(p -> p.path()).containsExactly("MinCapacity");
+          assertThat(e.getMessage()).startsWith("MinCapacity: ");
+        })
+        .isNotInstanceOf(io.github.berth.core.error.EcsException.class);
+    assertThat(AutoScalingJson.wire().read("{\"MinCapacity\": 1}".getBytes(StandardCharsets.UTF_8),
+        RegisterScalableTargetRequest.class).minCapacity()).isEqualTo(1);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.berth.core.error.AwsServiceException;
-import io.github.berth.core.error.SerializationException;
+import io.github.berth.scaling.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.model.ApiModel;
 import io.github.berth.core.model.OpenEnum;
@@ -110,7 +110,7 @@ class AutoScalingModelCoverageTest {
         "ResourceNotFoundException", "TooManyTagsException", "ValidationException");
     for (String name : errors) {
       assertThat(MODEL.shape(name).path("exception").asBoolean()).as(name).isTrue();
-      Class<?> type = Class.forName("io.github.berth.core.error.autoscaling." + name);
+      Class<?> type = Class.forName("io.github.berth.scaling.error." + name);
       AwsServiceException e = (AwsServiceException) type.getConstructor(String.class).newInstance("m");
       assertThat(e.errorCode()).isEqualTo(name);
     }

@@ -3,8 +3,8 @@ package io.github.berth.scaling.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.core.validation.Violation;
 import io.github.berth.scaling.model.AdjustmentType;
 import io.github.berth.scaling.model.MetricType;
@@ -103,6 +103,17 @@ class AutoScalingValidatorTest {
     assertThat(v.get(0).message()).isEqualTo(constraint);
     assertThat(AutoScalingValidator.toException(v)).isInstanceOf(ValidationException.class)
         .hasMessage("1 validation error detected: " + constraint);
+  }
+
+  @Test
+  void aViolationBecomesApplicationAutoScalingsValidationExceptionAndAnEcsOneIsRefused() {
+    assertThat(AutoScalingValidator.toException(List.of(new Violation("MaxCapacity", "ValidationException",
+        "Maximum capacity cannot be less than minimum capacity"))))
+        .isInstanceOf(ValidationException.class).isNotInstanceOf(io.github.berth.core.error.EcsException.class)
+        .hasMessage("Maximum capacity cannot be less than minimum capacity");
+    assertThatThrownBy(() -> AutoScalingValidator.toException(
+        List.of(new Violation("family", "ClientException", "not ours")))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a violation Application Auto Scaling reports: family: ClientException: not ours");
   }
 
   // ------------------------------------------------------------------ step scaling

@@ -1,8 +1,8 @@
 package io.github.berth.testkit.fake;
 
-import io.github.berth.core.error.autoscaling.InvalidNextTokenException;
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.error.InvalidNextTokenException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.alarm.AlarmState;
 import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.*;
@@ -477,7 +477,7 @@ public final class AutoScaling {
         after.putAll(r.tags());
         if (after.size() > 50) {
           // [doc] AAS tagging: at most 50 tags per resource.
-          throw new io.github.berth.core.error.autoscaling.TooManyTagsException(
+          throw new io.github.berth.scaling.error.TooManyTagsException(
               "A scalable target can have at most 50 tags", r.resourceARN());
         }
         c.record("TagResource", r, t.resourceId);

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.berth.core.Nullable;
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ResourceNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.core.json.EcsJson;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ResourceNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.MetricKey;
 import io.github.berth.scaling.ScalableTargetEvaluator;
 import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.Alarm;
-import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.scaling.model.DeleteScalingPolicyRequest;
 import io.github.berth.scaling.model.DeleteScheduledActionRequest;
 import io.github.berth.scaling.model.DeregisterScalableTargetRequest;
@@ -53,7 +53,8 @@ final class AutoScalingController {
 
   static final String SUBJECT = "application-autoscaling";
   static final String DIMENSION = "ecs:service:DesiredCount";
-  private static final AutoScalingJson JSON = AutoScalingJson.lenient();
+  /** The log of a snapshot is Berth's own text, not a request: a reading error is the snapshot's (core's). */
+  private static final EcsJson JSON = EcsJson.lenient();
 
   /** One change to AAS state, plain data. */
   @com.fasterxml.jackson.annotation.JsonAutoDetect(

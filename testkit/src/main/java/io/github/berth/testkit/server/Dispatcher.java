@@ -6,6 +6,7 @@ import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.testkit.fake.FakeEcs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  *   <li>{@code AmazonEC2ContainerServiceV20141113.<Op>} goes to {@code FakeEcs.<op>(<Op>Request)},
  *       {@code AnyScaleFrontendService.<Op>} to {@code FakeEcs.autoScaling().<op>(<Op>Request)}; the
  *       methods are found by name (see {@code Operations}), so operations the fake gains are served.
- *   <li>The body is read as a service reads it ({@link EcsJson#wire()}): unknown members are
+ *   <li>The body is read as its service reads it ({@link EcsJson#wire()} for ECS,
+ *       {@link AutoScalingJson#wire()} for Application Auto Scaling): unknown members are
  *       ignored, as AWS services do [doc: Smithy AWS JSON 1.1]; an empty body is {@code {}} [doc];
  *       text that is not JSON, or a member of the wrong JSON type ({@code "cpu": 1024} where the
  *       API has a string), is {@code SerializationException} naming the member [doc: the AWS-wide
@@ -111,11 +113,14 @@ public final class Dispatcher {
     }
     Operations.Operation operation = found.get();
     Object request;
+    byte[] text = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
     try {
-      request = EcsJson.wire().read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
-          operation.requestType());
-    } catch (SerializationException e) {
-      return error(requestId, messageMember, 400, SerializationException.ERROR_CODE, e.getMessage());
+      // Each service reads its own requests, so a reading error is that service's SerializationException.
+      request = service.equals(Operations.AUTO_SCALING)
+          ? AutoScalingJson.wire().read(text, operation.requestType())
+          : EcsJson.wire().read(text, operation.requestType());
+    } catch (SerializationException | io.github.berth.scaling.error.SerializationException e) {
+      return error(requestId, messageMember, e.statusCode(), e.errorCode(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       return error(requestId, messageMember, 400, SerializationException.ERROR_CODE, "the body is not valid JSON");
     }

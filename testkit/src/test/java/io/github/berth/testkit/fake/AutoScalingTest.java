@@ -3,8 +3,8 @@ package io.github.berth.testkit.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.berth.core.error.autoscaling.ObjectNotFoundException;
-import io.github.berth.core.error.autoscaling.ValidationException;
+import io.github.berth.scaling.error.ObjectNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.PortMapping;
 import io.github.berth.scaling.model.MetricType;
@@ -284,7 +284,7 @@ class AutoScalingTest {
     ecs.autoScaling().untagResource(b -> b.resourceARN(arn).tagKeys(List.of("team")));
     assertThat(ecs.autoScaling().listTagsForResource(b -> b.resourceARN(arn)).tags()).isEmpty();
     assertThatThrownBy(() -> ecs.autoScaling().listTagsForResource(b -> b.resourceARN(arn + "0")))
-        .isInstanceOf(io.github.berth.core.error.autoscaling.ResourceNotFoundException.class);
+        .isInstanceOf(io.github.berth.scaling.error.ResourceNotFoundException.class);
   }
 
   /** docs/scheduler.md#auto-scaling: a restored fake scales on exactly as the original. */

@@ -10,6 +10,7 @@ import io.github.berth.placement.PlacementEngine;
 import io.github.berth.placement.PlacementRequest;
 import io.github.berth.placement.PlacementResult;
 import io.github.berth.placement.TaskPlacement;
+import io.github.berth.testkit.generators.internal.PlacementScenarios;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

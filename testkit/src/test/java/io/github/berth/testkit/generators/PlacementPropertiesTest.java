@@ -27,6 +27,7 @@ import io.github.berth.placement.PlacementResult;
 import io.github.berth.placement.TaskPlacement;
 import io.github.berth.placement.query.ClusterQuery;
 import io.github.berth.placement.query.Expression;
+import io.github.berth.testkit.generators.internal.PlacementScenarios;
 import io.github.berth.testkit.property.Gen;
 import io.github.berth.testkit.property.Property;
 import java.util.ArrayList;

@@ -23,7 +23,7 @@ import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.TransportProtocol;
 import io.github.berth.placement.FailureReason;
 import io.github.berth.placement.PlacementRequest;
-import io.github.berth.placement.TieBreaker;
+import io.github.berth.placement.internal.TieBreaker;
 import io.github.berth.placement.query.ClusterQuery;
 import io.github.berth.placement.query.QueryTarget;
 import java.time.Instant;

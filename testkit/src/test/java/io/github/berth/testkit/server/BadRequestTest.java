@@ -127,6 +127,27 @@ class BadRequestTest {
   }
 
   @Test
+  void anApplicationAutoScalingBodyItCannotReadIsItsSerializationExceptionWithACapitalM() throws Exception {
+    HttpResponse<String> r = Wire.post(server, "AnyScaleFrontendService.RegisterScalableTarget",
+        ("{\"ServiceNamespace\": \"ecs\", \"ResourceId\": \"service/prod/web\", "
+            + "\"ScalableDimension\": \"ecs:service:DesiredCount\", \"MinCapacity\": \"one\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("__type").asText()).isEqualTo("SerializationException");
+    assertThat(body.get("Message").asText()).startsWith("MinCapacity: ");
+    assertThat(body.has("message")).isFalse();
+    HttpResponse<String> truncated = Wire.post(server, "AnyScaleFrontendService.DescribeScalableTargets",
+        "{\"ServiceNamespace\": ".getBytes(StandardCharsets.UTF_8));
+    assertThat(truncated.statusCode()).isEqualTo(400);
+    JsonNode cut = JSON.readTree(truncated.body());
+    assertThat(cut.get("__type").asText()).isEqualTo("SerializationException");
+    assertThat(cut.get("Message").asText()).isNotBlank();
+    assertThat(cut.has("message")).isFalse();
+    assertStillServes();
+  }
+
+  @Test
   void numbersAndStringsAreNotConvertedIntoEachOther() throws Exception {
     // A number where the API has a string: every AWS SDK refuses it, and so does the service.
     HttpResponse<String> cpu = Wire.ecs(server, "RegisterTaskDefinition",
