@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = BerthVersion.class,
     description = "Amazon ECS in memory: validate task definitions, place tasks, query clusters and simulate "
         + "service auto scaling as ECS and Application Auto Scaling would, and lint them against best practices.",
+    footer = {"", "Exit status: each command's help lists its own (0 success, 1 refused or not placed, 2 bad input "
+        + "or options); 70 when Berth itself fails (a bug: one line on standard error, never a stack trace)."},
     subcommands = {
         ValidateCommand.class,
         PlaceCommand.class,
@@ -43,7 +45,7 @@ public final class Berth implements Runnable {
    * @return the exit status
    */
   public static int run(String... args) {
-    return new CommandLine(new Berth()).execute(args);
+    return execute(commandLine(), args);
   }
 
   /**
@@ -57,15 +59,44 @@ public final class Berth implements Runnable {
    * @return the exit status
    */
   public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Berth());
+    CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
     try {
-      return Files.withStandardInput(in, () -> commandLine.execute(args));
+      return Files.withStandardInput(in, () -> execute(commandLine, args));
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * [model] The exit status when Berth itself fails (an exception no command expected): 70,
+   * {@code EX_SOFTWARE} of BSD's sysexits.h, apart from the statuses the commands give (0, 1, 2).
+   */
+  static final int INTERNAL_ERROR = 70;
+
+  private static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Berth());
+    // picocli's default prints the stack trace: one line naming what failed instead.
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(cmd, e));
+    return commandLine;
+  }
+
+  private static int execute(CommandLine commandLine, String[] args) {
+    try {
+      return commandLine.execute(args);
+    } catch (StackOverflowError e) {
+      return internalError(commandLine, e);
+    }
+  }
+
+  private static int internalError(CommandLine cmd, Throwable e) {
+    cmd.getErr().println("berth " + cmd.getCommandName() + ": internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + " (a bug in Berth; please report it with the command line)");
+    cmd.getErr().flush();
+    return INTERNAL_ERROR;
   }
 
   @Override
