@@ -18,6 +18,7 @@ import io.github.berth.core.error.ClientException;
 import io.github.berth.core.error.InvalidParameterException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.core.lint.Suppressions;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.PlacementConstraint;
 import io.github.berth.core.model.PlacementConstraintType;
@@ -34,6 +35,7 @@ import io.github.berth.placement.query.ClusterQuery;
 import io.github.berth.placement.query.QuerySyntaxException;
 import io.github.berth.scaling.ScalingSimulator;
 import io.github.berth.scaling.alarm.MetricSeries;
+import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.model.AutoScalingJson;
 import io.github.berth.scaling.model.PutScheduledActionRequest;
 import io.github.berth.scaling.model.RegisterScalableTargetRequest;
@@ -293,6 +295,26 @@ class EntryPointExceptionsTest {
             "Timezone: ValidationException: The datetime zone id 'Mars/Base' is not recognised");
     assertThatThrownBy(() -> AutoScalingValidator.validate((RegisterScalableTargetRequest) null))
         .isExactlyInstanceOf(NullPointerException.class).hasMessage("request");
+  }
+
+  @Test
+  void alarmAndSuppressionFilesNameTheMember() {
+    String alarm = "{\"AlarmName\":\"a\",\"EvaluationPeriods\":1,\"Period\":%s,"
+        + "\"ComparisonOperator\":\"GreaterThanThreshold\",\"Threshold\":%s}";
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse(String.format(alarm, "99999999999", "1")))
+        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("Period: expected an integer");
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse(String.format(alarm, "60", "1e400")))
+        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Threshold");
+    assertThatThrownBy(() -> PutMetricAlarmParser.parse("[".repeat(100_000)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the document is nested too deeply (more than 200 levels)");
+    assertThat(PutMetricAlarmParser.parse(String.format(alarm, "60", "1")).spec().periodSeconds()).isEqualTo(60);
+
+    assertThatThrownBy(() -> Suppressions.parse("{\"suppress\":[{\"rule\":\"R\",\"resources\":5}]}"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("suppress[0].resources: expected a non-empty list of resource names");
+    assertThatThrownBy(() -> Suppressions.parse("[".repeat(100_000)))
+        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not valid JSON: ");
   }
 
   // ------------------------------------------------------------------ testkit
