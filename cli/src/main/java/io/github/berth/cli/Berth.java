@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT, // every subcommand takes --help and --version
     versionProvider = BerthVersion.class,
     description = "Amazon ECS in memory: validate task definitions, place tasks, query clusters and simulate "
-        + "service auto scaling as ECS and Application Auto Scaling would, and lint them against best practices.")
+        + "service auto scaling as ECS and Application Auto Scaling would, and lint them against best practices.",
+    footer = {"", "Exit status: each command's help lists its own (0 success, 1 refused or not placed, 2 bad input "
+        + "or options); 70 when Berth itself fails (a bug: one line on standard error, never a stack trace)."})
 public final class Berth implements Runnable {
 
   /**
@@ -57,7 +59,7 @@ public final class Berth implements Runnable {
    * @return the exit status
    */
   public static int run(String... args) {
-    return commandLine(args).execute(args);
+    return execute(commandLine(args), args);
   }
 
   /**
@@ -75,7 +77,7 @@ public final class Berth implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     try {
-      return Files.withStandardInput(in, () -> commandLine.execute(args));
+      return Files.withStandardInput(in, () -> execute(commandLine, args));
     } finally {
       out.flush();
       err.flush();
@@ -94,7 +96,32 @@ public final class Berth implements Runnable {
     } else {
       SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
     }
+    // picocli's default prints the stack trace: one line naming what failed instead (set after the
+    // subcommands are added, so that they have it too).
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(cmd, e));
     return commandLine;
+  }
+
+  /**
+   * [model] The exit status when Berth itself fails (an exception no command expected): 70,
+   * {@code EX_SOFTWARE} of BSD's sysexits.h, apart from the statuses the commands give (0, 1, 2).
+   */
+  static final int INTERNAL_ERROR = 70;
+
+  private static int execute(CommandLine commandLine, String[] args) {
+    try {
+      return commandLine.execute(args);
+    } catch (StackOverflowError e) {
+      return internalError(commandLine, e);
+    }
+  }
+
+  private static int internalError(CommandLine cmd, Throwable e) {
+    cmd.getErr().println("berth " + cmd.getCommandName() + ": internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + " (a bug in Berth; please report it with the command line)");
+    cmd.getErr().flush();
+    return INTERNAL_ERROR;
   }
 
   @Override

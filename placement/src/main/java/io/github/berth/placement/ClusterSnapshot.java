@@ -123,7 +123,13 @@ public final class ClusterSnapshot {
     return new Builder();
   }
 
-  /** A snapshot of these instances and the tasks on them (account setting {@code awsvpcTrunking} off). */
+  /**
+   * A snapshot of these instances and the tasks on them (account setting {@code awsvpcTrunking} off).
+   *
+   * @throws io.github.berth.core.error.InvalidParameterException when an instance has no ARN or
+   *     two share one, naming the instance's path ({@code containerInstances[0].containerInstanceArn})
+   * @throws NullPointerException if an argument is null
+   */
   public static ClusterSnapshot of(Collection<ContainerInstance> instances, Collection<Task> tasks) {
     return builder().addInstances(instances).addTasks(tasks).build();
   }
@@ -133,7 +139,12 @@ public final class ClusterSnapshot {
    * DescribeTasks response (as {@code aws ecs describe-container-instances} and
    * {@code aws ecs describe-tasks} print them).
    *
-   * @throws io.github.berth.core.error.SerializationException when either is not such JSON
+   * @throws io.github.berth.core.error.SerializationException when either is not such JSON,
+   *     naming the path, line and column ({@code containerInstances[0].registeredResources[0]
+   *     .doubleValue: number out of range ...})
+   * @throws io.github.berth.core.error.InvalidParameterException when an instance cannot be placed
+   *     on, naming its path ({@code containerInstances[0].containerInstanceArn must be given})
+   * @throws NullPointerException if {@code describeContainerInstances} is null
    */
   public static ClusterSnapshot fromJson(String describeContainerInstances, @Nullable String describeTasks) {
     DescribeContainerInstancesResponse instances =

@@ -30,7 +30,12 @@ public final class PlacementEngine {
    * Places the request's tasks.
    *
    * @throws io.github.berth.core.error.InvalidParameterException (or {@code ClientException}) with
-   *     ECS's message when the request is invalid; nothing is placed then
+   *     ECS's message when the request is invalid ({@code Value '11' at 'count' failed to satisfy
+   *     constraint: ...}, a strategy's field); nothing is placed then
+   * @throws io.github.berth.placement.query.QuerySyntaxException (an {@code
+   *     InvalidParameterException}) naming the column where a {@code memberOf} expression stops
+   *     parsing
+   * @throws NullPointerException if an argument is null
    */
   public static PlacementResult place(ClusterSnapshot snapshot, PlacementRequest request) {
     return place(snapshot, request, false);
@@ -40,6 +45,10 @@ public final class PlacementEngine {
    * Places the request's tasks on a cluster's {@link LiveCluster live state}: the same answer as
    * for a snapshot of the same instances and tasks, without building one. Changes nothing: the
    * caller tells the live state what the placed tasks take.
+   *
+   * @throws io.github.berth.core.error.InvalidParameterException as {@link #place(ClusterSnapshot,
+   *     PlacementRequest)} does
+   * @throws NullPointerException if an argument is null
    */
   public static PlacementResult place(LiveCluster live, PlacementRequest request) {
     return place(live.state(), request, false);

@@ -71,7 +71,10 @@ public final class PlacementRequest {
 
   /**
    * The request a RunTask call makes ({@code count} absent means 1, as the AWS CLI sends). The
-   * request's {@code taskDefinition} member is not read: the definition is given.
+   * request's {@code taskDefinition} member is not read: the definition is given. The count is
+   * judged by {@link PlacementEngine#place(ClusterSnapshot, PlacementRequest)}, as ECS judges it.
+   *
+   * @throws NullPointerException if an argument is null
    */
   public static PlacementRequest fromRunTask(RunTaskRequest run, TaskDefinition taskDefinition) {
     Builder b = builder(taskDefinition)

@@ -109,7 +109,10 @@ public final class ScalingSimulator {
     return new Builder();
   }
 
-  /** Runs the simulation. Each call starts afresh and gives the same timeline. */
+  /**
+   * Runs the simulation. Each call starts afresh and gives the same timeline. Throws nothing for any
+   * input {@link Builder#build()} accepted: what could be wrong was judged there.
+   */
   public ScalingTimeline run() {
     return new SimulationRun(this).run();
   }
@@ -272,6 +275,8 @@ public final class ScalingSimulator {
      *     target, a policy or a scheduled action (with the service's message)
      * @throws io.github.berth.scaling.error.ObjectNotFoundException if a policy or action
      *     is for another scalable target
+     * @throws io.github.berth.scaling.error.LimitExceededException past the quota of
+     *     policies or of scheduled actions per scalable target
      * @throws IllegalArgumentException if the simulation itself lacks something (a metric, a step
      *     policy's alarm, a forecast, a time range)
      */

@@ -75,23 +75,25 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
   /**
    * Parses the ARN of an ECS resource.
    *
-   * @throws IllegalArgumentException if the text is not an ECS ARN of a known resource type
+   * @throws IllegalArgumentException if the text is not an ECS ARN of a known resource type (null
+   *     included), naming the part that is wrong (service, resource type, revision, number of
+   *     {@code /}-separated parts) and quoting the text (its first 200 characters)
    */
   public static EcsArn parse(String text) {
     Arn arn = Arn.parse(text);
     if (!arn.service().equals("ecs")) {
-      throw new IllegalArgumentException("not an ECS ARN (service is '" + arn.service() + "'): " + text);
+      throw new IllegalArgumentException("not an ECS ARN (service is '" + arn.service() + "'): " + Arn.shown(text));
     }
     String resource = arn.resource();
     int slash = resource.indexOf('/');
     if (slash <= 0) {
-      throw new IllegalArgumentException("not an ECS resource ARN (no '<type>/'): " + text);
+      throw new IllegalArgumentException("not an ECS resource ARN (no '<type>/'): " + Arn.shown(text));
     }
     Type type = Type.ofPrefix(resource.substring(0, slash))
-        .orElseThrow(() -> new IllegalArgumentException("unknown ECS resource type in ARN: " + text));
+        .orElseThrow(() -> new IllegalArgumentException("unknown ECS resource type in ARN: " + Arn.shown(text)));
     List<String> p = SLASH.splitToList(resource.substring(slash + 1));
     if (p.stream().anyMatch(String::isEmpty)) {
-      throw new IllegalArgumentException("empty part in ECS ARN: " + text);
+      throw new IllegalArgumentException("empty part in ECS ARN: " + Arn.shown(text));
     }
     switch (type) {
       case CLUSTER:
@@ -103,7 +105,7 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
         String fr = p.get(0);
         int colon = fr.lastIndexOf(':');
         if (colon <= 0) {
-          throw new IllegalArgumentException("task definition ARN without a revision: " + text);
+          throw new IllegalArgumentException("task definition ARN without a revision: " + Arn.shown(text));
         }
         // Revisions count from 1 (docs/task-definitions.md#family-and-revision); no sign, no blanks.
         String digits = fr.substring(colon + 1);
@@ -112,7 +114,7 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
           revision = Integer.parseInt(digits);
         }
         if (revision < 1) {
-          throw new IllegalArgumentException("task definition ARN with a bad revision: " + text);
+          throw new IllegalArgumentException("task definition ARN with a bad revision: " + Arn.shown(text));
         }
         return new EcsArn(arn, type, null, fr.substring(0, colon), null, revision);
       }
@@ -134,7 +136,7 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
         // task-set, service-deployment, service-revision: <cluster>/<service>/<id>, where a
         // task set id itself may contain a '/' (ecs-svc/1234567890123456789).
         if (p.size() < 3) {
-          throw new IllegalArgumentException("expected <cluster>/<service>/<id> in ARN: " + text);
+          throw new IllegalArgumentException("expected <cluster>/<service>/<id> in ARN: " + Arn.shown(text));
         }
         String id = String.join("/", p.subList(2, p.size()));
         return new EcsArn(arn, type, p.get(0), id, p.get(1), null);
@@ -143,7 +145,7 @@ public record EcsArn(Arn arn, Type type, @Nullable String cluster, String name, 
 
   private static void expect(List<String> parts, int n, String text) {
     if (parts.size() != n) {
-      throw new IllegalArgumentException("unexpected number of '/'-separated parts in ARN: " + text);
+      throw new IllegalArgumentException("unexpected number of '/'-separated parts in ARN: " + Arn.shown(text));
     }
   }
 

@@ -175,24 +175,47 @@ public final class EcsJson {
   /**
    * Reads a value of {@code type} from JSON text.
    *
-   * @throws SerializationException for anything that is not such JSON, or is beyond a reading limit
+   * @throws SerializationException for anything that is not such JSON, or is beyond a reading limit;
+   *     each of its {@link SerializationException#problems() problems} names the JSON path of the
+   *     member ({@code containerDefinitions[0].cpu}, empty for the document), its line and column,
+   *     and the reason. Nothing else escapes for any text: not Jackson's exceptions, not a
+   *     {@code NumberFormatException}, {@code DateTimeException} or {@code StackOverflowError}.
+   * @throws NullPointerException if {@code json} is null (a programming error, not a document)
    */
   public <T> T read(String json, Class<T> type) {
     return read(type, Objects.requireNonNull(json, "json"), null);
   }
 
-  /** Reads a value of {@code type} from UTF-8 JSON bytes. */
+  /**
+   * Reads a value of {@code type} from UTF-8 JSON bytes.
+   *
+   * @throws SerializationException as {@link #read(String, Class)} does
+   * @throws NullPointerException if {@code json} is null
+   */
   public <T> T read(byte[] json, Class<T> type) {
     return read(type, null, Objects.requireNonNull(json, "json"));
   }
 
-  /** Reads a JSON document as a tree, refusing what is not JSON. */
+  /**
+   * Reads a JSON document as a tree, refusing what is not JSON.
+   *
+   * @throws SerializationException naming the line and column where the text stops being JSON, or
+   *     the reading limit it passes (size, nesting, number length)
+   * @throws NullPointerException if {@code json} is null
+   */
   public JsonNode readTree(String json) {
     return read(JsonNode.class, Objects.requireNonNull(json, "json"), null);
   }
 
-  /** Converts a JSON tree to a value of {@code type} (no line and column in errors). */
+  /**
+   * Converts a JSON tree to a value of {@code type} (no line and column in errors).
+   *
+   * @throws SerializationException naming the JSON path of each member that is not what the type
+   *     takes (a number out of range, a wrong type, an unknown member when strict)
+   * @throws NullPointerException if {@code tree} is null
+   */
   public <T> T convert(JsonNode tree, Class<T> type) {
+    Objects.requireNonNull(tree, "tree");
     List<Problem> unknown = new ArrayList<>();
     T value;
     try {
@@ -256,6 +279,10 @@ public final class EcsJson {
    * {@code taskDefinition} of such an output (with {@code taskDefinitionArn}, {@code revision},
    * {@code status}, {@code registeredAt}...). The members ECS sets on registration are dropped from
    * the request it returns and kept in {@link TaskDefinitionFile#described()}.
+   *
+   * @throws SerializationException as {@link #read(String, Class)} does, naming the path, line and
+   *     column ({@code taskDefinition: expected an object (a task definition), found null})
+   * @throws NullPointerException if {@code json} is null
    */
   public TaskDefinitionFile readTaskDefinitionFile(String json) {
     Objects.requireNonNull(json, "json");
@@ -321,7 +348,12 @@ public final class EcsJson {
 
   // ------------------------------------------------------------------ writing
 
-  /** Writes a value as compact JSON. */
+  /**
+   * Writes a value as compact JSON.
+   *
+   * @throws UncheckedIOException if {@code value} is of a type Jackson cannot write (never for
+   *     Berth's model, request and response types)
+   */
   public String write(Object value) {
     try {
       return compact.writeValueAsString(value);
@@ -330,7 +362,11 @@ public final class EcsJson {
     }
   }
 
-  /** Writes a value as indented JSON, for people. */
+  /**
+   * Writes a value as indented JSON, for people.
+   *
+   * @throws UncheckedIOException as {@link #write(Object)} does
+   */
   public String writePretty(Object value) {
     try {
       return pretty.writeValueAsString(value);
@@ -339,7 +375,11 @@ public final class EcsJson {
     }
   }
 
-  /** Writes a value as UTF-8 JSON bytes. */
+  /**
+   * Writes a value as UTF-8 JSON bytes.
+   *
+   * @throws UncheckedIOException as {@link #write(Object)} does
+   */
   public byte[] writeBytes(Object value) {
     try {
       return compact.writeValueAsBytes(value);

@@ -1,6 +1,7 @@
 package io.github.berth.core.validation;
 
 import io.github.berth.core.Nullable;
+import java.util.Objects;
 
 /**
  * Where a member sits in a JSON document, written as people read it:
@@ -41,8 +42,10 @@ public final class JsonPath {
    *
    * @throws IllegalArgumentException if the text is not such a path (an unclosed {@code [}, an
    *     index that is not a number of at most 9 digits), naming the offending position
+   * @throws NullPointerException if {@code text} is null
    */
   public static JsonPath parse(String text) {
+    Objects.requireNonNull(text, "text");
     JsonPath p = ROOT;
     int i = 0;
     while (i < text.length()) {
@@ -95,20 +98,30 @@ public final class JsonPath {
     return sb.toString();
   }
 
+  /**
+   * Walks from the root down without recursion: a path parsed from text may be as deep as the text
+   * is long ({@code a[0][0]...}), and the stack must not decide whether it can be printed.
+   */
   private void append(StringBuilder sb) {
-    if (parent == null) {
-      return;
+    int depth = 0;
+    for (JsonPath q = this; q.parent != null; q = q.parent) {
+      depth++;
     }
-    parent.append(sb);
-    if (name == null) {
-      sb.append('[').append(index).append(']');
-    } else if (isIdentifier(name)) {
-      if (sb.length() > 0) {
-        sb.append('.');
+    JsonPath[] steps = new JsonPath[depth];
+    for (JsonPath q = this; q.parent != null; q = q.parent) {
+      steps[--depth] = q;
+    }
+    for (JsonPath step : steps) {
+      if (step.name == null) {
+        sb.append('[').append(step.index).append(']');
+      } else if (isIdentifier(step.name)) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(step.name);
+      } else {
+        sb.append("[\"").append(step.name).append("\"]");
       }
-      sb.append(name);
-    } else {
-      sb.append("[\"").append(name).append("\"]");
     }
   }
 

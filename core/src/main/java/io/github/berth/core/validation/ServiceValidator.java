@@ -47,16 +47,23 @@ public final class ServiceValidator {
 
   private ServiceValidator() {}
 
-  /** Every reason ECS would refuse {@code request}, judged without its task definition. */
+  /**
+   * Every reason ECS would refuse {@code request}, judged without its task definition.
+   *
+   * @throws NullPointerException if {@code request} is null
+   */
   public static ImmutableList<Violation> validate(CreateServiceRequest request) {
     return validate(request, null);
   }
 
   /**
-   * Every reason ECS would refuse {@code request}; empty when it would accept it.
+   * Every reason ECS would refuse {@code request}; empty when it would accept it. Each
+   * {@link Violation} names the JSON path of its member ({@code deploymentConfiguration.maximumPercent}).
+   * Never throws for a bad value.
    *
    * @param taskDefinition the service's task definition as registered (null: the rules that need it
    *     are not judged)
+   * @throws NullPointerException if {@code request} is null
    */
   public static ImmutableList<Violation> validate(CreateServiceRequest request,
       @Nullable RegisterTaskDefinitionRequest taskDefinition) {
@@ -105,7 +112,11 @@ public final class ServiceValidator {
     return out.toList();
   }
 
-  /** Every reason ECS would refuse {@code request}, judged without its task definition. */
+  /**
+   * Every reason ECS would refuse {@code request}, judged without its task definition.
+   *
+   * @throws NullPointerException if {@code request} is null
+   */
   public static ImmutableList<Violation> validate(UpdateServiceRequest request) {
     return validate(request, null);
   }
@@ -116,6 +127,7 @@ public final class ServiceValidator {
    * scheduling strategy, launch type, load balancers) are not judged.
    *
    * @param taskDefinition the task definition the update deploys, as registered (null: not judged)
+   * @throws NullPointerException if {@code request} is null
    */
   public static ImmutableList<Violation> validate(UpdateServiceRequest request,
       @Nullable RegisterTaskDefinitionRequest taskDefinition) {
@@ -132,7 +144,14 @@ public final class ServiceValidator {
     return out.toList();
   }
 
-  /** Throws what ECS would answer to CreateService with {@code request}: its first violation's exception. */
+  /**
+   * Throws what ECS would answer to CreateService with {@code request}: its first violation's exception.
+   *
+   * @throws AwsServiceException an {@code InvalidParameterException} or {@code ClientException}
+   *     with ECS's message ({@link #validate(CreateServiceRequest, RegisterTaskDefinitionRequest)}
+   *     gives each violation's path)
+   * @throws NullPointerException if {@code request} is null
+   */
   public static void requireValid(CreateServiceRequest request, @Nullable RegisterTaskDefinitionRequest taskDefinition)
       throws AwsServiceException {
     List<Violation> violations = validate(request, taskDefinition);

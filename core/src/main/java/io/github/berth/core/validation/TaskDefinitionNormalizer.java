@@ -7,6 +7,7 @@ import io.github.berth.core.model.PortMapping;
 import io.github.berth.core.model.TransportProtocol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A RegisterTaskDefinition request as ECS stores it once registered (docs/task-definitions.md#what-ecs-stores): task cpu and
@@ -23,8 +24,14 @@ public final class TaskDefinitionNormalizer {
 
   private TaskDefinitionNormalizer() {}
 
-  /** {@code request} with the values and defaults ECS would store; the input is not changed. */
+  /**
+   * {@code request} with the values and defaults ECS would store; the input is not changed. Never
+   * throws for a bad value: what it cannot read is kept as it is.
+   *
+   * @throws NullPointerException if {@code request} is null
+   */
   public static RegisterTaskDefinitionRequest normalize(RegisterTaskDefinitionRequest request) {
+    Objects.requireNonNull(request, "request");
     NetworkMode mode = request.networkMode();
     boolean staticPorts = NetworkMode.AWSVPC.equals(mode) || NetworkMode.HOST.equals(mode);
     RegisterTaskDefinitionRequest.Builder b = request.toBuilder()

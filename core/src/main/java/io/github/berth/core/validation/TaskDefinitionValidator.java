@@ -52,7 +52,14 @@ public final class TaskDefinitionValidator {
    */
   static final int MAX_CONTAINERS_JUDGED = 100;
 
-  /** Every reason ECS would refuse to register {@code request}; empty when it would register it. */
+  /**
+   * Every reason ECS would refuse to register {@code request}; empty when it would register it. Each
+   * {@link Violation} names the JSON path of its member ({@code containerDefinitions[0].memory}),
+   * ECS's error code and ECS's message. Never throws for a bad value, however large or odd (a cpu of
+   * {@code "99999999999999999999 vcpu"} is a violation, not a {@code NumberFormatException}).
+   *
+   * @throws NullPointerException if {@code request} is null
+   */
   public static ImmutableList<Violation> validate(RegisterTaskDefinitionRequest request) {
     if (request == null) {
       throw new NullPointerException("request");
@@ -93,6 +100,10 @@ public final class TaskDefinitionValidator {
   /**
    * Throws what ECS would answer to a RegisterTaskDefinition call with {@code request}: the exception of
    * its first violation. Returns normally when ECS would register it.
+   *
+   * @throws AwsServiceException a {@code ClientException} or {@code InvalidParameterException} with
+   *     ECS's message (ECS's message names no path; {@link #validate} gives each one)
+   * @throws NullPointerException if {@code request} is null
    */
   public static void requireValid(RegisterTaskDefinitionRequest request) throws AwsServiceException {
     List<Violation> violations = validate(request);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Recorded samples of one metric: instants (second precision) and finite values, in time order.
@@ -137,9 +138,12 @@ public final class MetricSeries {
    * ({@code 2024-03-01T10:00:00Z}). Blank lines are skipped, fields may be quoted, rows may come in
    * any order (CloudWatch exports newest first).
    *
-   * @throws IllegalArgumentException naming the line and the problem
+   * @throws IllegalArgumentException naming the line and the problem (a timestamp that is not an
+   *     ISO-8601 instant, a value that is not a finite number)
+   * @throws NullPointerException if {@code text} is null
    */
   public static MetricSeries parseCsv(String text) {
+    Objects.requireNonNull(text, "text");
     String[] lines = text.split("\r?\n|\r", -1);
     int n = 0;
     long[] s = new long[Math.max(16, lines.length)];

@@ -42,7 +42,9 @@ public final class AutoScalingJson {
    * Reads a value of {@code type} from JSON text.
    *
    * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
-   *     of every problem
+   *     of every problem ({@code MinCapacity: number out of range of an integer (32-bit) (line 1,
+   *     column 17)}); nothing else escapes for any text
+   * @throws NullPointerException if {@code text} is null
    */
   public <T> T read(String text, Class<T> type) {
     try {
@@ -66,12 +68,20 @@ public final class AutoScalingJson {
     }
   }
 
-  /** Writes a value as compact JSON. */
+  /**
+   * Writes a value as compact JSON.
+   *
+   * @throws java.io.UncheckedIOException if {@code value} is of a type Jackson cannot write
+   */
   public String write(Object value) {
     return json.write(value);
   }
 
-  /** Writes a value as indented JSON, for people. */
+  /**
+   * Writes a value as indented JSON, for people.
+   *
+   * @throws java.io.UncheckedIOException if {@code value} is of a type Jackson cannot write
+   */
   public String writePretty(Object value) {
     return json.writePretty(value);
   }

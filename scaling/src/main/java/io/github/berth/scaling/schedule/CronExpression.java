@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * An Application Auto Scaling {@code cron(...)} expression: six fields {@code Minutes Hours
@@ -139,8 +140,10 @@ public final class CronExpression implements Schedule {
    * Parses the fields of a {@code cron(...)} expression (what is between the parentheses).
    *
    * @throws InvalidScheduleException ("Invalid CRON expression") naming the field and the reason
+   * @throws NullPointerException if {@code fields} is null
    */
   public static CronExpression parse(String fields) {
+    Objects.requireNonNull(fields, "fields");
     String body = fields.trim();
     String[] f = body.isEmpty() ? new String[0] : body.split("\\s+");
     if (f.length == 7) {

@@ -4,6 +4,7 @@ import io.github.berth.core.Nullable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The {@code Schedule} of a scheduled action: {@code at(yyyy-mm-ddThh:mm:ss)},
@@ -16,8 +17,10 @@ public sealed interface Schedule permits AtSchedule, RateSchedule, CronExpressio
    * Parses a schedule expression as PutScheduledAction does.
    *
    * @throws InvalidScheduleException with the service's message and the precise reason
+   * @throws NullPointerException if {@code expression} is null
    */
   static Schedule parse(String expression) {
+    Objects.requireNonNull(expression, "expression");
     String s = expression.trim();
     int open = s.indexOf('(');
     if (open < 0 || !s.endsWith(")")) {

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -185,8 +186,15 @@ public final class AutoScalingValidator {
 
   // ------------------------------------------------------------------ RegisterScalableTarget
 
-  /** The reasons Application Auto Scaling would refuse to register this new scalable target. */
+  /**
+   * The reasons Application Auto Scaling would refuse to register this new scalable target, each
+   * with the JSON path of its member ({@code MaxCapacity}); empty when it would accept it. Never
+   * throws for a bad value: every problem is a violation.
+   *
+   * @throws NullPointerException if {@code r} is null
+   */
   public static ImmutableList<Violation> validate(RegisterScalableTargetRequest r) {
+    Objects.requireNonNull(r, "request");
     Violations out = new Violations(ValidationException.ERROR_CODE);
     JsonPath root = JsonPath.root();
     if (r.minCapacity() == null) {
@@ -214,8 +222,15 @@ public final class AutoScalingValidator {
 
   // ------------------------------------------------------------------ PutScalingPolicy
 
-  /** The reasons Application Auto Scaling would refuse to put this new scaling policy. */
+  /**
+   * The reasons Application Auto Scaling would refuse to put this new scaling policy, each with the
+   * JSON path of its member ({@code StepScalingPolicyConfiguration.StepAdjustments[0]}); empty when
+   * it would accept it. Never throws for a bad value: every problem is a violation.
+   *
+   * @throws NullPointerException if {@code r} is null
+   */
   public static ImmutableList<Violation> validate(PutScalingPolicyRequest r) {
+    Objects.requireNonNull(r, "request");
     Violations out = new Violations(ValidationException.ERROR_CODE);
     JsonPath root = JsonPath.root();
     PolicyType type = r.policyType() != null ? r.policyType() : PolicyType.STEP_SCALING; // the API default
@@ -443,8 +458,15 @@ public final class AutoScalingValidator {
 
   // ------------------------------------------------------------------ PutScheduledAction
 
-  /** The reasons Application Auto Scaling would refuse to put this new scheduled action. */
+  /**
+   * The reasons Application Auto Scaling would refuse to put this new scheduled action, each with
+   * the JSON path of its member ({@code Schedule}, {@code Timezone}); empty when it would accept it.
+   * Never throws for a bad value: every problem is a violation.
+   *
+   * @throws NullPointerException if {@code r} is null
+   */
   public static ImmutableList<Violation> validate(PutScheduledActionRequest r) {
+    Objects.requireNonNull(r, "request");
     Violations out = new Violations(ValidationException.ERROR_CODE);
     String code = ValidationException.ERROR_CODE;
     JsonPath root = JsonPath.root();
@@ -520,24 +542,45 @@ public final class AutoScalingValidator {
     return new ValidationException(prefix + String.join("; ", model));
   }
 
-  /** Throws the service's answer if {@code violations} is not empty. */
+  /**
+   * Throws the service's answer if {@code violations} is not empty.
+   *
+   * @throws AwsServiceException the {@link #toException} of {@code violations}: a
+   *     {@code ValidationException} with the service's message (the member's path is the first
+   *     violation's {@link Violation#path()})
+   */
   public static void check(List<Violation> violations) {
     if (!violations.isEmpty()) {
       throw toException(violations);
     }
   }
 
-  /** Throws what RegisterScalableTarget would answer, if it would refuse the request. */
+  /**
+   * Throws what RegisterScalableTarget would answer, if it would refuse the request.
+   *
+   * @throws AwsServiceException a {@code ValidationException} with the service's message
+   * @throws NullPointerException if {@code r} is null
+   */
   public static void requireValid(RegisterScalableTargetRequest r) throws AwsServiceException {
     check(validate(r));
   }
 
-  /** Throws what PutScalingPolicy would answer, if it would refuse the request. */
+  /**
+   * Throws what PutScalingPolicy would answer, if it would refuse the request.
+   *
+   * @throws AwsServiceException a {@code ValidationException} with the service's message
+   * @throws NullPointerException if {@code r} is null
+   */
   public static void requireValid(PutScalingPolicyRequest r) throws AwsServiceException {
     check(validate(r));
   }
 
-  /** Throws what PutScheduledAction would answer, if it would refuse the request. */
+  /**
+   * Throws what PutScheduledAction would answer, if it would refuse the request.
+   *
+   * @throws AwsServiceException a {@code ValidationException} with the service's message
+   * @throws NullPointerException if {@code r} is null
+   */
   public static void requireValid(PutScheduledActionRequest r) throws AwsServiceException {
     check(validate(r));
   }

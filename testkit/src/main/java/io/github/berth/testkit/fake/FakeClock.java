@@ -30,19 +30,39 @@ public final class FakeClock {
     }
   }
 
-  /** Moves time forward by {@code duration}, running every timer due on the way. */
+  /**
+   * Moves time forward by {@code duration}, running every timer due on the way.
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative, or would take the clock past
+   *     {@link Instant#MAX} (the message names the duration)
+   * @throws NullPointerException if {@code duration} is null
+   */
   public FakeClock advance(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     if (duration.isNegative()) {
       throw new IllegalArgumentException("The fake clock only moves forward: " + duration);
     }
     synchronized (engine) {
-      engine.advanceTo(engine.now().plus(duration));
+      engine.advanceTo(later(engine.now(), duration));
     }
     return this;
   }
 
-  /** Moves time forward to {@code instant}, running every timer due on the way. */
+  /** {@code now + duration}, refused with the duration named when past what an Instant holds. */
+  private static Instant later(Instant now, Duration duration) {
+    if (duration.compareTo(Duration.between(now, Instant.MAX)) > 0) {
+      throw new IllegalArgumentException("The fake clock cannot move " + duration + " past " + now
+          + ": the latest instant is " + Instant.MAX);
+    }
+    return now.plus(duration);
+  }
+
+  /**
+   * Moves time forward to {@code instant}, running every timer due on the way.
+   *
+   * @throws IllegalArgumentException if {@code instant} is before {@link #now()}
+   * @throws NullPointerException if {@code instant} is null
+   */
   public FakeClock advanceTo(Instant instant) {
     Objects.requireNonNull(instant, "instant");
     synchronized (engine) {
@@ -60,11 +80,19 @@ public final class FakeClock {
    * did within {@code maxDuration}. The condition is checked first at the present instant, then
    * after each instant at which something happened; when it never holds the clock stands at
    * {@code now + maxDuration}.
+   *
+   * @throws IllegalArgumentException if {@code maxDuration} is negative, or would take the clock
+   *     past {@link Instant#MAX}
+   * @throws NullPointerException if an argument is null
    */
   public boolean runUntil(BooleanSupplier condition, Duration maxDuration) {
     Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(maxDuration, "maxDuration");
+    if (maxDuration.isNegative()) {
+      throw new IllegalArgumentException("The fake clock only moves forward: " + maxDuration);
+    }
     synchronized (engine) {
-      Instant limit = engine.now().plus(maxDuration);
+      Instant limit = later(engine.now(), maxDuration);
       while (true) {
         if (condition.getAsBoolean()) {
           return true;

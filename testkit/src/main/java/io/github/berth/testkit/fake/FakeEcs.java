@@ -143,6 +143,27 @@ import java.util.function.Consumer;
  * <p>What the fake does between calls (tasks starting, passing health checks, stopping) is told in
  * docs/scheduler.md; what containers do can be scripted with {@link #behaviours()}, and failures
  * injected with {@link #faults()} and the fault methods below.
+ *
+ * <p>What the operations throw, once for all of them (each operation's own errors are the ones the
+ * ECS API reference lists for it, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/):
+ * <ul>
+ *   <li>a subclass of {@link io.github.berth.core.error.EcsException} (for the Application Auto
+ *       Scaling operations of {@link #autoScaling()}, of {@code
+ *       io.github.berth.scaling.error.ApplicationAutoScalingException}) with ECS's error
+ *       code and ECS's message: {@code InvalidParameterException} for a bad parameter ({@code
+ *       count must be between 1 and 10.}, {@code Invalid nextToken.}), {@code ClientException},
+ *       {@code ClusterNotFoundException}, {@code ServiceNotFoundException}... ECS's messages
+ *       seldom name the member; where ECS's model constraint is broken the message is AWS's
+ *       {@code Value '...' at 'member' failed to satisfy constraint: ...}; a cluster query language
+ *       {@code filter} that does not parse is a {@code QuerySyntaxException} naming the column;</li>
+ *   <li>a {@code ThrottlingException} (also an {@code AwsServiceException}) when a fault injected
+ *       with {@link #faults()} says so;</li>
+ *   <li>{@link NullPointerException} for a null request (a programming error; ECS never sees one).</li>
+ * </ul>
+ * Nothing else escapes for any request: a call that fails changes nothing. The conveniences that
+ * are not ECS operations ({@link #clock()}, {@link #launchInstance}, the fault methods) document
+ * their own {@code IllegalArgumentException}s. {@link #restore(String)} throws a
+ * {@code SerializationException}.
  */
 public final class FakeEcs {
 

@@ -84,7 +84,16 @@ public final class Dispatcher {
     }
   }
 
-  /** Answers one request: its {@code X-Amz-Target} header (null when absent) and its body. */
+  /**
+   * Answers one request: its {@code X-Amz-Target} header (null when absent) and its body. Throws
+   * nothing for any header or body: every problem is an answer in the protocol's shape, status 400
+   * with the AWS error type ({@code SerializationException} whose message names the JSON path, line
+   * and column; {@code UnknownOperationException}; the operation's own ECS or Application Auto
+   * Scaling error), and a fault of the fake itself is a 500 {@code ServerException} naming the
+   * operation. Only a JVM {@link Error} other than a stack overflow (out of memory) propagates.
+   *
+   * @throws NullPointerException if {@code body} is null
+   */
   public Answer handle(@Nullable String target, byte[] body) {
     String requestId = nextRequestId();
     if (target == null || target.isBlank()) {

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * no dependency, and every exchange on a pool thread of its own, so a client that stalls in the
  * middle of a request holds one thread and never the server (docs/wire.md#the-endpoint). A body
  * larger than {@link Builder#maxBodyBytes(int)} (1 MiB by default) is refused with 413 before it
- * is read.
+ * is read. Whatever a client sends, it gets an answer in the protocol's shape, never a stack
+ * trace: what {@link Dispatcher#handle} answers, or 413 {@code RequestEntityTooLargeException}.
  */
 public final class EcsServer implements AutoCloseable {
 
@@ -84,7 +85,12 @@ public final class EcsServer implements AutoCloseable {
     }
   }
 
-  /** Serves {@code fake} on 127.0.0.1 and an ephemeral port. */
+  /**
+   * Serves {@code fake} on 127.0.0.1 and an ephemeral port.
+   *
+   * @throws IllegalStateException if the port cannot be listened on, naming the address
+   * @throws NullPointerException if {@code fake} is null
+   */
   public static EcsServer start(FakeEcs fake) {
     return builder().fake(fake).start();
   }
@@ -277,6 +283,12 @@ public final class EcsServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts the server.
+     *
+     * @throws IllegalStateException if the address cannot be listened on ({@code Could not listen
+     *     on 127.0.0.1:8080: ...}), naming the host and port
+     */
     public EcsServer start() {
       try {
         return new EcsServer(this);
