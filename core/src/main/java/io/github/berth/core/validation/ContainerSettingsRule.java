@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.validation.internal.Violations;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerRestartPolicy;
 import io.github.berth.core.model.EnvironmentFile;

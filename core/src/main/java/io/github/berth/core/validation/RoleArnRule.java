@@ -1,5 +1,7 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.validation.internal.Violations;
+
 /**
  * The forms of the task's roles (docs/task-definitions.md#roles): {@code taskRoleArn} takes "The short name or
  * full Amazon Resource Name (ARN) of the IAM role" (API RegisterTaskDefinitionRequest.taskRoleArn) [doc], and a

@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.validation.internal.Violations;
 import io.github.berth.core.model.EFSAuthorizationConfig;
 import io.github.berth.core.model.EFSAuthorizationConfigIAM;
 import io.github.berth.core.model.EFSTransitEncryption;
