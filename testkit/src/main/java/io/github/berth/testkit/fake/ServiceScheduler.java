@@ -674,41 +674,46 @@ final class ServiceScheduler implements ScalableServices {
 
   /**
    * Stops the DAEMON service's tasks on ACTIVE instances that no longer meet its {@code memberOf}
-   * constraints (the service's and the task definition's), its own tasks left out of the check as
-   * when they were placed; answers the ids of those instances (docs/scheduler.md#daemon-constraint-violations).
+   * constraints (the service's and its task definition's), its own tasks left out of the check as
+   * when they were placed; answers the ids of the ACTIVE instances that do not meet them, which
+   * neither count toward the desired count nor get a task (docs/scheduler.md#daemon-constraint-violations).
    *
    * <p>[doc] The daemon scheduler evaluates the placement constraints of running tasks and stops the
    * tasks that do not meet them (API CreateService, {@code schedulingStrategy}:
    * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html); EventBridge
    * gets the ERROR service action SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED
    * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html).
-   * [model] The service event is event 11 ({@code has stopped <n> running tasks}); [unsure] the
-   * stopped reason, the deployment's scaling activity as for a DRAINING instance's daemon task.
+   * [model] The constraints are those of the primary deployment's task definition (an old
+   * deployment's task on an instance the new one excludes stops too); the service event is event 11
+   * ({@code has stopped <n> running tasks}); [unsure] the stopped reason, the deployment's scaling
+   * activity as for a DRAINING instance's daemon task.
    */
   private java.util.Set<String> stopConstraintViolations(ClusterRec c, ServiceRec s, DeploymentRec primary,
       List<TaskRec> live) {
     java.util.Set<String> violating = new java.util.LinkedHashSet<>();
-    io.github.berth.placement.ClusterSnapshot snapshot = null;
-    Map<String, java.util.Set<String>> members = new LinkedHashMap<>();
+    List<String> expressions = memberOfExpressions(s, primary.taskDefinitionArn);
+    if (expressions.isEmpty()) {
+      return violating;
+    }
+    io.github.berth.placement.ClusterSnapshot snapshot = e.placement.snapshot(c, t -> s.name.equals(t.serviceName));
+    java.util.Set<String> members = null;
+    for (String expression : expressions) {
+      java.util.Set<String> matching = new java.util.HashSet<>(snapshot.filter(expression));
+      if (members == null) {
+        members = matching;
+      } else {
+        members.retainAll(matching);
+      }
+    }
+    for (InstanceRec i : c.instances.values()) {
+      if ("ACTIVE".equals(i.status) && !members.contains(i.arn)) {
+        violating.add(i.id);
+      }
+    }
     List<TaskRec> stop = new ArrayList<>();
     for (TaskRec t : live) {
-      InstanceRec i = t.instanceId == null ? null : c.instances.get(t.instanceId);
-      if (i == null || !"ACTIVE".equals(i.status)) {
-        continue;
-      }
-      List<String> expressions = memberOfExpressions(s, t);
-      for (String expression : expressions) {
-        if (snapshot == null) {
-          snapshot = e.placement.snapshot(c, other -> s.name.equals(other.serviceName));
-        }
-        final io.github.berth.placement.ClusterSnapshot snap = snapshot;
-        java.util.Set<String> arns = members.computeIfAbsent(expression,
-            x -> new java.util.HashSet<>(snap.filter(x)));
-        if (!arns.contains(i.arn)) {
-          violating.add(i.id);
-          stop.add(t);
-          break;
-        }
+      if (t.instanceId != null && violating.contains(t.instanceId)) {
+        stop.add(t);
       }
     }
     if (!stop.isEmpty()) {
@@ -721,14 +726,14 @@ final class ServiceScheduler implements ScalableServices {
   }
 
   /** The {@code memberOf} expressions a daemon task must meet: the service's, then its task definition's. */
-  private List<String> memberOfExpressions(ServiceRec s, TaskRec t) {
+  private List<String> memberOfExpressions(ServiceRec s, String taskDefinitionArn) {
     List<String> out = new ArrayList<>();
     for (io.github.berth.core.model.PlacementConstraint k : s.placementConstraints) {
       if (io.github.berth.core.model.PlacementConstraintType.MEMBER_OF.equals(k.type()) && k.expression() != null) {
         out.add(k.expression());
       }
     }
-    TaskDefinitionStore.Revision r = e.taskDefinitions.find(t.taskDefinitionArn);
+    TaskDefinitionStore.Revision r = e.taskDefinitions.find(taskDefinitionArn);
     TaskDefinition td = r == null ? null : r.definition;
     if (td != null && td.placementConstraints() != null) {
       for (io.github.berth.core.model.TaskDefinitionPlacementConstraint k : td.placementConstraints()) {
