@@ -379,6 +379,26 @@ class DeploymentsTest {
     assertThat(running("web:2")).isEqualTo(2);
   }
 
+  /**
+   * docs/scheduler.md#deployment-alarm-bake-time: a task of the deployment stopping during the bake
+   * time starts the bake again once its replacement counts as healthy.
+   */
+  @Test
+  void aTaskStoppingDuringTheBakeTimeStartsItAgain() {
+    String id = deployWatchingAlarms();
+    ecs.clock().advanceTo(T0.plusSeconds(420));
+    String victim = tasks(DesiredStatus.RUNNING).get(0).taskArn();
+    ecs.stopTask(b -> b.cluster("prod").task(victim));
+    // The replacement starts at 00:07:00, runs at 00:07:03 and counts as healthy at 00:07:43.
+    ecs.clock().advanceTo(T0.plusSeconds(463 + 179));
+    assertThat(describe().deployments()).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("IN_PROGRESS");
+    ecs.clock().advanceTo(T0.plusSeconds(463 + 180));
+    assertThat(describe().deployments()).extracting(Deployment::id).containsExactly(id);
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("COMPLETED");
+    assertThat(describe().deployments().get(0).updatedAt()).isEqualTo(Instant.parse("2026-01-01T00:10:43Z"));
+  }
+
   /** docs/scheduler.md#deployment-alarm-bake-time: an alarm going to ALARM during the bake time fails the deployment and rolls it back. */
   @Test
   void anAlarmDuringTheBakeTimeRollsBack() {
