@@ -59,6 +59,11 @@ final class DeploymentRec {
   /** Circuit breaker state as ServiceDeployment reports it: MONITORING, TRIGGERED, MONITORING_COMPLETE, DISABLED. */
   String circuitBreakerStatus;
   String alarmsStatus;
+  /**
+   * A rolling deployment watching alarms: when its bake time ends, counted from when it first
+   * reached its completion condition; null while it has not (docs/scheduler.md#deployment-alarm-bake-time).
+   */
+  Instant bakeEndsAt;
 
   // ---- blue/green, linear and canary deployments (docs/scheduler.md#blue-green-deployments)
   /** The deployment strategy it follows (ROLLING, BLUE_GREEN, LINEAR, CANARY), as configured when it started. */

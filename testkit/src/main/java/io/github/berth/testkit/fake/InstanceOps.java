@@ -445,6 +445,9 @@ final class InstanceOps {
       i.version++;
     }
     e.placement.invalidate(c);
+    // [model] The service scheduler looks again at once: a daemon task whose instance no longer meets
+    // its constraints stops, a newly eligible instance gets one (docs/scheduler.md#daemon-constraint-violations).
+    byInstance.keySet().forEach(e::instanceChanged);
     return PutAttributesResponse.builder().attributes(out).build();
   }
 
@@ -480,6 +483,8 @@ final class InstanceOps {
       targets.get(k).version++;
     }
     e.placement.invalidate(c);
+    // [model] As after PutAttributes (docs/scheduler.md#daemon-constraint-violations).
+    new java.util.LinkedHashSet<>(targets).forEach(e::instanceChanged);
     return DeleteAttributesResponse.builder().attributes(attrs).build();
   }
 

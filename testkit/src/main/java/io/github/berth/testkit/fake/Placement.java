@@ -57,6 +57,11 @@ final class Placement {
 
   /** A snapshot of the cluster built afresh from its records (for one-off reads; placement uses the live state). */
   ClusterSnapshot snapshot(ClusterRec c) {
+    return snapshot(c, t -> false);
+  }
+
+  /** A snapshot built afresh, without the tasks {@code leaveOut} accepts (a daemon's own, to re-check its constraints). */
+  ClusterSnapshot snapshot(ClusterRec c, java.util.function.Predicate<TaskRec> leaveOut) {
     List<ContainerInstance> instances = new ArrayList<>(c.instances.size());
     for (InstanceRec i : c.instances.values()) {
       if (!"INACTIVE".equals(i.status)) {
@@ -65,7 +70,7 @@ final class Placement {
     }
     List<Task> tasks = new ArrayList<>();
     for (TaskRec t : c.tasks.values()) {
-      if (!t.stopped()) {
+      if (!t.stopped() && !leaveOut.test(t)) {
         tasks.add(placementView(c, t));
       }
     }

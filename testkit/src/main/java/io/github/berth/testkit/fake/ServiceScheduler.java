@@ -90,6 +90,19 @@ final class ServiceScheduler implements ScalableServices {
         e.alarms.states.putAll(states);
       }
     });
+    e.stateParts.put("alarmEvaluations", new Snapshots.StatePart() {
+      @Override
+      public JsonNode write(ObjectMapper m) {
+        return m.valueToTree(e.alarms.evaluationSeconds);
+      }
+
+      @Override
+      public void read(ObjectMapper m, JsonNode n) throws IOException {
+        Map<String, Long> seconds = m.readerFor(new TypeReference<LinkedHashMap<String, Long>>() {}).readValue(n);
+        e.alarms.evaluationSeconds.clear();
+        e.alarms.evaluationSeconds.putAll(seconds);
+      }
+    });
     e.stateParts.put("targetGroups", new Snapshots.StatePart() {
       @Override
       public JsonNode write(ObjectMapper m) {
@@ -416,7 +429,7 @@ final class ServiceScheduler implements ScalableServices {
     if (s.daemon()) {
       nextWake = earliest(nextWake, reconcileDaemon(c, s, primary));
       nextWake = earliest(nextWake, healthyWait(c, s));
-      completeIfDone(c, s);
+      nextWake = earliest(nextWake, completeIfDone(c, s));
       steadyState(c, s);
       if (s.steady) {
         nextWake = earliest(nextWake, s.steadyEventAt.plus(EVENT_DEDUPE));
@@ -452,7 +465,7 @@ final class ServiceScheduler implements ScalableServices {
       nextWake = earliest(nextWake, roll(c, s, primary, newT, oldT, failed));
     }
     nextWake = earliest(nextWake, healthyWait(c, s));
-    completeIfDone(c, s);
+    nextWake = earliest(nextWake, completeIfDone(c, s));
     blueGreen.tidy(c, s);
     steadyState(c, s);
     if (s.steady) {
@@ -563,6 +576,7 @@ final class ServiceScheduler implements ScalableServices {
       event(s, stoppedMessage(s, drainingTasks));
       live.removeAll(drainingTasks);
     }
+    java.util.Set<String> violating = stopConstraintViolations(c, s, primary, live);
     boolean failed = "FAILED".equals(primary.rolloutState);
     TaskDefinition td = e.taskDefinitions.forLaunch(primary.taskDefinitionArn);
     int eligible = 0;
@@ -570,7 +584,7 @@ final class ServiceScheduler implements ScalableServices {
     List<TaskRec> oldOnly = new ArrayList<>();
     List<InstanceRec> empty = new ArrayList<>();
     for (InstanceRec i : c.instances.values()) {
-      if (!"ACTIVE".equals(i.status)) {
+      if (!"ACTIVE".equals(i.status) || violating.contains(i.id)) {
         continue;
       }
       TaskRec current = null;
@@ -656,6 +670,80 @@ final class ServiceScheduler implements ScalableServices {
       }
     }
     return wakeAt;
+  }
+
+  /**
+   * Stops the DAEMON service's tasks on ACTIVE instances that no longer meet its {@code memberOf}
+   * constraints (the service's and its task definition's), its own tasks left out of the check as
+   * when they were placed; answers the ids of the ACTIVE instances that do not meet them, which
+   * neither count toward the desired count nor get a task (docs/scheduler.md#daemon-constraint-violations).
+   *
+   * <p>[doc] The daemon scheduler evaluates the placement constraints of running tasks and stops the
+   * tasks that do not meet them (API CreateService, {@code schedulingStrategy}:
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html); EventBridge
+   * gets the ERROR service action SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html).
+   * [model] The constraints are those of the primary deployment's task definition (an old
+   * deployment's task on an instance the new one excludes stops too); the service event is event 11
+   * ({@code has stopped <n> running tasks}); [unsure] the stopped reason, the deployment's scaling
+   * activity as for a DRAINING instance's daemon task.
+   */
+  private java.util.Set<String> stopConstraintViolations(ClusterRec c, ServiceRec s, DeploymentRec primary,
+      List<TaskRec> live) {
+    java.util.Set<String> violating = new java.util.LinkedHashSet<>();
+    List<String> expressions = memberOfExpressions(s, primary.taskDefinitionArn);
+    if (expressions.isEmpty()) {
+      return violating;
+    }
+    io.github.berth.placement.ClusterSnapshot snapshot = e.placement.snapshot(c, t -> s.name.equals(t.serviceName));
+    java.util.Set<String> members = null;
+    for (String expression : expressions) {
+      java.util.Set<String> matching = new java.util.HashSet<>(snapshot.filter(expression));
+      if (members == null) {
+        members = matching;
+      } else {
+        members.retainAll(matching);
+      }
+    }
+    for (InstanceRec i : c.instances.values()) {
+      if ("ACTIVE".equals(i.status) && !members.contains(i.arn)) {
+        violating.add(i.id);
+      }
+    }
+    List<TaskRec> stop = new ArrayList<>();
+    for (TaskRec t : live) {
+      if (t.instanceId != null && violating.contains(t.instanceId)) {
+        stop.add(t);
+      }
+    }
+    if (!stop.isEmpty()) {
+      stopTasks(s, stop, scalingReason(primary));
+      event(s, stoppedMessage(s, stop));
+      serviceAction(c, s, "ERROR", "SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED", null);
+      live.removeAll(stop);
+    }
+    return violating;
+  }
+
+  /** The {@code memberOf} expressions a daemon task must meet: the service's, then its task definition's. */
+  private List<String> memberOfExpressions(ServiceRec s, String taskDefinitionArn) {
+    List<String> out = new ArrayList<>();
+    for (io.github.berth.core.model.PlacementConstraint k : s.placementConstraints) {
+      if (io.github.berth.core.model.PlacementConstraintType.MEMBER_OF.equals(k.type()) && k.expression() != null) {
+        out.add(k.expression());
+      }
+    }
+    TaskDefinitionStore.Revision r = e.taskDefinitions.find(taskDefinitionArn);
+    TaskDefinition td = r == null ? null : r.definition;
+    if (td != null && td.placementConstraints() != null) {
+      for (io.github.berth.core.model.TaskDefinitionPlacementConstraint k : td.placementConstraints()) {
+        if (io.github.berth.core.model.TaskDefinitionPlacementConstraintType.MEMBER_OF.equals(k.type())
+            && k.expression() != null) {
+          out.add(k.expression());
+        }
+      }
+    }
+    return out;
   }
 
   /** Places one task of a DAEMON service on one instance. */
@@ -849,22 +937,32 @@ final class ServiceScheduler implements ScalableServices {
     return null;
   }
 
-  /** The primary deployment is done when it alone has tasks, as many as desired, all healthy. */
-  private void completeIfDone(ClusterRec c, ServiceRec s) {
+  /**
+   * The primary deployment is done when it alone has tasks, as many as desired, all healthy, and,
+   * for a rolling deployment watching alarms, once its bake time has passed since then. Answers when
+   * the bake time ends, while it runs; null otherwise.
+   */
+  private @Nullable Instant completeIfDone(ClusterRec c, ServiceRec s) {
     DeploymentRec primary = s.primary();
     if (!"IN_PROGRESS".equals(primary.rolloutState)) {
-      return;
+      return null;
     }
     List<TaskRec> live = liveTasks(c, s);
     int count = 0;
     for (TaskRec t : live) {
       if (!primary.id.equals(t.deploymentId) || !healthy(s, t)) {
-        return;
+        primary.bakeEndsAt = null;
+        return null;
       }
       count++;
     }
     if (count != s.desiredCount) {
-      return;
+      primary.bakeEndsAt = null;
+      return null;
+    }
+    Instant bakeEnds = bakeEnds(s, primary);
+    if (bakeEnds != null && e.now().isBefore(bakeEnds)) {
+      return bakeEnds;
     }
     primary.rolloutState = "COMPLETED";
     // [obs] (docs/scheduler.md#deployments)
@@ -890,6 +988,34 @@ final class ServiceScheduler implements ScalableServices {
     // [obs] event 15 (docs/scheduler.md#service-events).
     event(s, "(service " + s.name + ") (deployment " + primary.id + ") deployment completed.");
     deploymentEvent(c, s, primary, "INFO", "SERVICE_DEPLOYMENT_COMPLETED", primary.rolloutStateReason);
+    return null;
+  }
+
+  /**
+   * When the bake time of a rolling deployment watching alarms ends, counted from the first time it
+   * met its completion condition (set now if it just did); null for a deployment that does not bake
+   * (docs/scheduler.md#deployment-alarm-bake-time).
+   *
+   * <p>[doc] With alarms the rollout state turns COMPLETED only once the service reached steady
+   * state and the bake time is over; the bake time runs after the new revision scaled out and the
+   * old one scaled in, the alarms still watched, so an alarm going to ALARM in it fails the
+   * deployment (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html).
+   * [doc] The old deployment stays in the deployments list (ACTIVE, no tasks) until then
+   * (https://aws.amazon.com/blogs/containers/automate-rollbacks-for-amazon-ecs-rolling-deployments-with-cloudwatch-alarms/).
+   * [model] No bake for a deployment whose alarms are ignored (one was in ALARM when it started);
+   * the bake starts again if the deployment loses its completion condition (a task replaced) before
+   * the end. Blue/green, linear and canary deployments bake by their own bakeTimeInMinutes.
+   */
+  private @Nullable Instant bakeEnds(ServiceRec s, DeploymentRec d) {
+    DeploymentAlarms alarms = s.deploymentConfiguration == null ? null : s.deploymentConfiguration.alarms();
+    if (alarms == null || !Boolean.TRUE.equals(alarms.enable()) || d.alarmsIgnored || d.lifecycleStage != null
+        || BlueGreen.shiftsTraffic(d.strategy)) {
+      return null;
+    }
+    if (d.bakeEndsAt == null) {
+      d.bakeEndsAt = e.now().plus(e.alarms.bakeTime(alarms.alarmNames()));
+    }
+    return d.bakeEndsAt;
   }
 
   /**

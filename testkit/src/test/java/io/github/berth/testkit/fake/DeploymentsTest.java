@@ -58,9 +58,12 @@ class DeploymentsTest {
   Service steadyService(int desired, Consumer<DeploymentConfiguration.Builder> config) {
     DeploymentConfiguration.Builder c = DeploymentConfiguration.builder();
     config.accept(c);
+    DeploymentConfiguration built = c.build();
     ecs.createService(b -> b.cluster("prod").serviceName("web").taskDefinition("web:1").desiredCount(desired)
-        .deploymentConfiguration(c.build()));
-    ecs.clock().advance(Duration.ofMinutes(1));
+        .deploymentConfiguration(built));
+    // With alarms the first deployment completes only after its bake time too
+    // (docs/scheduler.md#deployment-alarm-bake-time).
+    ecs.clock().advance(built.alarms() == null ? Duration.ofMinutes(1) : Duration.ofMinutes(3));
     Service s = describe();
     assertThat(s.deployments()).hasSize(1);
     assertThat(s.deployments().get(0).rolloutState().value()).isEqualTo("COMPLETED");
@@ -309,6 +312,151 @@ class DeploymentsTest {
     assertThat(ecs.alarms().state("web-5xx")).isEqualTo("ALARM");
     assertThat(ecs.alarms().state("never-set")).isEqualTo("INSUFFICIENT_DATA");
     assertThatThrownBy(() -> ecs.alarms().set("web-5xx", "RED")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ------------------------------------------------------------------ alarm bake time
+
+  /**
+   * Service web (2 tasks of web:1) watching alarms web-5xx (Period 60 s × 3) and latency (30 s × 2),
+   * with rollback; its first deployment completed (at 00:00:43 + the 3-minute bake). Then web:2 is
+   * deployed at 00:05:00: its tasks run at 00:05:03, count as healthy at 00:05:43, when the old ones stop.
+   */
+  String deployWatchingAlarms() {
+    ecs.alarms().evaluation("web-5xx", 60, 3).evaluation("latency", 30, 2);
+    ecs.createService(b -> b.cluster("prod").serviceName("web").taskDefinition("web:1").desiredCount(2)
+        .deploymentConfiguration(DeploymentConfiguration.builder().alarms(DeploymentAlarms.builder()
+            .alarmNames(List.of("web-5xx", "latency")).enable(true).rollback(true).build()).build()));
+    ecs.clock().advanceTo(T0.plusSeconds(300));
+    Deployment first = describe().deployments().get(0);
+    assertThat(first.rolloutState().value()).isEqualTo("COMPLETED");
+    assertThat(first.updatedAt()).isEqualTo(T0.plusSeconds(223));
+    deploy("web:2");
+    return describe().deployments().get(0).id();
+  }
+
+  /**
+   * docs/scheduler.md#deployment-alarm-bake-time: with alarms, the deployment completes only once the
+   * longest evaluation time of its alarms (3 minutes) has passed after the old tasks stopped; the old
+   * deployment stays listed until then.
+   */
+  @Test
+  void withAlarmsTheDeploymentCompletesAfterTheBakeTime() {
+    String id = deployWatchingAlarms();
+    String oldId = describe().deployments().get(1).id();
+    ecs.clock().advanceTo(T0.plusSeconds(343 + 179));
+    Service baking = describe();
+    assertThat(baking.deployments()).extracting(Deployment::id, Deployment::status, Deployment::runningCount,
+        Deployment::desiredCount).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(id, "PRIMARY", 2, 2),
+            org.assertj.core.groups.Tuple.tuple(oldId, "ACTIVE", 0, 0));
+    assertThat(baking.deployments().get(0).rolloutState().value()).isEqualTo("IN_PROGRESS");
+    assertThat(baking.deployments().get(0).rolloutStateReason()).isEqualTo("ECS deployment " + id + " in progress.");
+    assertThat(messages(baking).get(0)).startsWith("(service web) has stopped 2 running tasks: (task ");
+    assertThat(serviceDeployment(id).status().value()).isEqualTo("IN_PROGRESS");
+    assertThat(serviceDeployment(id).alarms().status().value()).isEqualTo("MONITORING");
+    assertThat(running("web:1")).isZero();
+
+    ecs.clock().advanceTo(T0.plusSeconds(343 + 180));
+    Service done = describe();
+    assertThat(done.deployments()).extracting(Deployment::id).containsExactly(id);
+    assertThat(done.deployments().get(0).rolloutState().value()).isEqualTo("COMPLETED");
+    assertThat(done.deployments().get(0).rolloutStateReason()).isEqualTo("ECS deployment " + id + " completed.");
+    assertThat(messages(done).subList(0, 2)).containsExactly("(service web) has reached a steady state.",
+        "(service web) (deployment " + id + ") deployment completed.");
+    assertThat(done.events().get(1).createdAt()).isEqualTo(Instant.parse("2026-01-01T00:08:43Z"));
+    EcsEvent completed = ecs.events().matching(e -> "SERVICE_DEPLOYMENT_COMPLETED".equals(e.detail("eventName"))
+        && id.equals(e.detail("deploymentId"))).get(0);
+    assertThat(completed.time()).isEqualTo(Instant.parse("2026-01-01T00:08:43Z"));
+    assertThat(completed.detail("reason")).isEqualTo("ECS deployment " + id + " completed.");
+    assertThat(serviceDeployment(id).status().value()).isEqualTo("SUCCESSFUL");
+    assertThat(serviceDeployment(id).alarms().status().value()).isEqualTo("MONITORING_COMPLETE");
+
+    // Once the bake time is over an alarm no longer matters to the deployment.
+    ecs.alarms().set("web-5xx", "ALARM");
+    ecs.clock().advance(Duration.ofMinutes(1));
+    assertThat(describe().deployments()).extracting(Deployment::id).containsExactly(id);
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("COMPLETED");
+    assertThat(running("web:2")).isEqualTo(2);
+  }
+
+  /**
+   * docs/scheduler.md#deployment-alarm-bake-time: a task of the deployment stopping during the bake
+   * time starts the bake again once its replacement counts as healthy.
+   */
+  @Test
+  void aTaskStoppingDuringTheBakeTimeStartsItAgain() {
+    String id = deployWatchingAlarms();
+    ecs.clock().advanceTo(T0.plusSeconds(420));
+    String victim = tasks(DesiredStatus.RUNNING).get(0).taskArn();
+    ecs.stopTask(b -> b.cluster("prod").task(victim));
+    // The replacement starts at 00:07:00, runs at 00:07:03 and counts as healthy at 00:07:43.
+    ecs.clock().advanceTo(T0.plusSeconds(463 + 179));
+    assertThat(describe().deployments()).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("IN_PROGRESS");
+    ecs.clock().advanceTo(T0.plusSeconds(463 + 180));
+    assertThat(describe().deployments()).extracting(Deployment::id).containsExactly(id);
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("COMPLETED");
+    assertThat(describe().deployments().get(0).updatedAt()).isEqualTo(Instant.parse("2026-01-01T00:10:43Z"));
+  }
+
+  /** docs/scheduler.md#deployment-alarm-bake-time: an alarm going to ALARM during the bake time fails the deployment and rolls it back. */
+  @Test
+  void anAlarmDuringTheBakeTimeRollsBack() {
+    String id = deployWatchingAlarms();
+    ecs.clock().advanceTo(T0.plusSeconds(420));
+    ecs.alarms().set("latency", "ALARM");
+    ecs.clock().advance(Duration.ofMillis(1));
+    Service s = describe();
+    Deployment rollback = s.deployments().get(0);
+    Deployment failed = s.deployments().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    assertThat(rollback.taskDefinition()).isEqualTo(ARN + "task-definition/web:1");
+    assertThat(rollback.rolloutStateReason()).isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId "
+        + id + ".");
+    assertThat(failed.status()).isEqualTo("ACTIVE");
+    assertThat(failed.rolloutState().value()).isEqualTo("FAILED");
+    assertThat(failed.rolloutStateReason()).isEqualTo("ECS deployment " + id + " failed: alarm(s) latency in ALARM state.");
+    EcsEvent failure = ecs.events().matching(e -> "SERVICE_DEPLOYMENT_FAILED".equals(e.detail("eventName"))).get(0);
+    assertThat(failure.time()).isEqualTo(Instant.parse("2026-01-01T00:07:00Z"));
+    assertThat(failure.detail("eventType")).isEqualTo("ERROR");
+    assertThat(failure.detail("deploymentId")).isEqualTo(id);
+    assertThat(failure.detail("reason")).isEqualTo("ECS deployment " + id + " failed: alarm(s) latency in ALARM state.");
+    ServiceDeployment sd = serviceDeployment(id);
+    assertThat(sd.status().value()).isEqualTo("ROLLBACK_IN_PROGRESS");
+    assertThat(sd.alarms().status().value()).isEqualTo("TRIGGERED");
+    assertThat(sd.alarms().triggeredAlarmNames()).containsExactly("latency");
+    assertThat(ecs.events().matching(e -> "SERVICE_DEPLOYMENT_COMPLETED".equals(e.detail("eventName"))
+        && id.equals(e.detail("deploymentId")))).isEmpty();
+
+    ecs.awaitSteadyState("prod", "web", Duration.ofMinutes(5));
+    assertThat(running("web:1")).isEqualTo(2);
+    assertThat(running("web:2")).isZero();
+    assertThat(serviceDeployment(id).status().value()).isEqualTo("ROLLBACK_SUCCESSFUL");
+  }
+
+  /** docs/scheduler.md#deployment-alarm-bake-time: an alarm whose evaluation the test never set bakes one minute. */
+  @Test
+  void anAlarmWithoutEvaluationBakesOneMinute() {
+    Service s = steadyService(2, c -> c.alarms(DeploymentAlarms.builder().alarmNames(List.of("web-5xx")).enable(true)
+        .rollback(false).build()));
+    // Healthy at 00:00:43, then 60 s of bake.
+    assertThat(s.deployments().get(0).updatedAt()).isEqualTo(T0.plusSeconds(103));
+    assertThatThrownBy(() -> ecs.alarms().evaluation("web-5xx", 45, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Period must be 10, 20, 30 or a multiple of 60: 45");
+    assertThatThrownBy(() -> ecs.alarms().evaluation("web-5xx", 60, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("EvaluationPeriods must be at least 1: 0");
+  }
+
+  /** docs/scheduler.md#deployment-alarm-bake-time: without alarms, or with alarms ignored, there is no bake time. */
+  @Test
+  void ignoredAlarmsDoNotBake() {
+    ecs.alarms().evaluation("web-5xx", 300, 2);
+    ecs.alarms().set("web-5xx", "ALARM");
+    ecs.createService(b -> b.cluster("prod").serviceName("web").taskDefinition("web:1").desiredCount(2)
+        .deploymentConfiguration(DeploymentConfiguration.builder().alarms(DeploymentAlarms.builder()
+            .alarmNames(List.of("web-5xx")).enable(true).rollback(true).build()).build()));
+    ecs.clock().advanceTo(T0.plusSeconds(43));
+    assertThat(describe().deployments().get(0).rolloutState().value()).isEqualTo("COMPLETED");
+    assertThat(describe().deployments().get(0).updatedAt()).isEqualTo(T0.plusSeconds(43));
   }
 
   // ------------------------------------------------------------------ health and grace period
