@@ -305,10 +305,15 @@ public final class FakeEcs {
   public ContainerInstance launchInstance(String cluster, String instanceType, String availabilityZone) {
     Objects.requireNonNull(instanceType, "instanceType");
     Objects.requireNonNull(availabilityZone, "availabilityZone");
-    String doc = "{\"instanceType\":\"" + instanceType + "\",\"availabilityZone\":\"" + availabilityZone
-        + "\",\"region\":\"" + engine.region + "\"}";
+    String doc = "{\"instanceType\":\"" + jsonText(instanceType) + "\",\"availabilityZone\":\""
+        + jsonText(availabilityZone) + "\",\"region\":\"" + jsonText(engine.region) + "\"}";
     return registerContainerInstance(RegisterContainerInstanceRequest.builder().cluster(cluster)
         .instanceIdentityDocument(doc).build()).containerInstance();
+  }
+
+  /** {@code s} escaped for a JSON string: a quote in an instance type stays in the instance type. */
+  private static String jsonText(String s) {
+    return new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s));
   }
 
   /**

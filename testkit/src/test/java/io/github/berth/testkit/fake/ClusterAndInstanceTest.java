@@ -122,6 +122,16 @@ class ClusterAndInstanceTest {
   }
 
   @Test
+  void launchInstanceKeepsQuotesInItsArgumentsAsText() {
+    FakeEcs ecs = Scenario.fake();
+    ecs.createCluster(b -> b.clusterName("prod"));
+    // Pasted unescaped into the identity document, this would add a member "availabilityZone".
+    ContainerInstance i = ecs.launchInstance("prod", "x\",\"availabilityZone\":\"eu-west-1b", "us-east-1c");
+    assertThat(attribute(i, "ecs.instance-type")).isEqualTo("x\",\"availabilityZone\":\"eu-west-1b");
+    assertThat(attribute(i, "ecs.availability-zone")).isEqualTo("us-east-1c");
+  }
+
+  @Test
   void remainingResourcesFollowTheTasksOnTheInstance() {
     FakeEcs ecs = Scenario.cluster(1);
     ecs.registerTaskDefinition(b -> b.family("fixed").containerDefinitions(List.of(Scenario.container("app", "app:1")
