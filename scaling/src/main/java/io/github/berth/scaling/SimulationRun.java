@@ -135,9 +135,10 @@ final class SimulationRun {
       rowMin.set(k, evaluator.minCapacity());
       rowMax.set(k, evaluator.maxCapacity());
     }
-    return new ScalingTimeline(resourceId, start, stepSeconds, steps, rowMetric, 0, rowCapacity, rowMin, rowMax,
-        new ScalingTimeline.Activities(activities, evaluator.ledger()),
-        java.util.Arrays.copyOf(activityStep, activities.size()), transitions, thresholds);
+    return new ScalingTimeline(resourceId,
+        new ScalingTimeline.Steps(start, stepSeconds, steps, rowMetric, rowCapacity, rowMin, rowMax),
+        new ScalingTimeline.Events(new ScalingTimeline.Activities(activities, evaluator.ledger()),
+            java.util.Arrays.copyOf(activityStep, activities.size()), transitions, thresholds));
   }
 
   private boolean deploying(long now) {
