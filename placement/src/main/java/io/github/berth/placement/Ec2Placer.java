@@ -25,13 +25,13 @@ final class Ec2Placer {
   private final List<PlacementExplanation> explanations;
   private final boolean scanOnly;
 
-  Ec2Placer(ClusterSnapshot snapshot, PlacementPlan plan, PlacementState state, PlacementLog log,
-      List<Failure> failures, List<PlacementExplanation> explanations, boolean scanOnly) {
+  Ec2Placer(PlacementPlan plan, PlacementState state, PlacementLog log, List<Failure> failures,
+      List<PlacementExplanation> explanations, boolean scanOnly) {
     this.scanOnly = scanOnly;
     this.plan = plan;
     this.state = state;
     this.filters = new FilterChain(state, plan);
-    this.rank = TieBreaker.order(plan.request().seed(), snapshot.size);
+    this.rank = TieBreaker.order(plan.request().seed(), state.snapshot.size);
     this.rules = new StrategyRule[plan.strategies().size()];
     for (int k = 0; k < rules.length; k++) {
       rules[k] = state.rule(plan.strategies().get(k), plan.request().seed());
@@ -49,7 +49,8 @@ final class Ec2Placer {
     if (members.length == 0) {
       FailureReason reason = pool.kind() == PlacementPlan.PoolKind.AUTO_SCALING_PROVIDER
           ? FailureReason.EMPTY_CAPACITY_PROVIDER : FailureReason.NO_ACTIVE_INSTANCES;
-      fail(firstTask, pool.count(), poolName, 0, new EnumMap<>(FailureReason.class), reason, null);
+      fail(new PlacementExplanation(firstTask, pool.count(), poolName, 0, new EnumMap<>(FailureReason.class), reason,
+          null));
       return;
     }
     Ranker ranker = ranker(members, pool.count());
@@ -86,22 +87,7 @@ final class Ec2Placer {
   }
 
   private Ranker ranker(int[] members, int count) {
-    long[] maxKeys = new long[rules.length];
-    for (int k = 0; k < rules.length; k++) {
-      long max = 0;
-      StrategySpec.Kind kind = plan.strategies().get(k).kind();
-      for (int i : members) {
-        long v = switch (kind) {
-          case BINPACK_CPU -> state.cpu[i];
-          case BINPACK_MEMORY -> state.memory[i];
-          case SPREAD_INSTANCE -> state.groupCount[i] + (long) count;
-          default -> 0;
-        };
-        max = Math.max(max, v);
-      }
-      maxKeys[k] = max;
-    }
-    Ranker heap = scanOnly ? null : HeapRanker.tryCreate(members, filters.stage, rules, rank, state.n, maxKeys);
+    Ranker heap = scanOnly ? null : HeapRanker.tryCreate(members, filters.stage, rules, rank, state.n, count);
     return heap != null ? heap : new ScanRanker(members, filters.stage, rules, rank);
   }
 
@@ -177,14 +163,14 @@ final class Ec2Placer {
       reason = FailureReason.NO_ACTIVE_INSTANCES;
       arn = null;
     }
-    fail(task, remaining, poolName, members.length, counts, reason, arn);
+    fail(new PlacementExplanation(task, remaining, poolName, members.length, counts, reason, arn));
   }
 
-  private void fail(int task, int remaining, String poolName, int considered, Map<FailureReason, Integer> counts,
-      FailureReason reason, String arn) {
-    for (int t = 0; t < remaining; t++) {
-      failures.add(Failure.builder().arn(arn).reason(reason.text()).build());
+  /** One failure per task the explanation covers, and the explanation. */
+  private void fail(PlacementExplanation why) {
+    for (int t = 0; t < why.tasks(); t++) {
+      failures.add(Failure.builder().arn(why.closestInstanceArn()).reason(why.reason().text()).build());
     }
-    explanations.add(new PlacementExplanation(task, remaining, poolName, considered, counts, reason, arn));
+    explanations.add(why);
   }
 }

@@ -22,21 +22,29 @@ final class HeapRanker implements Ranker {
   private final StrategyRule.SpreadAttribute[] cellRules;
   private final StrategyRule[] instanceRules;
   private final int[] shift;
+  /** Per instance rule: the bound its key was sized for ({@link StrategyRule#maxKey}). */
+  private final long[] maxKey;
   private final int[] rank;
-  private final int rankBits;
   /** Per cell: the bucket of each cell rule. */
   private final int[][] cellBuckets;
   private final int[] cellOf;
   private final Heap[] heaps;
 
-  private HeapRanker(int[] pool, byte[] stage, StrategyRule.SpreadAttribute[] cellRules, StrategyRule[] instanceRules,
-      int[] shift, int[] rank, int rankBits, int n) {
+  /**
+   * How the strategies map onto cells and one packed {@code long}: the leading attribute spreads
+   * make the cells; each following rule owns a field of the key, the first the highest, wide
+   * enough for its declared bound; the rank of the request's random order takes the low bits.
+   */
+  record KeyLayout(StrategyRule.SpreadAttribute[] cellRules, StrategyRule[] instanceRules, int[] shift,
+      long[] maxKey) {}
+
+  private HeapRanker(int[] pool, byte[] stage, int[] rank, int n, KeyLayout layout) {
     this.stage = stage;
-    this.cellRules = cellRules;
-    this.instanceRules = instanceRules;
-    this.shift = shift;
+    this.cellRules = layout.cellRules();
+    this.instanceRules = layout.instanceRules();
+    this.shift = layout.shift();
+    this.maxKey = layout.maxKey();
     this.rank = rank;
-    this.rankBits = rankBits;
     this.cellOf = new int[n];
     Arrays.fill(cellOf, -1);
     // Cells: one per combination of the cell rules' buckets met in the pool, numbered in order.
@@ -85,27 +93,36 @@ final class HeapRanker implements Ranker {
   }
 
   /**
-   * A heap ranker for these strategies, or null when they are not of the supported form or the
-   * keys do not fit in 63 bits.
+   * A heap ranker for these strategies over {@code pool} while {@code tasks} tasks are placed, or
+   * null when they are not of the supported form or their declared key bounds do not fit in 63 bits.
    */
-  static @Nullable HeapRanker tryCreate(int[] pool, byte[] stage, StrategyRule[] rules, int[] rank, int n,
-      long[] maxKeys) {
+  static @Nullable HeapRanker tryCreate(int[] pool, byte[] stage, StrategyRule[] rules, int[] rank, int n, int tasks) {
+    KeyLayout layout = layout(rules, pool, tasks, bits(Math.max(0, n - 1)));
+    return layout == null ? null : new HeapRanker(pool, stage, rank, n, layout);
+  }
+
+  /** The layout of the packed key, or null when the rules do not fit one. */
+  static @Nullable KeyLayout layout(StrategyRule[] rules, int[] pool, int tasks, int rankBits) {
     int k = 0;
     List<StrategyRule.SpreadAttribute> cell = new ArrayList<>();
     while (k < rules.length && rules[k] instanceof StrategyRule.SpreadAttribute s) {
       cell.add(s);
       k++;
     }
-    int rankBits = bits(Math.max(0, n - 1));
     int total = rankBits;
     StrategyRule[] per = Arrays.copyOfRange(rules, k, rules.length);
     int[] shift = new int[per.length];
     int[] widths = new int[per.length];
+    long[] maxKeys = new long[per.length];
     for (int j = 0; j < per.length; j++) {
-      if (!per[j].perInstance() || per[j].unsigned() || maxKeys[k + j] < 0) {
+      if (!per[j].perInstance() || per[j].unsigned()) {
         return null;
       }
-      widths[j] = bits(maxKeys[k + j]);
+      maxKeys[j] = per[j].maxKey(pool, tasks);
+      if (maxKeys[j] < 0) {
+        return null; // UNBOUNDED
+      }
+      widths[j] = bits(maxKeys[j]);
       total += widths[j];
     }
     if (total > 63) {
@@ -116,20 +133,35 @@ final class HeapRanker implements Ranker {
       shift[j] = at;
       at += widths[j];
     }
-    return new HeapRanker(pool, stage, cell.toArray(new StrategyRule.SpreadAttribute[0]), per, shift, rank,
-        rankBits, n);
+    return new KeyLayout(cell.toArray(new StrategyRule.SpreadAttribute[0]), per, shift, maxKeys);
   }
 
   private static int bits(long max) {
     return 64 - Long.numberOfLeadingZeros(max);
   }
 
+  /**
+   * The packed key of an instance that passes the filters.
+   *
+   * @throws IllegalStateException if a rule gives a key outside the bound it declared: its field
+   *     would spill into the next one and order instances wrong without a sign
+   */
   private long key(int i) {
     long key = rank[i];
     for (int j = 0; j < instanceRules.length; j++) {
-      key |= instanceRules[j].key(i, 0) << shift[j];
+      long k = instanceRules[j].key(i, 0);
+      if (k < 0 || k > maxKey[j]) {
+        throw keyOutOfBound(j, i, k);
+      }
+      key |= k << shift[j];
     }
     return key;
+  }
+
+  private IllegalStateException keyOutOfBound(int rule, int instance, long key) {
+    return new IllegalStateException("strategy " + instanceRules[rule].getClass().getSimpleName() + " gave instance "
+        + instance + " the key " + key + ", outside the bound 0.." + maxKey[rule] + " its field of the packed heap"
+        + " key was sized for");
   }
 
   @Override

@@ -13,15 +13,29 @@ import java.util.function.IntPredicate;
  */
 interface InstanceFilter {
 
+  /** The reason an instance that fails this check reports; its place in {@link FailureReason} is the check's place in the chain. */
   FailureReason reason();
 
   boolean accepts(int instance);
+
+  /**
+   * Whether {@link #accepts} reads the state of {@code instance} alone (its own resources, ports,
+   * attributes and tasks, those placed by the request included), never another instance's. Every
+   * check declares it, as Nomad's feasibility checkers declare what they read: {@link FilterChain}
+   * rechecks only the instance a task went to, and refuses a filter that says otherwise.
+   */
+  boolean dependsOnlyOnItsInstance();
 
   /** Only ACTIVE instances take tasks: DRAINING and the registration states do not (docs/placement.md#pipeline-order). */
   record Status(ClusterSnapshot s) implements InstanceFilter {
     @Override
     public FailureReason reason() {
       return FailureReason.NOT_ACTIVE;
+    }
+
+    @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
     }
 
     @Override
@@ -38,6 +52,11 @@ interface InstanceFilter {
     }
 
     @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
+    }
+
+    @Override
     public boolean accepts(int i) {
       return s.agentConnected[i];
     }
@@ -51,6 +70,11 @@ interface InstanceFilter {
     @Override
     public FailureReason reason() {
       return FailureReason.ATTRIBUTE;
+    }
+
+    @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
     }
 
     @Override
@@ -74,6 +98,11 @@ interface InstanceFilter {
     }
 
     @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
+    }
+
+    @Override
     public boolean accepts(int i) {
       return s.availabilityZone[i] != null && zones.contains(s.availabilityZone[i]);
     }
@@ -83,6 +112,11 @@ interface InstanceFilter {
     @Override
     public FailureReason reason() {
       return FailureReason.CPU;
+    }
+
+    @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
     }
 
     @Override
@@ -98,6 +132,11 @@ interface InstanceFilter {
     }
 
     @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
+    }
+
+    @Override
     public boolean accepts(int i) {
       return st.memory[i] >= need;
     }
@@ -108,6 +147,11 @@ interface InstanceFilter {
     @Override
     public FailureReason reason() {
       return FailureReason.GPU;
+    }
+
+    @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
     }
 
     @Override
@@ -134,6 +178,11 @@ interface InstanceFilter {
     }
 
     @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
+    }
+
+    @Override
     public boolean accepts(int i) {
       if (selfConflict) {
         return false;
@@ -152,6 +201,11 @@ interface InstanceFilter {
     @Override
     public FailureReason reason() {
       return FailureReason.ENI;
+    }
+
+    @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
     }
 
     @Override
@@ -187,6 +241,11 @@ interface InstanceFilter {
     }
 
     @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
+    }
+
+    @Override
     public boolean accepts(int i) {
       return test.test(i);
     }
@@ -197,6 +256,11 @@ interface InstanceFilter {
     @Override
     public FailureReason reason() {
       return FailureReason.DISTINCT_INSTANCE;
+    }
+
+    @Override
+    public boolean dependsOnlyOnItsInstance() {
+      return true;
     }
 
     @Override

@@ -142,12 +142,12 @@ public final class LiveCluster {
    * @throws IllegalArgumentException when no instance has that ARN
    */
   public void reserve(String containerInstanceArn, int cpu, int memoryMiB, int gpus, int[] tcpPorts, int[] udpPorts) {
-    move(containerInstanceArn, cpu, memoryMiB, gpus, tcpPorts, udpPorts, 1);
+    move(containerInstanceArn, new Held(cpu, memoryMiB, gpus, tcpPorts, udpPorts), 1);
   }
 
   /** A task on the instance stopped and gave back what {@link #reserve} took. */
   public void release(String containerInstanceArn, int cpu, int memoryMiB, int gpus, int[] tcpPorts, int[] udpPorts) {
-    move(containerInstanceArn, cpu, memoryMiB, gpus, tcpPorts, udpPorts, -1);
+    move(containerInstanceArn, new Held(cpu, memoryMiB, gpus, tcpPorts, udpPorts), -1);
   }
 
   /** The instance's {@code runningTasksCount} as describe-container-instances reports it now. */
@@ -160,7 +160,15 @@ public final class LiveCluster {
     }
   }
 
-  private void move(String arn, int cpu, int memoryMiB, int gpus, int[] tcpPorts, int[] udpPorts, int sign) {
+  /** What one task holds on its instance, as {@link #reserve} and {@link #release} are told. */
+  private record Held(int cpu, int memoryMiB, int gpus, int[] tcpPorts, int[] udpPorts) {}
+
+  private void move(String arn, Held held, int sign) {
+    int cpu = held.cpu();
+    int memoryMiB = held.memoryMiB();
+    int gpus = held.gpus();
+    int[] tcpPorts = held.tcpPorts();
+    int[] udpPorts = held.udpPorts();
     int i = position(arn);
     Moved m = moved(arn);
     m.cpu += sign * cpu;

@@ -71,8 +71,8 @@ public final class PlacementEngine {
         FargatePlacer.place(snapshot, plan, pool, task, log);
       } else {
         if (ec2 == null) {
-          ec2 = new Ec2Placer(snapshot, plan, new PlacementState(snapshot, plan.group()), log, failures,
-              explanations, scanOnly);
+          ec2 = new Ec2Placer(plan, new PlacementState(snapshot, plan.group()), log, failures, explanations,
+              scanOnly);
         }
         ec2.place(pool, k, task);
       }

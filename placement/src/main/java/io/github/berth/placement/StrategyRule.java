@@ -9,8 +9,19 @@ import io.github.berth.placement.internal.TieBreaker;
  */
 interface StrategyRule {
 
+  /** What {@link #maxKey} answers when keys use all 64 bits and have no smaller bound. */
+  long UNBOUNDED = -1;
+
   /** The key of {@code instance} for the task of index {@code task} of the request. */
   long key(int instance, int task);
+
+  /**
+   * The bound of this rule's keys: no instance of {@code pool} that passes the filters gets a key
+   * above it (nor below 0) while {@code tasks} more tasks are placed, or {@link #UNBOUNDED}. Each
+   * rule states its own bound (there is no default), and {@link HeapRanker} sizes the rule's field
+   * of its packed key from it and checks every key against it.
+   */
+  long maxKey(int[] pool, int tasks);
 
   /** Whether keys compare as unsigned values (random keys use all 64 bits). */
   default boolean unsigned() {
@@ -36,6 +47,16 @@ interface StrategyRule {
       return remaining[instance];
     }
 
+    /** Remaining amounts only fall as tasks are placed; an instance that passes has at least 0 left. */
+    @Override
+    public long maxKey(int[] pool, int tasks) {
+      long max = 0;
+      for (int i : pool) {
+        max = Math.max(max, remaining[i]);
+      }
+      return max;
+    }
+
     @Override
     public boolean perInstance() {
       return true;
@@ -53,6 +74,16 @@ interface StrategyRule {
     @Override
     public long key(int instance, int task) {
       return groupCount[instance];
+    }
+
+    /** Each task placed adds one to one instance's count. */
+    @Override
+    public long maxKey(int[] pool, int tasks) {
+      long max = 0;
+      for (int i : pool) {
+        max = Math.max(max, groupCount[i]);
+      }
+      return max + tasks;
     }
 
     @Override
@@ -80,6 +111,16 @@ interface StrategyRule {
       return bucketCount[bucketOf[instance]];
     }
 
+    /** Each task placed adds one to one bucket's count. */
+    @Override
+    public long maxKey(int[] pool, int tasks) {
+      long max = 0;
+      for (int i : pool) {
+        max = Math.max(max, bucketCount[bucketOf[i]]);
+      }
+      return max + tasks;
+    }
+
     @Override
     public boolean perInstance() {
       return false;
@@ -102,6 +143,11 @@ interface StrategyRule {
     @Override
     public long key(int instance, int task) {
       return TieBreaker.randomKey(seed, task, instance);
+    }
+
+    @Override
+    public long maxKey(int[] pool, int tasks) {
+      return UNBOUNDED;
     }
 
     @Override

@@ -55,21 +55,34 @@ final class TaskRequirements {
   /** The capability an instance needs for awsvpc tasks (docs/placement.md#awsvpc-and-enis). */
   static final String TASK_ENI = "ecs.capability.task-eni";
 
-  private TaskRequirements(int cpu, int memory, int gpus, boolean allGpus, NetworkMode mode, int[] tcp, int[] udp,
-      boolean tcpConflict, boolean udpConflict, boolean dynamic, List<ContainerPorts> containers,
-      List<Attribute> attrs) {
-    this.cpu = cpu;
-    this.memory = memory;
-    this.gpus = gpus;
-    this.allGpus = allGpus;
+  /** The amounts a task takes: CPU units, MiB of memory, GPUs ({@code allGpus}: every GPU of the instance). */
+  private record Amounts(int cpu, int memory, int gpus, boolean allGpus) {}
+
+  /** The static host ports of one protocol, distinct and sorted, and whether two mappings ask for the same one. */
+  private record StaticPorts(int[] ports, boolean selfConflict) {
+    static StaticPorts of(List<Integer> hostPorts) {
+      int[] sorted = sorted(hostPorts);
+      int[] distinct = distinct(sorted);
+      return new StaticPorts(distinct, distinct.length != sorted.length);
+    }
+  }
+
+  /** The ports of a task: static per protocol, whether any is dynamic, and every mapping by container. */
+  private record Ports(StaticPorts tcp, StaticPorts udp, boolean dynamic, List<ContainerPorts> containers) {}
+
+  private TaskRequirements(Amounts amounts, NetworkMode mode, Ports ports, List<Attribute> attrs) {
+    this.cpu = amounts.cpu();
+    this.memory = amounts.memory();
+    this.gpus = amounts.gpus();
+    this.allGpus = amounts.allGpus();
     this.networkMode = mode;
     this.awsvpc = NetworkMode.AWSVPC.equals(mode);
-    this.staticTcp = tcp;
-    this.staticUdp = udp;
-    this.tcpSelfConflict = tcpConflict;
-    this.udpSelfConflict = udpConflict;
-    this.hasDynamicPorts = dynamic;
-    this.containers = containers;
+    this.staticTcp = ports.tcp().ports();
+    this.staticUdp = ports.udp().ports();
+    this.tcpSelfConflict = ports.tcp().selfConflict();
+    this.udpSelfConflict = ports.udp().selfConflict();
+    this.hasDynamicPorts = ports.dynamic();
+    this.containers = ports.containers();
     this.requiredAttributes = attrs;
   }
 
@@ -170,11 +183,8 @@ final class TaskRequirements {
     if (awsvpc && attrs.stream().noneMatch(a -> TASK_ENI.equals(a.name()))) {
       attrs.add(Attribute.builder().name(TASK_ENI).build());
     }
-    int[] tcpArr = sorted(tcp);
-    int[] udpArr = sorted(udp);
-    return new TaskRequirements(clamp(cpu), clamp(memory), clamp(gpus), allGpus, mode, distinct(tcpArr),
-        distinct(udpArr), tcpArr.length != distinct(tcpArr).length, udpArr.length != distinct(udpArr).length,
-        dynamic, List.copyOf(containers), List.copyOf(attrs));
+    return new TaskRequirements(new Amounts(clamp(cpu), clamp(memory), clamp(gpus), allGpus), mode,
+        new Ports(StaticPorts.of(tcp), StaticPorts.of(udp), dynamic, List.copyOf(containers)), List.copyOf(attrs));
   }
 
   /** A sum as an int: negative sums are 0, sums beyond int fit on no instance (Integer.MAX_VALUE). */

@@ -30,7 +30,6 @@ final class AlarmWindow {
   final int period;
   final Statistic statistic;
   private final int n;
-  private final int m;
   private final double[] ring; // the evaluation range; slot head holds the latest period
   private final double[] range; // the range oldest first, when it has to be read whole
   private int head;
@@ -47,7 +46,6 @@ final class AlarmWindow {
     this.period = spec.periodSeconds();
     this.statistic = spec.statistic();
     this.n = spec.evaluationPeriods();
-    this.m = spec.datapointsToAlarm();
     this.ring = new double[AlarmEvaluator.evaluationRange(spec)];
     this.range = new double[ring.length];
   }
@@ -87,7 +85,8 @@ final class AlarmWindow {
     nextEnd = (latest + 2) * period;
     AlarmState before = state;
     if (present == r) {
-      state = breaching >= m ? AlarmState.ALARM : AlarmState.OK;
+      // Every period of the range has its datapoint: the N most recent are the last N periods.
+      state = AlarmEvaluator.mOfN(spec, breaching);
     } else {
       state = AlarmEvaluator.evaluate(spec, ordered(), 0, r, state);
     }

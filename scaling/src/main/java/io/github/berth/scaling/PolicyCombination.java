@@ -63,20 +63,6 @@ public final class PolicyCombination {
     return winner == null ? new Outcome(target.capacity(), null) : new Outcome(resulting(target, winner), winner);
   }
 
-  /** Like {@link #decide(TargetState, List, List)}, the target's state given member by member. */
-  public static Outcome decide(
-      int capacity,
-      int min,
-      int max,
-      List<ScalingProposal> targetTracking,
-      List<ScalingProposal> others,
-      boolean scaleOutSuspended,
-      boolean scaleInSuspended,
-      boolean deploymentInProgress) {
-    return decide(new TargetState(capacity, min, max, scaleOutSuspended, scaleInSuspended, deploymentInProgress),
-        targetTracking, others);
-  }
-
   /** The capacity the winning proposal gives, within [min, max]. */
   static int resulting(TargetState t, ScalingProposal winner) {
     return winner.isOut()

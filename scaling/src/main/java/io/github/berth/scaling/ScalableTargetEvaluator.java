@@ -293,7 +293,7 @@ public final class ScalableTargetEvaluator {
       StepRuntime s = new StepRuntime(name, policy.stepScalingPolicyConfiguration());
       if (old instanceof StepRuntime o) {
         s.cooldown = o.cooldown;
-        s.alarm = o.alarm;
+        s.bind(o.alarm);
       }
       next = s;
     } else if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
@@ -319,7 +319,7 @@ public final class ScalableTargetEvaluator {
     if (!(p instanceof StepRuntime s)) {
       throw new IllegalArgumentException("an alarm is given for '" + policyName + "', which is not a step scaling policy");
     }
-    s.alarm = new AlarmWindow(alarm, policyName, new MetricKey.OfAlarm(alarm.name()));
+    s.bind(new AlarmWindow(alarm, policyName, new MetricKey.OfAlarm(alarm.name())));
     dirty = true;
   }
 
@@ -336,7 +336,7 @@ public final class ScalableTargetEvaluator {
       throw new IllegalArgumentException("'" + policyName + "' is not a step scaling policy");
     }
     if (s.alarm != null) {
-      s.alarm = null;
+      s.bind(null);
       s.proposal = ScalingProposal.none(policyName, 0);
       dirty = true;
     }
@@ -524,31 +524,29 @@ public final class ScalableTargetEvaluator {
 
   /** What a step did. */
   public static final class StepResult {
+    /** The desired count before and after the step, and the bounds after it. */
+    private record Counts(int desiredBefore, int desiredAfter, int min, int max, boolean boundsChanged) {}
+
     private final Instant time;
     private final int desiredBefore;
     private final int desiredAfter;
     private final int min;
     private final int max;
     private final boolean boundsChanged;
-    private final List<ActivityLedger.Entry> activities;
-    private final ActivityLedger ledger;
-    private final List<ActivityLedger.Entry> notScaled;
-    private final ActivityLedger notScaledLedger;
+    private final ScalingTimeline.Activities activities;
+    private final ScalingTimeline.Activities notScaled;
     private final List<AlarmTransition> transitions;
 
-    StepResult(Instant time, int desiredBefore, int desiredAfter, int min, int max, boolean boundsChanged,
-        List<ActivityLedger.Entry> activities, ActivityLedger ledger, List<ActivityLedger.Entry> notScaled,
-        ActivityLedger notScaledLedger, List<AlarmTransition> transitions) {
-      this.notScaled = notScaled;
-      this.notScaledLedger = notScaledLedger;
+    private StepResult(Instant time, Counts counts, ScalingTimeline.Activities activities,
+        ScalingTimeline.Activities notScaled, List<AlarmTransition> transitions) {
       this.time = time;
-      this.desiredBefore = desiredBefore;
-      this.desiredAfter = desiredAfter;
-      this.min = min;
-      this.max = max;
-      this.boundsChanged = boundsChanged;
+      this.desiredBefore = counts.desiredBefore();
+      this.desiredAfter = counts.desiredAfter();
+      this.min = counts.min();
+      this.max = counts.max();
+      this.boundsChanged = counts.boundsChanged();
       this.activities = activities;
-      this.ledger = ledger;
+      this.notScaled = notScaled;
       this.transitions = transitions;
     }
 
@@ -578,11 +576,7 @@ public final class ScalableTargetEvaluator {
 
     /** The scaling activities the step started (each completed in it), as DescribeScalingActivities shows them. */
     public List<ScalingActivity> activities() {
-      List<ScalingActivity> out = new ArrayList<>(activities.size());
-      for (ActivityLedger.Entry e : activities) {
-        out.add(ledger.value(e));
-      }
-      return Collections.unmodifiableList(out);
+      return activities.get();
     }
 
     /**
@@ -592,11 +586,7 @@ public final class ScalableTargetEvaluator {
      * from a sequence of their own.
      */
     public List<ScalingActivity> notScaledActivities() {
-      List<ScalingActivity> out = new ArrayList<>(notScaled.size());
-      for (ActivityLedger.Entry e : notScaled) {
-        out.add(notScaledLedger.value(e));
-      }
-      return Collections.unmodifiableList(out);
+      return notScaled.get();
     }
 
     /** The alarms that changed state in the step. */
@@ -631,9 +621,10 @@ public final class ScalableTargetEvaluator {
     reportNotScaled = true;
     run(input.second, input.desiredCount, input.runningCount == null ? input.desiredCount : input.runningCount,
         input.runningCount == null, input.deploymentInProgress);
-    return new StepResult(Instant.ofEpochSecond(input.second), before, desired, min, max, boundsChanged,
-        List.copyOf(stepActivities), ledger, List.copyOf(stepNotScaled), notScaledLedger,
-        List.copyOf(stepTransitions));
+    return new StepResult(Instant.ofEpochSecond(input.second),
+        new StepResult.Counts(before, desired, min, max, boundsChanged),
+        new ScalingTimeline.Activities(stepActivities, ledger), new ScalingTimeline.Activities(stepNotScaled,
+            notScaledLedger), List.copyOf(stepTransitions));
   }
 
   private void checkStep(long second, int desiredCount, @Nullable Integer runningCount) {
@@ -823,8 +814,8 @@ public final class ScalableTargetEvaluator {
       if (s.alarm.state != AlarmState.ALARM) {
         s.none(capacity);
       } else {
-        s.propose(StepScaling.evaluate(s.name, s.config, s.alarm.spec, s.alarm.state,
-            s.alarm.recent(s.config.metricAggregationType()), capacity, s.cooldown, now));
+        s.propose(StepScaling.evaluate(s.policy, s.alarm.state, s.alarm.recent(s.config.metricAggregationType()),
+            capacity, s.cooldown, now));
         any |= s.proposal.direction() != ScalingProposal.Direction.NONE;
       }
       otherProposals[otherCount++] = s.proposal;
@@ -1079,10 +1070,17 @@ public final class ScalableTargetEvaluator {
   private static final class StepRuntime extends DynamicRuntime {
     final StepScalingPolicyConfiguration config;
     @Nullable AlarmWindow alarm;
+    /** The policy with its alarm, as {@link StepScaling} takes it; null while it has no alarm. */
+    @Nullable StepScaling.Policy policy;
 
     StepRuntime(String name, StepScalingPolicyConfiguration config) {
       super(name);
       this.config = config;
+    }
+
+    void bind(@Nullable AlarmWindow window) {
+      alarm = window;
+      policy = window == null ? null : new StepScaling.Policy(name, config, window.spec);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.berth.scaling;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.scaling.model.ScalingActivity;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,8 +23,7 @@ public final class ScalingTimeline {
   private final long start;
   private final long stepSeconds;
   private final int size;
-  private final double[] metric; // per step from metricOffset; null when there is no metric
-  private final int metricOffset;
+  private final double @Nullable [] metric; // per step; null when there is no metric
   private final StepValues capacity;
   private final StepValues minCapacity;
   private final StepValues maxCapacity;
@@ -32,22 +32,33 @@ public final class ScalingTimeline {
   private final List<AlarmTransition> alarmTransitions;
   private final List<Threshold> thresholds;
 
-  ScalingTimeline(String title, long start, long stepSeconds, int size, double[] metric, int metricOffset,
-      StepValues capacity, StepValues minCapacity, StepValues maxCapacity, Activities activities, int[] activityStep,
-      List<AlarmTransition> alarmTransitions, List<Threshold> thresholds) {
+  /**
+   * The steps of a run: {@code size} of them, {@code stepSeconds} apart from {@code start} (epoch
+   * seconds), each with its metric ({@code metric} null when the run has none), capacity and bounds.
+   */
+  record Steps(long start, long stepSeconds, int size, double @Nullable [] metric, StepValues capacity,
+      StepValues minCapacity, StepValues maxCapacity) {}
+
+  /**
+   * What happened in a run: the activities with the index of the step each started in, the alarm
+   * state changes, and the TargetValues and thresholds the chart draws.
+   */
+  record Events(Activities activities, int[] activityStep, List<AlarmTransition> alarmTransitions,
+      List<Threshold> thresholds) {}
+
+  ScalingTimeline(String title, Steps steps, Events events) {
     this.title = title;
-    this.start = start;
-    this.stepSeconds = stepSeconds;
-    this.size = size;
-    this.metric = metric;
-    this.metricOffset = metricOffset;
-    this.capacity = capacity;
-    this.minCapacity = minCapacity;
-    this.maxCapacity = maxCapacity;
-    this.activities = activities;
-    this.activityStep = activityStep;
-    this.alarmTransitions = List.copyOf(alarmTransitions);
-    this.thresholds = List.copyOf(thresholds);
+    this.start = steps.start();
+    this.stepSeconds = steps.stepSeconds();
+    this.size = steps.size();
+    this.metric = steps.metric();
+    this.capacity = steps.capacity();
+    this.minCapacity = steps.minCapacity();
+    this.maxCapacity = steps.maxCapacity();
+    this.activities = events.activities();
+    this.activityStep = events.activityStep();
+    this.alarmTransitions = List.copyOf(events.alarmTransitions());
+    this.thresholds = List.copyOf(events.thresholds());
   }
 
   /** The number of steps. */
@@ -88,7 +99,7 @@ public final class ScalingTimeline {
   }
 
   private double metric(int i) {
-    return metric == null ? Double.NaN : metric[metricOffset + i];
+    return metric == null ? Double.NaN : metric[i];
   }
 
   /** The scaling activities, in the order they started. */
@@ -105,6 +116,10 @@ public final class ScalingTimeline {
     Activities(List<ActivityLedger.Entry> entries, ActivityLedger ledger) {
       this.entries = List.copyOf(entries);
       this.ledger = ledger;
+    }
+
+    int size() {
+      return entries.size();
     }
 
     synchronized List<ScalingActivity> get() {
@@ -228,7 +243,7 @@ public final class ScalingTimeline {
       seconds[i] = second(i);
       metric[i] = metric(i);
     }
-    return new SvgChart(this, seconds, metric, capacity.toArray(size), minCapacity.toArray(size),
-        maxCapacity.toArray(size), activityStep).render();
+    return new SvgChart(this, new SvgChart.Points(seconds, metric, capacity.toArray(size), minCapacity.toArray(size),
+        maxCapacity.toArray(size))).render();
   }
 }

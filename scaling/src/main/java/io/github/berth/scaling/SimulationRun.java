@@ -61,7 +61,7 @@ final class SimulationRun {
         continue;
       }
       MetricInput metric = sim.policyMetrics.getOrDefault(name, sim.defaultMetric);
-      MetricSource source = sources.computeIfAbsent(metric, MetricSource::new);
+      MetricSource source = sources.computeIfAbsent(metric, MetricInput::source);
       byPolicy.put(name, source);
       if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
         source.reads(TargetTrackingAlarms.PERIOD_SECONDS,
@@ -83,7 +83,7 @@ final class SimulationRun {
     }
     MetricSource row = rowInput == null ? null : sources.get(rowInput);
     if (row == null && rowInput != null) {
-      row = new MetricSource(rowInput);
+      row = rowInput.source();
       sources.put(rowInput, row);
     }
     this.rowSource = row;
@@ -135,9 +135,10 @@ final class SimulationRun {
       rowMin.set(k, evaluator.minCapacity());
       rowMax.set(k, evaluator.maxCapacity());
     }
-    return new ScalingTimeline(resourceId, start, stepSeconds, steps, rowMetric, 0, rowCapacity, rowMin, rowMax,
-        new ScalingTimeline.Activities(activities, evaluator.ledger()),
-        java.util.Arrays.copyOf(activityStep, activities.size()), transitions, thresholds);
+    return new ScalingTimeline(resourceId,
+        new ScalingTimeline.Steps(start, stepSeconds, steps, rowMetric, rowCapacity, rowMin, rowMax),
+        new ScalingTimeline.Events(new ScalingTimeline.Activities(activities, evaluator.ledger()),
+            java.util.Arrays.copyOf(activityStep, activities.size()), transitions, thresholds));
   }
 
   private boolean deploying(long now) {
@@ -192,9 +193,10 @@ final class SimulationRun {
     private final List<SeriesChunk> chunks = new ArrayList<>(2);
     private final List<PeriodRing> rings = new ArrayList<>(1);
 
-    MetricSource(MetricInput input) {
-      this.series = input instanceof MetricInput.Recorded r ? r.series() : null;
-      this.function = input instanceof MetricInput.OfCapacity c ? c.metric() : null;
+    /** One of the two: a recorded series, or a metric of the capacity. */
+    MetricSource(@Nullable MetricSeries series, @Nullable CapacityMetric function) {
+      this.series = series;
+      this.function = function;
     }
 
     /** An alarm of {@code period} seconds reads {@code range} periods of this metric. */

@@ -38,32 +38,31 @@ public final class StepScaling {
   private StepScaling() {}
 
   /**
+   * A step scaling policy with the CloudWatch alarm whose action it is (its step bounds are
+   * offsets from that alarm's threshold).
+   *
+   * @param policyName the policy
+   * @param config its StepScalingPolicyConfiguration
+   * @param alarm the alarm that triggers it
+   */
+  public record Policy(String policyName, StepScalingPolicyConfiguration config, AlarmSpec alarm) {}
+
+  /**
    * What the policy asks for when its alarm is in {@code state}.
    *
    * @param metric the metric aggregated by the policy's MetricAggregationType (see {@link #aggregate})
    */
-  public static ScalingProposal evaluate(
-      String policyName,
-      StepScalingPolicyConfiguration config,
-      AlarmSpec alarm,
-      AlarmState state,
-      double metric,
-      int capacity,
-      PolicyCooldown cooldown,
-      Instant now) {
-    return evaluate(policyName, config, alarm, state, metric, capacity, cooldown, now.getEpochSecond());
+  public static ScalingProposal evaluate(Policy policy, AlarmState state, double metric, int capacity,
+      PolicyCooldown cooldown, Instant now) {
+    return evaluate(policy, state, metric, capacity, cooldown, now.getEpochSecond());
   }
 
   /** The rules, with {@code now} in epoch seconds. */
-  static ScalingProposal evaluate(
-      String policyName,
-      StepScalingPolicyConfiguration config,
-      AlarmSpec alarm,
-      AlarmState state,
-      double metric,
-      int capacity,
-      PolicyCooldown cooldown,
-      long now) {
+  static ScalingProposal evaluate(Policy policy, AlarmState state, double metric, int capacity,
+      PolicyCooldown cooldown, long now) {
+    String policyName = policy.policyName();
+    StepScalingPolicyConfiguration config = policy.config();
+    AlarmSpec alarm = policy.alarm();
     if (state != AlarmState.ALARM || Double.isNaN(metric)) {
       return ScalingProposal.none(policyName, capacity);
     }

@@ -32,7 +32,6 @@ final class SvgChart {
   private final int[] capacity;
   private final int[] minCapacity;
   private final int[] maxCapacity;
-  private final int[] activityStep;
   private final StringBuilder out = new StringBuilder(1 << 16);
 
   private long t0;
@@ -40,15 +39,21 @@ final class SvgChart {
   private double metricTop;
   private double capacityTop;
 
-  SvgChart(ScalingTimeline timeline, long[] seconds, double[] metric, int[] capacity, int[] minCapacity,
-      int[] maxCapacity, int[] activityStep) {
+  /**
+   * The timeline's steps as the chart draws them.
+   *
+   * @param seconds each step's epoch second
+   * @param metric each step's metric, NaN where there is none
+   */
+  record Points(long[] seconds, double[] metric, int[] capacity, int[] minCapacity, int[] maxCapacity) {}
+
+  SvgChart(ScalingTimeline timeline, Points points) {
     this.timeline = timeline;
-    this.seconds = seconds;
-    this.metric = metric;
-    this.capacity = capacity;
-    this.minCapacity = minCapacity;
-    this.maxCapacity = maxCapacity;
-    this.activityStep = activityStep;
+    this.seconds = points.seconds();
+    this.metric = points.metric();
+    this.capacity = points.capacity();
+    this.minCapacity = points.minCapacity();
+    this.maxCapacity = points.maxCapacity();
   }
 
   String render() {
@@ -249,7 +254,7 @@ final class SvgChart {
     out.append("<g fill=\"#ff7f0e\" stroke=\"#000000\" stroke-width=\"0.5\">\n");
     for (int i = 0; i < list.size(); i++) {
       ScalingActivity a = list.get(i);
-      int step = activityStep[i];
+      int step = timeline.activityStep(i);
       double x = x(seconds[step]);
       double y = yCapacity(capacity[step]);
       out.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"4\"><title>")

@@ -3,7 +3,6 @@ package io.github.berth.scaling;
 import io.github.berth.core.Nullable;
 import io.github.berth.scaling.alarm.AlarmState;
 import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
-import java.time.Instant;
 
 /**
  * One target tracking policy at one evaluation (docs/scaling.md#target-tracking): from the states of its two
@@ -76,27 +75,6 @@ public final class TargetTracking {
     @Nullable String lowAlarmName();
 
     double latestDatapoint();
-  }
-
-  /**
-   * Like {@link #evaluate(Settings, AlarmReadings, int, PolicyCooldown, long)}, with the settings
-   * read from {@code config} and the readings given member by member.
-   */
-  public static ScalingProposal evaluate(
-      String policyName,
-      TargetTrackingScalingPolicyConfiguration config,
-      AlarmState high,
-      @Nullable AlarmState low,
-      String highAlarmName,
-      @Nullable String lowAlarmName,
-      double latestDatapoint,
-      int capacity,
-      PolicyCooldown cooldown,
-      Instant now,
-      TargetTrackingFormula formula) {
-    return evaluate(Settings.of(policyName, config, formula),
-        new AlarmReadings(high, low, highAlarmName, lowAlarmName, latestDatapoint), capacity, cooldown,
-        now.getEpochSecond());
   }
 
   /** What the policy asks for at {@code now} (epoch second) with {@code capacity} running. */

@@ -22,7 +22,8 @@ class PolicyCombinationTest {
 
   private static PolicyCombination.Outcome decide(int capacity, int min, int max, List<ScalingProposal> tt,
       List<ScalingProposal> others) {
-    return PolicyCombination.decide(capacity, min, max, tt, others, false, false, false);
+    return PolicyCombination.decide(new PolicyCombination.TargetState(capacity, min, max, false, false, false), tt,
+        others);
   }
 
   @Test
@@ -71,12 +72,17 @@ class PolicyCombinationTest {
 
   @Test
   void suspensionAndDeploymentsHoldTheirDirection() {
-    assertThat(PolicyCombination.decide(10, 1, 100, List.of(out("cpu", 20)), List.of(), true, false, false).changed()).isFalse();
-    assertThat(PolicyCombination.decide(10, 1, 100, List.of(in("cpu", 5)), List.of(), false, true, false).changed()).isFalse();
-    assertThat(PolicyCombination.decide(10, 1, 100, List.of(in("cpu", 5)), List.of(), false, false, true).changed()).isFalse();
+    assertThat(PolicyCombination.decide(new PolicyCombination.TargetState(10, 1, 100, true, false, false),
+        List.of(out("cpu", 20)), List.of()).changed()).isFalse();
+    assertThat(PolicyCombination.decide(new PolicyCombination.TargetState(10, 1, 100, false, true, false),
+        List.of(in("cpu", 5)), List.of()).changed()).isFalse();
+    assertThat(PolicyCombination.decide(new PolicyCombination.TargetState(10, 1, 100, false, false, true),
+        List.of(in("cpu", 5)), List.of()).changed()).isFalse();
     // A deployment does not hold scale-out; a suspended scale-in does not hold scale-out.
-    assertThat(PolicyCombination.decide(10, 1, 100, List.of(out("cpu", 20)), List.of(), false, true, true).capacity()).isEqualTo(20);
-    assertThat(PolicyCombination.decide(10, 1, 100, List.of(in("cpu", 5)), List.of(), true, false, false).capacity()).isEqualTo(5);
+    assertThat(PolicyCombination.decide(new PolicyCombination.TargetState(10, 1, 100, false, true, true),
+        List.of(out("cpu", 20)), List.of()).capacity()).isEqualTo(20);
+    assertThat(PolicyCombination.decide(new PolicyCombination.TargetState(10, 1, 100, true, false, false),
+        List.of(in("cpu", 5)), List.of()).capacity()).isEqualTo(5);
   }
 
   @Test

@@ -39,7 +39,7 @@ class StepScalingTest {
   }
 
   private static int apply(StepScalingPolicyConfiguration c, AlarmSpec alarm, double metric, int capacity) {
-    ScalingProposal p = StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, metric, capacity, PolicyCooldown.NONE, NOW);
+    ScalingProposal p = StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, metric, capacity, PolicyCooldown.NONE, NOW);
     return p.direction() == ScalingProposal.Direction.NONE ? capacity : p.capacity();
   }
 
@@ -78,12 +78,12 @@ class StepScalingTest {
     StepScalingPolicyConfiguration c = StepScalingPolicyConfiguration.builder()
         .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY).addStepAdjustments(step(10.0, null, 2)).build();
     AlarmSpec alarm = AlarmSpec.of("a", Statistic.AVERAGE, 60, 1, ComparisonOperator.GREATER_THAN_THRESHOLD, 50);
-    assertThat(StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 55, 4, PolicyCooldown.NONE, NOW).direction())
+    assertThat(StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 55, 4, PolicyCooldown.NONE, NOW).direction())
         .isEqualTo(ScalingProposal.Direction.NONE);
-    assertThat(StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 65, 4, PolicyCooldown.NONE, NOW).capacity())
+    assertThat(StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 65, 4, PolicyCooldown.NONE, NOW).capacity())
         .isEqualTo(6);
     // An alarm that is not in ALARM triggers nothing.
-    assertThat(StepScaling.evaluate("p", c, alarm, AlarmState.OK, 65, 4, PolicyCooldown.NONE, NOW).direction())
+    assertThat(StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.OK, 65, 4, PolicyCooldown.NONE, NOW).direction())
         .isEqualTo(ScalingProposal.Direction.NONE);
   }
 
@@ -127,17 +127,17 @@ class StepScalingTest {
         .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY).cooldown(300)
         .addStepAdjustments(step(0.0, 10.0, 2)).addStepAdjustments(step(10.0, null, 3)).build();
     AlarmSpec alarm = AlarmSpec.of("a", Statistic.AVERAGE, 60, 1, ComparisonOperator.GREATER_THAN_THRESHOLD, 50);
-    ScalingProposal first = StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 55, 10, PolicyCooldown.NONE, NOW);
+    ScalingProposal first = StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 55, 10, PolicyCooldown.NONE, NOW);
     assertThat(first.capacity()).isEqualTo(12);
     PolicyCooldown cd = PolicyCooldown.NONE.afterScaleOut(NOW, 300, 10, 12);
-    ScalingProposal second = StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 65, 12, cd, NOW.plusSeconds(60));
+    ScalingProposal second = StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 65, 12, cd, NOW.plusSeconds(60));
     assertThat(second.capacity()).isEqualTo(13);
     // The same step again within the cooldown adds nothing.
-    ScalingProposal again = StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 55, 12, cd, NOW.plusSeconds(120));
+    ScalingProposal again = StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 55, 12, cd, NOW.plusSeconds(120));
     assertThat(again.direction()).isEqualTo(ScalingProposal.Direction.NONE);
     assertThat(again.blockedBy()).contains("cooldown");
     // After the cooldown it acts on the capacity it finds.
-    ScalingProposal after = StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 55, 12, cd, NOW.plusSeconds(300));
+    ScalingProposal after = StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 55, 12, cd, NOW.plusSeconds(300));
     assertThat(after.capacity()).isEqualTo(14);
   }
 
@@ -148,12 +148,12 @@ class StepScalingTest {
         .addStepAdjustments(step(null, 0.0, -1)).build();
     AlarmSpec alarm = AlarmSpec.of("a", Statistic.AVERAGE, 60, 1, ComparisonOperator.LESS_THAN_THRESHOLD, 20);
     PolicyCooldown cd = PolicyCooldown.NONE.afterScaleIn(NOW);
-    assertThat(StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 10, 5, cd, NOW.plusSeconds(299)).direction())
+    assertThat(StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 10, 5, cd, NOW.plusSeconds(299)).direction())
         .isEqualTo(ScalingProposal.Direction.NONE);
-    assertThat(StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 10, 5, cd, NOW.plusSeconds(300)).capacity())
+    assertThat(StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 10, 5, cd, NOW.plusSeconds(300)).capacity())
         .isEqualTo(4);
     // A scale-out by any policy ends the scale-in cooldown.
-    assertThat(StepScaling.evaluate("p", c, alarm, AlarmState.ALARM, 10, 5, cd.afterOtherScaleOut(), NOW.plusSeconds(60))
+    assertThat(StepScaling.evaluate(new StepScaling.Policy("p", c, alarm), AlarmState.ALARM, 10, 5, cd.afterOtherScaleOut(), NOW.plusSeconds(60))
         .capacity()).isEqualTo(4);
   }
 

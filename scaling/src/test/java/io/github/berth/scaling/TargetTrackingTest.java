@@ -23,8 +23,8 @@ class TargetTrackingTest {
 
   private static ScalingProposal eval(TargetTrackingScalingPolicyConfiguration c, AlarmState high, AlarmState low,
       double metric, int capacity, PolicyCooldown cd, Instant now) {
-    return TargetTracking.evaluate("p", c, high, low, "high", "low", metric, capacity, cd, now,
-        TargetTrackingFormula.PROPORTIONAL);
+    return TargetTracking.evaluate(TargetTracking.Settings.of("p", c, TargetTrackingFormula.PROPORTIONAL),
+        new TargetTracking.AlarmReadings(high, low, "high", "low", metric), capacity, cd, now.getEpochSecond());
   }
 
   @Test
@@ -139,8 +139,9 @@ class TargetTrackingTest {
   @Test
   void aDifferentFormulaCanBeSwappedIn() {
     TargetTrackingFormula plusOne = (capacity, metric, target) -> metric > target ? capacity + 1 : capacity - 1;
-    ScalingProposal p = TargetTracking.evaluate("p", cpu(50), AlarmState.ALARM, AlarmState.OK, "h", "l", 90, 10,
-        PolicyCooldown.NONE, NOW, plusOne);
+    ScalingProposal p = TargetTracking.evaluate(TargetTracking.Settings.of("p", cpu(50), plusOne),
+        new TargetTracking.AlarmReadings(AlarmState.ALARM, AlarmState.OK, "h", "l", 90), 10, PolicyCooldown.NONE,
+        NOW.getEpochSecond());
     assertThat(p.capacity()).isEqualTo(11);
   }
 }

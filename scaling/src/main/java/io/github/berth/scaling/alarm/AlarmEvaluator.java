@@ -59,7 +59,6 @@ public final class AlarmEvaluator {
   public static AlarmState evaluate(AlarmSpec alarm, double[] datapoints, int from, int length, AlarmState current) {
     checkRange(datapoints, from, length);
     int n = alarm.evaluationPeriods();
-    int m = alarm.datapointsToAlarm();
     int existing = 0;
     int breaching = 0;
     for (int i = from; i < from + length; i++) {
@@ -79,20 +78,20 @@ public final class AlarmEvaluator {
           b++; // a missing datapoint (NaN) never breaches
         }
       }
-      return b >= m ? AlarmState.ALARM : AlarmState.OK;
+      return mOfN(alarm, b);
     }
     int fill = n - existing;
     switch (alarm.treatMissingData()) {
       case BREACHING:
-        return breaching + fill >= m ? AlarmState.ALARM : AlarmState.OK;
+        return mOfN(alarm, breaching + fill);
       case NOT_BREACHING:
-        return breaching >= m ? AlarmState.ALARM : AlarmState.OK;
+        return mOfN(alarm, breaching);
       case IGNORE:
       case MISSING:
         if (existing == 0) {
           return alarm.treatMissingData() == TreatMissingData.IGNORE ? current : AlarmState.INSUFFICIENT_DATA;
         }
-        if (breaching >= m) {
+        if (mOfN(alarm, breaching) == AlarmState.ALARM) {
           return AlarmState.ALARM;
         }
         if (breaching < existing) {
@@ -105,6 +104,16 @@ public final class AlarmEvaluator {
       default:
         throw new AssertionError(alarm.treatMissingData());
     }
+  }
+
+  /**
+   * CloudWatch's "M out of N": ALARM when at least DatapointsToAlarm (M) of the datapoints
+   * evaluated breach, else OK. The one place of that rule: {@link #evaluate} and the evaluator's
+   * sliding windows, which count the breaching datapoints among the N most recent as they go, both
+   * ask it.
+   */
+  public static AlarmState mOfN(AlarmSpec alarm, int breaching) {
+    return breaching >= alarm.datapointsToAlarm() ? AlarmState.ALARM : AlarmState.OK;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.berth.scaling.managed;
 
 import io.github.berth.core.ec2.InstanceType;
+import io.github.berth.scaling.alarm.ComparisonOperator;
 import java.util.List;
 
 /**
@@ -112,7 +113,9 @@ public final class CapacityProviderScaling {
       return new ManagedScalingDecision(cpr, m, desired, 0, "managed scaling is disabled");
     }
     int target = settings.targetCapacity();
-    if (cpr > target) {
+    // "Above" and "below" the target (docs/scaling.md#managed-scaling) as the alarms of a target
+    // tracking policy compare: GreaterThanThreshold and LessThanThreshold ([model] for the operators).
+    if (ComparisonOperator.GREATER_THAN_THRESHOLD.breaches(cpr, target)) {
       if (s.youngestInstanceLaunch() != null
           && nowEpochSecond < s.youngestInstanceLaunch() + settings.instanceWarmupPeriod()) {
         return new ManagedScalingDecision(cpr, m, desired, 0, "scale-out waits for instance warm-up");
@@ -124,7 +127,7 @@ public final class CapacityProviderScaling {
           : "desired capacity " + desired + " already covers the " + wanted + " instances the target needs";
       return new ManagedScalingDecision(cpr, m, next, 0, reason);
     }
-    if (cpr < target) {
+    if (ComparisonOperator.LESS_THAN_THRESHOLD.breaches(cpr, target)) {
       int low = s.lowMinutes() + 1;
       if (low < SCALE_IN_MINUTES) {
         return new ManagedScalingDecision(cpr, m, desired, low, "reservation below target for " + low + " minute(s)");

@@ -62,9 +62,9 @@ public final class CronExpression implements Schedule {
 
   private CronExpression(String expression, String[] f) {
     this.expression = expression;
-    this.minutes = parseField(f[0], 0, 59, null, "minutes");
-    this.hours = (int) parseField(f[1], 0, 23, null, "hours");
-    this.months = (int) parseField(f[3], 1, 12, MONTH_NAMES, "month");
+    this.minutes = parseField(f[0], new Domain(0, 59, null, "minutes"));
+    this.hours = (int) parseField(f[1], new Domain(0, 23, null, "hours"));
+    this.months = (int) parseField(f[3], new Domain(1, 12, MONTH_NAMES, "month"));
     parseYears(f[5]);
 
     String dom = f[2].toUpperCase(Locale.ROOT);
@@ -93,7 +93,7 @@ public final class CronExpression implements Schedule {
       dDay = number(dom.substring(0, dom.length() - 1), 1, 31, "day-of-month", f[2]);
     } else {
       dRule = DayRule.SET;
-      dSet = parseField(dom, 1, 31, null, "day-of-month");
+      dSet = parseField(dom, new Domain(1, 31, null, "day-of-month"));
     }
     this.domRule = dRule;
     this.domSet = dSet;
@@ -128,7 +128,7 @@ public final class CronExpression implements Schedule {
         throw invalid("day-of-week takes no '/' increment, found '" + f[4] + "'");
       }
       wRule = DayRule.SET;
-      wSet = (int) parseField(dow, 1, 7, DAY_NAMES, "day-of-week");
+      wSet = (int) parseField(dow, new Domain(1, 7, DAY_NAMES, "day-of-week"));
     }
     this.dowRule = wRule;
     this.dowSet = wSet;
@@ -148,7 +148,7 @@ public final class CronExpression implements Schedule {
     String[] f = body.isEmpty() ? new String[0] : body.split("\\s+");
     if (f.length == 7) {
       // A leading Seconds field: accepted, but runs are per minute.
-      parseField(f[0], 0, 59, null, "seconds");
+      parseField(f[0], new Domain(0, 59, null, "seconds"));
       String[] six = new String[6];
       System.arraycopy(f, 1, six, 0, 6);
       f = six;
@@ -389,7 +389,7 @@ public final class CronExpression implements Schedule {
 
   private void parseYears(String field) {
     for (String item : field.split(",", -1)) {
-      int[] r = item(item, MIN_YEAR, MAX_YEAR, null, "year", field, false);
+      int[] r = item(item, new Domain(MIN_YEAR, MAX_YEAR, null, "year"), field, false);
       for (int y = r[0]; y <= r[1]; y += r[2]) {
         int i = y - MIN_YEAR;
         years[i >> 6] |= 1L << (i & 63);
@@ -397,10 +397,15 @@ public final class CronExpression implements Schedule {
     }
   }
 
-  private static long parseField(String field, int min, int max, String @Nullable [] names, String what) {
+  /** What a field may hold: values from {@code min} to {@code max}, or {@code names} for them in order. */
+  private record Domain(int min, int max, String @Nullable [] names, String what) {}
+
+  private static long parseField(String field, Domain domain) {
+    int min = domain.min();
+    int max = domain.max();
     long mask = 0;
     for (String item : field.split(",", -1)) {
-      int[] r = item(item, min, max, names, what, field, true);
+      int[] r = item(item, domain, field, true);
       int span = max - min + 1;
       int count = r[1] >= r[0] ? r[1] - r[0] : r[1] + span - r[0];
       for (int k = 0; k <= count; k += r[2]) {
@@ -415,8 +420,10 @@ public final class CronExpression implements Schedule {
   }
 
   /** One comma-separated item as {start, end, step}; end below start wraps when allowed. */
-  private static int[] item(String raw, int min, int max, String @Nullable [] names, String what,
-      String field, boolean wrap) {
+  private static int[] item(String raw, Domain domain, String field, boolean wrap) {
+    int min = domain.min();
+    int max = domain.max();
+    String what = domain.what();
     String item = raw.toUpperCase(Locale.ROOT);
     if (item.isEmpty()) {
       throw invalid("empty value in " + what + " field '" + field + "'");
@@ -435,20 +442,22 @@ public final class CronExpression implements Schedule {
     } else {
       int dash = item.indexOf('-', 1);
       if (dash >= 0) {
-        start = value(item.substring(0, dash), min, max, names, what, field);
-        end = value(item.substring(dash + 1), min, max, names, what, field);
+        start = value(item.substring(0, dash), domain, field);
+        end = value(item.substring(dash + 1), domain, field);
         if (end < start && !wrap) {
           throw invalid("the " + what + " range '" + raw + "' ends before it starts");
         }
       } else {
-        start = value(item, min, max, names, what, field);
+        start = value(item, domain, field);
         end = slash >= 0 ? max : start;
       }
     }
     return new int[] {start, end, step};
   }
 
-  private static int value(String s, int min, int max, String @Nullable [] names, String what, String field) {
+  private static int value(String s, Domain domain, String field) {
+    String[] names = domain.names();
+    int min = domain.min();
     if (names != null) {
       for (int i = 0; i < names.length; i++) {
         if (names[i].equals(s)) {
@@ -456,11 +465,11 @@ public final class CronExpression implements Schedule {
         }
       }
     }
-    return number(s, min, max, what, field);
+    return number(s, min, domain.max(), domain.what(), field);
   }
 
   private static int dayOfWeekValue(String s, String field) {
-    return value(s.toUpperCase(Locale.ROOT), 1, 7, DAY_NAMES, "day-of-week", field);
+    return value(s.toUpperCase(Locale.ROOT), new Domain(1, 7, DAY_NAMES, "day-of-week"), field);
   }
 
   private static int number(String s, int min, int max, String what, String field) {

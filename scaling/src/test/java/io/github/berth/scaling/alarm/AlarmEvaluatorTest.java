@@ -161,4 +161,16 @@ class AlarmEvaluatorTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(AlarmEvaluator.evaluate(alarm, new double[] {0, 2, 2, 2}, 1, 3, AlarmState.OK)).isEqualTo(AlarmState.ALARM);
   }
+
+  /** "M out of N": ALARM from M breaching datapoints on, OK below; N does not enter the count. */
+  @Test
+  void mOfNAlarmsFromMBreachingDatapoints() {
+    AlarmSpec twoOfThree = alarm(2, 3, TreatMissingData.MISSING);
+    assertThat(AlarmEvaluator.mOfN(twoOfThree, 1)).isEqualTo(AlarmState.OK);
+    assertThat(AlarmEvaluator.mOfN(twoOfThree, 2)).isEqualTo(AlarmState.ALARM);
+    assertThat(AlarmEvaluator.mOfN(twoOfThree, 3)).isEqualTo(AlarmState.ALARM);
+    AlarmSpec threeOfThree = alarm(3, 3, TreatMissingData.MISSING);
+    assertThat(AlarmEvaluator.mOfN(threeOfThree, 2)).isEqualTo(AlarmState.OK);
+    assertThat(AlarmEvaluator.mOfN(threeOfThree, 0)).isEqualTo(AlarmState.OK);
+  }
 }

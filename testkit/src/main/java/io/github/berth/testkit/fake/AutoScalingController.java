@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Application Auto Scaling inside the fake (docs/scheduler.md#auto-scaling): the scalable targets
@@ -87,19 +89,19 @@ final class AutoScalingController {
     double value;
   }
 
-  static final class PolicyInfo {
+  /** A named child of a scalable target (a scaling policy or a scheduled action): its ARN, creation time and last put. */
+  abstract static class Named<R> {
     String arn;
     Instant created;
-    PutScalingPolicyRequest request;
+    R request;
+  }
+
+  static final class PolicyInfo extends Named<PutScalingPolicyRequest> {
     /** The alarm given to the evaluator for this step policy, or null. */
     @Nullable PutMetricAlarmParser.MetricAlarm alarm;
   }
 
-  static final class ActionInfo {
-    String arn;
-    Instant created;
-    PutScheduledActionRequest request;
-  }
+  static final class ActionInfo extends Named<PutScheduledActionRequest> {}
 
   static final class TargetRt {
     String resourceId;
@@ -225,16 +227,8 @@ final class AutoScalingController {
         PutScalingPolicyRequest r = JSON.read(op.request, PutScalingPolicyRequest.class);
         TargetRt t = targets.get(r.resourceId());
         t.evaluator.putScalingPolicy(r);
-        PolicyInfo p = t.policies.get(r.policyName());
-        if (p == null) {
-          p = new PolicyInfo();
-          p.created = at;
-          // [obs] arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
-          p.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":scalingPolicy:" + ids.uuid()
-              + ":resource/ecs/" + t.resourceId + ":policyName/" + r.policyName();
-          t.policies.put(r.policyName(), p);
-        }
-        p.request = r;
+        // [obs] arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
+        put(t, POLICY, r.policyName(), r, at);
       }
       case "DeleteScalingPolicy" -> {
         DeleteScalingPolicyRequest r = JSON.read(op.request, DeleteScalingPolicyRequest.class);
@@ -246,16 +240,8 @@ final class AutoScalingController {
         PutScheduledActionRequest r = JSON.read(op.request, PutScheduledActionRequest.class);
         TargetRt t = targets.get(r.resourceId());
         t.evaluator.putScheduledAction(r);
-        ActionInfo a = t.actions.get(r.scheduledActionName());
-        if (a == null) {
-          a = new ActionInfo();
-          a.created = at;
-          // [doc] API_ScheduledAction example: ...:scheduledAction:<uuid>:resource/ecs/service/<c>/<s>:scheduledActionName/<name>
-          a.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":scheduledAction:" + ids.uuid()
-              + ":resource/ecs/" + t.resourceId + ":scheduledActionName/" + r.scheduledActionName();
-          t.actions.put(r.scheduledActionName(), a);
-        }
-        a.request = r;
+        // [doc] API_ScheduledAction example: ...:scheduledAction:<uuid>:resource/ecs/service/<c>/<s>:scheduledActionName/<name>
+        put(t, SCHEDULED_ACTION, r.scheduledActionName(), r, at);
       }
       case "DeleteScheduledAction" -> {
         DeleteScheduledActionRequest r = JSON.read(op.request, DeleteScheduledActionRequest.class);
@@ -289,6 +275,35 @@ final class AutoScalingController {
     if (!"Step".equals(op.op)) {
       bindAlarms();
     }
+  }
+
+  /**
+   * A kind of named child of a scalable target: where the target keeps them, and the words of their
+   * ARN, {@code arn:aws:autoscaling:<region>:<account>:<arnType>:<uuid>:resource/ecs/<resourceId>:<nameKey>/<name>}.
+   */
+  record ChildKind<R, I extends Named<R>>(String arnType, String nameKey, Function<TargetRt, Map<String, I>> byName,
+      Supplier<I> fresh) {}
+
+  static final ChildKind<PutScalingPolicyRequest, PolicyInfo> POLICY =
+      new ChildKind<>("scalingPolicy", "policyName", t -> t.policies, PolicyInfo::new);
+  static final ChildKind<PutScheduledActionRequest, ActionInfo> SCHEDULED_ACTION =
+      new ChildKind<>("scheduledAction", "scheduledActionName", t -> t.actions, ActionInfo::new);
+
+  /**
+   * A put of a named child of {@code t} (PutScalingPolicy, PutScheduledAction): a new name gets its
+   * creation time and its ARN, a known one keeps both; either way the request is the one put last.
+   */
+  private <R, I extends Named<R>> void put(TargetRt t, ChildKind<R, I> kind, String name, R request, Instant at) {
+    Map<String, I> byName = kind.byName().apply(t);
+    I info = byName.get(name);
+    if (info == null) {
+      info = kind.fresh().get();
+      info.created = at;
+      info.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":" + kind.arnType() + ":"
+          + ids.uuid() + ":resource/ecs/" + t.resourceId + ":" + kind.nameKey() + "/" + name;
+      byName.put(name, info);
+    }
+    info.request = request;
   }
 
   /**

@@ -314,11 +314,13 @@ class CarelessInputSweepTest {
         Gen.tuples(EcsGen.any(ManagedScaling.class).orNull(0.2), Gen.lists(extremeInts(), 8, 8),
             Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)))
         .tries(TRIES).check((policies, inputs, managed) -> {
-          only("TargetTracking.evaluate", () -> TargetTracking.evaluate("p", policies.first(), inputs.third(),
-              inputs.third(), "high", "low", inputs.first(), inputs.second(), PolicyCooldown.NONE, now,
-              TargetTrackingFormula.PROPORTIONAL), IllegalArgumentException.class);
-          returns("StepScaling.evaluate", () -> StepScaling.evaluate("s", policies.second(), policies.third(),
-              inputs.third(), inputs.first(), inputs.second(), PolicyCooldown.NONE, now));
+          only("TargetTracking.evaluate", () -> TargetTracking.evaluate(
+              TargetTracking.Settings.of("p", policies.first(), TargetTrackingFormula.PROPORTIONAL),
+              new TargetTracking.AlarmReadings(inputs.third(), inputs.third(), "high", "low", inputs.first()),
+              inputs.second(), PolicyCooldown.NONE, now.getEpochSecond()), IllegalArgumentException.class);
+          returns("StepScaling.evaluate", () -> StepScaling.evaluate(
+              new StepScaling.Policy("s", policies.second(), policies.third()), inputs.third(), inputs.first(),
+              inputs.second(), PolicyCooldown.NONE, now));
           ManagedScalingSettings settings = only("ManagedScalingSettings.of", () -> ManagedScalingSettings.of(managed.first()),
               IllegalArgumentException.class);
           List<Integer> s = managed.second();
