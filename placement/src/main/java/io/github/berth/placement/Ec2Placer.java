@@ -1,9 +1,11 @@
 package io.github.berth.placement;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Places the tasks of a request on container instances, one task at a time: the filters keep the
@@ -74,7 +76,7 @@ final class Ec2Placer {
       boolean member = switch (pool.kind()) {
         case EC2 -> external == null || external[i] == null;
         case EXTERNAL -> external != null && external[i] != null;
-        case AUTO_SCALING_PROVIDER -> pool.capacityProvider().equals(s.capacityProvider[i]);
+        case AUTO_SCALING_PROVIDER -> Objects.requireNonNull(pool.capacityProvider()).equals(s.capacityProvider[i]);
         case FARGATE -> false;
       };
       if (member) {
@@ -180,7 +182,7 @@ final class Ec2Placer {
   }
 
   private void fail(int task, int remaining, String poolName, int considered, Map<FailureReason, Integer> counts,
-      FailureReason reason, String arn) {
+      FailureReason reason, @Nullable String arn) {
     for (int t = 0; t < remaining; t++) {
       failures.add(Failure.builder().arn(arn).reason(reason.text()).build());
     }
