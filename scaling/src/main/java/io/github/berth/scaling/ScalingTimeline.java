@@ -1,5 +1,6 @@
 package io.github.berth.scaling;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.scaling.model.ScalingActivity;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -100,7 +101,7 @@ public final class ScalingTimeline {
   static final class Activities {
     private final List<ActivityLedger.Entry> entries;
     private final ActivityLedger ledger;
-    private List<ScalingActivity> values;
+    private @Nullable List<ScalingActivity> values;
 
     Activities(List<ActivityLedger.Entry> entries, ActivityLedger ledger) {
       this.entries = List.copyOf(entries);
