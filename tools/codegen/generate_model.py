@@ -358,6 +358,8 @@ class Generator:
             consts.append((c, v))
         out = ["// %s\n" % GENERATED_NOTE, "package %s;\n\n" % pkg]
         out.append("import com.fasterxml.jackson.annotation.JsonCreator;\n")
+        out.append("import io.github.berth.core.Contract;\n")
+        out.append("import io.github.berth.core.Nullable;\n")
         if pkg != "io.github.berth.core.model":
             out.append("import io.github.berth.core.model.OpenEnum;\n")
         out.append("import java.util.List;\n\n")
@@ -370,8 +372,10 @@ class Generator:
         out.append("\n  private static final Values<%s> VALUES =\n      new Values<>(%s::new, %s);\n\n" % (
             n, n, ", ".join(c for c, _ in consts)))
         out.append("  private %s(String value, boolean known) {\n    super(value, known);\n  }\n\n" % n)
-        out.append("  /** The value for a wire string: a constant when known, else a value that keeps the string. */\n")
-        out.append("  @JsonCreator\n  public static %s fromValue(String value) {\n    return VALUES.of(value);\n  }\n\n" % n)
+        out.append("  /**\n   * The value for a wire string: a constant when known, else a value that keeps the string; null\n")
+        out.append("   * for null, as the AWS SDK's {@code fromValue}.\n   */\n")
+        out.append("  @JsonCreator\n  @Contract(\"!null -> !null\")\n")
+        out.append("  public static @Nullable %s fromValue(@Nullable String value) {\n    return VALUES.of(value);\n  }\n\n" % n)
         out.append("  /** Every value this version knows, in the API model's order. */\n")
         out.append("  public static List<%s> knownValues() {\n    return VALUES.known();\n  }\n}\n" % n)
         return "".join(out)

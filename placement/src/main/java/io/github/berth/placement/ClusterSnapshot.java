@@ -38,13 +38,13 @@ public final class ClusterSnapshot {
   // Per instance, by index in input order.
   final int size;
   final String[] arn;
-  final @Nullable String[] ec2InstanceId;
-  final @Nullable String[] capacityProvider;
+  final java.lang.@Nullable String[] ec2InstanceId;
+  final java.lang.@Nullable String[] capacityProvider;
   final String[] status;
   final boolean[] agentConnected;
-  final @Nullable Boolean[] agentConnectedValue;
-  final @Nullable String[] agentVersion;
-  final @Nullable Instant[] registeredAt;
+  final java.lang.@Nullable Boolean[] agentConnectedValue;
+  final java.lang.@Nullable String[] agentVersion;
+  final java.time.@Nullable Instant[] registeredAt;
   final int[] runningTasks;
   final int[] remainingCpu;
   final int[] remainingMemory;
@@ -59,9 +59,9 @@ public final class ClusterSnapshot {
   final int[] enisUsed;
   /** awsvpc tasks the instance can hold ({@link EniCapacity}); 0 when its type is unknown. */
   final int[] eniLimit;
-  final @Nullable String[] availabilityZone;
-  final @Nullable String[] subnetId;
-  final @Nullable String[] vpcId;
+  final java.lang.@Nullable String[] availabilityZone;
+  final java.lang.@Nullable String[] subnetId;
+  final java.lang.@Nullable String[] vpcId;
   final ImmutableMap<String, String[]> attributes;
   // Groups of the tasks on each instance (desired status not STOPPED): sparse, sorted by group id.
   // Immutable collections in a snapshot; a LiveCluster's own state has mutable ones it updates.

@@ -1,10 +1,12 @@
 package io.github.berth.placement;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Failure;
 import io.github.berth.placement.internal.TieBreaker;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Places the tasks of a request on container instances, one task at a time: the filters keep the
@@ -76,7 +78,7 @@ final class Ec2Placer {
       boolean member = switch (pool.kind()) {
         case EC2 -> external == null || external[i] == null;
         case EXTERNAL -> external != null && external[i] != null;
-        case AUTO_SCALING_PROVIDER -> pool.capacityProvider().equals(s.capacityProvider[i]);
+        case AUTO_SCALING_PROVIDER -> Objects.requireNonNull(pool.capacityProvider()).equals(s.capacityProvider[i]);
         case FARGATE -> false;
       };
       if (member) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Fargate and Fargate Spot: no instances to choose; ECS spreads tasks best-effort over the AZs of
@@ -48,7 +49,7 @@ final class FargatePlacer {
       }
       count[best]++;
       String chosen = null;
-      for (String subnet : subnetsByZone.get(zones.get(best))) {
+      for (String subnet : Objects.requireNonNull(subnetsByZone.get(zones.get(best)))) {
         if (chosen == null || perSubnet.getOrDefault(subnet, 0) < perSubnet.getOrDefault(chosen, 0)) {
           chosen = subnet;
         }

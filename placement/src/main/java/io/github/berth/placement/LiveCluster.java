@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -53,16 +54,16 @@ public final class LiveCluster {
   /** The state placement reads; null when an instance change asks for a rebuild. */
   private @Nullable ClusterSnapshot current;
   /** Per instance of {@link #current}: what it reports itself (then tasks do not move it). */
-  private boolean[] cpuReported;
-  private boolean[] memoryReported;
-  private boolean[] gpuReported;
-  private boolean[] tcpReported;
-  private boolean[] udpReported;
-  private boolean[] runningReported;
+  private boolean[] cpuReported = new boolean[0];
+  private boolean[] memoryReported = new boolean[0];
+  private boolean[] gpuReported = new boolean[0];
+  private boolean[] tcpReported = new boolean[0];
+  private boolean[] udpReported = new boolean[0];
+  private boolean[] runningReported = new boolean[0];
   /** Per instance: host ports held reserved and ports tasks bind, each port with its count. */
-  private PortCounts[] tcp;
-  private PortCounts[] udp;
-  private boolean[] portsStale;
+  private PortCounts[] tcp = new PortCounts[0];
+  private PortCounts[] udp = new PortCounts[0];
+  private boolean[] portsStale = new boolean[0];
   private int[] stalePorts = new int[8];
   private int staleCount;
 
@@ -194,7 +195,7 @@ public final class LiveCluster {
   }
 
   private void applyMoved(int i, int cpu, int memory, int gpus) {
-    ClusterSnapshot s = current;
+    ClusterSnapshot s = Objects.requireNonNull(current);
     if (cpuReported[i]) {
       s.remainingCpu[i] -= cpu;
     }
@@ -259,7 +260,7 @@ public final class LiveCluster {
 
   /** Adds ({@code sign} 1) or takes away (-1) what a task counts for; the rules of {@link SnapshotBuilder}. */
   private void apply(TaskEntry t, int sign) {
-    ClusterSnapshot s = current;
+    ClusterSnapshot s = Objects.requireNonNull(current);
     String group = t.group;
     if (group != null) {
       count(s.tasksPerProvider, group, t.provider, sign);
@@ -267,7 +268,8 @@ public final class LiveCluster {
     Integer at = t.containerInstanceArn == null ? null : s.indexByArn.get(t.containerInstanceArn);
     if (at == null) {
       if (t.offInstanceKey != null) {
-        count(s.offInstanceTaskCounts, group, t.offInstanceKey, sign);
+        // offInstanceKey is set only with a group (TaskEntry)
+        count(s.offInstanceTaskCounts, Objects.requireNonNull(group), t.offInstanceKey, sign);
       }
       return;
     }
@@ -390,14 +392,14 @@ public final class LiveCluster {
     for (int k = 0; k < staleCount; k++) {
       int i = stalePorts[k];
       portsStale[i] = false;
-      ClusterSnapshot s = current;
+      ClusterSnapshot s = Objects.requireNonNull(current);
       s.reservedTcp[i] = tcp[i].reservedPorts();
       s.boundTcp[i] = tcp[i].boundPorts();
       s.reservedUdp[i] = udp[i].reservedPorts();
       s.boundUdp[i] = udp[i].boundPorts();
     }
     staleCount = 0;
-    return current;
+    return Objects.requireNonNull(current);
   }
 
   private void stale(int i) {
@@ -451,10 +453,10 @@ public final class LiveCluster {
       tcp[i] = new PortCounts(s.reservedTcp[i]);
       udp[i] = new PortCounts(s.reservedUdp[i]);
       if (tcpReported[i]) {
-        tcp[i] = new PortCounts(SnapshotBuilder.portList(SnapshotBuilder.find(remaining, "PORTS")));
+        tcp[i] = new PortCounts(SnapshotBuilder.portList(Objects.requireNonNull(SnapshotBuilder.find(remaining, "PORTS"))));
       }
       if (udpReported[i]) {
-        udp[i] = new PortCounts(SnapshotBuilder.portList(SnapshotBuilder.find(remaining, "PORTS_UDP")));
+        udp[i] = new PortCounts(SnapshotBuilder.portList(Objects.requireNonNull(SnapshotBuilder.find(remaining, "PORTS_UDP"))));
       }
     }
     current = s;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The cluster as one request changes it: copies of the counters the request moves (remaining CPU,
@@ -62,7 +63,7 @@ final class PlacementState implements QueryTarget {
       case SPREAD_ATTRIBUTE -> {
         StrategyRule.SpreadAttribute index = spreadByAttribute.get(spec.attribute());
         if (index == null) {
-          index = spreadIndex(spec.attribute());
+          index = spreadIndex(Objects.requireNonNull(spec.attribute()));
           spreadByAttribute.put(spec.attribute(), index);
           spreadIndexes = spreadByAttribute.values().toArray(new StrategyRule.SpreadAttribute[0]);
         }

@@ -39,7 +39,7 @@ final class TaskEntry {
   final int[] tcp;
   final int[] udp;
 
-  private TaskEntry(Task t, int index, String group) {
+  private TaskEntry(Task t, int index, @Nullable String group) {
     this.containerInstanceArn = t.containerInstanceArn();
     this.group = group;
     this.provider = t.capacityProviderName() != null ? t.capacityProviderName()

@@ -8,6 +8,7 @@ import io.github.berth.scaling.model.ScalingActivity;
 import io.github.berth.scaling.model.ScalingActivityStatusCode;
 import io.github.berth.scaling.model.ServiceNamespace;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A scaling activity as a simulation records it: what happened, in few fields. The
@@ -45,7 +46,7 @@ record ActivityDraft(
     NOT_SCALED_AT_DESIRED
   }
 
-  ScalingActivity toActivity(Ids ids, ServiceNamespace namespace, String resourceId, ScalableDimension dimension) {
+  ScalingActivity toActivity(Ids ids, @Nullable ServiceNamespace namespace, String resourceId, @Nullable ScalableDimension dimension) {
     String description;
     String cause;
     String message;
@@ -59,7 +60,7 @@ record ActivityDraft(
       case RAISED_TO_MIN:
       case LOWERED_TO_MAX:
         description = ActivityMessages.setDesiredCount(capacity);
-        cause = kind == Kind.RAISED_TO_MIN ? ActivityMessages.boundCause(true, min) : ActivityMessages.boundCause(false, max);
+        cause = kind == Kind.RAISED_TO_MIN ? ActivityMessages.boundCause(true, Objects.requireNonNull(min)) : ActivityMessages.boundCause(false, Objects.requireNonNull(max));
         message = ActivityMessages.desiredCountSet(capacity);
         break;
       case PREDICTIVE:
@@ -109,7 +110,7 @@ record ActivityDraft(
    * minimum and desired cases are written alike; AlreadyAtDesiredCapacity is Successful, as a
    * third-party tool reading real output records it.
    */
-  private ScalingActivity notScaled(Ids ids, ServiceNamespace namespace, String resourceId, ScalableDimension dimension) {
+  private ScalingActivity notScaled(Ids ids, @Nullable ServiceNamespace namespace, String resourceId, @Nullable ScalableDimension dimension) {
     NotScaledReason.Builder reason = NotScaledReason.builder();
     ScalingActivityStatusCode status = ScalingActivityStatusCode.FAILED;
     switch (kind) {

@@ -1,5 +1,6 @@
 package io.github.berth.scaling;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.arn.Ids;
 import io.github.berth.scaling.model.ScalableDimension;
 import io.github.berth.scaling.model.ScalingActivity;
@@ -18,7 +19,7 @@ final class ActivityLedger {
   /** One activity: its draft, and its value once made. */
   static final class Entry {
     final ActivityDraft draft;
-    private ScalingActivity value;
+    private @Nullable ScalingActivity value;
 
     Entry(ActivityDraft draft) {
       this.draft = draft;
@@ -26,12 +27,12 @@ final class ActivityLedger {
   }
 
   private final Ids ids;
-  private final ServiceNamespace namespace;
+  private final @Nullable ServiceNamespace namespace;
   private final String resourceId;
-  private final ScalableDimension dimension;
+  private final @Nullable ScalableDimension dimension;
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
 
-  ActivityLedger(long seed, ServiceNamespace namespace, String resourceId, ScalableDimension dimension) {
+  ActivityLedger(long seed, @Nullable ServiceNamespace namespace, String resourceId, @Nullable ScalableDimension dimension) {
     this.ids = new Ids(seed);
     this.namespace = namespace;
     this.resourceId = resourceId;

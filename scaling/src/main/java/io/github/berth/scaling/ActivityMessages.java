@@ -1,5 +1,7 @@
 package io.github.berth.scaling;
 
+import io.github.berth.core.Nullable;
+
 /**
  * The texts of the scaling activities Application Auto Scaling records for an ECS service, in one
  * place. Observed ones [obs] are word for word from real DescribeScalingActivities output pasted
@@ -21,21 +23,21 @@ final class ActivityMessages {
   }
 
   /** [obs] {@code monitor alarm <alarm> in state ALARM triggered policy <policy>} */
-  static String alarmCause(String alarmName, String policyName) {
+  static String alarmCause(@Nullable String alarmName, String policyName) {
     return "monitor alarm " + alarmName + " in state ALARM triggered policy " + policyName;
   }
 
   /** [model] The description of a scheduled action's run: {@code Setting min capacity to 1 and max capacity to 5}. */
-  static String setBounds(Integer min, Integer max) {
+  static String setBounds(@Nullable Integer min, @Nullable Integer max) {
     return "Setting " + bounds(min, max);
   }
 
   /** [model] The status message of a scheduled action's run. */
-  static String boundsSet(Integer min, Integer max) {
+  static String boundsSet(@Nullable Integer min, @Nullable Integer max) {
     return "Successfully set " + bounds(min, max);
   }
 
-  private static String bounds(Integer min, Integer max) {
+  private static String bounds(@Nullable Integer min, @Nullable Integer max) {
     if (min != null && max != null) {
       return "min capacity to " + min + " and max capacity to " + max;
     }

@@ -2,6 +2,7 @@ package io.github.berth.scaling;
 
 import io.github.berth.core.Nullable;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The proposals of every scaling policy on one scalable target, combined into one capacity
@@ -92,7 +93,7 @@ public final class PolicyCombination {
     }
     ScalingProposal in = largest(others, otherCount, ScalingProposal.Direction.IN);
     if (ttCount > 0 && allIn(targetTracking, ttCount)) {
-      ScalingProposal tt = largest(targetTracking, ttCount, ScalingProposal.Direction.IN);
+      ScalingProposal tt = Objects.requireNonNull(largest(targetTracking, ttCount, ScalingProposal.Direction.IN)); // allIn
       if (in == null || tt.capacity() > in.capacity()) {
         in = tt;
       }

@@ -111,7 +111,7 @@ public final class ScalableTargetEvaluator {
   }
 
   private ScalableTargetEvaluator(Builder b, @Nullable AlarmWindow.Source direct) {
-    this.target = b.target;
+    this.target = Objects.requireNonNull(b.target);
     this.formula = b.formula;
     this.metricData = b.metricData;
     this.namespace = String.valueOf(target.serviceNamespace());
@@ -238,8 +238,8 @@ public final class ScalableTargetEvaluator {
 
   private void applyTarget(RegisterScalableTargetRequest t) {
     this.target = t;
-    this.min = t.minCapacity();
-    this.max = t.maxCapacity();
+    this.min = Objects.requireNonNull(t.minCapacity());
+    this.max = Objects.requireNonNull(t.maxCapacity());
     SuspendedState s = t.suspendedState();
     this.outSuspended = s != null && Boolean.TRUE.equals(s.dynamicScalingOutSuspended());
     this.inSuspended = s != null && Boolean.TRUE.equals(s.dynamicScalingInSuspended());

@@ -111,7 +111,7 @@ public final class ScalingTimeline {
   static final class Activities {
     private final List<ActivityLedger.Entry> entries;
     private final ActivityLedger ledger;
-    private List<ScalingActivity> values;
+    private @Nullable List<ScalingActivity> values;
 
     Activities(List<ActivityLedger.Entry> entries, ActivityLedger ledger) {
       this.entries = List.copyOf(entries);

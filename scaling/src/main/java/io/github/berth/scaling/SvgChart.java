@@ -202,7 +202,7 @@ final class SvgChart {
   private void metricLine() {
     StringBuilder points = new StringBuilder();
     for (int i = 0; i < seconds.length; i++) {
-      if (metric[i] == metric[i]) {
+      if (!Double.isNaN(metric[i])) {
         points.append(fmt(x(seconds[i]))).append(',').append(fmt(yMetric(metric[i]))).append(' ');
       } else if (points.length() > 0) {
         polyline(points, METRIC_COLOUR, 1.5, "");

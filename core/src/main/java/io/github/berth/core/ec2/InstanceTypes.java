@@ -1,6 +1,7 @@
 package io.github.berth.core.ec2;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.berth.core.Nullable;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -55,15 +56,15 @@ public final class InstanceTypes {
     return TYPES.values();
   }
 
-  private static InstanceType t(String name, int vcpus, double gib, int enis, Integer trunk) {
+  private static InstanceType t(String name, int vcpus, double gib, int enis, @Nullable Integer trunk) {
     return new InstanceType(name, vcpus, (int) (gib * 1024), enis, trunk, 0, X86);
   }
 
-  private static InstanceType arm(String name, int vcpus, double gib, int enis, Integer trunk) {
+  private static InstanceType arm(String name, int vcpus, double gib, int enis, @Nullable Integer trunk) {
     return new InstanceType(name, vcpus, (int) (gib * 1024), enis, trunk, 0, ARM);
   }
 
-  private static InstanceType gpu(String name, int vcpus, double gib, int enis, Integer trunk, int gpus) {
+  private static InstanceType gpu(String name, int vcpus, double gib, int enis, @Nullable Integer trunk, int gpus) {
     return new InstanceType(name, vcpus, (int) (gib * 1024), enis, trunk, gpus, X86);
   }
 

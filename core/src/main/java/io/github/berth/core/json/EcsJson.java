@@ -863,7 +863,7 @@ public final class EcsJson {
       return null;
     }
     String c = m.substring(start, end);
-    return c.equals("\uFEFF") || c.equals("\ufeff") ? "a byte order mark (U+FEFF)" : "'" + c + "'";
+    return c.equals("\uFEFF") ? "a byte order mark (U+FEFF)" : "'" + c + "'";
   }
 
   private static String firstLine(@Nullable String s) {

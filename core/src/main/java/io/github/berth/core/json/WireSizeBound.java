@@ -2,6 +2,7 @@ package io.github.berth.core.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.OpenEnum;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -39,7 +40,7 @@ final class WireSizeBound {
 
   private static final ClassValue<Member[]> MEMBERS = new ClassValue<>() {
     @Override
-    protected Member[] computeValue(Class<?> type) {
+    protected Member @Nullable [] computeValue(Class<?> type) {
       return members(type);
     }
   };
@@ -125,7 +126,7 @@ final class WireSizeBound {
   }
 
   /** The members of a model value type, or null when the type is not one. */
-  private static Member[] members(Class<?> type) {
+  private static Member @Nullable [] members(Class<?> type) {
     Class<?> model = type;
     while (model != null && !(Modifier.isPublic(model.getModifiers()) && model.isAnnotationPresent(JsonSerialize.class))) {
       model = model.getSuperclass();

@@ -2,6 +2,7 @@ package io.github.berth.core.lint;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.CreateServiceRequest;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.Tag;
@@ -80,7 +81,7 @@ public final class Linter {
         .collect(ImmutableList.toImmutableList());
   }
 
-  private static Set<String> tagged(List<Tag> tags) {
+  private static Set<String> tagged(@Nullable List<Tag> tags) {
     if (tags == null) {
       return Set.of();
     }

@@ -1,5 +1,6 @@
 package io.github.berth.core.lint;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.EFSTransitEncryption;
@@ -104,7 +105,7 @@ final class TaskDefinitionLint {
   }
 
   /** Why a variable looks like it holds a secret, or null. */
-  private static String secretReason(KeyValuePair kv) {
+  private static @Nullable String secretReason(KeyValuePair kv) {
     String value = kv.value() == null ? "" : kv.value();
     if (ACCESS_KEY_ID.matcher(value).find()) {
       return "an AWS access key id";
@@ -120,7 +121,7 @@ final class TaskDefinitionLint {
    * Why an image reference is not pinned, or null: {@code repo}, {@code repo:latest}; a digest pins it
    * (OCI reference grammar: the tag follows the last ':' after the last '/').
    */
-  static String unpinned(String image) {
+  static @Nullable String unpinned(@Nullable String image) {
     if (image == null || image.isBlank() || image.contains("@sha256:")) {
       return null;
     }

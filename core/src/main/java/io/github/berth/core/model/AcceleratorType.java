@@ -2,6 +2,8 @@
 package io.github.berth.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.github.berth.core.Contract;
+import io.github.berth.core.Nullable;
 import java.util.List;
 
 /**
@@ -21,9 +23,13 @@ public final class AcceleratorType extends OpenEnum {
     super(value, known);
   }
 
-  /** The value for a wire string: a constant when known, else a value that keeps the string. */
+  /**
+   * The value for a wire string: a constant when known, else a value that keeps the string; null
+   * for null, as the AWS SDK's {@code fromValue}.
+   */
   @JsonCreator
-  public static AcceleratorType fromValue(String value) {
+  @Contract("!null -> !null")
+  public static @Nullable AcceleratorType fromValue(@Nullable String value) {
     return VALUES.of(value);
   }
 

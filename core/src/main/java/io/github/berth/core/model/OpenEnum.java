@@ -3,6 +3,7 @@ package io.github.berth.core.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.github.berth.core.Contract;
 import io.github.berth.core.Nullable;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -38,7 +39,7 @@ public abstract class OpenEnum {
   }
 
   @Override
-  public final boolean equals(Object other) {
+  public final boolean equals(@Nullable Object other) {
     return other != null && other.getClass() == getClass() && ((OpenEnum) other).value.equals(value);
   }
 
@@ -70,6 +71,7 @@ public abstract class OpenEnum {
       this.unknown = factory;
     }
 
+    @Contract("!null -> !null")
     public @Nullable E of(@Nullable String value) {
       if (value == null) {
         return null;

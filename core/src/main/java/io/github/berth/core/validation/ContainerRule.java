@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerCondition;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerDependency;
@@ -294,7 +295,7 @@ final class ContainerRule implements TaskDefinitionRule {
     bound(h.startPeriod(), 0, 300, "startPeriod", at.child("startPeriod"), name, out);
   }
 
-  private static void bound(Integer value, int min, int max, String setting, JsonPath at, String container,
+  private static void bound(@Nullable Integer value, int min, int max, String setting, JsonPath at, String container,
       Violations out) {
     if (value == null) {
       return;

@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.validation.internal.Violations;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerRestartPolicy;
@@ -80,7 +81,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
    * "label:value" | "credentialspec:CredentialSpecFilePath"' [doc]. On Fargate the whole setting is refused
    * ({@link FargateRule}), so this is judged off Fargate only.
    */
-  private static void checkSecurityOptions(List<String> options, JsonPath at, String container, Violations out) {
+  private static void checkSecurityOptions(@Nullable List<String> options, JsonPath at, String container, Violations out) {
     if (options == null) {
       return;
     }
@@ -118,7 +119,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
    * taken as well (the Fargate guide writes CAP_SYS_PTRACE). On Fargate, {@link FargateRule} already refuses
    * every added capability but SYS_PTRACE, so only the dropped ones are judged here.
    */
-  private static void checkCapabilities(TaskDefinitionContext td, LinuxParameters lp, JsonPath at, String container,
+  private static void checkCapabilities(TaskDefinitionContext td, @Nullable LinuxParameters lp, JsonPath at, String container,
       Violations out) {
     if (lp == null || lp.capabilities() == null) {
       return;
@@ -130,7 +131,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
     checkCapabilityList(lp.capabilities().drop(), path.child("drop"), container, out);
   }
 
-  private static void checkCapabilityList(List<String> list, JsonPath path, String container, Violations out) {
+  private static void checkCapabilityList(@Nullable List<String> list, JsonPath path, String container, Violations out) {
     if (list == null) {
       return;
     }
@@ -150,7 +151,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
    * Up to ten files, each "The Amazon Resource Name (ARN) of the Amazon S3 object" with "a .env file
    * extension" (API ContainerDefinition.environmentFiles, EnvironmentFile.value) [doc].
    */
-  private static void checkEnvironmentFiles(List<EnvironmentFile> files, JsonPath at, String container, Violations out) {
+  private static void checkEnvironmentFiles(@Nullable List<EnvironmentFile> files, JsonPath at, String container, Violations out) {
     if (files == null) {
       return;
     }
@@ -192,7 +193,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
    * API PortMapping.name: "up to 64 characters", "lowercase letters, numbers, underscores (_), and hyphens
    * (-)", "can't start with a hyphen" [doc].
    */
-  private static void checkPortNames(List<PortMapping> mappings, JsonPath at, String container, Violations out) {
+  private static void checkPortNames(@Nullable List<PortMapping> mappings, JsonPath at, String container, Violations out) {
     if (mappings == null) {
       return;
     }
@@ -218,7 +219,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
     return true;
   }
 
-  private static void checkRestartPolicy(ContainerRestartPolicy policy, JsonPath at, String container, Violations out) {
+  private static void checkRestartPolicy(@Nullable ContainerRestartPolicy policy, JsonPath at, String container, Violations out) {
     if (policy == null) {
       return;
     }
@@ -236,7 +237,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
    * API LinuxParameters.maxSwap: "Accepted values are 0 or any positive integer"; .swappiness: "Accepted
    * values are whole numbers between 0 and 100" [doc]. On Fargate both are refused outright ({@link FargateRule}).
    */
-  private static void checkSwap(LinuxParameters lp, JsonPath at, String container, Violations out) {
+  private static void checkSwap(@Nullable LinuxParameters lp, JsonPath at, String container, Violations out) {
     if (lp == null) {
       return;
     }
@@ -256,7 +257,7 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
    * AWS::ECS::TaskDefinition SystemControl). [unsure] whether ECS refuses these on registration or only when
    * the task starts; Berth refuses them on registration.
    */
-  private static void checkSystemControls(TaskDefinitionContext td, List<SystemControl> controls, JsonPath at,
+  private static void checkSystemControls(TaskDefinitionContext td, @Nullable List<SystemControl> controls, JsonPath at,
       String container, Violations out) {
     if (controls == null) {
       return;

@@ -18,6 +18,7 @@ import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
 import io.github.berth.core.model.Volume;
 import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -230,13 +231,13 @@ final class FargateRule implements TaskDefinitionRule {
    * {@link FargateTaskSizes}; maxSwap and swappiness are refused on all of Fargate.
    */
   private static void checkWindows(TaskDefinitionContext td, List<Volume> volumes, Violations out) {
-    RuntimePlatform platform = td.request.runtimePlatform();
+    RuntimePlatform platform = Objects.requireNonNull(td.request.runtimePlatform()); // set: td.windows reads its family
     JsonPath at = ROOT.child("runtimePlatform");
     CPUArchitecture architecture = platform.cpuArchitecture();
     if (architecture != null && architecture.isKnown() && !CPUArchitecture.X86_64.equals(architecture)) {
       out.client(at.child("cpuArchitecture"), TaskDefinitionMessages.fargateWindowsArchitecture(architecture.value()));
     }
-    OSFamily family = platform.operatingSystemFamily();
+    OSFamily family = Objects.requireNonNull(platform.operatingSystemFamily());
     if (family.isKnown() && !FARGATE_WINDOWS.contains(family)) {
       out.client(at.child("operatingSystemFamily"), TaskDefinitionMessages.fargateWindowsFamily(family.value()));
     }

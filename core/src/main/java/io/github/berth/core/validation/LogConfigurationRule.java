@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.LogConfiguration;
 import io.github.berth.core.model.LogDriver;
@@ -99,7 +100,7 @@ final class LogConfigurationRule implements TaskDefinitionRule {
     }
   }
 
-  private static boolean blank(String s) {
+  private static boolean blank(@Nullable String s) {
     return s == null || s.isBlank();
   }
 }

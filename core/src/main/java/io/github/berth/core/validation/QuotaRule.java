@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.json.EcsJson;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskDefinitionPlacementConstraint;
@@ -46,7 +47,7 @@ final class QuotaRule implements TaskDefinitionRule {
     }
   }
 
-  private static void checkConstraints(List<TaskDefinitionPlacementConstraint> constraints, Violations out) {
+  private static void checkConstraints(@Nullable List<TaskDefinitionPlacementConstraint> constraints, Violations out) {
     if (constraints == null) {
       return;
     }
@@ -64,7 +65,7 @@ final class QuotaRule implements TaskDefinitionRule {
     }
   }
 
-  private static void checkTags(List<Tag> tags, Violations out) {
+  private static void checkTags(@Nullable List<Tag> tags, Violations out) {
     if (tags == null || tags.isEmpty()) {
       return;
     }
@@ -83,7 +84,7 @@ final class QuotaRule implements TaskDefinitionRule {
   }
 
   /** "aws:, AWS:, or any upper or lowercase combination" (API RegisterTaskDefinitionRequest.tags). */
-  private static boolean reserved(String s) {
+  private static boolean reserved(@Nullable String s) {
     return s != null && s.regionMatches(true, 0, "aws:", 0, 4);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.validation.internal.Violations;
 
 /**
@@ -18,7 +19,7 @@ final class RoleArnRule implements TaskDefinitionRule {
     check(td.request.executionRoleArn(), "executionRoleArn", out);
   }
 
-  private static void check(String role, String member, Violations out) {
+  private static void check(@Nullable String role, String member, Violations out) {
     if (role != null && role.startsWith("arn:") && !isRoleArn(role)) {
       out.client(JsonPath.root().child(member), TaskDefinitionMessages.ROLE_NOT_VALID);
     }

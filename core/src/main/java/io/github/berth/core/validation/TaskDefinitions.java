@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.Compatibility;
@@ -180,7 +181,7 @@ public final class TaskDefinitions {
     return out;
   }
 
-  private static <T> List<T> nonNull(List<T> list) {
+  private static <T> List<T> nonNull(@Nullable List<T> list) {
     return list == null ? List.of() : list;
   }
 }

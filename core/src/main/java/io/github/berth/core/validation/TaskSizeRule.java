@@ -1,5 +1,6 @@
 package io.github.berth.core.validation;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.validation.internal.Violations;
 import java.util.List;
@@ -84,7 +85,7 @@ final class TaskSizeRule implements TaskDefinitionRule {
     }
   }
 
-  private static void negative(Integer value, String setting, int i, ContainerDefinition c, Violations out) {
+  private static void negative(@Nullable Integer value, String setting, int i, ContainerDefinition c, Violations out) {
     if (value != null && value < 0) {
       out.client(TaskDefinitionContext.container(i).child(setting),
           TaskDefinitionMessages.invalidContainerSetting(setting, TaskDefinitionContext.name(c)));

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
@@ -44,7 +45,7 @@ final class QueryEvaluator {
     List<String> values = p.values();
     return switch (p.subject().kind()) {
       case ATTRIBUTE -> {
-        QueryTarget.AttributeColumn column = t.attribute(p.subject().attributeName());
+        QueryTarget.AttributeColumn column = t.attribute(Objects.requireNonNull(p.subject().attributeName()));
         if (op == Operator.EXISTS) {
           yield i -> column.value(i) != null;
         }
@@ -85,7 +86,7 @@ final class QueryEvaluator {
         yield i -> QueryValues.ordered(op, Integer.compare(t.runningTasksCount(i), arg));
       }
       case REGISTERED_AT -> {
-        Instant[] range = QueryValues.dateRange(values.get(0));
+        Instant[] range = Objects.requireNonNull(QueryValues.dateRange(values.get(0))); // checked when parsed
         yield i -> {
           Instant v = t.registeredAt(i);
           return v != null && inDateOrder(op, v, range[0], range[1]);

@@ -206,7 +206,7 @@ public final class ScalingGen {
     List<Instant> t = new ArrayList<>();
     List<Double> v = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
-      if (values[i] == values[i]) {
+      if (!Double.isNaN(values[i])) {
         t.add(start.plusSeconds(60L * i));
         v.add(values[i]);
       }

@@ -89,7 +89,7 @@ public final class ShapeRules {
       case ENUM -> {
         OpenEnum e = (OpenEnum) x;
         if (!e.isKnown()) {
-          out.modelEnum(p, e.value(), c.knownValues.get());
+          out.modelEnum(p, e.value(), Objects.requireNonNull(c.knownValues).get());
         }
       }
       case STRING -> {
@@ -116,7 +116,7 @@ public final class ShapeRules {
       case STRUCTURE -> {
         Shape<?> shape = shapes.get(c.type);
         if (shape == null) {
-          throw new IllegalStateException("no table for " + c.type.getName());
+          throw new IllegalStateException("no table for " + Objects.requireNonNull(c.type).getName());
         }
         walk(shape, x, p, out);
       }
@@ -128,7 +128,7 @@ public final class ShapeRules {
         if (c.max != null && list.size() > c.max.intValue()) {
           out.modelMaxSize(p, list.size(), c.max.intValue());
         }
-        if (c.element.kind != Kind.NONE) {
+        if (Objects.requireNonNull(c.element).kind != Kind.NONE) {
           for (int i = 0; i < list.size(); i++) {
             Object e = list.get(i);
             if (e != null) {
@@ -138,7 +138,7 @@ public final class ShapeRules {
         }
       }
       case MAP -> {
-        if (c.element.kind != Kind.NONE) {
+        if (Objects.requireNonNull(c.element).kind != Kind.NONE) {
           for (Map.Entry<?, ?> e : ((Map<?, ?>) x).entrySet()) {
             if (e.getValue() != null) {
               check(c.element, e.getValue(), p.child(String.valueOf(e.getKey())), out);
@@ -308,8 +308,8 @@ public final class ShapeRules {
         case NONE -> "any";
         case STRING -> "string" + range(min, max) + (pattern == null ? "" : " matching " + pattern.pattern());
         case NUMBER -> "number" + range(min, max);
-        case ENUM -> "one of " + knownValues.get();
-        case STRUCTURE -> type.getSimpleName();
+        case ENUM -> "one of " + Objects.requireNonNull(knownValues).get();
+        case STRUCTURE -> Objects.requireNonNull(type).getSimpleName();
         case LIST -> "list" + range(min, max) + " of " + element;
         case MAP -> "map of " + element;
       };
