@@ -41,7 +41,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code advanceIdleHour}: the clock moved one hour over 1,000 RUNNING tasks with nothing due.
  * </ul>
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FakeEcsBenchmark -f 1 -wi 3 -i 5}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FakeEcsBenchmark} (the annotations set the warm-up;
+ * {@code -wi}/{@code -i} on the command line would override {@code runTaskThenDescribe}'s longer one).
  */
 @State(Scope.Thread)
 @Fork(1)
@@ -83,6 +84,11 @@ public class FakeEcsBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(10)
+  // The launch path is long (placement, lifecycle, events, views): on 2 cores C2 takes some 20 s to
+  // compile all of it, and until then iterations swing between 30k and 280k (-prof gc shows GC is not
+  // the cause). Warm up past that, measure longer.
+  @Warmup(iterations = 15, time = 2)
+  @Measurement(iterations = 5, time = 4)
   public void runTaskThenDescribe(Blackhole bh) {
     if (launchedSinceReset >= 15_000) {
       // 100 m5.4xlarge hold 100 x 16,384 / 32 tasks by CPU; start afresh well before they are full.

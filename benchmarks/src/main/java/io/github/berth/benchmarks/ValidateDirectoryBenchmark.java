@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a CI step pays: {@code java -jar cli/target/berth.jar validate DIR} over a directory of 1,000
+ * What a CI step pays: {@code berth validate DIR} (the {@code bin/berth} launcher, {@code how=launcher})
+ * or {@code java -jar cli/target/berth.jar validate DIR} ({@code how=jar}) over a directory of 1,000
  * task definitions, timed from the process start to its exit (the JVM's start included). The files are
  * RegisterTaskDefinition inputs from testkit's generators, pretty-printed as people keep them: nine in
  * ten valid (EC2, Fargate and EXTERNAL), one in ten breaking a named rule; the same seeds every run.
@@ -34,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * mvn -q -B -o -pl cli,benchmarks -am -DskipTests package
  * java -jar benchmarks/target/benchmarks.jar ValidateDirectoryBenchmark -p berthJar=cli/target/berth.jar
  * </pre>
+ *
+ * <p>Run from the repository's root: the launcher is {@code bin/berth}, which runs the jar beside it.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -46,6 +50,10 @@ public class ValidateDirectoryBenchmark {
   /** The runnable jar to time. */
   @Param("cli/target/berth.jar")
   public String berthJar;
+
+  /** {@code launcher}: {@code sh bin/berth} (what the README's {@code berth} lines run); {@code jar}: {@code java -jar}. */
+  @Param({"launcher", "jar"})
+  public String how;
 
   /** How many task definitions the directory holds. */
   @Param("1000")
@@ -93,7 +101,10 @@ public class ValidateDirectoryBenchmark {
   @Benchmark
   public int validateDirectory() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-jar", berthJar, "validate", dir.toString())
+    List<String> command = how.equals("launcher")
+        ? List.of("sh", Path.of("bin", "berth").toString(), "validate", dir.toString())
+        : List.of(java, "-jar", berthJar, "validate", dir.toString());
+    Process p = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
