@@ -197,6 +197,11 @@ class Generator:
         raise ValueError("unsupported shape type %s of %s" % (t, n))
 
     def write(self, src_root, pkg, cls, text):
+        # The build's formatter (Spotless) leaves alone what lies between spotless:off and
+        # spotless:on, so generated sources keep the generator's layout and --check compares
+        # them byte for byte.
+        note, rest = text.split("\n", 1)
+        text = note + "\n// spotless:off\n" + rest + "// spotless:on\n"
         self.files[src_root + "/" + pkg.replace(".", "/") + "/" + cls + ".java"] = text
 
     # ---------------------------------------------------------------- structures
