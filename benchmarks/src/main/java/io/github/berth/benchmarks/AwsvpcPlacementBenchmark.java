@@ -29,35 +29,38 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class AwsvpcPlacementBenchmark {
 
-  /** The trunked awsvpc capacity of the 5,000 instances (checked in setup). */
-  static final int TASKS = 116_650;
+    /** The trunked awsvpc capacity of the 5,000 instances (checked in setup). */
+    static final int TASKS = 116_650;
 
-  ClusterSnapshot cluster;
-  PlacementRequest fill;
+    ClusterSnapshot cluster;
+    PlacementRequest fill;
 
-  @Setup(Level.Trial)
-  public void setUp() {
-    if (PlacementScenarios.awsvpcCapacity(PlacementBenchmark.INSTANCES, true) != TASKS) {
-      throw new IllegalStateException("capacity changed: " + PlacementScenarios.awsvpcCapacity(PlacementBenchmark.INSTANCES, true));
+    @Setup(Level.Trial)
+    public void setUp() {
+        if (PlacementScenarios.awsvpcCapacity(PlacementBenchmark.INSTANCES, true) != TASKS) {
+            throw new IllegalStateException(
+                    "capacity changed: " + PlacementScenarios.awsvpcCapacity(PlacementBenchmark.INSTANCES, true));
+        }
+        cluster = PlacementScenarios.cluster(PlacementBenchmark.INSTANCES, 42, true);
+        fill = PlacementScenarios.scenario3(TASKS);
+        PlacementResult result = PlacementEngine.place(cluster, fill);
+        if (!result.allPlaced()) {
+            throw new IllegalStateException("the scenario must place every task: " + result.explain());
+        }
+        PlacementResult oneMore = PlacementEngine.place(cluster, PlacementScenarios.scenario3(TASKS + 1));
+        if (!oneMore.failures().get(0).reason().equals("RESOURCE:ENI")) {
+            throw new IllegalStateException("ENIs must be what runs out: " + oneMore.explain());
+        }
     }
-    cluster = PlacementScenarios.cluster(PlacementBenchmark.INSTANCES, 42, true);
-    fill = PlacementScenarios.scenario3(TASKS);
-    PlacementResult result = PlacementEngine.place(cluster, fill);
-    if (!result.allPlaced()) {
-      throw new IllegalStateException("the scenario must place every task: " + result.explain());
-    }
-    PlacementResult oneMore = PlacementEngine.place(cluster, PlacementScenarios.scenario3(TASKS + 1));
-    if (!oneMore.failures().get(0).reason().equals("RESOURCE:ENI")) {
-      throw new IllegalStateException("ENIs must be what runs out: " + oneMore.explain());
-    }
-  }
 
-  @Benchmark
-  @OperationsPerInvocation(TASKS)
-  public PlacementResult scenario3AwsvpcUpToEniLimits() {
-    return PlacementEngine.place(cluster, fill);
-  }
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public PlacementResult scenario3AwsvpcUpToEniLimits() {
+        return PlacementEngine.place(cluster, fill);
+    }
 }

@@ -50,161 +50,188 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class FakeEcsBenchmark {
 
-  private static final List<PlacementStrategy> SPREAD_BINPACK = List.of(
-      PlacementStrategy.builder().type(PlacementStrategyType.SPREAD).field("attribute:ecs.availability-zone").build(),
-      PlacementStrategy.builder().type(PlacementStrategyType.BINPACK).field("memory").build());
+    private static final List<PlacementStrategy> SPREAD_BINPACK = List.of(
+            PlacementStrategy.builder()
+                    .type(PlacementStrategyType.SPREAD)
+                    .field("attribute:ecs.availability-zone")
+                    .build(),
+            PlacementStrategy.builder()
+                    .type(PlacementStrategyType.BINPACK)
+                    .field("memory")
+                    .build());
 
-  private FakeEcs ecs;
-  private RunTaskRequest runTen;
-  private int launchedSinceReset;
+    private FakeEcs ecs;
+    private RunTaskRequest runTen;
+    private int launchedSinceReset;
 
-  static FakeEcs cluster(int instances) {
-    FakeEcs ecs = FakeEcs.builder().seed(1).build();
-    ecs.createCluster(b -> b.clusterName("bench"));
-    for (int i = 0; i < instances; i++) {
-      ecs.launchInstance("bench", "m5.4xlarge", "us-east-1" + (char) ('a' + i % 3));
-    }
-    ecs.registerTaskDefinition(RegisterTaskDefinitionRequest.builder().family("web")
-        .containerDefinitions(List.of(ContainerDefinition.builder().name("web").image("nginx:1.27")
-            .cpu(16).memory(32).build()))
-        .build());
-    return ecs;
-  }
-
-  @Setup(Level.Iteration)
-  public void setUp() {
-    ecs = cluster(100);
-    runTen = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10)
-        .placementStrategy(SPREAD_BINPACK).build();
-    launchedSinceReset = 0;
-  }
-
-  /** Tasks launched per second: each operation is one RunTask of 10 and a DescribeTasks of them. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @OperationsPerInvocation(10)
-  // The launch path is long (placement, lifecycle, events, views): on 2 cores C2 takes some 20 s to
-  // compile all of it, and until then iterations swing between 30k and 280k (-prof gc shows GC is not
-  // the cause). Warm up past that, measure longer.
-  @Warmup(iterations = 15, time = 2)
-  @Measurement(iterations = 5, time = 4)
-  public void runTaskThenDescribe(Blackhole bh) {
-    if (launchedSinceReset >= 15_000) {
-      // 100 m5.4xlarge hold 100 x 16,384 / 32 tasks by CPU; start afresh well before they are full.
-      setUp();
-    }
-    List<Task> tasks = ecs.runTask(runTen).tasks();
-    List<String> arns = new ArrayList<>(tasks.size());
-    for (Task t : tasks) {
-      arns.add(t.taskArn());
-    }
-    launchedSinceReset += arns.size();
-    bh.consume(ecs.describeTasks(b -> b.cluster("bench").tasks(arns)));
-  }
-
-  /** A fresh cluster of 100 instances for each operation. */
-  @State(Scope.Thread)
-  public static class Hundred {
-    FakeEcs ecs;
-
-    @Setup(Level.Invocation)
-    public void setUp() {
-      ecs = cluster(100);
-    }
-  }
-
-  /** 1,000 tasks launched on 100 instances by 100 RunTask calls: milliseconds for the 1,000. */
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public List<String> launchThousand(Hundred fresh) {
-    RunTaskRequest run = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10).build();
-    List<String> arns = new ArrayList<>(1000);
-    for (int i = 0; i < 100; i++) {
-      for (Task t : fresh.ecs.runTask(run).tasks()) {
-        arns.add(t.taskArn());
-      }
-    }
-    return arns;
-  }
-
-  /** 1,000 tasks on 100 instances, launched once. */
-  @State(Scope.Thread)
-  public static class Thousand {
-    FakeEcs ecs;
-    List<List<String>> pages = new ArrayList<>();
-
-    @Setup(Level.Trial)
-    public void setUp() {
-      ecs = cluster(100);
-      RunTaskRequest run = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10).build();
-      List<String> arns = new ArrayList<>(1000);
-      for (int i = 0; i < 100; i++) {
-        for (Task t : ecs.runTask(run).tasks()) {
-          arns.add(t.taskArn());
+    static FakeEcs cluster(int instances) {
+        FakeEcs ecs = FakeEcs.builder().seed(1).build();
+        ecs.createCluster(b -> b.clusterName("bench"));
+        for (int i = 0; i < instances; i++) {
+            ecs.launchInstance("bench", "m5.4xlarge", "us-east-1" + (char) ('a' + i % 3));
         }
-      }
-      for (int i = 0; i < 1000; i += 100) {
-        pages.add(List.copyOf(arns.subList(i, i + 100)));
-      }
+        ecs.registerTaskDefinition(RegisterTaskDefinitionRequest.builder()
+                .family("web")
+                .containerDefinitions(List.of(ContainerDefinition.builder()
+                        .name("web")
+                        .image("nginx:1.27")
+                        .cpu(16)
+                        .memory(32)
+                        .build()))
+                .build());
+        return ecs;
     }
-  }
 
-  /** DescribeTasks of 1,000 tasks (ten calls of 100): milliseconds for the 1,000. */
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public void describeThousand(Thousand state, Blackhole bh) {
-    for (List<String> page : state.pages) {
-      bh.consume(state.ecs.describeTasks(b -> b.cluster("bench").tasks(page)));
-    }
-  }
-
-  /** A fresh cluster of 5,000 instances for each operation. */
-  @State(Scope.Thread)
-  public static class FiveThousand {
-    FakeEcs ecs;
-
-    @Setup(Level.Invocation)
+    @Setup(Level.Iteration)
     public void setUp() {
-      ecs = cluster(5000);
+        ecs = cluster(100);
+        runTen = RunTaskRequest.builder()
+                .cluster("bench")
+                .taskDefinition("web")
+                .count(10)
+                .placementStrategy(SPREAD_BINPACK)
+                .build();
+        launchedSinceReset = 0;
     }
-  }
 
-  /**
-   * A REPLICA service of 5,000 tasks on 5,000 instances, from CreateService to steady state (5,000
-   * RUNNING, deployment COMPLETED): milliseconds, which are CPU milliseconds (one thread).
-   */
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 2, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  public Service serviceOfFiveThousand(FiveThousand fresh) {
-    return FakeEcsCpuTime.steadyService(fresh.ecs, 5000);
-  }
-
-  /** The clock moved an hour over 1,000 RUNNING tasks with nothing due. */
-  @State(Scope.Thread)
-  public static class Idle {
-    FakeEcs ecs;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-      ecs = cluster(100);
-      RunTaskRequest run = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10).build();
-      for (int i = 0; i < 100; i++) {
-        ecs.runTask(run);
-      }
-      ecs.clock().advance(Duration.ofMinutes(1));
+    /** Tasks launched per second: each operation is one RunTask of 10 and a DescribeTasks of them. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(10)
+    // The launch path is long (placement, lifecycle, events, views): on 2 cores C2 takes some 20 s to
+    // compile all of it, and until then iterations swing between 30k and 280k (-prof gc shows GC is not
+    // the cause). Warm up past that, measure longer.
+    @Warmup(iterations = 15, time = 2)
+    @Measurement(iterations = 5, time = 4)
+    public void runTaskThenDescribe(Blackhole bh) {
+        if (launchedSinceReset >= 15_000) {
+            // 100 m5.4xlarge hold 100 x 16,384 / 32 tasks by CPU; start afresh well before they are full.
+            setUp();
+        }
+        List<Task> tasks = ecs.runTask(runTen).tasks();
+        List<String> arns = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            arns.add(t.taskArn());
+        }
+        launchedSinceReset += arns.size();
+        bh.consume(ecs.describeTasks(b -> b.cluster("bench").tasks(arns)));
     }
-  }
 
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public void advanceIdleHour(Idle idle, Blackhole bh) {
-    bh.consume(idle.ecs.clock().advance(Duration.ofHours(1)));
-  }
+    /** A fresh cluster of 100 instances for each operation. */
+    @State(Scope.Thread)
+    public static class Hundred {
+        FakeEcs ecs;
+
+        @Setup(Level.Invocation)
+        public void setUp() {
+            ecs = cluster(100);
+        }
+    }
+
+    /** 1,000 tasks launched on 100 instances by 100 RunTask calls: milliseconds for the 1,000. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public List<String> launchThousand(Hundred fresh) {
+        RunTaskRequest run = RunTaskRequest.builder()
+                .cluster("bench")
+                .taskDefinition("web")
+                .count(10)
+                .build();
+        List<String> arns = new ArrayList<>(1000);
+        for (int i = 0; i < 100; i++) {
+            for (Task t : fresh.ecs.runTask(run).tasks()) {
+                arns.add(t.taskArn());
+            }
+        }
+        return arns;
+    }
+
+    /** 1,000 tasks on 100 instances, launched once. */
+    @State(Scope.Thread)
+    public static class Thousand {
+        FakeEcs ecs;
+        List<List<String>> pages = new ArrayList<>();
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            ecs = cluster(100);
+            RunTaskRequest run = RunTaskRequest.builder()
+                    .cluster("bench")
+                    .taskDefinition("web")
+                    .count(10)
+                    .build();
+            List<String> arns = new ArrayList<>(1000);
+            for (int i = 0; i < 100; i++) {
+                for (Task t : ecs.runTask(run).tasks()) {
+                    arns.add(t.taskArn());
+                }
+            }
+            for (int i = 0; i < 1000; i += 100) {
+                pages.add(List.copyOf(arns.subList(i, i + 100)));
+            }
+        }
+    }
+
+    /** DescribeTasks of 1,000 tasks (ten calls of 100): milliseconds for the 1,000. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public void describeThousand(Thousand state, Blackhole bh) {
+        for (List<String> page : state.pages) {
+            bh.consume(state.ecs.describeTasks(b -> b.cluster("bench").tasks(page)));
+        }
+    }
+
+    /** A fresh cluster of 5,000 instances for each operation. */
+    @State(Scope.Thread)
+    public static class FiveThousand {
+        FakeEcs ecs;
+
+        @Setup(Level.Invocation)
+        public void setUp() {
+            ecs = cluster(5000);
+        }
+    }
+
+    /**
+     * A REPLICA service of 5,000 tasks on 5,000 instances, from CreateService to steady state (5,000
+     * RUNNING, deployment COMPLETED): milliseconds, which are CPU milliseconds (one thread).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public Service serviceOfFiveThousand(FiveThousand fresh) {
+        return FakeEcsCpuTime.steadyService(fresh.ecs, 5000);
+    }
+
+    /** The clock moved an hour over 1,000 RUNNING tasks with nothing due. */
+    @State(Scope.Thread)
+    public static class Idle {
+        FakeEcs ecs;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            ecs = cluster(100);
+            RunTaskRequest run = RunTaskRequest.builder()
+                    .cluster("bench")
+                    .taskDefinition("web")
+                    .count(10)
+                    .build();
+            for (int i = 0; i < 100; i++) {
+                ecs.runTask(run);
+            }
+            ecs.clock().advance(Duration.ofMinutes(1));
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void advanceIdleHour(Idle idle, Blackhole bh) {
+        bh.consume(idle.ecs.clock().advance(Duration.ofHours(1)));
+    }
 }

@@ -15,36 +15,44 @@ import java.time.Duration;
  */
 public final class FakeEcsFootprint {
 
-  private FakeEcsFootprint() {}
+    private FakeEcsFootprint() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    long[] perTask = new long[5];
-    for (int r = 0; r < perTask.length; r++) {
-      FakeEcs empty = FakeEcsBenchmark.cluster(100);
-      empty.clock().advance(Duration.ofMinutes(1));
-      long before = usedAfterGc();
-      RunTaskRequest run = RunTaskRequest.builder().cluster("bench").taskDefinition("web").count(10).build();
-      for (int i = 0; i < tasks / 10; i++) {
-        empty.runTask(run);
-      }
-      empty.clock().advance(Duration.ofMinutes(1));
-      long after = usedAfterGc();
-      perTask[r] = (after - before) / tasks;
-      if (empty.listTasks(b -> b.cluster("bench").maxResults(1)).taskArns().isEmpty()) {
-        throw new IllegalStateException("no task is running");
-      }
+    public static void main(String[] args) throws InterruptedException {
+        int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        long[] perTask = new long[5];
+        for (int r = 0; r < perTask.length; r++) {
+            FakeEcs empty = FakeEcsBenchmark.cluster(100);
+            empty.clock().advance(Duration.ofMinutes(1));
+            long before = usedAfterGc();
+            RunTaskRequest run = RunTaskRequest.builder()
+                    .cluster("bench")
+                    .taskDefinition("web")
+                    .count(10)
+                    .build();
+            for (int i = 0; i < tasks / 10; i++) {
+                empty.runTask(run);
+            }
+            empty.clock().advance(Duration.ofMinutes(1));
+            long after = usedAfterGc();
+            perTask[r] = (after - before) / tasks;
+            if (empty.listTasks(b -> b.cluster("bench").maxResults(1))
+                    .taskArns()
+                    .isEmpty()) {
+                throw new IllegalStateException("no task is running");
+            }
+        }
+        java.util.Arrays.sort(perTask);
+        System.out.printf(
+                "retained heap per RUNNING task of the fake: %,d bytes (median of %d rounds of %,d tasks;"
+                        + " min %,d, max %,d)%n",
+                perTask[perTask.length / 2], perTask.length, tasks, perTask[0], perTask[perTask.length - 1]);
     }
-    java.util.Arrays.sort(perTask);
-    System.out.printf("retained heap per RUNNING task of the fake: %,d bytes (median of %d rounds of %,d tasks;"
-        + " min %,d, max %,d)%n", perTask[perTask.length / 2], perTask.length, tasks, perTask[0], perTask[perTask.length - 1]);
-  }
 
-  private static long usedAfterGc() throws InterruptedException {
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      Thread.sleep(50);
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
 }

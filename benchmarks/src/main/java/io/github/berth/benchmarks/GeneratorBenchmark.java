@@ -32,35 +32,37 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class GeneratorBenchmark {
 
-  private final Gen<RegisterTaskDefinitionRequest> fargate = EcsGen.fargateTaskDefinitions();
-  private long seed;
+    private final Gen<RegisterTaskDefinitionRequest> fargate = EcsGen.fargateTaskDefinitions();
+    private long seed;
 
-  /** One valid Fargate task definition, a new seed each time. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  public RegisterTaskDefinitionRequest generateFargateTaskDefinition() {
-    return fargate.sample(seed++);
-  }
-
-  /**
-   * One failing property of task definitions, found and shrunk: "no container maps more than one
-   * port" fails on a task definition of many containers and ports, and shrinks to one container
-   * with two port mappings. The seed is fixed, so every invocation does the same work.
-   */
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public PropertyFailure shrinkFailingTaskDefinitionProperty() {
-    try {
-      Property.forAll(fargate).seed(42).check(td -> {
-        if (td.containerDefinitions().stream().anyMatch(c -> c.portMappings() != null && c.portMappings().size() > 1)) {
-          throw new AssertionError("a container maps more than one port");
-        }
-      });
-    } catch (PropertyFailure f) {
-      return f;
+    /** One valid Fargate task definition, a new seed each time. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public RegisterTaskDefinitionRequest generateFargateTaskDefinition() {
+        return fargate.sample(seed++);
     }
-    throw new IllegalStateException("the property was meant to fail");
-  }
+
+    /**
+     * One failing property of task definitions, found and shrunk: "no container maps more than one
+     * port" fails on a task definition of many containers and ports, and shrinks to one container
+     * with two port mappings. The seed is fixed, so every invocation does the same work.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public PropertyFailure shrinkFailingTaskDefinitionProperty() {
+        try {
+            Property.forAll(fargate).seed(42).check(td -> {
+                if (td.containerDefinitions().stream()
+                        .anyMatch(c ->
+                                c.portMappings() != null && c.portMappings().size() > 1)) {
+                    throw new AssertionError("a container maps more than one port");
+                }
+            });
+        } catch (PropertyFailure f) {
+            return f;
+        }
+        throw new IllegalStateException("the property was meant to fail");
+    }
 }

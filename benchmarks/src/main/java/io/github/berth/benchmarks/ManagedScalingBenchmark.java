@@ -37,37 +37,58 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class ManagedScalingBenchmark {
 
-  private FakeEcs ecs;
+    private FakeEcs ecs;
 
-  @Setup(Level.Iteration)
-  public void setUp() {
-    ecs = FakeEcs.builder().seed(1).provisioningTimeout(Duration.ofDays(3650)).build();
-    String arn = ecs.autoScalingGroups().create("asg", g -> g.instanceType("m5.large").minSize(100).maxSize(100)
-        .desiredCapacity(100).availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
-    ecs.createCapacityProvider(b -> b.name("cp").autoScalingGroupProvider(AutoScalingGroupProvider.builder()
-        .autoScalingGroupArn(arn).managedScaling(ManagedScaling.builder().status(ManagedScalingStatus.ENABLED)
-            .build()).build()));
-    ecs.createCluster(b -> b.clusterName("bench").capacityProviders(List.of("cp"))
-        .defaultCapacityProviderStrategy(List.of(CapacityProviderStrategyItem.builder().capacityProvider("cp")
-            .weight(1).build())));
-    // One task of 2048 CPU units fills an m5.large.
-    ecs.registerTaskDefinition(RegisterTaskDefinitionRequest.builder().family("whole")
-        .containerDefinitions(List.of(ContainerDefinition.builder().name("app").image("app:1").cpu(2048)
-            .memory(512).build()))
-        .build());
-    ecs.clock().advance(Duration.ofMinutes(2));
-    for (int i = 0; i < 60; i++) {
-      ecs.runTask(b -> b.cluster("bench").taskDefinition("whole").count(10));
+    @Setup(Level.Iteration)
+    public void setUp() {
+        ecs = FakeEcs.builder()
+                .seed(1)
+                .provisioningTimeout(Duration.ofDays(3650))
+                .build();
+        String arn = ecs.autoScalingGroups()
+                .create(
+                        "asg",
+                        g -> g.instanceType("m5.large")
+                                .minSize(100)
+                                .maxSize(100)
+                                .desiredCapacity(100)
+                                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
+        ecs.createCapacityProvider(b -> b.name("cp")
+                .autoScalingGroupProvider(AutoScalingGroupProvider.builder()
+                        .autoScalingGroupArn(arn)
+                        .managedScaling(ManagedScaling.builder()
+                                .status(ManagedScalingStatus.ENABLED)
+                                .build())
+                        .build()));
+        ecs.createCluster(b -> b.clusterName("bench")
+                .capacityProviders(List.of("cp"))
+                .defaultCapacityProviderStrategy(List.of(CapacityProviderStrategyItem.builder()
+                        .capacityProvider("cp")
+                        .weight(1)
+                        .build())));
+        // One task of 2048 CPU units fills an m5.large.
+        ecs.registerTaskDefinition(RegisterTaskDefinitionRequest.builder()
+                .family("whole")
+                .containerDefinitions(List.of(ContainerDefinition.builder()
+                        .name("app")
+                        .image("app:1")
+                        .cpu(2048)
+                        .memory(512)
+                        .build()))
+                .build());
+        ecs.clock().advance(Duration.ofMinutes(2));
+        for (int i = 0; i < 60; i++) {
+            ecs.runTask(b -> b.cluster("bench").taskDefinition("whole").count(10));
+        }
+        ecs.clock().advance(Duration.ofSeconds(30));
     }
-    ecs.clock().advance(Duration.ofSeconds(30));
-  }
 
-  /** One 15-second step of the fake clock with 500 tasks waiting on a full cluster of 100 instances. */
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public Object retryFullCluster() {
-    ecs.clock().advance(Duration.ofSeconds(15));
-    return ecs;
-  }
+    /** One 15-second step of the fake clock with 500 tasks waiting on a full cluster of 100 instances. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object retryFullCluster() {
+        ecs.clock().advance(Duration.ofSeconds(15));
+        return ecs;
+    }
 }

@@ -40,56 +40,58 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PlacementBenchmark {
 
-  static final int INSTANCES = 5000;
-  static final int TASKS = 5000;
+    static final int INSTANCES = 5000;
+    static final int TASKS = 5000;
 
-  ClusterSnapshot cluster;
-  PlacementRequest scenario1;
-  PlacementRequest scenario2;
-  PlacementRequest binpack;
+    ClusterSnapshot cluster;
+    PlacementRequest scenario1;
+    PlacementRequest scenario2;
+    PlacementRequest binpack;
 
-  @Setup(Level.Trial)
-  public void setUp() {
-    cluster = PlacementScenarios.cluster(INSTANCES, 42, false);
-    scenario1 = PlacementScenarios.scenario1(TASKS);
-    scenario2 = PlacementScenarios.scenario2(TASKS);
-    binpack = PlacementScenarios.binpackCpuMemory(TASKS);
-    for (PlacementRequest r : new PlacementRequest[] {scenario1, scenario2, binpack}) {
-      PlacementResult result = PlacementEngine.place(cluster, r);
-      if (!result.allPlaced()) {
-        throw new IllegalStateException("the scenario must place every task: " + result.explain());
-      }
+    @Setup(Level.Trial)
+    public void setUp() {
+        cluster = PlacementScenarios.cluster(INSTANCES, 42, false);
+        scenario1 = PlacementScenarios.scenario1(TASKS);
+        scenario2 = PlacementScenarios.scenario2(TASKS);
+        binpack = PlacementScenarios.binpackCpuMemory(TASKS);
+        for (PlacementRequest r : new PlacementRequest[] {scenario1, scenario2, binpack}) {
+            PlacementResult result = PlacementEngine.place(cluster, r);
+            if (!result.allPlaced()) {
+                throw new IllegalStateException("the scenario must place every task: " + result.explain());
+            }
+        }
     }
-  }
 
-  @Benchmark
-  @OperationsPerInvocation(TASKS)
-  public PlacementResult scenario1SpreadAzThenInstance() {
-    return PlacementEngine.place(cluster, scenario1);
-  }
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public PlacementResult scenario1SpreadAzThenInstance() {
+        return PlacementEngine.place(cluster, scenario1);
+    }
 
-  @Benchmark
-  @OperationsPerInvocation(TASKS)
-  public PlacementResult scenario2SpreadAzBinpackMemoryMemberOf() {
-    return PlacementEngine.place(cluster, scenario2);
-  }
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public PlacementResult scenario2SpreadAzBinpackMemoryMemberOf() {
+        return PlacementEngine.place(cluster, scenario2);
+    }
 
-  /**
-   * Scenario 2 with the placements made into values ({@code TaskPlacement}s with their
-   * {@code NetworkBinding}s), as a caller reading them pays.
-   */
-  @Benchmark
-  @OperationsPerInvocation(TASKS)
-  public Object scenario2WithPlacementValues() {
-    return PlacementEngine.place(cluster, scenario2).placements();
-  }
+    /**
+     * Scenario 2 with the placements made into values ({@code TaskPlacement}s with their
+     * {@code NetworkBinding}s), as a caller reading them pays.
+     */
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public Object scenario2WithPlacementValues() {
+        return PlacementEngine.place(cluster, scenario2).placements();
+    }
 
-  @Benchmark
-  @OperationsPerInvocation(TASKS)
-  public PlacementResult binpackCpuMemory() {
-    return PlacementEngine.place(cluster, binpack);
-  }
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public PlacementResult binpackCpuMemory() {
+        return PlacementEngine.place(cluster, binpack);
+    }
 }

@@ -53,104 +53,140 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ScalingBenchmark {
 
-  /** One week of one-minute datapoints. */
-  public static final int DATAPOINTS = 7 * 24 * 60;
+    /** One week of one-minute datapoints. */
+    public static final int DATAPOINTS = 7 * 24 * 60;
 
-  private static final Instant START = Instant.parse("2024-03-04T00:00:00Z");
-  private static final String RESOURCE = "service/prod/web";
+    private static final Instant START = Instant.parse("2024-03-04T00:00:00Z");
+    private static final String RESOURCE = "service/prod/web";
 
-  private ScalingSimulator week;
-  private CronExpression cron;
-  private ZoneId zone;
-  private Instant[] instants;
-  private int next;
+    private ScalingSimulator week;
+    private CronExpression cron;
+    private ZoneId zone;
+    private Instant[] instants;
+    private int next;
 
-  @Setup
-  public void setUp() {
-    SplittableRandom random = new SplittableRandom(42);
-    long[] times = new long[DATAPOINTS];
-    double[] cpu = new double[DATAPOINTS];
-    double[] memory = new double[DATAPOINTS];
-    for (int i = 0; i < DATAPOINTS; i++) {
-      times[i] = START.getEpochSecond() + 60L * i;
-      double day = Math.sin(2 * Math.PI * (i % 1440) / 1440.0 - Math.PI / 2); // a daily wave, low at night
-      cpu[i] = Math.max(1, 45 + 35 * day + random.nextDouble(-8, 8) + (random.nextInt(500) == 0 ? 50 : 0));
-      memory[i] = Math.max(1, 55 + 15 * day + random.nextDouble(-3, 3));
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(42);
+        long[] times = new long[DATAPOINTS];
+        double[] cpu = new double[DATAPOINTS];
+        double[] memory = new double[DATAPOINTS];
+        for (int i = 0; i < DATAPOINTS; i++) {
+            times[i] = START.getEpochSecond() + 60L * i;
+            double day = Math.sin(2 * Math.PI * (i % 1440) / 1440.0 - Math.PI / 2); // a daily wave, low at night
+            cpu[i] = Math.max(1, 45 + 35 * day + random.nextDouble(-8, 8) + (random.nextInt(500) == 0 ? 50 : 0));
+            memory[i] = Math.max(1, 55 + 15 * day + random.nextDouble(-3, 3));
+        }
+        MetricSeries cpuSeries = MetricSeries.ofEpochSeconds(times, cpu);
+        MetricSeries memorySeries = MetricSeries.ofEpochSeconds(times, memory);
+
+        week = ScalingSimulator.builder()
+                .target(RegisterScalableTargetRequest.builder()
+                        .serviceNamespace(ServiceNamespace.ECS)
+                        .resourceId(RESOURCE)
+                        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                        .minCapacity(2)
+                        .maxCapacity(60)
+                        .build())
+                .addPolicy(targetTracking("cpu50", MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, 50))
+                .addPolicy(targetTracking("memory60", MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION, 60))
+                .addPolicy(policy("burst")
+                        .policyType(PolicyType.STEP_SCALING)
+                        .stepScalingPolicyConfiguration(StepScalingPolicyConfiguration.builder()
+                                .adjustmentType(AdjustmentType.PERCENT_CHANGE_IN_CAPACITY)
+                                .minAdjustmentMagnitude(2)
+                                .cooldown(120)
+                                .addStepAdjustments(StepAdjustment.builder()
+                                        .metricIntervalLowerBound(0.0)
+                                        .metricIntervalUpperBound(10.0)
+                                        .scalingAdjustment(20)
+                                        .build())
+                                .addStepAdjustments(StepAdjustment.builder()
+                                        .metricIntervalLowerBound(10.0)
+                                        .scalingAdjustment(50)
+                                        .build())
+                                .build())
+                        .build())
+                .alarm(
+                        "burst",
+                        AlarmSpec.of(
+                                "web-cpu-burst",
+                                Statistic.MAXIMUM,
+                                60,
+                                2,
+                                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                                85))
+                .addScheduledAction(scheduled("weekday-morning", "cron(0 8 ? * MON-FRI *)", 6, null))
+                .addScheduledAction(scheduled("weekday-evening", "cron(0 20 ? * MON-FRI *)", 2, null))
+                .addScheduledAction(scheduled("weekend-cap", "cron(0 0 ? * SAT *)", null, 30))
+                .metric(cpuSeries)
+                .metric("memory60", memorySeries)
+                .start(START)
+                .end(START.plusSeconds(60L * (DATAPOINTS - 1)))
+                .build();
+        if (week.steps() != DATAPOINTS) {
+            throw new IllegalStateException("expected " + DATAPOINTS + " steps, got " + week.steps());
+        }
+
+        cron = CronExpression.parse("0/15 9-17 ? * MON-FRI *");
+        zone = ZoneId.of("America/New_York");
+        instants = new Instant[1024];
+        for (int i = 0; i < instants.length; i++) {
+            // Spread over a year, so that DST changes and weekends are among them.
+            instants[i] = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextLong(366L * 86_400));
+        }
     }
-    MetricSeries cpuSeries = MetricSeries.ofEpochSeconds(times, cpu);
-    MetricSeries memorySeries = MetricSeries.ofEpochSeconds(times, memory);
 
-    week = ScalingSimulator.builder()
-        .target(RegisterScalableTargetRequest.builder().serviceNamespace(ServiceNamespace.ECS).resourceId(RESOURCE)
-            .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(2).maxCapacity(60).build())
-        .addPolicy(targetTracking("cpu50", MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, 50))
-        .addPolicy(targetTracking("memory60", MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION, 60))
-        .addPolicy(policy("burst").policyType(PolicyType.STEP_SCALING)
-            .stepScalingPolicyConfiguration(StepScalingPolicyConfiguration.builder()
-                .adjustmentType(AdjustmentType.PERCENT_CHANGE_IN_CAPACITY).minAdjustmentMagnitude(2).cooldown(120)
-                .addStepAdjustments(StepAdjustment.builder().metricIntervalLowerBound(0.0)
-                    .metricIntervalUpperBound(10.0).scalingAdjustment(20).build())
-                .addStepAdjustments(StepAdjustment.builder().metricIntervalLowerBound(10.0).scalingAdjustment(50).build())
-                .build())
-            .build())
-        .alarm("burst", AlarmSpec.of("web-cpu-burst", Statistic.MAXIMUM, 60, 2,
-            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 85))
-        .addScheduledAction(scheduled("weekday-morning", "cron(0 8 ? * MON-FRI *)", 6, null))
-        .addScheduledAction(scheduled("weekday-evening", "cron(0 20 ? * MON-FRI *)", 2, null))
-        .addScheduledAction(scheduled("weekend-cap", "cron(0 0 ? * SAT *)", null, 30))
-        .metric(cpuSeries)
-        .metric("memory60", memorySeries)
-        .start(START)
-        .end(START.plusSeconds(60L * (DATAPOINTS - 1)))
-        .build();
-    if (week.steps() != DATAPOINTS) {
-      throw new IllegalStateException("expected " + DATAPOINTS + " steps, got " + week.steps());
+    private static PutScalingPolicyRequest.Builder policy(String name) {
+        return PutScalingPolicyRequest.builder()
+                .policyName(name)
+                .serviceNamespace(ServiceNamespace.ECS)
+                .resourceId(RESOURCE)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT);
     }
 
-    cron = CronExpression.parse("0/15 9-17 ? * MON-FRI *");
-    zone = ZoneId.of("America/New_York");
-    instants = new Instant[1024];
-    for (int i = 0; i < instants.length; i++) {
-      // Spread over a year, so that DST changes and weekends are among them.
-      instants[i] = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextLong(366L * 86_400));
+    private static PutScalingPolicyRequest targetTracking(String name, MetricType metric, double target) {
+        return policy(name)
+                .policyType(PolicyType.TARGET_TRACKING_SCALING)
+                .targetTrackingScalingPolicyConfiguration(TargetTrackingScalingPolicyConfiguration.builder()
+                        .targetValue(target)
+                        .predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+                                .predefinedMetricType(metric)
+                                .build())
+                        .build())
+                .build();
     }
-  }
 
-  private static PutScalingPolicyRequest.Builder policy(String name) {
-    return PutScalingPolicyRequest.builder().policyName(name).serviceNamespace(ServiceNamespace.ECS)
-        .resourceId(RESOURCE).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT);
-  }
+    private static PutScheduledActionRequest scheduled(String name, String schedule, Integer min, Integer max) {
+        return PutScheduledActionRequest.builder()
+                .serviceNamespace(ServiceNamespace.ECS)
+                .resourceId(RESOURCE)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                .scheduledActionName(name)
+                .schedule(schedule)
+                .timezone("Europe/Paris")
+                .scalableTargetAction(ScalableTargetAction.builder()
+                        .minCapacity(min)
+                        .maxCapacity(max)
+                        .build())
+                .build();
+    }
 
-  private static PutScalingPolicyRequest targetTracking(String name, MetricType metric, double target) {
-    return policy(name).policyType(PolicyType.TARGET_TRACKING_SCALING)
-        .targetTrackingScalingPolicyConfiguration(TargetTrackingScalingPolicyConfiguration.builder().targetValue(target)
-            .predefinedMetricSpecification(PredefinedMetricSpecification.builder().predefinedMetricType(metric).build())
-            .build())
-        .build();
-  }
+    /** A week of datapoints through all the policies; the score is datapoints per second. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(DATAPOINTS)
+    public ScalingTimeline simulateWeek() {
+        return week.run();
+    }
 
-  private static PutScheduledActionRequest scheduled(String name, String schedule, Integer min, Integer max) {
-    return PutScheduledActionRequest.builder().serviceNamespace(ServiceNamespace.ECS).resourceId(RESOURCE)
-        .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).scheduledActionName(name).schedule(schedule)
-        .timezone("Europe/Paris")
-        .scalableTargetAction(ScalableTargetAction.builder().minCapacity(min).maxCapacity(max).build()).build();
-  }
-
-  /** A week of datapoints through all the policies; the score is datapoints per second. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @OperationsPerInvocation(DATAPOINTS)
-  public ScalingTimeline simulateWeek() {
-    return week.run();
-  }
-
-  /** One next-fire-time of a weekday, every-15-minutes cron in New York. */
-  @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public Instant cronNextFireTime() {
-    Instant after = instants[next++ & (instants.length - 1)];
-    return cron.next(after, zone);
-  }
+    /** One next-fire-time of a weekday, every-15-minutes cron in New York. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public Instant cronNextFireTime() {
+        Instant after = instants[next++ & (instants.length - 1)];
+        return cron.next(after, zone);
+    }
 }

@@ -15,36 +15,37 @@ import java.lang.management.MemoryMXBean;
  */
 public final class SnapshotFootprint {
 
-  private static final int ROUNDS = 5;
+    private static final int ROUNDS = 5;
 
-  private SnapshotFootprint() {}
+    private SnapshotFootprint() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    int instances = args.length > 0 ? Integer.parseInt(args[0]) : PlacementScenarios.MAX_INSTANCES;
-    int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
-    long[] deltas = new long[ROUNDS];
-    int size = 0;
-    for (int r = 0; r < ROUNDS; r++) {
-      long before = usedAfterGc();
-      ClusterSnapshot snapshot = PlacementScenarios.clusterWithTasks(instances, tasks, 42 + r);
-      long with = usedAfterGc();
-      size = snapshot.size();
-      deltas[r] = with - before;
-      snapshot = null;
+    public static void main(String[] args) throws InterruptedException {
+        int instances = args.length > 0 ? Integer.parseInt(args[0]) : PlacementScenarios.MAX_INSTANCES;
+        int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
+        long[] deltas = new long[ROUNDS];
+        int size = 0;
+        for (int r = 0; r < ROUNDS; r++) {
+            long before = usedAfterGc();
+            ClusterSnapshot snapshot = PlacementScenarios.clusterWithTasks(instances, tasks, 42 + r);
+            long with = usedAfterGc();
+            size = snapshot.size();
+            deltas[r] = with - before;
+            snapshot = null;
+        }
+        java.util.Arrays.sort(deltas);
+        long median = deltas[ROUNDS / 2];
+        System.out.printf(
+                "snapshot of %d instances and %d tasks: %,d bytes retained (%.2f MiB), median of %d rounds"
+                        + " (min %.2f MiB, max %.2f MiB)%n",
+                size, tasks, median, median / 1048576.0, ROUNDS, deltas[0] / 1048576.0, deltas[ROUNDS - 1] / 1048576.0);
     }
-    java.util.Arrays.sort(deltas);
-    long median = deltas[ROUNDS / 2];
-    System.out.printf("snapshot of %d instances and %d tasks: %,d bytes retained (%.2f MiB), median of %d rounds"
-        + " (min %.2f MiB, max %.2f MiB)%n", size, tasks, median, median / 1048576.0, ROUNDS,
-        deltas[0] / 1048576.0, deltas[ROUNDS - 1] / 1048576.0);
-  }
 
-  private static long usedAfterGc() throws InterruptedException {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      Thread.sleep(50);
+    private static long usedAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
-    return memory.getHeapMemoryUsage().getUsed();
-  }
 }

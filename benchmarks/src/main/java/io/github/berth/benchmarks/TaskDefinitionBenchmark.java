@@ -40,34 +40,35 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TaskDefinitionBenchmark {
 
-  private String json;
-  private RegisterTaskDefinitionRequest request;
+    private String json;
+    private RegisterTaskDefinitionRequest request;
 
-  @Setup
-  public void setUp() {
-    try (InputStream in = TaskDefinitionBenchmark.class.getResourceAsStream("/fargate-web.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Setup
+    public void setUp() {
+        try (InputStream in = TaskDefinitionBenchmark.class.getResourceAsStream("/fargate-web.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        request = EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class);
+        if (request.containerDefinitions().size() != 3
+                || !TaskDefinitionValidator.validate(request).isEmpty()) {
+            throw new IllegalStateException("the benchmark needs a valid three-container definition");
+        }
     }
-    request = EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class);
-    if (request.containerDefinitions().size() != 3 || !TaskDefinitionValidator.validate(request).isEmpty()) {
-      throw new IllegalStateException("the benchmark needs a valid three-container definition");
+
+    @Benchmark
+    public List<Violation> readAndValidate() {
+        return TaskDefinitionValidator.validate(EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class));
     }
-  }
 
-  @Benchmark
-  public List<Violation> readAndValidate() {
-    return TaskDefinitionValidator.validate(EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class));
-  }
+    @Benchmark
+    public RegisterTaskDefinitionRequest read() {
+        return EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class);
+    }
 
-  @Benchmark
-  public RegisterTaskDefinitionRequest read() {
-    return EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class);
-  }
-
-  @Benchmark
-  public List<Violation> validate() {
-    return TaskDefinitionValidator.validate(request);
-  }
+    @Benchmark
+    public List<Violation> validate() {
+        return TaskDefinitionValidator.validate(request);
+    }
 }

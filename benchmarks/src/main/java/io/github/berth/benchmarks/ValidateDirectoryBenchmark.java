@@ -47,71 +47,76 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ValidateDirectoryBenchmark {
 
-  /** The runnable jar to time. */
-  @Param("cli/target/berth.jar")
-  public String berthJar;
+    /** The runnable jar to time. */
+    @Param("cli/target/berth.jar")
+    public String berthJar;
 
-  /** {@code launcher}: {@code sh bin/berth} (what the README's {@code berth} lines run); {@code jar}: {@code java -jar}. */
-  @Param({"launcher", "jar"})
-  public String how;
+    /** {@code launcher}: {@code sh bin/berth} (what the README's {@code berth} lines run); {@code jar}: {@code java -jar}. */
+    @Param({"launcher", "jar"})
+    public String how;
 
-  /** How many task definitions the directory holds. */
-  @Param("1000")
-  public int files;
+    /** How many task definitions the directory holds. */
+    @Param("1000")
+    public int files;
 
-  private Path dir;
+    private Path dir;
 
-  @Setup(Level.Trial)
-  public void writeFiles() throws IOException {
-    if (!Files.isRegularFile(Path.of(berthJar))) {
-      throw new IllegalStateException(berthJar + " is not there: build it with mvn -pl cli -am -DskipTests package");
+    @Setup(Level.Trial)
+    public void writeFiles() throws IOException {
+        if (!Files.isRegularFile(Path.of(berthJar))) {
+            throw new IllegalStateException(
+                    berthJar + " is not there: build it with mvn -pl cli -am -DskipTests package");
+        }
+        dir = Files.createTempDirectory("berth-validate-bench");
+        writeTaskDefinitions(dir, files);
     }
-    dir = Files.createTempDirectory("berth-validate-bench");
-    writeTaskDefinitions(dir, files);
-  }
 
-  /** Writes {@code n} task definitions into {@code dir}: seeds 0..n-1, every tenth one invalid. */
-  static void writeTaskDefinitions(Path dir, int n) throws IOException {
-    for (int i = 0; i < n; i++) {
-      RegisterTaskDefinitionRequest td = i % 10 == 9
-          ? EcsGen.invalidTaskDefinitions().sample(i).taskDefinition()
-          : EcsGen.taskDefinitions().sample(i);
-      Files.writeString(dir.resolve(String.format("td-%04d.json", i)), EcsJson.strict().writePretty(td));
+    /** Writes {@code n} task definitions into {@code dir}: seeds 0..n-1, every tenth one invalid. */
+    static void writeTaskDefinitions(Path dir, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            RegisterTaskDefinitionRequest td = i % 10 == 9
+                    ? EcsGen.invalidTaskDefinitions().sample(i).taskDefinition()
+                    : EcsGen.taskDefinitions().sample(i);
+            Files.writeString(
+                    dir.resolve(String.format("td-%04d.json", i)),
+                    EcsJson.strict().writePretty(td));
+        }
     }
-  }
 
-  /**
-   * Writes the benchmark's files into a directory, to time or profile the command by hand:
-   * {@code java -cp benchmarks/target/benchmarks.jar io.github.berth.benchmarks.ValidateDirectoryBenchmark DIR [N]}.
-   */
-  public static void main(String[] args) throws IOException {
-    Path out = Path.of(args[0]);
-    Files.createDirectories(out);
-    writeTaskDefinitions(out, args.length > 1 ? Integer.parseInt(args[1]) : 1000);
-  }
-
-  @TearDown(Level.Trial)
-  public void deleteFiles() throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /**
+     * Writes the benchmark's files into a directory, to time or profile the command by hand:
+     * {@code java -cp benchmarks/target/benchmarks.jar io.github.berth.benchmarks.ValidateDirectoryBenchmark DIR [N]}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        Files.createDirectories(out);
+        writeTaskDefinitions(out, args.length > 1 ? Integer.parseInt(args[1]) : 1000);
     }
-  }
 
-  /** One run of the command; its exit status (1: the invalid tenth was found). */
-  @Benchmark
-  public int validateDirectory() throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = how.equals("launcher")
-        ? List.of("sh", Path.of("bin", "berth").toString(), "validate", dir.toString())
-        : List.of(java, "-jar", berthJar, "validate", dir.toString());
-    Process p = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")))
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    int status = p.waitFor();
-    if (status != 1) {
-      throw new IllegalStateException("berth validate exited with " + status + ", expected 1 (invalid files found)");
+    @TearDown(Level.Trial)
+    public void deleteFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
-    return status;
-  }
+
+    /** One run of the command; its exit status (1: the invalid tenth was found). */
+    @Benchmark
+    public int validateDirectory() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = how.equals("launcher")
+                ? List.of("sh", Path.of("bin", "berth").toString(), "validate", dir.toString())
+                : List.of(java, "-jar", berthJar, "validate", dir.toString());
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.to(
+                        new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        int status = p.waitFor();
+        if (status != 1) {
+            throw new IllegalStateException(
+                    "berth validate exited with " + status + ", expected 1 (invalid files found)");
+        }
+        return status;
+    }
 }

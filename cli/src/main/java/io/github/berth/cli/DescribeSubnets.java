@@ -14,37 +14,46 @@ import java.util.List;
  */
 final class DescribeSubnets {
 
-  record Entry(String subnetId, @Nullable String availabilityZone, @Nullable String vpcId,
-      @Nullable Boolean mapPublicIpOnLaunch) {}
+    record Entry(
+            String subnetId,
+            @Nullable String availabilityZone,
+            @Nullable String vpcId,
+            @Nullable Boolean mapPublicIpOnLaunch) {}
 
-  private DescribeSubnets() {}
+    private DescribeSubnets() {}
 
-  /** The subnets of the file; a problem is an IOException whose message is {@code FILE: path: reason}. */
-  static List<Entry> read(Path file) throws IOException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(Files.read(file));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+    /** The subnets of the file; a problem is an IOException whose message is {@code FILE: path: reason}. */
+    static List<Entry> read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.read(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.path("Subnets").isArray()) {
+            throw new IOException(
+                    file + ": Subnets: expected the output of aws ec2 describe-subnets, with a Subnets list");
+        }
+        List<Entry> out = new ArrayList<>();
+        JsonNode list = root.get("Subnets");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode s = list.get(i);
+            JsonNode id = s.get("SubnetId");
+            if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                throw new IOException(file + ": Subnets[" + i + "].SubnetId: expected the subnet's id");
+            }
+            out.add(new Entry(
+                    id.asText(),
+                    text(s.get("AvailabilityZone")),
+                    text(s.get("VpcId")),
+                    s.has("MapPublicIpOnLaunch") && s.get("MapPublicIpOnLaunch").isBoolean()
+                            ? s.get("MapPublicIpOnLaunch").asBoolean()
+                            : null));
+        }
+        return out;
     }
-    if (root == null || !root.path("Subnets").isArray()) {
-      throw new IOException(file + ": Subnets: expected the output of aws ec2 describe-subnets, with a Subnets list");
-    }
-    List<Entry> out = new ArrayList<>();
-    JsonNode list = root.get("Subnets");
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode s = list.get(i);
-      JsonNode id = s.get("SubnetId");
-      if (id == null || !id.isTextual() || id.asText().isBlank()) {
-        throw new IOException(file + ": Subnets[" + i + "].SubnetId: expected the subnet's id");
-      }
-      out.add(new Entry(id.asText(), text(s.get("AvailabilityZone")), text(s.get("VpcId")),
-          s.has("MapPublicIpOnLaunch") && s.get("MapPublicIpOnLaunch").isBoolean() ? s.get("MapPublicIpOnLaunch").asBoolean() : null));
-    }
-    return out;
-  }
 
-  private static @Nullable String text(@Nullable JsonNode node) {
-    return node != null && node.isTextual() ? node.asText() : null;
-  }
+    private static @Nullable String text(@Nullable JsonNode node) {
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
 }

@@ -20,41 +20,43 @@ import org.junit.jupiter.api.Test;
  */
 class CliSurfaceTest {
 
-  @Test
-  void theOnlyPublicTypeOutsideInternalIsBerth() throws Exception {
-    TreeSet<String> api = new TreeSet<>();
-    TreeSet<String> internal = new TreeSet<>();
-    for (String name : cliClasses()) {
-      Class<?> c = Class.forName(name, false, getClass().getClassLoader());
-      if (!Modifier.isPublic(c.getModifiers()) || c.getDeclaringClass() != null || c.isSynthetic()) {
-        continue;
-      }
-      (List.of(c.getPackageName().split("\\.")).contains("internal") ? internal : api).add(c.getName());
+    @Test
+    void theOnlyPublicTypeOutsideInternalIsBerth() throws Exception {
+        TreeSet<String> api = new TreeSet<>();
+        TreeSet<String> internal = new TreeSet<>();
+        for (String name : cliClasses()) {
+            Class<?> c = Class.forName(name, false, getClass().getClassLoader());
+            if (!Modifier.isPublic(c.getModifiers()) || c.getDeclaringClass() != null || c.isSynthetic()) {
+                continue;
+            }
+            (List.of(c.getPackageName().split("\\.")).contains("internal") ? internal : api).add(c.getName());
+        }
+        assertThat(api).containsExactly("io.github.berth.cli.Berth");
+        // The plumbing is there, public for the commands: the check above is not vacuous.
+        assertThat(internal)
+                .contains(
+                        "io.github.berth.cli.internal.forms.Validation", "io.github.berth.cli.internal.report.Report");
     }
-    assertThat(api).containsExactly("io.github.berth.cli.Berth");
-    // The plumbing is there, public for the commands: the check above is not vacuous.
-    assertThat(internal).contains("io.github.berth.cli.internal.forms.Validation",
-        "io.github.berth.cli.internal.report.Report");
-  }
 
-  private static List<String> cliClasses() throws Exception {
-    URI location = Berth.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-    Path root = Path.of(location);
-    if (Files.isDirectory(root)) {
-      return classesUnder(root);
+    private static List<String> cliClasses() throws Exception {
+        URI location =
+                Berth.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+        Path root = Path.of(location);
+        if (Files.isDirectory(root)) {
+            return classesUnder(root);
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + location), Map.of())) {
+            return classesUnder(jar.getPath("/"));
+        }
     }
-    try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + location), Map.of())) {
-      return classesUnder(jar.getPath("/"));
-    }
-  }
 
-  private static List<String> classesUnder(Path root) throws Exception {
-    Path cli = root.resolve("io/github/berth/cli");
-    try (Stream<Path> files = Files.walk(cli)) {
-      return files.map(f -> root.relativize(f).toString().replace('\\', '/'))
-          .filter(f -> f.endsWith(".class") && !f.endsWith("package-info.class"))
-          .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
-          .toList();
+    private static List<String> classesUnder(Path root) throws Exception {
+        Path cli = root.resolve("io/github/berth/cli");
+        try (Stream<Path> files = Files.walk(cli)) {
+            return files.map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith(".class") && !f.endsWith("package-info.class"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
+                    .toList();
+        }
     }
-  }
 }

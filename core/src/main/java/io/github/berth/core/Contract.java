@@ -16,6 +16,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Contract {
-  /** The clauses, separated by {@code ;}, each {@code arguments -> result}. */
-  String value();
+    /** The clauses, separated by {@code ;}, each {@code arguments -> result}. */
+    String value();
 }

@@ -18,19 +18,19 @@ import io.github.berth.core.ec2.InstanceTypes;
  */
 final class EniCapacity {
 
-  static final String INSTANCE_TYPE = "ecs.instance-type";
-  static final String TRUNK_ID = "ecs.awsvpc-trunk-id";
+    static final String INSTANCE_TYPE = "ecs.instance-type";
+    static final String TRUNK_ID = "ecs.awsvpc-trunk-id";
 
-  private EniCapacity() {}
+    private EniCapacity() {}
 
-  static int awsvpcTaskLimit(@Nullable String instanceType, boolean hasTrunk) {
-    if (instanceType == null) {
-      return 0;
+    static int awsvpcTaskLimit(@Nullable String instanceType, boolean hasTrunk) {
+        if (instanceType == null) {
+            return 0;
+        }
+        InstanceType type = InstanceTypes.find(instanceType).orElse(null);
+        if (type == null) {
+            return 0;
+        }
+        return type.awsvpcTaskLimit(hasTrunk && type.supportsTrunking());
     }
-    InstanceType type = InstanceTypes.find(instanceType).orElse(null);
-    if (type == null) {
-      return 0;
-    }
-    return type.awsvpcTaskLimit(hasTrunk && type.supportsTrunking());
-  }
 }

@@ -10,33 +10,33 @@ package io.github.berth.placement;
  */
 final class EphemeralPorts {
 
-  static final int FIRST = 49153;
-  static final int LAST = 65535;
+    static final int FIRST = 49153;
+    static final int LAST = 65535;
 
-  private EphemeralPorts() {}
+    private EphemeralPorts() {}
 
-  /** The first port of a free block of {@code length} ports, or -1 when the range has none. */
-  static int lowestFree(PlacementState st, int instance, boolean udp, int length) {
-    // Every port below the cursor is bound: each port is stepped over once per request, not once
-    // per dynamic port chosen (4,000 one-port tasks on one instance took seconds).
-    int start = st.ephemeralCursor(instance, udp);
-    while (start <= LAST && st.bound(instance, start, udp)) {
-      start++;
-    }
-    st.ephemeralCursor(instance, udp, start);
-    while (start + length - 1 <= LAST) {
-      int blocked = -1;
-      for (int p = start; p < start + length; p++) {
-        if (st.bound(instance, p, udp)) {
-          blocked = p;
-          break;
+    /** The first port of a free block of {@code length} ports, or -1 when the range has none. */
+    static int lowestFree(PlacementState st, int instance, boolean udp, int length) {
+        // Every port below the cursor is bound: each port is stepped over once per request, not once
+        // per dynamic port chosen (4,000 one-port tasks on one instance took seconds).
+        int start = st.ephemeralCursor(instance, udp);
+        while (start <= LAST && st.bound(instance, start, udp)) {
+            start++;
         }
-      }
-      if (blocked < 0) {
-        return start;
-      }
-      start = blocked + 1;
+        st.ephemeralCursor(instance, udp, start);
+        while (start + length - 1 <= LAST) {
+            int blocked = -1;
+            for (int p = start; p < start + length; p++) {
+                if (st.bound(instance, p, udp)) {
+                    blocked = p;
+                    break;
+                }
+            }
+            if (blocked < 0) {
+                return start;
+            }
+            start = blocked + 1;
+        }
+        return -1;
     }
-    return -1;
-  }
 }

@@ -18,28 +18,34 @@ import java.util.StringJoiner;
  * @param reason the reported reason
  * @param closestInstanceArn the reported instance, or null for a request-level reason
  */
-public record PlacementExplanation(int firstTask, int tasks, String pool, int instancesConsidered,
-    Map<FailureReason, Integer> excludedBy, FailureReason reason, @Nullable String closestInstanceArn) {
+public record PlacementExplanation(
+        int firstTask,
+        int tasks,
+        String pool,
+        int instancesConsidered,
+        Map<FailureReason, Integer> excludedBy,
+        FailureReason reason,
+        @Nullable String closestInstanceArn) {
 
-  public PlacementExplanation {
-    excludedBy = ImmutableMap.copyOf(excludedBy);
-  }
+    public PlacementExplanation {
+        excludedBy = ImmutableMap.copyOf(excludedBy);
+    }
 
-  /**
-   * One line, tasks numbered from 1: {@code tasks 3-4 (EC2): 5000 instances: 3120 RESOURCE:MEMORY, 1880 MemberOf placement
-   * constraint unsatisfied; reported MemberOf placement constraint unsatisfied on arn:...}.
-   */
-  @Override
-  public String toString() {
-    // People count tasks from 1: the first task of a RunTask is "task 1" (firstTask is the 0-based index).
-    int first = firstTask + 1;
-    String which = tasks == 1 ? "task " + first : "tasks " + first + "-" + (first + tasks - 1);
-    StringJoiner counts = new StringJoiner(", ");
-    excludedBy.forEach((r, n) -> counts.add(n + " " + r.text()));
-    String head = which + " (" + pool + "): " + instancesConsidered
-        + (instancesConsidered == 1 ? " instance" : " instances");
-    String body = instancesConsidered == 0 ? "" : ": " + counts;
-    String tail = "; reported " + reason.text() + (closestInstanceArn != null ? " on " + closestInstanceArn : "");
-    return head + body + tail;
-  }
+    /**
+     * One line, tasks numbered from 1: {@code tasks 3-4 (EC2): 5000 instances: 3120 RESOURCE:MEMORY, 1880 MemberOf placement
+     * constraint unsatisfied; reported MemberOf placement constraint unsatisfied on arn:...}.
+     */
+    @Override
+    public String toString() {
+        // People count tasks from 1: the first task of a RunTask is "task 1" (firstTask is the 0-based index).
+        int first = firstTask + 1;
+        String which = tasks == 1 ? "task " + first : "tasks " + first + "-" + (first + tasks - 1);
+        StringJoiner counts = new StringJoiner(", ");
+        excludedBy.forEach((r, n) -> counts.add(n + " " + r.text()));
+        String head = which + " (" + pool + "): " + instancesConsidered
+                + (instancesConsidered == 1 ? " instance" : " instances");
+        String body = instancesConsidered == 0 ? "" : ": " + counts;
+        String tail = "; reported " + reason.text() + (closestInstanceArn != null ? " on " + closestInstanceArn : "");
+        return head + body + tail;
+    }
 }

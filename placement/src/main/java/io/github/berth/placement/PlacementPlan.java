@@ -12,30 +12,35 @@ import java.util.List;
  * providers) with how many tasks each gets.
  */
 record PlacementPlan(
-    PlacementRequest request,
-    TaskRequirements requirements,
-    String group,
-    ImmutableList<StrategySpec> strategies,
-    ImmutableList<Expression> memberOf,
-    boolean distinctInstance,
-    ImmutableList<String> subnets,
-    ImmutableList<Pool> pools) {
+        PlacementRequest request,
+        TaskRequirements requirements,
+        String group,
+        ImmutableList<StrategySpec> strategies,
+        ImmutableList<Expression> memberOf,
+        boolean distinctInstance,
+        ImmutableList<String> subnets,
+        ImmutableList<Pool> pools) {
 
-  enum PoolKind { EC2, EXTERNAL, AUTO_SCALING_PROVIDER, FARGATE }
+    enum PoolKind {
+        EC2,
+        EXTERNAL,
+        AUTO_SCALING_PROVIDER,
+        FARGATE
+    }
 
-  /**
-   * Tasks that go to one kind of capacity.
-   *
-   * @param capacityProvider the provider's name, or null for a launch type
-   * @param count how many tasks of the request go here
-   */
-  record Pool(PoolKind kind, @Nullable String capacityProvider, int count) {}
+    /**
+     * Tasks that go to one kind of capacity.
+     *
+     * @param capacityProvider the provider's name, or null for a launch type
+     * @param count how many tasks of the request go here
+     */
+    record Pool(PoolKind kind, @Nullable String capacityProvider, int count) {}
 
-  ImmutableSet<String> subnetSet() {
-    return ImmutableSet.copyOf(subnets);
-  }
+    ImmutableSet<String> subnetSet() {
+        return ImmutableSet.copyOf(subnets);
+    }
 
-  List<Pool> poolList() {
-    return pools;
-  }
+    List<Pool> poolList() {
+        return pools;
+    }
 }

@@ -9,9 +9,9 @@ import io.github.berth.placement.internal.TieBreaker;
  */
 interface Ranker {
 
-  /** The chosen instance for the task of index {@code task}, or -1 when no candidate passes every check. */
-  int choose(int task);
+    /** The chosen instance for the task of index {@code task}, or -1 when no candidate passes every check. */
+    int choose(int task);
 
-  /** Tells the ranker the state of {@code instance} changed (a task went there). */
-  void changed(int instance);
+    /** Tells the ranker the state of {@code instance} changed (a task went there). */
+    void changed(int instance);
 }

@@ -8,15 +8,21 @@ import io.github.berth.core.Nullable;
  */
 record StrategySpec(Kind kind, @Nullable String attribute) {
 
-  enum Kind { BINPACK_CPU, BINPACK_MEMORY, SPREAD_INSTANCE, SPREAD_ATTRIBUTE, RANDOM }
+    enum Kind {
+        BINPACK_CPU,
+        BINPACK_MEMORY,
+        SPREAD_INSTANCE,
+        SPREAD_ATTRIBUTE,
+        RANDOM
+    }
 
-  static final String AVAILABILITY_ZONE = "ecs.availability-zone";
+    static final String AVAILABILITY_ZONE = "ecs.availability-zone";
 
-  static StrategySpec of(Kind kind) {
-    return new StrategySpec(kind, null);
-  }
+    static StrategySpec of(Kind kind) {
+        return new StrategySpec(kind, null);
+    }
 
-  static StrategySpec spread(String attribute) {
-    return new StrategySpec(Kind.SPREAD_ATTRIBUTE, attribute);
-  }
+    static StrategySpec spread(String attribute) {
+        return new StrategySpec(Kind.SPREAD_ATTRIBUTE, attribute);
+    }
 }

@@ -19,29 +19,29 @@ import java.util.List;
  * @param eniSubnetId for awsvpc tasks, the subnet of the task's ENI; null otherwise
  */
 public record TaskPlacement(
-    int taskIndex,
-    @Nullable String containerInstanceArn,
-    int instanceIndex,
-    @Nullable String availabilityZone,
-    LaunchType launchType,
-    @Nullable String capacityProviderName,
-    String group,
-    List<ContainerBindings> containers,
-    @Nullable String eniSubnetId) {
+        int taskIndex,
+        @Nullable String containerInstanceArn,
+        int instanceIndex,
+        @Nullable String availabilityZone,
+        LaunchType launchType,
+        @Nullable String capacityProviderName,
+        String group,
+        List<ContainerBindings> containers,
+        @Nullable String eniSubnetId) {
 
-  public TaskPlacement {
-    containers = List.copyOf(containers);
-  }
-
-  /** Whether the task takes an ENI of its own (awsvpc). */
-  public boolean hasEni() {
-    return eniSubnetId != null;
-  }
-
-  /** The host ports of one container. */
-  public record ContainerBindings(String containerName, List<NetworkBinding> networkBindings) {
-    public ContainerBindings {
-      networkBindings = List.copyOf(networkBindings);
+    public TaskPlacement {
+        containers = List.copyOf(containers);
     }
-  }
+
+    /** Whether the task takes an ENI of its own (awsvpc). */
+    public boolean hasEni() {
+        return eniSubnetId != null;
+    }
+
+    /** The host ports of one container. */
+    public record ContainerBindings(String containerName, List<NetworkBinding> networkBindings) {
+        public ContainerBindings {
+            networkBindings = List.copyOf(networkBindings);
+        }
+    }
 }

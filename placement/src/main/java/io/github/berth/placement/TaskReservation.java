@@ -18,14 +18,14 @@ import io.github.berth.core.model.TaskOverride;
  */
 public record TaskReservation(int cpu, int memoryMiB, int gpus, boolean allGpus, boolean eni) {
 
-  /**
-   * The reservation of {@code taskDefinition} run with {@code overrides}.
-   *
-   * @throws io.github.berth.core.error.InvalidParameterException when an override names a container
-   *     the task definition does not have, or a GPU value is not a whole number
-   */
-  public static TaskReservation of(TaskDefinition taskDefinition, @Nullable TaskOverride overrides) {
-    TaskRequirements r = TaskRequirements.of(taskDefinition, overrides);
-    return new TaskReservation(r.cpu, r.memory, r.gpus, r.allGpus, r.awsvpc);
-  }
+    /**
+     * The reservation of {@code taskDefinition} run with {@code overrides}.
+     *
+     * @throws io.github.berth.core.error.InvalidParameterException when an override names a container
+     *     the task definition does not have, or a GPU value is not a whole number
+     */
+    public static TaskReservation of(TaskDefinition taskDefinition, @Nullable TaskOverride overrides) {
+        TaskRequirements r = TaskRequirements.of(taskDefinition, overrides);
+        return new TaskReservation(r.cpu, r.memory, r.gpus, r.allGpus, r.awsvpc);
+    }
 }

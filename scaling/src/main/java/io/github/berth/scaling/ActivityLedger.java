@@ -16,49 +16,50 @@ import java.util.ArrayDeque;
  */
 final class ActivityLedger {
 
-  /** One activity: its draft, and its value once made. */
-  static final class Entry {
-    final ActivityDraft draft;
-    private @Nullable ScalingActivity value;
+    /** One activity: its draft, and its value once made. */
+    static final class Entry {
+        final ActivityDraft draft;
+        private @Nullable ScalingActivity value;
 
-    Entry(ActivityDraft draft) {
-      this.draft = draft;
+        Entry(ActivityDraft draft) {
+            this.draft = draft;
+        }
     }
-  }
 
-  private final Ids ids;
-  private final @Nullable ServiceNamespace namespace;
-  private final String resourceId;
-  private final @Nullable ScalableDimension dimension;
-  private final ArrayDeque<Entry> pending = new ArrayDeque<>();
+    private final Ids ids;
+    private final @Nullable ServiceNamespace namespace;
+    private final String resourceId;
+    private final @Nullable ScalableDimension dimension;
+    private final ArrayDeque<Entry> pending = new ArrayDeque<>();
 
-  ActivityLedger(long seed, @Nullable ServiceNamespace namespace, String resourceId, @Nullable ScalableDimension dimension) {
-    this.ids = new Ids(seed);
-    this.namespace = namespace;
-    this.resourceId = resourceId;
-    this.dimension = dimension;
-  }
-
-  synchronized Entry add(ActivityDraft draft) {
-    Entry e = new Entry(draft);
-    pending.add(e);
-    return e;
-  }
-
-  /** The value of an activity; the ones recorded before it are made first, in order. */
-  synchronized ScalingActivity value(Entry e) {
-    while (e.value == null) {
-      Entry next = pending.poll();
-      next.value = next.draft.toActivity(ids, namespace, resourceId, dimension);
+    ActivityLedger(
+            long seed, @Nullable ServiceNamespace namespace, String resourceId, @Nullable ScalableDimension dimension) {
+        this.ids = new Ids(seed);
+        this.namespace = namespace;
+        this.resourceId = resourceId;
+        this.dimension = dimension;
     }
-    return e.value;
-  }
 
-  /** A new UUID for an alarm name, drawn after the ids of every activity recorded so far. */
-  synchronized String uuid() {
-    while (!pending.isEmpty()) {
-      value(pending.peekLast());
+    synchronized Entry add(ActivityDraft draft) {
+        Entry e = new Entry(draft);
+        pending.add(e);
+        return e;
     }
-    return ids.uuid();
-  }
+
+    /** The value of an activity; the ones recorded before it are made first, in order. */
+    synchronized ScalingActivity value(Entry e) {
+        while (e.value == null) {
+            Entry next = pending.poll();
+            next.value = next.draft.toActivity(ids, namespace, resourceId, dimension);
+        }
+        return e.value;
+    }
+
+    /** A new UUID for an alarm name, drawn after the ids of every activity recorded so far. */
+    synchronized String uuid() {
+        while (!pending.isEmpty()) {
+            value(pending.peekLast());
+        }
+        return ids.uuid();
+    }
 }

@@ -10,6 +10,6 @@ import java.time.Instant;
 @FunctionalInterface
 public interface CapacityMetric {
 
-  /** The sample at {@code time} while {@code capacity} tasks run. */
-  double value(Instant time, int capacity);
+    /** The sample at {@code time} while {@code capacity} tasks run. */
+    double value(Instant time, int capacity);
 }

@@ -10,12 +10,12 @@ import io.github.berth.scaling.alarm.Statistic;
 @FunctionalInterface
 public interface MetricData {
 
-  /**
-   * The datapoint of one period: the samples of {@code metric} in
-   * [{@code periodStart}, {@code periodStart + periodSeconds}) (epoch seconds) by {@code
-   * statistic}; {@link Double#NaN} when the period has none (a missing datapoint).
-   *
-   * @param policyName the policy whose alarm asks
-   */
-  double datapoint(String policyName, MetricKey metric, long periodStart, int periodSeconds, Statistic statistic);
+    /**
+     * The datapoint of one period: the samples of {@code metric} in
+     * [{@code periodStart}, {@code periodStart + periodSeconds}) (epoch seconds) by {@code
+     * statistic}; {@link Double#NaN} when the period has none (a missing datapoint).
+     *
+     * @param policyName the policy whose alarm asks
+     */
+    double datapoint(String policyName, MetricKey metric, long periodStart, int periodSeconds, Statistic statistic);
 }

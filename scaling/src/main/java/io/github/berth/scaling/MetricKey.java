@@ -17,53 +17,53 @@ import java.util.Objects;
  */
 public sealed interface MetricKey {
 
-  /** {@code ECSServiceAverageCPUUtilization}: the service's CPUUtilization. */
-  MetricKey ECS_CPU = new Predefined(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, null);
+    /** {@code ECSServiceAverageCPUUtilization}: the service's CPUUtilization. */
+    MetricKey ECS_CPU = new Predefined(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, null);
 
-  /** {@code ECSServiceAverageMemoryUtilization}: the service's MemoryUtilization. */
-  MetricKey ECS_MEMORY = new Predefined(MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION, null);
+    /** {@code ECSServiceAverageMemoryUtilization}: the service's MemoryUtilization. */
+    MetricKey ECS_MEMORY = new Predefined(MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION, null);
 
-  /** A predefined metric ({@code PredefinedMetricSpecification}). */
-  record Predefined(MetricType metricType, @Nullable String resourceLabel) implements MetricKey {
-    public Predefined {
-      Objects.requireNonNull(metricType, "metricType");
+    /** A predefined metric ({@code PredefinedMetricSpecification}). */
+    record Predefined(MetricType metricType, @Nullable String resourceLabel) implements MetricKey {
+        public Predefined {
+            Objects.requireNonNull(metricType, "metricType");
+        }
     }
-  }
 
-  /** A customized metric ({@code CustomizedMetricSpecification}), compared member by member. */
-  record Customized(CustomizedMetricSpecification specification) implements MetricKey {
-    public Customized {
-      Objects.requireNonNull(specification, "specification");
+    /** A customized metric ({@code CustomizedMetricSpecification}), compared member by member. */
+    record Customized(CustomizedMetricSpecification specification) implements MetricKey {
+        public Customized {
+            Objects.requireNonNull(specification, "specification");
+        }
     }
-  }
 
-  /** The metric of the CloudWatch alarm {@code alarmName} (the alarm of a step scaling policy). */
-  record OfAlarm(String alarmName) implements MetricKey {
-    public OfAlarm {
-      Objects.requireNonNull(alarmName, "alarmName");
+    /** The metric of the CloudWatch alarm {@code alarmName} (the alarm of a step scaling policy). */
+    record OfAlarm(String alarmName) implements MetricKey {
+        public OfAlarm {
+            Objects.requireNonNull(alarmName, "alarmName");
+        }
     }
-  }
 
-  /** {@code ALBRequestCountPerTarget} of one target group ({@code app/<lb>/<id>/targetgroup/<tg>/<id>}). */
-  static MetricKey albRequestCountPerTarget(String resourceLabel) {
-    return new Predefined(MetricType.ALB_REQUEST_COUNT_PER_TARGET, Objects.requireNonNull(resourceLabel));
-  }
+    /** {@code ALBRequestCountPerTarget} of one target group ({@code app/<lb>/<id>/targetgroup/<tg>/<id>}). */
+    static MetricKey albRequestCountPerTarget(String resourceLabel) {
+        return new Predefined(MetricType.ALB_REQUEST_COUNT_PER_TARGET, Objects.requireNonNull(resourceLabel));
+    }
 
-  /**
-   * The metric a target tracking policy tracks: its predefined metric, else its customized one.
-   *
-   * @throws IllegalArgumentException if the configuration names neither
-   */
-  static MetricKey of(TargetTrackingScalingPolicyConfiguration config) {
-    PredefinedMetricSpecification p = config.predefinedMetricSpecification();
-    if (p != null && p.predefinedMetricType() != null) {
-      return new Predefined(p.predefinedMetricType(), p.resourceLabel());
+    /**
+     * The metric a target tracking policy tracks: its predefined metric, else its customized one.
+     *
+     * @throws IllegalArgumentException if the configuration names neither
+     */
+    static MetricKey of(TargetTrackingScalingPolicyConfiguration config) {
+        PredefinedMetricSpecification p = config.predefinedMetricSpecification();
+        if (p != null && p.predefinedMetricType() != null) {
+            return new Predefined(p.predefinedMetricType(), p.resourceLabel());
+        }
+        CustomizedMetricSpecification c = config.customizedMetricSpecification();
+        if (c != null) {
+            return new Customized(c);
+        }
+        throw new IllegalArgumentException(
+                "TargetTrackingScalingPolicyConfiguration names no metric: give PredefinedMetricSpecification or CustomizedMetricSpecification");
     }
-    CustomizedMetricSpecification c = config.customizedMetricSpecification();
-    if (c != null) {
-      return new Customized(c);
-    }
-    throw new IllegalArgumentException(
-        "TargetTrackingScalingPolicyConfiguration names no metric: give PredefinedMetricSpecification or CustomizedMetricSpecification");
-  }
 }

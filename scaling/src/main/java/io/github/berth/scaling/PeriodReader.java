@@ -7,16 +7,16 @@ package io.github.berth.scaling;
  */
 abstract class PeriodReader {
 
-  /** The datapoint of period {@code period}; NaN when missing. */
-  abstract double datapoint(long period);
+    /** The datapoint of period {@code period}; NaN when missing. */
+    abstract double datapoint(long period);
 
-  /** A reader of {@code function}. */
-  static PeriodReader of(java.util.function.LongToDoubleFunction function) {
-    return new PeriodReader() {
-      @Override
-      double datapoint(long period) {
-        return function.applyAsDouble(period);
-      }
-    };
-  }
+    /** A reader of {@code function}. */
+    static PeriodReader of(java.util.function.LongToDoubleFunction function) {
+        return new PeriodReader() {
+            @Override
+            double datapoint(long period) {
+                return function.applyAsDouble(period);
+            }
+        };
+    }
 }

@@ -25,58 +25,68 @@ import java.util.List;
  */
 public final class PredictiveScaling {
 
-  /** SchedulingBufferTime when absent. */
-  public static final int DEFAULT_SCHEDULING_BUFFER_SECONDS = 300;
+    /** SchedulingBufferTime when absent. */
+    public static final int DEFAULT_SCHEDULING_BUFFER_SECONDS = 300;
 
-  private static final long HOUR = 3_600;
+    private static final long HOUR = 3_600;
 
-  private PredictiveScaling() {}
+    private PredictiveScaling() {}
 
-  /**
-   * The capacity floor predictive scaling keeps at one instant, and the maximum that applies with
-   * it.
-   *
-   * @param capacity the floor (at least the target's MinCapacity)
-   * @param maximum the effective maximum (MaxCapacity, or more with IncreaseMaxCapacity)
-   * @param forecastTimestamp the forecast point in force
-   */
-  public record Floor(int capacity, int maximum, Instant forecastTimestamp) {}
+    /**
+     * The capacity floor predictive scaling keeps at one instant, and the maximum that applies with
+     * it.
+     *
+     * @param capacity the floor (at least the target's MinCapacity)
+     * @param maximum the effective maximum (MaxCapacity, or more with IncreaseMaxCapacity)
+     * @param forecastTimestamp the forecast point in force
+     */
+    public record Floor(int capacity, int maximum, Instant forecastTimestamp) {}
 
-  /**
-   * The floor at {@code now}, or null when the policy does not scale (ForecastOnly) or no forecast
-   * point is in force.
-   */
-  public static @Nullable Floor evaluate(PredictiveScalingPolicyConfiguration config, @Nullable CapacityForecast forecast,
-      int minCapacity, int maxCapacity, Instant now) {
-    if (!PredictiveScalingMode.FORECAST_AND_SCALE.equals(config.mode()) || forecast == null) {
-      return null;
+    /**
+     * The floor at {@code now}, or null when the policy does not scale (ForecastOnly) or no forecast
+     * point is in force.
+     */
+    public static @Nullable Floor evaluate(
+            PredictiveScalingPolicyConfiguration config,
+            @Nullable CapacityForecast forecast,
+            int minCapacity,
+            int maxCapacity,
+            Instant now) {
+        if (!PredictiveScalingMode.FORECAST_AND_SCALE.equals(config.mode()) || forecast == null) {
+            return null;
+        }
+        List<Instant> times = forecast.timestamps();
+        List<Double> values = forecast.values();
+        if (times == null || values == null) {
+            return null;
+        }
+        int buffer = config.schedulingBufferTime() != null
+                ? config.schedulingBufferTime()
+                : DEFAULT_SCHEDULING_BUFFER_SECONDS;
+        long launchAt = now.getEpochSecond() + buffer;
+        int best = -1;
+        for (int i = 0; i < Math.min(times.size(), values.size()); i++) {
+            long t = times.get(i).getEpochSecond();
+            if (t <= launchAt
+                    && now.getEpochSecond() < t + HOUR
+                    && (best < 0 || t > times.get(best).getEpochSecond())) {
+                best = i;
+            }
+        }
+        if (best < 0 || values.get(best) == null || !(values.get(best) >= 0)) {
+            return null;
+        }
+        double forecastValue = values.get(best);
+        int predicted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(forecastValue - 1e-9 * Math.max(1, forecastValue)));
+        int maximum = maxCapacity;
+        if (PredictiveScalingMaxCapacityBreachBehavior.INCREASE_MAX_CAPACITY.equals(
+                config.maxCapacityBreachBehavior())) {
+            int bufferPercent = config.maxCapacityBuffer() != null ? config.maxCapacityBuffer() : 0;
+            double withBuffer = forecastValue * (100 + bufferPercent) / 100;
+            maximum = Math.max(maxCapacity, (int)
+                    Math.min(Integer.MAX_VALUE, Math.ceil(withBuffer - 1e-9 * Math.max(1, withBuffer))));
+        }
+        int floor = Math.max(minCapacity, Math.min(predicted, maximum));
+        return new Floor(floor, maximum, times.get(best));
     }
-    List<Instant> times = forecast.timestamps();
-    List<Double> values = forecast.values();
-    if (times == null || values == null) {
-      return null;
-    }
-    int buffer = config.schedulingBufferTime() != null ? config.schedulingBufferTime() : DEFAULT_SCHEDULING_BUFFER_SECONDS;
-    long launchAt = now.getEpochSecond() + buffer;
-    int best = -1;
-    for (int i = 0; i < Math.min(times.size(), values.size()); i++) {
-      long t = times.get(i).getEpochSecond();
-      if (t <= launchAt && now.getEpochSecond() < t + HOUR && (best < 0 || t > times.get(best).getEpochSecond())) {
-        best = i;
-      }
-    }
-    if (best < 0 || values.get(best) == null || !(values.get(best) >= 0)) {
-      return null;
-    }
-    double forecastValue = values.get(best);
-    int predicted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(forecastValue - 1e-9 * Math.max(1, forecastValue)));
-    int maximum = maxCapacity;
-    if (PredictiveScalingMaxCapacityBreachBehavior.INCREASE_MAX_CAPACITY.equals(config.maxCapacityBreachBehavior())) {
-      int bufferPercent = config.maxCapacityBuffer() != null ? config.maxCapacityBuffer() : 0;
-      double withBuffer = forecastValue * (100 + bufferPercent) / 100;
-      maximum = Math.max(maxCapacity, (int) Math.min(Integer.MAX_VALUE, Math.ceil(withBuffer - 1e-9 * Math.max(1, withBuffer))));
-    }
-    int floor = Math.max(minCapacity, Math.min(predicted, maximum));
-    return new Floor(floor, maximum, times.get(best));
-  }
 }

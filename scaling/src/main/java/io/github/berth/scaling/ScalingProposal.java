@@ -13,43 +13,51 @@ import io.github.berth.core.Nullable;
  * @param blockedBy why the policy does not act although its alarm is in ALARM, or null
  */
 public record ScalingProposal(
-    String policyName,
-    Direction direction,
-    int capacity,
-    @Nullable String alarmName,
-    @Nullable String blockedBy) {
+        String policyName,
+        Direction direction,
+        int capacity,
+        @Nullable String alarmName,
+        @Nullable String blockedBy) {
 
-  /** The way a policy wants capacity to move. */
-  public enum Direction {
-    OUT,
-    IN,
-    NONE
-  }
-
-  /** This proposal, or {@code previous} when it is equal (so that a step that asks the same allocates nothing). */
-  static ScalingProposal of(@Nullable ScalingProposal previous, String policyName, Direction direction, int capacity,
-      @Nullable String alarmName, @Nullable String blockedBy) {
-    if (previous != null && previous.direction == direction && previous.capacity == capacity
-        && previous.policyName.equals(policyName) && java.util.Objects.equals(previous.alarmName, alarmName)
-        && java.util.Objects.equals(previous.blockedBy, blockedBy)) {
-      return previous;
+    /** The way a policy wants capacity to move. */
+    public enum Direction {
+        OUT,
+        IN,
+        NONE
     }
-    return new ScalingProposal(policyName, direction, capacity, alarmName, blockedBy);
-  }
 
-  static ScalingProposal none(String policyName, int capacity) {
-    return new ScalingProposal(policyName, Direction.NONE, capacity, null, null);
-  }
+    /** This proposal, or {@code previous} when it is equal (so that a step that asks the same allocates nothing). */
+    static ScalingProposal of(
+            @Nullable ScalingProposal previous,
+            String policyName,
+            Direction direction,
+            int capacity,
+            @Nullable String alarmName,
+            @Nullable String blockedBy) {
+        if (previous != null
+                && previous.direction == direction
+                && previous.capacity == capacity
+                && previous.policyName.equals(policyName)
+                && java.util.Objects.equals(previous.alarmName, alarmName)
+                && java.util.Objects.equals(previous.blockedBy, blockedBy)) {
+            return previous;
+        }
+        return new ScalingProposal(policyName, direction, capacity, alarmName, blockedBy);
+    }
 
-  static ScalingProposal blocked(String policyName, int capacity, String alarmName, String why) {
-    return new ScalingProposal(policyName, Direction.NONE, capacity, alarmName, why);
-  }
+    static ScalingProposal none(String policyName, int capacity) {
+        return new ScalingProposal(policyName, Direction.NONE, capacity, null, null);
+    }
 
-  public boolean isOut() {
-    return direction == Direction.OUT;
-  }
+    static ScalingProposal blocked(String policyName, int capacity, String alarmName, String why) {
+        return new ScalingProposal(policyName, Direction.NONE, capacity, alarmName, why);
+    }
 
-  public boolean isIn() {
-    return direction == Direction.IN;
-  }
+    public boolean isOut() {
+        return direction == Direction.OUT;
+    }
+
+    public boolean isIn() {
+        return direction == Direction.IN;
+    }
 }

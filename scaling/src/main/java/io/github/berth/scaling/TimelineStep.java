@@ -9,14 +9,9 @@ import java.util.List;
  * bounds, and the descriptions of the scaling activities the step started.
  */
 public record TimelineStep(
-    Instant timestamp,
-    double metric,
-    int capacity,
-    int minCapacity,
-    int maxCapacity,
-    List<String> activities) {
+        Instant timestamp, double metric, int capacity, int minCapacity, int maxCapacity, List<String> activities) {
 
-  public TimelineStep {
-    activities = List.copyOf(activities);
-  }
+    public TimelineStep {
+        activities = List.copyOf(activities);
+    }
 }

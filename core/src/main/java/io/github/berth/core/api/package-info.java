@@ -5,9 +5,9 @@
  * in testkit is to take and return them too.
  */
 @Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    defaults = @Value.Immutable(copy = false))
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        overshadowImplementation = true,
+        defaults = @Value.Immutable(copy = false))
 package io.github.berth.core.api;
 
 import org.immutables.value.Value;

@@ -14,52 +14,54 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record Arn(String partition, String service, String region, String account, String resource) {
 
-  public Arn {
-    checkArgument(!partition.isEmpty() && !service.isEmpty(), "an ARN needs a partition and a service");
-    checkArgument(!resource.isEmpty(), "an ARN needs a resource");
-  }
-
-  /**
-   * Parses an ARN.
-   *
-   * @throws IllegalArgumentException if the text is not an ARN (null included), naming the part
-   *     that is wrong and quoting the text (its first 200 characters)
-   */
-  public static Arn parse(String text) {
-    if (text == null || !text.startsWith("arn:")) {
-      throw new IllegalArgumentException("not an ARN (it must start with 'arn:'): " + shown(text));
+    public Arn {
+        checkArgument(!partition.isEmpty() && !service.isEmpty(), "an ARN needs a partition and a service");
+        checkArgument(!resource.isEmpty(), "an ARN needs a resource");
     }
-    String[] parts = text.split(":", 6);
-    if (parts.length < 6) {
-      throw new IllegalArgumentException("not an ARN (it needs six ':'-separated parts): " + shown(text));
+
+    /**
+     * Parses an ARN.
+     *
+     * @throws IllegalArgumentException if the text is not an ARN (null included), naming the part
+     *     that is wrong and quoting the text (its first 200 characters)
+     */
+    public static Arn parse(String text) {
+        if (text == null || !text.startsWith("arn:")) {
+            throw new IllegalArgumentException("not an ARN (it must start with 'arn:'): " + shown(text));
+        }
+        String[] parts = text.split(":", 6);
+        if (parts.length < 6) {
+            throw new IllegalArgumentException("not an ARN (it needs six ':'-separated parts): " + shown(text));
+        }
+        if (parts[1].isEmpty() || parts[2].isEmpty() || parts[5].isEmpty()) {
+            throw new IllegalArgumentException(
+                    "not an ARN (partition, service and resource must not be empty): " + shown(text));
+        }
+        return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
     }
-    if (parts[1].isEmpty() || parts[2].isEmpty() || parts[5].isEmpty()) {
-      throw new IllegalArgumentException("not an ARN (partition, service and resource must not be empty): " + shown(text));
+
+    /** [model] The most characters of a refused text that a message quotes. */
+    static final int SHOWN_CHARACTERS = 200;
+
+    /** The text as a message quotes it: whole, or its first characters and "...", so a message stays short. */
+    static String shown(String text) {
+        return text == null || text.length() <= SHOWN_CHARACTERS
+                ? String.valueOf(text)
+                : text.substring(0, SHOWN_CHARACTERS) + "...";
     }
-    return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
-  }
 
-  /** [model] The most characters of a refused text that a message quotes. */
-  static final int SHOWN_CHARACTERS = 200;
-
-  /** The text as a message quotes it: whole, or its first characters and "...", so a message stays short. */
-  static String shown(String text) {
-    return text == null || text.length() <= SHOWN_CHARACTERS ? String.valueOf(text)
-        : text.substring(0, SHOWN_CHARACTERS) + "...";
-  }
-
-  /** Whether the text parses as an ARN. */
-  public static boolean isArn(String text) {
-    try {
-      parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
+    /** Whether the text parses as an ARN. */
+    public static boolean isArn(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
-  }
+    @Override
+    public String toString() {
+        return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
+    }
 }

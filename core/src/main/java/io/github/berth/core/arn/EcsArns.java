@@ -11,92 +11,92 @@ package io.github.berth.core.arn;
  */
 public final class EcsArns {
 
-  private final String partition;
-  private final String region;
-  private final String account;
-  /** {@code arn:<partition>:ecs:<region>:<account>:}, made once: minting an ARN is then one concatenation. */
-  private final String ecsPrefix;
+    private final String partition;
+    private final String region;
+    private final String account;
+    /** {@code arn:<partition>:ecs:<region>:<account>:}, made once: minting an ARN is then one concatenation. */
+    private final String ecsPrefix;
 
-  private EcsArns(String partition, String region, String account) {
-    this.partition = partition;
-    this.region = region;
-    this.account = account;
-    this.ecsPrefix = "arn:" + partition + ":ecs:" + region + ":" + account + ":";
-  }
+    private EcsArns(String partition, String region, String account) {
+        this.partition = partition;
+        this.region = region;
+        this.account = account;
+        this.ecsPrefix = "arn:" + partition + ":ecs:" + region + ":" + account + ":";
+    }
 
-  /** ARNs in the {@code aws} partition. */
-  public static EcsArns of(String region, String account) {
-    return new EcsArns("aws", region, account);
-  }
+    /** ARNs in the {@code aws} partition. */
+    public static EcsArns of(String region, String account) {
+        return new EcsArns("aws", region, account);
+    }
 
-  public static EcsArns of(String partition, String region, String account) {
-    return new EcsArns(partition, region, account);
-  }
+    public static EcsArns of(String partition, String region, String account) {
+        return new EcsArns(partition, region, account);
+    }
 
-  public String region() {
-    return region;
-  }
+    public String region() {
+        return region;
+    }
 
-  public String account() {
-    return account;
-  }
+    public String account() {
+        return account;
+    }
 
-  private String ecs(String resource) {
-    return ecsPrefix + resource;
-  }
+    private String ecs(String resource) {
+        return ecsPrefix + resource;
+    }
 
-  public String cluster(String cluster) {
-    return ecsPrefix + "cluster/" + cluster;
-  }
+    public String cluster(String cluster) {
+        return ecsPrefix + "cluster/" + cluster;
+    }
 
-  public String service(String cluster, String service) {
-    return ecs("service/" + cluster + "/" + service);
-  }
+    public String service(String cluster, String service) {
+        return ecs("service/" + cluster + "/" + service);
+    }
 
-  public String task(String cluster, String taskId) {
-    return ecsPrefix + "task/" + cluster + "/" + taskId;
-  }
+    public String task(String cluster, String taskId) {
+        return ecsPrefix + "task/" + cluster + "/" + taskId;
+    }
 
-  public String containerInstance(String cluster, String containerInstanceId) {
-    return ecs("container-instance/" + cluster + "/" + containerInstanceId);
-  }
+    public String containerInstance(String cluster, String containerInstanceId) {
+        return ecs("container-instance/" + cluster + "/" + containerInstanceId);
+    }
 
-  public String container(String cluster, String taskId, String containerUuid) {
-    return ecsPrefix + "container/" + cluster + "/" + taskId + "/" + containerUuid;
-  }
+    public String container(String cluster, String taskId, String containerUuid) {
+        return ecsPrefix + "container/" + cluster + "/" + taskId + "/" + containerUuid;
+    }
 
-  public String taskDefinition(String family, int revision) {
-    return ecs("task-definition/" + family + ":" + revision);
-  }
+    public String taskDefinition(String family, int revision) {
+        return ecs("task-definition/" + family + ":" + revision);
+    }
 
-  public String taskSet(String cluster, String service, String taskSetId) {
-    return ecs("task-set/" + cluster + "/" + service + "/" + taskSetId);
-  }
+    public String taskSet(String cluster, String service, String taskSetId) {
+        return ecs("task-set/" + cluster + "/" + service + "/" + taskSetId);
+    }
 
-  public String capacityProvider(String name) {
-    return ecs("capacity-provider/" + name);
-  }
+    public String capacityProvider(String name) {
+        return ecs("capacity-provider/" + name);
+    }
 
-  public String serviceDeployment(String cluster, String service, String id) {
-    return ecs("service-deployment/" + cluster + "/" + service + "/" + id);
-  }
+    public String serviceDeployment(String cluster, String service, String id) {
+        return ecs("service-deployment/" + cluster + "/" + service + "/" + id);
+    }
 
-  public String serviceRevision(String cluster, String service, String id) {
-    return ecs("service-revision/" + cluster + "/" + service + "/" + id);
-  }
+    public String serviceRevision(String cluster, String service, String id) {
+        return ecs("service-revision/" + cluster + "/" + service + "/" + id);
+    }
 
-  /** {@code arn:aws:application-autoscaling:<region>:<account>:scalable-target/<id>}. */
-  public String scalableTarget(String id) {
-    return "arn:" + partition + ":application-autoscaling:" + region + ":" + account + ":scalable-target/" + id;
-  }
+    /** {@code arn:aws:application-autoscaling:<region>:<account>:scalable-target/<id>}. */
+    public String scalableTarget(String id) {
+        return "arn:" + partition + ":application-autoscaling:" + region + ":" + account + ":scalable-target/" + id;
+    }
 
-  /**
-   * The ARN Application Auto Scaling gives a scaling policy on an ECS service:
-   * {@code arn:aws:autoscaling:<region>:<account>:scalingPolicy:<uuid>:resource/ecs/service/<cluster>/<service>:policyName/<name>}
-   * (docs/scaling.md#scaling-activities).
-   */
-  public String scalingPolicy(String uuid, String resourceId, String policyName) {
-    return "arn:" + partition + ":autoscaling:" + region + ":" + account + ":scalingPolicy:" + uuid
-        + ":resource/ecs/" + resourceId + ":policyName/" + policyName;
-  }
+    /**
+     * The ARN Application Auto Scaling gives a scaling policy on an ECS service:
+     * {@code arn:aws:autoscaling:<region>:<account>:scalingPolicy:<uuid>:resource/ecs/service/<cluster>/<service>:policyName/<name>}
+     * (docs/scaling.md#scaling-activities).
+     */
+    public String scalingPolicy(String uuid, String resourceId, String policyName) {
+        return "arn:" + partition + ":autoscaling:" + region + ":" + account + ":scalingPolicy:" + uuid
+                + ":resource/ecs/" + resourceId + ":policyName/" + policyName;
+    }
 }

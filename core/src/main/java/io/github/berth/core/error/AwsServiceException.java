@@ -12,36 +12,36 @@ package io.github.berth.core.error;
  */
 public abstract class AwsServiceException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Read once: whether exceptions fill in their stack traces (on unless the property says false). */
-  private static final boolean STACK_TRACES =
-      !"false".equalsIgnoreCase(System.getProperty("berth.exceptions.stackTraces"));
+    /** Read once: whether exceptions fill in their stack traces (on unless the property says false). */
+    private static final boolean STACK_TRACES =
+            !"false".equalsIgnoreCase(System.getProperty("berth.exceptions.stackTraces"));
 
-  private final String errorCode;
-  private final int statusCode;
+    private final String errorCode;
+    private final int statusCode;
 
-  protected AwsServiceException(String errorCode, int statusCode, String message) {
-    super(message, null, true, STACK_TRACES);
-    this.errorCode = errorCode;
-    this.statusCode = statusCode;
-  }
+    protected AwsServiceException(String errorCode, int statusCode, String message) {
+        super(message, null, true, STACK_TRACES);
+        this.errorCode = errorCode;
+        this.statusCode = statusCode;
+    }
 
-  /** The error code, as the wire {@code __type} carries it: {@code ClusterNotFoundException}. */
-  public final String errorCode() {
-    return errorCode;
-  }
+    /** The error code, as the wire {@code __type} carries it: {@code ClusterNotFoundException}. */
+    public final String errorCode() {
+        return errorCode;
+    }
 
-  /** The HTTP status the service answers with: 400, or 500 for a server fault. */
-  public final int statusCode() {
-    return statusCode;
-  }
+    /** The HTTP status the service answers with: 400, or 500 for a server fault. */
+    public final int statusCode() {
+        return statusCode;
+    }
 
-  /** The name of the message member in the error body: {@code message} (ECS) or {@code Message}. */
-  public abstract String messageMember();
+    /** The name of the message member in the error body: {@code message} (ECS) or {@code Message}. */
+    public abstract String messageMember();
 
-  @Override
-  public String toString() {
-    return errorCode + ": " + getMessage();
-  }
+    @Override
+    public String toString() {
+        return errorCode + ": " + getMessage();
+    }
 }

@@ -3,14 +3,14 @@ package io.github.berth.core.error;
 /** An error of the Amazon ECS API. Each error code has its own subclass in this package. */
 public abstract class EcsException extends AwsServiceException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  protected EcsException(String errorCode, int statusCode, String message) {
-    super(errorCode, statusCode, message);
-  }
+    protected EcsException(String errorCode, int statusCode, String message) {
+        super(errorCode, statusCode, message);
+    }
 
-  @Override
-  public final String messageMember() {
-    return "message";
-  }
+    @Override
+    public final String messageMember() {
+        return "message";
+    }
 }

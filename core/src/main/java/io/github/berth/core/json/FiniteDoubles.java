@@ -18,45 +18,49 @@ import java.io.IOException;
  */
 final class FiniteDoubles {
 
-  private FiniteDoubles() {}
+    private FiniteDoubles() {}
 
-  static SimpleModule module() {
-    SimpleModule m = new SimpleModule("berth-finite-doubles");
-    m.addDeserializer(Double.class, new Deserializer(Double.class));
-    m.addDeserializer(Double.TYPE, new Deserializer(Double.TYPE));
-    return m;
-  }
-
-  private static final class Deserializer extends JsonDeserializer<Double> {
-
-    private final JsonDeserializer<?> standard;
-
-    Deserializer(Class<?> type) {
-      this.standard = NumberDeserializers.find(type, type.getName());
+    static SimpleModule module() {
+        SimpleModule m = new SimpleModule("berth-finite-doubles");
+        m.addDeserializer(Double.class, new Deserializer(Double.class));
+        m.addDeserializer(Double.TYPE, new Deserializer(Double.TYPE));
+        return m;
     }
 
-    @Override
-    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Double value = (Double) standard.deserialize(p, ctxt);
-      if (value != null && value.isInfinite() && !namesInfinity(p)) {
-        throw new InputCoercionException(p, "Numeric value (" + p.getText() + ") out of range of double",
-            p.currentToken(), Double.class);
-      }
-      return value;
-    }
+    private static final class Deserializer extends JsonDeserializer<Double> {
 
-    @Override
-    public @Nullable Double getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
-      return null;
-    }
+        private final JsonDeserializer<?> standard;
 
-    /** Whether the text is one of the protocol's names for an infinite value, not a number too large. */
-    private static boolean namesInfinity(JsonParser p) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
-        return false;
-      }
-      String s = p.getText().trim();
-      return s.equals("Infinity") || s.equals("-Infinity");
+        Deserializer(Class<?> type) {
+            this.standard = NumberDeserializers.find(type, type.getName());
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Double value = (Double) standard.deserialize(p, ctxt);
+            if (value != null && value.isInfinite() && !namesInfinity(p)) {
+                throw new InputCoercionException(
+                        p,
+                        "Numeric value (" + p.getText() + ") out of range of double",
+                        p.currentToken(),
+                        Double.class);
+            }
+            return value;
+        }
+
+        @Override
+        public @Nullable Double getNullValue(DeserializationContext ctxt)
+                throws com.fasterxml.jackson.databind.JsonMappingException {
+            return null;
+        }
+
+        /** Whether the text is one of the protocol's names for an infinite value, not a number too large. */
+        private static boolean namesInfinity(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return false;
+            }
+            String s = p.getText().trim();
+            return s.equals("Infinity") || s.equals("-Infinity");
+        }
     }
-  }
 }

@@ -11,27 +11,27 @@ package io.github.berth.core.lint;
  */
 public record Finding(LintRule rule, String resource, String path, String message) {
 
-  public Finding {
-    if (rule == null || resource == null || path == null || message == null) {
-      throw new IllegalArgumentException("a finding needs a rule, a resource, a path and a message");
+    public Finding {
+        if (rule == null || resource == null || path == null || message == null) {
+            throw new IllegalArgumentException("a finding needs a rule, a resource, a path and a message");
+        }
     }
-  }
 
-  public String ruleId() {
-    return rule.id();
-  }
+    public String ruleId() {
+        return rule.id();
+    }
 
-  public Severity severity() {
-    return rule.severity();
-  }
+    public Severity severity() {
+        return rule.severity();
+    }
 
-  public String docUrl() {
-    return rule.docUrl();
-  }
+    public String docUrl() {
+        return rule.docUrl();
+    }
 
-  /** {@code path: severity RULE-ID: message}, {@code (resource)} for an empty path. */
-  @Override
-  public String toString() {
-    return (path.isEmpty() ? "(resource)" : path) + ": " + severity().value() + " " + rule.id() + ": " + message;
-  }
+    /** {@code path: severity RULE-ID: message}, {@code (resource)} for an empty path. */
+    @Override
+    public String toString() {
+        return (path.isEmpty() ? "(resource)" : path) + ": " + severity().value() + " " + rule.id() + ": " + message;
+    }
 }

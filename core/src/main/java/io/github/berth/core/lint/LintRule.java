@@ -11,14 +11,14 @@ package io.github.berth.core.lint;
  */
 public record LintRule(String id, Severity severity, String reason, String docUrl) {
 
-  public LintRule {
-    if (id == null || id.isBlank() || severity == null || reason == null || docUrl == null) {
-      throw new IllegalArgumentException("a lint rule needs an id, a severity, a reason and a documentation URL");
+    public LintRule {
+        if (id == null || id.isBlank() || severity == null || reason == null || docUrl == null) {
+            throw new IllegalArgumentException("a lint rule needs an id, a severity, a reason and a documentation URL");
+        }
     }
-  }
 
-  /** A finding of this rule on {@code resource}, at {@code path}, saying {@code message}. */
-  public Finding at(String resource, String path, String message) {
-    return new Finding(this, resource, path, message);
-  }
+    /** A finding of this rule on {@code resource}, at {@code path}, saying {@code message}. */
+    public Finding at(String resource, String path, String message) {
+        return new Finding(this, resource, path, message);
+    }
 }

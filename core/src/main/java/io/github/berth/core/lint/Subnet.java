@@ -12,4 +12,7 @@ import io.github.berth.core.Nullable;
  * @param availabilityZone its AZ, or null when unknown
  * @param mapPublicIpOnLaunch whether it assigns public IPs on launch, or null when unknown
  */
-public record Subnet(String subnetId, @Nullable String availabilityZone, @Nullable Boolean mapPublicIpOnLaunch) {}
+public record Subnet(
+        String subnetId,
+        @Nullable String availabilityZone,
+        @Nullable Boolean mapPublicIpOnLaunch) {}

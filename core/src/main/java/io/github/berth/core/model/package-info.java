@@ -9,9 +9,9 @@
  * {@link io.github.berth.core.model.OpenEnum open}: a value this version does not know is kept.
  */
 @Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    defaults = @Value.Immutable(copy = false))
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        overshadowImplementation = true,
+        defaults = @Value.Immutable(copy = false))
 package io.github.berth.core.model;
 
 import org.immutables.value.Value;

@@ -8,31 +8,31 @@ package io.github.berth.core.validation;
  */
 final class FargateTaskSizes {
 
-  private FargateTaskSizes() {}
+    private FargateTaskSizes() {}
 
-  /** Whether Fargate runs a task of {@code cpu} units and {@code memory} MiB on the given OS. */
-  static boolean exists(int cpu, int memory, boolean windows) {
-    switch (cpu) {
-      case 256:
-        return !windows && (memory == 512 || memory == 1024 || memory == 2048);
-      case 512:
-        return !windows && steps(memory, 1024, 4096, 1024);
-      case 1024:
-        return steps(memory, 2048, 8192, 1024);
-      case 2048:
-        return steps(memory, 4096, 16384, 1024);
-      case 4096:
-        return steps(memory, 8192, 30720, 1024);
-      case 8192:
-        return !windows && steps(memory, 16384, 61440, 4096);
-      case 16384:
-        return !windows && steps(memory, 32768, 122880, 8192);
-      default:
-        return false;
+    /** Whether Fargate runs a task of {@code cpu} units and {@code memory} MiB on the given OS. */
+    static boolean exists(int cpu, int memory, boolean windows) {
+        switch (cpu) {
+            case 256:
+                return !windows && (memory == 512 || memory == 1024 || memory == 2048);
+            case 512:
+                return !windows && steps(memory, 1024, 4096, 1024);
+            case 1024:
+                return steps(memory, 2048, 8192, 1024);
+            case 2048:
+                return steps(memory, 4096, 16384, 1024);
+            case 4096:
+                return steps(memory, 8192, 30720, 1024);
+            case 8192:
+                return !windows && steps(memory, 16384, 61440, 4096);
+            case 16384:
+                return !windows && steps(memory, 32768, 122880, 8192);
+            default:
+                return false;
+        }
     }
-  }
 
-  private static boolean steps(int memory, int min, int max, int step) {
-    return memory >= min && memory <= max && (memory - min) % step == 0;
-  }
+    private static boolean steps(int memory, int min, int max, int step) {
+        return memory >= min && memory <= max && (memory - min) % step == 0;
+    }
 }

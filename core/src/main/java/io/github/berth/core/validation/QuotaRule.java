@@ -18,73 +18,81 @@ import java.util.Set;
  */
 final class QuotaRule implements TaskDefinitionRule {
 
-  /** "Task definition size", 64 KiB, not adjustable; the error names 65536 bytes (docs/task-definitions.md#quotas). */
-  static final int MAX_SIZE_BYTES = 65_536;
-  static final int MAX_PLACEMENT_CONSTRAINTS = 10;
-  static final int MAX_EXPRESSION_LENGTH = 2000;
-  static final int MIN_EPHEMERAL_GIB = 21;
-  static final int MAX_EPHEMERAL_GIB = 200;
+    /** "Task definition size", 64 KiB, not adjustable; the error names 65536 bytes (docs/task-definitions.md#quotas). */
+    static final int MAX_SIZE_BYTES = 65_536;
 
-  private static final JsonPath CONSTRAINTS = JsonPath.root().child("placementConstraints");
-  private static final JsonPath TAGS = JsonPath.root().child("tags");
-  private static final TaskDefinitionPlacementConstraintType DISTINCT_INSTANCE =
-      TaskDefinitionPlacementConstraintType.fromValue("distinctInstance");
+    static final int MAX_PLACEMENT_CONSTRAINTS = 10;
+    static final int MAX_EXPRESSION_LENGTH = 2000;
+    static final int MIN_EPHEMERAL_GIB = 21;
+    static final int MAX_EPHEMERAL_GIB = 200;
 
-  @Override
-  public void check(TaskDefinitionContext td, Violations out) {
-    checkConstraints(td.request.placementConstraints(), out);
-    checkTags(td.request.tags(), out);
-    // API EphemeralStorage.sizeInGiB: "The minimum supported value is 21 GiB and the maximum supported value is 200 GiB" [doc].
-    if (td.request.ephemeralStorage() != null && td.request.ephemeralStorage().sizeInGiB() != null) {
-      int size = td.request.ephemeralStorage().sizeInGiB();
-      if (size < MIN_EPHEMERAL_GIB || size > MAX_EPHEMERAL_GIB) {
-        out.client(JsonPath.root().child("ephemeralStorage").child("sizeInGiB"), TaskDefinitionMessages.EPHEMERAL_STORAGE_SIZE);
-      }
-    }
-    // [model] the size ECS measures is taken to be that of the request as compact wire JSON (UTF-8).
-    if (!EcsJson.lenient().fitsIn(td.request, MAX_SIZE_BYTES)) {
-      out.client(JsonPath.root(), TaskDefinitionMessages.tooLarge(EcsJson.lenient().byteCount(td.request)));
-    }
-  }
+    private static final JsonPath CONSTRAINTS = JsonPath.root().child("placementConstraints");
+    private static final JsonPath TAGS = JsonPath.root().child("tags");
+    private static final TaskDefinitionPlacementConstraintType DISTINCT_INSTANCE =
+            TaskDefinitionPlacementConstraintType.fromValue("distinctInstance");
 
-  private static void checkConstraints(@Nullable List<TaskDefinitionPlacementConstraint> constraints, Violations out) {
-    if (constraints == null) {
-      return;
+    @Override
+    public void check(TaskDefinitionContext td, Violations out) {
+        checkConstraints(td.request.placementConstraints(), out);
+        checkTags(td.request.tags(), out);
+        // API EphemeralStorage.sizeInGiB: "The minimum supported value is 21 GiB and the maximum supported value is 200
+        // GiB" [doc].
+        if (td.request.ephemeralStorage() != null
+                && td.request.ephemeralStorage().sizeInGiB() != null) {
+            int size = td.request.ephemeralStorage().sizeInGiB();
+            if (size < MIN_EPHEMERAL_GIB || size > MAX_EPHEMERAL_GIB) {
+                out.client(
+                        JsonPath.root().child("ephemeralStorage").child("sizeInGiB"),
+                        TaskDefinitionMessages.EPHEMERAL_STORAGE_SIZE);
+            }
+        }
+        // [model] the size ECS measures is taken to be that of the request as compact wire JSON (UTF-8).
+        if (!EcsJson.lenient().fitsIn(td.request, MAX_SIZE_BYTES)) {
+            out.client(
+                    JsonPath.root(),
+                    TaskDefinitionMessages.tooLarge(EcsJson.lenient().byteCount(td.request)));
+        }
     }
-    if (constraints.size() > MAX_PLACEMENT_CONSTRAINTS) {
-      out.client(CONSTRAINTS, TaskDefinitionMessages.TOO_MANY_PLACEMENT_CONSTRAINTS);
-    }
-    for (int i = 0; i < constraints.size(); i++) {
-      TaskDefinitionPlacementConstraint c = constraints.get(i);
-      if (DISTINCT_INSTANCE.equals(c.type())) {
-        out.client(CONSTRAINTS.index(i).child("type"), TaskDefinitionMessages.DISTINCT_INSTANCE_NOT_SUPPORTED);
-      }
-      if (c.expression() != null && c.expression().length() > MAX_EXPRESSION_LENGTH) {
-        out.client(CONSTRAINTS.index(i).child("expression"), TaskDefinitionMessages.EXPRESSION_TOO_LONG);
-      }
-    }
-  }
 
-  private static void checkTags(@Nullable List<Tag> tags, Violations out) {
-    if (tags == null || tags.isEmpty()) {
-      return;
+    private static void checkConstraints(
+            @Nullable List<TaskDefinitionPlacementConstraint> constraints, Violations out) {
+        if (constraints == null) {
+            return;
+        }
+        if (constraints.size() > MAX_PLACEMENT_CONSTRAINTS) {
+            out.client(CONSTRAINTS, TaskDefinitionMessages.TOO_MANY_PLACEMENT_CONSTRAINTS);
+        }
+        for (int i = 0; i < constraints.size(); i++) {
+            TaskDefinitionPlacementConstraint c = constraints.get(i);
+            if (DISTINCT_INSTANCE.equals(c.type())) {
+                out.client(CONSTRAINTS.index(i).child("type"), TaskDefinitionMessages.DISTINCT_INSTANCE_NOT_SUPPORTED);
+            }
+            if (c.expression() != null && c.expression().length() > MAX_EXPRESSION_LENGTH) {
+                out.client(CONSTRAINTS.index(i).child("expression"), TaskDefinitionMessages.EXPRESSION_TOO_LONG);
+            }
+        }
     }
-    Set<String> keys = new HashSet<>();
-    for (int i = 0; i < tags.size(); i++) {
-      Tag t = tags.get(i);
-      if (t.key() != null && !keys.add(t.key())) {
-        out.invalidParameter(TAGS.index(i).child("key"), TaskDefinitionMessages.duplicateTagKey(t.key()));
-      } else if (reserved(t.key())) {
-        out.invalidParameter(TAGS.index(i).child("key"), TaskDefinitionMessages.RESERVED_TAG_PREFIX);
-      }
-      if (reserved(t.value())) {
-        out.invalidParameter(TAGS.index(i).child("value"), TaskDefinitionMessages.RESERVED_TAG_PREFIX);
-      }
-    }
-  }
 
-  /** "aws:, AWS:, or any upper or lowercase combination" (API RegisterTaskDefinitionRequest.tags). */
-  private static boolean reserved(@Nullable String s) {
-    return s != null && s.regionMatches(true, 0, "aws:", 0, 4);
-  }
+    private static void checkTags(@Nullable List<Tag> tags, Violations out) {
+        if (tags == null || tags.isEmpty()) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < tags.size(); i++) {
+            Tag t = tags.get(i);
+            if (t.key() != null && !keys.add(t.key())) {
+                out.invalidParameter(TAGS.index(i).child("key"), TaskDefinitionMessages.duplicateTagKey(t.key()));
+            } else if (reserved(t.key())) {
+                out.invalidParameter(TAGS.index(i).child("key"), TaskDefinitionMessages.RESERVED_TAG_PREFIX);
+            }
+            if (reserved(t.value())) {
+                out.invalidParameter(TAGS.index(i).child("value"), TaskDefinitionMessages.RESERVED_TAG_PREFIX);
+            }
+        }
+    }
+
+    /** "aws:, AWS:, or any upper or lowercase combination" (API RegisterTaskDefinitionRequest.tags). */
+    private static boolean reserved(@Nullable String s) {
+        return s != null && s.regionMatches(true, 0, "aws:", 0, 4);
+    }
 }

@@ -13,35 +13,40 @@ import io.github.berth.core.validation.internal.Violations;
  */
 final class RoleArnRule implements TaskDefinitionRule {
 
-  @Override
-  public void check(TaskDefinitionContext td, Violations out) {
-    check(td.request.taskRoleArn(), "taskRoleArn", out);
-    check(td.request.executionRoleArn(), "executionRoleArn", out);
-  }
+    @Override
+    public void check(TaskDefinitionContext td, Violations out) {
+        check(td.request.taskRoleArn(), "taskRoleArn", out);
+        check(td.request.executionRoleArn(), "executionRoleArn", out);
+    }
 
-  private static void check(@Nullable String role, String member, Violations out) {
-    if (role != null && role.startsWith("arn:") && !isRoleArn(role)) {
-      out.client(JsonPath.root().child(member), TaskDefinitionMessages.ROLE_NOT_VALID);
+    private static void check(@Nullable String role, String member, Violations out) {
+        if (role != null && role.startsWith("arn:") && !isRoleArn(role)) {
+            out.client(JsonPath.root().child(member), TaskDefinitionMessages.ROLE_NOT_VALID);
+        }
     }
-  }
 
-  /**
-   * {@code arn:<partition>:iam::<12-digit account>:role/<path/>name} (IAM identifiers: role ARNs carry no
-   * region) [doc].
-   */
-  static boolean isRoleArn(String arn) {
-    String[] parts = arn.split(":", 6);
-    if (parts.length != 6 || parts[1].isEmpty() || !parts[2].equals("iam") || !parts[3].isEmpty()
-        || parts[4].length() != 12 || !parts[5].startsWith("role/") || parts[5].length() == "role/".length()
-        || parts[5].endsWith("/")) {
-      return false;
+    /**
+     * {@code arn:<partition>:iam::<12-digit account>:role/<path/>name} (IAM identifiers: role ARNs carry no
+     * region) [doc].
+     */
+    static boolean isRoleArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6
+                || parts[1].isEmpty()
+                || !parts[2].equals("iam")
+                || !parts[3].isEmpty()
+                || parts[4].length() != 12
+                || !parts[5].startsWith("role/")
+                || parts[5].length() == "role/".length()
+                || parts[5].endsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char ch = parts[4].charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
     }
-    for (int i = 0; i < 12; i++) {
-      char ch = parts[4].charAt(i);
-      if (ch < '0' || ch > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
 }

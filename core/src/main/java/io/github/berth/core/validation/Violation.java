@@ -16,26 +16,26 @@ import java.util.regex.Pattern;
  */
 public record Violation(String path, String errorCode, String message) {
 
-  /** [model] The form of every error code of the AWS API models Berth reads: a shape name ending in "Exception". */
-  private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Za-z0-9]*Exception");
+    /** [model] The form of every error code of the AWS API models Berth reads: a shape name ending in "Exception". */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Za-z0-9]*Exception");
 
-  /**
-   * @throws IllegalArgumentException if a member is null or the error code is not an AWS error code
-   *     (a name such as {@code ClientException})
-   */
-  public Violation {
-    if (path == null || errorCode == null || message == null) {
-      throw new IllegalArgumentException("a violation needs a path, an error code and a message, found "
-          + path + ", " + errorCode + ", " + message);
+    /**
+     * @throws IllegalArgumentException if a member is null or the error code is not an AWS error code
+     *     (a name such as {@code ClientException})
+     */
+    public Violation {
+        if (path == null || errorCode == null || message == null) {
+            throw new IllegalArgumentException("a violation needs a path, an error code and a message, found " + path
+                    + ", " + errorCode + ", " + message);
+        }
+        if (!ERROR_CODE.matcher(errorCode).matches()) {
+            throw new IllegalArgumentException(
+                    "a violation's error code is an AWS error code such as ClientException, found '" + errorCode + "'");
+        }
     }
-    if (!ERROR_CODE.matcher(errorCode).matches()) {
-      throw new IllegalArgumentException("a violation's error code is an AWS error code such as ClientException, found '"
-          + errorCode + "'");
-    }
-  }
 
-  @Override
-  public String toString() {
-    return (path.isEmpty() ? "(document)" : path) + ": " + errorCode + ": " + message;
-  }
+    @Override
+    public String toString() {
+        return (path.isEmpty() ? "(document)" : path) + ": " + errorCode + ": " + message;
+    }
 }

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedSourcesTest {
 
-  @Test
-  void theCommittedEcsSourcesAreWhatTheGeneratorWrites() throws Exception {
-    GeneratedSources.Run run = GeneratedSources.python("tools/codegen/generate_model.py", "--check", "ecs");
-    assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).contains("ecs: generated sources are up to date");
-  }
+    @Test
+    void theCommittedEcsSourcesAreWhatTheGeneratorWrites() throws Exception {
+        GeneratedSources.Run run = GeneratedSources.python("tools/codegen/generate_model.py", "--check", "ecs");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("ecs: generated sources are up to date");
+    }
 
-  @Test
-  void theGeneratorPassesItsExpectedOutputTests() throws Exception {
-    GeneratedSources.Run run = GeneratedSources.python("-m", "unittest", "discover", "-s", "tools/codegen/tests");
-    assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).containsPattern("Ran [1-9][0-9]* tests").contains("OK");
-  }
+    @Test
+    void theGeneratorPassesItsExpectedOutputTests() throws Exception {
+        GeneratedSources.Run run = GeneratedSources.python("-m", "unittest", "discover", "-s", "tools/codegen/tests");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("Ran [1-9][0-9]* tests").contains("OK");
+    }
 }

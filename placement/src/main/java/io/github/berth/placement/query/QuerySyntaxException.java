@@ -9,25 +9,25 @@ import io.github.berth.core.error.InvalidParameterException;
  */
 public final class QuerySyntaxException extends InvalidParameterException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int column;
-  private final String reason;
+    private final int column;
+    private final String reason;
 
-  QuerySyntaxException(int column, String reason) {
-    // [model] ECS's own wording for a bad expression is not published; this names the column.
-    super("Invalid cluster query language expression at column " + column + ": " + reason);
-    this.column = column;
-    this.reason = reason;
-  }
+    QuerySyntaxException(int column, String reason) {
+        // [model] ECS's own wording for a bad expression is not published; this names the column.
+        super("Invalid cluster query language expression at column " + column + ": " + reason);
+        this.column = column;
+        this.reason = reason;
+    }
 
-  /** The 1-based column of the character where the problem starts. */
-  public int column() {
-    return column;
-  }
+    /** The 1-based column of the character where the problem starts. */
+    public int column() {
+        return column;
+    }
 
-  /** What is wrong, without the position. */
-  public String reason() {
-    return reason;
-  }
+    /** What is wrong, without the position. */
+    public String reason() {
+        return reason;
+    }
 }

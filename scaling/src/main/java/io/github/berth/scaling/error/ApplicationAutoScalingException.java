@@ -5,14 +5,14 @@ import io.github.berth.core.error.AwsServiceException;
 /** An error of the Application Auto Scaling API. Each error code has its own subclass here. */
 public abstract class ApplicationAutoScalingException extends AwsServiceException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  protected ApplicationAutoScalingException(String errorCode, int statusCode, String message) {
-    super(errorCode, statusCode, message);
-  }
+    protected ApplicationAutoScalingException(String errorCode, int statusCode, String message) {
+        super(errorCode, statusCode, message);
+    }
 
-  @Override
-  public final String messageMember() {
-    return "Message";
-  }
+    @Override
+    public final String messageMember() {
+        return "Message";
+    }
 }

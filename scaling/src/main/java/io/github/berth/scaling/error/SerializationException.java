@@ -19,28 +19,28 @@ import java.util.stream.Collectors;
  */
 public class SerializationException extends ApplicationAutoScalingException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The error code: the wire {@code __type}. */
-  public static final String ERROR_CODE = "SerializationException";
+    /** The error code: the wire {@code __type}. */
+    public static final String ERROR_CODE = "SerializationException";
 
-  private final ImmutableList<Problem> problems;
+    private final ImmutableList<Problem> problems;
 
-  /** @throws IllegalArgumentException if {@code problems} is empty */
-  public SerializationException(List<Problem> problems) {
-    super(ERROR_CODE, 400, message(problems));
-    this.problems = ImmutableList.copyOf(problems);
-  }
-
-  /** Every problem found, in document order (at least one). */
-  public List<Problem> problems() {
-    return problems;
-  }
-
-  private static String message(List<Problem> problems) {
-    if (problems.isEmpty()) {
-      throw new IllegalArgumentException("a SerializationException names at least one problem");
+    /** @throws IllegalArgumentException if {@code problems} is empty */
+    public SerializationException(List<Problem> problems) {
+        super(ERROR_CODE, 400, message(problems));
+        this.problems = ImmutableList.copyOf(problems);
     }
-    return problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
-  }
+
+    /** Every problem found, in document order (at least one). */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String message(List<Problem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a SerializationException names at least one problem");
+        }
+        return problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+    }
 }

@@ -10,8 +10,4 @@ package io.github.berth.scaling.managed;
  * @param reason why the capacity changed or did not
  */
 public record ManagedScalingDecision(
-    double reservation,
-    int instancesNeeded,
-    int desiredCapacity,
-    int lowMinutes,
-    String reason) {}
+        double reservation, int instancesNeeded, int desiredCapacity, int lowMinutes, String reason) {}

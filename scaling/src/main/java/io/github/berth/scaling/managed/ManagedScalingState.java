@@ -16,11 +16,11 @@ import io.github.berth.core.Nullable;
  * @param lowMinutes the consecutive minutes CapacityProviderReservation has been below target
  */
 public record ManagedScalingState(
-    int runningInstances,
-    int busyInstances,
-    int provisioningInstances,
-    int desiredCapacity,
-    int minSize,
-    int maxSize,
-    @Nullable Long youngestInstanceLaunch,
-    int lowMinutes) {}
+        int runningInstances,
+        int busyInstances,
+        int provisioningInstances,
+        int desiredCapacity,
+        int minSize,
+        int maxSize,
+        @Nullable Long youngestInstanceLaunch,
+        int lowMinutes) {}

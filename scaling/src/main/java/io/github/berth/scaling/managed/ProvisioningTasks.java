@@ -11,9 +11,9 @@ package io.github.berth.scaling.managed;
  */
 public record ProvisioningTasks(int cpu, int memoryMiB, int gpus, int count) {
 
-  public ProvisioningTasks {
-    if (cpu < 0 || memoryMiB < 0 || gpus < 0 || count < 0) {
-      throw new IllegalArgumentException("requirements and count must be at least 0");
+    public ProvisioningTasks {
+        if (cpu < 0 || memoryMiB < 0 || gpus < 0 || count < 0) {
+            throw new IllegalArgumentException("requirements and count must be at least 0");
+        }
     }
-  }
 }

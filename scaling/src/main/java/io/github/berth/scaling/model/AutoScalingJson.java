@@ -13,76 +13,76 @@ import io.github.berth.scaling.error.SerializationException;
  */
 public final class AutoScalingJson {
 
-  private static final AutoScalingJson STRICT = new AutoScalingJson(EcsJson.strict());
-  private static final AutoScalingJson LENIENT = new AutoScalingJson(EcsJson.lenient());
-  private static final AutoScalingJson WIRE = new AutoScalingJson(EcsJson.wire());
+    private static final AutoScalingJson STRICT = new AutoScalingJson(EcsJson.strict());
+    private static final AutoScalingJson LENIENT = new AutoScalingJson(EcsJson.lenient());
+    private static final AutoScalingJson WIRE = new AutoScalingJson(EcsJson.wire());
 
-  private final EcsJson json;
+    private final EcsJson json;
 
-  private AutoScalingJson(EcsJson json) {
-    this.json = json;
-  }
-
-  /** Reads refusing unknown members, as the AWS CLI does with {@code --cli-input-json}. */
-  public static AutoScalingJson strict() {
-    return STRICT;
-  }
-
-  /** Reads ignoring unknown members, as AWS clients do with responses. */
-  public static AutoScalingJson lenient() {
-    return LENIENT;
-  }
-
-  /** Reads a request as the service does: unknown members ignored, wrong JSON types refused. */
-  public static AutoScalingJson wire() {
-    return WIRE;
-  }
-
-  /**
-   * Reads a value of {@code type} from JSON text.
-   *
-   * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
-   *     of every problem ({@code MinCapacity: number out of range of an integer (32-bit) (line 1,
-   *     column 17)}); nothing else escapes for any text
-   * @throws NullPointerException if {@code text} is null
-   */
-  public <T> T read(String text, Class<T> type) {
-    try {
-      return json.read(text, type);
-    } catch (io.github.berth.core.error.SerializationException e) {
-      throw new SerializationException(e.problems());
+    private AutoScalingJson(EcsJson json) {
+        this.json = json;
     }
-  }
 
-  /**
-   * Reads a value of {@code type} from JSON bytes (UTF-8), as a request body arrives.
-   *
-   * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
-   *     of every problem
-   */
-  public <T> T read(byte[] json, Class<T> type) {
-    try {
-      return this.json.read(json, type);
-    } catch (io.github.berth.core.error.SerializationException e) {
-      throw new SerializationException(e.problems());
+    /** Reads refusing unknown members, as the AWS CLI does with {@code --cli-input-json}. */
+    public static AutoScalingJson strict() {
+        return STRICT;
     }
-  }
 
-  /**
-   * Writes a value as compact JSON.
-   *
-   * @throws java.io.UncheckedIOException if {@code value} is of a type Jackson cannot write
-   */
-  public String write(Object value) {
-    return json.write(value);
-  }
+    /** Reads ignoring unknown members, as AWS clients do with responses. */
+    public static AutoScalingJson lenient() {
+        return LENIENT;
+    }
 
-  /**
-   * Writes a value as indented JSON, for people.
-   *
-   * @throws java.io.UncheckedIOException if {@code value} is of a type Jackson cannot write
-   */
-  public String writePretty(Object value) {
-    return json.writePretty(value);
-  }
+    /** Reads a request as the service does: unknown members ignored, wrong JSON types refused. */
+    public static AutoScalingJson wire() {
+        return WIRE;
+    }
+
+    /**
+     * Reads a value of {@code type} from JSON text.
+     *
+     * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
+     *     of every problem ({@code MinCapacity: number out of range of an integer (32-bit) (line 1,
+     *     column 17)}); nothing else escapes for any text
+     * @throws NullPointerException if {@code text} is null
+     */
+    public <T> T read(String text, Class<T> type) {
+        try {
+            return json.read(text, type);
+        } catch (io.github.berth.core.error.SerializationException e) {
+            throw new SerializationException(e.problems());
+        }
+    }
+
+    /**
+     * Reads a value of {@code type} from JSON bytes (UTF-8), as a request body arrives.
+     *
+     * @throws SerializationException (Application Auto Scaling's) naming the path, line and column
+     *     of every problem
+     */
+    public <T> T read(byte[] json, Class<T> type) {
+        try {
+            return this.json.read(json, type);
+        } catch (io.github.berth.core.error.SerializationException e) {
+            throw new SerializationException(e.problems());
+        }
+    }
+
+    /**
+     * Writes a value as compact JSON.
+     *
+     * @throws java.io.UncheckedIOException if {@code value} is of a type Jackson cannot write
+     */
+    public String write(Object value) {
+        return json.write(value);
+    }
+
+    /**
+     * Writes a value as indented JSON, for people.
+     *
+     * @throws java.io.UncheckedIOException if {@code value} is of a type Jackson cannot write
+     */
+    public String writePretty(Object value) {
+        return json.writePretty(value);
+    }
 }

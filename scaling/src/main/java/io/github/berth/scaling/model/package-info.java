@@ -6,9 +6,9 @@
  * {@code io.github.berth.core.json.EcsJson}).
  */
 @Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    defaults = @Value.Immutable(copy = false))
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        overshadowImplementation = true,
+        defaults = @Value.Immutable(copy = false))
 package io.github.berth.scaling.model;
 
 import org.immutables.value.Value;

@@ -19,74 +19,74 @@ import java.util.Set;
  */
 public final class ScheduledActionTimes {
 
-  private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
-  private final Schedule schedule;
-  private final ZoneId zone;
-  private final @Nullable Instant start;
-  private final @Nullable Instant end;
+    private final Schedule schedule;
+    private final ZoneId zone;
+    private final @Nullable Instant start;
+    private final @Nullable Instant end;
 
-  private ScheduledActionTimes(Schedule schedule, ZoneId zone, @Nullable Instant start, @Nullable Instant end) {
-    this.schedule = schedule;
-    this.zone = zone;
-    this.start = start;
-    this.end = end;
-  }
-
-  /**
-   * @param timezone an IANA zone name ({@code Europe/Paris}, {@code Etc/GMT+9}), or null for UTC
-   * @throws InvalidScheduleException if the expression is invalid
-   * @throws IllegalArgumentException if the zone is not an IANA zone name
-   */
-  public static ScheduledActionTimes of(String schedule, @Nullable String timezone,
-      @Nullable Instant start, @Nullable Instant end) {
-    return new ScheduledActionTimes(Schedule.parse(schedule), zone(timezone), start, end);
-  }
-
-  /**
-   * The zone of a {@code Timezone} member: UTC when absent; otherwise an IANA name (the canonical
-   * names Joda-Time knows, which java.time knows too). Offsets such as {@code +02:00} are refused.
-   *
-   * @throws IllegalArgumentException naming the value
-   */
-  public static ZoneId zone(@Nullable String timezone) {
-    if (timezone == null) {
-      return ZoneOffset.UTC;
+    private ScheduledActionTimes(Schedule schedule, ZoneId zone, @Nullable Instant start, @Nullable Instant end) {
+        this.schedule = schedule;
+        this.zone = zone;
+        this.start = start;
+        this.end = end;
     }
-    if (!ZONES.contains(timezone)) {
-      throw new IllegalArgumentException("'" + timezone + "' is not an IANA time zone name");
-    }
-    return ZoneId.of(timezone);
-  }
 
-  public Schedule schedule() {
-    return schedule;
-  }
-
-  public ZoneId zone() {
-    return zone;
-  }
-
-  /**
-   * The first run strictly after {@code after}, or null if the action never runs again.
-   *
-   * @param createdAt when the action was put (what a rate() without StartTime counts from)
-   */
-  public @Nullable Instant next(Instant after, Instant createdAt) {
-    Instant t;
-    if (!schedule.isRecurring()) {
-      t = schedule.next(after, zone, createdAt);
-      if (t != null && start != null && t.isBefore(start)) {
-        t = null;
-      }
-    } else if (start != null && start.isAfter(after)) {
-      t = start;
-    } else {
-      t = schedule.next(after, zone, start != null ? start : createdAt);
+    /**
+     * @param timezone an IANA zone name ({@code Europe/Paris}, {@code Etc/GMT+9}), or null for UTC
+     * @throws InvalidScheduleException if the expression is invalid
+     * @throws IllegalArgumentException if the zone is not an IANA zone name
+     */
+    public static ScheduledActionTimes of(
+            String schedule, @Nullable String timezone, @Nullable Instant start, @Nullable Instant end) {
+        return new ScheduledActionTimes(Schedule.parse(schedule), zone(timezone), start, end);
     }
-    if (t != null && end != null && t.isAfter(end)) {
-      return null;
+
+    /**
+     * The zone of a {@code Timezone} member: UTC when absent; otherwise an IANA name (the canonical
+     * names Joda-Time knows, which java.time knows too). Offsets such as {@code +02:00} are refused.
+     *
+     * @throws IllegalArgumentException naming the value
+     */
+    public static ZoneId zone(@Nullable String timezone) {
+        if (timezone == null) {
+            return ZoneOffset.UTC;
+        }
+        if (!ZONES.contains(timezone)) {
+            throw new IllegalArgumentException("'" + timezone + "' is not an IANA time zone name");
+        }
+        return ZoneId.of(timezone);
     }
-    return t;
-  }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * The first run strictly after {@code after}, or null if the action never runs again.
+     *
+     * @param createdAt when the action was put (what a rate() without StartTime counts from)
+     */
+    public @Nullable Instant next(Instant after, Instant createdAt) {
+        Instant t;
+        if (!schedule.isRecurring()) {
+            t = schedule.next(after, zone, createdAt);
+            if (t != null && start != null && t.isBefore(start)) {
+                t = null;
+            }
+        } else if (start != null && start.isAfter(after)) {
+            t = start;
+        } else {
+            t = schedule.next(after, zone, start != null ? start : createdAt);
+        }
+        if (t != null && end != null && t.isAfter(end)) {
+            return null;
+        }
+        return t;
+    }
 }

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.json.EcsJson;
-import io.github.berth.scaling.error.ObjectNotFoundException;
-import io.github.berth.scaling.error.ResourceNotFoundException;
-import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.MetricKey;
 import io.github.berth.scaling.ScalableTargetEvaluator;
 import io.github.berth.scaling.alarm.PutMetricAlarmParser;
+import io.github.berth.scaling.error.ResourceNotFoundException;
+import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.model.Alarm;
 import io.github.berth.scaling.model.DeleteScalingPolicyRequest;
 import io.github.berth.scaling.model.DeleteScheduledActionRequest;
-import io.github.berth.scaling.model.DeregisterScalableTargetRequest;
 import io.github.berth.scaling.model.MetricType;
 import io.github.berth.scaling.model.PolicyType;
 import io.github.berth.scaling.model.PutScalingPolicyRequest;
@@ -53,533 +51,573 @@ import java.util.function.Supplier;
  */
 final class AutoScalingController {
 
-  static final String SUBJECT = "application-autoscaling";
-  static final String DIMENSION = "ecs:service:DesiredCount";
-  /** The log of a snapshot is Berth's own text, not a request: a reading error is the snapshot's (core's). */
-  private static final EcsJson JSON = EcsJson.lenient();
+    static final String SUBJECT = "application-autoscaling";
+    static final String DIMENSION = "ecs:service:DesiredCount";
+    /** The log of a snapshot is Berth's own text, not a request: a reading error is the snapshot's (core's). */
+    private static final EcsJson JSON = EcsJson.lenient();
 
-  /** One change to AAS state, plain data. */
-  @com.fasterxml.jackson.annotation.JsonAutoDetect(
-      fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
-      getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
-      isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
-      setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
-  static final class OpRec {
-    String op;
-    long at;
-    @Nullable String request;
-    @Nullable String resourceId;
-    int desired;
-    int running;
-    boolean deploying;
-    List<DatapointRec> datapoints = new ArrayList<>();
-  }
+    /** One change to AAS state, plain data. */
+    @com.fasterxml.jackson.annotation.JsonAutoDetect(
+            fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+            getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+            setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+    static final class OpRec {
+        String op;
+        long at;
 
-  /** A minute's datapoint given to a step: metric type, resource label (ALB) and value. */
-  @com.fasterxml.jackson.annotation.JsonAutoDetect(
-      fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
-      getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
-      isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
-      setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
-  static final class DatapointRec {
-    String metric;
-    @Nullable String label;
-    /** The CloudWatch alarm whose metric this is (a step policy's alarm), else null. */
-    @Nullable String alarm;
-    double value;
-  }
+        @Nullable
+        String request;
 
-  /** A named child of a scalable target (a scaling policy or a scheduled action): its ARN, creation time and last put. */
-  abstract static class Named<R> {
-    String arn;
-    Instant created;
-    R request;
-  }
+        @Nullable
+        String resourceId;
 
-  static final class PolicyInfo extends Named<PutScalingPolicyRequest> {
-    /** The alarm given to the evaluator for this step policy, or null. */
-    @Nullable PutMetricAlarmParser.MetricAlarm alarm;
-  }
-
-  static final class ActionInfo extends Named<PutScheduledActionRequest> {}
-
-  static final class TargetRt {
-    String resourceId;
-    String cluster;
-    String service;
-    String arn;
-    Instant created;
-    ScalableTargetEvaluator evaluator;
-    final Map<String, PolicyInfo> policies = new LinkedHashMap<>();
-    final Map<String, ActionInfo> actions = new LinkedHashMap<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
-  }
-
-  private final Engine engine;
-  final Metrics metrics;
-  final List<OpRec> log = new ArrayList<>();
-  boolean tickPending;
-  // Derived from the log.
-  final Map<String, TargetRt> targets = new LinkedHashMap<>();
-  final List<ScalingActivity> activities = new ArrayList<>();
-  final List<ScalingActivity> notScaled = new ArrayList<>();
-  /** The fake CloudWatch alarms put with PutMetricAlarm, by name (docs/scheduler.md#step-scaling-alarms). */
-  final Map<String, PutMetricAlarmParser.MetricAlarm> metricAlarms = new LinkedHashMap<>();
-  private FakeIds ids;
-
-  AutoScalingController(Engine engine, Metrics metrics) {
-    this.engine = engine;
-    this.metrics = metrics;
-    this.ids = new FakeIds(engine.seed ^ 0x414153L);
-    engine.handlers.put(TimerKind.MINUTE_TICK, this::fire);
-    engine.stateParts.put("applicationAutoScaling", new Snapshots.StatePart() {
-      @Override
-      public JsonNode write(ObjectMapper mapper) {
-        com.fasterxml.jackson.databind.node.ObjectNode n = mapper.createObjectNode();
-        n.put("tickPending", tickPending);
-        n.set("log", mapper.valueToTree(log));
-        return n;
-      }
-
-      @Override
-      public void read(ObjectMapper mapper, JsonNode node) throws IOException {
-        List<OpRec> ops = mapper.readerFor(new TypeReference<List<OpRec>>() {}).readValue(node.path("log"));
-        replay(ops);
-        tickPending = node.path("tickPending").asBoolean();
-      }
-    });
-  }
-
-  // ------------------------------------------------------------------ checks shared by the operations
-
-  /** Only the ecs namespace is served; a missing member is named by its JSON path. */
-  static void requireEcs(@Nullable ServiceNamespace ns, @Nullable String resourceId, @Nullable ScalableDimension dim,
-      boolean required) {
-    if (ns == null) {
-      if (required) {
-        throw missing("ServiceNamespace");
-      }
-    } else if (!"ecs".equals(String.valueOf(ns))) {
-      // [model] the fake is ECS only; AAS itself serves this namespace.
-      throw new ValidationException("ServiceNamespace '" + ns + "' is not served by Berth's fake, which serves only"
-          + " the ecs namespace");
+        int desired;
+        int running;
+        boolean deploying;
+        List<DatapointRec> datapoints = new ArrayList<>();
     }
-    if (required && resourceId == null) {
-      throw missing("ResourceId");
+
+    /** A minute's datapoint given to a step: metric type, resource label (ALB) and value. */
+    @com.fasterxml.jackson.annotation.JsonAutoDetect(
+            fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY,
+            getterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
+            setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+    static final class DatapointRec {
+        String metric;
+
+        @Nullable
+        String label;
+        /** The CloudWatch alarm whose metric this is (a step policy's alarm), else null. */
+        @Nullable
+        String alarm;
+
+        double value;
     }
-    if (required && dim == null) {
-      throw missing("ScalableDimension");
+
+    /** A named child of a scalable target (a scaling policy or a scheduled action): its ARN, creation time and last put. */
+    abstract static class Named<R> {
+        String arn;
+        Instant created;
+        R request;
     }
-    if (dim != null && !DIMENSION.equals(String.valueOf(dim))) {
-      // [doc] API_RegisterScalableTarget: ecs:service:DesiredCount is ECS's only dimension.
-      throw new ValidationException("Unsupported scalable dimension '" + dim + "' for service namespace ecs:"
-          + " the only one is " + DIMENSION);
+
+    static final class PolicyInfo extends Named<PutScalingPolicyRequest> {
+        /** The alarm given to the evaluator for this step policy, or null. */
+        @Nullable
+        PutMetricAlarmParser.MetricAlarm alarm;
     }
-  }
 
-  static ValidationException missing(String field) {
-    // [doc] the standard AWS form of a missing required member.
-    return new ValidationException("1 validation error detected: Value null at '" + lower(field)
-        + "' failed to satisfy constraint: Member must not be null");
-  }
+    static final class ActionInfo extends Named<PutScheduledActionRequest> {}
 
-  private static String lower(String f) {
-    return Character.toLowerCase(f.charAt(0)) + f.substring(1);
-  }
-
-  TargetRt target(String ns, String resourceId, String dim) {
-    TargetRt t = targets.get(resourceId);
-    if (t == null) {
-      throw io.github.berth.scaling.validation.AutoScalingValidator.noScalableTarget(ns, resourceId, dim);
+    static final class TargetRt {
+        String resourceId;
+        String cluster;
+        String service;
+        String arn;
+        Instant created;
+        ScalableTargetEvaluator evaluator;
+        final Map<String, PolicyInfo> policies = new LinkedHashMap<>();
+        final Map<String, ActionInfo> actions = new LinkedHashMap<>();
+        final Map<String, String> tags = new LinkedHashMap<>();
     }
-    return t;
-  }
 
-  /** [doc] API_RegisterScalableTarget: an ECS ResourceId is service/<cluster>/<service>. */
-  static String[] clusterAndService(String resourceId) {
-    String[] parts = resourceId.split("/", -1);
-    if (parts.length != 3 || !"service".equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
-      // [unsure] worded by us: AAS answers a ValidationException for a malformed resource id.
-      throw new ValidationException("Unsupported resource ID '" + resourceId
-          + "' for service namespace ecs: it must be service/<clusterName>/<serviceName>");
+    private final Engine engine;
+    final Metrics metrics;
+    final List<OpRec> log = new ArrayList<>();
+    boolean tickPending;
+    // Derived from the log.
+    final Map<String, TargetRt> targets = new LinkedHashMap<>();
+    final List<ScalingActivity> activities = new ArrayList<>();
+    final List<ScalingActivity> notScaled = new ArrayList<>();
+    /** The fake CloudWatch alarms put with PutMetricAlarm, by name (docs/scheduler.md#step-scaling-alarms). */
+    final Map<String, PutMetricAlarmParser.MetricAlarm> metricAlarms = new LinkedHashMap<>();
+
+    private FakeIds ids;
+
+    AutoScalingController(Engine engine, Metrics metrics) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.ids = new FakeIds(engine.seed ^ 0x414153L);
+        engine.handlers.put(TimerKind.MINUTE_TICK, this::fire);
+        engine.stateParts.put("applicationAutoScaling", new Snapshots.StatePart() {
+            @Override
+            public JsonNode write(ObjectMapper mapper) {
+                com.fasterxml.jackson.databind.node.ObjectNode n = mapper.createObjectNode();
+                n.put("tickPending", tickPending);
+                n.set("log", mapper.valueToTree(log));
+                return n;
+            }
+
+            @Override
+            public void read(ObjectMapper mapper, JsonNode node) throws IOException {
+                List<OpRec> ops =
+                        mapper.readerFor(new TypeReference<List<OpRec>>() {}).readValue(node.path("log"));
+                replay(ops);
+                tickPending = node.path("tickPending").asBoolean();
+            }
+        });
     }
-    return new String[] {parts[1], parts[2]};
-  }
 
-  // ------------------------------------------------------------------ applying a change (live and in replay)
+    // ------------------------------------------------------------------ checks shared by the operations
 
-  /** Applies {@code op}, which has been checked; in replay the services are not touched. */
-  void apply(OpRec op, boolean live) {
-    Instant at = Instant.ofEpochSecond(op.at);
-    switch (op.op) {
-      case "RegisterScalableTarget" -> {
-        RegisterScalableTargetRequest r = JSON.read(op.request, RegisterScalableTargetRequest.class);
-        TargetRt t = targets.get(r.resourceId());
+    /** Only the ecs namespace is served; a missing member is named by its JSON path. */
+    static void requireEcs(
+            @Nullable ServiceNamespace ns,
+            @Nullable String resourceId,
+            @Nullable ScalableDimension dim,
+            boolean required) {
+        if (ns == null) {
+            if (required) {
+                throw missing("ServiceNamespace");
+            }
+        } else if (!"ecs".equals(String.valueOf(ns))) {
+            // [model] the fake is ECS only; AAS itself serves this namespace.
+            throw new ValidationException("ServiceNamespace '" + ns
+                    + "' is not served by Berth's fake, which serves only" + " the ecs namespace");
+        }
+        if (required && resourceId == null) {
+            throw missing("ResourceId");
+        }
+        if (required && dim == null) {
+            throw missing("ScalableDimension");
+        }
+        if (dim != null && !DIMENSION.equals(String.valueOf(dim))) {
+            // [doc] API_RegisterScalableTarget: ecs:service:DesiredCount is ECS's only dimension.
+            throw new ValidationException("Unsupported scalable dimension '" + dim + "' for service namespace ecs:"
+                    + " the only one is " + DIMENSION);
+        }
+    }
+
+    static ValidationException missing(String field) {
+        // [doc] the standard AWS form of a missing required member.
+        return new ValidationException("1 validation error detected: Value null at '" + lower(field)
+                + "' failed to satisfy constraint: Member must not be null");
+    }
+
+    private static String lower(String f) {
+        return Character.toLowerCase(f.charAt(0)) + f.substring(1);
+    }
+
+    TargetRt target(String ns, String resourceId, String dim) {
+        TargetRt t = targets.get(resourceId);
         if (t == null) {
-          t = newTarget(r, at);
-          targets.put(t.resourceId, t);
-        } else {
-          t.evaluator.registerScalableTarget(r);
+            throw io.github.berth.scaling.validation.AutoScalingValidator.noScalableTarget(ns, resourceId, dim);
         }
-      }
-      case "DeregisterScalableTarget" -> targets.remove(op.resourceId);
-      case "PutScalingPolicy" -> {
-        PutScalingPolicyRequest r = JSON.read(op.request, PutScalingPolicyRequest.class);
-        TargetRt t = targets.get(r.resourceId());
-        t.evaluator.putScalingPolicy(r);
-        // [obs] arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
-        put(t, POLICY, r.policyName(), r, at);
-      }
-      case "DeleteScalingPolicy" -> {
-        DeleteScalingPolicyRequest r = JSON.read(op.request, DeleteScalingPolicyRequest.class);
-        TargetRt t = targets.get(r.resourceId());
-        t.evaluator.deleteScalingPolicy(r.policyName());
-        t.policies.remove(r.policyName());
-      }
-      case "PutScheduledAction" -> {
-        PutScheduledActionRequest r = JSON.read(op.request, PutScheduledActionRequest.class);
-        TargetRt t = targets.get(r.resourceId());
-        t.evaluator.putScheduledAction(r);
-        // [doc] API_ScheduledAction example: ...:scheduledAction:<uuid>:resource/ecs/service/<c>/<s>:scheduledActionName/<name>
-        put(t, SCHEDULED_ACTION, r.scheduledActionName(), r, at);
-      }
-      case "DeleteScheduledAction" -> {
-        DeleteScheduledActionRequest r = JSON.read(op.request, DeleteScheduledActionRequest.class);
-        TargetRt t = targets.get(r.resourceId());
-        t.evaluator.deleteScheduledAction(r.scheduledActionName());
-        t.actions.remove(r.scheduledActionName());
-      }
-      case "TagResource" -> {
-        TagResourceRequest r = JSON.read(op.request, TagResourceRequest.class);
-        byArn(r.resourceARN()).tags.putAll(r.tags());
-      }
-      case "UntagResource" -> {
-        UntagResourceRequest r = JSON.read(op.request, UntagResourceRequest.class);
-        TargetRt t = byArn(r.resourceARN());
-        for (String k : r.tagKeys()) {
-          t.tags.remove(k);
-        }
-      }
-      case "PutMetricAlarm" -> {
-        PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse(op.request);
-        metricAlarms.put(a.spec().name(), a);
-      }
-      case "DeleteAlarms" -> {
-        for (String name : JSON.read(op.request, String[].class)) {
-          metricAlarms.remove(name);
-        }
-      }
-      case "Step" -> step(op, live);
-      default -> throw new IllegalStateException("unknown auto scaling log entry " + op.op);
-    }
-    if (!"Step".equals(op.op)) {
-      bindAlarms();
-    }
-  }
-
-  /**
-   * A kind of named child of a scalable target: where the target keeps them, and the words of their
-   * ARN, {@code arn:aws:autoscaling:<region>:<account>:<arnType>:<uuid>:resource/ecs/<resourceId>:<nameKey>/<name>}.
-   */
-  record ChildKind<R, I extends Named<R>>(String arnType, String nameKey, Function<TargetRt, Map<String, I>> byName,
-      Supplier<I> fresh) {}
-
-  static final ChildKind<PutScalingPolicyRequest, PolicyInfo> POLICY =
-      new ChildKind<>("scalingPolicy", "policyName", t -> t.policies, PolicyInfo::new);
-  static final ChildKind<PutScheduledActionRequest, ActionInfo> SCHEDULED_ACTION =
-      new ChildKind<>("scheduledAction", "scheduledActionName", t -> t.actions, ActionInfo::new);
-
-  /**
-   * A put of a named child of {@code t} (PutScalingPolicy, PutScheduledAction): a new name gets its
-   * creation time and its ARN, a known one keeps both; either way the request is the one put last.
-   */
-  private <R, I extends Named<R>> void put(TargetRt t, ChildKind<R, I> kind, String name, R request, Instant at) {
-    Map<String, I> byName = kind.byName().apply(t);
-    I info = byName.get(name);
-    if (info == null) {
-      info = kind.fresh().get();
-      info.created = at;
-      info.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":" + kind.arnType() + ":"
-          + ids.uuid() + ":resource/ecs/" + t.resourceId + ":" + kind.nameKey() + "/" + name;
-      byName.put(name, info);
-    }
-    info.request = request;
-  }
-
-  /**
-   * Gives each step scaling policy the alarm whose AlarmActions hold its ARN (and takes it away when
-   * there is none any more): [doc] a step policy acts when a CloudWatch alarm naming it in its
-   * actions is in ALARM (AAS user guide, "Step scaling policies for Application Auto Scaling",
-   * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-step-scaling-policies.html).
-   * A re-created policy has a new ARN, so an alarm made for the old one does not trigger it. An
-   * alarm with ActionsEnabled false invokes nothing [doc] API_PutMetricAlarm. A replaced alarm starts
-   * over in INSUFFICIENT_DATA [model].
-   */
-  private void bindAlarms() {
-    for (TargetRt t : targets.values()) {
-      for (var e : t.policies.entrySet()) {
-        PolicyInfo p = e.getValue();
-        if (!PolicyType.STEP_SCALING.equals(p.request.policyType() != null ? p.request.policyType()
-            : PolicyType.STEP_SCALING)) {
-          p.alarm = null; // [model] an alarm triggers step policies only (the evaluator's other policies have their own)
-          continue;
-        }
-        PutMetricAlarmParser.MetricAlarm bound = alarmNaming(p.arn);
-        if (bound == null && p.alarm != null) {
-          t.evaluator.removeAlarm(e.getKey());
-        } else if (bound != null && !bound.equals(p.alarm)) {
-          t.evaluator.putAlarm(e.getKey(), bound.spec());
-        }
-        p.alarm = bound;
-      }
-    }
-  }
-
-  @Nullable PutMetricAlarmParser.MetricAlarm alarmNaming(String policyArn) {
-    for (PutMetricAlarmParser.MetricAlarm a : metricAlarms.values()) {
-      if (a.actionsEnabled() && a.alarmActions().contains(policyArn)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private TargetRt newTarget(RegisterScalableTargetRequest r, Instant at) {
-    TargetRt t = new TargetRt();
-    t.resourceId = r.resourceId();
-    String[] cs = clusterAndService(t.resourceId);
-    t.cluster = cs[0];
-    t.service = cs[1];
-    t.created = at;
-    // [doc] API_ScalableTarget: arn:aws:application-autoscaling:<region>:<acct>:scalable-target/<id>;
-    // [model] the id: "0" and 35 hex digits from the fake's seed (the documented example is 36 characters).
-    t.arn = "arn:aws:application-autoscaling:" + engine.region + ":" + engine.account + ":scalable-target/0"
-        + (ids.uuid().replace("-", "") + ids.uuid().replace("-", "")).substring(0, 35);
-    // [model] each target's activity ids and alarm names from its own seed, derived from the fake's.
-    t.evaluator = ScalableTargetEvaluator.builder().target(r).seed(engine.seed * 31 + t.resourceId.hashCode()).build();
-    return t;
-  }
-
-  TargetRt byArn(@Nullable String arn) {
-    if (arn == null) {
-      throw missing("ResourceARN");
-    }
-    for (TargetRt t : targets.values()) {
-      if (t.arn.equals(arn)) {
         return t;
-      }
     }
-    // [unsure] worded by us: AAS tags scalable targets only, and answers ResourceNotFoundException.
-    throw new ResourceNotFoundException("No scalable target found for ARN " + arn, arn);
-  }
 
-  /** Records and applies a checked change made by an API call. */
-  void record(String op, @Nullable Object request, @Nullable String resourceId) {
-    record(op, request, resourceId, request == null ? null : JSON.write(request));
-  }
-
-  /** Records and applies a checked change whose request is kept as the JSON text given. */
-  void record(String op, @Nullable Object request, @Nullable String resourceId, @Nullable String requestJson) {
-    OpRec r = new OpRec();
-    r.op = op;
-    r.at = engine.now().getEpochSecond();
-    r.request = requestJson;
-    r.resourceId = resourceId;
-    apply(r, true);
-    log.add(r);
-    if (!tickPending && !targets.isEmpty()) {
-      // [doc] ECS publishes service metrics once a minute (DG cloudwatch-metrics); AAS evaluates on
-      // each datapoint. [model] The tick falls on whole minutes of the fake clock.
-      long now = engine.now().getEpochSecond();
-      long next = (Math.floorDiv(now, 60) + 1) * 60;
-      engine.scheduleAt(Instant.ofEpochSecond(next), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
-      tickPending = true;
-    }
-  }
-
-  // ------------------------------------------------------------------ the minute
-
-  private void fire(Timer timer) {
-    if (!SUBJECT.equals(timer.subject())) {
-      return;
-    }
-    tickPending = false;
-    Instant now = engine.now();
-    ScalableServices services = engine.scalableServices;
-    for (TargetRt t : new ArrayList<>(targets.values())) {
-      Integer desired = services == null ? null : services.desiredCount(t.cluster, t.service);
-      Integer running = services == null ? null : services.runningCount(t.cluster, t.service);
-      if (desired == null || running == null) {
-        continue; // [model] a deleted service is not scaled; its target stays registered.
-      }
-      OpRec op = new OpRec();
-      op.op = "Step";
-      op.at = now.getEpochSecond();
-      op.resourceId = t.resourceId;
-      op.desired = desired;
-      op.running = running;
-      op.deploying = services.deploymentInProgress(t.cluster, t.service);
-      // [doc] DG service-auto-scaling: no RUNNING task, no metric datapoint.
-      if (running > 0) {
-        add(op, MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION.toString(), null,
-            metrics.cpu(t.cluster, t.service, now, running));
-        add(op, MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION.toString(), null,
-            metrics.memory(t.cluster, t.service, now, running));
-        for (PolicyInfo p : t.policies.values()) {
-          String label = albLabel(p.request);
-          if (label != null) {
-            add(op, MetricType.ALB_REQUEST_COUNT_PER_TARGET.toString(), label,
-                metrics.requestsPerTarget(t.cluster, t.service, now, running));
-          }
+    /** [doc] API_RegisterScalableTarget: an ECS ResourceId is service/<cluster>/<service>. */
+    static String[] clusterAndService(String resourceId) {
+        String[] parts = resourceId.split("/", -1);
+        if (parts.length != 3 || !"service".equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
+            // [unsure] worded by us: AAS answers a ValidationException for a malformed resource id.
+            throw new ValidationException("Unsupported resource ID '" + resourceId
+                    + "' for service namespace ecs: it must be service/<clusterName>/<serviceName>");
         }
-      }
-      for (PolicyInfo p : t.policies.values()) {
-        if (p.alarm != null) {
-          Double v = alarmDatapoint(p.alarm, t, now, running);
-          if (v != null) {
-            DatapointRec d = new DatapointRec();
-            d.metric = p.alarm.metricName();
-            d.alarm = p.alarm.spec().name();
-            d.value = v;
-            op.datapoints.add(d);
-          }
-        }
-      }
-      apply(op, true);
-      log.add(op);
+        return new String[] {parts[1], parts[2]};
     }
-    if (!targets.isEmpty()) {
-      engine.schedule(Duration.ofMinutes(1), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
-      tickPending = true;
-    }
-  }
 
-  /**
-   * The minute's datapoint of a step policy's alarm, from the load model: AWS/ECS CPUUtilization or
-   * MemoryUtilization of the service its ClusterName and ServiceName dimensions name (none while
-   * that service runs no task, [doc] DG service-auto-scaling); AWS/ApplicationELB
-   * RequestCountPerTarget ([model] the request rate of the policy's service over its running tasks;
-   * the TargetGroup dimension is not matched) or RequestCount (the whole rate). [model]
-   */
-  private @Nullable Double alarmDatapoint(PutMetricAlarmParser.MetricAlarm a, TargetRt t, Instant now, int running) {
-    if (ECS_NAMESPACE.equals(a.namespace())) {
-      String cluster = a.dimensions().get("ClusterName");
-      String service = a.dimensions().get("ServiceName");
-      Integer n = engine.scalableServices == null ? null : engine.scalableServices.runningCount(cluster, service);
-      if (n == null || n <= 0) {
+    // ------------------------------------------------------------------ applying a change (live and in replay)
+
+    /** Applies {@code op}, which has been checked; in replay the services are not touched. */
+    void apply(OpRec op, boolean live) {
+        Instant at = Instant.ofEpochSecond(op.at);
+        switch (op.op) {
+            case "RegisterScalableTarget" -> {
+                RegisterScalableTargetRequest r = JSON.read(op.request, RegisterScalableTargetRequest.class);
+                TargetRt t = targets.get(r.resourceId());
+                if (t == null) {
+                    t = newTarget(r, at);
+                    targets.put(t.resourceId, t);
+                } else {
+                    t.evaluator.registerScalableTarget(r);
+                }
+            }
+            case "DeregisterScalableTarget" -> targets.remove(op.resourceId);
+            case "PutScalingPolicy" -> {
+                PutScalingPolicyRequest r = JSON.read(op.request, PutScalingPolicyRequest.class);
+                TargetRt t = targets.get(r.resourceId());
+                t.evaluator.putScalingPolicy(r);
+                // [obs]
+                // arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
+                put(t, POLICY, r.policyName(), r, at);
+            }
+            case "DeleteScalingPolicy" -> {
+                DeleteScalingPolicyRequest r = JSON.read(op.request, DeleteScalingPolicyRequest.class);
+                TargetRt t = targets.get(r.resourceId());
+                t.evaluator.deleteScalingPolicy(r.policyName());
+                t.policies.remove(r.policyName());
+            }
+            case "PutScheduledAction" -> {
+                PutScheduledActionRequest r = JSON.read(op.request, PutScheduledActionRequest.class);
+                TargetRt t = targets.get(r.resourceId());
+                t.evaluator.putScheduledAction(r);
+                // [doc] API_ScheduledAction example:
+                // ...:scheduledAction:<uuid>:resource/ecs/service/<c>/<s>:scheduledActionName/<name>
+                put(t, SCHEDULED_ACTION, r.scheduledActionName(), r, at);
+            }
+            case "DeleteScheduledAction" -> {
+                DeleteScheduledActionRequest r = JSON.read(op.request, DeleteScheduledActionRequest.class);
+                TargetRt t = targets.get(r.resourceId());
+                t.evaluator.deleteScheduledAction(r.scheduledActionName());
+                t.actions.remove(r.scheduledActionName());
+            }
+            case "TagResource" -> {
+                TagResourceRequest r = JSON.read(op.request, TagResourceRequest.class);
+                byArn(r.resourceARN()).tags.putAll(r.tags());
+            }
+            case "UntagResource" -> {
+                UntagResourceRequest r = JSON.read(op.request, UntagResourceRequest.class);
+                TargetRt t = byArn(r.resourceARN());
+                for (String k : r.tagKeys()) {
+                    t.tags.remove(k);
+                }
+            }
+            case "PutMetricAlarm" -> {
+                PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse(op.request);
+                metricAlarms.put(a.spec().name(), a);
+            }
+            case "DeleteAlarms" -> {
+                for (String name : JSON.read(op.request, String[].class)) {
+                    metricAlarms.remove(name);
+                }
+            }
+            case "Step" -> step(op, live);
+            default -> throw new IllegalStateException("unknown auto scaling log entry " + op.op);
+        }
+        if (!"Step".equals(op.op)) {
+            bindAlarms();
+        }
+    }
+
+    /**
+     * A kind of named child of a scalable target: where the target keeps them, and the words of their
+     * ARN, {@code arn:aws:autoscaling:<region>:<account>:<arnType>:<uuid>:resource/ecs/<resourceId>:<nameKey>/<name>}.
+     */
+    record ChildKind<R, I extends Named<R>>(
+            String arnType, String nameKey, Function<TargetRt, Map<String, I>> byName, Supplier<I> fresh) {}
+
+    static final ChildKind<PutScalingPolicyRequest, PolicyInfo> POLICY =
+            new ChildKind<>("scalingPolicy", "policyName", t -> t.policies, PolicyInfo::new);
+    static final ChildKind<PutScheduledActionRequest, ActionInfo> SCHEDULED_ACTION =
+            new ChildKind<>("scheduledAction", "scheduledActionName", t -> t.actions, ActionInfo::new);
+
+    /**
+     * A put of a named child of {@code t} (PutScalingPolicy, PutScheduledAction): a new name gets its
+     * creation time and its ARN, a known one keeps both; either way the request is the one put last.
+     */
+    private <R, I extends Named<R>> void put(TargetRt t, ChildKind<R, I> kind, String name, R request, Instant at) {
+        Map<String, I> byName = kind.byName().apply(t);
+        I info = byName.get(name);
+        if (info == null) {
+            info = kind.fresh().get();
+            info.created = at;
+            info.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":" + kind.arnType() + ":"
+                    + ids.uuid() + ":resource/ecs/" + t.resourceId + ":" + kind.nameKey() + "/" + name;
+            byName.put(name, info);
+        }
+        info.request = request;
+    }
+
+    /**
+     * Gives each step scaling policy the alarm whose AlarmActions hold its ARN (and takes it away when
+     * there is none any more): [doc] a step policy acts when a CloudWatch alarm naming it in its
+     * actions is in ALARM (AAS user guide, "Step scaling policies for Application Auto Scaling",
+     * https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-step-scaling-policies.html).
+     * A re-created policy has a new ARN, so an alarm made for the old one does not trigger it. An
+     * alarm with ActionsEnabled false invokes nothing [doc] API_PutMetricAlarm. A replaced alarm starts
+     * over in INSUFFICIENT_DATA [model].
+     */
+    private void bindAlarms() {
+        for (TargetRt t : targets.values()) {
+            for (var e : t.policies.entrySet()) {
+                PolicyInfo p = e.getValue();
+                if (!PolicyType.STEP_SCALING.equals(
+                        p.request.policyType() != null ? p.request.policyType() : PolicyType.STEP_SCALING)) {
+                    p.alarm = null; // [model] an alarm triggers step policies only (the evaluator's other policies have
+                    // their own)
+                    continue;
+                }
+                PutMetricAlarmParser.MetricAlarm bound = alarmNaming(p.arn);
+                if (bound == null && p.alarm != null) {
+                    t.evaluator.removeAlarm(e.getKey());
+                } else if (bound != null && !bound.equals(p.alarm)) {
+                    t.evaluator.putAlarm(e.getKey(), bound.spec());
+                }
+                p.alarm = bound;
+            }
+        }
+    }
+
+    @Nullable
+    PutMetricAlarmParser.MetricAlarm alarmNaming(String policyArn) {
+        for (PutMetricAlarmParser.MetricAlarm a : metricAlarms.values()) {
+            if (a.actionsEnabled() && a.alarmActions().contains(policyArn)) {
+                return a;
+            }
+        }
         return null;
-      }
-      return "CPUUtilization".equals(a.metricName()) ? metrics.cpu(cluster, service, now, n)
-          : metrics.memory(cluster, service, now, n);
     }
-    if ("RequestCount".equals(a.metricName())) {
-      return metrics.requests(t.cluster, t.service, now);
-    }
-    return metrics.requestsPerTarget(t.cluster, t.service, now, running);
-  }
 
-  static final String ECS_NAMESPACE = "AWS/ECS";
-  static final String ALB_NAMESPACE = "AWS/ApplicationELB";
+    private TargetRt newTarget(RegisterScalableTargetRequest r, Instant at) {
+        TargetRt t = new TargetRt();
+        t.resourceId = r.resourceId();
+        String[] cs = clusterAndService(t.resourceId);
+        t.cluster = cs[0];
+        t.service = cs[1];
+        t.created = at;
+        // [doc] API_ScalableTarget: arn:aws:application-autoscaling:<region>:<acct>:scalable-target/<id>;
+        // [model] the id: "0" and 35 hex digits from the fake's seed (the documented example is 36 characters).
+        t.arn = "arn:aws:application-autoscaling:" + engine.region + ":" + engine.account + ":scalable-target/0"
+                + (ids.uuid().replace("-", "") + ids.uuid().replace("-", "")).substring(0, 35);
+        // [model] each target's activity ids and alarm names from its own seed, derived from the fake's.
+        t.evaluator = ScalableTargetEvaluator.builder()
+                .target(r)
+                .seed(engine.seed * 31 + t.resourceId.hashCode())
+                .build();
+        return t;
+    }
 
-  /**
-   * Why the fake cannot feed this alarm, or null when it can: its metric must be one the load model
-   * gives. [model]
-   */
-  static @Nullable String unsupportedMetric(PutMetricAlarmParser.MetricAlarm a) {
-    String what = a.namespace() + " " + a.metricName();
-    if (a.namespace() == null || a.metricName() == null) {
-      return "Namespace, MetricName: an alarm on metric math (Metrics) is not modelled by Berth's fake; give"
-          + " Namespace and MetricName";
+    TargetRt byArn(@Nullable String arn) {
+        if (arn == null) {
+            throw missing("ResourceARN");
+        }
+        for (TargetRt t : targets.values()) {
+            if (t.arn.equals(arn)) {
+                return t;
+            }
+        }
+        // [unsure] worded by us: AAS tags scalable targets only, and answers ResourceNotFoundException.
+        throw new ResourceNotFoundException("No scalable target found for ARN " + arn, arn);
     }
-    if (ECS_NAMESPACE.equals(a.namespace())) {
-      if (!"CPUUtilization".equals(a.metricName()) && !"MemoryUtilization".equals(a.metricName())) {
-        return "MetricName: Berth's fake has no datapoints for " + what + "; of AWS/ECS it models CPUUtilization"
-            + " and MemoryUtilization";
-      }
-      if (!a.dimensions().containsKey("ClusterName") || !a.dimensions().containsKey("ServiceName")) {
-        return "Dimensions: " + what + " needs the dimensions ClusterName and ServiceName in Berth's fake (its"
-            + " load model is per service)";
-      }
-      return null;
-    }
-    if (ALB_NAMESPACE.equals(a.namespace())) {
-      if (!"RequestCountPerTarget".equals(a.metricName()) && !"RequestCount".equals(a.metricName())) {
-        return "MetricName: Berth's fake has no datapoints for " + what + "; of AWS/ApplicationELB it models"
-            + " RequestCountPerTarget and RequestCount";
-      }
-      return null;
-    }
-    return "Namespace: Berth's fake has no datapoints for " + what + "; it models AWS/ECS CPUUtilization and"
-        + " MemoryUtilization, AWS/ApplicationELB RequestCountPerTarget and RequestCount";
-  }
 
-  private static @Nullable String albLabel(PutScalingPolicyRequest p) {
-    if (!PolicyType.TARGET_TRACKING_SCALING.equals(p.policyType())) {
-      return null;
+    /** Records and applies a checked change made by an API call. */
+    void record(String op, @Nullable Object request, @Nullable String resourceId) {
+        record(op, request, resourceId, request == null ? null : JSON.write(request));
     }
-    TargetTrackingScalingPolicyConfiguration c = p.targetTrackingScalingPolicyConfiguration();
-    if (c == null || c.predefinedMetricSpecification() == null
-        || !MetricType.ALB_REQUEST_COUNT_PER_TARGET.equals(c.predefinedMetricSpecification().predefinedMetricType())) {
-      return null;
-    }
-    return c.predefinedMetricSpecification().resourceLabel();
-  }
 
-  private static void add(OpRec op, String metric, @Nullable String label, @Nullable Double value) {
-    if (value == null) {
-      return;
+    /** Records and applies a checked change whose request is kept as the JSON text given. */
+    void record(String op, @Nullable Object request, @Nullable String resourceId, @Nullable String requestJson) {
+        OpRec r = new OpRec();
+        r.op = op;
+        r.at = engine.now().getEpochSecond();
+        r.request = requestJson;
+        r.resourceId = resourceId;
+        apply(r, true);
+        log.add(r);
+        if (!tickPending && !targets.isEmpty()) {
+            // [doc] ECS publishes service metrics once a minute (DG cloudwatch-metrics); AAS evaluates on
+            // each datapoint. [model] The tick falls on whole minutes of the fake clock.
+            long now = engine.now().getEpochSecond();
+            long next = (Math.floorDiv(now, 60) + 1) * 60;
+            engine.scheduleAt(Instant.ofEpochSecond(next), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
+            tickPending = true;
+        }
     }
-    DatapointRec d = new DatapointRec();
-    d.metric = metric;
-    d.label = label;
-    d.value = value;
-    op.datapoints.add(d);
-  }
 
-  /**
-   * One evaluation of a target: the datapoints count in the minute starting now (read by the
-   * alarms from the next minute on, as CloudWatch reads a minute once it has ended). [model]
-   */
-  private void step(OpRec op, boolean live) {
-    TargetRt t = targets.get(op.resourceId);
-    Instant at = Instant.ofEpochSecond(op.at);
-    ScalableTargetEvaluator.StepInput in = ScalableTargetEvaluator.StepInput.at(at)
-        .desiredCount(op.desired).runningCount(op.running).deploymentInProgress(op.deploying);
-    for (DatapointRec d : op.datapoints) {
-      MetricKey key = d.alarm != null ? new MetricKey.OfAlarm(d.alarm)
-          : d.label == null ? new MetricKey.Predefined(MetricType.fromValue(d.metric), null)
-          : MetricKey.albRequestCountPerTarget(d.label);
-      in.datapoint(key, at, d.value);
-    }
-    ScalableTargetEvaluator.StepResult r = t.evaluator.step(in);
-    activities.addAll(r.activities());
-    notScaled.addAll(r.notScaledActivities());
-    OptionalInt next = r.desiredCount();
-    if (live && next.isPresent()) {
-      // [doc] DG service-auto-scaling: AAS calls UpdateService with the new desired count.
-      engine.scalableServices.setDesiredCount(t.cluster, t.service, next.getAsInt());
-    }
-  }
+    // ------------------------------------------------------------------ the minute
 
-  private void replay(List<OpRec> ops) {
-    targets.clear();
-    metricAlarms.clear();
-    activities.clear();
-    notScaled.clear();
-    log.clear();
-    ids = new FakeIds(engine.seed ^ 0x414153L);
-    for (OpRec op : ops) {
-      apply(op, false);
-      log.add(op);
+    private void fire(Timer timer) {
+        if (!SUBJECT.equals(timer.subject())) {
+            return;
+        }
+        tickPending = false;
+        Instant now = engine.now();
+        ScalableServices services = engine.scalableServices;
+        for (TargetRt t : new ArrayList<>(targets.values())) {
+            Integer desired = services == null ? null : services.desiredCount(t.cluster, t.service);
+            Integer running = services == null ? null : services.runningCount(t.cluster, t.service);
+            if (desired == null || running == null) {
+                continue; // [model] a deleted service is not scaled; its target stays registered.
+            }
+            OpRec op = new OpRec();
+            op.op = "Step";
+            op.at = now.getEpochSecond();
+            op.resourceId = t.resourceId;
+            op.desired = desired;
+            op.running = running;
+            op.deploying = services.deploymentInProgress(t.cluster, t.service);
+            // [doc] DG service-auto-scaling: no RUNNING task, no metric datapoint.
+            if (running > 0) {
+                add(
+                        op,
+                        MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION.toString(),
+                        null,
+                        metrics.cpu(t.cluster, t.service, now, running));
+                add(
+                        op,
+                        MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION.toString(),
+                        null,
+                        metrics.memory(t.cluster, t.service, now, running));
+                for (PolicyInfo p : t.policies.values()) {
+                    String label = albLabel(p.request);
+                    if (label != null) {
+                        add(
+                                op,
+                                MetricType.ALB_REQUEST_COUNT_PER_TARGET.toString(),
+                                label,
+                                metrics.requestsPerTarget(t.cluster, t.service, now, running));
+                    }
+                }
+            }
+            for (PolicyInfo p : t.policies.values()) {
+                if (p.alarm != null) {
+                    Double v = alarmDatapoint(p.alarm, t, now, running);
+                    if (v != null) {
+                        DatapointRec d = new DatapointRec();
+                        d.metric = p.alarm.metricName();
+                        d.alarm = p.alarm.spec().name();
+                        d.value = v;
+                        op.datapoints.add(d);
+                    }
+                }
+            }
+            apply(op, true);
+            log.add(op);
+        }
+        if (!targets.isEmpty()) {
+            engine.schedule(Duration.ofMinutes(1), TimerKind.MINUTE_TICK, "", SUBJECT, 0, 0);
+            tickPending = true;
+        }
     }
-  }
 
-  List<Alarm> alarms(TargetRt t, String policyName) {
-    List<Alarm> out = new ArrayList<>();
-    for (String name : t.evaluator.alarmNames(policyName)) {
-      out.add(Alarm.builder().alarmName(name)
-          .alarmARN("arn:aws:cloudwatch:" + engine.region + ":" + engine.account + ":alarm:" + name).build());
+    /**
+     * The minute's datapoint of a step policy's alarm, from the load model: AWS/ECS CPUUtilization or
+     * MemoryUtilization of the service its ClusterName and ServiceName dimensions name (none while
+     * that service runs no task, [doc] DG service-auto-scaling); AWS/ApplicationELB
+     * RequestCountPerTarget ([model] the request rate of the policy's service over its running tasks;
+     * the TargetGroup dimension is not matched) or RequestCount (the whole rate). [model]
+     */
+    private @Nullable Double alarmDatapoint(PutMetricAlarmParser.MetricAlarm a, TargetRt t, Instant now, int running) {
+        if (ECS_NAMESPACE.equals(a.namespace())) {
+            String cluster = a.dimensions().get("ClusterName");
+            String service = a.dimensions().get("ServiceName");
+            Integer n = engine.scalableServices == null ? null : engine.scalableServices.runningCount(cluster, service);
+            if (n == null || n <= 0) {
+                return null;
+            }
+            return "CPUUtilization".equals(a.metricName())
+                    ? metrics.cpu(cluster, service, now, n)
+                    : metrics.memory(cluster, service, now, n);
+        }
+        if ("RequestCount".equals(a.metricName())) {
+            return metrics.requests(t.cluster, t.service, now);
+        }
+        return metrics.requestsPerTarget(t.cluster, t.service, now, running);
     }
-    return out;
-  }
+
+    static final String ECS_NAMESPACE = "AWS/ECS";
+    static final String ALB_NAMESPACE = "AWS/ApplicationELB";
+
+    /**
+     * Why the fake cannot feed this alarm, or null when it can: its metric must be one the load model
+     * gives. [model]
+     */
+    static @Nullable String unsupportedMetric(PutMetricAlarmParser.MetricAlarm a) {
+        String what = a.namespace() + " " + a.metricName();
+        if (a.namespace() == null || a.metricName() == null) {
+            return "Namespace, MetricName: an alarm on metric math (Metrics) is not modelled by Berth's fake; give"
+                    + " Namespace and MetricName";
+        }
+        if (ECS_NAMESPACE.equals(a.namespace())) {
+            if (!"CPUUtilization".equals(a.metricName()) && !"MemoryUtilization".equals(a.metricName())) {
+                return "MetricName: Berth's fake has no datapoints for " + what
+                        + "; of AWS/ECS it models CPUUtilization" + " and MemoryUtilization";
+            }
+            if (!a.dimensions().containsKey("ClusterName") || !a.dimensions().containsKey("ServiceName")) {
+                return "Dimensions: " + what + " needs the dimensions ClusterName and ServiceName in Berth's fake (its"
+                        + " load model is per service)";
+            }
+            return null;
+        }
+        if (ALB_NAMESPACE.equals(a.namespace())) {
+            if (!"RequestCountPerTarget".equals(a.metricName()) && !"RequestCount".equals(a.metricName())) {
+                return "MetricName: Berth's fake has no datapoints for " + what + "; of AWS/ApplicationELB it models"
+                        + " RequestCountPerTarget and RequestCount";
+            }
+            return null;
+        }
+        return "Namespace: Berth's fake has no datapoints for " + what + "; it models AWS/ECS CPUUtilization and"
+                + " MemoryUtilization, AWS/ApplicationELB RequestCountPerTarget and RequestCount";
+    }
+
+    private static @Nullable String albLabel(PutScalingPolicyRequest p) {
+        if (!PolicyType.TARGET_TRACKING_SCALING.equals(p.policyType())) {
+            return null;
+        }
+        TargetTrackingScalingPolicyConfiguration c = p.targetTrackingScalingPolicyConfiguration();
+        if (c == null
+                || c.predefinedMetricSpecification() == null
+                || !MetricType.ALB_REQUEST_COUNT_PER_TARGET.equals(
+                        c.predefinedMetricSpecification().predefinedMetricType())) {
+            return null;
+        }
+        return c.predefinedMetricSpecification().resourceLabel();
+    }
+
+    private static void add(OpRec op, String metric, @Nullable String label, @Nullable Double value) {
+        if (value == null) {
+            return;
+        }
+        DatapointRec d = new DatapointRec();
+        d.metric = metric;
+        d.label = label;
+        d.value = value;
+        op.datapoints.add(d);
+    }
+
+    /**
+     * One evaluation of a target: the datapoints count in the minute starting now (read by the
+     * alarms from the next minute on, as CloudWatch reads a minute once it has ended). [model]
+     */
+    private void step(OpRec op, boolean live) {
+        TargetRt t = targets.get(op.resourceId);
+        Instant at = Instant.ofEpochSecond(op.at);
+        ScalableTargetEvaluator.StepInput in = ScalableTargetEvaluator.StepInput.at(at)
+                .desiredCount(op.desired)
+                .runningCount(op.running)
+                .deploymentInProgress(op.deploying);
+        for (DatapointRec d : op.datapoints) {
+            MetricKey key = d.alarm != null
+                    ? new MetricKey.OfAlarm(d.alarm)
+                    : d.label == null
+                            ? new MetricKey.Predefined(MetricType.fromValue(d.metric), null)
+                            : MetricKey.albRequestCountPerTarget(d.label);
+            in.datapoint(key, at, d.value);
+        }
+        ScalableTargetEvaluator.StepResult r = t.evaluator.step(in);
+        activities.addAll(r.activities());
+        notScaled.addAll(r.notScaledActivities());
+        OptionalInt next = r.desiredCount();
+        if (live && next.isPresent()) {
+            // [doc] DG service-auto-scaling: AAS calls UpdateService with the new desired count.
+            engine.scalableServices.setDesiredCount(t.cluster, t.service, next.getAsInt());
+        }
+    }
+
+    private void replay(List<OpRec> ops) {
+        targets.clear();
+        metricAlarms.clear();
+        activities.clear();
+        notScaled.clear();
+        log.clear();
+        ids = new FakeIds(engine.seed ^ 0x414153L);
+        for (OpRec op : ops) {
+            apply(op, false);
+            log.add(op);
+        }
+    }
+
+    List<Alarm> alarms(TargetRt t, String policyName) {
+        List<Alarm> out = new ArrayList<>();
+        for (String name : t.evaluator.alarmNames(policyName)) {
+            out.add(Alarm.builder()
+                    .alarmName(name)
+                    .alarmARN("arn:aws:cloudwatch:" + engine.region + ":" + engine.account + ":alarm:" + name)
+                    .build());
+        }
+        return out;
+    }
 }

@@ -6,36 +6,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One fake EC2 Auto Scaling group: its sizes and the instances it launched. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class AutoScalingGroupRec {
-  String name;
-  String arn;
-  String instanceType;
-  int minSize;
-  int maxSize;
-  int desiredCapacity;
-  List<String> availabilityZones = new ArrayList<>();
-  long bootDelayMillis;
-  /** How many instances were ever launched (picks the next Availability Zone, round robin). */
-  int launched;
-  List<Member> instances = new ArrayList<>();
+    String name;
+    String arn;
+    String instanceType;
+    int minSize;
+    int maxSize;
+    int desiredCapacity;
+    List<String> availabilityZones = new ArrayList<>();
+    long bootDelayMillis;
+    /** How many instances were ever launched (picks the next Availability Zone, round robin). */
+    int launched;
 
-  AutoScalingGroupRec() {}
+    List<Member> instances = new ArrayList<>();
 
-  /** One EC2 instance of the group. */
-  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
-  static final class Member {
-    String ec2InstanceId;
-    String availabilityZone;
-    /** Pending (booting), InService. */
-    String lifecycleState = "Pending";
-    Instant launchedAt;
-    /** Where its ECS agent registered it, once it did; null before. */
-    String cluster;
-    String containerInstanceId;
+    AutoScalingGroupRec() {}
 
-    Member() {}
-  }
+    /** One EC2 instance of the group. */
+    @JsonAutoDetect(
+            fieldVisibility = JsonAutoDetect.Visibility.ANY,
+            getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+            setterVisibility = JsonAutoDetect.Visibility.NONE)
+    static final class Member {
+        String ec2InstanceId;
+        String availabilityZone;
+        /** Pending (booting), InService. */
+        String lifecycleState = "Pending";
+
+        Instant launchedAt;
+        /** Where its ECS agent registered it, once it did; null before. */
+        String cluster;
+
+        String containerInstanceId;
+
+        Member() {}
+    }
 }

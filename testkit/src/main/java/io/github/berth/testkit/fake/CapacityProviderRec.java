@@ -7,29 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One Auto Scaling group capacity provider of the account (FARGATE and FARGATE_SPOT are not kept). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class CapacityProviderRec {
-  String name;
-  String arn;
-  /** ACTIVE, or INACTIVE once deleted. */
-  String status = "ACTIVE";
-  /** CREATE_COMPLETE, UPDATE_COMPLETE, DELETE_COMPLETE. */
-  String updateStatus = "CREATE_COMPLETE";
-  String autoScalingGroupArn;
-  /** With every default filled in. */
-  ManagedScaling managedScaling;
-  String managedTerminationProtection;
-  String managedDraining;
-  List<Tag> tags = new ArrayList<>();
+    String name;
+    String arn;
+    /** ACTIVE, or INACTIVE once deleted. */
+    String status = "ACTIVE";
+    /** CREATE_COMPLETE, UPDATE_COMPLETE, DELETE_COMPLETE. */
+    String updateStatus = "CREATE_COMPLETE";
 
-  CapacityProviderRec() {}
+    String autoScalingGroupArn;
+    /** With every default filled in. */
+    ManagedScaling managedScaling;
 
-  boolean active() {
-    return "ACTIVE".equals(status);
-  }
+    String managedTerminationProtection;
+    String managedDraining;
+    List<Tag> tags = new ArrayList<>();
 
-  boolean managedScalingEnabled() {
-    return managedScaling != null && "ENABLED".equals(String.valueOf(managedScaling.status()));
-  }
+    CapacityProviderRec() {}
+
+    boolean active() {
+        return "ACTIVE".equals(status);
+    }
+
+    boolean managedScalingEnabled() {
+        return managedScaling != null && "ENABLED".equals(String.valueOf(managedScaling.status()));
+    }
 }

@@ -13,37 +13,40 @@ import java.util.List;
 import java.util.Map;
 
 /** One cluster's state: its settings, and the instances, tasks and services in it. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ClusterRec {
-  String name;
-  String arn;
-  String status = "ACTIVE";
-  Instant createdAt;
-  List<Tag> tags = new ArrayList<>();
-  List<ClusterSetting> settings = new ArrayList<>();
-  ClusterConfiguration configuration;
-  ClusterServiceConnectDefaults serviceConnectDefaults;
-  List<String> capacityProviders = new ArrayList<>();
-  List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
-  /** Container instances by id, in registration order. */
-  final Map<String, InstanceRec> instances = new LinkedHashMap<>();
-  /** Tasks by id, in launch order; stopped ones until they expire. */
-  final Map<String, TaskRec> tasks = new LinkedHashMap<>();
-  /** Services by name, in creation order (INACTIVE ones until purged). */
-  final Map<String, ServiceRec> services = new LinkedHashMap<>();
-  /** Bumped on every change placement reads, so a cached snapshot knows it is stale. */
-  long placementVersion;
+    String name;
+    String arn;
+    String status = "ACTIVE";
+    Instant createdAt;
+    List<Tag> tags = new ArrayList<>();
+    List<ClusterSetting> settings = new ArrayList<>();
+    ClusterConfiguration configuration;
+    ClusterServiceConnectDefaults serviceConnectDefaults;
+    List<String> capacityProviders = new ArrayList<>();
+    List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
+    /** Container instances by id, in registration order. */
+    final Map<String, InstanceRec> instances = new LinkedHashMap<>();
+    /** Tasks by id, in launch order; stopped ones until they expire. */
+    final Map<String, TaskRec> tasks = new LinkedHashMap<>();
+    /** Services by name, in creation order (INACTIVE ones until purged). */
+    final Map<String, ServiceRec> services = new LinkedHashMap<>();
+    /** Bumped on every change placement reads, so a cached snapshot knows it is stale. */
+    long placementVersion;
 
-  ClusterRec() {}
+    ClusterRec() {}
 
-  ClusterRec(String name, String arn, Instant createdAt) {
-    this.name = name;
-    this.arn = arn;
-    this.createdAt = createdAt;
-  }
+    ClusterRec(String name, String arn, Instant createdAt) {
+        this.name = name;
+        this.arn = arn;
+        this.createdAt = createdAt;
+    }
 
-  boolean active() {
-    return "ACTIVE".equals(status);
-  }
+    boolean active() {
+        return "ACTIVE".equals(status);
+    }
 }

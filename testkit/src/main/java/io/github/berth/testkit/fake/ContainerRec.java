@@ -8,36 +8,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One container of a task. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ContainerRec {
-  String name;
-  String uuid;
-  String arn;
-  String image;
-  boolean essential = true;
-  HealthCheck healthCheck;
-  String lastStatus = "PENDING";
-  Integer exitCode;
-  String reason;
-  /** HEALTHY, UNHEALTHY or UNKNOWN; null when the container has no health check. */
-  String health;
-  String cpu;
-  String memory;
-  String memoryReservation;
-  List<NetworkBinding> networkBindings = new ArrayList<>();
-  List<NetworkInterface> networkInterfaces = new ArrayList<>();
-  List<String> gpuIds = new ArrayList<>();
-  String runtimeId;
-  /** Counts health changes, so a stale health timer is recognised. */
-  long healthToken;
-  /** The containers this one waits for before it starts (the definition's dependsOn), and its startTimeout in seconds. */
-  List<io.github.berth.core.model.ContainerDependency> dependsOn = new ArrayList<>();
-  Integer startTimeout;
-  /** When the container started (RUNNING), or null: its dependents' startTimeout counts from here. */
-  java.time.Instant startedAt;
-  /** What the container will do, by the behaviour rules in force at launch. */
-  Behaviours.Plan plan;
+    String name;
+    String uuid;
+    String arn;
+    String image;
+    boolean essential = true;
+    HealthCheck healthCheck;
+    String lastStatus = "PENDING";
+    Integer exitCode;
+    String reason;
+    /** HEALTHY, UNHEALTHY or UNKNOWN; null when the container has no health check. */
+    String health;
 
-  ContainerRec() {}
+    String cpu;
+    String memory;
+    String memoryReservation;
+    List<NetworkBinding> networkBindings = new ArrayList<>();
+    List<NetworkInterface> networkInterfaces = new ArrayList<>();
+    List<String> gpuIds = new ArrayList<>();
+    String runtimeId;
+    /** Counts health changes, so a stale health timer is recognised. */
+    long healthToken;
+    /** The containers this one waits for before it starts (the definition's dependsOn), and its startTimeout in seconds. */
+    List<io.github.berth.core.model.ContainerDependency> dependsOn = new ArrayList<>();
+
+    Integer startTimeout;
+    /** When the container started (RUNNING), or null: its dependents' startTimeout counts from here. */
+    java.time.Instant startedAt;
+    /** What the container will do, by the behaviour rules in force at launch. */
+    Behaviours.Plan plan;
+
+    ContainerRec() {}
 }

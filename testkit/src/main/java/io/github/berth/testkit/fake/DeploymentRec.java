@@ -13,79 +13,89 @@ import java.util.List;
  * One deployment of a service: what it deploys (its service revision), its status in the service's
  * {@code deployments} list, its rollout state, and its record as a {@code ServiceDeployment}.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class DeploymentRec {
-  /** {@code ecs-svc/} and 19 digits; the {@code startedBy} of its tasks. */
-  String id;
-  /** The service deployment ARN and the service revision ARN it deploys. */
-  String arn;
-  String revisionArn;
-  /** PRIMARY, ACTIVE or INACTIVE (the Deployment shape's status). */
-  String status = "PRIMARY";
-  String taskDefinitionArn;
-  LaunchType launchType;
-  List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
-  String platformVersion;
-  String platformFamily;
-  NetworkConfiguration networkConfiguration;
-  List<LoadBalancer> loadBalancers = new ArrayList<>();
-  Instant createdAt;
-  Instant updatedAt;
-  /** IN_PROGRESS, COMPLETED or FAILED. */
-  String rolloutState = "IN_PROGRESS";
-  String rolloutStateReason;
-  /** Consecutive failed tasks (the circuit breaker's count). */
-  int failedTasks;
-  /** Some task of this deployment reached RUNNING (the circuit breaker's first stage is over). */
-  boolean hadRunningTask;
-  /** The ServiceDeployment status: PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*... */
-  String deploymentStatus = "IN_PROGRESS";
-  String statusReason;
-  Instant startedAt;
-  Instant finishedAt;
-  Instant stoppedAt;
-  /** The revisions it replaces (ARNs), oldest first. */
-  List<String> sourceRevisionArns = new ArrayList<>();
-  /** The id of the failed deployment this one rolls back (then it is no service deployment of its own). */
-  String rollbackOf;
-  /** Set on a failed deployment that is rolled back: why, when, and to which revision. */
-  String rollbackReason;
-  Instant rollbackStartedAt;
-  String rollbackRevisionArn;
-  /** The alarms that were in ALARM when it started (then alarms are ignored for it), and the ones that fired. */
-  boolean alarmsIgnored;
-  List<String> triggeredAlarmNames = new ArrayList<>();
-  /** Circuit breaker state as ServiceDeployment reports it: MONITORING, TRIGGERED, MONITORING_COMPLETE, DISABLED. */
-  String circuitBreakerStatus;
-  String alarmsStatus;
-  /**
-   * A rolling deployment watching alarms: when its bake time ends, counted from when it first
-   * reached its completion condition; null while it has not (docs/scheduler.md#deployment-alarm-bake-time).
-   */
-  Instant bakeEndsAt;
+    /** {@code ecs-svc/} and 19 digits; the {@code startedBy} of its tasks. */
+    String id;
+    /** The service deployment ARN and the service revision ARN it deploys. */
+    String arn;
 
-  // ---- blue/green, linear and canary deployments (docs/scheduler.md#blue-green-deployments)
-  /** The deployment strategy it follows (ROLLING, BLUE_GREEN, LINEAR, CANARY), as configured when it started. */
-  String strategy;
-  /** The lifecycle stage it is in (RECONCILE_SERVICE ... CLEAN_UP), or null for a rolling deployment. */
-  String lifecycleStage;
-  /** The deployment it replaces (blue), whose tasks keep production traffic until the shift. */
-  String blueId;
-  /** Percent of production traffic its target group receives (the rest stays on blue). */
-  double productionTrafficPercent;
-  /** Percent of test traffic its target group receives. */
-  double testTrafficPercent;
-  /** When the next traffic step (linear, canary) or the end of the bake time is due. */
-  Instant waitUntil;
-  /** Within a traffic step: 0 before its PRE_PRODUCTION_TRAFFIC_SHIFT hooks, 1 once its traffic has shifted. */
-  int shiftPhase;
-  /** The lifecycle hooks run so far for the present stage. */
-  List<HookRunRec> hookRuns = new ArrayList<>();
+    String revisionArn;
+    /** PRIMARY, ACTIVE or INACTIVE (the Deployment shape's status). */
+    String status = "PRIMARY";
 
-  DeploymentRec() {}
+    String taskDefinitionArn;
+    LaunchType launchType;
+    List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+    String platformVersion;
+    String platformFamily;
+    NetworkConfiguration networkConfiguration;
+    List<LoadBalancer> loadBalancers = new ArrayList<>();
+    Instant createdAt;
+    Instant updatedAt;
+    /** IN_PROGRESS, COMPLETED or FAILED. */
+    String rolloutState = "IN_PROGRESS";
 
-  boolean completed() {
-    return "COMPLETED".equals(rolloutState);
-  }
+    String rolloutStateReason;
+    /** Consecutive failed tasks (the circuit breaker's count). */
+    int failedTasks;
+    /** Some task of this deployment reached RUNNING (the circuit breaker's first stage is over). */
+    boolean hadRunningTask;
+    /** The ServiceDeployment status: PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*... */
+    String deploymentStatus = "IN_PROGRESS";
+
+    String statusReason;
+    Instant startedAt;
+    Instant finishedAt;
+    Instant stoppedAt;
+    /** The revisions it replaces (ARNs), oldest first. */
+    List<String> sourceRevisionArns = new ArrayList<>();
+    /** The id of the failed deployment this one rolls back (then it is no service deployment of its own). */
+    String rollbackOf;
+    /** Set on a failed deployment that is rolled back: why, when, and to which revision. */
+    String rollbackReason;
+
+    Instant rollbackStartedAt;
+    String rollbackRevisionArn;
+    /** The alarms that were in ALARM when it started (then alarms are ignored for it), and the ones that fired. */
+    boolean alarmsIgnored;
+
+    List<String> triggeredAlarmNames = new ArrayList<>();
+    /** Circuit breaker state as ServiceDeployment reports it: MONITORING, TRIGGERED, MONITORING_COMPLETE, DISABLED. */
+    String circuitBreakerStatus;
+
+    String alarmsStatus;
+    /**
+     * A rolling deployment watching alarms: when its bake time ends, counted from when it first
+     * reached its completion condition; null while it has not (docs/scheduler.md#deployment-alarm-bake-time).
+     */
+    Instant bakeEndsAt;
+
+    // ---- blue/green, linear and canary deployments (docs/scheduler.md#blue-green-deployments)
+    /** The deployment strategy it follows (ROLLING, BLUE_GREEN, LINEAR, CANARY), as configured when it started. */
+    String strategy;
+    /** The lifecycle stage it is in (RECONCILE_SERVICE ... CLEAN_UP), or null for a rolling deployment. */
+    String lifecycleStage;
+    /** The deployment it replaces (blue), whose tasks keep production traffic until the shift. */
+    String blueId;
+    /** Percent of production traffic its target group receives (the rest stays on blue). */
+    double productionTrafficPercent;
+    /** Percent of test traffic its target group receives. */
+    double testTrafficPercent;
+    /** When the next traffic step (linear, canary) or the end of the bake time is due. */
+    Instant waitUntil;
+    /** Within a traffic step: 0 before its PRE_PRODUCTION_TRAFFIC_SHIFT hooks, 1 once its traffic has shifted. */
+    int shiftPhase;
+    /** The lifecycle hooks run so far for the present stage. */
+    List<HookRunRec> hookRuns = new ArrayList<>();
+
+    DeploymentRec() {}
+
+    boolean completed() {
+        return "COMPLETED".equals(rolloutState);
+    }
 }

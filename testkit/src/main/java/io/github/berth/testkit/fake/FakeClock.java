@@ -17,105 +17,105 @@ import java.util.function.BooleanSupplier;
  */
 public final class FakeClock {
 
-  private final Engine engine;
+    private final Engine engine;
 
-  FakeClock(Engine engine) {
-    this.engine = engine;
-  }
+    FakeClock(Engine engine) {
+        this.engine = engine;
+    }
 
-  /** The fake's present instant. */
-  public Instant now() {
-    synchronized (engine) {
-      return engine.now();
-    }
-  }
-
-  /**
-   * Moves time forward by {@code duration}, running every timer due on the way.
-   *
-   * @throws IllegalArgumentException if {@code duration} is negative, or would take the clock past
-   *     {@link Instant#MAX} (the message names the duration)
-   * @throws NullPointerException if {@code duration} is null
-   */
-  public FakeClock advance(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("The fake clock only moves forward: " + duration);
-    }
-    synchronized (engine) {
-      engine.advanceTo(later(engine.now(), duration));
-    }
-    return this;
-  }
-
-  /** {@code now + duration}, refused with the duration named when past what an Instant holds. */
-  private static Instant later(Instant now, Duration duration) {
-    if (duration.compareTo(Duration.between(now, Instant.MAX)) > 0) {
-      throw new IllegalArgumentException("The fake clock cannot move " + duration + " past " + now
-          + ": the latest instant is " + Instant.MAX);
-    }
-    return now.plus(duration);
-  }
-
-  /**
-   * Moves time forward to {@code instant}, running every timer due on the way.
-   *
-   * @throws IllegalArgumentException if {@code instant} is before {@link #now()}
-   * @throws NullPointerException if {@code instant} is null
-   */
-  public FakeClock advanceTo(Instant instant) {
-    Objects.requireNonNull(instant, "instant");
-    synchronized (engine) {
-      if (instant.isBefore(engine.now())) {
-        throw new IllegalArgumentException(
-            "The fake clock only moves forward: " + instant + " is before " + engine.now());
-      }
-      engine.advanceTo(instant);
-    }
-    return this;
-  }
-
-  /**
-   * Moves time forward, timer by timer, until {@code condition} holds, and answers whether it
-   * did within {@code maxDuration}. The condition is checked first at the present instant, then
-   * after each instant at which something happened; when it never holds the clock stands at
-   * {@code now + maxDuration}.
-   *
-   * @throws IllegalArgumentException if {@code maxDuration} is negative, or would take the clock
-   *     past {@link Instant#MAX}
-   * @throws NullPointerException if an argument is null
-   */
-  public boolean runUntil(BooleanSupplier condition, Duration maxDuration) {
-    Objects.requireNonNull(condition, "condition");
-    Objects.requireNonNull(maxDuration, "maxDuration");
-    if (maxDuration.isNegative()) {
-      throw new IllegalArgumentException("The fake clock only moves forward: " + maxDuration);
-    }
-    synchronized (engine) {
-      Instant limit = later(engine.now(), maxDuration);
-      while (true) {
-        if (condition.getAsBoolean()) {
-          return true;
+    /** The fake's present instant. */
+    public Instant now() {
+        synchronized (engine) {
+            return engine.now();
         }
-        Instant next = engine.nextDue();
-        if (next == null || next.isAfter(limit)) {
-          engine.advanceTo(limit);
-          return condition.getAsBoolean();
+    }
+
+    /**
+     * Moves time forward by {@code duration}, running every timer due on the way.
+     *
+     * @throws IllegalArgumentException if {@code duration} is negative, or would take the clock past
+     *     {@link Instant#MAX} (the message names the duration)
+     * @throws NullPointerException if {@code duration} is null
+     */
+    public FakeClock advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("The fake clock only moves forward: " + duration);
         }
-        engine.advanceTo(next);
-      }
+        synchronized (engine) {
+            engine.advanceTo(later(engine.now(), duration));
+        }
+        return this;
     }
-  }
 
-  /** The instant the next timer falls due, or null when nothing is scheduled. */
-  public Instant nextDue() {
-    synchronized (engine) {
-      return engine.nextDue();
+    /** {@code now + duration}, refused with the duration named when past what an Instant holds. */
+    private static Instant later(Instant now, Duration duration) {
+        if (duration.compareTo(Duration.between(now, Instant.MAX)) > 0) {
+            throw new IllegalArgumentException("The fake clock cannot move " + duration + " past " + now
+                    + ": the latest instant is " + Instant.MAX);
+        }
+        return now.plus(duration);
     }
-  }
 
-  @Override
-  public String toString() {
-    return "FakeClock[" + now() + "]";
-  }
+    /**
+     * Moves time forward to {@code instant}, running every timer due on the way.
+     *
+     * @throws IllegalArgumentException if {@code instant} is before {@link #now()}
+     * @throws NullPointerException if {@code instant} is null
+     */
+    public FakeClock advanceTo(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        synchronized (engine) {
+            if (instant.isBefore(engine.now())) {
+                throw new IllegalArgumentException(
+                        "The fake clock only moves forward: " + instant + " is before " + engine.now());
+            }
+            engine.advanceTo(instant);
+        }
+        return this;
+    }
+
+    /**
+     * Moves time forward, timer by timer, until {@code condition} holds, and answers whether it
+     * did within {@code maxDuration}. The condition is checked first at the present instant, then
+     * after each instant at which something happened; when it never holds the clock stands at
+     * {@code now + maxDuration}.
+     *
+     * @throws IllegalArgumentException if {@code maxDuration} is negative, or would take the clock
+     *     past {@link Instant#MAX}
+     * @throws NullPointerException if an argument is null
+     */
+    public boolean runUntil(BooleanSupplier condition, Duration maxDuration) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        if (maxDuration.isNegative()) {
+            throw new IllegalArgumentException("The fake clock only moves forward: " + maxDuration);
+        }
+        synchronized (engine) {
+            Instant limit = later(engine.now(), maxDuration);
+            while (true) {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+                Instant next = engine.nextDue();
+                if (next == null || next.isAfter(limit)) {
+                    engine.advanceTo(limit);
+                    return condition.getAsBoolean();
+                }
+                engine.advanceTo(next);
+            }
+        }
+    }
+
+    /** The instant the next timer falls due, or null when nothing is scheduled. */
+    public Instant nextDue() {
+        synchronized (engine) {
+            return engine.nextDue();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeClock[" + now() + "]";
+    }
 }

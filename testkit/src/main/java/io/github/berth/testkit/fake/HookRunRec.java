@@ -8,23 +8,29 @@ import java.time.Instant;
  * what DescribeServiceDeployments shows in {@code lifecycleHookDetails}, and when the hook is
  * invoked again.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class HookRunRec {
-  String hookId;
-  /** The index of the hook in deploymentConfiguration.lifecycleHooks. */
-  int hookIndex;
-  /** The stage it runs at (a DeploymentLifecycleHookStage value). */
-  String stage;
-  String targetType = "AWS_LAMBDA";
-  String targetArn;
-  /** IN_PROGRESS, SUCCEEDED, FAILED or TIMED_OUT. */
-  String status = "IN_PROGRESS";
-  Instant expiresAt;
-  String timeoutAction;
-  /** When the hook is invoked next (an IN_PROGRESS answer's callBackDelay), or null. */
-  Instant nextInvokeAt;
-  int invocations;
+    String hookId;
+    /** The index of the hook in deploymentConfiguration.lifecycleHooks. */
+    int hookIndex;
+    /** The stage it runs at (a DeploymentLifecycleHookStage value). */
+    String stage;
 
-  HookRunRec() {}
+    String targetType = "AWS_LAMBDA";
+    String targetArn;
+    /** IN_PROGRESS, SUCCEEDED, FAILED or TIMED_OUT. */
+    String status = "IN_PROGRESS";
+
+    Instant expiresAt;
+    String timeoutAction;
+    /** When the hook is invoked next (an IN_PROGRESS answer's callBackDelay), or null. */
+    Instant nextInvokeAt;
+
+    int invocations;
+
+    HookRunRec() {}
 }

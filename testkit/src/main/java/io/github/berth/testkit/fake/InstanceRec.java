@@ -12,47 +12,51 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** One container instance: what it registered, what its tasks hold, and its status. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class InstanceRec {
-  String id;
-  String arn;
-  String cluster;
-  String ec2InstanceId;
-  String instanceType;
-  String availabilityZone;
-  String subnetId;
-  String vpcId;
-  String privateIp;
-  String status = "ACTIVE";
-  String statusReason;
-  boolean agentConnected = true;
-  String capacityProviderName;
-  VersionInfo versionInfo;
-  Instant registeredAt;
-  long version = 1;
-  int registeredCpu;
-  int registeredMemory;
-  List<String> reservedTcp = new ArrayList<>();
-  List<String> reservedUdp = new ArrayList<>();
-  List<String> gpuIds = new ArrayList<>();
-  List<PlatformDevice> platformDevices = new ArrayList<>();
-  /** Built-in and custom attributes by name, built-in first. */
-  Map<String, Attribute> attributes = new LinkedHashMap<>();
-  List<Tag> tags = new ArrayList<>();
-  List<Attachment> attachments = new ArrayList<>();
-  /** What the tasks on it hold now (tasks not yet STOPPED). */
-  int usedCpu;
-  int usedMemory;
-  TreeSet<String> usedGpuIds = new TreeSet<>();
-  List<String> usedTcp = new ArrayList<>();
-  List<String> usedUdp = new ArrayList<>();
-  /** Ids of the tasks on this instance that are not STOPPED, in launch order. */
-  LinkedHashSet<String> taskIds = new LinkedHashSet<>();
+    String id;
+    String arn;
+    String cluster;
+    String ec2InstanceId;
+    String instanceType;
+    String availabilityZone;
+    String subnetId;
+    String vpcId;
+    String privateIp;
+    String status = "ACTIVE";
+    String statusReason;
+    boolean agentConnected = true;
+    String capacityProviderName;
+    VersionInfo versionInfo;
+    Instant registeredAt;
+    long version = 1;
+    int registeredCpu;
+    int registeredMemory;
+    List<String> reservedTcp = new ArrayList<>();
+    List<String> reservedUdp = new ArrayList<>();
+    List<String> gpuIds = new ArrayList<>();
+    List<PlatformDevice> platformDevices = new ArrayList<>();
+    /** Built-in and custom attributes by name, built-in first. */
+    Map<String, Attribute> attributes = new LinkedHashMap<>();
 
-  InstanceRec() {}
+    List<Tag> tags = new ArrayList<>();
+    List<Attachment> attachments = new ArrayList<>();
+    /** What the tasks on it hold now (tasks not yet STOPPED). */
+    int usedCpu;
+
+    int usedMemory;
+    TreeSet<String> usedGpuIds = new TreeSet<>();
+    List<String> usedTcp = new ArrayList<>();
+    List<String> usedUdp = new ArrayList<>();
+    /** Ids of the tasks on this instance that are not STOPPED, in launch order. */
+    LinkedHashSet<String> taskIds = new LinkedHashSet<>();
+
+    InstanceRec() {}
 }

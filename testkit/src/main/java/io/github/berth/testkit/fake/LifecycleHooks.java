@@ -25,60 +25,66 @@ import java.util.Objects;
  */
 public final class LifecycleHooks {
 
-  /** What the fake passes to a hook: the payload ECS passes to a Lambda hook, and the attempt (1, 2...). */
-  public record Invocation(String serviceArn, String serviceDeploymentArn, String targetServiceRevisionArn,
-      String lifecycleStage, @Nullable JsonNode hookDetails, int attempt) {}
+    /** What the fake passes to a hook: the payload ECS passes to a Lambda hook, and the attempt (1, 2...). */
+    public record Invocation(
+            String serviceArn,
+            String serviceDeploymentArn,
+            String targetServiceRevisionArn,
+            String lifecycleStage,
+            @Nullable JsonNode hookDetails,
+            int attempt) {}
 
-  /** A hook's code. */
-  @FunctionalInterface
-  public interface Hook {
-    HookResult invoke(Invocation invocation);
-  }
-
-  /**
-   * A hook's answer, as a Lambda hook's {@code hookStatus}: SUCCEEDED (the deployment goes on),
-   * FAILED (it rolls back), IN_PROGRESS (invoke again after {@code callBackDelay}, 30 s by default).
-   */
-  public record HookResult(String hookStatus, @Nullable Duration callBackDelay) {
-    public static final HookResult SUCCEEDED = new HookResult("SUCCEEDED", null);
-    public static final HookResult FAILED = new HookResult("FAILED", null);
-    public static final HookResult IN_PROGRESS = new HookResult("IN_PROGRESS", null);
-
-    public HookResult {
-      Objects.requireNonNull(hookStatus, "hookStatus");
+    /** A hook's code. */
+    @FunctionalInterface
+    public interface Hook {
+        HookResult invoke(Invocation invocation);
     }
 
-    public static HookResult inProgress(Duration callBackDelay) {
-      return new HookResult("IN_PROGRESS", Objects.requireNonNull(callBackDelay, "callBackDelay"));
+    /**
+     * A hook's answer, as a Lambda hook's {@code hookStatus}: SUCCEEDED (the deployment goes on),
+     * FAILED (it rolls back), IN_PROGRESS (invoke again after {@code callBackDelay}, 30 s by default).
+     */
+    public record HookResult(String hookStatus, @Nullable Duration callBackDelay) {
+        public static final HookResult SUCCEEDED = new HookResult("SUCCEEDED", null);
+        public static final HookResult FAILED = new HookResult("FAILED", null);
+        public static final HookResult IN_PROGRESS = new HookResult("IN_PROGRESS", null);
+
+        public HookResult {
+            Objects.requireNonNull(hookStatus, "hookStatus");
+        }
+
+        public static HookResult inProgress(Duration callBackDelay) {
+            return new HookResult("IN_PROGRESS", Objects.requireNonNull(callBackDelay, "callBackDelay"));
+        }
     }
-  }
 
-  private final Engine engine;
-  private final Map<String, Hook> hooks = new LinkedHashMap<>();
+    private final Engine engine;
+    private final Map<String, Hook> hooks = new LinkedHashMap<>();
 
-  LifecycleHooks(Engine engine) {
-    this.engine = engine;
-  }
-
-  /** Registers (or replaces) the callback of a hook target ARN. */
-  public LifecycleHooks register(String hookTargetArn, Hook hook) {
-    Objects.requireNonNull(hookTargetArn, "hookTargetArn");
-    Objects.requireNonNull(hook, "hook");
-    synchronized (engine) {
-      hooks.put(hookTargetArn, hook);
+    LifecycleHooks(Engine engine) {
+        this.engine = engine;
     }
-    return this;
-  }
 
-  /** Removes the callback of a hook target ARN: the hook fails from then on. */
-  public LifecycleHooks unregister(String hookTargetArn) {
-    synchronized (engine) {
-      hooks.remove(hookTargetArn);
+    /** Registers (or replaces) the callback of a hook target ARN. */
+    public LifecycleHooks register(String hookTargetArn, Hook hook) {
+        Objects.requireNonNull(hookTargetArn, "hookTargetArn");
+        Objects.requireNonNull(hook, "hook");
+        synchronized (engine) {
+            hooks.put(hookTargetArn, hook);
+        }
+        return this;
     }
-    return this;
-  }
 
-  @Nullable Hook find(@Nullable String hookTargetArn) {
-    return hookTargetArn == null ? null : hooks.get(hookTargetArn);
-  }
+    /** Removes the callback of a hook target ARN: the hook fails from then on. */
+    public LifecycleHooks unregister(String hookTargetArn) {
+        synchronized (engine) {
+            hooks.remove(hookTargetArn);
+        }
+        return this;
+    }
+
+    @Nullable
+    Hook find(@Nullable String hookTargetArn) {
+        return hookTargetArn == null ? null : hooks.get(hookTargetArn);
+    }
 }

@@ -9,29 +9,35 @@ import java.util.List;
  * Managed scaling of one capacity provider: the minutes CapacityProviderReservation has been below
  * target, and the metric's datapoints, one a minute (docs/scheduler.md#managed-scaling-in-the-fake).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ManagedScalingRec {
-  String capacityProvider;
-  int lowMinutes;
-  /** Oldest first; at most {@link ManagedScalingController#DATAPOINTS_KEPT}. */
-  List<Datapoint> datapoints = new ArrayList<>();
+    String capacityProvider;
+    int lowMinutes;
+    /** Oldest first; at most {@link ManagedScalingController#DATAPOINTS_KEPT}. */
+    List<Datapoint> datapoints = new ArrayList<>();
 
-  ManagedScalingRec() {}
+    ManagedScalingRec() {}
 
-  /** One minute's CapacityProviderReservation and what managed scaling did with it. */
-  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
-  static final class Datapoint {
-    Instant time;
-    String cluster;
-    double reservation;
-    int instancesNeeded;
-    int runningInstances;
-    int desiredCapacityBefore;
-    int desiredCapacity;
-    String reason;
+    /** One minute's CapacityProviderReservation and what managed scaling did with it. */
+    @JsonAutoDetect(
+            fieldVisibility = JsonAutoDetect.Visibility.ANY,
+            getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+            setterVisibility = JsonAutoDetect.Visibility.NONE)
+    static final class Datapoint {
+        Instant time;
+        String cluster;
+        double reservation;
+        int instancesNeeded;
+        int runningInstances;
+        int desiredCapacityBefore;
+        int desiredCapacity;
+        String reason;
 
-    Datapoint() {}
-  }
+        Datapoint() {}
+    }
 }

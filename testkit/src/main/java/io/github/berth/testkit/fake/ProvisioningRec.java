@@ -11,17 +11,20 @@ import java.util.List;
  * A task waiting in PROVISIONING for its capacity provider to add capacity: what placing it again
  * needs that the task itself does not keep (docs/scheduler.md#tasks-waiting-for-capacity).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ProvisioningRec {
-  String cluster;
-  String taskId;
-  String capacityProvider;
-  List<PlacementConstraint> placementConstraints = new ArrayList<>();
-  List<PlacementStrategy> placementStrategy = new ArrayList<>();
-  NetworkConfiguration networkConfiguration;
-  /** Why the last placement attempt failed (a placement failure reason: RESOURCE:MEMORY, ...). */
-  String lastReason;
+    String cluster;
+    String taskId;
+    String capacityProvider;
+    List<PlacementConstraint> placementConstraints = new ArrayList<>();
+    List<PlacementStrategy> placementStrategy = new ArrayList<>();
+    NetworkConfiguration networkConfiguration;
+    /** Why the last placement attempt failed (a placement failure reason: RESOURCE:MEMORY, ...). */
+    String lastReason;
 
-  ProvisioningRec() {}
+    ProvisioningRec() {}
 }

@@ -15,93 +15,102 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One service of a cluster. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ServiceRec {
-  String name;
-  String arn;
-  String cluster;
-  /** ACTIVE, DRAINING or INACTIVE. */
-  String status = "ACTIVE";
-  LaunchType launchType;
-  java.util.List<io.github.berth.core.model.Tag> tags = new java.util.ArrayList<>();
+    String name;
+    String arn;
+    String cluster;
+    /** ACTIVE, DRAINING or INACTIVE. */
+    String status = "ACTIVE";
 
-  // ---- what CreateService and UpdateService set (the service scheduler's own state below)
-  /** REPLICA or DAEMON. */
-  String schedulingStrategy = "REPLICA";
-  /** ECS, CODE_DEPLOY or EXTERNAL. */
-  String deploymentController = "ECS";
-  String taskDefinitionArn;
-  int desiredCount;
-  List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
-  String platformVersion;
-  String platformFamily;
-  List<LoadBalancer> loadBalancers = new ArrayList<>();
-  List<ServiceRegistry> serviceRegistries = new ArrayList<>();
-  /** The Cloud Map namespace Service Connect puts the service in, or null (ListServicesByNamespace reads it). */
-  String serviceConnectNamespace;
-  NetworkConfiguration networkConfiguration;
-  List<PlacementConstraint> placementConstraints = new ArrayList<>();
-  List<PlacementStrategy> placementStrategy = new ArrayList<>();
-  int healthCheckGracePeriodSeconds;
-  /** With the defaults filled in (100/200 for REPLICA, 0/100 for DAEMON; ROLLING). */
-  DeploymentConfiguration deploymentConfiguration;
-  boolean enableECSManagedTags;
-  String propagateTags = "NONE";
-  boolean enableExecuteCommand;
-  String availabilityZoneRebalancing;
-  String roleArn;
-  String createdBy;
-  String clientToken;
-  Instant createdAt;
+    LaunchType launchType;
+    java.util.List<io.github.berth.core.model.Tag> tags = new java.util.ArrayList<>();
 
-  // ---- the service scheduler's state
-  /** Every deployment the service ever had, newest first (ListServiceDeployments). */
-  List<DeploymentRec> history = new ArrayList<>();
-  /** Service events, newest first, at most 100. */
-  List<ServiceEvent> events = new ArrayList<>();
-  /** Consecutive tasks that stopped without ever reaching RUNNING (the throttle counts these). */
-  int startFailures;
-  /** No task is launched before this instant (the throttle's back-off), or null. */
-  Instant throttledUntil;
-  /** The pending reconcile timer: its token and instant (null when none is pending). */
-  long reconcileToken;
-  Instant reconcileAt;
-  /** Whether the service was at steady state when last looked at, and when that was last said. */
-  boolean steady;
-  Instant steadySince;
-  Instant steadyEventAt;
-  /** The task sets of an EXTERNAL or CODE_DEPLOY service, oldest first (docs/scheduler.md#task-sets). */
-  List<TaskSetRec> taskSets = new ArrayList<>();
+    // ---- what CreateService and UpdateService set (the service scheduler's own state below)
+    /** REPLICA or DAEMON. */
+    String schedulingStrategy = "REPLICA";
+    /** ECS, CODE_DEPLOY or EXTERNAL. */
+    String deploymentController = "ECS";
 
-  ServiceRec() {}
+    String taskDefinitionArn;
+    int desiredCount;
+    List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+    String platformVersion;
+    String platformFamily;
+    List<LoadBalancer> loadBalancers = new ArrayList<>();
+    List<ServiceRegistry> serviceRegistries = new ArrayList<>();
+    /** The Cloud Map namespace Service Connect puts the service in, or null (ListServicesByNamespace reads it). */
+    String serviceConnectNamespace;
 
-  /** Whether the service's tasks belong to task sets (the EXTERNAL and CODE_DEPLOY controllers), not deployments. */
-  boolean usesTaskSets() {
-    return !"ECS".equals(deploymentController);
-  }
+    NetworkConfiguration networkConfiguration;
+    List<PlacementConstraint> placementConstraints = new ArrayList<>();
+    List<PlacementStrategy> placementStrategy = new ArrayList<>();
+    int healthCheckGracePeriodSeconds;
+    /** With the defaults filled in (100/200 for REPLICA, 0/100 for DAEMON; ROLLING). */
+    DeploymentConfiguration deploymentConfiguration;
 
-  boolean daemon() {
-    return "DAEMON".equals(schedulingStrategy);
-  }
+    boolean enableECSManagedTags;
+    String propagateTags = "NONE";
+    boolean enableExecuteCommand;
+    String availabilityZoneRebalancing;
+    String roleArn;
+    String createdBy;
+    String clientToken;
+    Instant createdAt;
 
-  /** The deployments describe-services shows: the PRIMARY one first, then the ACTIVE ones, newest first. */
-  List<DeploymentRec> deployments() {
-    List<DeploymentRec> out = new ArrayList<>();
-    for (DeploymentRec d : history) {
-      if ("PRIMARY".equals(d.status) || "ACTIVE".equals(d.status)) {
-        out.add(d);
-      }
+    // ---- the service scheduler's state
+    /** Every deployment the service ever had, newest first (ListServiceDeployments). */
+    List<DeploymentRec> history = new ArrayList<>();
+    /** Service events, newest first, at most 100. */
+    List<ServiceEvent> events = new ArrayList<>();
+    /** Consecutive tasks that stopped without ever reaching RUNNING (the throttle counts these). */
+    int startFailures;
+    /** No task is launched before this instant (the throttle's back-off), or null. */
+    Instant throttledUntil;
+    /** The pending reconcile timer: its token and instant (null when none is pending). */
+    long reconcileToken;
+
+    Instant reconcileAt;
+    /** Whether the service was at steady state when last looked at, and when that was last said. */
+    boolean steady;
+
+    Instant steadySince;
+    Instant steadyEventAt;
+    /** The task sets of an EXTERNAL or CODE_DEPLOY service, oldest first (docs/scheduler.md#task-sets). */
+    List<TaskSetRec> taskSets = new ArrayList<>();
+
+    ServiceRec() {}
+
+    /** Whether the service's tasks belong to task sets (the EXTERNAL and CODE_DEPLOY controllers), not deployments. */
+    boolean usesTaskSets() {
+        return !"ECS".equals(deploymentController);
     }
-    return out;
-  }
 
-  DeploymentRec primary() {
-    for (DeploymentRec d : history) {
-      if ("PRIMARY".equals(d.status)) {
-        return d;
-      }
+    boolean daemon() {
+        return "DAEMON".equals(schedulingStrategy);
     }
-    return null;
-  }
+
+    /** The deployments describe-services shows: the PRIMARY one first, then the ACTIVE ones, newest first. */
+    List<DeploymentRec> deployments() {
+        List<DeploymentRec> out = new ArrayList<>();
+        for (DeploymentRec d : history) {
+            if ("PRIMARY".equals(d.status) || "ACTIVE".equals(d.status)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    DeploymentRec primary() {
+        for (DeploymentRec d : history) {
+            if ("PRIMARY".equals(d.status)) {
+                return d;
+            }
+        }
+        return null;
+    }
 }

@@ -6,39 +6,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A fake Elastic Load Balancing target group, made on first use of its ARN by a service. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TargetGroupRec {
-  String arn;
-  /** [doc] deregistration_delay.timeout_seconds: 300 by default. */
-  int deregistrationDelaySeconds = 300;
-  /** [doc] ELB's defaults: a probe every 30 s, healthy after 5 passing ones, unhealthy after 2 failing ones. */
-  int intervalSeconds = 30;
-  int healthyThreshold = 5;
-  int unhealthyThreshold = 2;
-  List<TargetRec> targets = new ArrayList<>();
-  /**
-   * The percent of the production and test listener rules' traffic this group receives, as a
-   * blue/green, linear or canary deployment sets the rules' weights; null until one does.
-   */
-  Double productionWeight;
-  Double testWeight;
+    String arn;
+    /** [doc] deregistration_delay.timeout_seconds: 300 by default. */
+    int deregistrationDelaySeconds = 300;
+    /** [doc] ELB's defaults: a probe every 30 s, healthy after 5 passing ones, unhealthy after 2 failing ones. */
+    int intervalSeconds = 30;
 
-  TargetGroupRec() {}
+    int healthyThreshold = 5;
+    int unhealthyThreshold = 2;
+    List<TargetRec> targets = new ArrayList<>();
+    /**
+     * The percent of the production and test listener rules' traffic this group receives, as a
+     * blue/green, linear or canary deployment sets the rules' weights; null until one does.
+     */
+    Double productionWeight;
 
-  /** One registered target: an instance and host port, or an awsvpc task's IP and port. */
-  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-      isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
-  static final class TargetRec {
-    String id;
-    int port;
-    String cluster;
-    String taskId;
-    String containerName;
-    Instant registeredAt;
-    /** Set when deregistration began: the target is draining. */
-    Instant drainingSince;
+    Double testWeight;
 
-    TargetRec() {}
-  }
+    TargetGroupRec() {}
+
+    /** One registered target: an instance and host port, or an awsvpc task's IP and port. */
+    @JsonAutoDetect(
+            fieldVisibility = JsonAutoDetect.Visibility.ANY,
+            getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+            setterVisibility = JsonAutoDetect.Visibility.NONE)
+    static final class TargetRec {
+        String id;
+        int port;
+        String cluster;
+        String taskId;
+        String containerName;
+        Instant registeredAt;
+        /** Set when deregistration began: the target is draining. */
+        Instant drainingSince;
+
+        TargetRec() {}
+    }
 }

@@ -16,41 +16,48 @@ import java.util.List;
  * (docs/scheduler.md#task-sets): what its tasks run, its share of the service's desired count, its
  * status and stability. Its tasks carry its id as their deployment id and {@code startedBy}.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TaskSetRec {
-  /** {@code ecs-svc/} and 19 digits. */
-  String id;
-  String arn;
-  /** PRIMARY, ACTIVE or DRAINING. */
-  String status = "ACTIVE";
-  String externalId;
-  String startedBy;
-  String taskDefinitionArn;
-  LaunchType launchType;
-  List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
-  String platformVersion;
-  String platformFamily;
-  NetworkConfiguration networkConfiguration;
-  List<LoadBalancer> loadBalancers = new ArrayList<>();
-  List<ServiceRegistry> serviceRegistries = new ArrayList<>();
-  /** The scale, a percentage (0 to 100) of the service's desired count. */
-  double scaleValue = 100.0;
-  String scaleUnit = "PERCENT";
-  /** STEADY_STATE or STABILIZING, and when it last changed. */
-  String stabilityStatus = "STABILIZING";
-  Instant stabilityStatusAt;
-  Instant createdAt;
-  Instant updatedAt;
-  String clientToken;
-  List<Tag> tags = new ArrayList<>();
+    /** {@code ecs-svc/} and 19 digits. */
+    String id;
 
-  TaskSetRec() {}
+    String arn;
+    /** PRIMARY, ACTIVE or DRAINING. */
+    String status = "ACTIVE";
 
-  /** [doc] computedDesiredCount: the service's desired count times the scale, rounded up. */
-  int computedDesiredCount(int serviceDesiredCount) {
-    // Rounded to 1e-9 first, so that 3 x 33.333333333 % is not 1.0000000001 tasks rounded up to 2.
-    double exact = serviceDesiredCount * scaleValue / 100.0;
-    return (int) Math.ceil(Math.round(exact * 1e9) / 1e9);
-  }
+    String externalId;
+    String startedBy;
+    String taskDefinitionArn;
+    LaunchType launchType;
+    List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+    String platformVersion;
+    String platformFamily;
+    NetworkConfiguration networkConfiguration;
+    List<LoadBalancer> loadBalancers = new ArrayList<>();
+    List<ServiceRegistry> serviceRegistries = new ArrayList<>();
+    /** The scale, a percentage (0 to 100) of the service's desired count. */
+    double scaleValue = 100.0;
+
+    String scaleUnit = "PERCENT";
+    /** STEADY_STATE or STABILIZING, and when it last changed. */
+    String stabilityStatus = "STABILIZING";
+
+    Instant stabilityStatusAt;
+    Instant createdAt;
+    Instant updatedAt;
+    String clientToken;
+    List<Tag> tags = new ArrayList<>();
+
+    TaskSetRec() {}
+
+    /** [doc] computedDesiredCount: the service's desired count times the scale, rounded up. */
+    int computedDesiredCount(int serviceDesiredCount) {
+        // Rounded to 1e-9 first, so that 3 x 33.333333333 % is not 1.0000000001 tasks rounded up to 2.
+        double exact = serviceDesiredCount * scaleValue / 100.0;
+        return (int) Math.ceil(Math.round(exact * 1e9) / 1e9);
+    }
 }

@@ -10,11 +10,11 @@ import io.github.berth.core.error.EcsException;
  */
 public final class ThrottlingException extends EcsException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public static final String ERROR_CODE = "ThrottlingException";
+    public static final String ERROR_CODE = "ThrottlingException";
 
-  public ThrottlingException(String message) {
-    super(ERROR_CODE, 400, message);
-  }
+    public ThrottlingException(String message) {
+        super(ERROR_CODE, 400, message);
+    }
 }

@@ -16,11 +16,11 @@ import java.time.Instant;
  * @param arg a small argument (a container index...), kind-specific
  */
 record Timer(Instant at, long seq, TimerKind kind, String cluster, String subject, long token, int arg)
-    implements Comparable<Timer> {
+        implements Comparable<Timer> {
 
-  @Override
-  public int compareTo(Timer o) {
-    int c = at.compareTo(o.at);
-    return c != 0 ? c : Long.compare(seq, o.seq);
-  }
+    @Override
+    public int compareTo(Timer o) {
+        int c = at.compareTo(o.at);
+        return c != 0 ? c : Long.compare(seq, o.seq);
+    }
 }

@@ -20,30 +20,41 @@ import java.util.Objects;
  * @param taskDefinitions the registered task definitions the tasks use
  * @param tasks the tasks, each on one of the instances
  */
-public record ClusterState(Cluster cluster, List<String> availabilityZones, List<ContainerInstance> containerInstances,
-    List<TaskDefinition> taskDefinitions, List<Task> tasks) {
+public record ClusterState(
+        Cluster cluster,
+        List<String> availabilityZones,
+        List<ContainerInstance> containerInstances,
+        List<TaskDefinition> taskDefinitions,
+        List<Task> tasks) {
 
-  public ClusterState {
-    availabilityZones = List.copyOf(availabilityZones);
-    containerInstances = List.copyOf(containerInstances);
-    taskDefinitions = List.copyOf(taskDefinitions);
-    tasks = List.copyOf(tasks);
-  }
+    public ClusterState {
+        availabilityZones = List.copyOf(availabilityZones);
+        containerInstances = List.copyOf(containerInstances);
+        taskDefinitions = List.copyOf(taskDefinitions);
+        tasks = List.copyOf(tasks);
+    }
 
-  /** The tasks on {@code instance}. */
-  public List<Task> tasksOn(ContainerInstance instance) {
-    return tasks.stream().filter(t -> Objects.equals(t.containerInstanceArn(), instance.containerInstanceArn())).toList();
-  }
+    /** The tasks on {@code instance}. */
+    public List<Task> tasksOn(ContainerInstance instance) {
+        return tasks.stream()
+                .filter(t -> Objects.equals(t.containerInstanceArn(), instance.containerInstanceArn()))
+                .toList();
+    }
 
-  /** The task definition {@code task} runs. */
-  public TaskDefinition taskDefinitionOf(Task task) {
-    return taskDefinitions.stream().filter(td -> td.taskDefinitionArn().equals(task.taskDefinitionArn())).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no task definition " + task.taskDefinitionArn() + " in this cluster"));
-  }
+    /** The task definition {@code task} runs. */
+    public TaskDefinition taskDefinitionOf(Task task) {
+        return taskDefinitions.stream()
+                .filter(td -> td.taskDefinitionArn().equals(task.taskDefinitionArn()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no task definition " + task.taskDefinitionArn() + " in this cluster"));
+    }
 
-  /** The instances in {@code availabilityZone} (by their {@code ecs.availability-zone} attribute). */
-  public List<ContainerInstance> instancesIn(String availabilityZone) {
-    return containerInstances.stream().filter(i -> i.attributes().stream()
-        .anyMatch(a -> a.name().equals("ecs.availability-zone") && availabilityZone.equals(a.value()))).toList();
-  }
+    /** The instances in {@code availabilityZone} (by their {@code ecs.availability-zone} attribute). */
+    public List<ContainerInstance> instancesIn(String availabilityZone) {
+        return containerInstances.stream()
+                .filter(i -> i.attributes().stream()
+                        .anyMatch(a -> a.name().equals("ecs.availability-zone") && availabilityZone.equals(a.value())))
+                .toList();
+    }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  */
 final class Registration {
 
-  private Registration() {}
+    private Registration() {}
 
-  static <T> List<T> nonNull(List<T> list) {
-    return list == null ? List.of() : list;
-  }
+    static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 }

@@ -18,47 +18,51 @@ import java.util.List;
  */
 record Reservation(int cpu, int memory, List<Integer> tcpPorts, List<Integer> udpPorts, int gpus, boolean eni) {
 
-  static Reservation of(RegisterTaskDefinitionRequest td) {
-    List<ContainerDefinition> containers = Registration.nonNull(td.containerDefinitions());
-    int cpu = td.cpu() != null ? Integer.parseInt(td.cpu()) : 0;
-    if (cpu <= 0) {
-      cpu = containers.stream().mapToInt(c -> c.cpu() == null ? 0 : c.cpu()).sum();
-    }
-    int memory;
-    if (td.memory() != null) {
-      memory = Integer.parseInt(td.memory());
-    } else {
-      memory = containers.stream().mapToInt(c -> c.memoryReservation() != null ? c.memoryReservation()
-          : c.memory() != null ? c.memory() : 0).sum();
-    }
-    boolean awsvpc = NetworkMode.AWSVPC.equals(td.networkMode());
-    List<Integer> tcp = new ArrayList<>();
-    List<Integer> udp = new ArrayList<>();
-    int gpus = 0;
-    for (ContainerDefinition c : containers) {
-      for (PortMapping m : Registration.nonNull(c.portMappings())) {
-        Integer host = staticHostPort(td.networkMode(), m);
-        if (!awsvpc && host != null) {
-          (TransportProtocol.UDP.equals(m.protocol()) ? udp : tcp).add(host);
+    static Reservation of(RegisterTaskDefinitionRequest td) {
+        List<ContainerDefinition> containers = Registration.nonNull(td.containerDefinitions());
+        int cpu = td.cpu() != null ? Integer.parseInt(td.cpu()) : 0;
+        if (cpu <= 0) {
+            cpu = containers.stream()
+                    .mapToInt(c -> c.cpu() == null ? 0 : c.cpu())
+                    .sum();
         }
-      }
-      for (ResourceRequirement r : Registration.nonNull(c.resourceRequirements())) {
-        if (ResourceType.GPU.equals(r.type())) {
-          gpus += Integer.parseInt(r.value());
+        int memory;
+        if (td.memory() != null) {
+            memory = Integer.parseInt(td.memory());
+        } else {
+            memory = containers.stream()
+                    .mapToInt(c ->
+                            c.memoryReservation() != null ? c.memoryReservation() : c.memory() != null ? c.memory() : 0)
+                    .sum();
         }
-      }
+        boolean awsvpc = NetworkMode.AWSVPC.equals(td.networkMode());
+        List<Integer> tcp = new ArrayList<>();
+        List<Integer> udp = new ArrayList<>();
+        int gpus = 0;
+        for (ContainerDefinition c : containers) {
+            for (PortMapping m : Registration.nonNull(c.portMappings())) {
+                Integer host = staticHostPort(td.networkMode(), m);
+                if (!awsvpc && host != null) {
+                    (TransportProtocol.UDP.equals(m.protocol()) ? udp : tcp).add(host);
+                }
+            }
+            for (ResourceRequirement r : Registration.nonNull(c.resourceRequirements())) {
+                if (ResourceType.GPU.equals(r.type())) {
+                    gpus += Integer.parseInt(r.value());
+                }
+            }
+        }
+        return new Reservation(cpu, memory, List.copyOf(tcp), List.copyOf(udp), gpus, awsvpc);
     }
-    return new Reservation(cpu, memory, List.copyOf(tcp), List.copyOf(udp), gpus, awsvpc);
-  }
 
-  /** The host port a mapping holds on the instance, or null when it is dynamic or a range. */
-  static Integer staticHostPort(NetworkMode mode, PortMapping m) {
-    if (m.containerPortRange() != null) {
-      return null;
+    /** The host port a mapping holds on the instance, or null when it is dynamic or a range. */
+    static Integer staticHostPort(NetworkMode mode, PortMapping m) {
+        if (m.containerPortRange() != null) {
+            return null;
+        }
+        if (NetworkMode.HOST.equals(mode) || NetworkMode.AWSVPC.equals(mode)) {
+            return m.hostPort() != null ? m.hostPort() : m.containerPort();
+        }
+        return m.hostPort() != null && m.hostPort() > 0 ? m.hostPort() : null;
     }
-    if (NetworkMode.HOST.equals(mode) || NetworkMode.AWSVPC.equals(mode)) {
-      return m.hostPort() != null ? m.hostPort() : m.containerPort();
-    }
-    return m.hostPort() != null && m.hostPort() > 0 ? m.hostPort() : null;
-  }
 }

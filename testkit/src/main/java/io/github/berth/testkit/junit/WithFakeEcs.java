@@ -28,16 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FakeEcsExtension.class)
 public @interface WithFakeEcs {
 
-  /** The seed of every random choice of the fake. */
-  long seed() default 0;
+    /** The seed of every random choice of the fake. */
+    long seed() default 0;
 
-  String region() default "us-east-1";
+    String region() default "us-east-1";
 
-  String accountId() default "123456789012";
+    String accountId() default "123456789012";
 
-  /** The fake clock's first instant, ISO-8601. */
-  String start() default "2026-01-01T00:00:00Z";
+    /** The fake clock's first instant, ISO-8601. */
+    String start() default "2026-01-01T00:00:00Z";
 
-  /** How many of the last events to print when the test fails. */
-  int eventsOnFailure() default 30;
+    /** How many of the last events to print when the test fails. */
+    int eventsOnFailure() default 30;
 }

@@ -7,11 +7,11 @@ package io.github.berth.testkit.property;
  */
 public final class GenerationException extends RuntimeException {
 
-  GenerationException(String message) {
-    super(message);
-  }
+    GenerationException(String message) {
+        super(message);
+    }
 
-  GenerationException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    GenerationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -7,16 +7,19 @@ package io.github.berth.testkit.property;
  */
 final class Rejected extends RuntimeException {
 
-  enum Reason { FILTER, TOO_LARGE }
+    enum Reason {
+        FILTER,
+        TOO_LARGE
+    }
 
-  private final Reason reason;
+    private final Reason reason;
 
-  Rejected(Reason reason, String message) {
-    super(message, null, false, false);
-    this.reason = reason;
-  }
+    Rejected(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
 
-  Reason reason() {
-    return reason;
-  }
+    Reason reason() {
+        return reason;
+    }
 }

@@ -33,96 +33,105 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
  */
 public final class FakeEcsClients {
 
-  /** [doc] The delay between polls of each ECS waiter (botocore {@code ecs/2014-11-13/waiters-2.json}). */
-  private static final Map<String, Duration> WAITER_DELAYS = Map.of(
-      "waitUntilTasksRunning", Duration.ofSeconds(6),
-      "waitUntilTasksStopped", Duration.ofSeconds(6));
-  private static final Duration DEFAULT_WAITER_DELAY = Duration.ofSeconds(15);
+    /** [doc] The delay between polls of each ECS waiter (botocore {@code ecs/2014-11-13/waiters-2.json}). */
+    private static final Map<String, Duration> WAITER_DELAYS = Map.of(
+            "waitUntilTasksRunning", Duration.ofSeconds(6),
+            "waitUntilTasksStopped", Duration.ofSeconds(6));
 
-  /** [model] The fake's credentials: any work, since the fake checks no signature. */
-  public static final String ACCESS_KEY_ID = "AKIDFAKEFAKEFAKEFAKE";
-  public static final String SECRET_ACCESS_KEY = "fakefakefakefakefakefakefakefakefakefake";
+    private static final Duration DEFAULT_WAITER_DELAY = Duration.ofSeconds(15);
 
-  private FakeEcsClients() {}
+    /** [model] The fake's credentials: any work, since the fake checks no signature. */
+    public static final String ACCESS_KEY_ID = "AKIDFAKEFAKEFAKEFAKE";
 
-  /**
-   * The in-process HTTP client of {@code fake}. Declared as the SDK's interface, not as {@link
-   * FakeSdkHttpClient}: {@code FakeEcs.sdkHttpClient()} returns it as is, so that the JVM's
-   * verifier need not load the SDK to check FakeEcs (the berth jar runs FakeEcs without the SDK).
-   */
-  public static SdkHttpClient httpClient(FakeEcs fake) {
-    return new FakeSdkHttpClient(fake);
-  }
+    public static final String SECRET_ACCESS_KEY = "fakefakefakefakefakefakefakefakefakefake";
 
-  /** An {@link EcsClient} on {@code fake}, in process, whose waiters move the fake's clock. */
-  public static EcsClient ecsClient(FakeEcs fake) {
-    Objects.requireNonNull(fake, "fake");
-    EcsClient real = EcsClient.builder()
-        .httpClient(httpClient(fake))
-        .region(Region.of(fake.region()))
-        .endpointOverride(URI.create("http://ecs." + fake.region() + ".berth.invalid"))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-    return withFakeTimeWaiters(real, fake);
-  }
+    private FakeEcsClients() {}
 
-  /**
-   * {@code client}, except that its {@link EcsClient#waiter()} waits on {@code fake}'s clock (for a
-   * client built by hand with {@link FakeEcs#sdkHttpClient()}).
-   */
-  public static EcsClient withFakeTimeWaiters(EcsClient client, FakeEcs fake) {
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(fake, "fake");
-    InvocationHandler h = new InvocationHandler() {
-      @Override
-      public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getName().equals("waiter") && method.getParameterCount() == 0) {
-          return waiter((EcsClient) proxy, fake);
-        }
-        return call(method, client, args);
-      }
-    };
-    return (EcsClient) Proxy.newProxyInstance(EcsClient.class.getClassLoader(), new Class<?>[] {EcsClient.class}, h);
-  }
-
-  /** An {@link EcsWaiter} over {@code client} whose sleeps move {@code fake}'s clock instead. */
-  public static EcsWaiter waiter(EcsClient client, FakeEcs fake) {
-    EcsWaiter real = EcsWaiter.builder().client(client).build();
-    InvocationHandler h = (proxy, method, args) -> {
-      String name = method.getName();
-      if (!name.startsWith("waitUntil") || args == null || args.length == 0) {
-        return call(method, real, args);
-      }
-      Duration delay = WAITER_DELAYS.getOrDefault(name, DEFAULT_WAITER_DELAY);
-      BackoffStrategy onFakeClock = attempt -> {
-        fake.clock().advance(delay);
-        return Duration.ZERO;
-      };
-      if (args[0] instanceof Consumer<?>) {
-        @SuppressWarnings("unchecked")
-        Consumer<WaiterOverrideConfiguration.Builder> given =
-            args.length > 1 ? (Consumer<WaiterOverrideConfiguration.Builder>) args[1] : b -> { };
-        Consumer<WaiterOverrideConfiguration.Builder> override = b -> {
-          given.accept(b);
-          b.backoffStrategyV2(onFakeClock);
-        };
-        Method m = EcsWaiter.class.getMethod(name, Consumer.class, Consumer.class);
-        return call(m, real, new Object[] {args[0], override});
-      }
-      WaiterOverrideConfiguration given = args.length > 1 && args[1] != null
-          ? (WaiterOverrideConfiguration) args[1] : WaiterOverrideConfiguration.builder().build();
-      Method m = EcsWaiter.class.getMethod(name, method.getParameterTypes()[0], WaiterOverrideConfiguration.class);
-      return call(m, real, new Object[] {args[0], given.toBuilder().backoffStrategyV2(onFakeClock).build()});
-    };
-    return (EcsWaiter) Proxy.newProxyInstance(EcsWaiter.class.getClassLoader(), new Class<?>[] {EcsWaiter.class}, h);
-  }
-
-  private static Object call(Method method, Object target, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+    /**
+     * The in-process HTTP client of {@code fake}. Declared as the SDK's interface, not as {@link
+     * FakeSdkHttpClient}: {@code FakeEcs.sdkHttpClient()} returns it as is, so that the JVM's
+     * verifier need not load the SDK to check FakeEcs (the berth jar runs FakeEcs without the SDK).
+     */
+    public static SdkHttpClient httpClient(FakeEcs fake) {
+        return new FakeSdkHttpClient(fake);
     }
-  }
+
+    /** An {@link EcsClient} on {@code fake}, in process, whose waiters move the fake's clock. */
+    public static EcsClient ecsClient(FakeEcs fake) {
+        Objects.requireNonNull(fake, "fake");
+        EcsClient real = EcsClient.builder()
+                .httpClient(httpClient(fake))
+                .region(Region.of(fake.region()))
+                .endpointOverride(URI.create("http://ecs." + fake.region() + ".berth.invalid"))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        return withFakeTimeWaiters(real, fake);
+    }
+
+    /**
+     * {@code client}, except that its {@link EcsClient#waiter()} waits on {@code fake}'s clock (for a
+     * client built by hand with {@link FakeEcs#sdkHttpClient()}).
+     */
+    public static EcsClient withFakeTimeWaiters(EcsClient client, FakeEcs fake) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(fake, "fake");
+        InvocationHandler h = new InvocationHandler() {
+            @Override
+            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                if (method.getName().equals("waiter") && method.getParameterCount() == 0) {
+                    return waiter((EcsClient) proxy, fake);
+                }
+                return call(method, client, args);
+            }
+        };
+        return (EcsClient)
+                Proxy.newProxyInstance(EcsClient.class.getClassLoader(), new Class<?>[] {EcsClient.class}, h);
+    }
+
+    /** An {@link EcsWaiter} over {@code client} whose sleeps move {@code fake}'s clock instead. */
+    public static EcsWaiter waiter(EcsClient client, FakeEcs fake) {
+        EcsWaiter real = EcsWaiter.builder().client(client).build();
+        InvocationHandler h = (proxy, method, args) -> {
+            String name = method.getName();
+            if (!name.startsWith("waitUntil") || args == null || args.length == 0) {
+                return call(method, real, args);
+            }
+            Duration delay = WAITER_DELAYS.getOrDefault(name, DEFAULT_WAITER_DELAY);
+            BackoffStrategy onFakeClock = attempt -> {
+                fake.clock().advance(delay);
+                return Duration.ZERO;
+            };
+            if (args[0] instanceof Consumer<?>) {
+                @SuppressWarnings("unchecked")
+                Consumer<WaiterOverrideConfiguration.Builder> given =
+                        args.length > 1 ? (Consumer<WaiterOverrideConfiguration.Builder>) args[1] : b -> {};
+                Consumer<WaiterOverrideConfiguration.Builder> override = b -> {
+                    given.accept(b);
+                    b.backoffStrategyV2(onFakeClock);
+                };
+                Method m = EcsWaiter.class.getMethod(name, Consumer.class, Consumer.class);
+                return call(m, real, new Object[] {args[0], override});
+            }
+            WaiterOverrideConfiguration given = args.length > 1 && args[1] != null
+                    ? (WaiterOverrideConfiguration) args[1]
+                    : WaiterOverrideConfiguration.builder().build();
+            Method m =
+                    EcsWaiter.class.getMethod(name, method.getParameterTypes()[0], WaiterOverrideConfiguration.class);
+            return call(m, real, new Object[] {
+                args[0], given.toBuilder().backoffStrategyV2(onFakeClock).build()
+            });
+        };
+        return (EcsWaiter)
+                Proxy.newProxyInstance(EcsWaiter.class.getClassLoader(), new Class<?>[] {EcsWaiter.class}, h);
+    }
+
+    private static Object call(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
 }

@@ -30,59 +30,61 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class FakeSdkHttpClient implements SdkHttpClient {
 
-  private final Dispatcher dispatcher;
+    private final Dispatcher dispatcher;
 
-  public FakeSdkHttpClient(FakeEcs fake) {
-    this(Dispatcher.of(Objects.requireNonNull(fake, "fake")));
-  }
+    public FakeSdkHttpClient(FakeEcs fake) {
+        this(Dispatcher.of(Objects.requireNonNull(fake, "fake")));
+    }
 
-  public FakeSdkHttpClient(Dispatcher dispatcher) {
-    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-  }
+    public FakeSdkHttpClient(Dispatcher dispatcher) {
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    }
 
-  @Override
-  public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-    return new ExecutableHttpRequest() {
-      @Override
-      public HttpExecuteResponse call() throws IOException {
-        byte[] body;
-        if (request.contentStreamProvider().isPresent()) {
-          try (InputStream in = request.contentStreamProvider().get().newStream()) {
-            body = in.readAllBytes();
-          }
-        } else {
-          body = new byte[0];
-        }
-        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(null);
-        Dispatcher.Answer a = dispatcher.handle(target, body);
-        SdkHttpResponse.Builder response = SdkHttpResponse.builder()
-            .statusCode(a.status())
-            .putHeader("Content-Type", Dispatcher.CONTENT_TYPE)
-            .putHeader("Content-Length", Integer.toString(a.body().length))
-            .putHeader("x-amzn-RequestId", a.requestId());
-        if (a.errorType() != null) {
-          response.putHeader("x-amzn-ErrorType", a.errorType());
-        }
-        return HttpExecuteResponse.builder()
-            .response(response.build())
-            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(a.body())))
-            .build();
-      }
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                byte[] body;
+                if (request.contentStreamProvider().isPresent()) {
+                    try (InputStream in = request.contentStreamProvider().get().newStream()) {
+                        body = in.readAllBytes();
+                    }
+                } else {
+                    body = new byte[0];
+                }
+                String target = request.httpRequest()
+                        .firstMatchingHeader("X-Amz-Target")
+                        .orElse(null);
+                Dispatcher.Answer a = dispatcher.handle(target, body);
+                SdkHttpResponse.Builder response = SdkHttpResponse.builder()
+                        .statusCode(a.status())
+                        .putHeader("Content-Type", Dispatcher.CONTENT_TYPE)
+                        .putHeader("Content-Length", Integer.toString(a.body().length))
+                        .putHeader("x-amzn-RequestId", a.requestId());
+                if (a.errorType() != null) {
+                    response.putHeader("x-amzn-ErrorType", a.errorType());
+                }
+                return HttpExecuteResponse.builder()
+                        .response(response.build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(a.body())))
+                        .build();
+            }
 
-      @Override
-      public void abort() {
-        // Answered synchronously in the caller's thread: nothing under way to abort.
-      }
-    };
-  }
+            @Override
+            public void abort() {
+                // Answered synchronously in the caller's thread: nothing under way to abort.
+            }
+        };
+    }
 
-  @Override
-  public String clientName() {
-    return "BerthInProcess";
-  }
+    @Override
+    public String clientName() {
+        return "BerthInProcess";
+    }
 
-  @Override
-  public void close() {
-    // Nothing held.
-  }
+    @Override
+    public void close() {
+        // Nothing held.
+    }
 }

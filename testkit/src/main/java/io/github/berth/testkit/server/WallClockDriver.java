@@ -13,72 +13,72 @@ import java.util.function.Supplier;
  */
 final class WallClockDriver {
 
-  private static final long TICK_MILLIS = 5;
+    private static final long TICK_MILLIS = 5;
 
-  private final Supplier<FakeEcs> fake;
-  private final double scale;
-  private volatile boolean running;
-  private volatile boolean rebase = true;
-  private Thread thread;
+    private final Supplier<FakeEcs> fake;
+    private final double scale;
+    private volatile boolean running;
+    private volatile boolean rebase = true;
+    private Thread thread;
 
-  WallClockDriver(Supplier<FakeEcs> fake, double scale) {
-    this.fake = fake;
-    this.scale = scale;
-  }
-
-  void start() {
-    running = true;
-    thread = new Thread(this::run, "berth-clock");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  /** The fake was replaced: count real time from its present instant. */
-  void rebase() {
-    rebase = true;
-  }
-
-  void stop() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    WallClockDriver(Supplier<FakeEcs> fake, double scale) {
+        this.fake = fake;
+        this.scale = scale;
     }
-  }
 
-  private void run() {
-    FakeEcs current = null;
-    Instant fakeStart = null;
-    long realStart = 0;
-    while (running) {
-      FakeEcs f = fake.get();
-      if (rebase || f != current) {
-        rebase = false;
-        current = f;
-        fakeStart = f.clock().now();
-        realStart = System.nanoTime();
-      }
-      long elapsedNanos = (long) ((System.nanoTime() - realStart) * scale);
-      Instant target = fakeStart.plus(Duration.ofNanos(elapsedNanos));
-      Instant now = f.clock().now();
-      if (target.isAfter(now)) {
+    void start() {
+        running = true;
+        thread = new Thread(this::run, "berth-clock");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The fake was replaced: count real time from its present instant. */
+    void rebase() {
+        rebase = true;
+    }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
         try {
-          f.clock().advanceTo(target);
-        } catch (RuntimeException e) {
-          // A controller failed on a timer: keep the clock running for the other ones.
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-      } else if (now.isAfter(target)) {
-        // Moved ahead through the control API: go on from there.
-        fakeStart = now;
-        realStart = System.nanoTime();
-      }
-      try {
-        Thread.sleep(TICK_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
     }
-  }
+
+    private void run() {
+        FakeEcs current = null;
+        Instant fakeStart = null;
+        long realStart = 0;
+        while (running) {
+            FakeEcs f = fake.get();
+            if (rebase || f != current) {
+                rebase = false;
+                current = f;
+                fakeStart = f.clock().now();
+                realStart = System.nanoTime();
+            }
+            long elapsedNanos = (long) ((System.nanoTime() - realStart) * scale);
+            Instant target = fakeStart.plus(Duration.ofNanos(elapsedNanos));
+            Instant now = f.clock().now();
+            if (target.isAfter(now)) {
+                try {
+                    f.clock().advanceTo(target);
+                } catch (RuntimeException e) {
+                    // A controller failed on a timer: keep the clock running for the other ones.
+                }
+            } else if (now.isAfter(target)) {
+                // Moved ahead through the control API: go on from there.
+                fakeStart = now;
+                realStart = System.nanoTime();
+            }
+            try {
+                Thread.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
 }

@@ -27,59 +27,63 @@ import org.junit.jupiter.api.Test;
  */
 class DocsLinksTest {
 
-  private static final Pattern LINK = Pattern.compile("docs/([a-z-]+\\.md)#([a-z0-9-]+)");
+    private static final Pattern LINK = Pattern.compile("docs/([a-z-]+\\.md)#([a-z0-9-]+)");
 
-  @Test
-  void everyDocsAnchorTheSourcesCiteExists() throws IOException {
-    Path root = Paths.get("").toAbsolutePath().getParent();
-    Path docs = root.resolve("docs");
-    assertThat(docs).isDirectory();
-    Map<String, Set<String>> anchors = new HashMap<>();
-    try (Stream<Path> pages = Files.list(docs)) {
-      pages.filter(p -> p.toString().endsWith(".md")).forEach(p -> anchors.put(p.getFileName().toString(), anchorsOf(p)));
-    }
-    List<String> broken = new ArrayList<>();
-    int seen = 0;
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> !p.toString().contains("/target/"))::iterator) {
-        Matcher m = LINK.matcher(Files.readString(f, StandardCharsets.UTF_8));
-        while (m.find()) {
-          seen++;
-          Set<String> page = anchors.get(m.group(1));
-          if (page == null || !page.contains(m.group(2))) {
-            broken.add(root.relativize(f) + ": " + m.group());
-          }
+    @Test
+    void everyDocsAnchorTheSourcesCiteExists() throws IOException {
+        Path root = Paths.get("").toAbsolutePath().getParent();
+        Path docs = root.resolve("docs");
+        assertThat(docs).isDirectory();
+        Map<String, Set<String>> anchors = new HashMap<>();
+        try (Stream<Path> pages = Files.list(docs)) {
+            pages.filter(p -> p.toString().endsWith(".md"))
+                    .forEach(p -> anchors.put(p.getFileName().toString(), anchorsOf(p)));
         }
-      }
-    }
-    assertThat(seen).as("the sources cite docs/ sections").isGreaterThan(50);
-    assertThat(broken).as("citations of docs/ sections that do not exist").isEmpty();
-  }
-
-  @Test
-  void anAnchorIsTheHeadingAsGitHubSlugsIt() {
-    assertThat(slug("Health checks in the fake")).isEqualTo("health-checks-in-the-fake");
-    assertThat(slug("ENI limits per instance type")).isEqualTo("eni-limits-per-instance-type");
-    assertThat(slug("awsvpc and ENIs")).isEqualTo("awsvpc-and-enis");
-    assertThat(slug("Errors (ECS)")).isEqualTo("errors-ecs");
-  }
-
-  private static Set<String> anchorsOf(Path page) {
-    Set<String> out = new HashSet<>();
-    try {
-      for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
-        if (line.startsWith("#")) {
-          out.add(slug(line.replaceFirst("^#+\\s*", "")));
+        List<String> broken = new ArrayList<>();
+        int seen = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.toString().contains("/target/"))::iterator) {
+                Matcher m = LINK.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    seen++;
+                    Set<String> page = anchors.get(m.group(1));
+                    if (page == null || !page.contains(m.group(2))) {
+                        broken.add(root.relativize(f) + ": " + m.group());
+                    }
+                }
+            }
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        assertThat(seen).as("the sources cite docs/ sections").isGreaterThan(50);
+        assertThat(broken).as("citations of docs/ sections that do not exist").isEmpty();
     }
-    return out;
-  }
 
-  static String slug(String heading) {
-    return heading.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\- _]", "").replace(' ', '-');
-  }
+    @Test
+    void anAnchorIsTheHeadingAsGitHubSlugsIt() {
+        assertThat(slug("Health checks in the fake")).isEqualTo("health-checks-in-the-fake");
+        assertThat(slug("ENI limits per instance type")).isEqualTo("eni-limits-per-instance-type");
+        assertThat(slug("awsvpc and ENIs")).isEqualTo("awsvpc-and-enis");
+        assertThat(slug("Errors (ECS)")).isEqualTo("errors-ecs");
+    }
+
+    private static Set<String> anchorsOf(Path page) {
+        Set<String> out = new HashSet<>();
+        try {
+            for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#")) {
+                    out.add(slug(line.replaceFirst("^#+\\s*", "")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static String slug(String heading) {
+        return heading.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\- _]", "")
+                .replace(' ', '-');
+    }
 }

@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 /** The README's table of lint rules lists every rule, with its severity, and no rule that does not exist. */
 class ReadmeLintRulesTest {
 
-  @Test
-  void everyRuleIsInTheReadmeTableWithItsSeverity() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    List<LintRule> rules = new ArrayList<>(LintRules.all());
-    rules.addAll(ScalingLint.all());
-    for (LintRule r : rules) {
-      assertThat(readme).contains("| `" + r.id() + "` | " + r.severity().value() + " |");
+    @Test
+    void everyRuleIsInTheReadmeTableWithItsSeverity() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        List<LintRule> rules = new ArrayList<>(LintRules.all());
+        rules.addAll(ScalingLint.all());
+        for (LintRule r : rules) {
+            assertThat(readme).contains("| `" + r.id() + "` | " + r.severity().value() + " |");
+        }
+        long rows = readme.lines()
+                .filter(l -> l.matches("\\| `(TD|SVC|SCALING)-[A-Z-]+` \\|.*"))
+                .count();
+        assertThat(rows).isEqualTo(rules.size());
     }
-    long rows = readme.lines().filter(l -> l.matches("\\| `(TD|SVC|SCALING)-[A-Z-]+` \\|.*")).count();
-    assertThat(rows).isEqualTo(rules.size());
-  }
 }

@@ -14,29 +14,32 @@ import java.util.Arrays;
  */
 class JsonFuzzTest {
 
-  /** First byte: which request type; the rest: the JSON. */
-  @FuzzTest(maxDuration = "10m")
-  void readEveryRequestType(byte[] input) {
-    if (input.length == 0) {
-      return;
+    /** First byte: which request type; the rest: the JSON. */
+    @FuzzTest(maxDuration = "10m")
+    void readEveryRequestType(byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        Class<?> type = FuzzInputs.REQUEST_TYPES.get(Byte.toUnsignedInt(input[0]) % FuzzInputs.REQUEST_TYPES.size());
+        String json = FuzzInputs.text(Arrays.copyOfRange(input, 1, input.length));
+        for (EcsJson reader : new EcsJson[] {EcsJson.strict(), EcsJson.lenient()}) {
+            documented(() -> {
+                Object value = reader.read(json, type);
+                assertThat(EcsJson.strict().read(EcsJson.strict().write(value), type))
+                        .isEqualTo(value);
+            });
+        }
     }
-    Class<?> type = FuzzInputs.REQUEST_TYPES.get(Byte.toUnsignedInt(input[0]) % FuzzInputs.REQUEST_TYPES.size());
-    String json = FuzzInputs.text(Arrays.copyOfRange(input, 1, input.length));
-    for (EcsJson reader : new EcsJson[] {EcsJson.strict(), EcsJson.lenient()}) {
-      documented(() -> {
-        Object value = reader.read(json, type);
-        assertThat(EcsJson.strict().read(EcsJson.strict().write(value), type)).isEqualTo(value);
-      });
-    }
-  }
 
-  @FuzzTest(maxDuration = "10m")
-  void readTaskDefinitionFile(byte[] input) {
-    String json = FuzzInputs.text(input);
-    documented(() -> {
-      TaskDefinitionFile file = EcsJson.strict().readTaskDefinitionFile(json);
-      assertThat(EcsJson.strict().readTaskDefinitionFile(EcsJson.strict().write(file.request())).request())
-          .isEqualTo(file.request());
-    });
-  }
+    @FuzzTest(maxDuration = "10m")
+    void readTaskDefinitionFile(byte[] input) {
+        String json = FuzzInputs.text(input);
+        documented(() -> {
+            TaskDefinitionFile file = EcsJson.strict().readTaskDefinitionFile(json);
+            assertThat(EcsJson.strict()
+                            .readTaskDefinitionFile(EcsJson.strict().write(file.request()))
+                            .request())
+                    .isEqualTo(file.request());
+        });
+    }
 }

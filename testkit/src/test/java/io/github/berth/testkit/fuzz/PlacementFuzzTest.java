@@ -20,19 +20,23 @@ import java.util.List;
  */
 class PlacementFuzzTest {
 
-  @FuzzTest(maxDuration = "10m")
-  void placeRunTask(byte[] input) {
-    List<String> parts = FuzzInputs.parts(FuzzInputs.text(input), 4);
-    documented(() -> {
-      ClusterSnapshot cluster = ClusterSnapshot.fromJson(parts.get(0), parts.get(1).isBlank() ? null : parts.get(1));
-      TaskDefinition td = EcsJson.lenient().readTaskDefinitionFile(parts.get(2)).described() != null
-          ? EcsJson.lenient().readTaskDefinitionFile(parts.get(2)).described()
-          : EcsJson.lenient().read(parts.get(2), TaskDefinition.class);
-      RunTaskRequest run = EcsJson.lenient().read(parts.get(3), RunTaskRequest.class);
-      PlacementRequest request = PlacementRequest.fromRunTask(run, td);
-      PlacementResult result = PlacementEngine.place(cluster, request);
-      assertThat(result.placements().size() + result.failures().size()).isEqualTo(request.count());
-      result.explain();
-    });
-  }
+    @FuzzTest(maxDuration = "10m")
+    void placeRunTask(byte[] input) {
+        List<String> parts = FuzzInputs.parts(FuzzInputs.text(input), 4);
+        documented(() -> {
+            ClusterSnapshot cluster =
+                    ClusterSnapshot.fromJson(parts.get(0), parts.get(1).isBlank() ? null : parts.get(1));
+            TaskDefinition td =
+                    EcsJson.lenient().readTaskDefinitionFile(parts.get(2)).described() != null
+                            ? EcsJson.lenient()
+                                    .readTaskDefinitionFile(parts.get(2))
+                                    .described()
+                            : EcsJson.lenient().read(parts.get(2), TaskDefinition.class);
+            RunTaskRequest run = EcsJson.lenient().read(parts.get(3), RunTaskRequest.class);
+            PlacementRequest request = PlacementRequest.fromRunTask(run, td);
+            PlacementResult result = PlacementEngine.place(cluster, request);
+            assertThat(result.placements().size() + result.failures().size()).isEqualTo(request.count());
+            result.explain();
+        });
+    }
 }

@@ -17,16 +17,16 @@ import io.github.berth.testkit.generators.EcsGen;
  */
 class QueryFuzzTest {
 
-  private static final ClusterState CLUSTER = EcsGen.clusters().sample(20_261_205L);
-  private static final ClusterSnapshot SNAPSHOT = ClusterSnapshot.of(CLUSTER.containerInstances(), CLUSTER.tasks());
+    private static final ClusterState CLUSTER = EcsGen.clusters().sample(20_261_205L);
+    private static final ClusterSnapshot SNAPSHOT = ClusterSnapshot.of(CLUSTER.containerInstances(), CLUSTER.tasks());
 
-  @FuzzTest(maxDuration = "10m")
-  void parsePrintAndEvaluate(byte[] input) {
-    String text = FuzzInputs.text(input);
-    documented(() -> {
-      Expression e = ClusterQuery.parse(text);
-      assertThat(ClusterQuery.parse(ClusterQuery.print(e))).isEqualTo(e);
-      assertThat(SNAPSHOT.filter(e)).isSubsetOf(SNAPSHOT.containerInstanceArns());
-    });
-  }
+    @FuzzTest(maxDuration = "10m")
+    void parsePrintAndEvaluate(byte[] input) {
+        String text = FuzzInputs.text(input);
+        documented(() -> {
+            Expression e = ClusterQuery.parse(text);
+            assertThat(ClusterQuery.parse(ClusterQuery.print(e))).isEqualTo(e);
+            assertThat(SNAPSHOT.filter(e)).isSubsetOf(SNAPSHOT.containerInstanceArns());
+        });
+    }
 }

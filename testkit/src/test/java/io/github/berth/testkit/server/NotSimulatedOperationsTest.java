@@ -14,35 +14,62 @@ import org.junit.jupiter.api.Test;
  */
 class NotSimulatedOperationsTest {
 
-  @Test
-  void theOperationsNotSimulatedAreTheDaemonsExpressGatewayExecAndAgentOnes() {
-    Set<String> notSimulated = new TreeSet<>();
-    for (String op : ApiOperations.ECS) {
-      if (Operations.find(Operations.ECS, op).isEmpty()) {
-        notSimulated.add(op);
-      }
+    @Test
+    void theOperationsNotSimulatedAreTheDaemonsExpressGatewayExecAndAgentOnes() {
+        Set<String> notSimulated = new TreeSet<>();
+        for (String op : ApiOperations.ECS) {
+            if (Operations.find(Operations.ECS, op).isEmpty()) {
+                notSimulated.add(op);
+            }
+        }
+        assertThat(notSimulated)
+                .containsExactly(
+                        "ContinueServiceDeployment",
+                        "CreateDaemon",
+                        "CreateExpressGatewayService",
+                        "DeleteDaemon",
+                        "DeleteDaemonTaskDefinition",
+                        "DeleteExpressGatewayService",
+                        "DescribeDaemon",
+                        "DescribeDaemonDeployments",
+                        "DescribeDaemonRevisions",
+                        "DescribeDaemonTaskDefinition",
+                        "DescribeExpressGatewayService",
+                        "DiscoverPollEndpoint",
+                        "ExecuteCommand",
+                        "ListDaemonDeployments",
+                        "ListDaemonTaskDefinitions",
+                        "ListDaemons",
+                        "RegisterDaemonTaskDefinition",
+                        "SubmitAttachmentStateChanges",
+                        "UpdateContainerAgent",
+                        "UpdateDaemon",
+                        "UpdateExpressGatewayService");
     }
-    assertThat(notSimulated).containsExactly(
-        "ContinueServiceDeployment",
-        "CreateDaemon", "CreateExpressGatewayService",
-        "DeleteDaemon", "DeleteDaemonTaskDefinition", "DeleteExpressGatewayService",
-        "DescribeDaemon", "DescribeDaemonDeployments", "DescribeDaemonRevisions", "DescribeDaemonTaskDefinition",
-        "DescribeExpressGatewayService", "DiscoverPollEndpoint", "ExecuteCommand",
-        "ListDaemonDeployments", "ListDaemonTaskDefinitions", "ListDaemons", "RegisterDaemonTaskDefinition",
-        "SubmitAttachmentStateChanges", "UpdateContainerAgent", "UpdateDaemon", "UpdateExpressGatewayService");
-  }
 
-  @Test
-  void theOperationsAddedLastAreServedAndTheOthersSaySoClearly() {
-    for (String op : Set.of("UpdateClusterSettings", "PutAccountSettingDefault", "DeleteAccountSetting",
-        "ListServicesByNamespace", "SubmitTaskStateChange", "SubmitContainerStateChange", "CreateTaskSet",
-        "DeleteTaskSet", "DescribeTaskSets", "UpdateTaskSet", "UpdateServicePrimaryTaskSet")) {
-      assertThat(Operations.find(Operations.ECS, op)).as(op).isPresent();
+    @Test
+    void theOperationsAddedLastAreServedAndTheOthersSaySoClearly() {
+        for (String op : Set.of(
+                "UpdateClusterSettings",
+                "PutAccountSettingDefault",
+                "DeleteAccountSetting",
+                "ListServicesByNamespace",
+                "SubmitTaskStateChange",
+                "SubmitContainerStateChange",
+                "CreateTaskSet",
+                "DeleteTaskSet",
+                "DescribeTaskSets",
+                "UpdateTaskSet",
+                "UpdateServicePrimaryTaskSet")) {
+            assertThat(Operations.find(Operations.ECS, op)).as(op).isPresent();
+        }
+        Dispatcher.Answer a = Dispatcher.of(FakeEcs.create())
+                .handle(
+                        "AmazonEC2ContainerServiceV20141113.SubmitAttachmentStateChanges",
+                        "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.bodyText())
+                .isEqualTo("{\"__type\":\"UnknownOperationException\",\"message\":"
+                        + "\"Berth does not simulate SubmitAttachmentStateChanges yet.\"}");
     }
-    Dispatcher.Answer a = Dispatcher.of(FakeEcs.create()).handle(
-        "AmazonEC2ContainerServiceV20141113.SubmitAttachmentStateChanges", "{}".getBytes(StandardCharsets.UTF_8));
-    assertThat(a.status()).isEqualTo(400);
-    assertThat(a.bodyText()).isEqualTo("{\"__type\":\"UnknownOperationException\",\"message\":"
-        + "\"Berth does not simulate SubmitAttachmentStateChanges yet.\"}");
-  }
 }

@@ -17,26 +17,32 @@ import java.util.Objects;
  *     null when the finding is no service's answer (a file that is not JSON, a lint finding)
  * @param message what is wrong, in the service's words where it has them
  */
-public record Finding(String ruleId, Severity severity, String path, int line, int column,
-    @Nullable String errorType, String message) {
+public record Finding(
+        String ruleId,
+        Severity severity,
+        String path,
+        int line,
+        int column,
+        @Nullable String errorType,
+        String message) {
 
-  public Finding {
-    Objects.requireNonNull(ruleId, "ruleId");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(message, "message");
-  }
-
-  /** {@code path (line L, column C)}, leaving out what is unknown; {@code (document)} for the whole file. */
-  public String where() {
-    StringBuilder sb = new StringBuilder(path.isEmpty() ? "(document)" : path);
-    if (line > 0) {
-      sb.append(" (line ").append(line);
-      if (column > 0) {
-        sb.append(", column ").append(column);
-      }
-      sb.append(')');
+    public Finding {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
     }
-    return sb.toString();
-  }
+
+    /** {@code path (line L, column C)}, leaving out what is unknown; {@code (document)} for the whole file. */
+    public String where() {
+        StringBuilder sb = new StringBuilder(path.isEmpty() ? "(document)" : path);
+        if (line > 0) {
+            sb.append(" (line ").append(line);
+            if (column > 0) {
+                sb.append(", column ").append(column);
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
 }

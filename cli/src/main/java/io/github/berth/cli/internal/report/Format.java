@@ -9,34 +9,34 @@ import java.util.Locale;
  * test results.
  */
 public enum Format {
-  TEXT(new TextWriter()),
-  JSON(new JsonWriter()),
-  SARIF(new SarifWriter()),
-  JUNIT(new JunitWriter());
+    TEXT(new TextWriter()),
+    JSON(new JsonWriter()),
+    SARIF(new SarifWriter()),
+    JUNIT(new JunitWriter());
 
-  private final ReportWriter writer;
+    private final ReportWriter writer;
 
-  Format(ReportWriter writer) {
-    this.writer = writer;
-  }
-
-  /** Writes {@code report} in this format. */
-  public void write(Report report, PrintWriter out) {
-    writer.write(report, out);
-    out.flush();
-  }
-
-  /** The format named {@code text}, {@code json}, {@code sarif} or {@code junit} (any case). */
-  public static Format parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown format '" + name + "': use text, json, sarif or junit", e);
+    Format(ReportWriter writer) {
+        this.writer = writer;
     }
-  }
 
-  /** Writes a report in one format. */
-  interface ReportWriter {
-    void write(Report report, PrintWriter out);
-  }
+    /** Writes {@code report} in this format. */
+    public void write(Report report, PrintWriter out) {
+        writer.write(report, out);
+        out.flush();
+    }
+
+    /** The format named {@code text}, {@code json}, {@code sarif} or {@code junit} (any case). */
+    public static Format parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + name + "': use text, json, sarif or junit", e);
+        }
+    }
+
+    /** Writes a report in one format. */
+    interface ReportWriter {
+        void write(Report report, PrintWriter out);
+    }
 }

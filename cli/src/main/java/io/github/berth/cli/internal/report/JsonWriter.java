@@ -17,52 +17,52 @@ import java.util.Locale;
  */
 final class JsonWriter implements Format.ReportWriter {
 
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  @Override
-  public void write(Report report, PrintWriter out) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("command", report.command());
-    root.put("version", report.toolVersion());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("subjects", report.subjects().size());
-    for (Subject.Outcome o : Subject.Outcome.values()) {
-      summary.put(o.name().toLowerCase(Locale.ROOT), report.count(o));
-    }
-    ArrayNode subjects = root.putArray("subjects");
-    for (Subject s : report.subjects()) {
-      ObjectNode n = subjects.addObject();
-      n.put("file", s.file());
-      if (s.resource() != null) {
-        n.put("resource", s.resource());
-      }
-      n.put("kind", s.kind());
-      n.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
-      if (!s.summary().isEmpty()) {
-        n.put("summary", s.summary());
-      }
-      ArrayNode findings = n.putArray("findings");
-      for (Finding f : s.findings()) {
-        ObjectNode fn = findings.addObject();
-        fn.put("ruleId", f.ruleId());
-        fn.put("severity", f.severity().sarifLevel());
-        fn.put("path", f.path());
-        if (f.line() > 0) {
-          fn.put("line", f.line());
-          fn.put("column", f.column());
+    @Override
+    public void write(Report report, PrintWriter out) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("command", report.command());
+        root.put("version", report.toolVersion());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("subjects", report.subjects().size());
+        for (Subject.Outcome o : Subject.Outcome.values()) {
+            summary.put(o.name().toLowerCase(Locale.ROOT), report.count(o));
         }
-        if (f.errorType() != null) {
-          fn.put("errorType", f.errorType());
+        ArrayNode subjects = root.putArray("subjects");
+        for (Subject s : report.subjects()) {
+            ObjectNode n = subjects.addObject();
+            n.put("file", s.file());
+            if (s.resource() != null) {
+                n.put("resource", s.resource());
+            }
+            n.put("kind", s.kind());
+            n.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
+            if (!s.summary().isEmpty()) {
+                n.put("summary", s.summary());
+            }
+            ArrayNode findings = n.putArray("findings");
+            for (Finding f : s.findings()) {
+                ObjectNode fn = findings.addObject();
+                fn.put("ruleId", f.ruleId());
+                fn.put("severity", f.severity().sarifLevel());
+                fn.put("path", f.path());
+                if (f.line() > 0) {
+                    fn.put("line", f.line());
+                    fn.put("column", f.column());
+                }
+                if (f.errorType() != null) {
+                    fn.put("errorType", f.errorType());
+                }
+                fn.put("message", f.message());
+            }
+            ArrayNode notes = n.putArray("notes");
+            s.notes().forEach(notes::add);
         }
-        fn.put("message", f.message());
-      }
-      ArrayNode notes = n.putArray("notes");
-      s.notes().forEach(notes::add);
+        try {
+            out.println(MAPPER.writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    try {
-      out.println(MAPPER.writeValueAsString(root));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -17,24 +17,24 @@ import java.util.Objects;
  */
 public record Report(String command, String toolVersion, List<Rule> rules, List<Subject> subjects) {
 
-  public Report {
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(toolVersion, "toolVersion");
-    rules = ImmutableList.copyOf(rules);
-    subjects = ImmutableList.copyOf(subjects);
-  }
-
-  /** The rules by id, in the order given. */
-  public Map<String, Rule> rulesById() {
-    Map<String, Rule> byId = new LinkedHashMap<>();
-    for (Rule r : rules) {
-      byId.put(r.id(), r);
+    public Report {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(toolVersion, "toolVersion");
+        rules = ImmutableList.copyOf(rules);
+        subjects = ImmutableList.copyOf(subjects);
     }
-    return byId;
-  }
 
-  /** How many subjects have the outcome. */
-  public long count(Subject.Outcome outcome) {
-    return subjects.stream().filter(s -> s.outcome() == outcome).count();
-  }
+    /** The rules by id, in the order given. */
+    public Map<String, Rule> rulesById() {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            byId.put(r.id(), r);
+        }
+        return byId;
+    }
+
+    /** How many subjects have the outcome. */
+    public long count(Subject.Outcome outcome) {
+        return subjects.stream().filter(s -> s.outcome() == outcome).count();
+    }
 }

@@ -13,10 +13,10 @@ import java.util.Objects;
  */
 public record Rule(String id, String name, String description, String helpUri, Severity severity) {
 
-  public Rule {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(severity, "severity");
-  }
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(severity, "severity");
+    }
 }

@@ -20,32 +20,38 @@ import java.util.Objects;
  * @param notes what could not be judged and why (e.g. rules skipped for values only known at deploy
  *     time)
  */
-public record Subject(String file, @Nullable String resource, String kind, Outcome outcome, String summary,
-    List<Finding> findings, List<String> notes) {
+public record Subject(
+        String file,
+        @Nullable String resource,
+        String kind,
+        Outcome outcome,
+        String summary,
+        List<Finding> findings,
+        List<String> notes) {
 
-  public Subject {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(summary, "summary");
-    findings = ImmutableList.copyOf(findings);
-    notes = ImmutableList.copyOf(notes);
-  }
+    public Subject {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(summary, "summary");
+        findings = ImmutableList.copyOf(findings);
+        notes = ImmutableList.copyOf(notes);
+    }
 
-  /** The file, and the resource when there is one: {@code template.yaml Resources.Web}. */
-  public String name() {
-    return resource == null ? file : file + " " + resource;
-  }
+    /** The file, and the resource when there is one: {@code template.yaml Resources.Web}. */
+    public String name() {
+        return resource == null ? file : file + " " + resource;
+    }
 
-  /** The verdict on a subject. */
-  public enum Outcome {
-    /** Judged, nothing found. */
-    VALID,
-    /** Judged, with findings the service would refuse (or, for lint, findings to act on). */
-    INVALID,
-    /** Could not be read as any form the command knows (exit status 2 when named on the command line). */
-    UNREADABLE,
-    /** Found in a directory and not a form the command knows: left out, without changing the exit status. */
-    SKIPPED
-  }
+    /** The verdict on a subject. */
+    public enum Outcome {
+        /** Judged, nothing found. */
+        VALID,
+        /** Judged, with findings the service would refuse (or, for lint, findings to act on). */
+        INVALID,
+        /** Could not be read as any form the command knows (exit status 2 when named on the command line). */
+        UNREADABLE,
+        /** Found in a directory and not a form the command knows: left out, without changing the exit status. */
+        SKIPPED
+    }
 }

@@ -22,125 +22,125 @@ import java.util.stream.Collectors;
  */
 public final class Violations {
 
-  private final String modelErrorCode;
-  private final List<Violation> list = new ArrayList<>();
-  private final Set<String> paths = new HashSet<>();
+    private final String modelErrorCode;
+    private final List<Violation> list = new ArrayList<>();
+    private final Set<String> paths = new HashSet<>();
 
-  /**
-   * @param modelErrorCode the error code the service uses for a breach of an API model constraint
-   *     (ECS: {@code InvalidParameterException}; other services name theirs)
-   */
-  public Violations(String modelErrorCode) {
-    this.modelErrorCode = modelErrorCode;
-  }
-
-  /** A collector for ECS requests. */
-  public static Violations forEcs() {
-    return new Violations(InvalidParameterException.ERROR_CODE);
-  }
-
-  /**
-   * The exception ECS answers with for a violation it reported ({@code ClientException} or
-   * {@code InvalidParameterException}). Another service's validator makes its own exceptions.
-   *
-   * @throws IllegalArgumentException if the violation's error code is not one of these two
-   */
-  public static AwsServiceException ecsException(Violation v) {
-    switch (v.errorCode()) {
-      case ClientException.ERROR_CODE:
-        return new ClientException(v.message());
-      case InvalidParameterException.ERROR_CODE:
-        return new InvalidParameterException(v.message());
-      default:
-        throw new IllegalArgumentException("'" + v.errorCode() + "' is not an error code of an ECS violation: " + v);
+    /**
+     * @param modelErrorCode the error code the service uses for a breach of an API model constraint
+     *     (ECS: {@code InvalidParameterException}; other services name theirs)
+     */
+    public Violations(String modelErrorCode) {
+        this.modelErrorCode = modelErrorCode;
     }
-  }
 
-  /** The ECS exception of the first violation collected; for code that checks one rule and throws. */
-  public AwsServiceException firstEcsException() {
-    if (list.isEmpty()) {
-      throw new IllegalStateException("no violation was collected");
+    /** A collector for ECS requests. */
+    public static Violations forEcs() {
+        return new Violations(InvalidParameterException.ERROR_CODE);
     }
-    return ecsException(list.get(0));
-  }
 
-  public void add(JsonPath path, String errorCode, String message) {
-    String p = path.toString();
-    list.add(new Violation(p, errorCode, message));
-    paths.add(p);
-  }
-
-  /** A {@code ClientException}, as ECS answers most task definition problems. */
-  public void client(JsonPath path, String message) {
-    add(path, ClientException.ERROR_CODE, message);
-  }
-
-  /** An {@code InvalidParameterException}. */
-  public void invalidParameter(JsonPath path, String message) {
-    add(path, InvalidParameterException.ERROR_CODE, message);
-  }
-
-  // The model constraints: the AWS form "Value ... at '...' failed to satisfy constraint: ...".
-
-  public void modelRequired(JsonPath path) {
-    model(path, "null", "Member must not be null");
-  }
-
-  public void modelEnum(JsonPath path, String value, List<?> known) {
-    String set = known.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
-    model(path, quote(value), "Member must satisfy enum value set: " + set);
-  }
-
-  public void modelMinLength(JsonPath path, String value, int min) {
-    model(path, quote(value), "Member must have length greater than or equal to " + min);
-  }
-
-  public void modelMaxLength(JsonPath path, String value, int max) {
-    model(path, quote(abbreviate(value)), "Member must have length less than or equal to " + max);
-  }
-
-  public void modelPattern(JsonPath path, String value, String pattern) {
-    model(path, quote(abbreviate(value)), "Member must satisfy regular expression pattern: " + pattern);
-  }
-
-  public void modelMin(JsonPath path, Number value, Number min) {
-    model(path, quote(value.toString()), "Member must have value greater than or equal to " + min);
-  }
-
-  public void modelMax(JsonPath path, Number value, Number max) {
-    model(path, quote(value.toString()), "Member must have value less than or equal to " + max);
-  }
-
-  public void modelMinSize(JsonPath path, int size, int min) {
-    model(path, "of size " + size, "Member must have length greater than or equal to " + min);
-  }
-
-  public void modelMaxSize(JsonPath path, int size, int max) {
-    model(path, "of size " + size, "Member must have length less than or equal to " + max);
-  }
-
-  private void model(JsonPath path, String value, String constraint) {
-    String p = path.toString();
-    if (paths.contains(p)) {
-      return;
+    /**
+     * The exception ECS answers with for a violation it reported ({@code ClientException} or
+     * {@code InvalidParameterException}). Another service's validator makes its own exceptions.
+     *
+     * @throws IllegalArgumentException if the violation's error code is not one of these two
+     */
+    public static AwsServiceException ecsException(Violation v) {
+        switch (v.errorCode()) {
+            case ClientException.ERROR_CODE:
+                return new ClientException(v.message());
+            case InvalidParameterException.ERROR_CODE:
+                return new InvalidParameterException(v.message());
+            default:
+                throw new IllegalArgumentException(
+                        "'" + v.errorCode() + "' is not an error code of an ECS violation: " + v);
+        }
     }
-    add(path, modelErrorCode,
-        "Value " + value + " at '" + p + "' failed to satisfy constraint: " + constraint);
-  }
 
-  public boolean isEmpty() {
-    return list.isEmpty();
-  }
+    /** The ECS exception of the first violation collected; for code that checks one rule and throws. */
+    public AwsServiceException firstEcsException() {
+        if (list.isEmpty()) {
+            throw new IllegalStateException("no violation was collected");
+        }
+        return ecsException(list.get(0));
+    }
 
-  public ImmutableList<Violation> toList() {
-    return ImmutableList.copyOf(list);
-  }
+    public void add(JsonPath path, String errorCode, String message) {
+        String p = path.toString();
+        list.add(new Violation(p, errorCode, message));
+        paths.add(p);
+    }
 
-  private static String quote(String s) {
-    return "'" + s + "'";
-  }
+    /** A {@code ClientException}, as ECS answers most task definition problems. */
+    public void client(JsonPath path, String message) {
+        add(path, ClientException.ERROR_CODE, message);
+    }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 61) + "...";
-  }
+    /** An {@code InvalidParameterException}. */
+    public void invalidParameter(JsonPath path, String message) {
+        add(path, InvalidParameterException.ERROR_CODE, message);
+    }
+
+    // The model constraints: the AWS form "Value ... at '...' failed to satisfy constraint: ...".
+
+    public void modelRequired(JsonPath path) {
+        model(path, "null", "Member must not be null");
+    }
+
+    public void modelEnum(JsonPath path, String value, List<?> known) {
+        String set = known.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
+        model(path, quote(value), "Member must satisfy enum value set: " + set);
+    }
+
+    public void modelMinLength(JsonPath path, String value, int min) {
+        model(path, quote(value), "Member must have length greater than or equal to " + min);
+    }
+
+    public void modelMaxLength(JsonPath path, String value, int max) {
+        model(path, quote(abbreviate(value)), "Member must have length less than or equal to " + max);
+    }
+
+    public void modelPattern(JsonPath path, String value, String pattern) {
+        model(path, quote(abbreviate(value)), "Member must satisfy regular expression pattern: " + pattern);
+    }
+
+    public void modelMin(JsonPath path, Number value, Number min) {
+        model(path, quote(value.toString()), "Member must have value greater than or equal to " + min);
+    }
+
+    public void modelMax(JsonPath path, Number value, Number max) {
+        model(path, quote(value.toString()), "Member must have value less than or equal to " + max);
+    }
+
+    public void modelMinSize(JsonPath path, int size, int min) {
+        model(path, "of size " + size, "Member must have length greater than or equal to " + min);
+    }
+
+    public void modelMaxSize(JsonPath path, int size, int max) {
+        model(path, "of size " + size, "Member must have length less than or equal to " + max);
+    }
+
+    private void model(JsonPath path, String value, String constraint) {
+        String p = path.toString();
+        if (paths.contains(p)) {
+            return;
+        }
+        add(path, modelErrorCode, "Value " + value + " at '" + p + "' failed to satisfy constraint: " + constraint);
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public ImmutableList<Violation> toList() {
+        return ImmutableList.copyOf(list);
+    }
+
+    private static String quote(String s) {
+        return "'" + s + "'";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 61) + "...";
+    }
 }
