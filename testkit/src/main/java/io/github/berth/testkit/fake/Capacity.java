@@ -33,7 +33,6 @@ import io.github.berth.core.model.ManagedScalingStatus;
 import io.github.berth.core.model.ManagedTerminationProtection;
 import io.github.berth.core.model.TaskStopCode;
 import io.github.berth.placement.TaskPlacement;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,38 +96,13 @@ final class Capacity {
                 spotInterruptionWithinMillis = node.path("withinMillis").asLong();
             }
         });
-        e.stateParts.put("autoScalingGroups", new Snapshots.StatePart() {
-            @Override
-            public JsonNode write(ObjectMapper mapper) {
-                return mapper.valueToTree(new ArrayList<>(groups.values()));
-            }
-
-            @Override
-            public void read(ObjectMapper mapper, JsonNode node) throws IOException {
-                List<AutoScalingGroupRec> recs = mapper.readerFor(new TypeReference<List<AutoScalingGroupRec>>() {})
-                        .readValue(node);
-                groups.clear();
-                for (AutoScalingGroupRec g : recs) {
-                    groups.put(g.name, g);
-                }
-            }
-        });
-        e.stateParts.put("capacityProviders", new Snapshots.StatePart() {
-            @Override
-            public JsonNode write(ObjectMapper mapper) {
-                return mapper.valueToTree(new ArrayList<>(providers.values()));
-            }
-
-            @Override
-            public void read(ObjectMapper mapper, JsonNode node) throws IOException {
-                List<CapacityProviderRec> recs = mapper.readerFor(new TypeReference<List<CapacityProviderRec>>() {})
-                        .readValue(node);
-                providers.clear();
-                for (CapacityProviderRec r : recs) {
-                    providers.put(r.name, r);
-                }
-            }
-        });
+        e.stateParts.put(
+                "autoScalingGroups",
+                Snapshots.StatePart.valuesOf(groups, new TypeReference<List<AutoScalingGroupRec>>() {}, g -> g.name));
+        e.stateParts.put(
+                "capacityProviders",
+                Snapshots.StatePart.valuesOf(
+                        providers, new TypeReference<List<CapacityProviderRec>>() {}, r -> r.name));
     }
 
     /** Whether the Fargate placement cannot be honoured for lack of capacity (a fault a test set). */

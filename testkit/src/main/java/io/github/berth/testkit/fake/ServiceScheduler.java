@@ -1,8 +1,6 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.EcsException;
@@ -16,7 +14,6 @@ import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TaskStopCode;
 import io.github.berth.placement.PlacementRequest;
 import io.github.berth.placement.PlacementResult;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,50 +74,16 @@ final class ServiceScheduler implements ScalableServices {
         e.alarms.listener = this::alarmsChanged;
         e.scalableServices = this;
         // The alarms' states and the target groups go into snapshots with the rest of the state.
-        e.stateParts.put("alarms", new Snapshots.StatePart() {
-            @Override
-            public JsonNode write(ObjectMapper m) {
-                return m.valueToTree(e.alarms.states);
-            }
-
-            @Override
-            public void read(ObjectMapper m, JsonNode n) throws IOException {
-                Map<String, String> states = m.readerFor(new TypeReference<LinkedHashMap<String, String>>() {})
-                        .readValue(n);
-                e.alarms.states.clear();
-                e.alarms.states.putAll(states);
-            }
-        });
-        e.stateParts.put("alarmEvaluations", new Snapshots.StatePart() {
-            @Override
-            public JsonNode write(ObjectMapper m) {
-                return m.valueToTree(e.alarms.evaluationSeconds);
-            }
-
-            @Override
-            public void read(ObjectMapper m, JsonNode n) throws IOException {
-                Map<String, Long> seconds = m.readerFor(new TypeReference<LinkedHashMap<String, Long>>() {})
-                        .readValue(n);
-                e.alarms.evaluationSeconds.clear();
-                e.alarms.evaluationSeconds.putAll(seconds);
-            }
-        });
-        e.stateParts.put("targetGroups", new Snapshots.StatePart() {
-            @Override
-            public JsonNode write(ObjectMapper m) {
-                return m.valueToTree(new ArrayList<>(e.targetGroups.values()));
-            }
-
-            @Override
-            public void read(ObjectMapper m, JsonNode n) throws IOException {
-                List<TargetGroupRec> groups = m.readerFor(new TypeReference<List<TargetGroupRec>>() {})
-                        .readValue(n);
-                e.targetGroups.clear();
-                for (TargetGroupRec g : groups) {
-                    e.targetGroups.put(g.arn, g);
-                }
-            }
-        });
+        e.stateParts.put(
+                "alarms",
+                Snapshots.StatePart.entriesOf(e.alarms.states, new TypeReference<LinkedHashMap<String, String>>() {}));
+        e.stateParts.put(
+                "alarmEvaluations",
+                Snapshots.StatePart.entriesOf(
+                        e.alarms.evaluationSeconds, new TypeReference<LinkedHashMap<String, Long>>() {}));
+        e.stateParts.put(
+                "targetGroups",
+                Snapshots.StatePart.valuesOf(e.targetGroups, new TypeReference<List<TargetGroupRec>>() {}, g -> g.arn));
     }
 
     // ------------------------------------------------------------------ waking

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The whole state of a fake as JSON, and back: clusters with their instances, tasks and services,
@@ -82,6 +83,42 @@ final class Snapshots {
         JsonNode write(ObjectMapper mapper);
 
         void read(ObjectMapper mapper, JsonNode node) throws IOException;
+
+        /** A map kept as a JSON object of its entries, in their order. */
+        static <V> StatePart entriesOf(Map<String, V> map, TypeReference<LinkedHashMap<String, V>> type) {
+            return new StatePart() {
+                @Override
+                public JsonNode write(ObjectMapper mapper) {
+                    return mapper.valueToTree(map);
+                }
+
+                @Override
+                public void read(ObjectMapper mapper, JsonNode node) throws IOException {
+                    Map<String, V> entries = mapper.readerFor(type).readValue(node);
+                    map.clear();
+                    map.putAll(entries);
+                }
+            };
+        }
+
+        /** A map of records kept as the list of its values, keyed again by {@code key} when read. */
+        static <V> StatePart valuesOf(Map<String, V> map, TypeReference<List<V>> type, Function<V, String> key) {
+            return new StatePart() {
+                @Override
+                public JsonNode write(ObjectMapper mapper) {
+                    return mapper.valueToTree(new ArrayList<>(map.values()));
+                }
+
+                @Override
+                public void read(ObjectMapper mapper, JsonNode node) throws IOException {
+                    List<V> values = mapper.readerFor(type).readValue(node);
+                    map.clear();
+                    for (V v : values) {
+                        map.put(key.apply(v), v);
+                    }
+                }
+            };
+        }
     }
 
     static FakeEcs.Builder builderOf(JsonNode root) {
