@@ -1,6 +1,7 @@
 package io.github.berth.core.validation;
 
 import io.github.berth.core.Nullable;
+import io.github.berth.core.arn.Arn;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.ContainerRestartPolicy;
 import io.github.berth.core.model.EnvironmentFile;
@@ -222,16 +223,16 @@ final class ContainerSettingsRule implements TaskDefinitionRule {
      * and no account (the API's example is {@code arn:aws:s3:::amzn-s3-demo-bucket/envfile_object_name.env}).
      */
     static boolean isS3ObjectArn(String value) {
-        if (!value.startsWith("arn:")) {
+        if (!Arn.isArn(value)) {
             return false;
         }
-        int partitionEnd = value.indexOf(':', 4);
-        if (partitionEnd <= 4 || !value.startsWith(":s3:::", partitionEnd)) {
-            return false;
-        }
-        String resource = value.substring(partitionEnd + ":s3:::".length());
-        int slash = resource.indexOf('/');
-        return slash > 0 && slash < resource.length() - 1;
+        Arn arn = Arn.parse(value);
+        int slash = arn.resource().indexOf('/');
+        return arn.service().equals("s3")
+                && arn.region().isEmpty()
+                && arn.account().isEmpty()
+                && slash > 0
+                && slash < arn.resource().length() - 1;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.berth.core.validation;
 
 import io.github.berth.core.Nullable;
+import io.github.berth.core.arn.Arn;
 import io.github.berth.core.validation.internal.Violations;
 
 /**
@@ -30,23 +31,17 @@ final class RoleArnRule implements TaskDefinitionRule {
      * region) [doc].
      */
     static boolean isRoleArn(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length != 6
-                || parts[1].isEmpty()
-                || !parts[2].equals("iam")
-                || !parts[3].isEmpty()
-                || parts[4].length() != 12
-                || !parts[5].startsWith("role/")
-                || parts[5].length() == "role/".length()
-                || parts[5].endsWith("/")) {
+        if (!Arn.isArn(arn)) {
             return false;
         }
-        for (int i = 0; i < 12; i++) {
-            char ch = parts[4].charAt(i);
-            if (ch < '0' || ch > '9') {
-                return false;
-            }
-        }
-        return true;
+        Arn parsed = Arn.parse(arn);
+        String resource = parsed.resource();
+        return parsed.service().equals("iam")
+                && parsed.region().isEmpty()
+                && parsed.account().length() == 12
+                && parsed.account().chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                && resource.startsWith("role/")
+                && resource.length() > "role/".length()
+                && !resource.endsWith("/");
     }
 }
