@@ -30,17 +30,27 @@ public final class Berth implements Runnable {
      * command is added, so {@link #commandLine} adds only the one the arguments name: reading all
      * of them showed in {@code berth serve}'s start-up time.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Subcommand> SUBCOMMANDS = subcommands();
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("validate", ValidateCommand::new);
-        m.put("place", PlaceCommand::new);
-        m.put("query", QueryCommand::new);
-        m.put("simulate-scaling", SimulateScalingCommand::new);
-        m.put("serve", ServeCommand::new);
-        m.put("lint", LintCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
+    /**
+     * How to make a subcommand, and what to start as soon as the arguments name it (before picocli
+     * parses its options): {@code serve} warms its request path on another thread meanwhile.
+     */
+    private record Subcommand(Supplier<Object> make, Runnable whenNamed) {
+        Subcommand(Supplier<Object> make) {
+            this(make, () -> {});
+        }
+    }
+
+    private static Map<String, Subcommand> subcommands() {
+        Map<String, Subcommand> m = new LinkedHashMap<>();
+        m.put("validate", new Subcommand(ValidateCommand::new));
+        m.put("place", new Subcommand(PlaceCommand::new));
+        m.put("query", new Subcommand(QueryCommand::new));
+        m.put("simulate-scaling", new Subcommand(SimulateScalingCommand::new));
+        m.put("serve", new Subcommand(ServeCommand::new, ServeCommand::warmUp));
+        m.put("lint", new Subcommand(LintCommand::new));
+        m.put("help", new Subcommand(CommandLine.HelpCommand::new));
         return Collections.unmodifiableMap(m);
     }
 
@@ -91,14 +101,13 @@ public final class Berth implements Runnable {
     /** The command line with the subcommand {@code args} names, or with all when it names none. */
     static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new Berth());
-        Supplier<Object> named = args.length > 0 && !"help".equals(args[0]) ? SUBCOMMANDS.get(args[0]) : null;
+        Subcommand named = args.length > 0 && !"help".equals(args[0]) ? SUBCOMMANDS.get(args[0]) : null;
         if (named != null) {
-            if ("serve".equals(args[0])) {
-                ServeCommand.warmUp();
-            }
-            commandLine.addSubcommand(args[0], named.get());
+            named.whenNamed().run();
+            commandLine.addSubcommand(args[0], named.make().get());
         } else {
-            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+            SUBCOMMANDS.forEach((name, command) ->
+                    commandLine.addSubcommand(name, command.make().get()));
         }
         // picocli's default prints the stack trace: one line naming what failed instead (set after the
         // subcommands are added, so that they have it too).

@@ -1,8 +1,8 @@
 package io.github.berth.core.arn;
 
 /**
- * Formats the long-format ARNs of ECS resources (and of Application Auto Scaling's) for one
- * partition, region and account.
+ * Formats the long-format ARNs of ECS resources for one partition, region and account (Application
+ * Auto Scaling's are formatted by {@code io.github.berth.scaling.AutoScalingArns}).
  *
  * <pre>{@code
  * EcsArns arns = EcsArns.of("us-east-1", "123456789012");
@@ -83,20 +83,5 @@ public final class EcsArns {
 
     public String serviceRevision(String cluster, String service, String id) {
         return ecs("service-revision/" + cluster + "/" + service + "/" + id);
-    }
-
-    /** {@code arn:aws:application-autoscaling:<region>:<account>:scalable-target/<id>}. */
-    public String scalableTarget(String id) {
-        return "arn:" + partition + ":application-autoscaling:" + region + ":" + account + ":scalable-target/" + id;
-    }
-
-    /**
-     * The ARN Application Auto Scaling gives a scaling policy on an ECS service:
-     * {@code arn:aws:autoscaling:<region>:<account>:scalingPolicy:<uuid>:resource/ecs/service/<cluster>/<service>:policyName/<name>}
-     * (docs/scaling.md#scaling-activities).
-     */
-    public String scalingPolicy(String uuid, String resourceId, String policyName) {
-        return "arn:" + partition + ":autoscaling:" + region + ":" + account + ":scalingPolicy:" + uuid
-                + ":resource/ecs/" + resourceId + ":policyName/" + policyName;
     }
 }

@@ -31,11 +31,6 @@ class ArnTest {
                 .isEqualTo("arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/d1");
         assertThat(arns.serviceRevision("prod", "web", "r1"))
                 .isEqualTo("arn:aws:ecs:us-east-1:123456789012:service-revision/prod/web/r1");
-        assertThat(arns.scalableTarget("1234"))
-                .isEqualTo("arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/1234");
-        assertThat(arns.scalingPolicy("u-1", "service/prod/web", "cpu"))
-                .isEqualTo(
-                        "arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:u-1:resource/ecs/service/prod/web:policyName/cpu");
         assertThat(EcsArns.of("aws-cn", "cn-north-1", "123456789012").cluster("c"))
                 .isEqualTo("arn:aws-cn:ecs:cn-north-1:123456789012:cluster/c");
     }

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,12 @@ public final class Alarms {
 
     Alarms(Engine engine) {
         this.engine = engine;
+        // The states and evaluation times go into snapshots with the rest of the state.
+        engine.stateParts.put(
+                "alarms", Snapshots.StatePart.entriesOf(states, new TypeReference<LinkedHashMap<String, String>>() {}));
+        engine.stateParts.put(
+                "alarmEvaluations",
+                Snapshots.StatePart.entriesOf(evaluationSeconds, new TypeReference<LinkedHashMap<String, Long>>() {}));
     }
 
     /** Sets an alarm's state: {@code OK}, {@code ALARM} or {@code INSUFFICIENT_DATA}. */

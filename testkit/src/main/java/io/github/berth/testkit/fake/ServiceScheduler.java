@@ -73,14 +73,7 @@ final class ServiceScheduler implements ScalableServices {
         e.instanceListeners.add(this::instanceChanged);
         e.alarms.listener = this::alarmsChanged;
         e.scalableServices = this;
-        // The alarms' states and the target groups go into snapshots with the rest of the state.
-        e.stateParts.put(
-                "alarms",
-                Snapshots.StatePart.entriesOf(e.alarms.states, new TypeReference<LinkedHashMap<String, String>>() {}));
-        e.stateParts.put(
-                "alarmEvaluations",
-                Snapshots.StatePart.entriesOf(
-                        e.alarms.evaluationSeconds, new TypeReference<LinkedHashMap<String, Long>>() {}));
+        // The target groups go into snapshots with the rest of the state.
         e.stateParts.put(
                 "targetGroups",
                 Snapshots.StatePart.valuesOf(e.targetGroups, new TypeReference<List<TargetGroupRec>>() {}, g -> g.arn));
