@@ -20,6 +20,8 @@ class ScheduleTest {
     void parsesTheThreeForms() {
         assertThat(Schedule.parse("at(2024-03-04T10:00:00)"))
                 .isEqualTo(new AtSchedule(LocalDateTime.parse("2024-03-04T10:00")));
+        assertThat(Schedule.parse("at(2024-02-29T23:59)"))
+                .isEqualTo(new AtSchedule(LocalDateTime.parse("2024-02-29T23:59")));
         assertThat(Schedule.parse("rate(5 minutes)")).isEqualTo(new RateSchedule(5, "minutes"));
         assertThat(Schedule.parse("rate(1 day)")).isEqualTo(new RateSchedule(1, "day"));
         assertThat(Schedule.parse("cron(0 18 ? * MON-FRI *)")).isInstanceOf(CronExpression.class);
@@ -39,6 +41,10 @@ class ScheduleTest {
                 "rate(-1 hours)|Invalid schedule frequency",
                 "at(2035-01-01T00:00:00Z)|Invalid schedule at DateTime expression",
                 "at(2035-01-01)|Invalid schedule at DateTime expression",
+                "at(+99999-01-01T00:00:00)|Invalid schedule at DateTime expression",
+                "at(12035-01-01T00:00:00)|Invalid schedule at DateTime expression",
+                "at(2035-01-01T00:00:00.5)|Invalid schedule at DateTime expression",
+                "at(2035-02-30T00:00:00)|Invalid schedule at DateTime expression",
                 "cron(0 0 * * * *)|Invalid CRON expression"
             })
     void refusesWithTheServiceMessage(String expression, String message) {
