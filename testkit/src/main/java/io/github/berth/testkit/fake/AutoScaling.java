@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.scaling.alarm.AlarmState;
 import io.github.berth.scaling.alarm.PutMetricAlarmParser;
 import io.github.berth.scaling.error.InvalidNextTokenException;
@@ -47,15 +48,16 @@ public final class AutoScaling {
         Objects.requireNonNull(r, "request");
         synchronized (engine) {
             return engine.call("RegisterScalableTarget", () -> {
-                AutoScalingController.requireEcs(r.serviceNamespace(), r.resourceId(), r.scalableDimension(), true);
-                String[] cs = AutoScalingController.clusterAndService(r.resourceId());
-                AutoScalingController.TargetRt t = c.targets.get(r.resourceId());
+                String resourceId = AutoScalingController.requireEcsTarget(
+                        r.serviceNamespace(), r.resourceId(), r.scalableDimension());
+                String[] cs = AutoScalingController.clusterAndService(resourceId);
+                AutoScalingController.TargetRt t = c.targets.get(resourceId);
                 if (t == null) {
                     AutoScalingValidator.check(AutoScalingValidator.validate(r));
                     if (engine.scalableServices == null || !engine.scalableServices.exists(cs[0], cs[1])) {
                         // [unsure] the text AAS answers for a service that does not exist, as reported in
                         // GitHub issues (e.g. hashicorp/terraform-provider-aws): "ECS service doesn't exist: <id>".
-                        throw new ValidationException("ECS service doesn't exist: " + r.resourceId());
+                        throw new ValidationException("ECS service doesn't exist: " + resourceId);
                     }
                 } else {
                     // The merged target must be valid; the evaluator checks it without changing anything first.
@@ -76,9 +78,9 @@ public final class AutoScaling {
                     }
                     AutoScalingValidator.check(AutoScalingValidator.validate(merged));
                 }
-                c.record("RegisterScalableTarget", r, r.resourceId());
+                c.record("RegisterScalableTarget", r, resourceId);
                 return RegisterScalableTargetResponse.builder()
-                        .scalableTargetARN(c.targets.get(r.resourceId()).arn)
+                        .scalableTargetARN(Objects.requireNonNull(c.targets.get(resourceId)).arn) // just recorded
                         .build();
             });
         }
@@ -94,9 +96,10 @@ public final class AutoScaling {
         Objects.requireNonNull(r, "request");
         synchronized (engine) {
             return engine.call("DeregisterScalableTarget", () -> {
-                AutoScalingController.requireEcs(r.serviceNamespace(), r.resourceId(), r.scalableDimension(), true);
-                c.target(String.valueOf(r.serviceNamespace()), r.resourceId(), String.valueOf(r.scalableDimension()));
-                c.record("DeregisterScalableTarget", null, r.resourceId());
+                String resourceId = AutoScalingController.requireEcsTarget(
+                        r.serviceNamespace(), r.resourceId(), r.scalableDimension());
+                c.target(String.valueOf(r.serviceNamespace()), resourceId, String.valueOf(r.scalableDimension()));
+                c.record("DeregisterScalableTarget", null, resourceId);
                 return DeregisterScalableTargetResponse.builder().build();
             });
         }
@@ -170,18 +173,20 @@ public final class AutoScaling {
         Objects.requireNonNull(r, "request");
         synchronized (engine) {
             return engine.call("PutScalingPolicy", () -> {
-                AutoScalingController.requireEcs(r.serviceNamespace(), r.resourceId(), r.scalableDimension(), true);
+                String resourceId = AutoScalingController.requireEcsTarget(
+                        r.serviceNamespace(), r.resourceId(), r.scalableDimension());
                 AutoScalingValidator.check(AutoScalingValidator.validate(r));
+                String policyName = Objects.requireNonNull(r.policyName()); // required: validate answered a missing one
                 AutoScalingController.TargetRt t = c.target(
-                        String.valueOf(r.serviceNamespace()), r.resourceId(), String.valueOf(r.scalableDimension()));
-                if (!t.policies.containsKey(r.policyName())
+                        String.valueOf(r.serviceNamespace()), resourceId, String.valueOf(r.scalableDimension()));
+                if (!t.policies.containsKey(policyName)
                         && t.policies.size() >= AutoScalingValidator.MAX_POLICIES_PER_TARGET) {
-                    throw AutoScalingValidator.tooManyPolicies(r.resourceId());
+                    throw AutoScalingValidator.tooManyPolicies(resourceId);
                 }
-                c.record("PutScalingPolicy", r, r.resourceId());
+                c.record("PutScalingPolicy", r, resourceId);
                 return PutScalingPolicyResponse.builder()
-                        .policyARN(t.policies.get(r.policyName()).arn)
-                        .alarms(c.alarms(t, r.policyName()))
+                        .policyARN(Objects.requireNonNull(t.policies.get(policyName)).arn) // just recorded
+                        .alarms(c.alarms(t, policyName))
                         .build();
             });
         }
@@ -273,15 +278,16 @@ public final class AutoScaling {
         Objects.requireNonNull(r, "request");
         synchronized (engine) {
             return engine.call("PutScheduledAction", () -> {
-                AutoScalingController.requireEcs(r.serviceNamespace(), r.resourceId(), r.scalableDimension(), true);
+                String resourceId = AutoScalingController.requireEcsTarget(
+                        r.serviceNamespace(), r.resourceId(), r.scalableDimension());
                 AutoScalingValidator.check(AutoScalingValidator.validate(r));
                 AutoScalingController.TargetRt t = c.target(
-                        String.valueOf(r.serviceNamespace()), r.resourceId(), String.valueOf(r.scalableDimension()));
+                        String.valueOf(r.serviceNamespace()), resourceId, String.valueOf(r.scalableDimension()));
                 if (!t.actions.containsKey(r.scheduledActionName())
                         && t.actions.size() >= AutoScalingValidator.MAX_SCHEDULED_ACTIONS_PER_TARGET) {
-                    throw AutoScalingValidator.tooManyScheduledActions(r.resourceId());
+                    throw AutoScalingValidator.tooManyScheduledActions(resourceId);
                 }
-                c.record("PutScheduledAction", r, r.resourceId());
+                c.record("PutScheduledAction", r, resourceId);
                 return PutScheduledActionResponse.builder().build();
             });
         }
@@ -482,7 +488,8 @@ public final class AutoScaling {
                         all.add(a);
                     }
                 }
-                all.sort((x, y) -> y.startTime().compareTo(x.startTime()));
+                // The evaluator gives every activity its start time.
+                all.sort((x, y) -> Objects.requireNonNull(y.startTime()).compareTo(x.startTime()));
                 Page<ScalingActivity> p = page(all, r.maxResults(), r.nextToken(), 50);
                 return DescribeScalingActivitiesResponse.builder()
                         .scalingActivities(p.items)
@@ -506,7 +513,8 @@ public final class AutoScaling {
         Objects.requireNonNull(r, "request");
         synchronized (engine) {
             return engine.call("GetPredictiveScalingForecast", () -> {
-                AutoScalingController.requireEcs(r.serviceNamespace(), r.resourceId(), r.scalableDimension(), true);
+                String resourceId = AutoScalingController.requireEcsTarget(
+                        r.serviceNamespace(), r.resourceId(), r.scalableDimension());
                 for (String f : new String[] {"PolicyName", "StartTime", "EndTime"}) {
                     Object v = f.equals("PolicyName")
                             ? r.policyName()
@@ -515,13 +523,12 @@ public final class AutoScaling {
                         throw AutoScalingController.missing(f);
                     }
                 }
-                AutoScalingController.TargetRt t =
-                        c.target("ecs", r.resourceId(), String.valueOf(r.scalableDimension()));
+                AutoScalingController.TargetRt t = c.target("ecs", resourceId, String.valueOf(r.scalableDimension()));
                 AutoScalingController.PolicyInfo p = t.policies.get(r.policyName());
                 if (p == null || !PolicyType.PREDICTIVE_SCALING.equals(p.request.policyType())) {
                     // [unsure] worded by us; the operation's modelled errors are Validation and InternalService only.
                     throw new ValidationException(
-                            "No predictive scaling policy named " + r.policyName() + " for " + r.resourceId());
+                            "No predictive scaling policy named " + r.policyName() + " for " + resourceId);
                 }
                 return GetPredictiveScalingForecastResponse.builder()
                         .loadForecast(List.of())
@@ -605,10 +612,10 @@ public final class AutoScaling {
         return builder;
     }
 
-    private record Page<T>(List<T> items, String next) {}
+    private record Page<T>(List<T> items, @Nullable String next) {}
 
     /** [doc] the AAS describe operations: MaxResults 1..50, NextToken from the previous page. */
-    private static <T> Page<T> page(List<T> all, Integer maxResults, String nextToken, int max) {
+    private static <T> Page<T> page(List<T> all, @Nullable Integer maxResults, @Nullable String nextToken, int max) {
         int size = maxResults == null ? max : maxResults;
         if (size < 1 || size > max) {
             throw new ValidationException("1 validation error detected: Value '" + maxResults

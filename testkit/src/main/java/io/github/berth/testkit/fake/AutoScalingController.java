@@ -31,9 +31,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Application Auto Scaling inside the fake (docs/scheduler.md#auto-scaling): the scalable targets
@@ -63,7 +63,9 @@ final class AutoScalingController {
             isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
             setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
     static final class OpRec {
-        String op;
+        /** Set on creation; empty only in between (Jackson makes the record with the no-argument constructor). */
+        String op = "";
+
         long at;
 
         @Nullable
@@ -85,7 +87,8 @@ final class AutoScalingController {
             isGetterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE,
             setterVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
     static final class DatapointRec {
-        String metric;
+        /** Set on creation, as OpRec.op. */
+        String metric = "";
 
         @Nullable
         String label;
@@ -98,29 +101,58 @@ final class AutoScalingController {
 
     /** A named child of a scalable target (a scaling policy or a scheduled action): its ARN, creation time and last put. */
     abstract static class Named<R> {
-        String arn;
-        Instant created;
+        final String arn;
+        final Instant created;
         R request;
+
+        Named(String arn, Instant created, R request) {
+            this.arn = arn;
+            this.created = created;
+            this.request = request;
+        }
     }
 
     static final class PolicyInfo extends Named<PutScalingPolicyRequest> {
         /** The alarm given to the evaluator for this step policy, or null. */
         @Nullable
         PutMetricAlarmParser.MetricAlarm alarm;
+
+        PolicyInfo(String arn, Instant created, PutScalingPolicyRequest request) {
+            super(arn, created, request);
+        }
     }
 
-    static final class ActionInfo extends Named<PutScheduledActionRequest> {}
+    static final class ActionInfo extends Named<PutScheduledActionRequest> {
+        ActionInfo(String arn, Instant created, PutScheduledActionRequest request) {
+            super(arn, created, request);
+        }
+    }
 
     static final class TargetRt {
-        String resourceId;
-        String cluster;
-        String service;
-        String arn;
-        Instant created;
-        ScalableTargetEvaluator evaluator;
+        final String resourceId;
+        final String cluster;
+        final String service;
+        final String arn;
+        final Instant created;
+        final ScalableTargetEvaluator evaluator;
         final Map<String, PolicyInfo> policies = new LinkedHashMap<>();
         final Map<String, ActionInfo> actions = new LinkedHashMap<>();
         final Map<String, String> tags = new LinkedHashMap<>();
+
+        TargetRt(
+                String resourceId,
+                String cluster,
+                String service,
+                String arn,
+                Instant created,
+                ScalableTargetEvaluator evaluator) {
+            this.resourceId = resourceId;
+            this.cluster = cluster;
+            this.service = service;
+            this.arn = arn;
+            this.created = created;
+            this.evaluator = evaluator;
+        }
     }
 
     private final Engine engine;
@@ -190,6 +222,13 @@ final class AutoScalingController {
         }
     }
 
+    /** {@link #requireEcs} for an operation on one target, whose members are all required: answers its ResourceId. */
+    static String requireEcsTarget(
+            @Nullable ServiceNamespace ns, @Nullable String resourceId, @Nullable ScalableDimension dim) {
+        requireEcs(ns, resourceId, dim, true);
+        return Objects.requireNonNull(resourceId); // requireEcs answered a missing one
+    }
+
     static ValidationException missing(String field) {
         // [doc] the standard AWS form of a missing required member.
         return new ValidationException("1 validation error detected: Value null at '" + lower(field)
@@ -226,7 +265,7 @@ final class AutoScalingController {
         Instant at = Instant.ofEpochSecond(op.at);
         switch (op.op) {
             case "RegisterScalableTarget" -> {
-                RegisterScalableTargetRequest r = JSON.read(op.request, RegisterScalableTargetRequest.class);
+                RegisterScalableTargetRequest r = JSON.read(request(op), RegisterScalableTargetRequest.class);
                 TargetRt t = targets.get(r.resourceId());
                 if (t == null) {
                     t = newTarget(r, at);
@@ -237,50 +276,53 @@ final class AutoScalingController {
             }
             case "DeregisterScalableTarget" -> targets.remove(op.resourceId);
             case "PutScalingPolicy" -> {
-                PutScalingPolicyRequest r = JSON.read(op.request, PutScalingPolicyRequest.class);
-                TargetRt t = targets.get(r.resourceId());
+                PutScalingPolicyRequest r = JSON.read(request(op), PutScalingPolicyRequest.class);
+                TargetRt t = registered(r.resourceId());
                 t.evaluator.putScalingPolicy(r);
                 // [obs]
                 // arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
-                put(t, POLICY, r.policyName(), r, at);
+                // PolicyName is required: the call's validation answered a missing one.
+                put(t, POLICY, Objects.requireNonNull(r.policyName()), r, at);
             }
             case "DeleteScalingPolicy" -> {
-                DeleteScalingPolicyRequest r = JSON.read(op.request, DeleteScalingPolicyRequest.class);
-                TargetRt t = targets.get(r.resourceId());
-                t.evaluator.deleteScalingPolicy(r.policyName());
+                DeleteScalingPolicyRequest r = JSON.read(request(op), DeleteScalingPolicyRequest.class);
+                TargetRt t = registered(r.resourceId());
+                t.evaluator.deleteScalingPolicy(Objects.requireNonNull(r.policyName())); // the call checked it
                 t.policies.remove(r.policyName());
             }
             case "PutScheduledAction" -> {
-                PutScheduledActionRequest r = JSON.read(op.request, PutScheduledActionRequest.class);
-                TargetRt t = targets.get(r.resourceId());
+                PutScheduledActionRequest r = JSON.read(request(op), PutScheduledActionRequest.class);
+                TargetRt t = registered(r.resourceId());
                 t.evaluator.putScheduledAction(r);
                 // [doc] API_ScheduledAction example:
                 // ...:scheduledAction:<uuid>:resource/ecs/service/<c>/<s>:scheduledActionName/<name>
-                put(t, SCHEDULED_ACTION, r.scheduledActionName(), r, at);
+                // ScheduledActionName is required: the call's validation answered a missing one.
+                put(t, SCHEDULED_ACTION, Objects.requireNonNull(r.scheduledActionName()), r, at);
             }
             case "DeleteScheduledAction" -> {
-                DeleteScheduledActionRequest r = JSON.read(op.request, DeleteScheduledActionRequest.class);
-                TargetRt t = targets.get(r.resourceId());
-                t.evaluator.deleteScheduledAction(r.scheduledActionName());
+                DeleteScheduledActionRequest r = JSON.read(request(op), DeleteScheduledActionRequest.class);
+                TargetRt t = registered(r.resourceId());
+                t.evaluator.deleteScheduledAction(
+                        Objects.requireNonNull(r.scheduledActionName())); // the call checked it
                 t.actions.remove(r.scheduledActionName());
             }
             case "TagResource" -> {
-                TagResourceRequest r = JSON.read(op.request, TagResourceRequest.class);
+                TagResourceRequest r = JSON.read(request(op), TagResourceRequest.class);
                 byArn(r.resourceARN()).tags.putAll(r.tags());
             }
             case "UntagResource" -> {
-                UntagResourceRequest r = JSON.read(op.request, UntagResourceRequest.class);
+                UntagResourceRequest r = JSON.read(request(op), UntagResourceRequest.class);
                 TargetRt t = byArn(r.resourceARN());
-                for (String k : r.tagKeys()) {
+                for (String k : Objects.requireNonNull(r.tagKeys())) { // the call checked it
                     t.tags.remove(k);
                 }
             }
             case "PutMetricAlarm" -> {
-                PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse(op.request);
+                PutMetricAlarmParser.MetricAlarm a = PutMetricAlarmParser.parse(request(op));
                 metricAlarms.put(a.spec().name(), a);
             }
             case "DeleteAlarms" -> {
-                for (String name : JSON.read(op.request, String[].class)) {
+                for (String name : JSON.read(request(op), String[].class)) {
                     metricAlarms.remove(name);
                 }
             }
@@ -292,12 +334,27 @@ final class AutoScalingController {
         }
     }
 
+    /** The request of a logged API call (every operation but DeregisterScalableTarget and Step keeps one). */
+    private static String request(OpRec op) {
+        return Objects.requireNonNull(op.request, op.op);
+    }
+
+    /** The target of a logged call or step: the call checked that it is registered, a step is made for one. */
+    private TargetRt registered(@Nullable String resourceId) {
+        return Objects.requireNonNull(targets.get(resourceId), resourceId);
+    }
+
     /**
      * A kind of named child of a scalable target: where the target keeps them, and the words of their
      * ARN, {@code arn:aws:autoscaling:<region>:<account>:<arnType>:<uuid>:resource/ecs/<resourceId>:<nameKey>/<name>}.
      */
     record ChildKind<R, I extends Named<R>>(
-            String arnType, String nameKey, Function<TargetRt, Map<String, I>> byName, Supplier<I> fresh) {}
+            String arnType, String nameKey, Function<TargetRt, Map<String, I>> byName, Fresh<R, I> fresh) {}
+
+    /** Makes a named child from its ARN, creation time and request. */
+    interface Fresh<R, I extends Named<R>> {
+        I make(String arn, Instant created, R request);
+    }
 
     static final ChildKind<PutScalingPolicyRequest, PolicyInfo> POLICY =
             new ChildKind<>("scalingPolicy", "policyName", t -> t.policies, PolicyInfo::new);
@@ -312,13 +369,12 @@ final class AutoScalingController {
         Map<String, I> byName = kind.byName().apply(t);
         I info = byName.get(name);
         if (info == null) {
-            info = kind.fresh().get();
-            info.created = at;
-            info.arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":" + kind.arnType() + ":"
+            String arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":" + kind.arnType() + ":"
                     + ids.uuid() + ":resource/ecs/" + t.resourceId + ":" + kind.nameKey() + "/" + name;
-            byName.put(name, info);
+            byName.put(name, kind.fresh().make(arn, at, request));
+        } else {
+            info.request = request;
         }
-        info.request = request;
     }
 
     /**
@@ -362,22 +418,19 @@ final class AutoScalingController {
     }
 
     private TargetRt newTarget(RegisterScalableTargetRequest r, Instant at) {
-        TargetRt t = new TargetRt();
-        t.resourceId = r.resourceId();
-        String[] cs = clusterAndService(t.resourceId);
-        t.cluster = cs[0];
-        t.service = cs[1];
-        t.created = at;
+        // ResourceId is required: the call answered a missing one (requireEcs).
+        String resourceId = Objects.requireNonNull(r.resourceId());
+        String[] cs = clusterAndService(resourceId);
         // [doc] API_ScalableTarget: arn:aws:application-autoscaling:<region>:<acct>:scalable-target/<id>;
         // [model] the id: "0" and 35 hex digits from the fake's seed (the documented example is 36 characters).
-        t.arn = "arn:aws:application-autoscaling:" + engine.region + ":" + engine.account + ":scalable-target/0"
+        String arn = "arn:aws:application-autoscaling:" + engine.region + ":" + engine.account + ":scalable-target/0"
                 + (ids.uuid().replace("-", "") + ids.uuid().replace("-", "")).substring(0, 35);
         // [model] each target's activity ids and alarm names from its own seed, derived from the fake's.
-        t.evaluator = ScalableTargetEvaluator.builder()
+        ScalableTargetEvaluator evaluator = ScalableTargetEvaluator.builder()
                 .target(r)
-                .seed(engine.seed * 31 + t.resourceId.hashCode())
+                .seed(engine.seed * 31 + resourceId.hashCode())
                 .build();
-        return t;
+        return new TargetRt(resourceId, cs[0], cs[1], arn, at, evaluator);
     }
 
     TargetRt byArn(@Nullable String arn) {
@@ -467,7 +520,8 @@ final class AutoScalingController {
                     Double v = alarmDatapoint(p.alarm, t, now, running);
                     if (v != null) {
                         DatapointRec d = new DatapointRec();
-                        d.metric = p.alarm.metricName();
+                        // unsupportedMetric let in only alarms with a MetricName.
+                        d.metric = Objects.requireNonNull(p.alarm.metricName());
                         d.alarm = p.alarm.spec().name();
                         d.value = v;
                         op.datapoints.add(d);
@@ -492,8 +546,9 @@ final class AutoScalingController {
      */
     private @Nullable Double alarmDatapoint(PutMetricAlarmParser.MetricAlarm a, TargetRt t, Instant now, int running) {
         if (ECS_NAMESPACE.equals(a.namespace())) {
-            String cluster = a.dimensions().get("ClusterName");
-            String service = a.dimensions().get("ServiceName");
+            // unsupportedMetric let in only AWS/ECS alarms with both dimensions.
+            String cluster = Objects.requireNonNull(a.dimensions().get("ClusterName"));
+            String service = Objects.requireNonNull(a.dimensions().get("ServiceName"));
             Integer n = engine.scalableServices == null ? null : engine.scalableServices.runningCount(cluster, service);
             if (n == null || n <= 0) {
                 return null;
@@ -573,7 +628,7 @@ final class AutoScalingController {
      * alarms from the next minute on, as CloudWatch reads a minute once it has ended). [model]
      */
     private void step(OpRec op, boolean live) {
-        TargetRt t = targets.get(op.resourceId);
+        TargetRt t = registered(op.resourceId);
         Instant at = Instant.ofEpochSecond(op.at);
         ScalableTargetEvaluator.StepInput in = ScalableTargetEvaluator.StepInput.at(at)
                 .desiredCount(op.desired)

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.List;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class AutoScalingGroupRec {
-    String name;
-    String arn;
-    String instanceType;
+    /** Set on creation; empty only in between (Jackson makes the record with the no-argument constructor). */
+    String name = "";
+
+    String arn = "";
+    String instanceType = "";
     int minSize;
     int maxSize;
     int desiredCapacity;
@@ -34,15 +37,19 @@ final class AutoScalingGroupRec {
             isGetterVisibility = JsonAutoDetect.Visibility.NONE,
             setterVisibility = JsonAutoDetect.Visibility.NONE)
     static final class Member {
-        String ec2InstanceId;
-        String availabilityZone;
+        // Set on creation, as in AutoScalingGroupRec.
+        String ec2InstanceId = "";
+
+        String availabilityZone = "";
         /** Pending (booting), InService. */
         String lifecycleState = "Pending";
 
-        Instant launchedAt;
+        Instant launchedAt = Instant.EPOCH;
         /** Where its ECS agent registered it, once it did; null before. */
+        @Nullable
         String cluster;
 
+        @Nullable
         String containerInstanceId;
 
         Member() {}

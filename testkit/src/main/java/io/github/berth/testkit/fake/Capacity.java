@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,14 @@ final class Capacity {
     static final int PROVIDERS_PER_CLUSTER = 20;
     /** [doc] A strategy holds at most 20 providers (CapacityProviderStrategy in the API reference). */
     static final int PROVIDERS_PER_STRATEGY = 20;
+    /** [doc] The ManagedScaling defaults (ManagedScaling in the API reference): every member set. */
+    static final ManagedScaling MANAGED_SCALING_DEFAULTS = ManagedScaling.builder()
+            .status(ManagedScalingStatus.DISABLED)
+            .targetCapacity(100)
+            .minimumScalingStepSize(1)
+            .maximumScalingStepSize(10_000)
+            .instanceWarmupPeriod(300)
+            .build();
     /** [doc] The warning before a Fargate Spot task is stopped (Fargate capacity providers page). */
     static final Duration SPOT_WARNING = Duration.ofMinutes(2);
     /** [doc] The stoppedReason of an interrupted Fargate Spot task (Fargate capacity providers page). */
@@ -525,7 +534,7 @@ final class Capacity {
         if (m.cluster != null) {
             ClusterRec c = e.clusters.get(m.cluster);
             InstanceRec i = c == null ? null : c.instances.get(m.containerInstanceId);
-            if (i != null && !"INACTIVE".equals(i.status)) {
+            if (c != null && i != null && !"INACTIVE".equals(i.status)) {
                 new InstanceOps(e).terminate(c, i);
             }
         }
@@ -543,7 +552,7 @@ final class Capacity {
                 }
             }
         }
-        if (m == null || !"Pending".equals(m.lifecycleState)) {
+        if (g == null || m == null || !"Pending".equals(m.lifecycleState)) {
             return;
         }
         m.lifecycleState = "InService";
@@ -553,14 +562,15 @@ final class Capacity {
                 // [model] here, the cluster that holds the group's capacity provider.
                 String doc = "{\"instanceId\":\"" + m.ec2InstanceId + "\",\"instanceType\":\"" + g.instanceType
                         + "\",\"availabilityZone\":\"" + m.availabilityZone + "\",\"region\":\"" + e.region + "\"}";
-                var ci = new InstanceOps(e)
+                // RegisterContainerInstance answers the instance it made, with its ARN.
+                var ci = Objects.requireNonNull(new InstanceOps(e)
                         .register(io.github.berth.core.api.RegisterContainerInstanceRequest.builder()
                                 .cluster(c.name)
                                 .instanceIdentityDocument(doc)
                                 .build())
-                        .containerInstance();
+                        .containerInstance());
                 m.cluster = c.name;
-                m.containerInstanceId = Resolve.nameOf(ci.containerInstanceArn());
+                m.containerInstanceId = Resolve.nameOf(Objects.requireNonNull(ci.containerInstanceArn()));
                 return;
             }
         }
@@ -581,26 +591,36 @@ final class Capacity {
         if (s == null) {
             s = ManagedScaling.builder().build();
         }
-        ManagedScaling base = before != null
-                ? before
-                : ManagedScaling.builder()
-                        .status(ManagedScalingStatus.DISABLED)
-                        .targetCapacity(100)
-                        .minimumScalingStepSize(1)
-                        .maximumScalingStepSize(10_000)
-                        .instanceWarmupPeriod(300)
-                        .build();
+        // Both the defaults and a provider's stored settings (made here) have every member set.
+        ManagedScaling base = before != null ? before : MANAGED_SCALING_DEFAULTS;
+        int targetCapacity =
+                inRange(s.targetCapacity(), Objects.requireNonNull(base.targetCapacity()), 1, 100, "targetCapacity");
+        int minimumStep = inRange(
+                s.minimumScalingStepSize(),
+                Objects.requireNonNull(base.minimumScalingStepSize()),
+                1,
+                10_000,
+                "minimumScalingStepSize");
+        int maximumStep = inRange(
+                s.maximumScalingStepSize(),
+                Objects.requireNonNull(base.maximumScalingStepSize()),
+                1,
+                10_000,
+                "maximumScalingStepSize");
+        int warmup = inRange(
+                s.instanceWarmupPeriod(),
+                Objects.requireNonNull(base.instanceWarmupPeriod()),
+                0,
+                10_000,
+                "instanceWarmupPeriod");
         ManagedScaling out = ManagedScaling.builder()
                 .status(s.status() != null ? s.status() : base.status())
-                .targetCapacity(inRange(s.targetCapacity(), base.targetCapacity(), 1, 100, "targetCapacity"))
-                .minimumScalingStepSize(inRange(
-                        s.minimumScalingStepSize(), base.minimumScalingStepSize(), 1, 10_000, "minimumScalingStepSize"))
-                .maximumScalingStepSize(inRange(
-                        s.maximumScalingStepSize(), base.maximumScalingStepSize(), 1, 10_000, "maximumScalingStepSize"))
-                .instanceWarmupPeriod(inRange(
-                        s.instanceWarmupPeriod(), base.instanceWarmupPeriod(), 0, 10_000, "instanceWarmupPeriod"))
+                .targetCapacity(targetCapacity)
+                .minimumScalingStepSize(minimumStep)
+                .maximumScalingStepSize(maximumStep)
+                .instanceWarmupPeriod(warmup)
                 .build();
-        if (out.minimumScalingStepSize() > out.maximumScalingStepSize()) {
+        if (minimumStep > maximumStep) {
             // [unsure] text; the rule follows from the two fields' meaning.
             throw new InvalidParameterException(
                     "autoScalingGroupProvider.managedScaling.minimumScalingStepSize must not "
@@ -707,7 +727,7 @@ final class Capacity {
             // The random interruption is due: the two-minute warning starts now.
             ClusterRec c = e.clusters.get(timer.cluster());
             TaskRec t = c == null ? null : c.tasks.get(timer.subject());
-            if (t != null && "RUNNING".equals(t.desiredStatus) && "RUNNING".equals(t.lastStatus)) {
+            if (c != null && t != null && "RUNNING".equals(t.desiredStatus) && "RUNNING".equals(t.lastStatus)) {
                 interruptSpot(c, t);
             }
             return;

@@ -13,19 +13,22 @@ import java.util.List;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class CapacityProviderRec {
-    String name;
-    String arn;
+    /** Set on creation; empty only in between (Jackson makes the record with the no-argument constructor). */
+    String name = "";
+
+    String arn = "";
     /** ACTIVE, or INACTIVE once deleted. */
     String status = "ACTIVE";
     /** CREATE_COMPLETE, UPDATE_COMPLETE, DELETE_COMPLETE. */
     String updateStatus = "CREATE_COMPLETE";
 
-    String autoScalingGroupArn;
+    String autoScalingGroupArn = "";
     /** With every default filled in. */
-    ManagedScaling managedScaling;
+    ManagedScaling managedScaling = Capacity.MANAGED_SCALING_DEFAULTS;
+    /** [doc] The defaults of CreateCapacityProvider until creation sets them. */
+    String managedTerminationProtection = "DISABLED";
 
-    String managedTerminationProtection;
-    String managedDraining;
+    String managedDraining = "ENABLED";
     List<Tag> tags = new ArrayList<>();
 
     CapacityProviderRec() {}

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Service tasks in fake target groups (docs/scheduler.md#load-balancers): a task is registered in
@@ -50,16 +51,16 @@ final class LoadBalancing {
             TargetGroupRec.TargetRec r = new TargetGroupRec.TargetRec();
             r.cluster = t.cluster;
             r.taskId = t.id;
-            r.containerName = lb.containerName();
+            // ServiceOps.checkLoadBalancers required the container name and port of every load balancer.
+            r.containerName = Objects.requireNonNull(lb.containerName());
             r.registeredAt = e.now();
             if (t.holdsEni) {
                 // [doc] awsvpc tasks are registered by IP (target type ip), on the container port.
                 r.id = privateIp(t);
-                r.port = lb.containerPort();
+                r.port = Objects.requireNonNull(lb.containerPort());
             } else {
-                InstanceRec inst = t.instanceId == null
-                        ? null
-                        : e.clusters.get(t.cluster).instances.get(t.instanceId);
+                InstanceRec inst =
+                        t.instanceId == null ? null : cluster(t).instances.get(t.instanceId);
                 r.id = inst == null ? t.id : inst.ec2InstanceId;
                 r.port = hostPort(t, lb);
             }
@@ -68,11 +69,17 @@ final class LoadBalancing {
         }
     }
 
+    /** The cluster of a live task (a task is kept in its cluster's tasks). */
+    private ClusterRec cluster(TaskRec t) {
+        return Objects.requireNonNull(e.clusters.get(t.cluster));
+    }
+
     private static String privateIp(TaskRec t) {
         for (var a : t.attachments) {
-            for (KeyValuePair kv : a.details()) {
+            // The task's only attachment is the ENI TaskLifecycle.createEni made, with its details.
+            for (KeyValuePair kv : Objects.requireNonNull(a.details())) {
                 if ("privateIPv4Address".equals(kv.name())) {
-                    return kv.value();
+                    return Objects.requireNonNull(kv.value());
                 }
             }
         }
@@ -80,16 +87,17 @@ final class LoadBalancing {
     }
 
     private static int hostPort(TaskRec t, LoadBalancer lb) {
+        Integer port = Objects.requireNonNull(lb.containerPort()); // required, as above
         for (ContainerRec k : t.containers) {
             if (k.name.equals(lb.containerName())) {
                 for (NetworkBinding b : k.networkBindings) {
-                    if (lb.containerPort().equals(b.containerPort()) && b.hostPort() != null) {
+                    if (port.equals(b.containerPort()) && b.hostPort() != null) {
                         return b.hostPort();
                     }
                 }
             }
         }
-        return lb.containerPort();
+        return port;
     }
 
     /**
@@ -98,9 +106,7 @@ final class LoadBalancing {
      */
     private @Nullable Duration deactivationDelay(TaskRec t) {
         Duration longest = null;
-        ServiceRec s = t.serviceName == null
-                ? null
-                : e.clusters.get(t.cluster).services.get(t.serviceName);
+        ServiceRec s = t.serviceName == null ? null : cluster(t).services.get(t.serviceName);
         for (TargetGroupRec g : e.targetGroups.values()) {
             for (TargetGroupRec.TargetRec r : g.targets) {
                 if (t.id.equals(r.taskId) && t.cluster.equals(r.cluster) && r.drainingSince == null) {

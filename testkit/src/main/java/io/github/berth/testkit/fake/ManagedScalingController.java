@@ -195,7 +195,7 @@ final class ManagedScalingController {
     boolean runsNonDaemonTask(AutoScalingGroupRec.Member m) {
         ClusterRec c = m.cluster == null ? null : e.clusters.get(m.cluster);
         InstanceRec i = c == null ? null : instanceOf(c, m);
-        return i != null && runsNonDaemonTask(c, i);
+        return c != null && i != null && runsNonDaemonTask(c, i);
     }
 
     private @Nullable AutoScalingGroupRec groupOf(CapacityProviderRec p) {
@@ -244,7 +244,7 @@ final class ManagedScalingController {
     boolean drainFirst(AutoScalingGroupRec g, AutoScalingGroupRec.Member m) {
         ClusterRec c = m.cluster == null ? null : e.clusters.get(m.cluster);
         InstanceRec i = c == null ? null : instanceOf(c, m);
-        if (i == null || i.capacityProviderName == null) {
+        if (c == null || i == null || i.capacityProviderName == null) {
             return false;
         }
         CapacityProviderRec p = e.capacity.providers.get(i.capacityProviderName);
@@ -270,7 +270,7 @@ final class ManagedScalingController {
         }
         ClusterRec c = m.cluster == null ? null : e.clusters.get(m.cluster);
         InstanceRec i = c == null ? null : instanceOf(c, m);
-        if (i != null) {
+        if (c != null && i != null) {
             for (String id : i.taskIds) {
                 TaskRec t = c.tasks.get(id);
                 if (t != null && !t.stopped()) {

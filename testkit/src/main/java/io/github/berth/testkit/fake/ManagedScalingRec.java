@@ -15,7 +15,9 @@ import java.util.List;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ManagedScalingRec {
-    String capacityProvider;
+    /** Set on creation; empty only in between (Jackson makes the record with the no-argument constructor). */
+    String capacityProvider = "";
+
     int lowMinutes;
     /** Oldest first; at most {@link ManagedScalingController#DATAPOINTS_KEPT}. */
     List<Datapoint> datapoints = new ArrayList<>();
@@ -29,14 +31,16 @@ final class ManagedScalingRec {
             isGetterVisibility = JsonAutoDetect.Visibility.NONE,
             setterVisibility = JsonAutoDetect.Visibility.NONE)
     static final class Datapoint {
-        Instant time;
-        String cluster;
+        // Set on creation, as in ManagedScalingRec.
+        Instant time = Instant.EPOCH;
+
+        String cluster = "";
         double reservation;
         int instancesNeeded;
         int runningInstances;
         int desiredCapacityBefore;
         int desiredCapacity;
-        String reason;
+        String reason = "";
 
         Datapoint() {}
     }

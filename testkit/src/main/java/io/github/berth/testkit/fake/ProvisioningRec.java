@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.NetworkConfiguration;
 import io.github.berth.core.model.PlacementConstraint;
 import io.github.berth.core.model.PlacementStrategy;
@@ -17,13 +18,18 @@ import java.util.List;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ProvisioningRec {
-    String cluster;
-    String taskId;
-    String capacityProvider;
+    /** Set on creation; empty only in between (Jackson makes the record with the no-argument constructor). */
+    String cluster = "";
+
+    String taskId = "";
+    String capacityProvider = "";
     List<PlacementConstraint> placementConstraints = new ArrayList<>();
     List<PlacementStrategy> placementStrategy = new ArrayList<>();
+
+    @Nullable
     NetworkConfiguration networkConfiguration;
     /** Why the last placement attempt failed (a placement failure reason: RESOURCE:MEMORY, ...). */
+    @Nullable
     String lastReason;
 
     ProvisioningRec() {}

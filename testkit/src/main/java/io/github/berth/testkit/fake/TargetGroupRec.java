@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TargetGroupRec {
-    String arn;
+    /** Set on creation; empty only in between (Jackson makes the record with the no-argument constructor). */
+    String arn = "";
     /** [doc] deregistration_delay.timeout_seconds: 300 by default. */
     int deregistrationDelaySeconds = 300;
     /** [doc] ELB's defaults: a probe every 30 s, healthy after 5 passing ones, unhealthy after 2 failing ones. */
@@ -25,8 +27,10 @@ final class TargetGroupRec {
      * The percent of the production and test listener rules' traffic this group receives, as a
      * blue/green, linear or canary deployment sets the rules' weights; null until one does.
      */
+    @Nullable
     Double productionWeight;
 
+    @Nullable
     Double testWeight;
 
     TargetGroupRec() {}
@@ -38,13 +42,16 @@ final class TargetGroupRec {
             isGetterVisibility = JsonAutoDetect.Visibility.NONE,
             setterVisibility = JsonAutoDetect.Visibility.NONE)
     static final class TargetRec {
-        String id;
+        // Set on creation, as in TargetGroupRec.
+        String id = "";
+
         int port;
-        String cluster;
-        String taskId;
-        String containerName;
-        Instant registeredAt;
+        String cluster = "";
+        String taskId = "";
+        String containerName = "";
+        Instant registeredAt = Instant.EPOCH;
         /** Set when deregistration began: the target is draining. */
+        @Nullable
         Instant drainingSince;
 
         TargetRec() {}
