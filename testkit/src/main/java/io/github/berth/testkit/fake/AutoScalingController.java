@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.json.EcsJson;
+import io.github.berth.scaling.AutoScalingArns;
 import io.github.berth.scaling.MetricKey;
 import io.github.berth.scaling.ScalableTargetEvaluator;
 import io.github.berth.scaling.alarm.PutMetricAlarmParser;
@@ -156,6 +157,7 @@ final class AutoScalingController {
     }
 
     private final Engine engine;
+    private final AutoScalingArns arns;
     final Metrics metrics;
     final List<OpRec> log = new ArrayList<>();
     boolean tickPending;
@@ -170,6 +172,7 @@ final class AutoScalingController {
 
     AutoScalingController(Engine engine, Metrics metrics) {
         this.engine = engine;
+        this.arns = AutoScalingArns.of(engine.region, engine.account);
         this.metrics = metrics;
         this.ids = new FakeIds(engine.seed ^ 0x414153L);
         engine.handlers.put(TimerKind.MINUTE_TICK, this::fire);
@@ -279,8 +282,6 @@ final class AutoScalingController {
                 PutScalingPolicyRequest r = JSON.read(request(op), PutScalingPolicyRequest.class);
                 TargetRt t = registered(r.resourceId());
                 t.evaluator.putScalingPolicy(r);
-                // [obs]
-                // arn:aws:autoscaling:<region>:<acct>:scalingPolicy:<uuid>:resource/ecs/service/<c>/<s>:policyName/<name>
                 // PolicyName is required: the call's validation answered a missing one.
                 put(t, POLICY, Objects.requireNonNull(r.policyName()), r, at);
             }
@@ -345,11 +346,16 @@ final class AutoScalingController {
     }
 
     /**
-     * A kind of named child of a scalable target: where the target keeps them, and the words of their
-     * ARN, {@code arn:aws:autoscaling:<region>:<account>:<arnType>:<uuid>:resource/ecs/<resourceId>:<nameKey>/<name>}.
+     * A kind of named child of a scalable target: where the target keeps them, and its ARN from a
+     * fresh UUID, the target's ResourceId and the child's name (docs/scaling.md#scaling-activities).
      */
     record ChildKind<R, I extends Named<R>>(
-            String arnType, String nameKey, Function<TargetRt, Map<String, I>> byName, Fresh<R, I> fresh) {}
+            ArnFormat arn, Function<TargetRt, Map<String, I>> byName, Fresh<R, I> fresh) {}
+
+    /** One of {@link AutoScalingArns}' formats of a scalable target's child. */
+    interface ArnFormat {
+        String format(AutoScalingArns arns, String uuid, String resourceId, String name);
+    }
 
     /** Makes a named child from its ARN, creation time and request. */
     interface Fresh<R, I extends Named<R>> {
@@ -357,9 +363,9 @@ final class AutoScalingController {
     }
 
     static final ChildKind<PutScalingPolicyRequest, PolicyInfo> POLICY =
-            new ChildKind<>("scalingPolicy", "policyName", t -> t.policies, PolicyInfo::new);
+            new ChildKind<>(AutoScalingArns::scalingPolicy, t -> t.policies, PolicyInfo::new);
     static final ChildKind<PutScheduledActionRequest, ActionInfo> SCHEDULED_ACTION =
-            new ChildKind<>("scheduledAction", "scheduledActionName", t -> t.actions, ActionInfo::new);
+            new ChildKind<>(AutoScalingArns::scheduledAction, t -> t.actions, ActionInfo::new);
 
     /**
      * A put of a named child of {@code t} (PutScalingPolicy, PutScheduledAction): a new name gets its
@@ -369,8 +375,7 @@ final class AutoScalingController {
         Map<String, I> byName = kind.byName().apply(t);
         I info = byName.get(name);
         if (info == null) {
-            String arn = "arn:aws:autoscaling:" + engine.region + ":" + engine.account + ":" + kind.arnType() + ":"
-                    + ids.uuid() + ":resource/ecs/" + t.resourceId + ":" + kind.nameKey() + "/" + name;
+            String arn = kind.arn().format(arns, ids.uuid(), t.resourceId, name);
             byName.put(name, kind.fresh().make(arn, at, request));
         } else {
             info.request = request;
@@ -421,10 +426,9 @@ final class AutoScalingController {
         // ResourceId is required: the call answered a missing one (requireEcs).
         String resourceId = Objects.requireNonNull(r.resourceId());
         String[] cs = clusterAndService(resourceId);
-        // [doc] API_ScalableTarget: arn:aws:application-autoscaling:<region>:<acct>:scalable-target/<id>;
         // [model] the id: "0" and 35 hex digits from the fake's seed (the documented example is 36 characters).
-        String arn = "arn:aws:application-autoscaling:" + engine.region + ":" + engine.account + ":scalable-target/0"
-                + (ids.uuid().replace("-", "") + ids.uuid().replace("-", "")).substring(0, 35);
+        String arn = arns.scalableTarget(
+                "0" + (ids.uuid().replace("-", "") + ids.uuid().replace("-", "")).substring(0, 35));
         // [model] each target's activity ids and alarm names from its own seed, derived from the fake's.
         ScalableTargetEvaluator evaluator = ScalableTargetEvaluator.builder()
                 .target(r)
