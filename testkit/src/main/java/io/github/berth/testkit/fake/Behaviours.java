@@ -75,16 +75,20 @@ public final class Behaviours {
     public static final class Rule {
         String matchKind;
         String pattern;
-        Double probability;
-        Long startDelayMillis;
-        String pullFailure;
-        Long exitAfterMillis;
-        Integer exitCode;
-        String exitReason;
-        Long unhealthyAfterMillis;
-        Boolean neverHealthy;
-        Integer stopExitCode;
+        // What the rule sets; null where it leaves the container's behaviour alone.
+        @Nullable Double probability;
 
+        @Nullable Long startDelayMillis;
+        @Nullable String pullFailure;
+        @Nullable Long exitAfterMillis;
+        @Nullable Integer exitCode;
+        @Nullable String exitReason;
+        @Nullable Long unhealthyAfterMillis;
+        @Nullable Boolean neverHealthy;
+        @Nullable Integer stopExitCode;
+
+        // Jackson's (Snapshots): a snapshot sets matchKind and pattern.
+        @SuppressWarnings("NullAway.Init")
         Rule() {}
 
         Rule(String matchKind, String pattern) {

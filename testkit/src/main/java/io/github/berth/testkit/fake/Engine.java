@@ -71,6 +71,9 @@ final class Engine {
     /** Fake ELB target groups by ARN, made when a service first names one. */
     final Map<String, TargetGroupRec> targetGroups = new LinkedHashMap<>();
     /** Services as Application Auto Scaling sees them; set by the service scheduler. */
+    // FakeEcs's constructor makes the ServiceScheduler, which sets it, right after the engine; nothing
+    // reads it in between.
+    @SuppressWarnings("NullAway.Init")
     ScalableServices scalableServices;
     /** Handlers of {@link TimerKind#CUSTOM} and {@link TimerKind#SERVICE_RECONCILE} timers. */
     final Map<TimerKind, TimerHandler> handlers = new LinkedHashMap<>();

@@ -262,12 +262,13 @@ final class InstanceOps {
         return null;
     }
 
+    /** Each member is null when the document does not have it. */
     private static final class Identity {
-        String instanceId;
-        String instanceType;
-        String availabilityZone;
-        String privateIp;
-        String imageId;
+        @Nullable String instanceId;
+        @Nullable String instanceType;
+        @Nullable String availabilityZone;
+        @Nullable String privateIp;
+        @Nullable String imageId;
     }
 
     /** The fields of an EC2 instance identity document the fake reads; absent document: all null. */
