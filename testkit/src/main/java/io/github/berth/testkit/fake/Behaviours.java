@@ -76,16 +76,32 @@ public final class Behaviours {
         String matchKind;
         String pattern;
         // What the rule sets; null where it leaves the container's behaviour alone.
-        @Nullable Double probability;
+        @Nullable
+        Double probability;
 
-        @Nullable Long startDelayMillis;
-        @Nullable String pullFailure;
-        @Nullable Long exitAfterMillis;
-        @Nullable Integer exitCode;
-        @Nullable String exitReason;
-        @Nullable Long unhealthyAfterMillis;
-        @Nullable Boolean neverHealthy;
-        @Nullable Integer stopExitCode;
+        @Nullable
+        Long startDelayMillis;
+
+        @Nullable
+        String pullFailure;
+
+        @Nullable
+        Long exitAfterMillis;
+
+        @Nullable
+        Integer exitCode;
+
+        @Nullable
+        String exitReason;
+
+        @Nullable
+        Long unhealthyAfterMillis;
+
+        @Nullable
+        Boolean neverHealthy;
+
+        @Nullable
+        Integer stopExitCode;
 
         // Jackson's (Snapshots): a snapshot sets matchKind and pattern.
         @SuppressWarnings("NullAway.Init")
@@ -224,7 +240,8 @@ public final class Behaviours {
             }
             if (r.exitAfterMillis != null) {
                 exitAfter = r.exitAfterMillis;
-                exitCode = r.exitCode;
+                // exitAfter and oomAfter set the exit code with the delay.
+                exitCode = Objects.requireNonNull(r.exitCode);
                 exitReason = r.exitReason;
             }
             if (r.unhealthyAfterMillis != null) {

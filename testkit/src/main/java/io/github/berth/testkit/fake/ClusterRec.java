@@ -26,8 +26,13 @@ final class ClusterRec {
     Instant createdAt;
     List<Tag> tags = new ArrayList<>();
     List<ClusterSetting> settings = new ArrayList<>();
-    @Nullable ClusterConfiguration configuration;
-    @Nullable ClusterServiceConnectDefaults serviceConnectDefaults;
+
+    @Nullable
+    ClusterConfiguration configuration;
+
+    @Nullable
+    ClusterServiceConnectDefaults serviceConnectDefaults;
+
     List<String> capacityProviders = new ArrayList<>();
     List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
     /** Container instances by id, in registration order. */

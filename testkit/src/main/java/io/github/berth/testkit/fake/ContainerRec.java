@@ -20,26 +20,42 @@ final class ContainerRec {
     String arn;
     String image;
     boolean essential = true;
-    @Nullable HealthCheck healthCheck;
+
+    @Nullable
+    HealthCheck healthCheck;
+
     String lastStatus = "PENDING";
-    @Nullable Integer exitCode;
-    @Nullable String reason;
+
+    @Nullable
+    Integer exitCode;
+
+    @Nullable
+    String reason;
     /** HEALTHY, UNHEALTHY or UNKNOWN; null when the container has no health check. */
-    @Nullable String health;
+    @Nullable
+    String health;
 
     String cpu;
-    @Nullable String memory;
-    @Nullable String memoryReservation;
+
+    @Nullable
+    String memory;
+
+    @Nullable
+    String memoryReservation;
+
     List<NetworkBinding> networkBindings = new ArrayList<>();
     List<NetworkInterface> networkInterfaces = new ArrayList<>();
     List<String> gpuIds = new ArrayList<>();
-    @Nullable String runtimeId;
+
+    @Nullable
+    String runtimeId;
     /** Counts health changes, so a stale health timer is recognised. */
     long healthToken;
     /** The containers this one waits for before it starts (the definition's dependsOn), and its startTimeout in seconds. */
     List<io.github.berth.core.model.ContainerDependency> dependsOn = new ArrayList<>();
 
-    @Nullable Integer startTimeout;
+    @Nullable
+    Integer startTimeout;
     /** When the container started (RUNNING), or null: its dependents' startTimeout counts from here. */
     java.time.@Nullable Instant startedAt;
     /** What the container will do, by the behaviour rules in force at launch. */

@@ -65,7 +65,7 @@ final class Dependencies {
             return exited;
         }
         if (ContainerCondition.SUCCESS.equals(condition)) {
-            return exited && dep.exitCode == 0;
+            return exited && Integer.valueOf(0).equals(dep.exitCode);
         }
         if (ContainerCondition.HEALTHY.equals(condition)) {
             return "HEALTHY".equals(dep.health);

@@ -79,7 +79,8 @@ final class Engine {
     final Map<TimerKind, TimerHandler> handlers = new LinkedHashMap<>();
 
     interface TaskListener {
-        void taskChanged(TaskRec task, String previousLastStatus);
+        /** {@code previousLastStatus} is null when the task was just launched. */
+        void taskChanged(TaskRec task, @Nullable String previousLastStatus);
     }
 
     interface TimerHandler {
@@ -200,7 +201,7 @@ final class Engine {
         return null;
     }
 
-    void taskChanged(TaskRec task, String previous) {
+    void taskChanged(TaskRec task, @Nullable String previous) {
         for (TaskListener l : taskListeners) {
             l.taskChanged(task, previous);
         }

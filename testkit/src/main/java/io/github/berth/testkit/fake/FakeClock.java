@@ -1,9 +1,9 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import io.github.berth.core.Nullable;
 import java.util.function.BooleanSupplier;
 
 /**

@@ -22,14 +22,20 @@ final class HookRunRec {
     String stage;
 
     String targetType = "AWS_LAMBDA";
-    @Nullable String targetArn;
+
+    @Nullable
+    String targetArn;
     /** IN_PROGRESS, SUCCEEDED, FAILED or TIMED_OUT. */
     String status = "IN_PROGRESS";
 
-    @Nullable Instant expiresAt;
-    @Nullable String timeoutAction;
+    @Nullable
+    Instant expiresAt;
+
+    @Nullable
+    String timeoutAction;
     /** When the hook is invoked next (an IN_PROGRESS answer's callBackDelay), or null. */
-    @Nullable Instant nextInvokeAt;
+    @Nullable
+    Instant nextInvokeAt;
 
     int invocations;
 

@@ -264,11 +264,20 @@ final class InstanceOps {
 
     /** Each member is null when the document does not have it. */
     private static final class Identity {
-        @Nullable String instanceId;
-        @Nullable String instanceType;
-        @Nullable String availabilityZone;
-        @Nullable String privateIp;
-        @Nullable String imageId;
+        @Nullable
+        String instanceId;
+
+        @Nullable
+        String instanceType;
+
+        @Nullable
+        String availabilityZone;
+
+        @Nullable
+        String privateIp;
+
+        @Nullable
+        String imageId;
     }
 
     /** The fields of an EC2 instance identity document the fake reads; absent document: all null. */
@@ -592,7 +601,7 @@ final class InstanceOps {
                 e.lifecycle.stop(
                         t,
                         TaskStopCode.TASK_FAILED_TO_START.equals(t.stopCode)
-                                ? t.stopCode
+                                ? TaskStopCode.TASK_FAILED_TO_START
                                 : TaskStopCode.ESSENTIAL_CONTAINER_EXITED,
                         "Host EC2 (instance " + i.ec2InstanceId + ") terminated.");
             }

@@ -32,9 +32,15 @@ final class InstanceRec {
     String vpcId;
     String privateIp;
     String status = "ACTIVE";
-    @Nullable String statusReason;
+
+    @Nullable
+    String statusReason;
+
     boolean agentConnected = true;
-    @Nullable String capacityProviderName;
+
+    @Nullable
+    String capacityProviderName;
+
     VersionInfo versionInfo;
     Instant registeredAt;
     long version = 1;

@@ -23,33 +23,70 @@ final class TaskRec {
     String cluster;
     String taskDefinitionArn;
     /** Null on Fargate. */
-    @Nullable String instanceId;
+    @Nullable
+    String instanceId;
 
     LaunchType launchType;
-    @Nullable String capacityProviderName;
-    @Nullable String platformVersion;
-    @Nullable String platformFamily;
-    @Nullable String availabilityZone;
+
+    @Nullable
+    String capacityProviderName;
+
+    @Nullable
+    String platformVersion;
+
+    @Nullable
+    String platformFamily;
+
+    @Nullable
+    String availabilityZone;
+
     String group;
-    @Nullable String startedBy;
+
+    @Nullable
+    String startedBy;
+
     TaskOverride overrides;
     List<Tag> tags = new ArrayList<>();
     boolean enableExecuteCommand;
-    @Nullable String cpu;
-    @Nullable String memory;
+
+    @Nullable
+    String cpu;
+
+    @Nullable
+    String memory;
+
     String lastStatus;
     String desiredStatus = "RUNNING";
     String health = "UNKNOWN";
     Instant createdAt;
-    @Nullable Instant pullStartedAt;
-    @Nullable Instant pullStoppedAt;
-    @Nullable Instant startedAt;
-    @Nullable Instant stoppingAt;
-    @Nullable Instant executionStoppedAt;
-    @Nullable Instant stoppedAt;
-    @Nullable Instant connectivityAt;
-    @Nullable TaskStopCode stopCode;
-    @Nullable String stoppedReason;
+
+    @Nullable
+    Instant pullStartedAt;
+
+    @Nullable
+    Instant pullStoppedAt;
+
+    @Nullable
+    Instant startedAt;
+
+    @Nullable
+    Instant stoppingAt;
+
+    @Nullable
+    Instant executionStoppedAt;
+
+    @Nullable
+    Instant stoppedAt;
+
+    @Nullable
+    Instant connectivityAt;
+
+    @Nullable
+    TaskStopCode stopCode;
+
+    @Nullable
+    String stoppedReason;
+
     long version = 1;
     /** Counts lifecycle steps, so a stale TASK_STEP timer is recognised. */
     long step;
@@ -65,13 +102,16 @@ final class TaskRec {
     List<String> reservedUdp = new ArrayList<>();
     boolean holdsEni;
     /** The service that started it, and its deployment, or null for a standalone task. */
-    @Nullable String serviceName;
+    @Nullable
+    String serviceName;
 
-    @Nullable String deploymentId;
+    @Nullable
+    String deploymentId;
     /** Scale-in protection (service tasks only). */
     boolean protectionEnabled;
 
-    @Nullable Instant protectionExpiresAt;
+    @Nullable
+    Instant protectionExpiresAt;
     /** The task never reached RUNNING before it stopped (the service throttle counts these). */
     boolean everRunning;
 
@@ -79,6 +119,11 @@ final class TaskRec {
     // lastStatus and createdAt, before anything reads the task; Jackson (Snapshots) sets every field.
     @SuppressWarnings("NullAway.Init")
     TaskRec() {}
+
+    /** When the task reached RUNNING: TaskLifecycle sets startedAt as it does; only for a task that has. */
+    Instant started() {
+        return java.util.Objects.requireNonNull(startedAt, "a task that reached RUNNING has startedAt");
+    }
 
     boolean stopped() {
         return "STOPPED".equals(lastStatus);

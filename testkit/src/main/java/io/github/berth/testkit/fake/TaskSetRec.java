@@ -30,14 +30,28 @@ final class TaskSetRec {
     /** PRIMARY, ACTIVE or DRAINING. */
     String status = "ACTIVE";
 
-    @Nullable String externalId;
-    @Nullable String startedBy;
+    @Nullable
+    String externalId;
+
+    @Nullable
+    String startedBy;
+
     String taskDefinitionArn;
-    @Nullable LaunchType launchType;
+
+    @Nullable
+    LaunchType launchType;
+
     List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
-    @Nullable String platformVersion;
-    @Nullable String platformFamily;
-    @Nullable NetworkConfiguration networkConfiguration;
+
+    @Nullable
+    String platformVersion;
+
+    @Nullable
+    String platformFamily;
+
+    @Nullable
+    NetworkConfiguration networkConfiguration;
+
     List<LoadBalancer> loadBalancers = new ArrayList<>();
     List<ServiceRegistry> serviceRegistries = new ArrayList<>();
     /** The scale, a percentage (0 to 100) of the service's desired count. */
@@ -50,7 +64,10 @@ final class TaskSetRec {
     Instant stabilityStatusAt;
     Instant createdAt;
     Instant updatedAt;
-    @Nullable String clientToken;
+
+    @Nullable
+    String clientToken;
+
     List<Tag> tags = new ArrayList<>();
 
     // TaskSetOps.create and TaskSetScheduler.createPrimary set id, arn, taskDefinitionArn, createdAt,
