@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -236,7 +237,8 @@ final class AccountOps {
             // [doc] The long ARN format can no longer be turned off.
             throw new InvalidParameterException("The long ARN format can no longer be disabled.");
         }
-        List<String> allowed = VALUES.get(name.value());
+        // checkName let only a known name through, and VALUES holds every known one.
+        List<String> allowed = Objects.requireNonNull(VALUES.get(name.value()));
         if (!allowed.contains(value)) {
             // [doc] the values (API PutAccountSetting value); [unsure] ECS's text.
             throw new InvalidParameterException("value: " + value + " is not a valid value for the account setting "

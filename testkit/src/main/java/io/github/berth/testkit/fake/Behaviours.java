@@ -75,16 +75,36 @@ public final class Behaviours {
     public static final class Rule {
         String matchKind;
         String pattern;
+        // What the rule sets; null where it leaves the container's behaviour alone.
+        @Nullable
         Double probability;
+
+        @Nullable
         Long startDelayMillis;
+
+        @Nullable
         String pullFailure;
+
+        @Nullable
         Long exitAfterMillis;
+
+        @Nullable
         Integer exitCode;
+
+        @Nullable
         String exitReason;
+
+        @Nullable
         Long unhealthyAfterMillis;
+
+        @Nullable
         Boolean neverHealthy;
+
+        @Nullable
         Integer stopExitCode;
 
+        // Jackson's (Snapshots): a snapshot sets matchKind and pattern.
+        @SuppressWarnings("NullAway.Init")
         Rule() {}
 
         Rule(String matchKind, String pattern) {
@@ -220,7 +240,8 @@ public final class Behaviours {
             }
             if (r.exitAfterMillis != null) {
                 exitAfter = r.exitAfterMillis;
-                exitCode = r.exitCode;
+                // exitAfter and oomAfter set the exit code with the delay.
+                exitCode = Objects.requireNonNull(r.exitCode);
                 exitReason = r.exitReason;
             }
             if (r.unhealthyAfterMillis != null) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Blue/green, linear and canary deployments of the ECS controller
@@ -109,7 +110,8 @@ final class BlueGreen {
             if (!"IN_PROGRESS".equals(d.rolloutState) || d != s.primary()) {
                 return null;
             }
-            String stage = d.lifecycleStage;
+            // The scheduler steps a deployment that has a stage (begin() gave it one); enter() keeps one.
+            String stage = Objects.requireNonNull(d.lifecycleStage);
             switch (stage) {
                 case "RECONCILE_SERVICE",
                         "PRE_SCALE_UP",
@@ -151,8 +153,9 @@ final class BlueGreen {
                     }
                 }
                 case "BAKE_TIME" -> {
-                    if (e.now().isBefore(d.waitUntil)) {
-                        return d.waitUntil;
+                    Instant bakeEnds = Objects.requireNonNull(d.waitUntil); // enter("BAKE_TIME") set it
+                    if (e.now().isBefore(bakeEnds)) {
+                        return bakeEnds;
                     }
                     enter(s, d, "CLEAN_UP");
                 }
@@ -247,7 +250,8 @@ final class BlueGreen {
     private static double nextPercent(ServiceRec s, DeploymentRec d) {
         DeploymentConfiguration config = s.deploymentConfiguration;
         double now = d.productionTrafficPercent;
-        return switch (d.strategy) {
+        // begin() set the strategy of every deployment that shifts traffic.
+        return switch (Objects.requireNonNull(d.strategy)) {
             case "LINEAR" -> {
                 LinearConfiguration l = config.linearConfiguration();
                 double step = l == null || l.stepPercent() == null ? LINEAR_STEP : l.stepPercent();
@@ -379,7 +383,7 @@ final class BlueGreen {
                     run.nextInvokeAt = null;
                     continue;
                 }
-                if ("IN_PROGRESS".equals(status)) {
+                if (result != null && "IN_PROGRESS".equals(status)) {
                     Duration delay = result.callBackDelay() == null ? CALLBACK_DELAY : result.callBackDelay();
                     run.nextInvokeAt = e.now().plus(delay.isNegative() ? Duration.ZERO : delay);
                 } else {
@@ -416,7 +420,14 @@ final class BlueGreen {
         }
         try {
             return hook.invoke(
-                    new LifecycleHooks.Invocation(s.arn, d.arn, d.revisionArn, stage, h.hookDetails(), attempt));
+                    // A deployment of the service's history: startDeployment gave it both ARNs.
+                    new LifecycleHooks.Invocation(
+                            s.arn,
+                            Objects.requireNonNull(d.arn),
+                            Objects.requireNonNull(d.revisionArn),
+                            stage,
+                            h.hookDetails(),
+                            attempt));
         } catch (RuntimeException ex) {
             // [doc] A hook that fails rolls the deployment back.
             return null;

@@ -708,7 +708,7 @@ final class Capacity {
      * [model] With the probability a test set, a FARGATE_SPOT task that reaches RUNNING is interrupted
      * at a seeded random instant within the chosen time (docs/scheduler.md#fargate-spot-interruption).
      */
-    private void maybeInterruptLater(TaskRec t, String previous) {
+    private void maybeInterruptLater(TaskRec t, @Nullable String previous) {
         if (spotInterruptionProbability <= 0
                 || !FARGATE_SPOT.equals(t.capacityProviderName)
                 || !"RUNNING".equals(t.lastStatus)

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.CreateClusterRequest;
 import io.github.berth.core.api.CreateClusterResponse;
 import io.github.berth.core.api.DeleteClusterRequest;
@@ -89,7 +90,7 @@ final class ClusterOps {
                 .build();
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }
 
@@ -271,7 +272,7 @@ final class ClusterOps {
             }
         }
         for (ClusterSetting s : settings) {
-            c.settings.removeIf(old -> s.name().equals(old.name()));
+            c.settings.removeIf(old -> Objects.equals(s.name(), old.name()));
             c.settings.add(s);
         }
         // [doc] The answer carries the settings, as the AWS CLI's update-cluster-settings example shows.

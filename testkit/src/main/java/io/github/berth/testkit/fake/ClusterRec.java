@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.model.ClusterConfiguration;
 import io.github.berth.core.model.ClusterServiceConnectDefaults;
@@ -25,8 +26,13 @@ final class ClusterRec {
     Instant createdAt;
     List<Tag> tags = new ArrayList<>();
     List<ClusterSetting> settings = new ArrayList<>();
+
+    @Nullable
     ClusterConfiguration configuration;
+
+    @Nullable
     ClusterServiceConnectDefaults serviceConnectDefaults;
+
     List<String> capacityProviders = new ArrayList<>();
     List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
     /** Container instances by id, in registration order. */
@@ -38,6 +44,8 @@ final class ClusterRec {
     /** Bumped on every change placement reads, so a cached snapshot knows it is stale. */
     long placementVersion;
 
+    // Jackson's (Snapshots): a snapshot sets every field.
+    @SuppressWarnings("NullAway.Init")
     ClusterRec() {}
 
     ClusterRec(String name, String arn, Instant createdAt) {

@@ -56,7 +56,7 @@ final class Dependencies {
      * [code] START: the dependency is RUNNING; COMPLETE: it has exited (with any code); SUCCESS: it has
      * exited 0; HEALTHY: its health check has passed.
      */
-    private static boolean met(ContainerRec dep, ContainerCondition condition) {
+    private static boolean met(ContainerRec dep, @Nullable ContainerCondition condition) {
         boolean exited = "STOPPED".equals(dep.lastStatus) && dep.exitCode != null;
         if (ContainerCondition.START.equals(condition)) {
             return "RUNNING".equals(dep.lastStatus);
@@ -65,7 +65,7 @@ final class Dependencies {
             return exited;
         }
         if (ContainerCondition.SUCCESS.equals(condition)) {
-            return exited && dep.exitCode == 0;
+            return exited && Integer.valueOf(0).equals(dep.exitCode);
         }
         if (ContainerCondition.HEALTHY.equals(condition)) {
             return "HEALTHY".equals(dep.health);

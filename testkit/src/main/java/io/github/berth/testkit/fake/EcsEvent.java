@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.berth.core.Nullable;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +21,8 @@ public final class EcsEvent {
     private final String detailType;
     private final List<String> resources;
     private final Object detailValue;
-    private volatile JsonNode json;
+    /** The rendered event, made on first use. */
+    private volatile @Nullable JsonNode json;
 
     EcsEvent(
             EventLog log,
@@ -68,7 +70,7 @@ public final class EcsEvent {
     }
 
     /** A member of the detail as text ({@code lastStatus}, {@code eventName}...), or null. */
-    public String detail(String member) {
+    public @Nullable String detail(String member) {
         JsonNode n = detail().get(member);
         return n == null || n.isNull() ? null : n.asText();
     }

@@ -71,12 +71,16 @@ final class Engine {
     /** Fake ELB target groups by ARN, made when a service first names one. */
     final Map<String, TargetGroupRec> targetGroups = new LinkedHashMap<>();
     /** Services as Application Auto Scaling sees them; set by the service scheduler. */
+    // FakeEcs's constructor makes the ServiceScheduler, which sets it, right after the engine; nothing
+    // reads it in between.
+    @SuppressWarnings("NullAway.Init")
     ScalableServices scalableServices;
     /** Handlers of {@link TimerKind#CUSTOM} and {@link TimerKind#SERVICE_RECONCILE} timers. */
     final Map<TimerKind, TimerHandler> handlers = new LinkedHashMap<>();
 
     interface TaskListener {
-        void taskChanged(TaskRec task, String previousLastStatus);
+        /** {@code previousLastStatus} is null when the task was just launched. */
+        void taskChanged(TaskRec task, @Nullable String previousLastStatus);
     }
 
     interface TimerHandler {
@@ -197,7 +201,7 @@ final class Engine {
         return null;
     }
 
-    void taskChanged(TaskRec task, String previous) {
+    void taskChanged(TaskRec task, @Nullable String previous) {
         for (TaskListener l : taskListeners) {
             l.taskChanged(task, previous);
         }

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -108,7 +109,7 @@ public final class FakeClock {
     }
 
     /** The instant the next timer falls due, or null when nothing is scheduled. */
-    public Instant nextDue() {
+    public @Nullable Instant nextDue() {
         synchronized (engine) {
             return engine.nextDue();
         }

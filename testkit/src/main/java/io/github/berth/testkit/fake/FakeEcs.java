@@ -310,11 +310,12 @@ public final class FakeEcs {
         Objects.requireNonNull(availabilityZone, "availabilityZone");
         String doc = "{\"instanceType\":\"" + jsonText(instanceType) + "\",\"availabilityZone\":\""
                 + jsonText(availabilityZone) + "\",\"region\":\"" + jsonText(engine.region) + "\"}";
-        return registerContainerInstance(RegisterContainerInstanceRequest.builder()
+        // The fake's RegisterContainerInstance always answers the instance it registered.
+        return Objects.requireNonNull(registerContainerInstance(RegisterContainerInstanceRequest.builder()
                         .cluster(cluster)
                         .instanceIdentityDocument(doc)
                         .build())
-                .containerInstance();
+                .containerInstance());
     }
 
     /** {@code s} escaped for a JSON string: a quote in an instance type stays in the instance type. */
@@ -1165,7 +1166,7 @@ public final class FakeEcs {
                     },
                     maxDuration);
             ServiceRec s = services.find(c, service);
-            if (gone[0] || !ok) {
+            if (s == null || gone[0] || !ok) {
                 StringBuilder sb = new StringBuilder("Service " + service
                         + (s == null
                                 ? " is missing"

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import java.time.Instant;
 
 /**
@@ -21,16 +22,24 @@ final class HookRunRec {
     String stage;
 
     String targetType = "AWS_LAMBDA";
+
+    @Nullable
     String targetArn;
     /** IN_PROGRESS, SUCCEEDED, FAILED or TIMED_OUT. */
     String status = "IN_PROGRESS";
 
+    @Nullable
     Instant expiresAt;
+
+    @Nullable
     String timeoutAction;
     /** When the hook is invoked next (an IN_PROGRESS answer's callBackDelay), or null. */
+    @Nullable
     Instant nextInvokeAt;
 
     int invocations;
 
+    // BlueGreen sets hookId and stage right after; Jackson (Snapshots) sets every field.
+    @SuppressWarnings("NullAway.Init")
     HookRunRec() {}
 }

@@ -262,11 +262,21 @@ final class InstanceOps {
         return null;
     }
 
+    /** Each member is null when the document does not have it. */
     private static final class Identity {
+        @Nullable
         String instanceId;
+
+        @Nullable
         String instanceType;
+
+        @Nullable
         String availabilityZone;
+
+        @Nullable
         String privateIp;
+
+        @Nullable
         String imageId;
     }
 
@@ -591,7 +601,7 @@ final class InstanceOps {
                 e.lifecycle.stop(
                         t,
                         TaskStopCode.TASK_FAILED_TO_START.equals(t.stopCode)
-                                ? t.stopCode
+                                ? TaskStopCode.TASK_FAILED_TO_START
                                 : TaskStopCode.ESSENTIAL_CONTAINER_EXITED,
                         "Host EC2 (instance " + i.ec2InstanceId + ") terminated.");
             }

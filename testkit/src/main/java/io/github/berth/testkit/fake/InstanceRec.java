@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.PlatformDevice;
@@ -31,9 +32,15 @@ final class InstanceRec {
     String vpcId;
     String privateIp;
     String status = "ACTIVE";
+
+    @Nullable
     String statusReason;
+
     boolean agentConnected = true;
+
+    @Nullable
     String capacityProviderName;
+
     VersionInfo versionInfo;
     Instant registeredAt;
     long version = 1;
@@ -58,5 +65,8 @@ final class InstanceRec {
     /** Ids of the tasks on this instance that are not STOPPED, in launch order. */
     LinkedHashSet<String> taskIds = new LinkedHashSet<>();
 
+    // InstanceOps.register sets id, arn, cluster, ec2InstanceId, instanceType, availabilityZone, subnetId,
+    // vpcId, privateIp, versionInfo and registeredAt right after; Jackson (Snapshots) sets every field.
+    @SuppressWarnings("NullAway.Init")
     InstanceRec() {}
 }

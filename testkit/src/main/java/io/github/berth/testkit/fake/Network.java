@@ -27,6 +27,8 @@ final class Network {
 
         int nextHost = 4;
 
+        // Jackson's (Snapshots): a snapshot sets every field.
+        @SuppressWarnings("NullAway.Init")
         Subnet() {}
 
         Subnet(String subnetId, String availabilityZone, String vpcId, String prefix) {

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -139,7 +140,10 @@ final class Placement {
      */
     void taskChanged(TaskRec t, @Nullable String previousLastStatus) {
         ClusterRec c = e.clusters.get(t.cluster);
-        Live l = c == null ? null : live.get(c);
+        if (c == null) {
+            return;
+        }
+        Live l = live.get(c);
         if (l == null) {
             return; // built from the records when next used
         }
@@ -150,7 +154,8 @@ final class Placement {
         }
         boolean now = countsAsRunning(c, t);
         if (now != l.running.contains(t.id)) {
-            InstanceRec inst = c.instances.get(t.instanceId);
+            // Counted as running now or before: it is (was) on an instance, and instances stay in the map.
+            InstanceRec inst = Objects.requireNonNull(c.instances.get(t.instanceId));
             if (now) {
                 l.running.add(t.id);
             } else {
@@ -216,18 +221,20 @@ final class Placement {
     }
 
     /** The reservation of the last definition and overrides asked for: the tasks of one launch share them. */
-    private TaskDefinition lastDefinition;
+    private @Nullable TaskDefinition lastDefinition;
 
-    private TaskOverride lastOverrides;
-    private TaskReservation lastReservation;
+    private @Nullable TaskOverride lastOverrides;
+    private @Nullable TaskReservation lastReservation;
 
     private TaskReservation reservation(TaskDefinition td, TaskOverride overrides) {
-        if (td != lastDefinition || overrides != lastOverrides) {
-            lastReservation = TaskReservation.of(td, overrides);
+        TaskReservation r = lastReservation;
+        if (r == null || td != lastDefinition || overrides != lastOverrides) {
+            r = TaskReservation.of(td, overrides);
+            lastReservation = r;
             lastDefinition = td;
             lastOverrides = overrides;
         }
-        return lastReservation;
+        return r;
     }
 
     /** Records what a placed task holds on its instance. */
@@ -235,7 +242,8 @@ final class Placement {
         TaskReservation r = reservation(td, t.overrides);
         t.holdsEni = r.eni();
         if (p.containerInstanceArn() != null) {
-            InstanceRec inst = c.instances.get(Resolve.nameOf(p.containerInstanceArn()));
+            // Placement chose an instance of this cluster.
+            InstanceRec inst = Objects.requireNonNull(c.instances.get(Resolve.nameOf(p.containerInstanceArn())));
             t.instanceId = inst.id;
             t.reservedCpu = r.cpu();
             t.reservedMemory = r.memoryMiB();

@@ -216,8 +216,8 @@ final class ServiceOps {
         s.status = "ACTIVE";
         s.schedulingStrategy = strategy;
         s.deploymentController = controller;
-        s.taskDefinitionArn = td.taskDefinitionArn();
-        s.desiredCount = daemon ? 0 : desired;
+        s.taskDefinitionArn = TaskDefinitionStore.arn(td);
+        s.desiredCount = daemon ? 0 : Objects.requireNonNull(desired); // required for REPLICA, checked above
         s.launchType = launchType;
         s.capacityProviderStrategy = launchType == null ? new ArrayList<>(cps) : new ArrayList<>();
         s.platformVersion = LaunchType.FARGATE.equals(launchType) || fargateStrategy(cps, launchType)
@@ -613,7 +613,7 @@ final class ServiceOps {
             String container = Resolve.required(lb.containerName(), at + ".containerName");
             Integer port = Resolve.required(lb.containerPort(), at + ".containerPort");
             ContainerDefinition cd = null;
-            for (ContainerDefinition d : td.containerDefinitions()) {
+            for (ContainerDefinition d : TaskDefinitionStore.containers(td)) {
                 if (container.equals(d.name())) {
                     cd = d;
                 }
@@ -774,11 +774,13 @@ final class ServiceOps {
         if (r.taskDefinition() != null) {
             td = e.taskDefinitions.forLaunch(r.taskDefinition());
             if (!TaskDefinitionStatus.ACTIVE.equals(td.status())
-                    && !td.taskDefinitionArn().equals(s.taskDefinitionArn)) {
+                    && !TaskDefinitionStore.arn(td).equals(s.taskDefinitionArn)) {
                 throw new InvalidParameterException("TaskDefinition is inactive");
             }
         }
-        TaskDefinition effectiveTd = td != null ? td : e.taskDefinitions.forLaunch(s.taskDefinitionArn);
+        // A service of the ECS controller (CODE_DEPLOY and EXTERNAL ones are updated elsewhere) has a task definition.
+        TaskDefinition effectiveTd =
+                td != null ? td : e.taskDefinitions.forLaunch(Objects.requireNonNull(s.taskDefinitionArn));
         DeploymentConfiguration config =
                 deploymentConfiguration(r.deploymentConfiguration(), s.deploymentConfiguration, daemon);
         Integer grace = r.healthCheckGracePeriodSeconds();
@@ -821,7 +823,7 @@ final class ServiceOps {
         // configuration, platform version, load balancers, service registries, a capacity provider
         // strategy change, or forceNewDeployment (docs/scheduler.md#rolling-updates).
         boolean newDeployment = Boolean.TRUE.equals(r.forceNewDeployment())
-                || (td != null && !td.taskDefinitionArn().equals(s.taskDefinitionArn))
+                || (td != null && !TaskDefinitionStore.arn(td).equals(s.taskDefinitionArn))
                 || (r.networkConfiguration() != null
                         && !Objects.equals(r.networkConfiguration(), s.networkConfiguration))
                 || (r.platformVersion() != null && !Objects.equals(r.platformVersion(), s.platformVersion))
@@ -834,7 +836,7 @@ final class ServiceOps {
             s.desiredCount = desired;
         }
         if (td != null) {
-            s.taskDefinitionArn = td.taskDefinitionArn();
+            s.taskDefinitionArn = TaskDefinitionStore.arn(td);
         }
         s.deploymentConfiguration = config;
         if (grace != null) {
@@ -991,11 +993,11 @@ final class ServiceOps {
             }
             if (r.createdAt() != null) {
                 if (r.createdAt().after() != null
-                        && d.createdAt.isBefore(r.createdAt().after())) {
+                        && created(d).isBefore(r.createdAt().after())) {
                     continue;
                 }
                 if (r.createdAt().before() != null
-                        && d.createdAt.isAfter(r.createdAt().before())) {
+                        && created(d).isAfter(r.createdAt().before())) {
                     continue;
                 }
             }
@@ -1035,9 +1037,9 @@ final class ServiceOps {
                     : new String[0];
             ClusterRec c = parts.length == 3 ? e.clusters.get(parts[0]) : null;
             ServiceRec s = c == null ? null : c.services.get(parts[1]);
-            if (s != null) {
+            if (c != null && s != null) {
                 for (DeploymentRec d : s.history) {
-                    if (d.arn.equals(arn) && d.rollbackOf == null) {
+                    if (arn.equals(d.arn) && d.rollbackOf == null) {
                         found = serviceDeployment(c, s, d);
                     }
                 }
@@ -1125,6 +1127,14 @@ final class ServiceOps {
                 .build();
     }
 
+    /**
+     * When a deployment of a service's history was created: startDeployment sets it (only the stand-in
+     * TaskSetScheduler.asDeployment makes for a task set has none, and it is never in the history).
+     */
+    private static java.time.Instant created(DeploymentRec d) {
+        return Objects.requireNonNull(d.createdAt);
+    }
+
     /** The cluster, service and deployment of a service deployment or service revision ARN, or null. */
     private Object @Nullable [] findDeployment(String arn, String kind) {
         int at = arn.indexOf(kind);
@@ -1139,8 +1149,8 @@ final class ServiceOps {
         }
         for (DeploymentRec d : s.history) {
             boolean match = kind.equals(":service-deployment/")
-                    ? d.arn.equals(arn) && d.rollbackOf == null
-                    : d.revisionArn.equals(arn);
+                    ? arn.equals(d.arn) && d.rollbackOf == null
+                    : arn.equals(d.revisionArn);
             if (match) {
                 return new Object[] {c, s, d};
             }
@@ -1208,7 +1218,7 @@ final class ServiceOps {
                 .alarms(ServiceDeploymentAlarms.builder()
                         .status(ServiceDeploymentRollbackMonitorsStatus.fromValue(
                                 alarmsOn ? d.alarmsStatus : "DISABLED"))
-                        .alarmNames(alarmsOn ? alarms.alarmNames() : List.of())
+                        .alarmNames(alarmsOn && alarms != null ? alarms.alarmNames() : List.of())
                         .triggeredAlarmNames(List.copyOf(d.triggeredAlarmNames))
                         .build())
                 .build();
@@ -1290,8 +1300,9 @@ final class ServiceOps {
             taskSets = new ArrayList<>();
             for (TaskSetRec ts : s.taskSets) {
                 io.github.berth.core.model.TaskSet v = scheduler.taskSets.view(c, s, ts, withTags);
-                running += v.runningCount();
-                pending += v.pendingCount();
+                // TaskSetScheduler.view sets both counts.
+                running += Objects.requireNonNull(v.runningCount());
+                pending += Objects.requireNonNull(v.pendingCount());
                 taskSets.add(v);
             }
         }

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.model.DeploymentConfiguration;
 import io.github.berth.core.model.LaunchType;
@@ -27,7 +28,9 @@ final class ServiceRec {
     /** ACTIVE, DRAINING or INACTIVE. */
     String status = "ACTIVE";
 
+    @Nullable
     LaunchType launchType;
+
     java.util.List<io.github.berth.core.model.Tag> tags = new java.util.ArrayList<>();
 
     // ---- what CreateService and UpdateService set (the service scheduler's own state below)
@@ -36,17 +39,27 @@ final class ServiceRec {
     /** ECS, CODE_DEPLOY or EXTERNAL. */
     String deploymentController = "ECS";
 
+    @Nullable
     String taskDefinitionArn;
+
     int desiredCount;
     List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+
+    @Nullable
     String platformVersion;
+
+    @Nullable
     String platformFamily;
+
     List<LoadBalancer> loadBalancers = new ArrayList<>();
     List<ServiceRegistry> serviceRegistries = new ArrayList<>();
     /** The Cloud Map namespace Service Connect puts the service in, or null (ListServicesByNamespace reads it). */
+    @Nullable
     String serviceConnectNamespace;
 
+    @Nullable
     NetworkConfiguration networkConfiguration;
+
     List<PlacementConstraint> placementConstraints = new ArrayList<>();
     List<PlacementStrategy> placementStrategy = new ArrayList<>();
     int healthCheckGracePeriodSeconds;
@@ -56,10 +69,18 @@ final class ServiceRec {
     boolean enableECSManagedTags;
     String propagateTags = "NONE";
     boolean enableExecuteCommand;
+
+    @Nullable
     String availabilityZoneRebalancing;
+
+    @Nullable
     String roleArn;
+
     String createdBy;
+
+    @Nullable
     String clientToken;
+
     Instant createdAt;
 
     // ---- the service scheduler's state
@@ -70,19 +91,27 @@ final class ServiceRec {
     /** Consecutive tasks that stopped without ever reaching RUNNING (the throttle counts these). */
     int startFailures;
     /** No task is launched before this instant (the throttle's back-off), or null. */
+    @Nullable
     Instant throttledUntil;
     /** The pending reconcile timer: its token and instant (null when none is pending). */
     long reconcileToken;
 
+    @Nullable
     Instant reconcileAt;
     /** Whether the service was at steady state when last looked at, and when that was last said. */
     boolean steady;
 
+    @Nullable
     Instant steadySince;
+
+    @Nullable
     Instant steadyEventAt;
     /** The task sets of an EXTERNAL or CODE_DEPLOY service, oldest first (docs/scheduler.md#task-sets). */
     List<TaskSetRec> taskSets = new ArrayList<>();
 
+    // ServiceOps (create, createExternal) sets name, arn, cluster, deploymentConfiguration, createdBy and
+    // createdAt right after; Jackson (Snapshots) sets every field.
+    @SuppressWarnings("NullAway.Init")
     ServiceRec() {}
 
     /** Whether the service's tasks belong to task sets (the EXTERNAL and CODE_DEPLOY controllers), not deployments. */
@@ -105,6 +134,18 @@ final class ServiceRec {
         return out;
     }
 
+    /**
+     * The PRIMARY deployment of a service of the ECS deployment controller: CreateService starts one,
+     * a new deployment (or a blue/green rollback) makes another PRIMARY as the former one turns
+     * ACTIVE, and only non-primary ones turn INACTIVE, so there is always one. Not for a task-set
+     * service ({@link #usesTaskSets}), which has none.
+     */
+    DeploymentRec primaryDeployment() {
+        return java.util.Objects.requireNonNull(primary(), "no PRIMARY deployment");
+    }
+
+    /** The PRIMARY deployment, or null for a task-set service. */
+    @Nullable
     DeploymentRec primary() {
         for (DeploymentRec d : history) {
             if ("PRIMARY".equals(d.status)) {

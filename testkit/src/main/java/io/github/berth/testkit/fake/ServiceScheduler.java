@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The service scheduler (docs/scheduler.md#services): keeps each REPLICA service at its desired
@@ -98,7 +99,10 @@ final class ServiceScheduler implements ScalableServices {
 
     private void fire(Timer t) {
         ClusterRec c = e.clusters.get(t.cluster());
-        ServiceRec s = c == null ? null : c.services.get(t.subject());
+        if (c == null) {
+            return;
+        }
+        ServiceRec s = c.services.get(t.subject());
         if (s == null || t.token() != s.reconcileToken) {
             return;
         }
@@ -111,7 +115,10 @@ final class ServiceScheduler implements ScalableServices {
             return;
         }
         ClusterRec c = e.clusters.get(t.cluster);
-        ServiceRec s = c == null ? null : c.services.get(t.serviceName);
+        if (c == null) {
+            return;
+        }
+        ServiceRec s = c.services.get(t.serviceName);
         if (s == null || "INACTIVE".equals(s.status)) {
             return;
         }
@@ -196,7 +203,9 @@ final class ServiceScheduler implements ScalableServices {
         d.arn = e.arns.serviceDeployment(c.name, s.name, digits);
         d.revisionArn = e.arns.serviceRevision(c.name, s.name, digits);
         DeploymentRec source = rollbackTo;
-        d.taskDefinitionArn = source != null ? source.taskDefinitionArn : s.taskDefinitionArn;
+        // Only a service of the ECS controller has deployments, and it has a task definition (an EXTERNAL
+        // service has none, but task sets instead of deployments).
+        d.taskDefinitionArn = source != null ? source.taskDefinitionArn : Objects.requireNonNull(s.taskDefinitionArn);
         d.launchType = source != null ? source.launchType : s.launchType;
         d.capacityProviderStrategy =
                 new ArrayList<>(source != null ? source.capacityProviderStrategy : s.capacityProviderStrategy);
@@ -218,8 +227,9 @@ final class ServiceScheduler implements ScalableServices {
         DeploymentAlarms alarms = config.alarms();
         boolean alarmsOn = alarms != null && Boolean.TRUE.equals(alarms.enable());
         d.alarmsStatus = alarmsOn ? "MONITORING" : "DISABLED";
-        if (alarmsOn) {
-            for (String name : alarms.alarmNames()) {
+        if (alarmsOn && alarms != null) {
+            // ServiceOps checked alarmNames before storing the configuration (Resolve.required).
+            for (String name : Objects.requireNonNull(alarms.alarmNames())) {
                 if (e.alarms.inAlarm(name)) {
                     // [doc] An alarm already in ALARM when the deployment starts is ignored for the whole deployment.
                     d.alarmsIgnored = true;
@@ -246,7 +256,8 @@ final class ServiceScheduler implements ScalableServices {
             // [doc] A rollback is part of the failed service deployment: it says why, when and to which
             // revision; the service's deployments list shows a new deployment doing it
             // (docs/scheduler.md#circuit-breaker).
-            DeploymentRec failed = previousPrimary;
+            // Rolling back means the service's PRIMARY deployment failed: there was one.
+            DeploymentRec failed = Objects.requireNonNull(previousPrimary);
             d.rollbackOf = failed.id;
             failed.rollbackReason = failed.rolloutStateReason;
             failed.rollbackStartedAt = e.now();
@@ -278,7 +289,7 @@ final class ServiceScheduler implements ScalableServices {
     @Nullable
     DeploymentRec deploymentOfRevision(ServiceRec s, String revisionArn) {
         for (DeploymentRec d : s.history) {
-            if (d.revisionArn.equals(revisionArn)) {
+            if (revisionArn.equals(d.revisionArn)) {
                 return d;
             }
         }
@@ -338,7 +349,7 @@ final class ServiceScheduler implements ScalableServices {
         for (TaskRec t : liveTasks(c, s)) {
             Object[] target = "RUNNING".equals(t.lastStatus) ? lb.unhealthyTarget(t) : null;
             if (target != null) {
-                Instant graceEnds = t.startedAt.plusSeconds(s.healthCheckGracePeriodSeconds);
+                Instant graceEnds = t.started().plusSeconds(s.healthCheckGracePeriodSeconds);
                 if (e.now().isBefore(graceEnds)) {
                     nextWake = earliest(nextWake, graceEnds);
                     continue;
@@ -362,7 +373,7 @@ final class ServiceScheduler implements ScalableServices {
                 continue;
             }
             if ("RUNNING".equals(t.lastStatus) && "UNHEALTHY".equals(t.health)) {
-                Instant graceEnds = t.startedAt.plusSeconds(s.healthCheckGracePeriodSeconds);
+                Instant graceEnds = t.started().plusSeconds(s.healthCheckGracePeriodSeconds);
                 if (e.now().isBefore(graceEnds)) {
                     nextWake = earliest(nextWake, graceEnds);
                 } else {
@@ -392,7 +403,8 @@ final class ServiceScheduler implements ScalableServices {
             return;
         }
         // 2. The failure detectors of the primary deployment.
-        primary = detectFailure(c, s, primary);
+        // Past the task-set branch: a service of the ECS controller, which always has a PRIMARY deployment.
+        primary = detectFailure(c, s, Objects.requireNonNull(primary));
 
         if (s.daemon()) {
             nextWake = earliest(nextWake, reconcileDaemon(c, s, primary));
@@ -400,7 +412,7 @@ final class ServiceScheduler implements ScalableServices {
             nextWake = earliest(nextWake, completeIfDone(c, s));
             steadyState(c, s);
             if (s.steady) {
-                nextWake = earliest(nextWake, s.steadyEventAt.plus(EVENT_DEDUPE));
+                nextWake = earliest(nextWake, steadyEventAt(s).plus(EVENT_DEDUPE));
             }
             if (nextWake != null) {
                 wake(s, Duration.between(e.now(), nextWake));
@@ -439,7 +451,7 @@ final class ServiceScheduler implements ScalableServices {
         if (s.steady) {
             // [doc] The steady-state event repeats while the service stays steady (once the 6 hours of
             // deduplication have passed).
-            nextWake = earliest(nextWake, s.steadyEventAt.plus(EVENT_DEDUPE));
+            nextWake = earliest(nextWake, steadyEventAt(s).plus(EVENT_DEDUPE));
         }
         if (nextWake != null) {
             wake(s, Duration.between(e.now(), nextWake));
@@ -577,7 +589,7 @@ final class ServiceScheduler implements ScalableServices {
             }
             if (current != null || old != null) {
                 eligible++;
-                TaskRec counted = current != null ? current : old;
+                TaskRec counted = current != null ? current : Objects.requireNonNull(old);
                 if (healthy(s, counted)) {
                     healthyCount++;
                 }
@@ -685,7 +697,8 @@ final class ServiceScheduler implements ScalableServices {
             }
         }
         for (InstanceRec i : c.instances.values()) {
-            if ("ACTIVE".equals(i.status) && !members.contains(i.arn)) {
+            // expressions is not empty: the loop above set members.
+            if ("ACTIVE".equals(i.status) && !Objects.requireNonNull(members).contains(i.arn)) {
                 violating.add(i.id);
             }
         }
@@ -750,7 +763,7 @@ final class ServiceScheduler implements ScalableServices {
      * lacking room included), as CreateService answers it.
      */
     int daemonDesiredCount(ClusterRec c, ServiceRec s) {
-        DeploymentRec d = s.primary();
+        DeploymentRec d = s.primaryDeployment();
         TaskDefinition td = e.taskDefinitions.forLaunch(d.taskDefinitionArn);
         int n = 0;
         for (InstanceRec i : c.instances.values()) {
@@ -801,7 +814,7 @@ final class ServiceScheduler implements ScalableServices {
         if (hasHealthChecks(t)) {
             return "HEALTHY".equals(t.health);
         }
-        return !e.now().isBefore(t.startedAt.plus(HEALTHY_AFTER));
+        return !e.now().isBefore(t.started().plus(HEALTHY_AFTER));
     }
 
     static boolean hasTargetGroups(DeploymentRec d) {
@@ -835,7 +848,7 @@ final class ServiceScheduler implements ScalableServices {
                 next = earliest(next, lb.healthyWait(t));
             }
             if ("RUNNING".equals(t.lastStatus) && !hasHealthChecks(t)) {
-                Instant at = t.startedAt.plus(HEALTHY_AFTER);
+                Instant at = t.started().plus(HEALTHY_AFTER);
                 if (at.isAfter(e.now())) {
                     next = earliest(next, at);
                 }
@@ -866,7 +879,8 @@ final class ServiceScheduler implements ScalableServices {
         DeploymentAlarms alarms = config.alarms();
         if (alarms != null && Boolean.TRUE.equals(alarms.enable()) && !primary.alarmsIgnored) {
             List<String> firing = new ArrayList<>();
-            for (String name : alarms.alarmNames()) {
+            // ServiceOps checked alarmNames before storing the configuration (Resolve.required).
+            for (String name : Objects.requireNonNull(alarms.alarmNames())) {
                 if (e.alarms.inAlarm(name)) {
                     firing.add(name);
                 }
@@ -909,7 +923,7 @@ final class ServiceScheduler implements ScalableServices {
         if (rollback && blueGreen.rollBack(s, d, reason)) {
             // [doc] Blue still runs: the traffic goes back to it (docs/scheduler.md#blue-green-deployments).
             wake(s);
-            return s.primary();
+            return s.primaryDeployment();
         }
         if (rollback && target != null) {
             d.deploymentStatus = "ROLLBACK_REQUESTED";
@@ -940,7 +954,7 @@ final class ServiceScheduler implements ScalableServices {
      * the bake time ends, while it runs; null otherwise.
      */
     private @Nullable Instant completeIfDone(ClusterRec c, ServiceRec s) {
-        DeploymentRec primary = s.primary();
+        DeploymentRec primary = s.primaryDeployment();
         if (!"IN_PROGRESS".equals(primary.rolloutState)) {
             return null;
         }
@@ -1014,7 +1028,7 @@ final class ServiceScheduler implements ScalableServices {
             return null;
         }
         if (d.bakeEndsAt == null) {
-            d.bakeEndsAt = e.now().plus(e.alarms.bakeTime(alarms.alarmNames()));
+            d.bakeEndsAt = e.now().plus(e.alarms.bakeTime(Objects.requireNonNull(alarms.alarmNames())));
         }
         return d.bakeEndsAt;
     }
@@ -1025,8 +1039,8 @@ final class ServiceScheduler implements ScalableServices {
      */
     private void steadyState(ClusterRec c, ServiceRec s) {
         // [obs] ECS says so after the deployment completed, never while it is in progress.
-        boolean steady = isSteady(c, s) && !"IN_PROGRESS".equals(s.primary().rolloutState);
-        if (steady && (!s.steady || !e.now().isBefore(s.steadyEventAt.plus(EVENT_DEDUPE)))) {
+        boolean steady = isSteady(c, s) && !"IN_PROGRESS".equals(s.primaryDeployment().rolloutState);
+        if (steady && (!s.steady || !e.now().isBefore(steadyEventAt(s).plus(EVENT_DEDUPE)))) {
             if (!s.steady) {
                 s.steadySince = e.now();
             }
@@ -1037,6 +1051,11 @@ final class ServiceScheduler implements ScalableServices {
         s.steady = steady;
     }
 
+    /** When a steady service last said so: set whenever {@code steady} turns true (here, and for task sets). */
+    static Instant steadyEventAt(ServiceRec s) {
+        return Objects.requireNonNull(s.steadyEventAt, "a steady service has said so");
+    }
+
     boolean isSteady(ClusterRec c, ServiceRec s) {
         if (s.usesTaskSets()) {
             return "ACTIVE".equals(s.status) && taskSets.steady(c, s);
@@ -1044,7 +1063,8 @@ final class ServiceScheduler implements ScalableServices {
         if (!"ACTIVE".equals(s.status) || s.deployments().size() != 1) {
             return false;
         }
-        return counts(c, s, s.primary())[0] == s.desiredCount && liveTasks(c, s).size() == s.desiredCount;
+        return counts(c, s, s.primaryDeployment())[0] == s.desiredCount
+                && liveTasks(c, s).size() == s.desiredCount;
     }
 
     // ------------------------------------------------------------------ starting and stopping
@@ -1147,7 +1167,7 @@ final class ServiceScheduler implements ScalableServices {
             return List.copyOf(s.tags);
         }
         if ("TASK_DEFINITION".equals(s.propagateTags)) {
-            TaskDefinitionStore.Revision r = e.taskDefinitions.find(td.taskDefinitionArn());
+            TaskDefinitionStore.Revision r = e.taskDefinitions.find(TaskDefinitionStore.arn(td));
             return r == null ? List.of() : List.copyOf(r.tags);
         }
         return List.of();
@@ -1182,14 +1202,15 @@ final class ServiceScheduler implements ScalableServices {
             }
         }
         if (!stop.isEmpty()) {
-            stopTasks(s, stop, scalingReason(s.primary()));
+            stopTasks(s, stop, scalingReason(s.primaryDeployment()));
             event(s, stoppedMessage(s, stop));
         }
         if (stop.size() < n && protectedCount > 0) {
             // [doc] event 9, with the deployment as the task set.
             event(
                     s,
-                    "(service " + s.name + ") was unable to reach steady state because task set (" + s.primary().id
+                    "(service " + s.name + ") was unable to reach steady state because task set ("
+                            + s.primaryDeployment().id
                             + ") was unable to scale in. Reason: The number of protected tasks are more than the desired count of tasks.");
             return expiry;
         }
@@ -1217,19 +1238,23 @@ final class ServiceScheduler implements ScalableServices {
                     best = t;
                     continue;
                 }
+                // The candidates are live tasks of the service, each counted above.
                 int az = Integer.compare(
-                        byAz.get(String.valueOf(t.availabilityZone)), byAz.get(String.valueOf(best.availabilityZone)));
+                        byAz.getOrDefault(String.valueOf(t.availabilityZone), 0),
+                        byAz.getOrDefault(String.valueOf(best.availabilityZone), 0));
                 int inst = Integer.compare(
-                        byInstance.get(String.valueOf(t.instanceId)), byInstance.get(String.valueOf(best.instanceId)));
+                        byInstance.getOrDefault(String.valueOf(t.instanceId), 0),
+                        byInstance.getOrDefault(String.valueOf(best.instanceId), 0));
                 int newer = Integer.compare(launchOrder.indexOf(t.id), launchOrder.indexOf(best.id));
                 if (az > 0 || (az == 0 && inst > 0) || (az == 0 && inst == 0 && newer > 0)) {
                     best = t;
                 }
             }
-            rest.remove(best);
-            out.add(best);
-            byAz.merge(String.valueOf(best.availabilityZone), -1, Integer::sum);
-            byInstance.merge(String.valueOf(best.instanceId), -1, Integer::sum);
+            TaskRec chosen = Objects.requireNonNull(best); // rest is not empty
+            rest.remove(chosen);
+            out.add(chosen);
+            byAz.merge(String.valueOf(chosen.availabilityZone), -1, Integer::sum);
+            byInstance.merge(String.valueOf(chosen.instanceId), -1, Integer::sum);
         }
         return out;
     }
@@ -1261,7 +1286,7 @@ final class ServiceScheduler implements ScalableServices {
         if (!live.isEmpty() && s.usesTaskSets()) {
             taskSets.drain(c, s, live);
         } else if (!live.isEmpty()) {
-            stopTasks(s, live, scalingReason(s.primary()));
+            stopTasks(s, live, scalingReason(s.primaryDeployment()));
             event(s, stoppedMessage(s, live));
         }
         for (TaskRec t : c.tasks.values()) {
@@ -1340,8 +1365,9 @@ final class ServiceScheduler implements ScalableServices {
     void event(ServiceRec s, String message) {
         if (!s.events.isEmpty()) {
             ServiceEvent last = s.events.get(0);
-            if (last.message().equals(message)
-                    && e.now().isBefore(last.createdAt().plus(EVENT_DEDUPE))) {
+            // event() gives every event its message and createdAt.
+            if (message.equals(last.message())
+                    && e.now().isBefore(Objects.requireNonNull(last.createdAt()).plus(EVENT_DEDUPE))) {
                 return;
             }
         }
@@ -1401,12 +1427,13 @@ final class ServiceScheduler implements ScalableServices {
         if (s == null) {
             return null;
         }
+        ClusterRec c = Objects.requireNonNull(e.clusters.get(cluster)); // active() found the service there
         int running = 0;
         for (TaskSetRec ts : s.taskSets) {
-            running += taskSets.counts(e.clusters.get(cluster), s, ts)[0];
+            running += taskSets.counts(c, s, ts)[0];
         }
         for (DeploymentRec d : s.deployments()) {
-            running += counts(e.clusters.get(cluster), s, d)[0];
+            running += counts(c, s, d)[0];
         }
         return running;
     }
@@ -1424,7 +1451,7 @@ final class ServiceScheduler implements ScalableServices {
             // [model] A task-set service is being deployed while it has more than one task set.
             return s.taskSets.size() > 1;
         }
-        return s != null && (s.deployments().size() > 1 || "IN_PROGRESS".equals(s.primary().rolloutState));
+        return s != null && (s.deployments().size() > 1 || "IN_PROGRESS".equals(s.primaryDeployment().rolloutState));
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * RegisterTaskDefinition and its siblings: revisions per family, ACTIVE → INACTIVE →
@@ -43,7 +44,8 @@ final class TaskDefinitionOps {
     RegisterTaskDefinitionResponse register(RegisterTaskDefinitionRequest request) {
         TaskDefinitionValidator.requireValid(request);
         Tags.check(request.tags(), "tags");
-        String family = request.family();
+        // requireValid refuses a request without a family (FamilyRule).
+        String family = Objects.requireNonNull(request.family());
         int revision = e.taskDefinitions.nextRevision(family);
         TaskDefinition td = TaskDefinitions.registered(
                 request,

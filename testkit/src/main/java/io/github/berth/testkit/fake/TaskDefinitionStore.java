@@ -3,12 +3,14 @@ package io.github.berth.testkit.fake;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.berth.core.Nullable;
 import io.github.berth.core.error.ClientException;
+import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.Tag;
 import io.github.berth.core.model.TaskDefinition;
 import io.github.berth.core.model.TaskDefinitionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** Every registered task definition, by family and revision. */
@@ -24,6 +26,8 @@ final class TaskDefinitionStore {
         TaskDefinition definition;
         List<Tag> tags = new ArrayList<>();
 
+        // Jackson's (Snapshots): a snapshot sets the definition.
+        @SuppressWarnings("NullAway.Init")
         Revision() {}
 
         Revision(TaskDefinition definition, List<Tag> tags) {
@@ -32,8 +36,25 @@ final class TaskDefinitionStore {
         }
 
         TaskDefinitionStatus status() {
-            return definition.status();
+            // TaskDefinitions.registered stores it ACTIVE; deregistering and deleting only change it.
+            return Objects.requireNonNull(definition.status());
         }
+    }
+
+    /**
+     * The ARN of a stored definition: TaskDefinitions.registered gives every one its ARN (the model's
+     * getter is nullable because a request's definition may lack one).
+     */
+    static String arn(TaskDefinition stored) {
+        return Objects.requireNonNull(stored.taskDefinitionArn());
+    }
+
+    /**
+     * The containers of a stored definition: RegisterTaskDefinition requires containerDefinitions (the
+     * validator refuses a request without them), so every stored definition has them.
+     */
+    static List<ContainerDefinition> containers(TaskDefinition stored) {
+        return Objects.requireNonNull(stored.containerDefinitions());
     }
 
     /** Families in name order; revisions in number order (index = revision - 1; deleted ones stay null). */

@@ -81,7 +81,10 @@ final class TaskLifecycle {
 
     void fire(Timer timer) {
         ClusterRec c = e.clusters.get(timer.cluster());
-        TaskRec t = c == null ? null : c.tasks.get(timer.subject());
+        if (c == null) {
+            return;
+        }
+        TaskRec t = c.tasks.get(timer.subject());
         if (t == null) {
             return;
         }

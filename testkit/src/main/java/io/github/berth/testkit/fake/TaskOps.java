@@ -39,6 +39,7 @@ import io.github.berth.placement.TaskPlacement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * RunTask, StartTask, StopTask, DescribeTasks, ListTasks and task protection; and {@link #launch},
@@ -181,7 +182,7 @@ final class TaskOps {
         t.id = e.ids.taskId();
         t.arn = e.arns.task(c.name, t.id);
         t.cluster = c.name;
-        t.taskDefinitionArn = td.taskDefinitionArn();
+        t.taskDefinitionArn = TaskDefinitionStore.arn(td);
         t.launchType = launchType;
         t.capacityProviderName = capacityProviderName;
         t.group = group;
@@ -205,12 +206,13 @@ final class TaskOps {
             t.platformFamily = "Linux";
         }
         int index = 0;
-        for (ContainerDefinition cd : td.containerDefinitions()) {
+        for (ContainerDefinition cd : TaskDefinitionStore.containers(td)) {
             ContainerRec k = new ContainerRec();
-            k.name = cd.name();
+            // RegisterTaskDefinition refuses a container without a name or an image (ContainerRule).
+            k.name = Objects.requireNonNull(cd.name());
             k.uuid = e.ids.uuid();
             k.arn = e.arns.container(c.name, t.id, k.uuid);
-            k.image = cd.image();
+            k.image = Objects.requireNonNull(cd.image());
             k.essential = cd.essential() == null || cd.essential();
             k.healthCheck = cd.healthCheck();
             k.cpu = String.valueOf(cd.cpu() == null ? 0 : cd.cpu());
@@ -242,9 +244,10 @@ final class TaskOps {
         }
         e.placement.reserve(c, t, p, td);
         if (t.holdsEni) {
-            e.lifecycle.createEni(t, p.eniSubnetId());
+            // An awsvpc task: placement chose its ENI's subnet, and createEni gives the attachment its details.
+            e.lifecycle.createEni(t, Objects.requireNonNull(p.eniSubnetId()));
             String ip = null;
-            for (var d : t.attachments.get(0).details()) {
+            for (var d : Objects.requireNonNull(t.attachments.get(0).details())) {
                 if ("privateIPv4Address".equals(d.name())) {
                     ip = d.value();
                 }

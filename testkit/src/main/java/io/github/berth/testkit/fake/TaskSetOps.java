@@ -134,7 +134,7 @@ final class TaskSetOps {
         // [unsure] A new task set is ACTIVE (no production traffic) until UpdateServicePrimaryTaskSet.
         ts.status = "ACTIVE";
         ts.externalId = r.externalId();
-        ts.taskDefinitionArn = td.taskDefinitionArn();
+        ts.taskDefinitionArn = TaskDefinitionStore.arn(td);
         ts.launchType = launchType;
         ts.capacityProviderStrategy = launchType == null ? new ArrayList<>(cps) : new ArrayList<>();
         ts.platformVersion = LaunchType.FARGATE.equals(launchType) || ServiceOps.fargateStrategy(cps, launchType)

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.fake;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.CapacityProviderStrategyItem;
 import io.github.berth.core.model.LaunchType;
 import io.github.berth.core.model.LoadBalancer;
@@ -29,14 +30,28 @@ final class TaskSetRec {
     /** PRIMARY, ACTIVE or DRAINING. */
     String status = "ACTIVE";
 
+    @Nullable
     String externalId;
+
+    @Nullable
     String startedBy;
+
     String taskDefinitionArn;
+
+    @Nullable
     LaunchType launchType;
+
     List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+
+    @Nullable
     String platformVersion;
+
+    @Nullable
     String platformFamily;
+
+    @Nullable
     NetworkConfiguration networkConfiguration;
+
     List<LoadBalancer> loadBalancers = new ArrayList<>();
     List<ServiceRegistry> serviceRegistries = new ArrayList<>();
     /** The scale, a percentage (0 to 100) of the service's desired count. */
@@ -49,9 +64,15 @@ final class TaskSetRec {
     Instant stabilityStatusAt;
     Instant createdAt;
     Instant updatedAt;
+
+    @Nullable
     String clientToken;
+
     List<Tag> tags = new ArrayList<>();
 
+    // TaskSetOps.create and TaskSetScheduler.createPrimary set id, arn, taskDefinitionArn, createdAt,
+    // updatedAt and stabilityStatusAt right after; Jackson (Snapshots) sets every field.
+    @SuppressWarnings("NullAway.Init")
     TaskSetRec() {}
 
     /** [doc] computedDesiredCount: the service's desired count times the scale, rounded up. */

@@ -8,6 +8,7 @@ import io.github.berth.core.model.TaskSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The service scheduler's part for services whose tasks belong to task sets, the EXTERNAL and
@@ -99,7 +100,8 @@ final class TaskSetScheduler {
         }
         serviceSteady(c, s);
         if (s.steady) {
-            wake = ServiceScheduler.earliest(wake, s.steadyEventAt.plus(ServiceScheduler.EVENT_DEDUPE));
+            wake = ServiceScheduler.earliest(
+                    wake, ServiceScheduler.steadyEventAt(s).plus(ServiceScheduler.EVENT_DEDUPE));
         }
         return wake;
     }
@@ -255,7 +257,9 @@ final class TaskSetScheduler {
     /** [doc] event 1 and SERVICE_STEADY_STATE once every task set is steady, repeated after 6 hours. */
     private void serviceSteady(ClusterRec c, ServiceRec s) {
         boolean steady = steady(c, s);
-        if (steady && (!s.steady || !e.now().isBefore(s.steadyEventAt.plus(ServiceScheduler.EVENT_DEDUPE)))) {
+        if (steady
+                && (!s.steady
+                        || !e.now().isBefore(ServiceScheduler.steadyEventAt(s).plus(ServiceScheduler.EVENT_DEDUPE)))) {
             if (!s.steady) {
                 s.steadySince = e.now();
             }
@@ -280,7 +284,8 @@ final class TaskSetScheduler {
         ts.id = e.ids.deploymentId();
         ts.arn = e.arns.taskSet(c.name, s.name, ts.id);
         ts.status = "PRIMARY";
-        ts.taskDefinitionArn = s.taskDefinitionArn;
+        // A CODE_DEPLOY service is created from a task definition (only an EXTERNAL one has none).
+        ts.taskDefinitionArn = Objects.requireNonNull(s.taskDefinitionArn);
         ts.launchType = s.launchType;
         ts.capacityProviderStrategy = new ArrayList<>(s.capacityProviderStrategy);
         ts.platformVersion = s.platformVersion;

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.fake;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.Attachment;
 import io.github.berth.core.model.Attribute;
 import io.github.berth.core.model.Connectivity;
@@ -10,6 +11,7 @@ import io.github.berth.core.model.Resource;
 import io.github.berth.core.model.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Model values (what Describe* answers) made from the fake's records. */
 final class Views {
@@ -38,7 +40,7 @@ final class Views {
                     .gpuIds(c.gpuIds.isEmpty() ? null : c.gpuIds)
                     .build());
         }
-        ClusterRec cluster = e.clusters.get(t.cluster);
+        ClusterRec cluster = cluster(e, t.cluster);
         InstanceRec inst = t.instanceId == null ? null : cluster.instances.get(t.instanceId);
         return Task.builder()
                 .attachments(t.attachments.isEmpty() ? List.of() : t.attachments)
@@ -81,22 +83,27 @@ final class Views {
     private static final List<Attribute> X86_64 = architecture("x86_64");
     private static final List<Attribute> ARM64 = architecture("arm64");
 
-    private static List<Attribute> attributesOf(TaskRec t, InstanceRec inst) {
+    private static List<Attribute> attributesOf(TaskRec t, @Nullable InstanceRec inst) {
         // [obs] Tasks report the CPU architecture they run on as an attribute.
         Attribute a = inst == null ? null : inst.attributes.get("ecs.cpu-architecture");
         String arch = a == null ? "x86_64" : a.value();
         return "x86_64".equals(arch) ? X86_64 : "arm64".equals(arch) ? ARM64 : architecture(arch);
     }
 
-    private static List<Attribute> architecture(String arch) {
+    private static List<Attribute> architecture(@Nullable String arch) {
         return List.of(
                 Attribute.builder().name("ecs.cpu-architecture").value(arch).build());
+    }
+
+    /** The cluster of a task or instance: clusters stay in the engine's map (DeleteCluster marks them INACTIVE). */
+    private static ClusterRec cluster(Engine e, String name) {
+        return Objects.requireNonNull(e.clusters.get(name), name);
     }
 
     static ContainerInstance instance(Engine e, InstanceRec i, boolean withTags) {
         int running = 0;
         int pending = 0;
-        ClusterRec c = e.clusters.get(i.cluster);
+        ClusterRec c = cluster(e, i.cluster);
         for (String id : i.taskIds) {
             TaskRec t = c.tasks.get(id);
             if (t == null || !"RUNNING".equals(t.desiredStatus)) {
