@@ -1,5 +1,7 @@
 package io.github.berth.core.error;
 
+import io.github.berth.core.Nullable;
+
 /**
  * An error of an AWS service as its API returns it: an error code (the wire {@code __type}), an HTTP
  * status and a message. The types and codes are the service's, so code that branches on the error
@@ -21,7 +23,7 @@ public abstract class AwsServiceException extends RuntimeException {
     private final String errorCode;
     private final int statusCode;
 
-    protected AwsServiceException(String errorCode, int statusCode, String message) {
+    protected AwsServiceException(String errorCode, int statusCode, @Nullable String message) {
         super(message, null, true, STACK_TRACES);
         this.errorCode = errorCode;
         this.statusCode = statusCode;

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.generators;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.arn.EcsArns;
 import io.github.berth.core.ec2.InstanceType;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -93,14 +95,15 @@ final class ClusterGen {
         d.list(1, 4, 0.5, i -> {
             boolean windows = d.chance(0.2) && instances.stream().anyMatch(x -> x.windows);
             RegisterTaskDefinitionRequest r = d.gen(TaskDefinitionGen.forCluster(windows, site.region()));
+            String family = Objects.requireNonNull(r.family()); // TaskDefinitionGen always names one
             int revision = 1
                     + (int) requests.stream()
-                            .filter(x -> x.family().equals(r.family()))
+                            .filter(x -> family.equals(x.family()))
                             .count();
             requests.add(r);
             definitions.add(TaskDefinitions.registered(
                     r,
-                    arns.taskDefinition(r.family(), revision),
+                    arns.taskDefinition(family, revision),
                     revision,
                     site.epoch().minusSeconds(86_400L * d.between(1, 365)),
                     Fixtures.role("deployer")));
@@ -134,10 +137,10 @@ final class ClusterGen {
                         .filter(x -> !x.status.equals("INACTIVE"))
                         .count())
                 .runningTasksCount((int) tasks.stream()
-                        .filter(t -> t.lastStatus().equals("RUNNING"))
+                        .filter(t -> "RUNNING".equals(t.lastStatus()))
                         .count())
                 .pendingTasksCount((int) tasks.stream()
-                        .filter(t -> t.lastStatus().equals("PENDING"))
+                        .filter(t -> "PENDING".equals(t.lastStatus()))
                         .count())
                 .activeServicesCount(0)
                 .build();
@@ -162,7 +165,7 @@ final class ClusterGen {
                 return false;
             }
         }
-        for (Attribute a : td.requiresAttributes()) {
+        for (Attribute a : Registration.nonNull(td.requiresAttributes())) {
             if (!x.attributeNames.contains(a.name())) {
                 return false;
             }
@@ -211,7 +214,7 @@ final class ClusterGen {
         String attachmentId = uuid(d);
 
         List<Container> containers = new ArrayList<>();
-        for (ContainerDefinition c : r.containerDefinitions()) {
+        for (ContainerDefinition c : Registration.nonNull(r.containerDefinitions())) {
             Container.Builder b = Container.builder()
                     .containerArn(arns.container(site.clusterName(), taskId, uuid(d)))
                     .taskArn(taskArn)
@@ -290,7 +293,7 @@ final class ClusterGen {
                     .type("ElasticNetworkInterface")
                     .status("ATTACHED")
                     .details(List.of(
-                            kv("subnetId", site.subnets().get(x.availabilityZone)),
+                            kv("subnetId", site.subnet(x.availabilityZone)),
                             kv("networkInterfaceId", "eni-" + d.hex(17)),
                             kv("macAddress", mac(d)),
                             kv("privateIPv4Address", privateIp)))
@@ -300,7 +303,7 @@ final class ClusterGen {
     }
 
     /** The host ports a running container is bound to: static as mapped, dynamic from the ephemeral range (docs/placement.md#host-ports). */
-    private static List<NetworkBinding> bindings(InstanceDraft x, NetworkMode mode, ContainerDefinition c) {
+    private static List<NetworkBinding> bindings(InstanceDraft x, @Nullable NetworkMode mode, ContainerDefinition c) {
         List<NetworkBinding> out = new ArrayList<>();
         for (PortMapping m : Registration.nonNull(c.portMappings())) {
             TransportProtocol protocol = m.protocol() == null ? TransportProtocol.TCP : m.protocol();

@@ -43,8 +43,9 @@ public record ClusterState(
 
     /** The task definition {@code task} runs. */
     public TaskDefinition taskDefinitionOf(Task task) {
+        String arn = task.taskDefinitionArn();
         return taskDefinitions.stream()
-                .filter(td -> td.taskDefinitionArn().equals(task.taskDefinitionArn()))
+                .filter(td -> arn != null && arn.equals(td.taskDefinitionArn()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no task definition " + task.taskDefinitionArn() + " in this cluster"));
@@ -53,8 +54,8 @@ public record ClusterState(
     /** The instances in {@code availabilityZone} (by their {@code ecs.availability-zone} attribute). */
     public List<ContainerInstance> instancesIn(String availabilityZone) {
         return containerInstances.stream()
-                .filter(i -> i.attributes().stream()
-                        .anyMatch(a -> a.name().equals("ecs.availability-zone") && availabilityZone.equals(a.value())))
+                .filter(i -> Registration.nonNull(i.attributes()).stream()
+                        .anyMatch(a -> "ecs.availability-zone".equals(a.name()) && availabilityZone.equals(a.value())))
                 .toList();
     }
 }

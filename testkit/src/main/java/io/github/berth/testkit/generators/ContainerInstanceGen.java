@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,6 +39,11 @@ final class ContainerInstanceGen {
 
         EcsArns arns() {
             return EcsArns.of(region, Fixtures.ACCOUNT);
+        }
+
+        /** The subnet of {@code az}, one of {@link #availabilityZones}: each has one. */
+        String subnet(String az) {
+            return Objects.requireNonNull(subnets.get(az), az);
         }
     }
 
@@ -155,7 +161,7 @@ final class ContainerInstanceGen {
                         : "LINUX"));
         out.add(value("ecs.cpu-architecture", type.architecture()));
         out.add(value("ecs.vpc-id", site.vpcId()));
-        out.add(value("ecs.subnet-id", site.subnets().get(az)));
+        out.add(value("ecs.subnet-id", site.subnet(az)));
         if (trunking) {
             out.add(value("ecs.awsvpc-trunk-id", "eni-" + d.hex(17))); // present: the instance has a trunk ENI
             // (docs/placement.md#instance-attributes)

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.generators;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.ec2.InstanceType;
 import io.github.berth.core.model.AgentUpdateStatus;
 import io.github.berth.core.model.Attribute;
@@ -37,8 +38,8 @@ final class InstanceDraft {
 
     private final long version;
     private final VersionInfo versionInfo;
-    private final AgentUpdateStatus agentUpdateStatus;
-    private final String statusReason;
+    private final @Nullable AgentUpdateStatus agentUpdateStatus;
+    private final @Nullable String statusReason;
 
     int cpuLeft;
     int memoryLeft;
@@ -65,8 +66,8 @@ final class InstanceDraft {
             List<String> gpuIds,
             long version,
             VersionInfo versionInfo,
-            AgentUpdateStatus agentUpdateStatus,
-            String statusReason) {
+            @Nullable AgentUpdateStatus agentUpdateStatus,
+            @Nullable String statusReason) {
         this.type = type;
         this.windows = windows;
         this.availabilityZone = availabilityZone;

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.generators;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.Compatibility;
 import io.github.berth.core.model.ContainerCondition;
@@ -22,6 +23,7 @@ import io.github.berth.testkit.property.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -80,7 +82,8 @@ final class InvalidTaskDefinitionGen {
                     ANY,
                     (d, td) -> broken(td.toBuilder().family("").build(), "family", CLIENT, "Family can not be blank.")),
             new Breaker("family-invalid-characters", ANY, (d, td) -> {
-                String family = td.family().length() == 255 ? td.family().substring(0, 254) : td.family();
+                String generated = Objects.requireNonNull(td.family()); // the valid generators always name one
+                String family = generated.length() == 255 ? generated.substring(0, 254) : generated;
                 int at = d.between(0, family.length());
                 String bad = family.substring(0, at) + d.pick(" ", ".", ":", "/", "@", "é", "+") + family.substring(at);
                 return broken(
@@ -96,7 +99,7 @@ final class InvalidTaskDefinitionGen {
                             CLIENT,
                             "Container list cannot be empty.")),
             new Breaker("too-many-containers", ANY, (d, td) -> {
-                List<ContainerDefinition> cs = new ArrayList<>(td.containerDefinitions());
+                List<ContainerDefinition> cs = new ArrayList<>(containers(td));
                 while (cs.size() < 11) {
                     cs.add(extraContainer(cs, td));
                 }
@@ -104,7 +107,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("container-name-blank", ANY, (d, td) -> {
                 // The last container: no other container refers to it (dependencies and links point backwards).
-                int last = td.containerDefinitions().size() - 1;
+                int last = containers(td).size() - 1;
                 return broken(
                         withContainer(
                                 td,
@@ -115,8 +118,8 @@ final class InvalidTaskDefinitionGen {
                         "Container.name should not be null or empty.");
             }),
             new Breaker("container-name-invalid-characters", ANY, (d, td) -> {
-                int last = td.containerDefinitions().size() - 1;
-                String name = container(td, last).name();
+                int last = containers(td).size() - 1;
+                String name = Objects.requireNonNull(container(td, last).name());
                 String bad =
                         (name.length() == 255 ? name.substring(0, 254) : name) + d.pick(".", " ", ":", "!", "/", "ü");
                 return broken(
@@ -130,7 +133,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("container-names-not-unique", ANY, (d, td) -> {
                 RegisterTaskDefinitionRequest two = atLeastTwoContainers(td);
-                int last = two.containerDefinitions().size() - 1;
+                int last = containers(two).size() - 1;
                 ContainerDefinition copy = container(two, last).toBuilder()
                         .name(container(two, 0).name())
                         .build();
@@ -141,7 +144,7 @@ final class InvalidTaskDefinitionGen {
                         "Container names must be unique within a Task Definition.");
             }),
             new Breaker("container-image-blank", ANY, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 return broken(
                         withContainer(
                                 td, i, container(td, i).toBuilder().image("").build()),
@@ -151,7 +154,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("no-essential-container", ANY, (d, td) -> {
                 List<ContainerDefinition> cs = new ArrayList<>();
-                td.containerDefinitions()
+                containers(td)
                         .forEach(c -> cs.add(c.toBuilder().essential(false).build()));
                 return broken(
                         withContainers(td, cs),
@@ -161,7 +164,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("dependency-on-essential-container", ANY, (d, td) -> {
                 RegisterTaskDefinitionRequest two = atLeastTwoContainers(td);
-                int last = two.containerDefinitions().size() - 1;
+                int last = containers(two).size() - 1;
                 ContainerDefinition c = container(two, last);
                 List<ContainerDependency> deps = new ArrayList<>(c.dependsOn() == null ? List.of() : c.dependsOn());
                 deps.add(ContainerDependency.builder()
@@ -187,7 +190,7 @@ final class InvalidTaskDefinitionGen {
             new Breaker("fargate-requires-memory", FARGATE, (d, td) -> {
                 // Without task memory every container needs its own; give it to those that lean on the task's.
                 List<ContainerDefinition> cs = new ArrayList<>();
-                for (ContainerDefinition c : td.containerDefinitions()) {
+                for (ContainerDefinition c : containers(td)) {
                     cs.add(
                             c.memory() == null && c.memoryReservation() == null
                                     ? c.toBuilder().memory(64).build()
@@ -221,7 +224,7 @@ final class InvalidTaskDefinitionGen {
                                 + " memory. See the Amazon ECS documentation for the valid values.");
             }),
             new Breaker("container-memory-required", EC2_WITHOUT_TASK_MEMORY, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 ContainerDefinition c = container(td, i);
                 return broken(
                         withContainer(
@@ -237,7 +240,7 @@ final class InvalidTaskDefinitionGen {
                                 + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
             }),
             new Breaker("container-memory-above-task", WITH_TASK_MEMORY, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 ContainerDefinition c = container(td, i);
                 int memory = Integer.parseInt(td.memory()) + d.between(1, 1024);
                 return broken(
@@ -248,7 +251,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("reservations-above-task-memory", FARGATE_LINUX, (d, td) -> {
                 int others = 0;
-                for (int i = 1; i < td.containerDefinitions().size(); i++) {
+                for (int i = 1; i < containers(td).size(); i++) {
                     Integer r = container(td, i).memoryReservation();
                     others += r == null ? 0 : r;
                 }
@@ -265,7 +268,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("container-cpu-above-task", FARGATE, (d, td) -> {
                 int others = 0;
-                for (int i = 1; i < td.containerDefinitions().size(); i++) {
+                for (int i = 1; i < containers(td).size(); i++) {
                     Integer c = container(td, i).cpu();
                     others += c == null ? 0 : c;
                 }
@@ -283,14 +286,14 @@ final class InvalidTaskDefinitionGen {
                     FARGATE_LINUX,
                     (d, td) -> broken(
                             td.toBuilder()
-                                    .networkMode(d.pick(NetworkMode.BRIDGE, null))
+                                    .networkMode(d.pickNullable(NetworkMode.BRIDGE, null))
                                     .build(),
                             "networkMode",
                             CLIENT,
                             "Fargate only supports network mode \u2018awsvpc\u2019.")),
             new Breaker("links-with-awsvpc", EC2_LINUX_AWSVPC, (d, td) -> {
                 RegisterTaskDefinitionRequest two = atLeastTwoContainers(td);
-                int last = two.containerDefinitions().size() - 1;
+                int last = containers(two).size() - 1;
                 return broken(
                         withContainer(
                                 two,
@@ -303,7 +306,7 @@ final class InvalidTaskDefinitionGen {
                         "Links are not supported when networkMode=awsvpc.");
             }),
             new Breaker("hostname-with-awsvpc", AWSVPC, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 return broken(
                         withContainer(
                                 td,
@@ -335,7 +338,7 @@ final class InvalidTaskDefinitionGen {
             // docs/task-definitions.md#fargate-restrictions Fargate rejections
             new Breaker("fargate-awslogs-without-execution-role", FARGATE, (d, td) -> {
                 List<ContainerDefinition> cs = new ArrayList<>();
-                for (ContainerDefinition c : td.containerDefinitions()) {
+                for (ContainerDefinition c : containers(td)) {
                     // ECR images and secrets need the role too, which would be more violations: pull from elsewhere,
                     // pass no secrets.
                     ContainerDefinition.Builder b =
@@ -370,7 +373,7 @@ final class InvalidTaskDefinitionGen {
             }),
             new Breaker("fargate-ecr-image-without-execution-role", FARGATE_LINUX, (d, td) -> {
                 List<ContainerDefinition> cs = new ArrayList<>();
-                for (ContainerDefinition c : td.containerDefinitions()) {
+                for (ContainerDefinition c : containers(td)) {
                     // awslogs needs the role too, which would be a second violation: log elsewhere.
                     boolean awslogs = c.logConfiguration() != null
                             && LogDriver.AWSLOGS.equals(c.logConfiguration().logDriver());
@@ -393,7 +396,7 @@ final class InvalidTaskDefinitionGen {
                         "Fargate requires task definition to have execution role ARN to support ECR images.");
             }),
             new Breaker("fargate-awslogs-without-stream-prefix", FARGATE, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 ContainerDefinition c = container(td, i).toBuilder()
                         .logConfiguration(LogConfiguration.builder()
                                 .logDriver(LogDriver.AWSLOGS)
@@ -411,7 +414,7 @@ final class InvalidTaskDefinitionGen {
                         "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.");
             }),
             new Breaker("awsfirelens-without-log-router", ANY, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 ContainerDefinition c = container(td, i).toBuilder()
                         .logConfiguration(LogConfiguration.builder()
                                 .logDriver(LogDriver.AWSFIRELENS)
@@ -426,7 +429,7 @@ final class InvalidTaskDefinitionGen {
                                 + "configured in one of the containers.");
             }),
             new Breaker("health-check-retries-above-10", ANY, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 ContainerDefinition c = container(td, i);
                 HealthCheck h = c.healthCheck() != null
                         ? c.healthCheck()
@@ -448,7 +451,7 @@ final class InvalidTaskDefinitionGen {
                                 + c.name() + "'");
             }),
             new Breaker("mount-point-unknown-volume", ANY, (d, td) -> {
-                int i = d.between(0, td.containerDefinitions().size() - 1);
+                int i = d.between(0, containers(td).size() - 1);
                 ContainerDefinition c = container(td, i);
                 List<MountPoint> mounts = new ArrayList<>(c.mountPoints() == null ? List.of() : c.mountPoints());
                 mounts.add(MountPoint.builder()
@@ -527,7 +530,15 @@ final class InvalidTaskDefinitionGen {
     }
 
     private static ContainerDefinition container(RegisterTaskDefinitionRequest td, int i) {
-        return td.containerDefinitions().get(i);
+        return containers(td).get(i);
+    }
+
+    /**
+     * The containers of a task definition from the valid generators (the bases above) or made from one
+     * here: always present, each with a name and an image.
+     */
+    private static List<ContainerDefinition> containers(RegisterTaskDefinitionRequest td) {
+        return Objects.requireNonNull(td.containerDefinitions());
     }
 
     private static RegisterTaskDefinitionRequest withContainers(
@@ -537,16 +548,16 @@ final class InvalidTaskDefinitionGen {
 
     private static RegisterTaskDefinitionRequest withContainer(
             RegisterTaskDefinitionRequest td, int i, ContainerDefinition c) {
-        List<ContainerDefinition> cs = new ArrayList<>(td.containerDefinitions());
+        List<ContainerDefinition> cs = new ArrayList<>(containers(td));
         cs.set(i, c);
         return withContainers(td, cs);
     }
 
     private static RegisterTaskDefinitionRequest atLeastTwoContainers(RegisterTaskDefinitionRequest td) {
-        if (td.containerDefinitions().size() >= 2) {
+        if (containers(td).size() >= 2) {
             return td;
         }
-        List<ContainerDefinition> cs = new ArrayList<>(td.containerDefinitions());
+        List<ContainerDefinition> cs = new ArrayList<>(containers(td));
         cs.add(extraContainer(cs, td));
         return withContainers(td, cs);
     }
@@ -572,7 +583,7 @@ final class InvalidTaskDefinitionGen {
         return cs.stream().anyMatch(c -> name.equals(c.name()));
     }
 
-    private static boolean isEcr(String image) {
+    private static boolean isEcr(@Nullable String image) {
         return image != null && image.contains(".dkr.ecr.");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.OpenEnum;
 import io.github.berth.testkit.property.Draw;
 import io.github.berth.testkit.property.Gen;
@@ -154,7 +155,7 @@ final class ModelGen {
     }
 
     /** A generator for a member's declared type, or null for a type this generator does not know. */
-    private static Gen<?> valueOf(Type t, int depth) {
+    private static @Nullable Gen<?> valueOf(Type t, int depth) {
         if (t instanceof ParameterizedType p) {
             Class<?> raw = (Class<?>) p.getRawType();
             Type[] args = p.getActualTypeArguments();
@@ -265,7 +266,7 @@ final class ModelGen {
         }
     }
 
-    private static Object invoke(Method m, Object target, Object... args) {
+    private static Object invoke(Method m, @Nullable Object target, Object... args) {
         try {
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -296,7 +296,7 @@ public final class PlacementGen {
     private static List<String> values(ClusterState cluster, String attribute) {
         Set<String> out = new LinkedHashSet<>();
         for (ContainerInstance ci : cluster.containerInstances()) {
-            for (Attribute a : ci.attributes()) {
+            for (Attribute a : Registration.nonNull(ci.attributes())) {
                 if (attribute.equals(a.name()) && a.value() != null) {
                     out.add(a.value());
                 }

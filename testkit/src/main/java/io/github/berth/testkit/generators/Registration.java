@@ -1,5 +1,6 @@
 package io.github.berth.testkit.generators;
 
+import io.github.berth.core.Nullable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ final class Registration {
 
     private Registration() {}
 
-    static <T> List<T> nonNull(List<T> list) {
+    static <T> List<T> nonNull(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }
 }

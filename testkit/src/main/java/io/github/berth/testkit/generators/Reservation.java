@@ -1,5 +1,6 @@
 package io.github.berth.testkit.generators;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.ContainerDefinition;
 import io.github.berth.core.model.NetworkMode;
@@ -56,7 +57,7 @@ record Reservation(int cpu, int memory, List<Integer> tcpPorts, List<Integer> ud
     }
 
     /** The host port a mapping holds on the instance, or null when it is dynamic or a range. */
-    static Integer staticHostPort(NetworkMode mode, PortMapping m) {
+    static @Nullable Integer staticHostPort(@Nullable NetworkMode mode, PortMapping m) {
         if (m.containerPortRange() != null) {
             return null;
         }

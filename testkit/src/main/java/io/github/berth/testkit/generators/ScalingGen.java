@@ -1,5 +1,6 @@
 package io.github.berth.testkit.generators;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.scaling.alarm.AlarmSpec;
 import io.github.berth.scaling.alarm.ComparisonOperator;
 import io.github.berth.scaling.alarm.MetricSeries;
@@ -149,7 +150,8 @@ public final class ScalingGen {
     private static final String[] DAYS = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
     /** A cron field over [min, max]: a value, a list, a range (wrapping too), an increment, a name. */
-    private static Gen<String> field(int min, int max, String[] names, boolean increments, List<Gen<String>> extra) {
+    private static Gen<String> field(
+            int min, int max, String @Nullable [] names, boolean increments, List<Gen<String>> extra) {
         Gen<Integer> v = Gen.integers(min, max);
         Gen<String> value =
                 names == null ? v.map(String::valueOf) : Gen.oneOf(v.map(String::valueOf), v.map(i -> names[i - min]));

@@ -1,6 +1,7 @@
 package io.github.berth.testkit.generators;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import io.github.berth.core.model.CPUArchitecture;
 import io.github.berth.core.model.Compatibility;
@@ -61,7 +62,7 @@ final class TaskDefinitionGen {
             boolean windows,
             OSFamily osFamily,
             CPUArchitecture architecture,
-            NetworkMode networkMode) {
+            @Nullable NetworkMode networkMode) {
 
         /** The mode that applies: an omitted mode is bridge on Linux, Docker's default (nat) on Windows (docs/task-definitions.md#network-modes). */
         boolean bridgeLike() {
@@ -97,18 +98,18 @@ final class TaskDefinitionGen {
      */
     record Options(
             Compatibility launchType,
-            Boolean windows,
-            NetworkMode networkMode,
-            Boolean taskMemory,
+            @Nullable Boolean windows,
+            @Nullable NetworkMode networkMode,
+            @Nullable Boolean taskMemory,
             boolean unitForms,
             boolean compact,
-            String region) {
+            @Nullable String region) {
 
         static Options of(Compatibility launchType) {
             return new Options(launchType, null, null, null, true, false, null);
         }
 
-        Options windows(Boolean w) {
+        Options windows(@Nullable Boolean w) {
             return new Options(launchType, w, networkMode, taskMemory, unitForms, compact, region);
         }
 
@@ -130,7 +131,8 @@ final class TaskDefinitionGen {
         }
     }
 
-    static Gen<RegisterTaskDefinitionRequest> valid(Compatibility launchType, Boolean windows, boolean unitForms) {
+    static Gen<RegisterTaskDefinitionRequest> valid(
+            Compatibility launchType, @Nullable Boolean windows, boolean unitForms) {
         Options o = Options.of(launchType).windows(windows);
         return valid(unitForms ? o : o.plainUnits());
     }
@@ -157,8 +159,9 @@ final class TaskDefinitionGen {
             OSFamily family = d.pick(WINDOWS_FAMILIES);
             // Windows: awsvpc on Fargate; on EC2 the default mode (omitted) or awsvpc
             // (docs/task-definitions.md#network-modes).
-            NetworkMode mode =
-                    launchType.equals(Compatibility.FARGATE) ? NetworkMode.AWSVPC : d.pick(null, NetworkMode.AWSVPC);
+            NetworkMode mode = launchType.equals(Compatibility.FARGATE)
+                    ? NetworkMode.AWSVPC
+                    : d.pickNullable(null, NetworkMode.AWSVPC);
             return new Platform(
                     launchType, true, family, CPUArchitecture.X86_64, o.networkMode() != null ? o.networkMode() : mode);
         }
@@ -167,19 +170,20 @@ final class TaskDefinitionGen {
         if (launchType.equals(Compatibility.FARGATE)) {
             mode = NetworkMode.AWSVPC; // Fargate only supports awsvpc (docs/task-definitions.md#network-modes)
         } else if (launchType.equals(Compatibility.EXTERNAL)) {
-            mode = d.pick(
+            mode = d.pickNullable(
                     null,
                     NetworkMode.BRIDGE,
                     NetworkMode.HOST,
                     NetworkMode.NONE); // no awsvpc on ECS Anywhere (docs/placement.md#which-capacity-uses-placement)
         } else {
-            mode = d.pick(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.AWSVPC, NetworkMode.NONE);
+            mode = d.pickNullable(null, NetworkMode.BRIDGE, NetworkMode.HOST, NetworkMode.AWSVPC, NetworkMode.NONE);
         }
         return new Platform(launchType, false, OSFamily.LINUX, arch, o.networkMode() != null ? o.networkMode() : mode);
     }
 
     /** A volume and which containers mount it (bit i: container i) and how. */
-    private record VolumeDraft(Volume volume, int mountMask, Boolean readOnly) {}
+    private record VolumeDraft(
+            Volume volume, int mountMask, @Nullable Boolean readOnly) {}
 
     /** The state of one task definition being drawn. */
     private static final class Builder {
@@ -189,8 +193,8 @@ final class TaskDefinitionGen {
         private final boolean compact;
         private final String region;
         private final String family;
-        private final Integer taskCpu;
-        private final Integer taskMemory;
+        private final @Nullable Integer taskCpu;
+        private final @Nullable Integer taskMemory;
         private final BitSet usedContainerPorts = new BitSet(65536);
         private final BitSet usedHostPorts = new BitSet(65536);
         private final Set<String> portNames = new LinkedHashSet<>();
@@ -237,8 +241,8 @@ final class TaskDefinitionGen {
         RegisterTaskDefinitionRequest build() {
             // Each volume draws which containers mount it, so that dropping a volume while shrinking
             // takes its mount points along and leaves the containers' own draws as they were.
-            List<VolumeDraft> drafts =
-                    d.list(0, 3, 0.35, i -> new VolumeDraft(volume(i), d.between(0, 1023), d.pick(null, false, true)));
+            List<VolumeDraft> drafts = d.list(
+                    0, 3, 0.35, i -> new VolumeDraft(volume(i), d.between(0, 1023), d.pickNullable(null, false, true)));
             List<Volume> volumes = drafts.stream().map(VolumeDraft::volume).toList();
             d.list(1, 10, 0.5, i -> {
                 ContainerDefinition c = container(i, drafts);
@@ -290,7 +294,7 @@ final class TaskDefinitionGen {
             return b.build();
         }
 
-        private List<Compatibility> compatibilities() {
+        private @Nullable List<Compatibility> compatibilities() {
             boolean both = d.chance(0.2);
             boolean omitted = d.chance(0.3);
             if (p.fargate() && !p.windows() && both) {
@@ -304,7 +308,7 @@ final class TaskDefinitionGen {
             return List.of(p.launchType());
         }
 
-        private RuntimePlatform runtimePlatform() {
+        private @Nullable RuntimePlatform runtimePlatform() {
             // Windows must say so; ARM64 must say so; x86_64 Linux may (the defaults,
             // docs/task-definitions.md#fargate-sizes).
             boolean explicit = p.windows() || p.architecture().equals(CPUArchitecture.ARM64);
@@ -414,7 +418,8 @@ final class TaskDefinitionGen {
                     ContainerDefinition.builder().name(name).image(image());
             // The first container is essential (essential defaults to true): at least one must be
             // (docs/task-definitions.md#containers).
-            Boolean essential = index == 0 ? d.pick(null, Boolean.TRUE) : d.pick(null, Boolean.TRUE, Boolean.FALSE);
+            Boolean essential =
+                    index == 0 ? d.pickNullable(null, Boolean.TRUE) : d.pickNullable(null, Boolean.TRUE, Boolean.FALSE);
             c.essential(essential);
             memoryAndCpu(c);
             List<PortMapping> ports = p.networkMode() != null && p.networkMode().equals(NetworkMode.NONE)
@@ -552,8 +557,8 @@ final class TaskDefinitionGen {
          */
         private PortMapping portMapping() {
             PortMapping.Builder m = PortMapping.builder();
-            boolean rangesAllowed = p.bridgeLike() || p.networkMode().equals(NetworkMode.AWSVPC);
-            TransportProtocol protocol = d.pick(null, TransportProtocol.TCP, TransportProtocol.UDP);
+            boolean rangesAllowed = p.bridgeLike() || NetworkMode.AWSVPC.equals(p.networkMode());
+            TransportProtocol protocol = d.pickNullable(null, TransportProtocol.TCP, TransportProtocol.UDP);
             m.protocol(protocol);
             boolean range = d.chance(0.15);
             int rangeLength = d.between(1, 20);

@@ -1,6 +1,8 @@
 package io.github.berth.testkit.property;
 
+import io.github.berth.core.Nullable;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The record of every random choice one generation made, and where those choices come from.
@@ -22,8 +24,14 @@ final class Choices {
     /** A hard bound on one generation, so a run-away recursion fails clearly instead of hanging. */
     static final int MAX_DRAWS = 200_000;
 
-    private final SplitMix64 random;
-    private final long[] replay;
+    private static final int[] NO_INTS = new int[0];
+    private static final Object[] NO_OBJECTS = new Object[0];
+
+    /** The random stream of a random source; null in the others. */
+    private final @Nullable SplitMix64 random;
+    /** The record a replay source reads; null in the random and the largest sources. */
+    private final long @Nullable [] replay;
+
     private final boolean largest;
     /** In a largest source: the answer of every yes/no choice. */
     private final boolean largestAnswer;
@@ -41,13 +49,19 @@ final class Choices {
     private int punchEnd;
     private boolean punching;
 
-    // Spans: the stretch of the record each generator call made, for the shrinker.
-    private int[] spanStart;
-    private int[] spanEnd;
-    private Object[] spanLabel;
+    // Spans: the stretch of the record each generator call made, for the shrinker. Empty (and never
+    // written: callers ask recordsSpans() first) in a source that does not record them.
+    private int[] spanStart = NO_INTS;
+    private int[] spanEnd = NO_INTS;
+    private Object[] spanLabel = NO_OBJECTS;
     private int spanCount;
 
-    private Choices(SplitMix64 random, long[] replay, boolean largest, boolean largestAnswer, boolean recordSpans) {
+    private Choices(
+            @Nullable SplitMix64 random,
+            long @Nullable [] replay,
+            boolean largest,
+            boolean largestAnswer,
+            boolean recordSpans) {
         this.random = random;
         this.replay = replay;
         this.largest = largest;
@@ -177,6 +191,8 @@ final class Choices {
         if (largest) {
             return put(max);
         }
+        // Neither random nor largest: a replay source, which always has a record.
+        long[] replay = Objects.requireNonNull(this.replay);
         long v = punching || readPos >= replay.length ? 0 : replay[readPos];
         readPos++;
         return put(v < 0 ? 0 : Math.min(v, max));
@@ -200,7 +216,7 @@ final class Choices {
 
     /** Whether further draws would repeat what earlier ones gave (no randomness left): retrying is futile. */
     boolean exhausted() {
-        return random == null && (largest || punching || readPos >= replay.length);
+        return random == null && (largest || punching || readPos >= Objects.requireNonNull(replay).length);
     }
 
     boolean isRandom() {

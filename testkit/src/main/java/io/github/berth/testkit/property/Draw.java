@@ -1,6 +1,7 @@
 package io.github.berth.testkit.property;
 
 import com.google.common.collect.ImmutableList;
+import io.github.berth.core.Nullable;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -39,11 +40,17 @@ public final class Draw {
         return values[(int) c.drawUniform(values.length - 1)];
     }
 
+    /** One of the values, some of which may be null, shrinking to the first (draws as {@link #pick}). */
+    @SafeVarargs
+    public final <T> @Nullable T pickNullable(@Nullable T... values) {
+        return values[(int) c.drawUniform(values.length - 1)];
+    }
+
     /**
      * The value of {@code make} with probability {@code p}, else null (the simpler). The choice and the
      * value's draws are marked as an optional part, which the shrinker can drop as a whole.
      */
-    public <T> T maybe(double p, Supplier<T> make) {
+    public <T> @Nullable T maybe(double p, Supplier<T> make) {
         int span = c.recordsSpans() ? c.startSpan(OPTIONAL) : -1;
         T value = null;
         if (chance(p)) {

@@ -3,6 +3,7 @@ package io.github.berth.testkit.property;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.github.berth.core.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,8 @@ public abstract class Gen<T> {
         try {
             return generate(c);
         } catch (Rejected r) {
-            throw new GenerationException(r.getMessage());
+            // A Rejected is always made with a message (its constructor takes one).
+            throw new GenerationException(Objects.requireNonNull(r.getMessage()));
         }
     }
 
@@ -146,6 +148,9 @@ public abstract class Gen<T> {
         checkProbability(pNull);
         Gen<T> self = this;
         return new Gen<>() {
+            // The values of this generator are T or null: a Gen<@Nullable T>, which NullAway (not in
+            // JSpecify mode) cannot express, and draw's return cannot be @Nullable for one override only.
+            @SuppressWarnings("NullAway")
             @Override
             T draw(Choices c) {
                 return c.drawBoolean(1 - pNull) ? self.generate(c) : null;
@@ -165,9 +170,11 @@ public abstract class Gen<T> {
 
     // ------------------------------------------------------------------ factories
 
-    /** Always {@code value}. */
-    public static <T> Gen<T> constant(T value) {
+    /** Always {@code value}, which may be null. */
+    public static <T> Gen<T> constant(@Nullable T value) {
         return new Gen<>() {
+            // constant(null) is a Gen<@Nullable T>, which NullAway (not in JSpecify mode) cannot express.
+            @SuppressWarnings("NullAway")
             @Override
             T draw(Choices c) {
                 return value;
@@ -481,7 +488,7 @@ public abstract class Gen<T> {
     /** A generator made on first use, for definitions that refer to themselves. */
     public static <T> Gen<T> lazy(Supplier<? extends Gen<? extends T>> supplier) {
         return new Gen<>() {
-            private volatile Gen<? extends T> gen;
+            private volatile @Nullable Gen<? extends T> gen;
 
             @Override
             T draw(Choices c) {

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.property;
 
+import io.github.berth.core.Nullable;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -82,7 +83,7 @@ public final class Property {
         private final Gen<T> gen;
         private final int arity;
         private int tries = DEFAULT_TRIES;
-        private Long seed;
+        private @Nullable Long seed;
         private int shrinkRuns = DEFAULT_SHRINK_RUNS;
 
         ForAll(Gen<T> gen, int arity) {
@@ -248,7 +249,7 @@ public final class Property {
             }
         }
 
-        private Throwable run(T value) {
+        private @Nullable Throwable run(T value) {
             try {
                 check.check(value);
                 return null;
@@ -265,7 +266,7 @@ public final class Property {
                 Throwable t = run(v);
                 return t instanceof TestAbortedException ? null : t;
             };
-            Shrinker.Result<T> shrunk = new Shrinker<>(gen, property, shrinkRuns).shrink(record, value, failure);
+            Shrinker.Result<T> shrunk = new Shrinker<>(gen, property, shrinkRuns, record, value, failure).shrink();
             List<Object> original = Counterexamples.arguments(value, arity);
             List<Object> smallest = Counterexamples.arguments(shrunk.value(), arity);
             String message = Counterexamples.message(

@@ -1,17 +1,19 @@
 package io.github.berth.testkit.property;
 
+import io.github.berth.core.Nullable;
+
 /**
  * The seed of one property run and where it came from: the test's own {@code .seed(...)}, the
  * build-wide system property or environment variable, or a fresh random one (which is printed).
  */
 record Seed(long value, boolean random, String caller) {
 
-    static Seed choose(Long explicit) {
+    static Seed choose(@Nullable Long explicit) {
         return choose(explicit, System.getProperty(Property.SEED_PROPERTY), System.getenv(Property.SEED_ENVIRONMENT));
     }
 
     /** The seed from, in this order: the test's own, the system property, the environment variable, chance. */
-    static Seed choose(Long explicit, String property, String environment) {
+    static Seed choose(@Nullable Long explicit, @Nullable String property, @Nullable String environment) {
         String caller = findCaller();
         if (explicit != null) {
             return new Seed(explicit, false, caller);

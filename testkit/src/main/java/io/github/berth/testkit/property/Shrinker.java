@@ -1,5 +1,6 @@
 package io.github.berth.testkit.property;
 
+import io.github.berth.core.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -47,22 +48,23 @@ final class Shrinker<T> {
     /**
      * @param property runs the property on a value and returns its failure, or null if it holds
      * @param maxRuns how many times the property may run while shrinking
+     * @param record the choices of {@code value}, which must fail with {@code failure}
      */
-    Shrinker(Gen<T> gen, Function<T, Throwable> property, int maxRuns) {
+    Shrinker(Gen<T> gen, Function<T, Throwable> property, int maxRuns, long[] record, T value, Throwable failure) {
         this.gen = gen;
         this.property = property;
         this.maxRuns = maxRuns;
         this.maxAttempts = maxRuns * 20;
+        this.best = record;
+        this.bestValue = value;
+        this.bestFailure = failure;
+        this.bestChoices = Choices.replay(record, true);
     }
 
-    /** The smallest failing value found from {@code record}, which must fail with {@code failure}. */
-    Result<T> shrink(long[] record, T value, Throwable failure) {
-        best = record;
-        bestValue = value;
-        bestFailure = failure;
-        bestChoices = Choices.replay(record, true);
+    /** The smallest failing value found from the record given to the constructor. */
+    Result<T> shrink() {
         gen.generate(bestChoices);
-        ran.add(new Key(record));
+        ran.add(new Key(best));
         // Cheap, big steps first; a costlier pass runs only when the cheaper ones are stuck, and any
         // progress sends the shrinker back to the cheap ones.
         List<java.util.function.BooleanSupplier> passes = List.of(
@@ -268,7 +270,7 @@ final class Shrinker<T> {
         return out;
     }
 
-    private static Span nth(List<Span> spans, int k) {
+    private static @Nullable Span nth(List<Span> spans, int k) {
         return k < spans.size() ? spans.get(k) : null;
     }
 

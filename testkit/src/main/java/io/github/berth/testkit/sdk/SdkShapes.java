@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.json.EcsJson;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -268,7 +269,7 @@ public final class SdkShapes {
         return ((SdkBuilder<?, ?>) b).build();
     }
 
-    private static Object value(SdkField<?> f, JsonNode n) {
+    private static @Nullable Object value(SdkField<?> f, JsonNode n) {
         MarshallingKnownType type = f.marshallingType().getKnownType();
         switch (type) {
             case STRING:

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The server's control API, for tests that are not in Java: JSON in, JSON out, under {@code
@@ -115,8 +116,10 @@ final class ControlApi {
     }
 
     private Reply behaviour(FakeEcs ecs, JsonNode in) {
-        String match = text(in, "match", true);
-        String pattern = text(in, "pattern", !"all".equals(match));
+        String match = text(in, "match");
+        // "all" takes no pattern (one given must still be a string); every other kind needs one.
+        String pattern =
+                "all".equals(match) ? Objects.requireNonNullElse(optionalText(in, "pattern"), "") : text(in, "pattern");
         Behaviours b = ecs.behaviours();
         Behaviours.Rule rule = switch (match) {
             case "image" -> b.image(pattern);
@@ -160,7 +163,7 @@ final class ControlApi {
 
     private Reply fault(FakeEcs ecs, JsonNode in) {
         if (in.has("throttle")) {
-            String op = text(in, "throttle", true);
+            String op = text(in, "throttle");
             double p = in.has("probability")
                     ? number(in.get("probability"), "probability").doubleValue()
                     : 1.0;
@@ -168,9 +171,9 @@ final class ControlApi {
             return ok(obj());
         }
         if (in.has("failNextCall")) {
-            String op = text(in, "failNextCall", true);
-            String code = text(in, "errorCode", true);
-            String message = in.has("message") ? text(in, "message", true) : null;
+            String op = text(in, "failNextCall");
+            String code = text(in, "errorCode");
+            String message = in.has("message") ? text(in, "message") : null;
             ecs.faults().failNextCall(op, error(code, message));
             return ok(obj());
         }
@@ -196,8 +199,7 @@ final class ControlApi {
     }
 
     private Reply instance(FakeEcs ecs, JsonNode in) {
-        var ci = ecs.launchInstance(
-                text(in, "cluster", true), text(in, "instanceType", true), text(in, "availabilityZone", true));
+        var ci = ecs.launchInstance(text(in, "cluster"), text(in, "instanceType"), text(in, "availabilityZone"));
         try {
             return new Reply(
                     200,
@@ -292,12 +294,18 @@ final class ControlApi {
         }
     }
 
-    private static String text(JsonNode in, String member, boolean required) {
+    /** A required string member. */
+    private static String text(JsonNode in, String member) {
+        String s = optionalText(in, member);
+        if (s == null) {
+            throw new BadRequest(member + ": required");
+        }
+        return s;
+    }
+
+    private static @Nullable String optionalText(JsonNode in, String member) {
         JsonNode n = in.get(member);
         if (n == null || n.isNull()) {
-            if (required) {
-                throw new BadRequest(member + ": required");
-            }
             return null;
         }
         if (!n.isTextual()) {
@@ -358,7 +366,7 @@ final class ControlApi {
     private static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BadRequest(String message) {
+        BadRequest(@Nullable String message) {
             super(message, null, false, false);
         }
     }

@@ -115,7 +115,8 @@ public final class EcsServer implements AutoCloseable {
 
     /** The fake the server answers from now (a reset or restore through the control API replaces it). */
     public FakeEcs fake() {
-        return fake.get();
+        // Never null: made with a fake, and replace() takes a non-null one.
+        return Objects.requireNonNull(fake.get());
     }
 
     /** The dispatcher the server hands requests to. */

@@ -3,6 +3,7 @@ package io.github.berth.testkit.server;
 import io.github.berth.testkit.fake.FakeEcs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -19,17 +20,17 @@ final class WallClockDriver {
     private final double scale;
     private volatile boolean running;
     private volatile boolean rebase = true;
-    private Thread thread;
+    private final Thread thread;
 
     WallClockDriver(Supplier<FakeEcs> fake, double scale) {
         this.fake = fake;
         this.scale = scale;
+        this.thread = new Thread(this::run, "berth-clock");
+        thread.setDaemon(true);
     }
 
     void start() {
         running = true;
-        thread = new Thread(this::run, "berth-clock");
-        thread.setDaemon(true);
         thread.start();
     }
 
@@ -61,7 +62,8 @@ final class WallClockDriver {
                 realStart = System.nanoTime();
             }
             long elapsedNanos = (long) ((System.nanoTime() - realStart) * scale);
-            Instant target = fakeStart.plus(Duration.ofNanos(elapsedNanos));
+            // Set on the first pass: current starts null, so the branch above is taken.
+            Instant target = Objects.requireNonNull(fakeStart).plus(Duration.ofNanos(elapsedNanos));
             Instant now = f.clock().now();
             if (target.isAfter(now)) {
                 try {

@@ -1,5 +1,6 @@
 package io.github.berth.testkit.generators.internal;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.arn.EcsArns;
 import io.github.berth.core.arn.Ids;
 import io.github.berth.core.ec2.InstanceType;
@@ -26,6 +27,7 @@ import io.github.berth.placement.PlacementRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -189,9 +191,11 @@ public final class PlacementScenarios {
         }
         for (int i = 0; i < n; i++) {
             ContainerInstance ci = instances.get(i);
-            int cpu = ci.remainingResources().get(0).integerValue() - 256 * perInstance[i];
-            int memory = ci.remainingResources().get(1).integerValue() - 512 * perInstance[i];
-            List<Resource> remaining = new ArrayList<>(ci.remainingResources());
+            // instances() gives every instance its remaining CPU and MEMORY as integers, in that order.
+            List<Resource> before = Objects.requireNonNull(ci.remainingResources());
+            int cpu = Objects.requireNonNull(before.get(0).integerValue()) - 256 * perInstance[i];
+            int memory = Objects.requireNonNull(before.get(1).integerValue()) - 512 * perInstance[i];
+            List<Resource> remaining = new ArrayList<>(before);
             remaining.set(0, remaining.get(0).toBuilder().integerValue(cpu).build());
             remaining.set(1, remaining.get(1).toBuilder().integerValue(memory).build());
             instances.set(
@@ -307,8 +311,8 @@ public final class PlacementScenarios {
         return Attribute.builder().name(name).value(value).build();
     }
 
-    private static String attribute(ContainerInstance ci, String name) {
-        for (Attribute a : ci.attributes()) {
+    private static @Nullable String attribute(ContainerInstance ci, String name) {
+        for (Attribute a : ci.attributes() == null ? List.<Attribute>of() : ci.attributes()) {
             if (name.equals(a.name())) {
                 return a.value();
             }
