@@ -53,7 +53,7 @@ public class AwsvpcPlacementBenchmark {
             throw new IllegalStateException("the scenario must place every task: " + result.explain());
         }
         PlacementResult oneMore = PlacementEngine.place(cluster, PlacementScenarios.scenario3(TASKS + 1));
-        if (!oneMore.failures().get(0).reason().equals("RESOURCE:ENI")) {
+        if (!"RESOURCE:ENI".equals(oneMore.failures().get(0).reason())) {
             throw new IllegalStateException("ENIs must be what runs out: " + oneMore.explain());
         }
     }

@@ -11,6 +11,7 @@ import io.github.berth.testkit.fake.FakeEcs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -109,7 +110,7 @@ public class FakeEcsBenchmark {
             // 100 m5.4xlarge hold 100 x 16,384 / 32 tasks by CPU; start afresh well before they are full.
             setUp();
         }
-        List<Task> tasks = ecs.runTask(runTen).tasks();
+        List<Task> tasks = Objects.requireNonNull(ecs.runTask(runTen).tasks()); // RunTask always answers tasks
         List<String> arns = new ArrayList<>(tasks.size());
         for (Task t : tasks) {
             arns.add(t.taskArn());
@@ -141,7 +142,7 @@ public class FakeEcsBenchmark {
                 .build();
         List<String> arns = new ArrayList<>(1000);
         for (int i = 0; i < 100; i++) {
-            for (Task t : fresh.ecs.runTask(run).tasks()) {
+            for (Task t : Objects.requireNonNull(fresh.ecs.runTask(run).tasks())) {
                 arns.add(t.taskArn());
             }
         }
@@ -164,7 +165,7 @@ public class FakeEcsBenchmark {
                     .build();
             List<String> arns = new ArrayList<>(1000);
             for (int i = 0; i < 100; i++) {
-                for (Task t : ecs.runTask(run).tasks()) {
+                for (Task t : Objects.requireNonNull(ecs.runTask(run).tasks())) {
                     arns.add(t.taskArn());
                 }
             }

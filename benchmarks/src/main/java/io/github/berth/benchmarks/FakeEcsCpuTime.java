@@ -1,6 +1,8 @@
 package io.github.berth.benchmarks;
 
 import io.github.berth.core.api.RunTaskRequest;
+import io.github.berth.core.model.Deployment;
+import io.github.berth.core.model.DeploymentRolloutState;
 import io.github.berth.core.model.Service;
 import io.github.berth.core.model.Task;
 import io.github.berth.testkit.fake.FakeEcs;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The CPU time of {@link FakeEcsBenchmark}'s scenarios, measured with the thread's CPU clock: on a
@@ -47,15 +50,16 @@ public final class FakeEcsCpuTime {
             long t0 = cpu();
             List<String> arns = new ArrayList<>(1000);
             for (int i = 0; i < 100; i++) {
-                for (Task t : ecs.runTask(run).tasks()) {
+                for (Task t : Objects.requireNonNull(ecs.runTask(run).tasks())) {
                     arns.add(t.taskArn());
                 }
             }
             long t1 = cpu();
             for (int i = 0; i < 1000; i += 100) {
                 List<String> page = arns.subList(i, i + 100);
-                if (ecs.describeTasks(b -> b.cluster("bench").tasks(page))
-                                .tasks()
+                if (Objects.requireNonNull(ecs.describeTasks(
+                                                b -> b.cluster("bench").tasks(page))
+                                        .tasks())
                                 .size()
                         != 100) {
                     throw new IllegalStateException("DescribeTasks lost tasks");
@@ -84,12 +88,17 @@ public final class FakeEcsCpuTime {
                 b -> b.cluster("bench").serviceName("svc").taskDefinition("web").desiredCount(desired));
         for (int step = 0; step < 360; step++) {
             ecs.clock().advance(Duration.ofSeconds(10));
-            Service s = ecs.describeServices(b -> b.cluster("bench").services("svc"))
-                    .services()
+            Service s = Objects.requireNonNull(
+                            ecs.describeServices(b -> b.cluster("bench").services("svc"))
+                                    .services())
                     .get(0);
-            if (s.runningCount() == desired
-                    && s.deployments().size() == 1
-                    && "COMPLETED".equals(s.deployments().get(0).rolloutState().value())) {
+            List<Deployment> deployments = s.deployments();
+            DeploymentRolloutState rollout = deployments == null || deployments.size() != 1
+                    ? null
+                    : deployments.get(0).rolloutState();
+            if (Integer.valueOf(desired).equals(s.runningCount())
+                    && rollout != null
+                    && "COMPLETED".equals(rollout.value())) {
                 return s;
             }
         }

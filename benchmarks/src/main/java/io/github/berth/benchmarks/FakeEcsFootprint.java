@@ -4,6 +4,7 @@ import io.github.berth.core.api.RunTaskRequest;
 import io.github.berth.testkit.fake.FakeEcs;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The heap a RUNNING task of the fake retains: a fake of 100 instances measured after full garbage
@@ -35,8 +36,8 @@ public final class FakeEcsFootprint {
             empty.clock().advance(Duration.ofMinutes(1));
             long after = usedAfterGc();
             perTask[r] = (after - before) / tasks;
-            if (empty.listTasks(b -> b.cluster("bench").maxResults(1))
-                    .taskArns()
+            if (Objects.requireNonNull(empty.listTasks(b -> b.cluster("bench").maxResults(1))
+                            .taskArns())
                     .isEmpty()) {
                 throw new IllegalStateException("no task is running");
             }

@@ -7,6 +7,7 @@ import com.netflix.fenzo.TaskScheduler;
 import com.netflix.fenzo.VMTaskFitnessCalculator;
 import com.netflix.fenzo.VirtualMachineLease;
 import com.netflix.fenzo.plugins.BinPackingFitnessCalculators;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.model.ContainerInstance;
 import io.github.berth.core.model.Resource;
 import io.github.berth.testkit.generators.internal.PlacementScenarios;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.Protos;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -93,15 +95,16 @@ public class FenzoBenchmark {
         private final double memory;
 
         Lease(ContainerInstance ci) {
-            this.id = ci.containerInstanceArn();
-            this.host = ci.ec2InstanceId();
+            // PlacementScenarios makes registered instances: ARN, EC2 id and INTEGER resources are set.
+            this.id = Objects.requireNonNull(ci.containerInstanceArn());
+            this.host = Objects.requireNonNull(ci.ec2InstanceId());
             double cpu = 0;
             double mem = 0;
-            for (Resource r : ci.remainingResources()) {
+            for (Resource r : Objects.requireNonNull(ci.remainingResources())) {
                 if ("CPU".equals(r.name())) {
-                    cpu = r.integerValue();
+                    cpu = Objects.requireNonNull(r.integerValue());
                 } else if ("MEMORY".equals(r.name())) {
-                    mem = r.integerValue();
+                    mem = Objects.requireNonNull(r.integerValue());
                 }
             }
             this.cpus = cpu / 1024.0;
@@ -154,7 +157,7 @@ public class FenzoBenchmark {
         }
 
         @Override
-        public Protos.Offer getOffer() {
+        public Protos.@Nullable Offer getOffer() {
             return null;
         }
 
@@ -164,7 +167,7 @@ public class FenzoBenchmark {
         }
 
         @Override
-        public Double getScalarValue(String name) {
+        public @Nullable Double getScalarValue(String name) {
             return null;
         }
 
@@ -177,7 +180,7 @@ public class FenzoBenchmark {
     /** The task of the scenarios: 0.25 core, 512 MiB, one port. */
     static final class Task implements TaskRequest {
         private final String id;
-        private AssignedResources assigned;
+        private @Nullable AssignedResources assigned; // null until Fenzo assigns the task
 
         Task(String id) {
             this.id = id;
@@ -244,7 +247,7 @@ public class FenzoBenchmark {
         }
 
         @Override
-        public AssignedResources getAssignedResources() {
+        public @Nullable AssignedResources getAssignedResources() {
             return assigned;
         }
     }

@@ -5,6 +5,7 @@ import io.github.berth.testkit.generators.EcsGen;
 import io.github.berth.testkit.property.Gen;
 import io.github.berth.testkit.property.Property;
 import io.github.berth.testkit.property.PropertyFailure;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +55,7 @@ public class GeneratorBenchmark {
     public PropertyFailure shrinkFailingTaskDefinitionProperty() {
         try {
             Property.forAll(fargate).seed(42).check(td -> {
-                if (td.containerDefinitions().stream()
+                if (Objects.requireNonNull(td.containerDefinitions()).stream() // the generator always gives some
                         .anyMatch(c ->
                                 c.portMappings() != null && c.portMappings().size() > 1)) {
                     throw new AssertionError("a container maps more than one port");

@@ -1,5 +1,6 @@
 package io.github.berth.benchmarks;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.scaling.ScalingSimulator;
 import io.github.berth.scaling.ScalingTimeline;
 import io.github.berth.scaling.alarm.AlarmSpec;
@@ -157,7 +158,8 @@ public class ScalingBenchmark {
                 .build();
     }
 
-    private static PutScheduledActionRequest scheduled(String name, String schedule, Integer min, Integer max) {
+    private static PutScheduledActionRequest scheduled(
+            String name, String schedule, @Nullable Integer min, @Nullable Integer max) {
         return PutScheduledActionRequest.builder()
                 .serviceNamespace(ServiceNamespace.ECS)
                 .resourceId(RESOURCE)
@@ -185,7 +187,7 @@ public class ScalingBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public Instant cronNextFireTime() {
+    public @Nullable Instant cronNextFireTime() {
         Instant after = instants[next++ & (instants.length - 1)];
         return cron.next(after, zone);
     }

@@ -51,7 +51,8 @@ public class TaskDefinitionBenchmark {
             throw new UncheckedIOException(e);
         }
         request = EcsJson.strict().read(json, RegisterTaskDefinitionRequest.class);
-        if (request.containerDefinitions().size() != 3
+        if (request.containerDefinitions() == null
+                || request.containerDefinitions().size() != 3
                 || !TaskDefinitionValidator.validate(request).isEmpty()) {
             throw new IllegalStateException("the benchmark needs a valid three-container definition");
         }

@@ -49,11 +49,11 @@ public class ValidateDirectoryBenchmark {
 
     /** The runnable jar to time. */
     @Param("cli/target/berth.jar")
-    public String berthJar;
+    public String berthJar = "cli/target/berth.jar"; // JMH sets each @Param before @Setup: never null
 
     /** {@code launcher}: {@code sh bin/berth} (what the README's {@code berth} lines run); {@code jar}: {@code java -jar}. */
     @Param({"launcher", "jar"})
-    public String how;
+    public String how = "launcher";
 
     /** How many task definitions the directory holds. */
     @Param("1000")

@@ -82,7 +82,8 @@ final class Files {
         } catch (InvalidParameterException e) {
             // The snapshot's messages start with the path of the member (containerInstances[i]... or
             // tasks[i]...): name the file it stands in.
-            Path file = tasks != null && e.getMessage().startsWith("tasks[") ? tasks : instances;
+            String message = e.getMessage();
+            Path file = tasks != null && message != null && message.startsWith("tasks[") ? tasks : instances;
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }

@@ -2,6 +2,7 @@ package io.github.berth.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.CreateServiceRequest;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.core.json.EcsJson;
@@ -79,12 +80,14 @@ final class LintCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description =
                     "suppressions: {\"suppress\": [{\"rule\": \"ID\", \"resources\": [\"NAME\"], \"reason\": \"...\"}]}")
+    @Nullable
     Path config;
 
     @Option(
             names = "--subnets",
             paramLabel = "FILE",
             description = "aws ec2 describe-subnets output: tells services' subnets' AZs and which subnets are public")
+    @Nullable
     Path subnets;
 
     @Option(

@@ -50,6 +50,7 @@ final class PlaceCommand implements Callable<Integer> {
     Path instances;
 
     @Option(names = "--tasks", paramLabel = "FILE", description = "a DescribeTasks response (aws ecs describe-tasks)")
+    @Nullable
     Path tasks;
 
     @Option(
@@ -84,6 +85,7 @@ final class PlaceCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description =
                     "aws ec2 describe-subnets output: the AZ of the request's subnets (Fargate tasks' availabilityZone)")
+    @Nullable
     Path subnets;
 
     @Override

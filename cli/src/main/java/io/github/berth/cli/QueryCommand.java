@@ -1,5 +1,6 @@
 package io.github.berth.cli;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.error.SerializationException;
 import io.github.berth.placement.ClusterSnapshot;
@@ -41,6 +42,7 @@ final class QueryCommand implements Callable<Integer> {
             names = "--tasks",
             paramLabel = "FILE",
             description = "a DescribeTasks response (for task:group and runningTasksCount)")
+    @Nullable
     Path tasks;
 
     @Parameters(index = "0", paramLabel = "EXPRESSION", description = "e.g. 'attribute:ecs.instance-type =~ t2.*'")

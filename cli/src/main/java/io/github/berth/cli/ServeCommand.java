@@ -1,5 +1,6 @@
 package io.github.berth.cli;
 
+import io.github.berth.core.Nullable;
 import io.github.berth.testkit.fake.FakeEcs;
 import io.github.berth.testkit.server.Dispatcher;
 import io.github.berth.testkit.server.EcsServer;
@@ -68,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             names = "--state",
             paramLabel = "FILE",
             description = "load the fake's state from FILE when it exists, save it there when stopped")
+    @Nullable
     Path state;
 
     @Option(names = "--allow-remote", description = "allow a --host that is not a loopback address")

@@ -192,7 +192,7 @@ final class SimulateScalingCommand implements Callable<Integer> {
     private static final class BadInput extends Exception {
         private static final long serialVersionUID = 1L;
 
-        BadInput(String message) {
+        BadInput(@Nullable String message) {
             super(message);
         }
     }
@@ -393,7 +393,8 @@ final class SimulateScalingCommand implements Callable<Integer> {
             }
             if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
                 try {
-                    TargetTracking.targetValue(p.targetTrackingScalingPolicyConfiguration());
+                    // check() above refused a policy AAS would refuse: a target tracking policy has its configuration.
+                    TargetTracking.targetValue(Objects.requireNonNull(p.targetTrackingScalingPolicyConfiguration()));
                 } catch (IllegalArgumentException ex) {
                     throw new BadInput(
                             file + ": TargetTrackingScalingPolicyConfiguration.TargetValue: " + ex.getMessage());
@@ -419,7 +420,8 @@ final class SimulateScalingCommand implements Callable<Integer> {
                     }
                     b.forecast(e.getKey(), f.capacityForecast());
                 } else if (PredictiveScalingMode.FORECAST_AND_SCALE.equals(
-                        p.predictiveScalingPolicyConfiguration().mode())) {
+                        Objects.requireNonNull(p.predictiveScalingPolicyConfiguration())
+                                .mode())) { // checked as AAS would, as above
                     throw new BadInput(
                             file + ": predictive scaling policy '" + e.getKey() + "' is ForecastAndScale: give its "
                                     + "capacity forecast with --forecast " + e.getKey() + "=FILE");
@@ -622,7 +624,7 @@ final class SimulateScalingCommand implements Callable<Integer> {
             throw new BadInput(file + ": AlarmActions: no action names a --policy (give the policy's ARN or name)");
         }
         for (String policy : named) {
-            PutScalingPolicyRequest p = policies.get(policy);
+            PutScalingPolicyRequest p = Objects.requireNonNull(policies.get(policy)); // a key of policies
             if (p.policyType() != null && !PolicyType.STEP_SCALING.equals(p.policyType())) {
                 throw new BadInput(file + ": AlarmActions: '" + policy + "' is a " + p.policyType()
                         + " policy; only step scaling policies take an alarm");

@@ -7,6 +7,7 @@ import io.github.berth.cli.internal.report.Format;
 import io.github.berth.cli.internal.report.Report;
 import io.github.berth.cli.internal.report.Severity;
 import io.github.berth.cli.internal.report.Subject;
+import io.github.berth.core.Nullable;
 import io.github.berth.core.api.RegisterTaskDefinitionRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,6 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "read every file as this form: task-definition, container-definitions, create-service, "
                     + "update-service, register-scalable-target, put-scaling-policy, target-tracking-configuration, "
                     + "step-scaling-configuration, cloudformation or terraform-plan")
+    @Nullable
     String form;
 
     @Option(
@@ -82,24 +84,29 @@ final class ValidateCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "the task definition services are checked against (a RegisterTaskDefinition input or "
                     + "DescribeTaskDefinition output)")
+    @Nullable
     Path taskDefinition;
 
     @Option(
             names = "--launch-type",
             paramLabel = "TYPE",
             description = "for container definitions: the launch type of their task (EC2 unless given)")
+    @Nullable
     String launchType;
 
     @Option(
             names = "--network-mode",
             paramLabel = "MODE",
             description = "for container definitions: the task's network mode")
+    @Nullable
     String networkMode;
 
     @Option(names = "--cpu", paramLabel = "CPU", description = "for container definitions: the task's cpu")
+    @Nullable
     String cpu;
 
     @Option(names = "--memory", paramLabel = "MEMORY", description = "for container definitions: the task's memory")
+    @Nullable
     String memory;
 
     @Override
@@ -144,7 +151,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** A file to judge; {@code named} when the user named it rather than a directory or glob holding it. */
-    private record Input(String name, Path path, boolean named, String problem) {}
+    private record Input(
+            String name, Path path, boolean named, @Nullable String problem) {}
 
     private static List<Input> expand(String arg) {
         if (arg.equals(Files.STDIN)) {
@@ -184,7 +192,7 @@ final class ValidateCommand implements Callable<Integer> {
                 new Input(arg, path == null ? Path.of(".") : path, true, path == null ? "not a valid path" : null));
     }
 
-    private static List<Input> walk(Path root, PathMatcher matcher, String arg) {
+    private static List<Input> walk(Path root, @Nullable PathMatcher matcher, String arg) {
         List<Input> out = new ArrayList<>();
         Path start = root.toString().isEmpty() ? Path.of(".") : root;
         try (Stream<Path> s = java.nio.file.Files.walk(start)) {

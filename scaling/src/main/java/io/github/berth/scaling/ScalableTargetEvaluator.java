@@ -288,7 +288,8 @@ public final class ScalableTargetEvaluator {
                 String.valueOf(policy.serviceNamespace()),
                 policy.resourceId(),
                 String.valueOf(policy.scalableDimension()));
-        String name = policy.policyName();
+        // The members AAS requires were checked above, or by the simulator's builder (forSimulation).
+        String name = Objects.requireNonNull(policy.policyName());
         // Predictive policies count too: the quota is on scaling policies per target. [model]
         if (!policies.containsKey(name) && policies.size() >= AutoScalingValidator.MAX_POLICIES_PER_TARGET) {
             throw AutoScalingValidator.tooManyPolicies(resourceId);
@@ -297,7 +298,8 @@ public final class ScalableTargetEvaluator {
         PolicyRuntime old = policies.get(name);
         PolicyRuntime next;
         if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
-            TargetTrackingScalingPolicyConfiguration c = policy.targetTrackingScalingPolicyConfiguration();
+            TargetTrackingScalingPolicyConfiguration c =
+                    Objects.requireNonNull(policy.targetTrackingScalingPolicyConfiguration());
             TargetTracking.Settings settings = TargetTracking.Settings.of(name, c, formula);
             MetricKey key = MetricKey.of(c);
             AlarmSpec high = TargetTrackingAlarms.high(resourceId, ledger.uuid(), c);
@@ -309,19 +311,18 @@ public final class ScalableTargetEvaluator {
             }
             next = t;
         } else if (PolicyType.STEP_SCALING.equals(type)) {
-            StepRuntime s = new StepRuntime(name, policy.stepScalingPolicyConfiguration());
+            StepRuntime s = new StepRuntime(name, Objects.requireNonNull(policy.stepScalingPolicyConfiguration()));
             if (old instanceof StepRuntime o) {
                 s.cooldown = o.cooldown;
                 s.bind(o.alarm);
             }
             next = s;
         } else if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
-            next = new PredictiveRuntime(name, policy.predictiveScalingPolicyConfiguration());
+            next = new PredictiveRuntime(name, Objects.requireNonNull(policy.predictiveScalingPolicyConfiguration()));
         } else {
             throw new IllegalArgumentException(
                     "policy '" + name + "' has PolicyType '" + type + "', which is not modelled");
         }
-        next.request = policy;
         policies.put(name, next);
         dirty = true;
     }
@@ -401,13 +402,14 @@ public final class ScalableTargetEvaluator {
                 String.valueOf(action.serviceNamespace()),
                 action.resourceId(),
                 String.valueOf(action.scalableDimension()));
-        String name = action.scheduledActionName();
+        // The members AAS requires were checked above, or by the simulator's builder (forSimulation).
+        String name = Objects.requireNonNull(action.scheduledActionName());
         if (!actions.containsKey(name) && actions.size() >= AutoScalingValidator.MAX_SCHEDULED_ACTIONS_PER_TARGET) {
             throw AutoScalingValidator.tooManyScheduledActions(resourceId);
         }
-        ScheduledActionTimes times =
-                ScheduledActionTimes.of(action.schedule(), action.timezone(), action.startTime(), action.endTime());
-        actions.put(name, new ActionRuntime(name, action.scalableTargetAction(), times));
+        ScheduledActionTimes times = ScheduledActionTimes.of(
+                Objects.requireNonNull(action.schedule()), action.timezone(), action.startTime(), action.endTime());
+        actions.put(name, new ActionRuntime(name, Objects.requireNonNull(action.scalableTargetAction()), times));
         dirty = true;
     }
 
@@ -862,13 +864,15 @@ public final class ScalableTargetEvaluator {
             }
         }
         for (StepRuntime s : stepPolicies) {
-            if (s.alarm.state != AlarmState.ALARM) {
+            // stepPolicies holds the step policies bound to an alarm (refresh): alarm and policy are set.
+            AlarmWindow alarm = Objects.requireNonNull(s.alarm);
+            if (alarm.state != AlarmState.ALARM) {
                 s.none(capacity);
             } else {
                 s.propose(StepScaling.evaluate(
-                        s.policy,
-                        s.alarm.state,
-                        s.alarm.recent(s.config.metricAggregationType()),
+                        Objects.requireNonNull(s.policy),
+                        alarm.state,
+                        alarm.recent(s.config.metricAggregationType()),
                         capacity,
                         s.cooldown,
                         now));
@@ -1055,7 +1059,6 @@ public final class ScalableTargetEvaluator {
 
     private abstract static sealed class PolicyRuntime permits DynamicRuntime, PredictiveRuntime {
         final String name;
-        PutScalingPolicyRequest request;
 
         PolicyRuntime(String name) {
             this.name = name;
@@ -1183,7 +1186,8 @@ public final class ScalableTargetEvaluator {
 
         /** The run due now is taken: on to the next one. */
         void advance() {
-            next = times.next(next, createdAt);
+            // Only an action with a next run is due (nextSecond), and start() ran before.
+            next = times.next(Objects.requireNonNull(next), Objects.requireNonNull(createdAt));
             nextSecond = next == null ? Long.MAX_VALUE : next.getEpochSecond();
         }
     }

@@ -87,15 +87,16 @@ public final class ScalingSimulator {
     final long seed;
 
     private ScalingSimulator(Builder b, int initialCapacity) {
-        this.target = b.target;
+        // Builder.build() refused a missing target, start or end before calling this.
+        this.target = Objects.requireNonNull(b.target);
         this.policies = List.copyOf(b.policies.values());
         this.scheduledActions = List.copyOf(b.scheduledActions.values());
         this.stepAlarms = Map.copyOf(b.stepAlarms);
         this.defaultMetric = b.defaultMetric;
         this.policyMetrics = Map.copyOf(b.policyMetrics);
         this.forecasts = Map.copyOf(b.forecasts);
-        this.start = b.start;
-        this.end = b.end;
+        this.start = Objects.requireNonNull(b.start);
+        this.end = Objects.requireNonNull(b.end);
         this.step = b.step;
         this.initialCapacity = initialCapacity;
         this.deployments = List.copyOf(b.deployments);
@@ -334,7 +335,8 @@ public final class ScalingSimulator {
                         "the step must be at most " + MAX_SPAN.toDays() + " days, found " + step);
             }
             checkTargetUpdates();
-            int capacity = initialCapacity != null ? initialCapacity : target.minCapacity();
+            // validate(target) above refused a target without MinCapacity.
+            int capacity = initialCapacity != null ? initialCapacity : Objects.requireNonNull(target.minCapacity());
             if (capacity < 0) {
                 throw new IllegalArgumentException("the initial capacity must be at least 0, found " + capacity);
             }
@@ -348,8 +350,8 @@ public final class ScalingSimulator {
             }
             List<TargetUpdate> sorted = new ArrayList<>(targetUpdates);
             sorted.sort(java.util.Comparator.comparing(TargetUpdate::at));
-            ScalableTargetEvaluator scratch =
-                    ScalableTargetEvaluator.forSimulation(target, seed, formula, (a, p) -> Double.NaN);
+            ScalableTargetEvaluator scratch = ScalableTargetEvaluator.forSimulation(
+                    Objects.requireNonNull(target), seed, formula, (a, p) -> Double.NaN); // build() checked it
             for (TargetUpdate u : sorted) {
                 if (u.at().isBefore(start) || u.at().isAfter(end)) {
                     throw new IllegalArgumentException(
@@ -360,6 +362,7 @@ public final class ScalingSimulator {
         }
 
         private void sameTarget(String namespace, @Nullable String resourceId, String dimension) {
+            RegisterScalableTargetRequest target = Objects.requireNonNull(this.target); // build() checked it
             if (!namespace.equals(String.valueOf(target.serviceNamespace()))
                     || !Objects.equals(resourceId, target.resourceId())
                     || !dimension.equals(String.valueOf(target.scalableDimension()))) {
@@ -367,11 +370,12 @@ public final class ScalingSimulator {
             }
         }
 
+        /** A policy AutoScalingValidator has accepted: its name and the configuration of its type are there. */
         private void checkPolicy(PutScalingPolicyRequest p) {
-            String name = p.policyName();
+            String name = Objects.requireNonNull(p.policyName());
             PolicyType type = policyType(p);
             if (PolicyType.TARGET_TRACKING_SCALING.equals(type)) {
-                TargetTracking.targetValue(p.targetTrackingScalingPolicyConfiguration());
+                TargetTracking.targetValue(Objects.requireNonNull(p.targetTrackingScalingPolicyConfiguration()));
                 needMetric(name);
             } else if (PolicyType.STEP_SCALING.equals(type)) {
                 if (!stepAlarms.containsKey(name)) {
@@ -381,7 +385,8 @@ public final class ScalingSimulator {
                 needMetric(name);
             } else if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
                 if (PredictiveScalingMode.FORECAST_AND_SCALE.equals(
-                                p.predictiveScalingPolicyConfiguration().mode())
+                                Objects.requireNonNull(p.predictiveScalingPolicyConfiguration())
+                                        .mode())
                         && !forecasts.containsKey(name)) {
                     throw new IllegalArgumentException("predictive scaling policy '" + name
                             + "' is ForecastAndScale but has no capacity forecast");

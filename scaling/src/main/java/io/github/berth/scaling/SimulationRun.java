@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One run of a {@link ScalingSimulator}: a {@link ScalableTargetEvaluator} stepped over the span,
@@ -43,7 +44,8 @@ final class SimulationRun {
         this.evaluator = ScalableTargetEvaluator.forSimulation(sim.target, sim.seed, sim.formula, (alarm, period) -> {
             PeriodReader r = alarm.reader;
             if (r == null) {
-                r = byPolicy.get(alarm.policyName).reader(alarm.period, alarm.statistic);
+                // Every policy with an alarm has its source in byPolicy (put below, before any step).
+                r = Objects.requireNonNull(byPolicy.get(alarm.policyName)).reader(alarm.period, alarm.statistic);
                 alarm.reader = r; // resolved once per alarm, not once per datapoint
             }
             return r.datapoint(period);
@@ -51,7 +53,9 @@ final class SimulationRun {
 
         Map<MetricInput, MetricSource> sources = new HashMap<>(); // a metric given twice is read once
         for (PutScalingPolicyRequest p : sim.policies) {
-            String name = p.policyName();
+            // ScalingSimulator.Builder.build() checked each policy as AAS would (PolicyName is required),
+            // gave each step policy its alarm and each target tracking policy a TargetValue.
+            String name = Objects.requireNonNull(p.policyName());
             PolicyType type = ScalableTargetEvaluator.policyType(p);
             evaluator.putScalingPolicy(p);
             if (PolicyType.PREDICTIVE_SCALING.equals(type)) {
@@ -69,9 +73,10 @@ final class SimulationRun {
                         TargetTrackingAlarms.LOW_EVALUATION_PERIODS + AlarmEvaluator.EXTRA_PERIODS);
                 thresholds.add(new Threshold(
                         name + " target",
-                        p.targetTrackingScalingPolicyConfiguration().targetValue()));
+                        TargetTracking.targetValue(
+                                Objects.requireNonNull(p.targetTrackingScalingPolicyConfiguration()))));
             } else {
-                AlarmSpec spec = sim.stepAlarms.get(name);
+                AlarmSpec spec = Objects.requireNonNull(sim.stepAlarms.get(name));
                 evaluator.putAlarm(name, spec);
                 source.reads(spec.periodSeconds(), AlarmEvaluator.evaluationRange(spec));
                 thresholds.add(new Threshold(spec.name() + " threshold", spec.threshold()));
@@ -135,7 +140,7 @@ final class SimulationRun {
             for (MetricSource s : liveSources) {
                 double v = s.sample(now, capacity);
                 if (s == rowSource) {
-                    rowMetric[k] = v;
+                    Objects.requireNonNull(rowMetric)[k] = v; // made above when there is a rowSource
                 }
             }
             rowCapacity.set(k, capacity);
@@ -246,7 +251,8 @@ final class SimulationRun {
 
         /** Takes the sample at {@code now} of a capacity-dependent metric; NaN when there is none. */
         double sample(long now, int capacity) {
-            double v = function.value(Instant.ofEpochSecond(now), capacity);
+            // Only the sources of a capacity metric are sampled (liveSources).
+            double v = Objects.requireNonNull(function).value(Instant.ofEpochSecond(now), capacity);
             if (Double.isFinite(v)) {
                 for (PeriodRing r : rings) {
                     r.add(now, v);

@@ -19,6 +19,7 @@ import io.github.berth.scaling.error.ValidationException;
 import io.github.berth.scaling.model.AdjustmentType;
 import io.github.berth.scaling.model.PolicyType;
 import io.github.berth.scaling.model.PutScalingPolicyRequest;
+import io.github.berth.scaling.model.PutScheduledActionRequest;
 import io.github.berth.scaling.model.RegisterScalableTargetRequest;
 import io.github.berth.scaling.model.ScalableDimension;
 import io.github.berth.scaling.model.ScalingActivity;
@@ -438,6 +439,29 @@ class ScalableTargetEvaluatorTest {
                 .build();
         assertThatThrownBy(() -> aas.putScalingPolicy(noConfiguration)).isInstanceOf(ValidationException.class);
         assertThat(aas.alarmNames("cpu50")).isEmpty();
+    }
+
+    @Test
+    void aPolicyOrScheduledActionWithoutItsNameIsRefusedAsAasWould() {
+        ScalableTargetEvaluator aas = evaluator(1, 20);
+        PutScalingPolicyRequest noName = targetTracking("cpu50", 50).toBuilder()
+                .policyName((String) null)
+                .build();
+        assertThatThrownBy(() -> aas.putScalingPolicy(noName))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("1 validation error detected: Value null at 'PolicyName' failed to satisfy constraint: "
+                        + "Member must not be null");
+        PutScheduledActionRequest unnamed = scheduled("morning", "cron(5 * * * ? *)", 6, null).toBuilder()
+                .scheduledActionName((String) null)
+                .build();
+        assertThatThrownBy(() -> aas.putScheduledAction(unnamed))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("1 validation error detected: Value null at 'ScheduledActionName' failed to satisfy "
+                        + "constraint: Member must not be null");
+        // Named, the same requests are taken.
+        aas.putScalingPolicy(targetTracking("cpu50", 50));
+        aas.putScheduledAction(scheduled("morning", "cron(5 * * * ? *)", 6, null));
+        assertThat(aas.alarmNames("cpu50")).hasSize(2);
     }
 
     @Test

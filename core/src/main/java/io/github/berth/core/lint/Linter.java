@@ -69,7 +69,7 @@ public final class Linter {
      * Drops from findings made elsewhere (the scaling rules of berth-scaling) those the suppressions or
      * the resource's own suppress tag value ({@code tagValue}, may be null) name.
      */
-    public ImmutableList<Finding> keep(Collection<Finding> findings, String tagValue) {
+    public ImmutableList<Finding> keep(Collection<Finding> findings, @Nullable String tagValue) {
         Set<String> tagged = tagValue == null
                 ? Set.of()
                 : Arrays.stream(tagValue.trim().split("\\s+"))

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A JSON or YAML document as a tree, with the line and column where each value starts, keyed by its
@@ -46,11 +47,11 @@ final class LocatedTree {
 
     final JsonNode root;
     /** Where each value starts; for JSON found only when first asked (most files have no problem to place). */
-    private Map<String, int[]> where;
+    private @Nullable Map<String, int[]> where;
 
     private final String text;
 
-    private LocatedTree(JsonNode root, Map<String, int[]> where, String text) {
+    private LocatedTree(JsonNode root, @Nullable Map<String, int[]> where, String text) {
         this.root = root;
         this.where = where;
         this.text = text;
@@ -66,6 +67,12 @@ final class LocatedTree {
             super(reason, null, false, false);
             this.line = line;
             this.column = column;
+        }
+
+        /** The reason given: never null, unlike {@link Throwable#getMessage()}'s. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 
@@ -101,16 +108,18 @@ final class LocatedTree {
 
     /** The line and column of the value at {@code path}, or of its nearest enclosing value; {0, 0} if none. */
     int[] locate(String path) {
-        if (where == null) {
+        Map<String, int[]> known = where;
+        if (known == null) {
             try {
-                where = parse(JSON, text, "").where;
+                known = Objects.requireNonNull(parse(JSON, text, "").where); // parse() records every place
             } catch (Unparsable e) {
-                where = Map.of(); // it was read once: it parses
+                known = Map.of(); // it was read once: it parses
             }
+            where = known;
         }
         String p = path;
         while (true) {
-            int[] at = where.get(p);
+            int[] at = known.get(p);
             if (at != null) {
                 return at;
             }

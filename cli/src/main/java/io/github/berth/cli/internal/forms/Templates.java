@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -58,6 +59,12 @@ final class Templates {
             Map.entry("CustomizedMetricSpecification.dimensions", "Dimensions"),
             Map.entry("CustomizedMetricSpecification.metrics", "Metrics"));
 
+    /** A source format and the names it spells differently from the API: they always go together. */
+    private record Dialect(ShapeMapper.Source source, Map<String, String> aliases) {}
+
+    private static final Dialect CLOUDFORMATION = new Dialect(ShapeMapper.Source.CLOUDFORMATION, CFN_ALIASES);
+    private static final Dialect TERRAFORM = new Dialect(ShapeMapper.Source.TERRAFORM, TF_ALIASES);
+
     /** Properties CloudFormation has and the API does not: not judged. */
     private static final Map<String, List<String>> CFN_ONLY = Map.of(
             "AWS::ECS::Service", List.of("ForceNewDeployment"),
@@ -82,8 +89,7 @@ final class Templates {
                 taskDefinitions.put(
                         e.getKey(),
                         map(
-                                ShapeMapper.Source.CLOUDFORMATION,
-                                CFN_ALIASES,
+                                CLOUDFORMATION,
                                 properties(e.getValue(), type),
                                 RegisterTaskDefinitionRequest.class,
                                 at,
@@ -102,7 +108,8 @@ final class Templates {
             String at = resource + ".Properties";
             switch (type) {
                 case "AWS::ECS::TaskDefinition": {
-                    Mapped<RegisterTaskDefinitionRequest> td = taskDefinitions.get(id);
+                    // the loop above mapped every task definition
+                    Mapped<RegisterTaskDefinitionRequest> td = Objects.requireNonNull(taskDefinitions.get(id));
                     out.add(td.judge(
                             file,
                             resource,
@@ -114,13 +121,7 @@ final class Templates {
                 }
                 case "AWS::ECS::Service": {
                     Mapped<CreateServiceRequest> svc = map(
-                            ShapeMapper.Source.CLOUDFORMATION,
-                            CFN_ALIASES,
-                            properties(e.getValue(), type),
-                            CreateServiceRequest.class,
-                            at,
-                            tree,
-                            null);
+                            CLOUDFORMATION, properties(e.getValue(), type), CreateServiceRequest.class, at, tree, null);
                     RegisterTaskDefinitionRequest td = null;
                     List<String> extra = new ArrayList<>();
                     JsonNode ref = e.getValue().path("Properties").path("TaskDefinition");
@@ -150,8 +151,7 @@ final class Templates {
                 }
                 case "AWS::ApplicationAutoScaling::ScalableTarget":
                     out.add(map(
-                                    ShapeMapper.Source.CLOUDFORMATION,
-                                    CFN_ALIASES,
+                                    CLOUDFORMATION,
                                     properties(e.getValue(), type),
                                     RegisterScalableTargetRequest.class,
                                     at,
@@ -178,14 +178,7 @@ final class Templates {
                             }
                         }
                     }
-                    policy = map(
-                            ShapeMapper.Source.CLOUDFORMATION,
-                            CFN_ALIASES,
-                            props,
-                            PutScalingPolicyRequest.class,
-                            at,
-                            tree,
-                            null);
+                    policy = map(CLOUDFORMATION, props, PutScalingPolicyRequest.class, at, tree, null);
                     for (String member : fromTarget) {
                         // the value stands in the target the policy names: point at that name
                         policy.mapper.filePaths.put(member, at + ".ScalingTargetId");
@@ -255,19 +248,21 @@ final class Templates {
             }
         }
         Map<String, Mapped<RegisterTaskDefinitionRequest>> taskDefinitions = new HashMap<>();
+        // collect() put every address in at, values and types alike
         for (Map.Entry<String, JsonNode> e : values.entrySet()) {
-            if (types.get(e.getKey()).equals("aws_ecs_task_definition")) {
-                taskDefinitions.put(e.getKey(), terraformTaskDefinition(e.getValue(), at.get(e.getKey()), tree));
+            if (Objects.requireNonNull(types.get(e.getKey())).equals("aws_ecs_task_definition")) {
+                taskDefinitions.put(
+                        e.getKey(),
+                        terraformTaskDefinition(e.getValue(), Objects.requireNonNull(at.get(e.getKey())), tree));
             }
         }
         for (Map.Entry<String, JsonNode> e : values.entrySet()) {
             String address = e.getKey();
-            String path = at.get(address);
+            String path = Objects.requireNonNull(at.get(address));
             ObjectNode v = Validation.object(e.getValue()).deepCopy();
-            switch (types.get(address)) {
+            switch (Objects.requireNonNull(types.get(address))) {
                 case "aws_ecs_task_definition":
-                    out.add(taskDefinitions
-                            .get(address)
+                    out.add(Objects.requireNonNull(taskDefinitions.get(address)) // mapped in the loop above
                             .judge(
                                     file,
                                     address,
@@ -277,8 +272,7 @@ final class Templates {
                     break;
                 case "aws_ecs_service": {
                     terraformServiceShape(v);
-                    Mapped<CreateServiceRequest> svc = map(
-                            ShapeMapper.Source.TERRAFORM, TF_ALIASES, v, CreateServiceRequest.class, path, tree, null);
+                    Mapped<CreateServiceRequest> svc = map(TERRAFORM, v, CreateServiceRequest.class, path, tree, null);
                     String tdAddress = serviceTaskDefinition.get(address);
                     Mapped<RegisterTaskDefinitionRequest> m = tdAddress == null ? null : taskDefinitions.get(tdAddress);
                     RegisterTaskDefinitionRequest td =
@@ -295,14 +289,7 @@ final class Templates {
                     break;
                 }
                 case "aws_appautoscaling_target":
-                    out.add(map(
-                                    ShapeMapper.Source.TERRAFORM,
-                                    TF_ALIASES,
-                                    v,
-                                    RegisterScalableTargetRequest.class,
-                                    path,
-                                    tree,
-                                    null)
+                    out.add(map(TERRAFORM, v, RegisterScalableTargetRequest.class, path, tree, null)
                             .judge(
                                     file,
                                     address,
@@ -311,14 +298,7 @@ final class Templates {
                                     AutoScalingValidator::validate));
                     break;
                 case "aws_appautoscaling_policy":
-                    out.add(map(
-                                    ShapeMapper.Source.TERRAFORM,
-                                    TF_ALIASES,
-                                    v,
-                                    PutScalingPolicyRequest.class,
-                                    path,
-                                    tree,
-                                    null)
+                    out.add(map(TERRAFORM, v, PutScalingPolicyRequest.class, path, tree, null)
                             .judge(
                                     file,
                                     address,
@@ -373,8 +353,8 @@ final class Templates {
         ObjectNode v = Validation.object(values).deepCopy();
         JsonNode containers = v.remove("container_definitions");
         v.remove("tags_all");
-        Mapped<RegisterTaskDefinitionRequest> mapped = map(
-                ShapeMapper.Source.TERRAFORM, TF_ALIASES, v, RegisterTaskDefinitionRequest.class, path, tree, node -> {
+        Mapped<RegisterTaskDefinitionRequest> mapped =
+                map(TERRAFORM, v, RegisterTaskDefinitionRequest.class, path, tree, node -> {
                     if (containers != null && containers.isTextual()) {
                         // the provider reads container_definitions as the JSON of the API's containerDefinitions
                         ((ObjectNode) node)
@@ -430,14 +410,13 @@ final class Templates {
      * @param prepare a last change to the API JSON before reading it, or null
      */
     private static <T> Mapped<T> map(
-            ShapeMapper.Source source,
-            Map<String, String> aliases,
+            Dialect dialect,
             ObjectNode props,
             Class<T> type,
             String at,
             LocatedTree tree,
             @Nullable UnaryOperator<JsonNode> prepare) {
-        ShapeMapper mapper = new ShapeMapper(source, aliases);
+        ShapeMapper mapper = new ShapeMapper(dialect.source(), dialect.aliases());
         JsonNode api = mapper.map(props, type, at);
         Mapped<T> m = new Mapped<>(mapper, tree);
         try {
@@ -488,7 +467,9 @@ final class Templates {
         Subject judge(String file, String resource, String kind, String rule, Function<T, List<Violation>> validator) {
             if (value == null) {
                 List<Finding> findings = new ArrayList<>();
-                for (SerializationException.Problem p : problems.problems()) {
+                // map() sets value, or problems when it could not read one
+                for (SerializationException.Problem p :
+                        Objects.requireNonNull(problems).problems()) {
                     String path = filePath(p.path());
                     int[] where = tree.locate(path);
                     findings.add(new Finding(

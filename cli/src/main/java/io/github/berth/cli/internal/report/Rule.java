@@ -1,5 +1,6 @@
 package io.github.berth.cli.internal.report;
 
+import io.github.berth.core.Nullable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,12 @@ import java.util.Objects;
  * @param helpUri the documentation page that explains it (the AWS page of the operation), or null
  * @param severity the severity of its findings unless a finding says otherwise
  */
-public record Rule(String id, String name, String description, String helpUri, Severity severity) {
+public record Rule(
+        String id,
+        String name,
+        String description,
+        @Nullable String helpUri,
+        Severity severity) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
