@@ -449,14 +449,14 @@ class ScalableTargetEvaluatorTest {
                 .build();
         assertThatThrownBy(() -> aas.putScalingPolicy(noName))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("1 validation error detected: Value null at 'PolicyName' failed to satisfy constraint: "
+                .hasMessage("1 validation error detected: Value null at 'policyName' failed to satisfy constraint: "
                         + "Member must not be null");
         PutScheduledActionRequest unnamed = scheduled("morning", "cron(5 * * * ? *)", 6, null).toBuilder()
                 .scheduledActionName((String) null)
                 .build();
         assertThatThrownBy(() -> aas.putScheduledAction(unnamed))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("1 validation error detected: Value null at 'ScheduledActionName' failed to satisfy "
+                .hasMessage("1 validation error detected: Value null at 'scheduledActionName' failed to satisfy "
                         + "constraint: Member must not be null");
         // Named, the same requests are taken.
         aas.putScalingPolicy(targetTracking("cpu50", 50));

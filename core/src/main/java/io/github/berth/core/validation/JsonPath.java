@@ -2,6 +2,7 @@ package io.github.berth.core.validation;
 
 import io.github.berth.core.Nullable;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Where a member sits in a JSON document, written as people read it:
@@ -88,6 +89,21 @@ public final class JsonPath {
         return p;
     }
 
+    /**
+     * This path with every member name passed through {@code rename}; array indexes are kept. For a
+     * service whose messages name members otherwise than its wire does (Application Auto Scaling
+     * writes {@code 'serviceNamespace'} for the member {@code ServiceNamespace}).
+     */
+    public JsonPath renamed(UnaryOperator<String> rename) {
+        Objects.requireNonNull(rename, "rename");
+        JsonPath[] steps = steps();
+        JsonPath p = ROOT;
+        for (JsonPath step : steps) {
+            p = step.name == null ? p.index(step.index) : p.child(rename.apply(step.name));
+        }
+        return p;
+    }
+
     public boolean isRoot() {
         return parent == null;
     }
@@ -107,15 +123,7 @@ public final class JsonPath {
      * is long ({@code a[0][0]...}), and the stack must not decide whether it can be printed.
      */
     private void append(StringBuilder sb) {
-        int depth = 0;
-        for (JsonPath q = this; q.parent != null; q = q.parent) {
-            depth++;
-        }
-        JsonPath[] steps = new JsonPath[depth];
-        for (JsonPath q = this; q.parent != null; q = q.parent) {
-            steps[--depth] = q;
-        }
-        for (JsonPath step : steps) {
+        for (JsonPath step : steps()) {
             if (step.name == null) {
                 sb.append('[').append(step.index).append(']');
             } else if (isIdentifier(step.name)) {
@@ -127,6 +135,19 @@ public final class JsonPath {
                 sb.append("[\"").append(step.name).append("\"]");
             }
         }
+    }
+
+    /** The steps from the root down, without recursion. */
+    private JsonPath[] steps() {
+        int depth = 0;
+        for (JsonPath q = this; q.parent != null; q = q.parent) {
+            depth++;
+        }
+        JsonPath[] steps = new JsonPath[depth];
+        for (JsonPath q = this; q.parent != null; q = q.parent) {
+            steps[--depth] = q;
+        }
+        return steps;
     }
 
     private static boolean isIdentifier(String s) {

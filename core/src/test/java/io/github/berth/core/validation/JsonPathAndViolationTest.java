@@ -26,6 +26,30 @@ class JsonPathAndViolationTest {
     }
 
     @Test
+    void renamedChangesMemberNamesAndKeepsIndexes() {
+        JsonPath p = JsonPath.parse("StepScalingPolicyConfiguration.StepAdjustments[2].ScalingAdjustment");
+        assertThat(p.renamed(String::toUpperCase).toString())
+                .isEqualTo("STEPSCALINGPOLICYCONFIGURATION.STEPADJUSTMENTS[2].SCALINGADJUSTMENT");
+        assertThat(p.renamed(n -> n).toString()).isEqualTo(p.toString());
+        assertThat(JsonPath.root().renamed(String::toUpperCase).isRoot()).isTrue();
+    }
+
+    @Test
+    void modelMessagesNameMembersAsTheServiceWritesThem() {
+        JsonPath at = JsonPath.root().child("ServiceNamespace");
+        Violations asOnTheWire = new Violations("ValidationException");
+        asOnTheWire.modelRequired(at);
+        assertThat(asOnTheWire.toList().get(0).message())
+                .isEqualTo("Value null at 'ServiceNamespace' failed to satisfy constraint: Member must not be null");
+        Violations lowered = new Violations("ValidationException", n -> n.toLowerCase(java.util.Locale.ROOT));
+        lowered.modelRequired(at);
+        assertThat(lowered.toList().get(0).message())
+                .isEqualTo("Value null at 'servicenamespace' failed to satisfy constraint: Member must not be null");
+        // The violation's path stays the wire's: it is what a report points at in the document.
+        assertThat(lowered.toList().get(0).path()).isEqualTo("ServiceNamespace");
+    }
+
+    @Test
     void parseRefusesWhatIsNoPathWithIllegalArgumentException() {
         // These threw NumberFormatException and StringIndexOutOfBoundsException from inside.
         assertThatThrownBy(() -> JsonPath.parse("a[x].b"))

@@ -193,6 +193,23 @@ public final class AutoScalingValidator {
     // ------------------------------------------------------------------ RegisterScalableTarget
 
     /**
+     * A collector in Application Auto Scaling's words: a breach of the API model is a
+     * ValidationException, and its message names the member in lowerCamelCase though the wire
+     * writes it in PascalCase ({@code Value 'kafka' at 'serviceNamespace' failed to satisfy
+     * constraint}) [obs] (quoted in localstack/localstack#6138); [unsure] for members below the
+     * top level, which no published message shows.
+     */
+    private static Violations violations() {
+        return new Violations(ValidationException.ERROR_CODE, AutoScalingValidator::lowerCamel);
+    }
+
+    private static String lowerCamel(String member) {
+        return member.isEmpty() || !Character.isUpperCase(member.charAt(0))
+                ? member
+                : Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    }
+
+    /**
      * The reasons Application Auto Scaling would refuse to register this new scalable target, each
      * with the JSON path of its member ({@code MaxCapacity}); empty when it would accept it. Never
      * throws for a bad value: every problem is a violation.
@@ -201,7 +218,7 @@ public final class AutoScalingValidator {
      */
     public static ImmutableList<Violation> validate(RegisterScalableTargetRequest r) {
         Objects.requireNonNull(r, "request");
-        Violations out = new Violations(ValidationException.ERROR_CODE);
+        Violations out = violations();
         JsonPath root = JsonPath.root();
         if (r.minCapacity() == null) {
             out.add(root.child("MinCapacity"), ValidationException.ERROR_CODE, MIN_REQUIRED);
@@ -237,7 +254,7 @@ public final class AutoScalingValidator {
      */
     public static ImmutableList<Violation> validate(PutScalingPolicyRequest r) {
         Objects.requireNonNull(r, "request");
-        Violations out = new Violations(ValidationException.ERROR_CODE);
+        Violations out = violations();
         JsonPath root = JsonPath.root();
         PolicyType type = r.policyType() != null ? r.policyType() : PolicyType.STEP_SCALING; // the API default
         if (PolicyType.STEP_SCALING.equals(type)) {
@@ -503,7 +520,7 @@ public final class AutoScalingValidator {
      */
     public static ImmutableList<Violation> validate(PutScheduledActionRequest r) {
         Objects.requireNonNull(r, "request");
-        Violations out = new Violations(ValidationException.ERROR_CODE);
+        Violations out = violations();
         String code = ValidationException.ERROR_CODE;
         JsonPath root = JsonPath.root();
         if (r.schedule() == null) {

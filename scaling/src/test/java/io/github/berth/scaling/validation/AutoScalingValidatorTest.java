@@ -124,7 +124,7 @@ class AutoScalingValidatorTest {
         List<Violation> v = AutoScalingValidator.validate(
                 target().serviceNamespace(ServiceNamespace.fromValue("ecz")).build());
         assertThat(v).hasSize(1);
-        String constraint = "Value 'ecz' at 'ServiceNamespace' failed to satisfy constraint: Member must satisfy enum "
+        String constraint = "Value 'ecz' at 'serviceNamespace' failed to satisfy constraint: Member must satisfy enum "
                 + "value set: [ecs, elasticmapreduce, ec2, appstream, dynamodb, rds, sagemaker, custom-resource, comprehend, "
                 + "lambda, cassandra, kafka, elasticache, neptune, workspaces]";
         assertThat(v.get(0).message()).isEqualTo(constraint);
@@ -346,7 +346,7 @@ class AutoScalingValidatorTest {
                                         .build())
                                 .build()),
                 "TargetTrackingScalingPolicyConfiguration.TargetValue",
-                "Value null at 'TargetTrackingScalingPolicyConfiguration.TargetValue' failed to satisfy constraint: Member must not be null");
+                "Value null at 'targetTrackingScalingPolicyConfiguration.targetValue' failed to satisfy constraint: Member must not be null");
     }
 
     // ------------------------------------------------------------------ predictive

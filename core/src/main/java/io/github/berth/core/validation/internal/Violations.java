@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 public final class Violations {
 
     private final String modelErrorCode;
+    private final UnaryOperator<String> memberNameInMessages;
     private final List<Violation> list = new ArrayList<>();
     private final Set<String> paths = new HashSet<>();
 
@@ -31,7 +33,17 @@ public final class Violations {
      *     (ECS: {@code InvalidParameterException}; other services name theirs)
      */
     public Violations(String modelErrorCode) {
+        this(modelErrorCode, UnaryOperator.identity());
+    }
+
+    /**
+     * @param modelErrorCode as above
+     * @param memberNameInMessages how the service's model-constraint messages write a member's name,
+     *     from its wire name (ECS writes it as on the wire; Application Auto Scaling in lowerCamelCase)
+     */
+    public Violations(String modelErrorCode, UnaryOperator<String> memberNameInMessages) {
         this.modelErrorCode = modelErrorCode;
+        this.memberNameInMessages = memberNameInMessages;
     }
 
     /** A collector for ECS requests. */
@@ -125,7 +137,11 @@ public final class Violations {
         if (paths.contains(p)) {
             return;
         }
-        add(path, modelErrorCode, "Value " + value + " at '" + p + "' failed to satisfy constraint: " + constraint);
+        add(
+                path,
+                modelErrorCode,
+                "Value " + value + " at '" + path.renamed(memberNameInMessages) + "' failed to satisfy constraint: "
+                        + constraint);
     }
 
     public boolean isEmpty() {
