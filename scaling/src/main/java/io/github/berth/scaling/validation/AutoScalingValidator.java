@@ -196,8 +196,9 @@ public final class AutoScalingValidator {
      * A collector in Application Auto Scaling's words: a breach of the API model is a
      * ValidationException, and its message names the member in lowerCamelCase though the wire
      * writes it in PascalCase ({@code Value 'kafka' at 'serviceNamespace' failed to satisfy
-     * constraint}) [obs] (quoted in localstack/localstack#6138); [unsure] for members below the
-     * top level, which no published message shows.
+     * constraint}): [obs] the convention of AWS's validation messages (Route 53 writes its
+     * PascalCase ResourceId as 'resourceId'); [unsure] for this service (its messages are quoted in
+     * localstack/localstack#6138) and for members below the top level (docs/scaling.md#errors).
      */
     private static Violations violations() {
         return new Violations(ValidationException.ERROR_CODE, AutoScalingValidator::lowerCamel);
@@ -595,6 +596,19 @@ public final class AutoScalingValidator {
                 .collect(Collectors.toList());
         String prefix = model.size() + " validation error" + (model.size() == 1 ? "" : "s") + " detected: ";
         return new ValidationException(prefix + String.join("; ", model));
+    }
+
+    /**
+     * The answer to a value outside a member's enum, in the API model's words:
+     * {@code 1 validation error detected: Value 'ecz' at 'serviceNamespace' failed to satisfy
+     * constraint: Member must satisfy enum value set: [ecs, ...]}.
+     *
+     * @param member the member's wire name ({@code ServiceNamespace})
+     */
+    public static AwsServiceException notInEnum(String member, String value, List<?> known) {
+        Violations out = violations();
+        out.modelEnum(JsonPath.root().child(member), value, known);
+        return toException(out.toList());
     }
 
     /**

@@ -25,6 +25,7 @@ import io.github.berth.scaling.model.ServiceNamespace;
 import io.github.berth.scaling.model.TagResourceRequest;
 import io.github.berth.scaling.model.TargetTrackingScalingPolicyConfiguration;
 import io.github.berth.scaling.model.UntagResourceRequest;
+import io.github.berth.scaling.validation.AutoScalingValidator;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,6 +204,14 @@ final class AutoScalingController {
             @Nullable String resourceId,
             @Nullable ScalableDimension dim,
             boolean required) {
+        // A value outside the model's enum is refused as the service refuses it, before the fake
+        // says it serves only ecs (which is about a namespace AAS itself serves).
+        if (ns != null && !ns.isKnown()) {
+            throw AutoScalingValidator.notInEnum("ServiceNamespace", ns.toString(), ServiceNamespace.knownValues());
+        }
+        if (dim != null && !dim.isKnown()) {
+            throw AutoScalingValidator.notInEnum("ScalableDimension", dim.toString(), ScalableDimension.knownValues());
+        }
         if (ns == null) {
             if (required) {
                 throw missing("ServiceNamespace");

@@ -349,6 +349,22 @@ class AutoScalingTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage(
                         "ServiceNamespace 'dynamodb' is not served by Berth's fake, which serves only the ecs namespace");
+        // A value that is no namespace at all is refused as the API model refuses it, member in lowerCamelCase.
+        assertThatThrownBy(() -> ecs.autoScaling()
+                        .registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.fromValue("ecz"))
+                                .resourceId("service/prod/web")
+                                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                                .minCapacity(1)
+                                .maxCapacity(2)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("1 validation error detected: Value 'ecz' at 'serviceNamespace' failed to "
+                        + "satisfy constraint: Member must satisfy enum value set: [ecs, elasticmapreduce, ec2, ");
+        assertThatThrownBy(() -> ecs.autoScaling()
+                        .describeScalingPolicies(b -> b.serviceNamespace(ServiceNamespace.ECS)
+                                .scalableDimension(ScalableDimension.fromValue("ecs:service:Desired"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("1 validation error detected: Value 'ecs:service:Desired' at "
+                        + "'scalableDimension' failed to satisfy constraint: Member must satisfy enum value set: [");
         assertThatThrownBy(() -> ecs.autoScaling()
                         .registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
                                 .resourceId(ID)
