@@ -665,9 +665,9 @@ class ScalingSimulatorTest {
         assertThat(t.steps().get(3).metric()).isNaN();
     }
 
-    @Test
-    void svgIsAWellFormedSelfContainedDocument() throws Exception {
-        ScalingTimeline t = ScalingSimulator.builder()
+    /** Target tracking at 50 on a CPU of 30, then 90 for ten minutes, then 30 again: out and back in. */
+    static ScalingTimeline outAndBackIn() {
+        return ScalingSimulator.builder()
                 .target(target(2, 20))
                 .addPolicy(targetTracking("cpu", 50))
                 .metric(minutes(concat(repeat(30, 20), repeat(90, 10), repeat(30, 40))))
@@ -676,6 +676,11 @@ class ScalingSimulatorTest {
                 .end(T0.plusSeconds(69 * 60))
                 .build()
                 .run();
+    }
+
+    @Test
+    void svgIsAWellFormedSelfContainedDocument() throws Exception {
+        ScalingTimeline t = outAndBackIn();
         String svg = t.toSvg();
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

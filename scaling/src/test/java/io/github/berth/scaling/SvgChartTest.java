@@ -1,11 +1,5 @@
 package io.github.berth.scaling;
 
-import static io.github.berth.scaling.ScalingSimulatorTest.T0;
-import static io.github.berth.scaling.ScalingSimulatorTest.concat;
-import static io.github.berth.scaling.ScalingSimulatorTest.minutes;
-import static io.github.berth.scaling.ScalingSimulatorTest.repeat;
-import static io.github.berth.scaling.ScalingSimulatorTest.target;
-import static io.github.berth.scaling.ScalingSimulatorTest.targetTracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -72,15 +66,7 @@ class SvgChartTest {
 
     @Test
     void theCapacityIsAStaircaseOverTheTimelineAndEachActivityADotOnIt() throws Exception {
-        ScalingTimeline t = ScalingSimulator.builder()
-                .target(target(2, 20))
-                .addPolicy(targetTracking("cpu", 50))
-                .metric(minutes(concat(repeat(30, 20), repeat(90, 10), repeat(30, 40))))
-                .initialCapacity(4)
-                .start(T0)
-                .end(T0.plusSeconds(69 * 60))
-                .build()
-                .run();
+        ScalingTimeline t = ScalingSimulatorTest.outAndBackIn();
         Document svg = parse(t.toSvg());
         List<TimelineStep> steps = t.steps();
         long t0 = steps.get(0).timestamp().getEpochSecond();
