@@ -599,6 +599,19 @@ public final class AutoScalingValidator {
     }
 
     /**
+     * The answer to a missing required member, in the API model's words:
+     * {@code 1 validation error detected: Value null at 'policyName' failed to satisfy constraint:
+     * Member must not be null}.
+     *
+     * @param member the member's wire name ({@code PolicyName})
+     */
+    public static AwsServiceException missing(String member) {
+        Violations out = violations();
+        out.modelRequired(JsonPath.root().child(member));
+        return toException(out.toList());
+    }
+
+    /**
      * The answer to a value outside a member's enum, in the API model's words:
      * {@code 1 validation error detected: Value 'ecz' at 'serviceNamespace' failed to satisfy
      * constraint: Member must satisfy enum value set: [ecs, ...]}.

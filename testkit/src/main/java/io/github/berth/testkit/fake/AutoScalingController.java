@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.berth.core.Nullable;
+import io.github.berth.core.error.AwsServiceException;
 import io.github.berth.core.json.EcsJson;
 import io.github.berth.scaling.AutoScalingArns;
 import io.github.berth.scaling.MetricKey;
@@ -241,14 +242,9 @@ final class AutoScalingController {
         return Objects.requireNonNull(resourceId); // requireEcs answered a missing one
     }
 
-    static ValidationException missing(String field) {
-        // [doc] the standard AWS form of a missing required member.
-        return new ValidationException("1 validation error detected: Value null at '" + lower(field)
-                + "' failed to satisfy constraint: Member must not be null");
-    }
-
-    private static String lower(String f) {
-        return Character.toLowerCase(f.charAt(0)) + f.substring(1);
+    /** A missing required member, in the words the validator uses (docs/scaling.md#errors). */
+    static AwsServiceException missing(String field) {
+        return AutoScalingValidator.missing(field);
     }
 
     TargetRt target(String ns, String resourceId, String dim) {
